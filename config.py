@@ -1,0 +1,37 @@
+"""Settings read from the environment, in one place.
+
+The département is a setting, never a literal elsewhere in the code.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DATA_DIR = ROOT / "data"
+REFERENCE_DIR = Path(os.environ.get("REFERENCE_DIR", DATA_DIR / "reference"))
+PRESS_RELEASES_DIR = DATA_DIR / "press_releases"
+SEED_PATH = DATA_DIR / "initiatives_seed.json"
+
+
+def departement() -> str:
+    """INSEE code of the département shown by the app (default Pas-de-Calais)."""
+    return os.environ.get("DEPARTEMENT", "62")
+
+
+def departement_dir(dep: str | None = None) -> Path:
+    return REFERENCE_DIR / (dep or departement())
+
+
+def initiatives_db() -> Path:
+    """Path of the SQLite store; git-ignored, created from the seed on first run."""
+    return Path(os.environ.get("INITIATIVES_DB", DATA_DIR / "initiatives.sqlite"))
+
+
+def geocoder() -> str:
+    """`offline` (default), `ban` or `nominatim`: the online path is opt-in."""
+    return os.environ.get("GEOCODER", "offline").lower()
+
+
+def geocode_cache() -> Path:
+    return Path(os.environ.get("GEOCODE_CACHE", DATA_DIR / "geocode_cache.sqlite"))

@@ -1,0 +1,1 @@
+"""Reference geography: build, load, gazetteer, geocoding, spatial joins."""

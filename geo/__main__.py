@@ -1,0 +1,22 @@
+"""`python -m geo summary` and `python -m geo geocode NAME...`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from geo import reference
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("summary", help="chiffres clés du département")
+    args = parser.parse_args(argv)
+    if args.command == "summary":
+        print(json.dumps(reference.summary(), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Load the committed reference geography (`data/reference/`), cached in memory.
+
+Everything is keyed by INSEE code (commune `62498`, arrondissement `627`,
+EPCI by SIREN). Geometries are in WGS84 (EPSG:4326); areas and distances are
+computed in Lambert-93 (EPSG:2154).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+
+import config
+
+LAMBERT93 = "EPSG:2154"
+LAYERS = ("communes", "epci", "arrondissements", "departement")
+
+
+class ReferenceMissing(FileNotFoundError):
+    pass
+
+
+def _read(dep: str, layer: str) -> gpd.GeoDataFrame:
+    path = config.departement_dir(dep) / f"{layer}.geojson"
+    if not path.exists():
+        raise ReferenceMissing(
+            f"Géographie de référence absente pour le département {dep} ({path}) : "
+            f"lancez `python -m geo.build --departement {dep}`.")
+    gdf = gpd.read_file(path)
+    for col in ("code", "epci", "arrondissement"):
+        if col in gdf:
+            gdf[col] = gdf[col].astype(str)
+    return gdf
+
+
+@lru_cache(maxsize=8)
+def layer(name: str, dep: str | None = None) -> gpd.GeoDataFrame:
+    """One of LAYERS for the département (default: the setting). Do not mutate."""
+    if name not in LAYERS:
+        raise ValueError(f"Couche inconnue : {name}")
+    return _read(dep or config.departement(), name)
+
+
+def communes(dep: str | None = None) -> gpd.GeoDataFrame:
+    return layer("communes", dep)
+
+
+def epci(dep: str | None = None) -> gpd.GeoDataFrame:
+    return layer("epci", dep)
+
+
+def arrondissements(dep: str | None = None) -> gpd.GeoDataFrame:
+    return layer("arrondissements", dep)
+
+
+def departement_outline(dep: str | None = None) -> gpd.GeoDataFrame:
+    return layer("departement", dep)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> pd.DataFrame:
+    """All communes of France (types COM, COMD, COMA, ARM) with their current commune."""
+    path = config.REFERENCE_DIR / "communes_france.csv"
+    return pd.read_csv(path, dtype={"code": str, "departement": str, "commune": str})
+
+
+def clear_cache() -> None:
+    layer.cache_clear()
+    gazetteer.cache_clear()
+
+
+def summary(dep: str | None = None) -> dict:
+    """Key figures of the département, as printed by `python -m geo summary`."""
+    dep = dep or config.departement()
+    com = communes(dep)
+    area = float(departement_outline(dep).to_crs(LAMBERT93).area.sum()) / 1e6
+    arr = (com.groupby(["arrondissement", "arrondissement_nom"])
+              .agg(communes=("code", "size"), population=("population", "sum"))
+              .reset_index().sort_values("arrondissement"))
+    return {
+        "departement": dep,
+        "communes": int(len(com)),
+        "population": int(com["population"].sum()),
+        "area_km2": round(area, 1),
+        "epci": int(com["epci"].nunique()),
+        "arrondissements": [
+            {"code": r.arrondissement, "nom": r.arrondissement_nom,
+             "communes": int(r.communes), "population": int(r.population)}
+            for r in arr.itertuples()],
+    }

@@ -1,0 +1,1 @@
+"""Domain: initiatives extracted from press releases, their store and metrics."""

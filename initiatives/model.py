@@ -1,0 +1,127 @@
+"""The domain model: a release, the initiatives read from it, their places and quantities.
+
+Plain dataclasses shared by extraction, the store, metrics and reports.
+Every quantity keeps the sentence it came from; every initiative its excerpt
+and its release, so no figure is shown without its source.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+# Kinds of quantity. Totals add only DONE; the others are shown apart.
+DONE, TARGET, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS = (
+    "done", "target", "per_day", "per_week", "beneficiaries", "volunteers")
+KINDS = (DONE, TARGET, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
+KIND_LABELS = {DONE: "réalisé", TARGET: "objectif", PER_DAY: "par jour",
+               PER_WEEK: "par semaine", BENEFICIARIES: "bénéficiaires",
+               VOLUNTEERS: "bénévoles"}
+
+ACTOR_TYPES = ("association", "entreprise", "collectivité", "citoyen ou collectif",
+               "service public ou établissement", "culte")
+
+CATEGORIES = (
+    "protection et production de matériel",
+    "soutien aux soignants",
+    "aide alimentaire",
+    "lien avec les personnes isolées ou confinées",
+    "continuité pédagogique et numérique",
+    "garde d'enfants",
+    "bénévolat et plateformes",
+    "autre",
+)
+
+STATUSES = ("extrait", "vérifié", "rejeté")
+
+# Levels a place resolves to (see geo.geocode).
+LEVELS = ("commune", "epci", "arrondissement", "territoire", "departement", "national")
+
+
+@dataclass
+class Release:
+    """One press release. `id` is stable across text and PDF copies of it."""
+    title: str
+    body: str
+    number: int | None = None
+    date: date | None = None
+    source: str = ""  # file name or "texte collé"
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = release_id(self.title, self.number, self.date, self.body)
+
+    @property
+    def label(self) -> str:
+        """How a release is cited on screen: `n°7 du 30 avril 2020`."""
+        from initiatives.formatting import format_date
+        parts = [f"n°{self.number}" if self.number else self.title]
+        if self.date:
+            parts.append(f"du {format_date(self.date)}")
+        return " ".join(parts)
+
+
+@dataclass
+class Place:
+    query: str                   # as written in the text
+    code: str | None             # INSEE code, SIREN, territory code; None if unresolved
+    nom: str | None = None
+    level: str | None = None     # one of LEVELS
+    departement: str | None = None
+    inside: bool = True          # inside the current département
+    method: str = ""             # exact, alias, fuzzy, online, cache, manual
+    confidence: float = 0.0
+
+
+@dataclass
+class Quantity:
+    item: str                    # normalised: "masques", "visières", "solution hydro-alcoolique"...
+    value: float
+    unit: str                    # "unités", "litres", "euros", "personnes", "familles"...
+    kind: str                    # one of KINDS
+    approx: bool = False         # "une cinquantaine", "près de", "plus de", "environ"
+    sentence: str = ""           # the sentence the figure was read from
+
+
+@dataclass
+class Initiative:
+    release_id: str
+    actor: str
+    actor_type: str              # one of ACTOR_TYPES
+    category: str                # one of CATEGORIES
+    excerpt: str                 # exact paragraph or bullet it was read from
+    places: list[Place] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
+    status: str = "extrait"      # one of STATUSES
+    id: int | None = None        # set by the store
+
+    @property
+    def key(self) -> str:
+        """Identity across releases: same actor and same main place."""
+        place = self.places[0].code if self.places and self.places[0].code else ""
+        return f"{normalise_key(self.actor)}|{place}"
+
+    @property
+    def inside(self) -> bool:
+        """Placed in the département (national schemes count as inside)."""
+        return any(p.inside for p in self.places) if self.places else True
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def normalise_key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def release_id(title: str, number: int | None, day: date | None, body: str) -> str:
+    """`2020-04-30-n7` when dated and numbered, else a short content hash."""
+    if day and number:
+        return f"{day.isoformat()}-n{number}"
+    digest = hashlib.sha256(normalise_key(body).encode()).hexdigest()[:10]
+    return f"{day.isoformat()}-{digest}" if day else digest

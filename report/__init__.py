@@ -1,0 +1,1 @@
+"""Charts, maps, exports and the briefing; no streamlit here."""
