@@ -103,7 +103,7 @@ def build_communes(src: dict, dep: str) -> gpd.GeoDataFrame:
     gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326").sort_values("code")
     gdf["geometry"] = shapely.set_precision(gdf.geometry.values, PRECISION)
     # The point: the town hall when known and inside the commune, else a point inside.
-    inside = [m if m is not None and g.buffer(0.002).contains(m) else g.representative_point()
+    inside = [m if m is not None and g.contains(m) else g.representative_point()
               for m, g in zip(gdf["mairie"], gdf.geometry)]
     gdf["point_source"] = ["mairie" if p is m else "polygone" for p, m in zip(inside, gdf["mairie"])]
     gdf["lon"] = [round(p.x, 5) for p in inside]
