@@ -84,6 +84,8 @@ class Quantity:
     kind: str                    # one of KINDS
     approx: bool = False         # "une cinquantaine", "près de", "plus de", "environ"
     sentence: str = ""           # the sentence the figure was read from
+    release_id: str = ""         # set by the store: the release it was observed in
+    as_of: date | None = None    # set by the store: that release's date
 
 
 @dataclass

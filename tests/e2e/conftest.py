@@ -1,0 +1,122 @@
+"""A real app (`streamlit run`) driven by Debian's headless Chromium through Playwright.
+
+The browser may reach only the app: any other request (a CDN, web tiles,
+usage statistics) is refused and recorded, so a test can assert the app
+works offline.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Start the app on the bundled data, with its own store in a temp dir."""
+    port = _free_port()
+    tmp = tmp_path_factory.mktemp("app")
+    env = {**os.environ, "INITIATIVES_DB": str(tmp / "store.sqlite"),
+           "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
+    log = open(tmp / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError((tmp / "streamlit.log").read_text())
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : `apt-get install chromium` "
+                    "(.ci/run le fait).")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+class OfflinePage:
+    """A page whose requests outside the app are refused and recorded."""
+
+    def __init__(self, browser, app_url):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                           accept_downloads=True)
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(app_url) or r.request.url.startswith(("data:", "blob:", "about:")):
+                return r.continue_()
+            self.outside.append(r.request.url)
+            return r.abort()
+
+        self.context.route("**/*", route)
+        self.page = self.context.new_page()
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = app_url
+
+    def goto(self, path: str = "/"):
+        self.page.goto(self.url + path)
+        self.page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+        self.wait_idle()
+        return self.page
+
+    def wait_idle(self, timeout: float = 30_000):
+        # Streamlit shows a status widget while the script runs
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_selector("[data-testid='stStatusWidget']", state="detached",
+                                    timeout=timeout)
+
+    def map_frame(self, index: int = 0):
+        return self.page.frame_locator("iframe[title='streamlit_folium.st_folium']").nth(index)
+
+    def screenshot(self, name: str):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def offline_page(browser, app_url):
+    page = OfflinePage(browser, app_url)
+    yield page
+    page.context.close()
