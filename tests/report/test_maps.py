@@ -1,0 +1,79 @@
+"""The generated Leaflet pages: offline, compact, escaped (issues 2 and 5)."""
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from report import assets, maps
+from report.classes import ZERO_COLOR, classify
+
+HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`\\"
+
+
+@pytest.fixture(scope="module")
+def base_html():
+    return maps.to_html(maps.base_map("62"))
+
+
+def _features(html: str) -> list[dict]:
+    # each GeoJson layer is embedded as `<name>_add({...});`
+    return [json.loads(m) for m in re.findall(r"_add\((\{\"features\".*?\})\);\n", html)]
+
+
+def test_base_map_has_no_cdn_and_no_tiles(base_html):
+    assert not re.search(r"(src|href)=\"https?://", base_html)
+    assert "tileLayer" not in base_html
+    assert '<script src="/app/static/vendor/leaflet.js">' in base_html
+
+
+def test_base_map_draws_887_communes_compactly(base_html):
+    layers = _features(base_html)
+    communes = next(layer for layer in layers if len(layer["features"]) == 887)
+    codes = {f["properties"]["code"] for f in communes["features"]}
+    assert len(codes) == 887 and all(c.startswith("62") for c in codes)
+    assert len(base_html.encode()) < 400_000
+
+
+def test_installed_assets_exist(tmp_path):
+    out = assets.install(tmp_path)
+    for _, name in assets.FILES.values():
+        assert (out / name).stat().st_size > 500
+    assert (out / "images" / "layers.png").exists()
+
+
+def test_standalone_map_inlines_leaflet():
+    html = maps.standalone_html(maps.base_map("62"))
+    assert "/app/static" not in html
+    assert "L.map(" in html and "Leaflet" in html  # the library's own text is inside
+
+
+def test_hostile_text_is_escaped_in_markers_and_legend():
+    m = maps.new_map("62")
+    points = pd.DataFrame([{"lat": 50.95, "lon": 1.85, "color": "#1b9e77", "tooltip": HOSTILE,
+                            "popup": maps.tooltip_html([("Acteur", HOSTILE)])}])
+    maps.add_markers(m, points)
+    maps.choropleth(m, "arrondissements", pd.DataFrame({"n": [1]}, index=["626"]), "n", HOSTILE)
+    html = maps.to_html(m)
+    assert "<img src=x" not in html and "\\u003cimg" not in html
+    assert "${alert" not in html and "`${" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_choropleth_zero_class_and_legend():
+    m = maps.new_map("62")
+    values = pd.DataFrame({"n": [5, 1]}, index=["627", "626"])
+    maps.choropleth(m, "arrondissements", values, "n", "Initiatives")
+    html = maps.to_html(m)
+    layer = next(l for l in _features(html) if len(l["features"]) == 7)
+    colors = {f["properties"]["code"]: f["properties"]["couleur"] for f in layer["features"]}
+    assert colors["621"] == ZERO_COLOR and colors["627"] != ZERO_COLOR
+    assert "0 (aucune)" in html
+
+
+def test_classify_breaks():
+    c = classify([0, 0, 1, 2, 3, 10], "quantiles", k=3)
+    assert c.color(0) == ZERO_COLOR
+    assert c.color(10) == c.colors[-1]
+    assert c.labels[0] == "0 (aucune)" and len(c.labels) == len(c.bins) + 1
+    assert classify([0, 0]).bins == ()
