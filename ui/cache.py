@@ -1,7 +1,9 @@
 """Streamlit caching wrappers around the domain and report layers.
 
-The only module (with the pages) that imports streamlit: `geo/`, `initiatives/`
-and `report/` stay usable from commands and tests.
+The only module (with the pages and `ui.filters`) that imports streamlit:
+`geo/`, `initiatives/` and `report/` stay usable from commands and tests.
+Cached results are keyed on the store's version, so a write (review, import)
+shows at once.
 """
 from __future__ import annotations
 
@@ -9,7 +11,14 @@ import streamlit as st
 
 import config
 from geo import reference
+from initiatives import metrics
+from initiatives.filters import Filters
+from initiatives.store import open_store
 from report import assets, maps
+
+
+def departement() -> str:
+    return config.departement()
 
 
 @st.cache_resource(show_spinner=False)
@@ -18,16 +27,59 @@ def ensure_assets() -> str:
     return str(assets.install())
 
 
+@st.cache_resource(show_spinner="Ouverture de la base des initiatives…")
+def _store(path: str):
+    return open_store(path)
+
+
+def store():
+    """The store at INITIATIVES_DB, created from the reviewed seed on first run."""
+    return _store(str(config.initiatives_db()))
+
+
+def version() -> int:
+    """Changes whenever the store is written (SQLite file modification time)."""
+    path = config.initiatives_db()
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+def clear() -> None:
+    """After a write: drop cached figures (the version key also changes)."""
+    st.cache_data.clear()
+
+
 @st.cache_data(show_spinner=False)
 def summary(dep: str) -> dict:
     return reference.summary(dep)
+
+
+@st.cache_data(show_spinner=False)
+def arrondissement_names(dep: str) -> dict[str, str]:
+    arr = reference.arrondissements(dep)
+    return dict(zip(arr["code"], arr["nom"]))
+
+
+@st.cache_data(show_spinner=False)
+def _releases(_version: int) -> list[dict]:
+    return [{"id": r.id, "label": r.label, "date": r.date, "title": r.title, "source": r.source}
+            for r in sorted(store().releases(), key=lambda r: (r.date is None, r.date, r.id))]
+
+
+def releases() -> list[dict]:
+    return _releases(version())
+
+
+@st.cache_data(show_spinner=False)
+def _metric(name: str, filters: Filters, dep: str, _version: int, kwargs: tuple):
+    return getattr(metrics, name)(store(), filters, **dict(kwargs), dep=dep)
+
+
+def metric(name: str, filters: Filters, **kwargs):
+    """A function of `initiatives.metrics`, cached per filters and store version."""
+    return _metric(name, filters, departement(), version(), tuple(sorted(kwargs.items())))
 
 
 @st.cache_resource(show_spinner=False)
 def base_map(dep: str):
     """The stable base map: built once per process, same key on every run."""
     return maps.base_map(dep)
-
-
-def departement() -> str:
-    return config.departement()
