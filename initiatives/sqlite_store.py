@@ -6,32 +6,19 @@ either commit as a whole or roll back as a whole.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 from initiatives import sqlite_schema as schema
-from initiatives.model import Initiative, Place, Quantity, Release
+from initiatives.model import Initiative, Release
 from initiatives.store import (Mention, StoreError, check_fields, check_initiative,
                                check_release, check_status)
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def _num(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else float(value)
 
 
 class SQLiteStore:
@@ -136,7 +123,7 @@ class SQLiteStore:
                                    (release_id,)).fetchone()
                 if row is None:
                     raise StoreError(f"Communiqué inconnu : {release_id}.")
-                day = _day(row["date"])
+                day = date.fromisoformat(row["date"]) if row["date"] else None
             existing = schema.find_key(conn, initiative.key)
             if existing is not None:
                 raise StoreError(f"Cette initiative existe déjà (n°{existing}) : "

@@ -67,15 +67,15 @@ def _text(value, what: str, required: bool = True) -> str:
     return value
 
 
-def _choice(value, allowed: tuple, what: str) -> str:
+def _choice(value, allowed: tuple, unknown: str) -> str:
     if value not in allowed:
-        raise StoreError(f"{what} inconnu(e) : « {value} ». Valeurs admises : "
+        raise StoreError(f"{unknown} : « {value} ». Valeurs admises : "
                          + ", ".join(allowed) + ".")
     return value
 
 
 def check_status(status) -> str:
-    return _choice(status, STATUSES, "Statut")
+    return _choice(status, STATUSES, "Statut inconnu")
 
 
 def check_release(release: Release) -> None:
@@ -96,7 +96,7 @@ def check_places(places) -> list[Place]:
             raise StoreError(f"Lieu invalide : {p!r}.")
         _text(p.query or "", "Lieu", required=False)
         if p.level is not None:
-            _choice(p.level, LEVELS, "Niveau de lieu")
+            _choice(p.level, LEVELS, "Niveau de lieu inconnu")
         if p.code is not None and not isinstance(p.code, str):
             raise StoreError(f"Code de lieu invalide : {p.code!r}.")
         if p.level == "commune" and not p.code:
@@ -111,7 +111,7 @@ def check_quantities(quantities) -> list[Quantity]:
         if not isinstance(q, Quantity):
             raise StoreError(f"Quantité invalide : {q!r}.")
         _text(q.item, "Objet de la quantité")
-        _choice(q.kind, KINDS, "Nature de quantité")
+        _choice(q.kind, KINDS, "Nature de quantité inconnue")
         if (isinstance(q.value, bool) or not isinstance(q.value, (int, float))
                 or not math.isfinite(q.value) or q.value < 0):
             raise StoreError(f"Valeur invalide pour « {q.item} » : {q.value!r}.")
@@ -125,8 +125,8 @@ def check_initiative(ini: Initiative) -> Initiative:
     if not isinstance(ini, Initiative):
         raise StoreError(f"Initiative invalide : {ini!r}.")
     _text(ini.actor, "Acteur")
-    _choice(ini.actor_type, ACTOR_TYPES, "Type d'acteur")
-    _choice(ini.category, CATEGORIES, "Catégorie")
+    _choice(ini.actor_type, ACTOR_TYPES, "Type d'acteur inconnu")
+    _choice(ini.category, CATEGORIES, "Catégorie inconnue")
     check_status(ini.status)
     _text(ini.excerpt or "", "Extrait", required=False)
     check_places(ini.places)
@@ -142,8 +142,8 @@ def check_fields(fields: dict) -> dict:
     if unknown:
         raise StoreError("Champ non modifiable : " + ", ".join(sorted(unknown)) + ".")
     checks = {"actor": lambda v: _text(v, "Acteur").strip(),
-              "actor_type": lambda v: _choice(v, ACTOR_TYPES, "Type d'acteur"),
-              "category": lambda v: _choice(v, CATEGORIES, "Catégorie"),
+              "actor_type": lambda v: _choice(v, ACTOR_TYPES, "Type d'acteur inconnu"),
+              "category": lambda v: _choice(v, CATEGORIES, "Catégorie inconnue"),
               "status": check_status,
               "places": check_places,
               "quantities": check_quantities}

@@ -1,0 +1,167 @@
+"""Command line: `python -m initiatives extract|ingest|totals ...`, JSON on stdout.
+
+Errors go to stderr in French with a non-zero exit. `ingest` is atomic per file:
+every good file is ingested in its own transaction, a bad file changes nothing and
+is listed in `errors` (exit 1). To add a command, write `run_x(args) -> int` and
+one `_add_command` line in `build_parser`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import config
+from initiatives.model import Initiative, Release
+
+EXIT_OK, EXIT_INPUT = 0, 1
+
+
+def _num(value):
+    return int(value) if float(value).is_integer() else value
+
+
+def _print(data, **kw) -> None:
+    print(json.dumps(data, ensure_ascii=False, default=str, **kw))
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _read(path: str) -> tuple[Release, list[Initiative]]:
+    """Read and extract one file; raises ValueError with a French message."""
+    from initiatives.extract import extract
+    from initiatives.ingest import IngestError, read_release
+    try:
+        release = read_release(Path(path))
+        found = extract(release)
+    except IngestError as exc:
+        raise ValueError(f"{path} : {exc}") from exc
+    except OSError as exc:
+        raise ValueError(f"{path} : fichier illisible ({exc.strerror or exc}).") from exc
+    except Exception as exc:  # an extraction bug must not pass as a result
+        raise ValueError(f"{path} : erreur inattendue pendant l'extraction "
+                         f"({type(exc).__name__} : {exc}).") from exc
+    if not found:
+        raise ValueError(f"{path} : aucune initiative trouvée dans ce communiqué.")
+    return release, found
+
+
+def initiative_line(ini: Initiative) -> dict:
+    return {"release": ini.release_id, "actor": ini.actor, "actor_type": ini.actor_type,
+            "category": ini.category,
+            "places": [{"query": p.query, "code": p.code, "level": p.level,
+                        "inside": p.inside} for p in ini.places],
+            "quantities": [{"item": q.item, "value": _num(q.value), "unit": q.unit,
+                            "kind": q.kind, "approx": q.approx} for q in ini.quantities],
+            "contacts": list(ini.contacts), "excerpt": ini.excerpt}
+
+
+def _open(args):
+    from initiatives.store import open_store
+    seed = None if args.no_seed else (args.seed or config.SEED_PATH)
+    return open_store(args.db, seed=seed)
+
+
+def run_extract(args) -> int:
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            _, found = _read(path)
+        except ValueError as exc:
+            _error(str(exc))
+            status = EXIT_INPUT
+            continue
+        for ini in found:
+            _print(initiative_line(ini))
+    return status
+
+
+def run_ingest(args) -> int:
+    from initiatives.store import StoreError
+    read, errors = [], []
+    for path in args.files:
+        try:
+            read.append((path, *_read(path)))
+        except ValueError as exc:
+            errors.append({"file": path, "error": str(exc)})
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    files = []
+    if read:  # open (and create) the store only when there is something to write
+        store = _open(args)
+        for path, release, found in read:
+            try:
+                result = store.ingest(release, found)
+            except StoreError as exc:
+                errors.append({"file": path, "error": f"{path} : {exc}"})
+                continue
+            files.append({"file": path, "release": release.id, **result})
+            for k in counts:
+                counts[k] += result[k]
+    for e in errors:
+        _error(e["error"])
+    _print({**counts, "files": files, "errors": errors})
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def run_totals(args) -> int:
+    from initiatives.metrics import totals
+    _print(totals(_open(args)), indent=1)
+    return EXIT_OK
+
+
+def _store_options(parser, suppress: bool) -> None:
+    # accepted before or after the command; SUPPRESS keeps the sub-parser from
+    # overwriting a value given before the command
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    parser.add_argument("--db", metavar="CHEMIN", help="base SQLite (défaut : "
+                        "INITIATIVES_DB ou data/initiatives.sqlite)", **default)
+    parser.add_argument("--seed", metavar="CHEMIN", help="jeu de données initial "
+                        "chargé à la création de la base", **default)
+    parser.add_argument("--no-seed", action="store_true",
+                        help="créer la base vide, sans jeu de données initial", **default)
+
+
+def _add_command(sub, name: str, help: str, run, configure=None) -> None:
+    parser = sub.add_parser(name, help=help, description=help)
+    _store_options(parser, suppress=True)
+    if configure:
+        configure(parser)
+    parser.set_defaults(run=run)
+
+
+def _files(parser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FICHIER",
+                        help="communiqué de presse (texte ou PDF)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m initiatives",
+        description="Initiatives solidaires : extraction des communiqués, base, totaux.")
+    _store_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+    _add_command(sub, "extract", "extraire les initiatives (une ligne JSON chacune)",
+                 run_extract, _files)
+    _add_command(sub, "ingest", "enregistrer les communiqués dans la base",
+                 run_ingest, _files)
+    _add_command(sub, "totals", "totaux des quantités dans le département", run_totals)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    from initiatives.store import StoreError
+    try:
+        return args.run(args)
+    except StoreError as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""Totals, key figures, counts and evolution over the store (plain pandas).
+
+The totals rule: only initiatives inside the département count; for each
+initiative and item the latest observation (by release date) is taken, never the
+sum of its successive reports; done, targets, rates, beneficiaries and
+volunteers are kept apart. Every total carries its sources.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+import config
+from initiatives.filters import Filters
+from initiatives.formatting import format_number
+from initiatives.model import (ACTOR_TYPES, CATEGORIES, DONE, KIND_LABELS, KINDS, TARGET,
+                               Initiative)
+from initiatives.reach import commune_table, is_inside, reach
+from initiatives.store import MANUAL_SOURCE, Store
+
+HEADLINE_ITEMS = ("masques", "visières", "repas")
+LEVELS = ("commune", "epci", "arrondissement")
+OBS_COLUMNS = ["initiative_id", "actor", "item", "kind", "unit", "value", "approx",
+               "release_id", "as_of", "sentence"]
+UNIT_COLUMN = {"commune": None, "epci": "epci", "arrondissement": "arrondissement"}
+
+
+def _num(value) -> int | float:
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 3)
+
+
+def _selected(store: Store, filters: Filters | None, dep: str | None,
+              inside_only: bool = True) -> tuple[Filters, str, list[Initiative]]:
+    filters, dep = filters or Filters(), dep or config.departement()
+    found = store.initiatives(filters)
+    if inside_only:
+        found = [i for i in found if is_inside(i, dep)]
+    return filters, dep, found
+
+
+def observations(initiatives: list[Initiative], filters: Filters) -> pd.DataFrame:
+    """Every figure of the initiatives, kept when its release and date pass the filters."""
+    rows = [(i.id, i.actor, q.item, q.kind, q.unit, float(q.value), q.approx, q.release_id,
+             q.as_of, q.sentence)
+            for i in initiatives for q in i.quantities
+            if filters.keeps_observation(q.release_id, q.as_of)]
+    return pd.DataFrame(rows, columns=OBS_COLUMNS)
+
+
+def latest(obs: pd.DataFrame) -> pd.DataFrame:
+    """Per initiative, item, kind and unit: the latest figure (undated counts as oldest)."""
+    if obs.empty:
+        return obs
+    order = obs.assign(_day=obs["as_of"].map(lambda d: d or date.min))
+    order = order.sort_values(["_day", "value"], kind="stable")
+    return (order.groupby(["initiative_id", "item", "kind", "unit"], sort=False).tail(1)
+                 .drop(columns="_day"))
+
+
+def _kind_order(kind: str) -> int:
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
+def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
+    """`{"departement", "as_of", "items": [...]}` as printed by `python -m initiatives totals`."""
+    filters, dep, inis = _selected(store, filters, dep)
+    obs = observations(inis, filters)
+    last = latest(obs)
+    items = []
+    if not last.empty:
+        for (item, kind, unit), g in last.groupby(["item", "kind", "unit"]):
+            g = g.sort_values("value", ascending=False)
+            items.append({
+                "item": item, "kind": kind, "value": _num(g["value"].sum()), "unit": unit,
+                "initiatives": int(g["initiative_id"].nunique()),
+                "approx": bool(g["approx"].any()),
+                "sources": [{"initiative_id": int(r.initiative_id), "actor": r.actor,
+                             "release_id": r.release_id or MANUAL_SOURCE,
+                             "as_of": r.as_of.isoformat() if r.as_of else None,
+                             "value": _num(r.value), "sentence": r.sentence}
+                            for r in g.itertuples()]})
+    items.sort(key=lambda x: (_kind_order(x["kind"]), -x["value"], x["item"]))
+    days = [d for d in obs["as_of"] if d] if not obs.empty else []
+    return {"departement": dep, "as_of": max(days).isoformat() if days else None,
+            "items": items}
+
+
+def key_figures(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
+    """The overview's figures. `communes_named` counts communes named as places;
+    `communes_reached` adds those covered by a territory-level place."""
+    filters, dep, inis = _selected(store, filters, dep)
+    table = commune_table(dep)
+    reaches = [reach(i, dep) for i in inis]
+    named = set().union(*(r.named for r in reaches))
+    reached = set().union(*(r.communes for r in reaches))
+    production = {}
+    for row in totals(store, filters, dep)["items"]:
+        if row["item"] in HEADLINE_ITEMS and row["kind"] in (DONE, TARGET):
+            entry = production.setdefault(row["item"], {"done": None, "target": None,
+                                                        "unit": row["unit"],
+                                                        "initiatives": 0})
+            entry[row["kind"]] = (entry[row["kind"]] or 0) + row["value"]
+            if row["kind"] == DONE:
+                entry["initiatives"] += row["initiatives"]
+    cited = sources(store, filters, dep)
+    days = [s["date"] for s in cited if s["date"]]
+    return {
+        "departement": dep,
+        "initiatives": len(inis),
+        "initiatives_wide": sum(1 for r in reaches if r.wide and not r.communes),
+        "communes_total": len(table),
+        "communes_named": len(named),
+        "communes_reached": len(reached),
+        "population_total": int(table["population"].sum()),
+        "population_named": int(table.loc[list(named), "population"].sum()),
+        "population_reached": int(table.loc[list(reached), "population"].sum()),
+        "production": {item: production[item] for item in HEADLINE_ITEMS
+                       if item in production},
+        "latest_release": max(days) if days else None,
+    }
+
+
+def sources(store: Store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
+    """Releases cited by the filtered initiatives (inside or outside), oldest first."""
+    filters, dep, inis = _selected(store, filters, dep, inside_only=False)
+    ids = {i.id for i in inis}
+    counts: dict[str, set] = {}
+    for m in store.mentions():
+        if m.initiative_id in ids and filters.keeps_observation(m.release_id, m.date):
+            counts.setdefault(m.release_id, set()).add(m.initiative_id)
+    out = []
+    for rel in store.releases():
+        if rel.id in counts:
+            out.append({"id": rel.id, "title": rel.title, "number": rel.number,
+                        "date": rel.date, "source": rel.source, "label": rel.label,
+                        "initiatives": len(counts[rel.id])})
+    if "" in counts:
+        out.append({"id": "", "title": "Saisie manuelle", "number": None, "date": None,
+                    "source": MANUAL_SOURCE, "label": MANUAL_SOURCE,
+                    "initiatives": len(counts[""])})
+    return out
+
+
+def _figures(ini: Initiative) -> str:
+    last = latest(observations([ini], Filters()))
+    return " ; ".join(f"{r.item} : {format_number(r.value)} ({KIND_LABELS.get(r.kind, r.kind)})"
+                      for r in last.itertuples())
+
+
+FRAME_COLUMNS = ["id", "actor", "actor_type", "category", "status", "inside", "wide",
+                 "places", "communes", "territory_communes", "arrondissements",
+                 "arrondissements_noms", "first_release", "last_release", "first_date",
+                 "last_date", "releases", "figures", "excerpt", "contacts"]
+
+
+def initiatives_frame(store: Store, filters: Filters | None = None,
+                      dep: str | None = None) -> pd.DataFrame:
+    """One row per filtered initiative (inside and outside), for tables and exports."""
+    filters, dep, inis = _selected(store, filters, dep, inside_only=False)
+    table = commune_table(dep)
+    names = dict(zip(table["arrondissement"], table["arrondissement_nom"]))
+    cited: dict[int, list] = {}
+    for m in store.mentions():
+        cited.setdefault(m.initiative_id, []).append(m)
+    rows = []
+    for ini in inis:
+        r, ms = reach(ini, dep), cited.get(ini.id, [])
+        arr = sorted(r.arrondissements)
+        rows.append({
+            "id": ini.id, "actor": ini.actor, "actor_type": ini.actor_type,
+            "category": ini.category, "status": ini.status, "inside": is_inside(ini, dep),
+            "wide": r.wide,
+            "places": ", ".join(p.nom or p.query for p in ini.places),
+            "communes": sorted(r.named), "territory_communes": len(r.territory),
+            "arrondissements": arr, "arrondissements_noms": [names.get(a, a) for a in arr],
+            "first_release": ms[0].release_id if ms else "",
+            "last_release": ms[-1].release_id if ms else "",
+            "first_date": ms[0].date if ms else None,
+            "last_date": ms[-1].date if ms else None,
+            "releases": len(ms), "figures": _figures(ini), "excerpt": ini.excerpt,
+            "contacts": list(ini.contacts)})
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def _units(level: str, dep: str) -> pd.DataFrame:
+    """Every unit of the level with its name and population (the département's part)."""
+    if level not in LEVELS:
+        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    table = commune_table(dep).reset_index()
+    if level == "commune":
+        return table[["code", "nom", "population"]].sort_values("code", ignore_index=True)
+    col = UNIT_COLUMN[level]
+    return (table.groupby([col, f"{col}_nom"], as_index=False)["population"].sum()
+                 .rename(columns={col: "code", f"{col}_nom": "nom"})
+                 .sort_values("code", ignore_index=True))
+
+
+def _unit_codes(communes, level: str, table: pd.DataFrame) -> set[str]:
+    if level == "commune":
+        return set(communes)
+    return set(table.loc[list(communes), UNIT_COLUMN[level]]) if communes else set()
+
+
+def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondissement",
+              columns: str = "category", dep: str | None = None,
+              commune_only: bool = False) -> pd.DataFrame:
+    """Who does what where: initiatives reaching each unit, by category (or actor type).
+
+    Rows are every unit of the level, zeros included; `total` counts each initiative
+    once. Territory-level places count in every unit they cover unless `commune_only`.
+    """
+    values = {"category": CATEGORIES, "actor_type": ACTOR_TYPES}.get(columns)
+    if values is None:
+        raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
+    filters, dep, inis = _selected(store, filters, dep)
+    units, table = _units(by, dep), commune_table(dep)
+    matrix = pd.DataFrame(0, index=units["code"], columns=[*values, "total"])
+    for ini in inis:
+        r = reach(ini, dep)
+        for code in _unit_codes(r.named if commune_only else r.communes, by, table):
+            matrix.loc[code, getattr(ini, columns)] += 1
+            matrix.loc[code, "total"] += 1
+    out = units[["code", "nom"]].join(matrix.reset_index(drop=True))
+    return out
+
+
+def counts_per_unit(store: Store, filters: Filters | None = None, level: str = "commune",
+                    dep: str | None = None, commune_only: bool = False) -> pd.DataFrame:
+    """`code, nom, population, initiatives, per_10k` for every unit, for choropleths."""
+    dep = dep or config.departement()
+    counts = counts_by(store, filters, level, dep=dep, commune_only=commune_only)
+    out = _units(level, dep).assign(initiatives=counts["total"].astype(int).to_numpy())
+    pop = out["population"].where(out["population"] > 0)
+    out["per_10k"] = (out["initiatives"] / pop * 10_000).fillna(0.0).round(3)
+    return out
+
+
+def evolution(store: Store, filters: Filters | None = None, dep: str | None = None,
+              kinds: tuple[str, ...] = (DONE,)) -> pd.DataFrame:
+    """Cumulative figures at each release date: the sum over initiatives of the latest
+    figure known at that date (inside the département)."""
+    filters, dep, inis = _selected(store, filters, dep)
+    obs = observations(inis, filters)
+    obs = obs[obs["kind"].isin(kinds) & obs["as_of"].notna()] if not obs.empty else obs
+    rows = []
+    for day in sorted(set(obs["as_of"])):
+        last = latest(obs[obs["as_of"] <= day])
+        for (item, kind, unit), g in last.groupby(["item", "kind", "unit"]):
+            rows.append({"as_of": day, "item": item, "kind": kind, "unit": unit,
+                         "value": _num(g["value"].sum()),
+                         "initiatives": int(g["initiative_id"].nunique())})
+    return pd.DataFrame(rows, columns=["as_of", "item", "kind", "unit", "value",
+                                       "initiatives"])
+
+
+def totals_by(store: Store, filters: Filters | None = None, level: str = "arrondissement",
+              dep: str | None = None, kinds: tuple[str, ...] = (DONE, TARGET)) -> pd.DataFrame:
+    """Latest figures summed by unit of the initiative's own place (not of every unit it
+    reaches, which would count a figure twice); code "" when it spans several units."""
+    filters, dep, inis = _selected(store, filters, dep)
+    units, table = _units(level, dep), commune_table(dep)
+    names = dict(zip(units["code"], units["nom"]))
+    last = latest(observations(inis, filters))
+    if last.empty:
+        return pd.DataFrame(columns=["code", "nom", "item", "kind", "unit", "value",
+                                     "initiatives"])
+    home = {}
+    for ini in inis:
+        r = reach(ini, dep)
+        codes = _unit_codes(r.named or r.territory, level, table)
+        home[ini.id] = next(iter(codes)) if len(codes) == 1 else ""
+    last = last[last["kind"].isin(kinds)].assign(code=lambda d: d["initiative_id"].map(home))
+    out = (last.groupby(["code", "item", "kind", "unit"], as_index=False)
+               .agg(value=("value", "sum"), initiatives=("initiative_id", "nunique")))
+    out.insert(1, "nom", out["code"].map(names).fillna("plusieurs ou non localisé"))
+    return out

@@ -1,0 +1,77 @@
+"""Which communes of the département an initiative reaches, and how.
+
+A commune named as a place is reached directly; a territory-level place (EPCI,
+arrondissement, "calaisis"...) reaches every commune it covers, kept apart so
+pages can show or drop them; a département-wide or national place reaches no
+commune in particular (`wide`), so it never makes a commune covered.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+import config
+from initiatives.model import Initiative, Place
+
+TERRITORY_LEVELS = ("epci", "arrondissement", "territoire")
+WIDE_LEVELS = ("departement", "national")
+
+
+@dataclass(frozen=True)
+class Reach:
+    named: frozenset[str]            # communes named as places
+    territory: frozenset[str]        # communes reached only through a territory
+    arrondissements: frozenset[str]  # arrondissements of both
+    wide: bool                       # département-wide or national scheme
+
+    @property
+    def communes(self) -> frozenset[str]:
+        return self.named | self.territory
+
+
+@lru_cache(maxsize=8)
+def commune_table(dep: str) -> pd.DataFrame:
+    """Communes of the département indexed by code, without geometry."""
+    from geo import reference
+    com = reference.communes(dep)
+    return pd.DataFrame(com.drop(columns="geometry")).set_index("code")
+
+
+@lru_cache(maxsize=1024)
+def _communes_of(level: str, code: str, dep: str) -> frozenset[str]:
+    from geo.territories import communes_of
+    return frozenset(communes_of(level, code, dep))
+
+
+def place_inside(place: Place, dep: str) -> bool:
+    if place.departement:
+        return place.departement == dep
+    return bool(place.inside)
+
+
+def is_inside(ini: Initiative, dep: str | None = None) -> bool:
+    """Placed in the département; an initiative with no place (or a national one) is."""
+    dep = dep or config.departement()
+    return any(place_inside(p, dep) for p in ini.places) if ini.places else True
+
+
+def reach(ini: Initiative, dep: str | None = None) -> Reach:
+    dep = dep or config.departement()
+    table = commune_table(dep)
+    named, territory, wide = set(), set(), False
+    for p in ini.places:
+        if not p.code or not place_inside(p, dep):
+            wide |= p.level == "national"
+            continue
+        if p.level in WIDE_LEVELS:
+            wide = True
+        elif p.level in TERRITORY_LEVELS:
+            territory |= _communes_of(p.level, p.code, dep)
+        else:  # a commune (a former commune's code stands for its current one)
+            named |= _communes_of("commune", p.code, dep)
+    territory -= named
+    codes = list(named | territory)
+    arrondissements = frozenset(table.loc[codes, "arrondissement"]) if codes else frozenset()
+    return Reach(frozenset(named), frozenset(territory), arrondissements, wide)

@@ -1,0 +1,317 @@
+"""Tables and row-level SQL of the SQLite store (used by `sqlite_store.SQLiteStore`).
+
+Every function takes an open connection and runs inside the caller's transaction.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import date
+
+from initiatives.model import Initiative, Place, Quantity, Release
+from initiatives.store import Mention, StoreError
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS releases (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    number INTEGER,
+    date TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS initiatives (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    actor TEXT NOT NULL,
+    actor_type TEXT NOT NULL,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'extrait'
+        CHECK (status IN ('extrait', 'vérifié', 'rejeté')),
+    first_release_id TEXT REFERENCES releases(id) ON DELETE SET NULL,
+    updated_at TEXT NOT NULL,
+    manual INTEGER NOT NULL DEFAULT 0
+);
+-- keys an initiative also answers to after a correction of its actor or place,
+-- so that the next release citing it under the corrected name merges into it
+CREATE TABLE IF NOT EXISTS initiative_keys (
+    key TEXT PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE
+);
+-- release_id is NULL for an initiative entered by hand without a release
+CREATE TABLE IF NOT EXISTS mentions (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    release_id TEXT REFERENCES releases(id) ON DELETE CASCADE,
+    excerpt TEXT NOT NULL DEFAULT '',
+    contacts TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (initiative_id, release_id)
+);
+CREATE INDEX IF NOT EXISTS mentions_release ON mentions(release_id);
+CREATE TABLE IF NOT EXISTS places (
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    query TEXT NOT NULL DEFAULT '',
+    code TEXT,
+    nom TEXT,
+    level TEXT,
+    departement TEXT,
+    inside INTEGER NOT NULL DEFAULT 1,
+    method TEXT NOT NULL DEFAULT '',
+    confidence REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (initiative_id, ord)
+);
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    release_id TEXT REFERENCES releases(id) ON DELETE CASCADE,
+    as_of TEXT,
+    item TEXT NOT NULL,
+    value REAL NOT NULL CHECK (value >= 0),
+    unit TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('done', 'target', 'per_day', 'per_week',
+                                       'beneficiaries', 'volunteers')),
+    approx INTEGER NOT NULL DEFAULT 0,
+    sentence TEXT NOT NULL DEFAULT '',
+    UNIQUE (initiative_id, release_id, item, kind)
+);
+CREATE INDEX IF NOT EXISTS observations_initiative ON observations(initiative_id);
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    at TEXT NOT NULL
+);
+"""
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        "BEGIN IMMEDIATE;" + DDL + "INSERT INTO schema_version SELECT "
+        f"{SCHEMA_VERSION} WHERE NOT EXISTS (SELECT 1 FROM schema_version); COMMIT;")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    if row[0] > SCHEMA_VERSION:
+        raise StoreError(f"Base créée par une version plus récente (schéma {row[0]}).")
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _num(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# --- writes ----------------------------------------------------------------------------
+
+def put_release(conn, release: Release, now: str) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO releases (id, title, number, date, source, body, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (release.id, release.title or "", release.number, _iso(release.date),
+         release.source or "", release.body or "", now))
+
+
+def find_key(conn, key: str) -> int | None:
+    row = conn.execute("SELECT id FROM initiatives WHERE key = ? UNION ALL "
+                       "SELECT initiative_id FROM initiative_keys WHERE key = ? LIMIT 1",
+                       (key, key)).fetchone()
+    return row[0] if row else None
+
+
+def insert_initiative(conn, ini: Initiative, release_id: str | None, now: str,
+                      manual: int) -> int:
+    cur = conn.execute(
+        "INSERT INTO initiatives (key, actor, actor_type, category, status,"
+        " first_release_id, updated_at, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (ini.key, ini.actor.strip(), ini.actor_type, ini.category, ini.status,
+         release_id, now, manual))
+    insert_places(conn, cur.lastrowid, ini.places)
+    return cur.lastrowid
+
+
+def insert_places(conn, iid: int, places: list[Place]) -> None:
+    conn.executemany(
+        "INSERT INTO places (initiative_id, ord, query, code, nom, level, departement,"
+        " inside, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(iid, i, p.query or "", p.code, p.nom, p.level, p.departement, int(bool(p.inside)),
+          p.method or "", float(p.confidence or 0)) for i, p in enumerate(places)])
+
+
+def has_mention(conn, iid: int, release_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM mentions WHERE initiative_id = ? AND release_id = ?",
+                        (iid, release_id)).fetchone() is not None
+
+
+def insert_mention(conn, iid: int, release_id: str | None, ini: Initiative) -> None:
+    conn.execute("INSERT INTO mentions (initiative_id, release_id, excerpt, contacts)"
+                 " VALUES (?, ?, ?, ?)",
+                 (iid, release_id, ini.excerpt or "", _json(list(ini.contacts))))
+
+
+def insert_observations(conn, iid: int, release_id: str | None, as_of: date | None,
+                        quantities: list[Quantity], keep_as_of: bool = False) -> int:
+    """Insert figures (the first of a release per item and kind wins); count inserted."""
+    added = 0
+    for q in quantities:
+        day = q.as_of if keep_as_of and q.as_of else as_of
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO observations (initiative_id, release_id, as_of, item,"
+            " value, unit, kind, approx, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (iid, release_id, _iso(day), q.item.strip(), float(q.value), q.unit or "",
+             q.kind, int(bool(q.approx)), q.sentence or ""))
+        added += cur.rowcount
+    return added
+
+
+def audit(conn, iid: int, status: str, field: str, old, new, now: str) -> None:
+    conn.execute("INSERT INTO reviews (initiative_id, status, field, old_value, new_value,"
+                 " at) VALUES (?, ?, ?, ?, ?, ?)", (iid, status, field, old, new, now))
+
+
+def _serialise(name: str, value):
+    if name in ("places", "quantities"):
+        return _json([asdict(v) for v in value])
+    return value
+
+
+def apply_update(conn, ini: Initiative, fields: dict, now: str) -> None:
+    """Write the fields that differ from `ini` and one audit row for each."""
+    status = fields.get("status", ini.status)
+    for name, new in fields.items():
+        old_text, new_text = _serialise(name, getattr(ini, name)), _serialise(name, new)
+        if old_text == new_text:
+            continue
+        if name == "places":
+            conn.execute("DELETE FROM places WHERE initiative_id = ?", (ini.id,))
+            insert_places(conn, ini.id, new)
+        elif name == "quantities":
+            _replace_observations(conn, ini.id, new)
+        else:  # a column name from the whitelist checked by `check_fields`
+            conn.execute(f"UPDATE initiatives SET {name} = ? WHERE id = ?", (new, ini.id))
+        audit(conn, ini.id, status, name, old_text, new_text, now)
+        conn.execute("UPDATE initiatives SET updated_at = ? WHERE id = ?", (now, ini.id))
+    if "actor" in fields or "places" in fields:
+        corrected = Initiative(release_id="", actor=fields.get("actor", ini.actor),
+                               actor_type=ini.actor_type, category=ini.category,
+                               excerpt="", places=fields.get("places", ini.places))
+        if find_key(conn, corrected.key) is None:
+            conn.execute("INSERT INTO initiative_keys (key, initiative_id) VALUES (?, ?)",
+                         (corrected.key, ini.id))
+
+
+def _replace_observations(conn, iid: int, quantities: list[Quantity]) -> None:
+    dates = {m.release_id: m.date for m in mentions_of(conn, [iid])}
+    conn.execute("DELETE FROM observations WHERE initiative_id = ?", (iid,))
+    for q in quantities:
+        if q.release_id not in dates and q.release_id:
+            raise StoreError(f"« {q.item} » : le communiqué {q.release_id} ne cite pas "
+                             "cette initiative.")
+        as_of = dates.get(q.release_id) if q.release_id else (q.as_of or date.today())
+        if not insert_observations(conn, iid, q.release_id or None, as_of, [q]) \
+                and q.release_id:
+            raise StoreError(f"Quantité en double : « {q.item} » ({q.kind}) pour le "
+                             f"communiqué {q.release_id}.")
+
+
+# --- reads -----------------------------------------------------------------------------
+
+def release_from(row) -> Release:
+    return Release(title=row["title"], body=row["body"], number=row["number"],
+                   date=_day(row["date"]), source=row["source"], id=row["id"])
+
+
+def filter_sql(filters) -> tuple[str, list]:
+    """SQL for the filters held in columns; the rest is applied by `filters.refine`."""
+    clauses, params = ["1 = 1"], []
+
+    def among(column: str, values) -> str:
+        params.extend(values)
+        return f"{column} IN ({', '.join('?' * len(values))})"
+
+    for column, values in (("status", filters.statuses), ("category", filters.categories),
+                           ("actor_type", filters.actor_types)):
+        if values:
+            clauses.append(among(column, values))
+    if filters.releases:
+        clauses.append("id IN (SELECT initiative_id FROM mentions WHERE "
+                       + among("release_id", filters.releases) + ")")
+    if filters.date_from or filters.date_to:
+        low, high = _iso(filters.date_from) or "0000-01-01", _iso(filters.date_to) or "9999-12-31"
+        clauses.append(
+            "id IN (SELECT m.initiative_id FROM mentions m JOIN releases r"
+            " ON r.id = m.release_id WHERE r.date BETWEEN ? AND ?"
+            " UNION SELECT initiative_id FROM observations WHERE as_of BETWEEN ? AND ?)")
+        params += [low, high, low, high]
+    return " AND ".join(clauses), params
+
+
+def _where_ids(column: str, ids: list[int] | None) -> tuple[str, tuple]:
+    if ids is None:
+        return "", ()
+    return f" WHERE {column} IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+
+
+def mentions_of(conn, ids: list[int] | None) -> list[Mention]:
+    where, params = _where_ids("m.initiative_id", ids)
+    rows = conn.execute(
+        "SELECT m.*, r.date FROM mentions m LEFT JOIN releases r ON r.id = m.release_id"
+        + where + " ORDER BY m.initiative_id, r.date IS NOT NULL, r.date, m.release_id",
+        params)
+    return [Mention(initiative_id=r["initiative_id"], release_id=r["release_id"] or "",
+                    excerpt=r["excerpt"], contacts=json.loads(r["contacts"]),
+                    date=_day(r["date"])) for r in rows]
+
+
+def load(conn, ids: list[int] | None) -> list[Initiative]:
+    """Initiatives with places and all observations; excerpt from the latest mention."""
+    where, params = _where_ids("id", ids)
+    heads = conn.execute("SELECT * FROM initiatives" + where + " ORDER BY id",
+                         params).fetchall()
+    if not heads:
+        return []
+    where, params = _where_ids("initiative_id", ids)
+    places: dict[int, list[Place]] = {}
+    for r in conn.execute("SELECT * FROM places" + where + " ORDER BY initiative_id, ord",
+                          params):
+        places.setdefault(r["initiative_id"], []).append(Place(
+            query=r["query"], code=r["code"], nom=r["nom"], level=r["level"],
+            departement=r["departement"], inside=bool(r["inside"]), method=r["method"],
+            confidence=r["confidence"]))
+    quantities: dict[int, list[Quantity]] = {}
+    for r in conn.execute("SELECT * FROM observations" + where + " ORDER BY initiative_id,"
+                          " as_of IS NOT NULL, as_of, id", params):
+        quantities.setdefault(r["initiative_id"], []).append(Quantity(
+            item=r["item"], value=_num(r["value"]), unit=r["unit"], kind=r["kind"],
+            approx=bool(r["approx"]), sentence=r["sentence"],
+            release_id=r["release_id"] or "", as_of=_day(r["as_of"])))
+    cited: dict[int, list[Mention]] = {}
+    for m in mentions_of(conn, ids):
+        cited.setdefault(m.initiative_id, []).append(m)
+    out = []
+    for h in heads:
+        ms = cited.get(h["id"], [])
+        latest = ms[-1] if ms else None
+        contacts = list(dict.fromkeys(c for m in ms for c in m.contacts))
+        out.append(Initiative(
+            release_id=latest.release_id if latest else "", actor=h["actor"],
+            actor_type=h["actor_type"], category=h["category"],
+            excerpt=latest.excerpt if latest else "", places=places.get(h["id"], []),
+            quantities=quantities.get(h["id"], []), contacts=contacts,
+            status=h["status"], id=h["id"]))
+    return out
