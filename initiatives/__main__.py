@@ -32,10 +32,10 @@ def _error(message: str) -> None:
 
 def _read(path: str) -> tuple[Release, list[Initiative]]:
     """Read and extract one file; raises ValueError with a French message."""
-    from initiatives.extract import extract
     from initiatives.ingest import IngestError, read_release
     try:
         release = read_release(Path(path))
+        from initiatives.extract import extract
         found = extract(release)
     except IngestError as exc:
         raise ValueError(f"{path} : {exc}") from exc

@@ -7,6 +7,7 @@ volunteers are kept apart. Every total carries its sources.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pandas as pd
@@ -216,13 +217,15 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
         raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
     filters, dep, inis = _selected(store, filters, dep)
     units, table = _units(by, dep), commune_table(dep)
-    matrix = pd.DataFrame(0, index=units["code"], columns=[*values, "total"])
+    cells: Counter = Counter()
     for ini in inis:
         r = reach(ini, dep)
         for code in _unit_codes(r.named if commune_only else r.communes, by, table):
-            matrix.loc[code, getattr(ini, columns)] += 1
-            matrix.loc[code, "total"] += 1
-    out = units[["code", "nom"]].join(matrix.reset_index(drop=True))
+            cells[(code, getattr(ini, columns))] += 1
+            cells[(code, "total")] += 1
+    out = units[["code", "nom"]].copy()
+    for value in (*values, "total"):
+        out[value] = [cells[(code, value)] for code in out["code"]]
     return out
 
 
