@@ -123,8 +123,14 @@ def load_seed_into(store, path: str | Path, dep: str | None = None) -> dict:
             for k, v in store.ingest(rel, by_release.get(rel.id, [])).items():
                 counts[k] += v
         for row in by_release.get("", []):
-            store.add_manual(row)
-            counts["added"] += 1
+            known = store.find(row.key)
+            if known is None:
+                store.add_manual(row)
+                counts["added"] += 1
+            else:  # figures entered by hand on an initiative read from a release
+                current = store.get(known).quantities
+                store.update(known, quantities=current + row.quantities)
+                counts["updated"] += 1
     except StoreError as exc:
         raise SeedError(f"Jeu de données initial refusé : {exc}") from exc
     return counts

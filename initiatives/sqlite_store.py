@@ -208,15 +208,26 @@ class SQLiteStore:
         out = []
         with self._connect() as conn:
             inis = {i.id: i for i in self._load(conn, None)}
-            for m in schema.mentions_of(conn, None):
-                ini = inis[m.initiative_id]
-                quantities = [q for q in ini.quantities if q.release_id == m.release_id]
-                out.append(Initiative(
-                    release_id=m.release_id, actor=ini.actor, actor_type=ini.actor_type,
-                    category=ini.category, excerpt=m.excerpt, places=ini.places,
-                    quantities=quantities, contacts=m.contacts, status=ini.status,
-                    id=ini.id))
+            mentions = schema.mentions_of(conn, None)
+        cited = {(m.initiative_id, m.release_id) for m in mentions}
+        for ini in inis.values():
+            # figures entered by hand on an initiative read from releases
+            if any(q.release_id == "" for q in ini.quantities) and (ini.id, "") not in cited:
+                mentions.append(Mention(ini.id, "", "", []))
+        for m in mentions:
+            ini = inis[m.initiative_id]
+            quantities = [q for q in ini.quantities if q.release_id == m.release_id]
+            out.append(Initiative(
+                release_id=m.release_id, actor=ini.actor, actor_type=ini.actor_type,
+                category=ini.category, excerpt=m.excerpt, places=ini.places,
+                quantities=quantities, contacts=m.contacts, status=ini.status,
+                id=ini.id))
         return out
+
+    def find(self, key: str) -> int | None:
+        """The initiative answering to a key (its own or one given by a correction)."""
+        with self._connect() as conn:
+            return schema.find_key(conn, key)
 
     def reviews(self, initiative_id: int | None = None) -> list[dict]:
         sql, params = "SELECT * FROM reviews", ()

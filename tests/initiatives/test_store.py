@@ -277,14 +277,21 @@ def test_seed_round_trip_and_first_run(tmp_path, store):
     fill(store)
     ini = marck(store)
     store.set_status(ini.id, "vérifié")
+    # a figure a reviewer got on the phone, tied to no release
+    phoned = Quantity("masques", 4000, "unités", "done", sentence="Appel à la mairie",
+                      as_of=date(2020, 5, 12))
+    store.update(ini.id, quantities=ini.quantities + [phoned])
     seed = tmp_path / "seed.json"
     dump_store(store, seed)
     releases, rows = load_seed(seed)
     assert len(releases) == 4
-    assert len([r for r in rows if "Marck" in r.actor]) == 2  # one row per release
+    # one row per release, and one for the figure entered by hand
+    assert sorted(r.release_id for r in rows if "Marck" in r.actor) == ["", N7.id, N8.id]
     fresh = open_store(tmp_path / "fresh.sqlite", seed=seed)
     assert without_ids(totals(fresh)) == without_ids(totals(store))
     assert marck(fresh).status == "vérifié"
+    assert any(q.value == 4000 and q.as_of == date(2020, 5, 12) and q.release_id == ""
+               for q in marck(fresh).quantities)
     # the seed is read only when the database is new
     fresh.delete_release(N8.id)
     again = open_store(tmp_path / "fresh.sqlite", seed=seed)
