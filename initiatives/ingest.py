@@ -1,0 +1,312 @@
+"""Read a press release (text file, PDF or pasted text) into a `Release`.
+
+The texts come out of PDFs: lines broken mid-sentence, a blank line inserted
+between every line in some, URLs and hyphenated words cut at line end, bullets
+lost or varied. `clean_blocks` rebuilds paragraphs and bullets as blocks; the
+body is those blocks joined by a blank line, so an excerpt taken from a block
+is always a substring of the body.
+
+Bad input raises `IngestError` with a French message meant for the user.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from initiatives.model import Release
+
+MAX_BYTES = 20 * 1024 * 1024
+PASTED = "texte collé"
+
+
+class IngestError(ValueError):
+    """Input that cannot become a release; the message is shown to the user."""
+
+
+# --- entry points -----------------------------------------------------------
+
+def read_release(path: Path) -> Release:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"Fichier introuvable ou illisible : {path.name}") from exc
+    _check_size(size)  # before reading: never load an oversize file in memory
+    return release_from_bytes(path.read_bytes(), path.name)
+
+
+def release_from_bytes(data: bytes, filename: str) -> Release:
+    _check_size(len(data))
+    if not data.strip():
+        raise IngestError("Fichier vide")
+    if _is_pdf(data):
+        text = pdf_text(data)
+    elif filename.lower().endswith(".pdf"):
+        raise IngestError("PDF corrompu : l'en-tête %PDF est absent")
+    else:
+        text = decode_text(data)
+    return release_from_text(text, source=filename)
+
+
+def release_from_text(text: str, source: str = PASTED) -> Release:
+    blocks = clean_blocks(text)
+    if not blocks:
+        raise IngestError("Fichier vide")
+    day, rest = _pop_date(blocks)
+    title, rest = _pop_title(rest or blocks)
+    blocks = rest
+    if not blocks:  # a one-line text: its line is both title and body
+        blocks = [title]
+    return Release(title=title, body="\n\n".join(blocks), number=parse_number(title),
+                   date=day, source=source)
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise IngestError(f"Fichier trop volumineux ({_mo(size)} Mo, "
+                          f"maximum {_mo(MAX_BYTES)} Mo)")
+
+
+def _mo(size: int) -> str:
+    value = size / (1024 * 1024)
+    text = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return text.replace(".", ",")
+
+
+# --- decoding ---------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (strict, BOM allowed), UTF-16 with a BOM, else Windows-1252."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8-sig", "cp1252"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Binary files often decode as cp1252: reject control characters.
+        if len(_CONTROL.findall(text)) <= len(text) // 1000:
+            if text.strip():
+                return text
+            raise IngestError("Fichier vide")
+    raise IngestError("Fichier illisible : ce n'est ni un texte ni un PDF")
+
+
+def _is_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+# --- PDF --------------------------------------------------------------------
+
+def pdf_text(data: bytes) -> str:
+    """Text layer of a PDF, laid out: vertical gaps become blank lines.
+
+    pypdf's layout mode, about ten times faster than pdfminer here. A page
+    starts with a space, as in the corpus's texts: it may start a new block.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    # Lenient readers accept a truncated file and silently lose pages.
+    if b"%%EOF" not in data[-1024:]:
+        raise IngestError("PDF corrompu : le fichier est tronqué")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError("PDF protégé par mot de passe")
+        pages = [_page_text(page) for page in reader.pages]
+    except IngestError:
+        raise
+    except (FileNotDecryptedError, DependencyError) as exc:
+        raise IngestError("PDF protégé par mot de passe") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, RecursionError, OSError) as exc:
+        raise IngestError("PDF corrompu : impossible de lire sa structure") from exc
+    if not any(page.strip() for page in pages):
+        raise IngestError("PDF sans texte : OCR non pris en charge")
+    # pypdf reads the WinAnsi bullet of some fonts as DEL (\x7f): a bullet it is.
+    return "\n".join(" " + page.strip("\n").replace("\x7f", "•")
+                     for page in pages if page.strip())
+
+
+def _page_text(page) -> str:
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode is young; plain mode still reads
+        return page.extract_text() or ""
+
+
+# --- cleaning ---------------------------------------------------------------
+
+BULLET = re.compile(r"^(?:[-–—•▪●■◦*\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s))")
+_LABEL = re.compile(
+    r"^(?:pour (?:plus|en savoir plus)|plus d['’]informations?|en savoir plus|contacts?\b"
+    r"|site(?: internet| web)?\s*:|facebook\s*:|twitter\s*:|instagram\s*:|adresse\s*:"
+    r"|t[ée]l(?:[ée]phone)?\.?\s*:|mail\s*:|e-mail\s*:|courriel\s*:)", re.I)
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+"
+                 r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gouv\.fr|fr|com|org|net|eu|info)\b(?:/[^\s<>\"«»]*)?")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\d)(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)")
+_END = re.compile(r"[.!?;)»\"]$")
+
+
+def is_contact_line(text: str) -> bool:
+    """A label line ("Pour plus d'informations :") or only URLs, e-mails, phones."""
+    text = text.strip()
+    if _LABEL.match(BULLET.sub("", text).strip()):
+        return True
+    rest = PHONE.sub(" ", URL.sub(" ", EMAIL.sub(" ", text)))
+    return bool(rest != text) and not re.search(r"[^\W\d_]{2,}", re.sub(r"\bou\b", "", rest))
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = re.sub(r"[\u00a0\u202f\u2007\t]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
+    return _CONTROL.sub("", text)
+
+
+def clean_blocks(text: str) -> list[str]:
+    """Paragraphs and bullets of a PDF-extracted text, one string each."""
+    raw = _normalise(text).split("\n")
+    # Each non-blank line with the number of blank lines before it.
+    lines: list[tuple[str, int]] = []
+    blanks = 0
+    for line in raw:
+        if line.strip():
+            lines.append((line.rstrip("\n"), blanks))
+            blanks = 0
+        else:
+            blanks += 1
+    if not lines:
+        return []
+    lengths = sorted(len(line.strip()) for line, _ in lines)
+    typical = lengths[int(0.9 * (len(lengths) - 1))]
+    # Double-spaced PDF lines: one blank line is only a line break. Lines as
+    # long as paragraphs are paragraphs, whatever the spacing.
+    single = sum(1 for _, b in lines[1:] if b == 1)
+    double = len(lines) >= 8 and single >= 0.5 * (len(lines) - 1) and typical <= 160
+    soft_blanks = 1 if double else 0
+
+    blocks: list[list[str]] = []
+    previous = None
+    for line, blanks_before in lines:
+        if previous is None or blanks_before > soft_blanks or \
+                _breaks(previous, line, typical, len(blocks[-1])):
+            blocks.append([])
+        blocks[-1].append(line)
+        previous = line
+    return [b for b in (_join(block) for block in blocks) if b]
+
+
+def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
+    """Whether line `b` starts a new block after line `a` inside a paragraph."""
+    a_text, b_text = a.strip(), b.strip()
+    if not re.search(r"\w", a_text) or not re.search(r"\w", b_text):
+        return True  # separators such as "*****"
+    trailing = len(a) - len(a.rstrip(" "))
+    ends = bool(_END.search(a_text))
+    if _url_cut(a_text, b_text):
+        return False
+    if _LABEL.match(BULLET.sub("", b_text).strip()):
+        return True  # "Site internet :", "Contact :" each start a line of contacts
+    a_contact, b_contact = is_contact_line(a_text), is_contact_line(b_text)
+    if a_contact:
+        return not b_contact  # consecutive contact lines stay together
+    if b_contact:  # an address alone on its line, or cut from its sentence
+        return ends or a_text.endswith(":")
+    if BULLET.match(b_text):
+        return True
+    if ends and block_lines == 1 and BULLET.match(a_text) and b_text[:1].isupper():
+        return True  # a one-line bullet heading ("-les associations ... confinées.")
+    if ends and 2 <= trailing <= 4:  # Word's paragraph mark left two spaces
+        return True
+    if ends and len(a_text) < 0.7 * typical:  # short last line of a paragraph
+        return True
+    if a_text.endswith(":") and b_text[:1].isupper():
+        return True
+    if b.startswith(" "):  # a lost bullet or a page start in the source
+        return ends or a_text.endswith(":")
+    return False
+
+
+def _url_cut(a: str, b: str) -> bool:
+    """Whether a URL at the end of `a` goes on at the start of `b`."""
+    last = a.split()[-1] if a.split() else ""
+    first = b.split()[0] if b.split() else ""
+    if not re.match(r"(?:https?://|www\.)", last) or re.match(r"(?:https?:|www\.)", first):
+        return False
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._~:/?#@!$&'()*+,;=%-]*", first):
+        return False
+    # Cut after a separator, or the rest looks like a path, not a French word.
+    return bool(re.search(r"[-_/=?&.]$", last) or re.search(r"[/\d_=]|-.*-", first))
+
+
+def _join(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        line = re.sub(r" {2,}", " ", line.strip())
+        if not text:
+            text = line
+        elif re.search(r"\S-$", text) and line[:1].isalnum():
+            text += line  # "Annay-sous-" + "Lens", "plate-" + "forme", URLs
+        elif _url_cut(text, line):
+            text += line
+        else:
+            text += " " + line
+    return text.strip()
+
+
+# --- header -----------------------------------------------------------------
+
+MONTHS = {m: i for i, m in enumerate(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    .split(), start=1)}
+MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
+DATE = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
+_DATELINE = re.compile(r"^[\w' -]{0,40},?\s+le\s+(?:\w+\s+)?" + DATE.pattern[2:], re.I)
+_NUMBER = re.compile(r"\b(?:n\s*[°º]|no\.?|num[ée]ro)\s*(\d{1,4})\b", re.I)
+
+
+def parse_date(text: str) -> date | None:
+    m = DATE.search(text)
+    if not m:
+        return None
+    day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
+    try:
+        return date(int(m.group(3)), MONTHS[m.group(2).lower()], day)
+    except ValueError:
+        return None
+
+
+def parse_number(title: str) -> int | None:
+    m = _NUMBER.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def _pop_date(blocks: list[str]) -> tuple[date | None, list[str]]:
+    """The dateline ("Arras, le 21 avril 2020") in the first blocks, removed."""
+    for i, block in enumerate(blocks[:3]):
+        m = _DATELINE.match(block)
+        if m:  # the rest of the block, if any, is the title run into it
+            rest = [block[m.end():].strip()] if block[m.end():].strip() else []
+            return parse_date(block), blocks[:i] + rest + blocks[i + 1:]
+    head = " ".join(blocks[:2])[:400]
+    return parse_date(head), blocks
+
+
+def _pop_title(blocks: list[str]) -> tuple[str, list[str]]:
+    first = blocks[0]
+    if len(first) <= 200 and not first.endswith(".") and not is_contact_line(first):
+        return first, blocks[1:]
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return (sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "…"), blocks
