@@ -1,0 +1,249 @@
+"""Find place mentions in running text: `find_places(text) -> [Mention]`.
+
+A token trie over every normalized name of the gazetteer is walked once over the
+text; at each position the longest name wins ("Loison-sous-Lens" is not "Lens",
+"Annay-sous-\\nLens" is one name). Then context rules keep false places out:
+- commune names must be capitalised;
+- names that are ordinary words ("Avion", "Bus", "Couture") or first names need a
+  cue before them ("à", "de", "commune de", "(", a list of places, "La Couture");
+- communes outside the département need a cue too, unless they are large cities
+  whose name is not a common word ("Clamart : ...", "CRS 9 de Rennes");
+- a capitalised word just before (or after, for ambiguous names) marks a person or
+  an organisation ("Jonathan Petit", "Face Côte d'Opale", "Fondation de France");
+- URLs and e-mail addresses are masked ("ville.marck", "...@orange.fr").
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import config
+from geo.geocode import Gazetteer, Resolution, gazetteer
+from geo.normalize import ABBREVIATIONS, ARTICLES, fold, normalize
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    resolution: Resolution
+
+
+# Commune names of the Pas-de-Calais that are ordinary lowercase French words
+# (checked against Debian's `wfrench` word list, nouns and adjectives kept, rare
+# verb forms such as "Arques" or "Quernes" left out), the names the issue lists,
+# first names and the saints' names that streets and feasts also carry.
+AMBIGUOUS = frozenset("""attaques avion bus comte contes couture denier ecurie fiefs loge
+    louches marquise planques pommier riviere selles teneur ames bremes velu aire bours wail
+    vis humbert remy fleury manin eps rely essars sars croisette cauchie""".split()) | {
+    "saint nicolas", "sainte catherine", "saint georges", "saint leger", "saint leonard",
+    "saint amand", "saint aubin", "saint augustin", "saint josse"}
+# Cities of 20 000+ inhabitants whose name is also a common word: they need a cue.
+COMMON_WORD_CITIES = frozenset("""gap cannes grasse menton saintes valence ales muret
+    fougeres tours fontaine vienne dole olivet vannes croix madeleine anglet macon mans havre
+    meaux houilles plaisir trappes castres garde orange pertuis limoges sens etampes colombes
+    sevres lilas pantin sarcelles gosier moule port possession tampon frontignan""".split()) | {
+    "saint pierre"}
+BIG_CITY = 20_000
+# Words before a name that say "this is a place".
+CUES = frozenset("""a au aux de du d des commune ville mairie village chez vers pres habitants
+    ccas secteur environs depuis jusqu quartier""".split())
+DEPARTEMENT_CUES = CUES | ARTICLES | {"en", "dans"}
+# Capitalised words that do not make the next word a person's or an organisation's name.
+FUNCTION_WORDS = CUES | ARTICLES | frozenset("""en dans sur et ou enfin ainsi puis par pour avec
+    sans entre apres avant selon contact adresse site cette ce ces son sa ses leur leurs notre
+    nos votre tout toute tous toutes mais donc or ni car si""".split())
+# Keys whose first word is generic: no capital letter required.
+GENERIC_HEADS = frozenset("""arrondissement arr communaute ca cc cu agglomeration agglo com
+    departement dans notre tout toute ensemble niveau echelle territoire""".split())
+TERRITORY_NEEDS_ARTICLE = {"littoral": frozenset({"le", "du", "au", "l"})}
+# Resolvable names that are too vague in running text ("le département" of whom?).
+TEXT_EXCLUDED = frozenset({"national", "departement"})
+# Organisation and region names that contain place names but are not places.
+STOP_PHRASES = ("Université du Littoral Côte d'Opale", "Université du Littoral",
+                "Hauts-de-France", "Fondation de France", "Île-de-France", "Radio France",
+                "Pôle emploi")
+_STOP = object()
+_TOKEN = re.compile(r"[^\W_]+")
+_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/\S*)?", re.I)
+_GAP = re.compile(r"[\s\-‐‑'’ʼ`/]*")       # allowed between the words of one name
+_GAP_ABBR = re.compile(r"[\s\-‐‑'’ʼ`/.]*")  # after "St." also a full stop
+_HYPHENS = "-‐‑"
+_PERSON_GAP = re.compile(r"[ \t]+")
+
+
+class _Matcher:
+    """Token trie over the gazetteer's keys, built once per département."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.trie: dict = {}
+        for key in gaz.index:
+            if key not in TEXT_EXCLUDED:
+                self._insert(key, key)
+        for phrase in STOP_PHRASES:
+            self._insert(normalize(phrase), _STOP)
+
+    def _insert(self, key: str, value) -> None:
+        node = self.trie
+        for token in key.split(" "):
+            node = node.setdefault(token, {})
+        node[""] = value  # tokens are never empty: "" marks the end of a name
+
+
+@lru_cache(maxsize=8)
+def _matcher(dep: str) -> _Matcher:
+    return _Matcher(gazetteer(dep))
+
+
+def _norm_token(token: str, following: str) -> str:
+    folded = fold(token)
+    if folded == "s" and following == "/":  # "Aire s/ la Lys"
+        return "sur"
+    return ABBREVIATIONS.get(folded, folded)
+
+
+def find_places(text: str, dep: str | None = None) -> list[Mention]:
+    """Place mentions in `text`, in order, without overlaps. Never raises."""
+    try:
+        return _find(text, dep or config.departement()) if isinstance(text, str) else []
+    except Exception:  # noqa: BLE001 - untrusted text must not break extraction
+        return []
+
+
+def _find(text: str, dep: str) -> list[Mention]:
+    matcher = _matcher(dep)
+    masked = _MASK.sub(lambda m: " " * len(m.group()), text)
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+    raw = [masked[s:e] for s, e in spans]
+    norm = [_norm_token(t, masked[e:e + 1]) for t, (s, e) in zip(raw, spans)]
+    ctx = _Context(masked, spans, raw, norm, matcher.gaz.acronyms)
+    mentions: list[Mention] = []
+    trie, index = matcher.trie, matcher.gaz.index
+    i, n = 0, len(norm)
+    while i < n:
+        node = trie.get(norm[i])
+        if node is None:
+            i += 1
+            continue
+        found = []  # (last token, value), shortest first
+        j = i
+        while True:
+            if "" in node:
+                found.append((j, node[""]))
+            if j + 1 >= n or not ctx.joined(j):
+                break
+            node = node.get(norm[j + 1])
+            if node is None:
+                break
+            j += 1
+        for last, value in reversed(found):  # longest first
+            if value is _STOP:
+                i = last
+                break
+            entry = index[value]
+            if ctx.accept(entry, value, i, last):
+                start, end = spans[i][0], spans[last][1]
+                mentions.append(Mention(start, end, text[start:end], dataclasses.replace(
+                    entry.resolution, query=text[start:end])))
+                ctx.last_mention_end = last
+                i = last
+                break
+        i += 1
+    return mentions
+
+
+class _Context:
+    """Token view of one text and the context rules."""
+
+    def __init__(self, text, spans, raw, norm, acronyms):
+        self.text, self.spans, self.raw, self.norm = text, spans, raw, norm
+        self.acronyms = acronyms
+        self.last_mention_end = -10
+
+    def joined(self, j: int) -> bool:
+        """Can token j+1 continue a name started before it?"""
+        gap = self.text[self.spans[j][1]:self.spans[j + 1][0]]
+        pattern = _GAP_ABBR if fold(self.raw[j]) in ABBREVIATIONS else _GAP
+        return pattern.fullmatch(gap) is not None and gap.count("\n") <= 2
+
+    def gap_before(self, i: int) -> str:
+        return self.text[self.spans[i - 1][1] if i else 0:self.spans[i][0]]
+
+    def capitalised(self, i: int) -> bool:
+        return self.raw[i][:1].isupper()
+
+    def cue(self, i: int, cues=CUES) -> bool:
+        gap = self.gap_before(i)
+        if "(" in gap[-3:]:
+            return True
+        if i == 0:
+            return False
+        prev = self.norm[i - 1]
+        tight = gap.strip(" \t'’ʼ") == ""
+        if tight and prev in cues:
+            return True
+        if tight and prev in ARTICLES and self.capitalised(i - 1):  # "La Couture", "Les Attaques"
+            return True
+        # a list of places: "Avion, Annay-sous-Lens", "Lens et Liévin"
+        if self.last_mention_end == i - 1 and gap.strip() in {",", ";", "/"}:
+            return True
+        return self.last_mention_end == i - 2 and prev in {"et", "ou"}
+
+    def named_before(self, i: int) -> bool:
+        """A capitalised non-function word right before: "Jonathan Petit", "Face Côte"."""
+        return (i > 0 and self.capitalised(i - 1) and self.norm[i - 1] not in FUNCTION_WORDS
+                and self.last_mention_end != i - 1
+                and _PERSON_GAP.fullmatch(self.gap_before(i)) is not None)
+
+    def named_after(self, last: int) -> bool:
+        nxt = last + 1
+        return (nxt < len(self.raw) and self.capitalised(nxt)
+                and self.norm[nxt] not in FUNCTION_WORDS
+                and _PERSON_GAP.fullmatch(self.gap_before(nxt)) is not None)
+
+    def in_compound(self, i: int, last: int) -> bool:
+        """Part of a longer hyphenated word: "Seine-Saint-Denis", "Île-de-France"."""
+        start, end = self.spans[i][0], self.spans[last][1]
+        before = self.text[max(0, start - 2):start]
+        after = self.text[end:end + 2]
+        return ((len(before) == 2 and before[1] in _HYPHENS and before[0].isalpha())
+                or (len(after) == 2 and after[0] in _HYPHENS and after[1].isalpha()))
+
+    def accept(self, entry, key: str, i: int, last: int) -> bool:
+        if self.in_compound(i, last):
+            return False
+        kind = entry.kind
+        head = key.split(" ", 1)[0]
+        if kind == "territoire":
+            needed = TERRITORY_NEEDS_ARTICLE.get(key)
+            if needed and not (i > 0 and self.norm[i - 1] in needed):
+                return False
+            return not self.named_before(i)
+        if head not in GENERIC_HEADS and not self.capitalised(i):
+            return False
+        if key in self.acronyms and not self.raw[i].isupper():
+            return False
+        if kind in ("commune", "alias", "former"):
+            if key in AMBIGUOUS:
+                return self.cue(i) and not self.named_before(i) and not self.named_after(last)
+            return True
+        if kind == "outside":
+            if self.named_before(i) or self.named_after(last):
+                return False
+            big = entry.population >= BIG_CITY and key not in COMMON_WORD_CITIES
+            return big or self.cue(i)
+        if kind == "other_departement":
+            return self.cue(i, DEPARTEMENT_CUES) and not self.named_before(i)
+        if kind == "national":
+            return not self.named_before(i) and not self._organisation_de(i)
+        return True  # département, arrondissement, EPCI
+
+    def _organisation_de(self, i: int) -> bool:
+        """"Banque de France", "Tour de France": X de France is an organisation."""
+        return (i > 1 and self.norm[i - 1] in {"de", "du", "d"} and self.capitalised(i - 2)
+                and self.norm[i - 2] not in FUNCTION_WORDS)
