@@ -214,7 +214,11 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
     if not re.search(r"\w", a_text) or not re.search(r"\w", b_text):
         return True  # separators such as "*****"
     trailing = len(a) - len(a.rstrip(" "))
-    ends = bool(_END.search(a_text))
+    # A line ending with a URL, an address or the tail of a cut URL ("-303321")
+    # ends its sentence in practice.
+    last = a_text.split()[-1]
+    ends = bool(_END.search(a_text) or URL.fullmatch(last.rstrip(".")) or EMAIL.fullmatch(last)
+                or re.search(r"-\d+/?$", last))
     if _url_cut(a_text, b_text):
         return False
     if _LABEL.match(BULLET.sub("", b_text).strip()):

@@ -160,6 +160,10 @@ def test_lines_urls_and_words_are_rejoined(texts, name, expected):
                                         "étant de fournir aux commerçants un lot de 3 masques "
                                         "chacun."),
     ("2020-04-21_pdc-solidaire-n5.txt", "Contact téléphonique : 09 51 03 17 14"),
+    ("2020-04-21_pdc-solidaire-n5.txt",  # after the tail of a cut URL, at a page start
+     "Les personnes qui souhaiteraient apporter leur concours à la gestion de la crise peuvent "
+     "participer à la grande mobilisation citoyenne en se rendant sur la plate-forme Je veux "
+     "aider-Réserve Civique Covid-19 :"),
     ("2020-04-08_pdc-solidaire-n2.txt", "Pour plus d’informations : "
                                         "fdelfour@durandproduction.com"),
     ("2020-04-21_pdc-solidaire-n5.txt", "-les associations sont aussi en première ligne pour "

@@ -1,0 +1,91 @@
+"""Extraction time per release: text files, and PDFs made from them with reportlab.
+
+Aim: under 200 ms per text release, under 1 s per PDF (read + extract). The
+gazetteer is loaded once before timing; its load is reported on its own.
+"""
+from __future__ import annotations
+
+import io
+import statistics
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import config
+from bench.timing import result
+
+
+def _pdf_keeping_lines(text: str) -> bytes:
+    """The text's broken lines drawn as they are, blank lines included."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    y = 800
+    for raw in text.splitlines():
+        for piece in (textwrap.wrap(raw, 95) if raw.strip() else [""]):
+            if y < 50:
+                pdf.showPage()
+                pdf.setFont("Helvetica", 10)
+                y = 800
+            if piece.strip():
+                pdf.drawString(50, y, piece)
+            y -= 12
+    pdf.save()
+    return buf.getvalue()
+
+
+def _typeset_pdf(release) -> bytes:
+    """One reportlab paragraph per block, as a word processor would lay it out."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    buf = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story = [Paragraph(escape(release.title), styles["Heading1"])]
+    for block in release.body.split("\n\n"):
+        story += [Paragraph(escape(block), styles["Normal"]), Spacer(1, 12)]
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+def _mean_ms(fn, items, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        for item in items:
+            start = time.perf_counter()
+            fn(item)
+            times.append(time.perf_counter() - start)
+    return statistics.mean(times) * 1000
+
+
+def run(quick: bool) -> list[dict]:
+    from initiatives.extract import extract
+    from initiatives.ingest import read_release
+
+    texts = sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))
+    repeat = 2 if quick else 10
+    start = time.perf_counter()
+    extract(read_release(texts[0]))  # loads the gazetteer and the place matcher
+    warmup = time.perf_counter() - start
+
+    text_ms = _mean_ms(lambda p: extract(read_release(p)), texts, repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs = []
+        for path in texts:
+            for style, data in (("lignes", _pdf_keeping_lines(path.read_text("utf-8"))),
+                                ("composé", _typeset_pdf(read_release(path)))):
+                pdf = Path(tmp) / f"{path.stem}-{style}.pdf"
+                pdf.write_bytes(data)
+                pdfs.append(pdf)
+        pdf_ms = _mean_ms(lambda p: extract(read_release(p)), pdfs, max(1, repeat // 2))
+        read_ms = _mean_ms(read_release, pdfs, max(1, repeat // 2))
+    return [
+        result("extract_first_call_s", warmup, "s", 1),
+        result("extract_text_release_ms", text_ms, "ms", len(texts) * repeat),
+        result("extract_pdf_release_ms", pdf_ms, "ms", len(pdfs) * max(1, repeat // 2)),
+        result("read_pdf_ms", read_ms, "ms", len(pdfs) * max(1, repeat // 2)),
+    ]

@@ -1,0 +1,297 @@
+"""Initiatives extracted from the five bundled releases: our expected results.
+
+Each row: actor, actor type, category, place codes (primary first), quantities
+(item, value, kind, approx). Geocoding is the real `geo.mentions`.
+"""
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+import config
+from initiatives.extract import extract, find_actor, find_contacts, split_blocks
+from initiatives.ingest import read_release, release_from_bytes, release_from_text
+from initiatives.model import ACTOR_TYPES, CATEGORIES, KINDS
+
+CORPUS = {p.name: p for p in sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))}
+PROTECTION, SOIGNANTS, ALIMENTAIRE, LIEN, CONTINUITE, GARDE, BENEVOLAT, AUTRE = CATEGORIES
+ASSO, ENTREPRISE, COLLECTIVITE, CITOYEN, PUBLIC, CULTE = ACTOR_TYPES
+
+EXPECTED = {
+    "2020-03-27_mobilisation-citoyenne.txt": [
+        ("Réserve civique / jeveuxaider.gouv.fr", PUBLIC, BENEVOLAT, ["62"],
+         [("bénévoles", 600, "volunteers", True)]),  # "près de 50 structures": no kind fits
+    ],
+    "2020-04-08_pdc-solidaire-n2.txt": [
+        ("Durand Production", ENTREPRISE, PROTECTION, ["62413"],
+         [("solution hydro-alcoolique", 50000, "per_day", False)]),
+        ("Jonathan Petit", CITOYEN, PROTECTION, ["62645", "T-CALAISIS"],
+         [("visières", 50, "done", True)]),
+        ("Paul et Jimmy", CITOYEN, PROTECTION, ["62548"], [("visières", 60, "done", False)]),
+        ("Conseil citoyen de Houdain", CITOYEN, PROTECTION, ["62457"],
+         [("masques", 1000, "done", False)]),
+        ("mosquée Annour d’Arras", CULTE, SOIGNANTS, ["62041"],
+         [("parts de pizza", 200, "done", False)]),
+        ("CRS 9 de Rennes", PUBLIC, SOIGNANTS, ["T-CALAISIS", "62193"], []),
+        ("Flavien Leblond", CITOYEN, LIEN, ["62193"], []),
+        ("SECOND DEPART", ASSO, LIEN, ["62400", "T-BASSIN-MINIER"], []),
+        ("Centres sociaux de Mazingarbe", ASSO, LIEN, ["62563"], []),
+        ("association « un coup de pouce pour grandir »", ASSO, CONTINUITE, ["62510"], []),
+        ("Avenir des cités", PUBLIC, CONTINUITE, ["62413"], []),
+    ],
+    "2020-04-21_pdc-solidaire-n5.txt": [
+        ("TT Plast", ENTREPRISE, PROTECTION, ["62498"], []),
+        ("Menadel", ASSO, PROTECTION, ["62528"], []),  # "un lot de 3 masques chacun"
+        ("Les Anges gardins", ASSO, ALIMENTAIRE, ["T-BASSIN-MINIER", "62498", "62523", "62528"],
+         [("paniers", 70, "per_week", False)]),
+        ("Solillers", ASSO, LIEN, ["62516"],
+         [("familles", 70, "beneficiaries", True), ("personnes", 180, "beneficiaries", True),
+          ("familles", 700, "beneficiaries", False)]),
+        ("commune de Calonne-sur-la-Lys", COLLECTIVITE, LIEN, ["62195"], []),
+        ("commune d’Offin", COLLECTIVITE, ALIMENTAIRE, ["62635"], []),  # "village de 200 habitants"
+        ("La Note bleue", ASSO, LIEN, ["62730"], []),
+        ("DOCAPOSTE", PUBLIC, CONTINUITE, ["FR"], []),  # "3 objectifs" is not a quantity
+    ],
+    "2020-04-30_pdc-solidaire-n7.txt": [
+        ("Ville de Marck", COLLECTIVITE, PROTECTION, ["62548"],
+         [("masques", 1600, "done", False), ("masques", 11000, "target", False),
+          ("couturières", 62, "volunteers", False)]),
+        ("Delphine Lefebvre", CITOYEN, PROTECTION, ["62393"], [("masques", 1200, "done", False)]),
+        ("collectif « les petites mains »", CITOYEN, PROTECTION, ["62329"],
+         [("personnes", 20, "volunteers", True), ("masques", 1500, "done", False)]),
+        ("commune de Mazingarbe", COLLECTIVITE, PROTECTION, ["62563", "62065", "62033"],
+         [("masques", 8500, "target", False)]),
+        ("Imprimeurs de cœur", CITOYEN, PROTECTION, ["T-CALAISIS"],
+         [("personnes", 15, "volunteers", True), ("visières", 2000, "done", False)]),
+        ("Planète sciences", ASSO, LIEN, ["T-LENSOIS"], []),  # "deux concours"
+        ("Face Côte d’Opale", ASSO, CONTINUITE, ["62193"], [("ordinateurs", 20, "done", False)]),
+        ("association « actions et services pour un avenir solidaire et animation dans la Cité "
+         "de la Ville d’Haisnes »", ASSO, CONTINUITE, ["62401"],
+         [("ordinateurs", 8, "done", False)]),
+    ],
+    "solidaires-dans-la-crise-newsletter.txt": [
+        ("Conseil départemental de Seine-Saint-Denis", COLLECTIVITE, ALIMENTAIRE, ["93"],
+         [("collégiens", 25000, "beneficiaries", False)]),  # the 60 € are per pupil
+        ("Arpeije", ASSO, PROTECTION, ["92023"], []),        # "depuis 1981"
+        ("Aurore", ASSO, ALIMENTAIRE, ["75056"], []),
+        ("Solidarité numérique", PUBLIC, CONTINUITE, ["FR"], []),  # "17%"
+        ("Clamartois.e.s", CITOYEN, ALIMENTAIRE, ["92023"], [("euros", 1000, "done", True)]),
+    ],
+}
+
+
+def rows(initiatives) -> list[tuple]:
+    return [(i.actor, i.actor_type, i.category, [p.code for p in i.places],
+             [(q.item, q.value, q.kind, q.approx) for q in i.quantities]) for i in initiatives]
+
+
+@pytest.fixture(scope="module")
+def releases():
+    return {name: read_release(path) for name, path in CORPUS.items()}
+
+
+@pytest.fixture(scope="module")
+def extracted(releases):
+    return {name: extract(release) for name, release in releases.items()}
+
+
+def by_actor(extracted, name, actor):
+    (found,) = [i for i in extracted[name] if i.actor == actor]
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_initiatives_of_each_release(extracted, name):
+    assert rows(extracted[name]) == EXPECTED[name]
+
+
+def test_every_field_has_an_allowed_value(extracted, releases):
+    for name, initiatives in extracted.items():
+        for i in initiatives:
+            assert i.release_id == releases[name].id and i.status == "extrait"
+            assert i.actor_type in ACTOR_TYPES and i.category in CATEGORIES
+            assert all(q.kind in KINDS and q.value > 0 for q in i.quantities)
+            assert i.places, f"{i.actor} sans lieu"
+
+
+def test_excerpts_are_exact_substrings_and_hold_their_sentences(extracted, releases):
+    for name, initiatives in extracted.items():
+        body = releases[name].body
+        for i in initiatives:
+            assert i.excerpt and i.excerpt in body
+            for q in i.quantities:
+                assert q.sentence in i.excerpt
+
+
+@pytest.mark.parametrize("name, actor, included", [
+    # continuation paragraphs and sub-items belong to their initiative
+    ("2020-04-21_pdc-solidaire-n5.txt", "Menadel",
+     ["La commune finance le matériel de base", "La ville cherche toutefois des volontaires"]),
+    ("2020-04-21_pdc-solidaire-n5.txt", "Solillers",
+     ["la mise en œuvre d’une distribution alimentaire", "le maintien du lien téléphonique"]),
+    ("2020-04-21_pdc-solidaire-n5.txt", "Les Anges gardins",
+     ["A noter qu’en dehors de cette période"]),
+    ("2020-04-08_pdc-solidaire-n2.txt", "Avenir des cités",
+     ["L'association contribue ainsi à lutter contre le décrochage scolaire"]),
+    ("2020-04-21_pdc-solidaire-n5.txt", "DOCAPOSTE",
+     ["poursuit 3 objectifs concrets", "la gratuité du retour postal",
+      "Chaque établissement scolaire"]),
+    ("2020-03-27_mobilisation-citoyenne.txt", "Réserve civique / jeveuxaider.gouv.fr",
+     ["- près de 50 structures", "- près de 600 bénévoles"]),
+    # a newsletter item is its headline and its paragraph
+    ("solidaires-dans-la-crise-newsletter.txt", "Arpeije",
+     ["Une association de Clamart mobilise un atelier", "L'association Arpeije vient en aide"]),
+])
+def test_follow_up_blocks_are_attached(extracted, name, actor, included):
+    excerpt = by_actor(extracted, name, actor).excerpt
+    for text in included:
+        assert text in excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "remercie vivement les citoyens",                           # the prefect's thanks
+    "Les personnes qui souhaiteraient apporter leur concours",  # the Réserve civique call
+    "La production de masques dits « alternatifs »",            # a section's introduction
+    "Les initiatives émanant de collectivités et d’élus",
+    "Ces efforts et initiatives doivent être largement partagés",
+    "Le 6 avril dernier, par communiqué de presse",
+    "Pour plus d’informations",                                  # contacts are not excerpts
+])
+def test_editorial_blocks_are_in_no_excerpt(extracted, text):
+    assert not any(text in i.excerpt for initiatives in extracted.values() for i in initiatives)
+
+
+@pytest.mark.parametrize("name, actor, contacts", [
+    ("2020-04-08_pdc-solidaire-n2.txt", "Durand Production", ["fdelfour@durandproduction.com"]),
+    ("2020-04-08_pdc-solidaire-n2.txt", "Flavien Leblond",
+     ["https://www.facebook.com/covidentraidefr/",
+      "https://www.facebook.com/EntraideCoVid19Calaisis/"]),
+    ("2020-04-08_pdc-solidaire-n2.txt", "Avenir des cités",
+     ["sdeghima.avenirdescites@gmail.com", "https://twitter.com/AvenirdesCites",
+      "https://www.facebook.com/Avenirdescites/"]),
+    ("2020-04-21_pdc-solidaire-n5.txt", "Menadel",
+     ["http://www.menadel.fr", "https://www.facebook.com/Ménadel-et-Saint-Hubert-399726380595498/",
+      "09 51 03 17 14"]),
+    ("2020-04-21_pdc-solidaire-n5.txt", "DOCAPOSTE",
+     ["https://www.education.gouv.fr/continuite-pedagogique-l-education-nationale-et-la-poste-"
+      "mobilisees-pour-maintenir-le-lien-avec-les-303321"]),
+    ("2020-04-30_pdc-solidaire-n7.txt", "commune de Mazingarbe",
+     ["csmazingarbe@orange.fr", "03 21 72 78 00"]),
+    ("2020-04-30_pdc-solidaire-n7.txt", "Planète sciences",
+     ["https://www.facebook.com/events/510431006572191/",
+      "http://www.planete-sciences.org/robot/"]),
+    ("solidaires-dans-la-crise-newsletter.txt", "Clamartois.e.s", ["clamart.solidaire@free.fr"]),
+])
+def test_contacts(extracted, name, actor, contacts):
+    assert by_actor(extracted, name, actor).contacts == contacts
+
+
+def test_places_commune_first_territory_as_context(extracted):
+    n7 = "2020-04-30_pdc-solidaire-n7.txt"
+    ferques = by_actor(extracted, n7, "collectif « les petites mains »")
+    assert [(p.code, p.level) for p in ferques.places] == [("62329", "commune")]  # not boulonnais
+    mazingarbe = by_actor(extracted, n7, "commune de Mazingarbe")
+    assert "62119" not in [p.code for p in mazingarbe.places]  # "près de Béthune" locates only
+    crs = by_actor(extracted, "2020-04-08_pdc-solidaire-n2.txt", "CRS 9 de Rennes")
+    assert crs.places[0].level == "territoire" and "35238" not in [p.code for p in crs.places]
+    offin = by_actor(extracted, "2020-04-21_pdc-solidaire-n5.txt", "commune d’Offin")
+    assert [p.code for p in offin.places] == ["62635"]  # its arrondissement is context
+
+
+def test_national_and_departement_levels(extracted):
+    docaposte = by_actor(extracted, "2020-04-21_pdc-solidaire-n5.txt", "DOCAPOSTE")
+    assert [(p.level, p.inside) for p in docaposte.places] == [("national", True)]
+    (reserve,) = extracted["2020-03-27_mobilisation-citoyenne.txt"]
+    assert [(p.level, p.inside) for p in reserve.places] == [("departement", True)]
+    assert reserve.inside and docaposte.inside
+
+
+def test_newsletter_is_kept_and_marked_outside(extracted):
+    items = extracted["solidaires-dans-la-crise-newsletter.txt"]
+    assert len(items) == 5
+    assert all(not i.inside and all(not p.inside for p in i.places) for i in items)
+    assert all(i.inside for name, found in extracted.items() for i in found
+               if name != "solidaires-dans-la-crise-newsletter.txt")
+
+
+def test_text_without_initiative_gives_an_empty_list():
+    release = release_from_text(
+        "Covid-19 : le Pas-de-Calais solidaire n°9\n\n"
+        "Fabien SUDRY, préfet du Pas-de-Calais, remercie vivement les citoyens, entreprises, "
+        "associations ou collectivités mobilisés.\n\nPour plus d’informations : "
+        "https://covid19.reserve-civique.gouv.fr/")
+    assert extract(release) == []
+
+
+def test_pasted_initiative():
+    release = release_from_text(
+        "Covid-19 : solidarité\n\n"
+        "A Béthune, l’association Les Amis du Quai a confectionné 350 masques. Une quinzaine "
+        "de bénévoles ont participé.\n\nContact : amis@quai.fr ou 03 21 00 00 00")
+    (found,) = extract(release)
+    assert (found.actor, found.actor_type, found.category) == ("Les Amis du Quai", ASSO,
+                                                               PROTECTION)
+    assert [p.code for p in found.places] == ["62119"]
+    assert [(q.item, q.value, q.kind) for q in found.quantities] == \
+        [("masques", 350, "done"), ("bénévoles", 15, "volunteers")]
+    assert found.contacts == ["amis@quai.fr", "03 21 00 00 00"]
+
+
+def test_hostile_text_is_extracted_as_plain_data():
+    release = release_from_text(
+        "<script>alert(1)</script>\n\nL’association <b>Menadel</b> a livré 5 masques à Lens.")
+    for i in extract(release):
+        assert i.excerpt in release.body  # kept as written; the UI escapes it
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A Harnes, l’entreprise Durand Production, spécialiste en production", "Durand Production"),
+    ("L’association Les Anges gardins, avec le soutien de la Fondation de France",
+     "Les Anges gardins"),
+    ("les professionnels de l’association Aurore mettent tout en œuvre", "Aurore"),
+    ("Son directeur, François Cordier, a ainsi fait don de 20 ordinateurs", None),
+    ("Fabien SUDRY, préfet du Pas-de-Calais, remercie vivement les citoyens", None),
+    ("De nombreuses collectivités territoriales, associations, et citoyens regroupés en "
+     "collectifs ont organisé la production de masques certifiés « AFNOR »", None),
+])
+def test_find_actor(text, actor):
+    found = find_actor(text)
+    assert (found.name if found else None) == actor
+
+
+def test_find_contacts_cleans_punctuation():
+    assert find_contacts("le site jeveuxaider.gouv.fr. Appelez le +33 3 21 21 20 00, "
+                         "ou écrivez à x@y.fr.") == \
+        ["jeveuxaider.gouv.fr", "03 21 21 20 00", "x@y.fr"]
+
+
+def test_block_roles(releases):
+    roles = {b.text: b.role for b in split_blocks(releases["2020-04-30_pdc-solidaire-n7.txt"].body)}
+    assert roles["- Solidaires dans l’application des mesures de protection :"] == "heading"
+    assert roles["-Solidaires dans le maintien de la continuité pédagogique"] == "heading"
+    assert roles["*****"] == "separator"
+    assert roles["- Concours trukiroulent : https://www.facebook.com/events/510431006572191/"] \
+        == "contact"
+
+
+# --- the same initiatives from a PDF ------------------------------------------
+
+def typeset_pdf(release) -> bytes:
+    buf = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story = [Paragraph(escape(release.title), styles["Heading1"])]
+    for block in release.body.split("\n\n"):
+        story += [Paragraph(escape(block), styles["Normal"]), Spacer(1, 12)]
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_pdf_gives_the_same_initiatives(releases, name):
+    pdf = release_from_bytes(typeset_pdf(releases[name]), name.replace(".txt", ".pdf"))
+    assert rows(extract(pdf)) == EXPECTED[name]
