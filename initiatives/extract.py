@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import config
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
 from initiatives.model import CATEGORIES, Initiative, Place, Release, normalise_key
 from initiatives.quantities import find_quantities, sentences
@@ -84,8 +85,8 @@ ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
 _NOT_FIRST_NAMES = set("""Conseil Centre Education Éducation Fondation Ville Réserve Hôpital
-Université Planète Face Rayon Côte Je La Le Les Un Une Des De Du A Au Aux En Dans Pour Plus
-Covid Pas Hauts Seine Saint Sainte Solidarité Direction Association Fabien""".split())
+Université Planète Face Côte Je La Le Les Un Une Des De Du A Au Aux En Dans Pour Plus
+Covid Pas Hauts Seine Saint Sainte Solidarité Direction Association""".split())
 _TITLES = r"(?:préfet|maire|président\w*|directeur|directrice|ministre|député\w*|sénat\w*)"
 
 
@@ -270,7 +271,6 @@ class _Draft:
 
 def extract(release: Release, dep: str | None = None) -> list[Initiative]:
     """Initiatives of a release, in reading order; [] when it names none."""
-    import config
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
     drafts: list[_Draft] = []
@@ -291,11 +291,13 @@ def extract(release: Release, dep: str | None = None) -> list[Initiative]:
                 current.contacts.append(block)
             continue
         if headline is not None:  # a newsletter item: headline + paragraph
-            joined = headline.text + "\n\n" + block.text
-            actor = find_actor(joined) or Actor(headline.text, CITIZEN, 0, len(headline.text))
-            anchor = Block(headline.start, block.end, joined)
-            current = _Draft(actor, [headline, block], anchor, None)
-            drafts.append(current)
+            joined = headline.text + "\n\n" + block.text  # as in the body
+            actor = find_actor(joined)
+            current = None
+            if actor is not None:  # else a subtitle over editorial text
+                anchor = Block(headline.start, block.end, joined)
+                current = _Draft(actor, [headline, block], anchor, None)
+                drafts.append(current)
             headline = None
             continue
         actor = None if _CALL.search(block.text) else find_actor(block.text)
@@ -320,7 +322,7 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str) ->
     text = "\n\n".join(b.text for b in draft.blocks)
     quantities = [q for b in draft.blocks for q in find_quantities(b.text)]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
-    places = choose_places(body, draft, mentions, local, dep)
+    places = choose_places(body, draft, mentions)
     if not places and (not local or _NATIONAL.search(text)):
         places = [_national(dep)]  # a national scheme, or an item from elsewhere
     for p in places:
@@ -379,8 +381,8 @@ def _mentions(body: str, dep: str):
             if m.resolution.code and not any(a < m.end and m.start < b for a, b in ignored)]
 
 
-def choose_places(body: str, draft: _Draft, mentions, local: bool, dep: str) -> list[Place]:
-    """The initiative's places, its primary place first.
+def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
+    """The initiative's places, the primary place first.
 
     A commune named is the place; a territory named in the same sentence is
     context and dropped ("dans le boulonnais, ... à Ferques"). The actor's seat
@@ -390,46 +392,49 @@ def choose_places(body: str, draft: _Draft, mentions, local: bool, dep: str) -> 
     """
     spans = [(b.start, b.end) for b in draft.blocks]
     mine = [m for m in mentions if any(a <= m.start and m.end <= b for a, b in spans)]
-    actor_start = draft.actor_block.start + draft.actor.start
-    actor_end = draft.actor_block.start + draft.actor.end
-    sentence_of = _sentence_index(body, spans)
+    actor = (draft.actor_block.start + draft.actor.start,
+             draft.actor_block.start + draft.actor.end)
     ranked = []
     for m in mine:
-        r = m.resolution
-        before = body[max(0, m.start - 40):m.start]
-        tier = _SPECIFIC.get(r.level, 6)
-        in_actor = actor_start <= m.start and m.end <= actor_end
-        if _NEAR.search(before):
-            continue                      # "près de Béthune", "arrondissement de ..."
-        if in_actor and not r.inside and any(o.resolution.inside for o in mine):
-            continue                      # the actor's origin
-        if _SEAT.search(before) or (in_actor and r.level == "commune") or \
-                (re.search(r"(?:^|[.,;]\s*|^-\s*)[AaÀà]\s+$", before[-25:])
-                 and body[m.end:m.end + 1] == ","):
-            tier = 0
-        elif _MAINLY.search(before):
-            tier = 1
-        elif _PARTNER.search(body[max(0, m.start - 120):m.start]):
-            tier = 3.5                    # partners' towns come after the territory
-        ranked.append((tier, m.start, m))
-    ranked.sort(key=lambda t: (t[0], t[1]))
+        tier = _tier(body, m, actor, mine)
+        if tier is not None:
+            ranked.append((tier, m.start, m))
     kept, codes = [], set()
-    for tier, _, m in ranked:
+    for _, _, m in sorted(ranked, key=lambda t: (t[0], t[1])):
         if m.resolution.code not in codes:
             codes.add(m.resolution.code)
-            kept.append((tier, m))
-    if kept:
-        primary_tier, primary = kept[0]
-        communes = {sentence_of(m.start) for _, m in kept if m.resolution.level == "commune"}
-        kept = [(t, m) for t, m in kept if m is primary or not (
-            m.resolution.level in ("epci", "arrondissement", "territoire")
-            and sentence_of(m.start) in communes)]
-        # Département or country only when nothing more precise is named.
-        precise = any(m.resolution.level not in ("departement", "national") for _, m in kept)
-        if precise:
-            kept = [(t, m) for t, m in kept
-                    if m.resolution.level not in ("departement", "national")]
-    return [_place(m.resolution, m.text) for _, m in kept]
+            kept.append(m)
+    if not kept:
+        return []
+    sentence_of = _sentence_index(body, spans)
+    with_commune = {sentence_of(m.start) for m in kept if m.resolution.level == "commune"}
+    kept = [m for m in kept if m is kept[0] or not (
+        m.resolution.level in ("epci", "arrondissement", "territoire")
+        and sentence_of(m.start) in with_commune)]
+    # The département or the country only when nothing more precise is named.
+    if any(m.resolution.level not in ("departement", "national") for m in kept):
+        kept = [m for m in kept if m.resolution.level not in ("departement", "national")]
+    return [_place(m.resolution, m.text) for m in kept]
+
+
+def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
+    """Rank of a mention as the initiative's place (lower first); None to drop it."""
+    r = m.resolution
+    before = body[max(0, m.start - 40):m.start]
+    in_actor = actor[0] <= m.start and m.end <= actor[1]
+    if _NEAR.search(before):
+        return None                       # "près de Béthune", "arrondissement de ..."
+    if in_actor and not r.inside and any(o.resolution.inside for o in mine):
+        return None                       # the actor's origin
+    if _SEAT.search(before) or (in_actor and r.level == "commune") or \
+            (re.search(r"(?:^|[.,;:\n-])\s*[AaÀà]\s+$", before[-25:])
+             and body[m.end:m.end + 1] == ","):
+        return 0                          # the actor's seat
+    if _MAINLY.search(before):
+        return 1
+    if _PARTNER.search(body[max(0, m.start - 120):m.start]):
+        return 3.5                        # partners' towns come after the territory
+    return _SPECIFIC.get(r.level, 6)
 
 
 def _sentence_index(body: str, spans):

@@ -223,9 +223,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int):
         # "50 000 litres par jour de solution": the item may follow a rate.
         tail = re.match(rf"(?:\s+(?:par jour|par semaine|chaque jour|chaque semaine))?"
                         rf"\s+(?:de\s+|d{_APOS})", rest[offset:], re.I)
-        if not tail:
-            return ("solution hydro-alcoolique" if unit == "litres" else unit, unit,
-                    MATERIAL, pos + offset)
+        if not tail:  # "50 000 litres par jour": the unit is all that is known
+            return unit, unit, MATERIAL, pos + offset
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
     lead = re.match(rf"\s*(?:de\s+|d{_APOS})?{_ADJECTIVES}", rest, re.I)
     at = pos + lead.end()
@@ -238,8 +237,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int):
     if _PARTICIPLE.match(text, at, s_end) or _PARTICIPLE.match(rest):
         return _nearest(text, s_start, s_end, pos)         # "1 600 réalisés à ce jour"
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end])
-    if word and word.group().lower() not in STRUCTURAL and unit is None:
-        return word.group().lower(), "unités", "open", at + word.end()
+    if word and word.group().lower() not in STRUCTURAL:  # the open list
+        return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
 
 

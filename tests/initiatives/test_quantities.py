@@ -148,6 +148,8 @@ def test_open_item_list_needs_a_verb_of_production():
     assert found("L'association a distribué 500 bouteilles d'eau.") == \
         [("bouteilles", 500, "done", False)]
     assert found("Il y a 500 bouteilles dans la salle.") == []
+    (water,) = find_quantities("La commune a distribué 2 tonnes de denrées et 300 litres d'eau.")[1:]
+    assert (water.item, water.unit, water.value) == ("eau", "litres", 300)
 
 
 def test_sentences_do_not_split_abbreviations():
