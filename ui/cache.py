@@ -83,3 +83,19 @@ def metric(name: str, filters: Filters, **kwargs):
 def base_map(dep: str):
     """The stable base map: built once per process, same key on every run."""
     return maps.base_map(dep)
+
+
+# --- exports page (issue 7): files built once per filters, options and store version ---
+
+@st.cache_data(show_spinner="Préparation du fichier…", max_entries=32)
+def _export(module: str, function: str, filters: Filters, dep: str, store_version: int,
+            kwargs: tuple) -> bytes:
+    import importlib
+    build = getattr(importlib.import_module(f"report.{module}"), function)
+    return build(store(), filters, dep=dep, **dict(kwargs))
+
+
+def export(module: str, function: str, filters: Filters, **kwargs) -> bytes:
+    """The bytes of a `report` export, e.g. `export("static_map", "choropleth", f, fmt="png")`."""
+    return _export(module, function, filters, departement(), version(),
+                   tuple(sorted(kwargs.items())))

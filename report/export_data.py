@@ -1,0 +1,485 @@
+"""Data exports filtered exactly as on screen: CSV, XLSX, GeoJSON, GeoPackage.
+
+Every function takes the store and the same `Filters` as the pages and returns
+bytes (callers write them atomically). Safe by default: text cells that a
+spreadsheet would run as a formula are neutralised, and `anonymise=True` leaves
+private persons out (see `is_private_person`). Dates are ISO (`2020-04-30`) and
+numbers raw, so that tools read them; HXL hashtags can be added for
+humanitarian tools.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+import config
+from geo import reference
+from initiatives import metrics
+from initiatives.filters import Filters
+from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
+from initiatives.reach import is_inside, reach
+from report import sources as src
+
+FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+TABLES = ("initiatives", "quantites", "communes")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PRIVATE_TYPE = "citoyen ou collectif"
+REDACTED = "[particulier]"
+
+# column -> (HXL hashtag, description for the "À propos" sheet)
+INITIATIVE_COLUMNS = {
+    "id": ("#activity+id", "Identifiant de l'initiative dans la base"),
+    "acteur": ("#org+name", "Qui agit (un particulier est remplacé par « Particulier (lieu) » "
+                            "quand l'export est anonymisé)"),
+    "type_acteur": ("#org+type", "Association, entreprise, collectivité, citoyen ou collectif…"),
+    "categorie": ("#sector", "Catégorie de l'action"),
+    "statut": ("#status", "Statut de relecture : extrait, vérifié, rejeté"),
+    "departement": ("#adm2+code", "Code INSEE du département du lieu principal"),
+    "dans_departement": ("#meta+inside", "oui si l'initiative a lieu dans le département"),
+    "localisation": ("#loc+type", "commune, territoire (EPCI, arrondissement, pays…), "
+                                  "département ou national"),
+    "code_commune": ("#loc+code", "Code INSEE de la commune principale (COG)"),
+    "nom_commune": ("#loc+name", "Nom officiel de la commune principale"),
+    "lieux": ("#loc+name+all", "Lieux tels que rattachés (communes ou territoires)"),
+    "codes_communes": ("#loc+code+all", "Codes INSEE des communes nommées"),
+    "communes_territoire": ("#loc+num+territory",
+                            "Nombre de communes touchées par un lieu de niveau territoire"),
+    "arrondissements": ("#adm3+code", "Codes INSEE des arrondissements touchés"),
+    "noms_arrondissements": ("#adm3+name", "Noms des arrondissements touchés"),
+    "premier_communique": ("#meta+source+first", "Premier communiqué citant l'initiative"),
+    "date_premier_communique": ("#date+first", "Date de ce premier communiqué"),
+    "dernier_communique": ("#meta+source", "Dernier communiqué citant l'initiative"),
+    "date_dernier_communique": ("#date+reported", "Date de ce dernier communiqué"),
+    "nb_communiques": ("#meta+count", "Nombre de communiqués citant l'initiative"),
+    "chiffres": ("#output", "Derniers chiffres connus (détail et sources : feuille quantités)"),
+    "extrait": ("#description", "Passage du communiqué d'où l'initiative est tirée"),
+    "contacts": ("#contact", "Contacts cités par le communiqué"),
+}
+QUANTITY_COLUMNS = {
+    "id_initiative": ("#activity+id", "Identifiant de l'initiative"),
+    "acteur": ("#org+name", "Qui agit"),
+    "dans_departement": ("#meta+inside", "oui si l'initiative a lieu dans le département"),
+    "objet": ("#output+name", "Ce qui est compté : masques, visières, repas…"),
+    "nature": ("#output+type", "réalisé (cumul), objectif, par jour, par semaine, "
+                               "bénéficiaires, bénévoles — à ne jamais additionner entre elles"),
+    "valeur": ("#output+num", "Dernier chiffre connu de l'initiative pour cet objet"),
+    "unite": ("#output+unit", "Unité du chiffre"),
+    "approximatif": ("#output+approx", "oui pour « une cinquantaine », « près de »…"),
+    "communique": ("#meta+source", "Communiqué d'où vient le chiffre"),
+    "date": ("#date+reported", "Date de ce communiqué"),
+    "phrase_source": ("#meta+source+quote", "La phrase d'où le chiffre a été lu"),
+}
+COMMUNE_COLUMNS = {
+    "code_commune": ("#loc+code", "Code INSEE de la commune (COG)"),
+    "nom_commune": ("#loc+name", "Nom officiel"),
+    "arrondissement": ("#adm3+code", "Code INSEE de l'arrondissement"),
+    "nom_arrondissement": ("#adm3+name", "Nom de l'arrondissement"),
+    "epci": ("#loc+epci+code", "SIREN de l'intercommunalité"),
+    "nom_epci": ("#loc+epci+name", "Nom de l'intercommunalité"),
+    "population": ("#population", "Population municipale"),
+    "initiatives": ("#activity+num", "Initiatives touchant la commune (nommée ou via son "
+                                     "territoire), chacune comptée une fois"),
+    "pour_10000_habitants": ("#activity+num+per10k", "Initiatives pour 10 000 habitants"),
+    **{c: (f"#activity+num+{normalise_key(c).replace(' ', '_')}",
+           f"Initiatives de la catégorie « {c} »") for c in CATEGORIES},
+}
+COLUMNS = {"initiatives": INITIATIVE_COLUMNS, "quantites": QUANTITY_COLUMNS,
+           "communes": COMMUNE_COLUMNS}
+SHEETS = {"initiatives": "initiatives", "quantites": "quantités", "communes": "communes"}
+
+
+# --- safety ---------------------------------------------------------------------------
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+_ORG_WORDS = {"collectif", "association", "asso", "groupe", "conseil", "club", "comité",
+              "amicale", "équipe", "réseau", "atelier", "ateliers", "imprimeurs", "couturières",
+              "couturiers", "bénévoles", "habitants", "voisins", "entraide", "solidarité",
+              "solidaire", "solidaires", "les", "le", "la", "l", "des", "du", "de", "d",
+              "fablab", "makers", "centre", "maison", "ville", "commune", "mairie"}
+_OFFICIAL_WORDS = {"maire", "adjoint", "adjointe", "élu", "élue", "élus", "conseiller",
+                   "conseillère", "député", "députée", "sénateur", "sénatrice", "président",
+                   "présidente", "préfet", "sous-préfet"}
+_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)*$")   # Jonathan, Jean-Pierre
+_SURNAME = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’]+|[A-ZÀ-Þ'’]{2,})(?:-[A-ZÀ-Þa-zß-ÿ]+)*$")
+
+
+def is_private_person(ini: Initiative) -> bool:
+    """A citizen named in a release ("Jonathan Petit", "Paul et Jimmy"), not a collective
+    ("collectif « les petites mains »", "Imprimeurs de cœur") nor an elected official.
+
+    A heuristic on the actor's name, erring towards privacy: only the actor type
+    "citoyen ou collectif" is considered; a name of one to four capitalised words,
+    "et" allowed between people, no organisation or office word, no quotes.
+    """
+    if ini.actor_type != PRIVATE_TYPE:
+        return False
+    actor = ini.actor.strip()
+    if not actor or any(q in actor for q in "«»\"“”0123456789"):
+        return False
+    words = [w for w in re.split(r"[\s,]+", actor) if w and w.lower() not in ("et", "&")]
+    lowered = {w.lower().strip("'’") for w in re.split(r"[\s,'’]+", actor)}
+    if not 1 <= len(words) <= 4 or lowered & (_ORG_WORDS | _OFFICIAL_WORDS):
+        return False
+    return bool(_GIVEN.match(words[0])) and all(_SURNAME.match(w) for w in words[1:])
+
+
+def _names(actor: str) -> list[str]:
+    """The strings to remove from texts: the full name, then each word of it."""
+    words = [w for w in re.split(r"[\s,]+", actor) if len(w) > 1 and w.lower() not in ("et",)]
+    return [actor.strip(), *sorted(words, key=len, reverse=True)]
+
+
+def scrub(text: str, names: list[str]) -> str:
+    for name in names:
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", REDACTED, text or "")
+    return re.sub(rf"{re.escape(REDACTED)}(?:\s*(?:et\s*)?{re.escape(REDACTED)})+",
+                  REDACTED, text)
+
+
+def anonymise_initiative(ini: Initiative) -> Initiative:
+    """`Particulier (Guemps)`, the name out of the excerpt and sentences, no contacts
+    (a private person's contacts are personal pages)."""
+    if not is_private_person(ini):
+        return ini
+    names = _names(ini.actor)
+    place = next((p.nom or p.query for p in ini.places if p.nom or p.query), "")
+    return replace(ini, actor=f"Particulier ({place})" if place else "Particulier",
+                   excerpt=scrub(ini.excerpt, names), contacts=[],
+                   quantities=[replace(q, sentence=scrub(q.sentence, names))
+                               for q in ini.quantities])
+
+
+# --- tables ---------------------------------------------------------------------------
+
+def selected(store, filters: Filters | None = None, anonymise: bool = False) -> list[Initiative]:
+    """The filtered initiatives (inside and outside the département), as on screen."""
+    found = store.initiatives(filters or Filters())
+    return [anonymise_initiative(i) for i in found] if anonymise else found
+
+
+class _Anonymised:
+    """A read-only view of a store whose initiatives are anonymised, so the metrics
+    functions (which take a store) build their frames from the redacted data."""
+
+    def __init__(self, store, anonymise: bool):
+        self._store, self._anonymise = store, anonymise
+
+    def initiatives(self, filters=None):
+        return selected(self._store, filters, self._anonymise)
+
+    def mentions(self, initiative_id=None):
+        private = {i.id for i in self._store.initiatives() if is_private_person(i)}
+        out = self._store.mentions(initiative_id)
+        if self._anonymise:
+            out = [replace(m, excerpt="", contacts=[]) if m.initiative_id in private else m
+                   for m in out]
+        return out
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def _yes(flag) -> str:
+    return "oui" if flag else "non"
+
+
+def _localisation(ini: Initiative, dep: str) -> str:
+    if not is_inside(ini, dep):
+        return "hors département"
+    r = reach(ini, dep)
+    if r.named:
+        return "commune"
+    if r.territory:
+        return "territoire"
+    return "département ou national"
+
+
+def _main_commune(ini: Initiative) -> tuple[str, str, str]:
+    """(commune code, commune name, département) of the first place that is a commune."""
+    for p in ini.places:
+        if p.level == "commune" and p.code:
+            return p.code, p.nom or p.query, p.departement or ""
+    first = ini.places[0] if ini.places else None
+    return "", "", (first.departement or "") if first else ""
+
+
+def initiatives_table(store, filters: Filters | None = None, dep: str | None = None,
+                      anonymise: bool = False) -> pd.DataFrame:
+    dep = dep or config.departement()
+    view = _Anonymised(store, anonymise)
+    frame = metrics.initiatives_frame(view, filters or Filters(), dep)
+    by_id = {i.id: i for i in view.initiatives(filters)}
+    rows = []
+    for r in frame.itertuples():
+        ini = by_id[r.id]
+        code, nom, departement = _main_commune(ini)
+        rows.append([r.id, r.actor, r.actor_type, r.category, r.status,
+                     departement or (dep if r.inside else ""), _yes(r.inside),
+                     _localisation(ini, dep), code, nom, r.places, ", ".join(r.communes),
+                     r.territory_communes, ", ".join(r.arrondissements),
+                     ", ".join(r.arrondissements_noms), r.first_release, r.first_date,
+                     r.last_release, r.last_date, r.releases, r.figures, r.excerpt,
+                     " ; ".join(r.contacts)])
+    return pd.DataFrame(rows, columns=list(INITIATIVE_COLUMNS))
+
+
+def quantities_table(store, filters: Filters | None = None, dep: str | None = None,
+                     anonymise: bool = False) -> pd.DataFrame:
+    """The latest figure of each initiative and item, with its kind and source sentence."""
+    dep, filters = dep or config.departement(), filters or Filters()
+    inis = selected(store, filters, anonymise)
+    last = metrics.latest(metrics.observations(inis, filters))
+    inside = {i.id: is_inside(i, dep) for i in inis}
+    rows = [[r.initiative_id, r.actor, _yes(inside[r.initiative_id]), r.item,
+             KIND_LABELS.get(r.kind, r.kind), metrics._num(r.value), r.unit, _yes(r.approx),
+             r.release_id, r.as_of, r.sentence] for r in last.itertuples()]
+    out = pd.DataFrame(rows, columns=list(QUANTITY_COLUMNS))
+    return out.sort_values(["id_initiative", "objet", "nature"], ignore_index=True)
+
+
+def communes_table(store, filters: Filters | None = None, dep: str | None = None) -> pd.DataFrame:
+    """Every commune of the département with its count of initiatives, by category."""
+    dep = dep or config.departement()
+    counts = metrics.counts_by(store, filters or Filters(), "commune", "category", dep=dep)
+    per = metrics.counts_per_unit(store, filters or Filters(), "commune", dep=dep)
+    com = reference.communes(dep).set_index("code")
+    out = pd.DataFrame({
+        "code_commune": counts["code"], "nom_commune": counts["nom"],
+        "arrondissement": counts["code"].map(com["arrondissement"]),
+        "nom_arrondissement": counts["code"].map(com["arrondissement_nom"]),
+        "epci": counts["code"].map(com["epci"]), "nom_epci": counts["code"].map(com["epci_nom"]),
+        "population": per["population"].to_numpy(),
+        "initiatives": counts["total"].astype(int).to_numpy(),
+        "pour_10000_habitants": per["per_10k"].to_numpy()})
+    for c in CATEGORIES:
+        out[c] = counts[c].astype(int).to_numpy()
+    return out
+
+
+def table(name: str, store, filters: Filters | None = None, dep: str | None = None,
+          anonymise: bool = False) -> pd.DataFrame:
+    if name not in TABLES:
+        raise ValueError(f"Table inconnue : {name} (initiatives, quantites ou communes).")
+    if name == "communes":
+        return communes_table(store, filters, dep)
+    build = initiatives_table if name == "initiatives" else quantities_table
+    return build(store, filters, dep, anonymise)
+
+
+# --- files ----------------------------------------------------------------------------
+
+def _cells(frame: pd.DataFrame):
+    for row in frame.itertuples(index=False):
+        yield [None if (not isinstance(v, (list, str)) and pd.isna(v)) else neutralise(v)
+               for v in row]
+
+
+def to_csv(frame: pd.DataFrame, sep: str = ";", hxl: bool = False) -> bytes:
+    """UTF-8 with BOM (French Excel); with `;` decimals take a comma, as Excel expects."""
+    if sep not in (";", ","):
+        raise ValueError("Séparateur : « ; » ou « , ».")
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(frame.columns)
+    if hxl:
+        tags = {**INITIATIVE_COLUMNS, **QUANTITY_COLUMNS, **COMMUNE_COLUMNS}
+        writer.writerow([tags.get(c, ("", ""))[0] for c in frame.columns])
+    for row in _cells(frame):
+        writer.writerow([_csv_value(v, sep) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _csv_value(value, sep: str):
+    if isinstance(value, float):
+        text = repr(int(value)) if value.is_integer() else repr(value)
+        return text.replace(".", ",") if sep == ";" else text
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def export_csv(store, filters: Filters | None = None, dep: str | None = None,
+               table_name: str = "initiatives", sep: str = ";", hxl: bool = False,
+               anonymise: bool = False) -> bytes:
+    return to_csv(table(table_name, store, filters, dep, anonymise), sep, hxl)
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, columns: dict, hxl: bool) -> None:
+    ws = wb.create_sheet(title)
+    ws.append(list(frame.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    if hxl:
+        ws.append([columns.get(c, ("", ""))[0] for c in frame.columns])
+    for i, row in enumerate(_cells(frame), start=3 if hxl else 2):
+        for j, value in enumerate(row, start=1):
+            cell = ws.cell(row=i, column=j, value=_clean(value))
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, even if neutralise missed one
+            elif isinstance(value, date):
+                cell.number_format = "DD/MM/YYYY"
+    ws.freeze_panes = ws.cell(row=3 if hxl else 2, column=1)
+    for i, name in enumerate(frame.columns, start=1):
+        width = min(60, max(10, len(str(name)) + 2,
+                            *(len(str(v)) + 1 for v in frame.iloc[:200, i - 1])))
+        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
+
+
+def about_rows(store, filters: Filters, dep: str, anonymise: bool) -> list[list[str]]:
+    cited = src.cited(store, filters, dep)
+    rows = [["Export", f"Initiatives solidaires Covid-19 — {src.departement_name(dep)}"],
+            ["Source", src.footer(cited, dep)],
+            ["Filtres", describe_filters(filters)],
+            ["Anonymisation", "oui : les particuliers nommés sont remplacés par « Particulier "
+                              "(lieu) », leurs noms retirés des extraits et leurs contacts "
+                              "retirés" if anonymise else "non"],
+            ["Règle des totaux", "Pour chaque initiative, seul le dernier chiffre cumulé compte ;"
+                                 " réalisé et objectif ne s'additionnent jamais."],
+            ["Formules", "Les cellules commençant par =, +, - ou @ sont précédées d'une "
+                         "apostrophe : ce sont des textes, pas des formules."],
+            [], ["Communiqué", "Date", "Identifiant", "Initiatives citées"]]
+    from initiatives.formatting import format_date
+    rows += [[r["label"], format_date(r["date"]) if r["date"] else "", r["id"],
+              r["initiatives"]] for r in cited]
+    rows += [[], ["Feuille", "Colonne", "HXL", "Description"]]
+    for name, columns in COLUMNS.items():
+        rows += [[SHEETS[name], col, tag, text] for col, (tag, text) in columns.items()]
+    return rows
+
+
+FILTER_LABELS = {"communique": "communiqués", "du": "du", "au": "au", "categorie": "catégories",
+                 "acteur": "types d'acteur", "arrondissement": "arrondissements",
+                 "statut": "statuts", "lieu": "lieu", "q": "recherche"}
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in words, for the files' "À propos" and the briefing."""
+    params = filters.to_query_params()
+    if not params:
+        return "aucun (toutes les initiatives aux statuts extrait et vérifié)"
+    return " ; ".join(f"{FILTER_LABELS.get(k, k)} : {', '.join(v) if isinstance(v, list) else v}"
+                      for k, v in params.items())
+
+
+def export_xlsx(store, filters: Filters | None = None, dep: str | None = None,
+                hxl: bool = False, anonymise: bool = False) -> bytes:
+    dep, filters = dep or config.departement(), filters or Filters()
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name in TABLES:
+        _sheet(wb, SHEETS[name], table(name, store, filters, dep, anonymise), COLUMNS[name],
+               hxl)
+    about = wb.create_sheet("À propos")
+    for row in about_rows(store, filters, dep, anonymise):
+        about.append([_clean(neutralise(v)) for v in row])
+    about.column_dimensions["A"].width, about.column_dimensions["B"].width = 28, 40
+    about.column_dimensions["D"].width = 80
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# --- geography ------------------------------------------------------------------------
+
+def _point(code: str, dep: str) -> shapely.Point | None:
+    """A commune's point (town hall when inside it), in the département or beyond."""
+    for table in (reference.communes(dep), reference.gazetteer()):
+        found = table.loc[table["code"] == code, ["lon", "lat"]].dropna()
+        if len(found):
+            return shapely.Point(*found.iloc[0])
+    return None
+
+
+def initiatives_geo(store, filters: Filters | None = None, dep: str | None = None,
+                    anonymise: bool = False, areas: bool = False) -> gpd.GeoDataFrame:
+    """One feature per initiative (WGS84). A commune-level one is the point of its main
+    commune; a territory-level one is the representative point of the union of its
+    communes, or that union polygon with `areas=True`; a département-wide or national
+    one has no geometry."""
+    dep, filters = dep or config.departement(), filters or Filters()
+    frame = initiatives_table(store, filters, dep, anonymise)
+    inis = {i.id: i for i in store.initiatives(filters)}
+    shapes = reference.communes(dep).set_index("code").geometry
+    geoms = []
+    for r in frame.itertuples():
+        ini, geom = inis[r.id], None
+        if r.code_commune:
+            geom = _point(r.code_commune, dep)
+        elif r.localisation == "territoire":
+            union = shapely.union_all(shapes.loc[sorted(reach(ini, dep).territory)].values)
+            geom = union if areas else union.representative_point()
+        geoms.append(geom)
+    frame = frame.assign(**{c: frame[c].map(lambda d: d.isoformat() if d else None)
+                            for c in ("date_premier_communique", "date_dernier_communique")})
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+
+
+def communes_geo(store, filters: Filters | None = None, dep: str | None = None) -> gpd.GeoDataFrame:
+    dep = dep or config.departement()
+    shapes = reference.communes(dep).set_index("code").geometry
+    counts = communes_table(store, filters, dep)
+    return gpd.GeoDataFrame(counts, geometry=counts["code_commune"].map(shapes).to_list(),
+                            crs="EPSG:4326")
+
+
+def export_geojson(store, filters: Filters | None = None, dep: str | None = None,
+                   anonymise: bool = False, areas: bool = False) -> bytes:
+    gdf = initiatives_geo(store, filters, dep, anonymise, areas)
+    return gdf.to_json(drop_id=True, ensure_ascii=False, na="null").encode("utf-8")
+
+
+def export_gpkg(store, filters: Filters | None = None, dep: str | None = None,
+                anonymise: bool = False, areas: bool = False) -> bytes:
+    """Layers `initiatives` (points, territory ones at a representative point),
+    `communes` (polygons with counts) and, with `areas`, `territoires` (polygons)."""
+    points = initiatives_geo(store, filters, dep, anonymise, areas=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "export.gpkg"
+        points.to_file(path, layer="initiatives", driver="GPKG", engine="pyogrio")
+        communes_geo(store, filters, dep).to_file(path, layer="communes", driver="GPKG",
+                                                  engine="pyogrio")
+        if areas:
+            shaped = initiatives_geo(store, filters, dep, anonymise, areas=True)
+            shaped = shaped[shaped["localisation"] == "territoire"]
+            if len(shaped):
+                shaped.to_file(path, layer="territoires", driver="GPKG", engine="pyogrio")
+        return path.read_bytes()
+
+
+def export(store, filters: Filters | None = None, fmt: str = "csv", dep: str | None = None, *,
+           hxl: bool = False, sep: str = ";", anonymise: bool = False, areas: bool = False,
+           table_name: str = "initiatives") -> bytes:
+    """One entry point for the page and the command line."""
+    if fmt == "csv":
+        return export_csv(store, filters, dep, table_name, sep, hxl, anonymise)
+    if fmt == "xlsx":
+        return export_xlsx(store, filters, dep, hxl, anonymise)
+    if fmt == "geojson":
+        return export_geojson(store, filters, dep, anonymise, areas)
+    if fmt == "gpkg":
+        return export_gpkg(store, filters, dep, anonymise, areas)
+    raise ValueError(f"Format inconnu : {fmt} ({', '.join(FORMATS)}).")

@@ -1,0 +1,80 @@
+"""Who said it and when: the source footer every exported figure carries.
+
+Built from the releases cited by the filtered initiatives (`metrics.sources`),
+so a file filtered on n°7 does not claim n°2 as a source.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import config
+from initiatives import metrics
+from initiatives.filters import Filters
+from initiatives.formatting import format_date
+
+# name and the article used after "préfecture" (the département is a setting)
+DEPARTEMENTS = {"62": ("Pas-de-Calais", "du "), "59": ("Nord", "du "),
+                "80": ("Somme", "de la "), "02": ("Aisne", "de l'"), "60": ("Oise", "de l'")}
+
+
+def departement_name(dep: str | None = None) -> str:
+    dep = dep or config.departement()
+    return DEPARTEMENTS.get(dep, (f"département {dep}", ""))[0]
+
+
+def prefecture(dep: str | None = None) -> str:
+    """`préfecture du Pas-de-Calais`."""
+    dep = dep or config.departement()
+    name, article = DEPARTEMENTS.get(dep, (f"département {dep}", "du "))
+    return f"préfecture {article}{name}"
+
+
+def cited(store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
+    """Releases cited by the filtered data, oldest first (see `metrics.sources`)."""
+    return metrics.sources(store, filters or Filters(), dep or config.departement())
+
+
+def situation_date(releases: list[dict]) -> date | None:
+    """The latest date of the cited releases: what the figures are "as of"."""
+    days = [r["date"] for r in releases if r.get("date")]
+    return max(days) if days else None
+
+
+def _numbers(numbers: list[int]) -> str:
+    """`n°2 à n°7` for a full run, else `n°2, n°5 et n°7` (never implies a missing one)."""
+    numbers = sorted(set(numbers))
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"n°{numbers[0]} à n°{numbers[-1]}"
+    labels = [f"n°{n}" for n in numbers]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
+
+
+def releases_text(releases: list[dict]) -> str:
+    """`n°2 à n°7 et communiqué du 27 mars 2020` from the cited releases."""
+    parts = []
+    numbered = [r["number"] for r in releases if r.get("number")]
+    if numbered:
+        parts.append(_numbers(numbered))
+    for r in releases:
+        if not r.get("number") and r.get("id"):
+            parts.append(f"« {r['title']} »" + (f" du {format_date(r['date'])}"
+                                                 if r.get("date") else ""))
+    return " ; ".join(parts)
+
+
+def footer(releases: list[dict], dep: str | None = None, today: date | None = None) -> str:
+    """`Source : communiqués de la préfecture du Pas-de-Calais, n°2 à n°7 ; situation au
+    30 avril 2020`. With no release, the date is today's and says so."""
+    head = f"Source : communiqués de la {prefecture(dep)}"
+    text = releases_text(releases)
+    manual = any(not r.get("id") for r in releases)
+    if text:
+        head += f", {text}"
+    elif not manual:
+        head += " (aucun ne correspond aux filtres)"
+    if manual:
+        head += " ; saisies manuelles"
+    day = situation_date(releases)
+    when = (f"situation au {format_date(day)}" if day
+            else f"édité le {format_date(today or date.today())}")
+    return f"{head} ; {when}"

@@ -1,0 +1,188 @@
+"""The choropleth as a static PNG or PDF (matplotlib), for slides and printed notes.
+
+Drawn offline from the reference geography, no web tiles, in Lambert-93 so that
+the scale bar is true. Same classes and colours as the interactive map
+(`report.classes`): zero is its own class.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on a server
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.collections import PatchCollection  # noqa: E402
+from matplotlib.patches import Patch, PathPatch, Rectangle  # noqa: E402
+from matplotlib.path import Path as MPath  # noqa: E402
+
+import config  # noqa: E402
+from geo import reference  # noqa: E402
+from geo.reference import LAMBERT93  # noqa: E402
+from initiatives import metrics  # noqa: E402
+from initiatives.filters import Filters  # noqa: E402
+from report import sources as src  # noqa: E402
+from report.classes import classify  # noqa: E402
+
+FORMATS = ("png", "pdf")
+LEVELS = {"commune": "communes", "epci": "epci", "arrondissement": "arrondissements"}
+LEVEL_LABELS = {"commune": "commune", "epci": "intercommunalité",
+                "arrondissement": "arrondissement"}
+BORDER = "#3a3a5c"
+plt.rcParams["font.family"] = "DejaVu Sans"  # bundled with matplotlib: every French glyph
+
+
+def values(store, filters: Filters | None = None, level: str = "commune",
+           per_10k: bool = False, dep: str | None = None):
+    """(values by code, legend title) as on the map page: `counts_per_unit`."""
+    if level not in LEVELS:
+        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    counts = metrics.counts_per_unit(store, filters or Filters(), level, dep)
+    column = "per_10k" if per_10k else "initiatives"
+    title = ("Initiatives pour 10 000 habitants" if per_10k else "Initiatives")
+    return counts.set_index("code")[column], title
+
+
+def _scale_bar(ax, extent_m: float) -> None:
+    """A bar of a round length (10, 20 or 50 km) at the bottom left."""
+    length = next((k for k in (10, 20, 50, 100) if k * 1000 >= extent_m / 8), 100) * 1000
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    x, y = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.04
+    h = (y1 - y0) * 0.008
+    ax.add_patch(Rectangle((x, y), length / 2, h, facecolor="black", edgecolor="black"))
+    ax.add_patch(Rectangle((x + length / 2, y), length / 2, h, facecolor="white",
+                           edgecolor="black"))
+    for dx, label in ((0, "0"), (length, f"{length // 1000} km")):
+        ax.text(x + dx, y + 2.2 * h, label, ha="center", va="bottom", fontsize=7)
+
+
+def _north_arrow(ax) -> None:
+    ax.annotate("N", xy=(0.95, 0.95), xytext=(0.95, 0.87), xycoords="axes fraction",
+                ha="center", va="center", fontsize=9, fontweight="bold",
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2})
+
+
+@lru_cache(maxsize=8)
+def _projected(name: str, dep: str):
+    """A reference layer in Lambert-93 as (codes, matplotlib paths); do not mutate."""
+    geo = reference.layer(name, dep).to_crs(LAMBERT93)
+    return list(geo["code"]), [_path(g) for g in geo.geometry]
+
+
+def _path(geom) -> MPath:
+    """One compound path per (multi)polygon, holes included."""
+    verts, codes = [], []
+    for poly in getattr(geom, "geoms", [geom]):
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.asarray(ring.coords)[:, :2]
+            verts.append(xy)
+            codes.append([MPath.MOVETO] + [MPath.LINETO] * (len(xy) - 2) + [MPath.CLOSEPOLY])
+    return MPath(np.concatenate(verts), np.concatenate(codes))
+
+
+def _draw(ax, paths, **style) -> None:
+    # one collection, drawn once (GeoDataFrame.plot redraws the whole figure per call)
+    ax.add_collection(PatchCollection([PathPatch(p) for p in paths], **style))
+
+
+def figure(series, title: str, legend_title: str, footer: str, level: str = "commune",
+           dep: str | None = None, scheme: str = "quantiles", k: int = 5,
+           decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True):
+    """A matplotlib figure of `series` (values by unit code; missing units are zero)."""
+    dep = dep or config.departement()
+    codes, paths = _projected(LEVELS[level], dep)
+    y = pd.Series(codes).map(series).fillna(0).astype(float)
+    with warnings.catch_warnings():  # mapclassify warns when values repeat; fewer classes is fine
+        warnings.simplefilter("ignore", UserWarning)
+        classes = classify(y.tolist(), scheme, k, decimals)
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    ax.set_axis_off()
+    _draw(ax, paths, facecolors=[classes.color(v) for v in y], edgecolors="#8a8aa3",
+          linewidths=0.2 if level == "commune" else 0.6)
+    if level != "arrondissement":
+        _draw(ax, _projected("arrondissements", dep)[1], facecolors="none", edgecolors=BORDER,
+              linewidths=0.9)
+    _draw(ax, _projected("departement", dep)[1], facecolors="none", edgecolors="black",
+          linewidths=1.1)
+    ax.autoscale_view()
+    ax.set_aspect("equal")
+    ax.set_title(title, loc="left", fontsize=13, fontweight="bold")
+    handles = [Patch(facecolor=c, edgecolor="#777", label=label)
+               for c, label in classes.legend()]
+    ax.legend(handles=handles, title=legend_title, loc="lower right", fontsize=8,
+              title_fontsize=8.5, frameon=True, framealpha=0.95)
+    x0, x1 = ax.get_xlim()
+    _scale_bar(ax, x1 - x0)
+    if north:
+        _north_arrow(ax)
+    if footer:
+        fig.text(0.01, 0.005, footer, fontsize=7, color="#444", ha="left", va="bottom",
+                 wrap=True)
+    fig.get_layout_engine().set(h_pad=0.3)
+    return fig
+
+
+def render(fig, fmt: str, dpi: int = 200, tight: bool = False) -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"Format inconnu : {fmt} (png ou pdf).")
+    out = io.BytesIO()
+    fig.savefig(out, format=fmt, dpi=dpi, bbox_inches="tight" if tight else None,
+                pad_inches=0.04, metadata={"Title": fig.axes[0].get_title(loc="left")}
+                if fmt == "pdf" else None)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def title_of(level: str, per_10k: bool) -> str:
+    what = "Initiatives solidaires pour 10 000 habitants" if per_10k else "Initiatives solidaires"
+    return f"{what} par {LEVEL_LABELS[level]}"
+
+
+def choropleth(store, filters: Filters | None = None, level: str = "commune",
+               per_10k: bool = False, fmt: str = "png", dep: str | None = None,
+               dpi: int = 200, size: tuple[float, float] = (8, 7), north: bool = True,
+               footer: str | None = None, title: str | None = None,
+               tight: bool = False) -> bytes:
+    """The map page's choropleth of the filtered data as PNG or PDF bytes."""
+    dep, filters = dep or config.departement(), filters or Filters()
+    series, legend_title = values(store, filters, level, per_10k, dep)
+    if footer is None:
+        footer = src.footer(src.cited(store, filters, dep), dep)
+    footer = " ; ".join(t for t in (footer, "fonds : IGN (Admin Express), INSEE (COG, "
+                                          "populations légales)") if t)
+    title = title or f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
+    fig = figure(series, title,
+                 legend_title, footer, level, dep, decimals=1 if per_10k else 0, size=size,
+                 north=north)
+    return render(fig, fmt, dpi, tight)
+
+
+def interactive_html(store, filters: Filters | None = None, level: str = "commune",
+                     per_10k: bool = False, dep: str | None = None) -> bytes:
+    """The interactive choropleth as one self-contained HTML file (Leaflet inlined):
+    it opens without the app and without internet."""
+    import folium
+
+    from report import maps
+    dep, filters = dep or config.departement(), filters or Filters()
+    series, legend_title = values(store, filters, level, per_10k, dep)
+    m = maps.new_map(dep)
+    maps.choropleth(m, LEVELS[level], series.to_frame("valeur"), "valeur", legend_title,
+                    decimals=1 if per_10k else 0, dep=dep, name=title_of(level, per_10k))
+    if level != "arrondissement":
+        maps.add_borders(m, dep)
+    footer = src.footer(src.cited(store, filters, dep), dep)
+    title = f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
+    m.get_root().html.add_child(folium.Element(
+        f"<div style='position:absolute;z-index:9999;top:8px;left:54px;background:#fff;"
+        f"padding:4px 8px;border:1px solid #999;border-radius:4px;font:13px sans-serif'>"
+        f"<b>{maps.safe(title)}</b><br><span style='font-size:11px;color:#444'>"
+        f"{maps.safe(footer)}</span></div>"))
+    m.get_root().title = title
+    return maps.standalone_html(m).encode("utf-8")
