@@ -166,7 +166,8 @@ class Gazetteer:
             self._add(form, entry)
         for alias, code, level, _ in aliases:
             if level == "national":
-                self._add(alias, self._entry("FR", "France", "national", None, False,
+                # a national scheme covers the département too: inside
+                self._add(alias, self._entry("FR", "France", "national", None, True,
                                              "exact" if alias == "France" else "alias", 1.0,
                                              "national"))
 
@@ -293,15 +294,14 @@ def _aliases() -> tuple[tuple[str, str, str, str], ...]:
     return tuple((r["alias"], r["code"], r["level"], r["source"]) for r in rows)
 
 
-@lru_cache(maxsize=8)
 def gazetteer(dep: str | None = None) -> Gazetteer:
-    return Gazetteer(dep or config.departement())
+    """The département's gazetteer (default: the setting), built once per process."""
+    return _gazetteer(dep or config.departement())
 
 
-# Memo tables: raw query → Resolution (fast path) and normalized → template.
-_MEMO_LIMIT = 200_000
-_raw_memo: dict[tuple[str, str], Resolution] = {}
-_norm_memo: dict[tuple[str, str], Resolution | None] = {}
+@lru_cache(maxsize=8)
+def _gazetteer(dep: str) -> Gazetteer:
+    return Gazetteer(dep)
 
 
 _DEP_HINT = re.compile(r"\((\d[\dab]\d?)\)\s*$|\b(\d{5})\b", re.I)
@@ -309,7 +309,7 @@ _DEP_HINT = re.compile(r"\((\d[\dab]\d?)\)\s*$|\b(\d{5})\b", re.I)
 
 def _departement_hint(name: str) -> str | None:
     """Département named in the query: "Montreuil (93)", "59000 Lille"."""
-    match = _DEP_HINT.search(name)
+    match = _DEP_HINT.search(name) if any(c.isdigit() for c in name) else None
     if not match:
         return None
     if match.group(1):
@@ -318,32 +318,39 @@ def _departement_hint(name: str) -> str | None:
     return postcode[:3] if postcode.startswith("97") else postcode[:2]
 
 
+# Memo tables, bounded: raw query → Resolution (the fast path, one dict lookup for a
+# repeated name) and normalized name → template (spellings of one name share work).
+_MEMO_LIMIT = 200_000
+_raw_memo: dict[tuple[str, str], Resolution] = {}
+_norm_memo: dict[tuple[str, str], Resolution | None] = {}
+
+
+def _remember(memo: dict, key, value):
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _template(norm: str, hint: str | None, dep: str) -> Resolution | None:
+    gaz = gazetteer(dep)
+    if hint and hint != dep and (norm, hint) in gaz.by_departement:
+        # an explicit other département wins over the current one: "Annay (58)"
+        code, nom = gaz.by_departement[(norm, hint)]
+        return Resolution("", code, nom, "commune", hint, False, "exact", 0.95)
+    nkey = (norm, dep)
+    if nkey in _norm_memo:
+        return _norm_memo[nkey]
+    return _remember(_norm_memo, nkey, gaz.lookup(norm) if norm else None)
+
+
 def _offline(name: str, dep: str) -> Resolution:
-    key = (name, dep)
-    hit = _raw_memo.get(key)
+    hit = _raw_memo.get((name, dep))
     if hit is not None:
         return hit
-    norm = normalize(name)
-    nkey = (norm, dep)
-    hint = _departement_hint(name) if any(c.isdigit() for c in name) else None
-    if hint and hint != dep and (norm, hint) in gazetteer(dep).by_departement:
-        # an explicit other département wins over the current one
-        code, nom = gazetteer(dep).by_departement[(norm, hint)]
-        result = Resolution(name, code, nom, "commune", hint, False, "exact", 0.95)
-        _raw_memo[key] = result
-        return result
-    if nkey in _norm_memo:
-        template = _norm_memo[nkey]
-    else:
-        template = gazetteer(dep).lookup(norm) if norm else None
-        if len(_norm_memo) >= _MEMO_LIMIT:
-            _norm_memo.clear()
-        _norm_memo[nkey] = template
+    template = _template(normalize(name), _departement_hint(name), dep)
     result = unresolved(name) if template is None else dataclasses.replace(template, query=name)
-    if len(_raw_memo) >= _MEMO_LIMIT:
-        _raw_memo.clear()
-    _raw_memo[key] = result
-    return result
+    return _remember(_raw_memo, (name, dep), result)
 
 
 def resolve(name: str, dep: str | None = None) -> Resolution:
@@ -366,5 +373,5 @@ def resolve(name: str, dep: str | None = None) -> Resolution:
 def clear_cache() -> None:
     _raw_memo.clear()
     _norm_memo.clear()
-    gazetteer.cache_clear()
+    _gazetteer.cache_clear()
     _aliases.cache_clear()

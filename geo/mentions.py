@@ -10,6 +10,7 @@ text; at each position the longest name wins ("Loison-sous-Lens" is not "Lens",
   whose name is not a common word ("Clamart : ...", "CRS 9 de Rennes");
 - a capitalised word just before (or after, for ambiguous names) marks a person or
   an organisation ("Jonathan Petit", "Face Côte d'Opale", "Fondation de France");
+  so do streets and civilities ("rue de Paris", "Monsieur Marck");
 - URLs and e-mail addresses are masked ("ville.marck", "...@orange.fr").
 """
 from __future__ import annotations
@@ -59,6 +60,10 @@ FUNCTION_WORDS = CUES | ARTICLES | frozenset("""en dans sur et ou enfin ainsi pu
 # Keys whose first word is generic: no capital letter required.
 GENERIC_HEADS = frozenset("""arrondissement arr communaute ca cc cu agglomeration agglo com
     departement dans notre tout toute ensemble niveau echelle territoire""".split())
+# "rue de Paris", "route de Calais", "Monsieur Marck": a street or a person, not the town.
+STREETS = frozenset("""rue avenue av boulevard bd place route chemin allee quai impasse square
+    cours faubourg chaussee rond point esplanade parvis""".split())
+CIVILITIES = frozenset("monsieur madame mademoiselle m mme mr mlle dr docteur maitre".split())
 TERRITORY_NEEDS_ARTICLE = {"littoral": frozenset({"le", "du", "au", "l"})}
 # Resolvable names that are too vague in running text ("le département" of whom?).
 TEXT_EXCLUDED = frozenset({"national", "departement"})
@@ -206,6 +211,14 @@ class _Context:
                 and self.norm[nxt] not in FUNCTION_WORDS
                 and _PERSON_GAP.fullmatch(self.gap_before(nxt)) is not None)
 
+    def street_or_person(self, i: int) -> bool:
+        before = self.norm[max(0, i - 2):i]
+        if before and before[-1] in CIVILITIES:
+            return True
+        if before and before[-1] in {"de", "du", "d", "des"}:
+            before = before[:-1]
+        return bool(before) and before[-1] in STREETS
+
     def in_compound(self, i: int, last: int) -> bool:
         """Part of a longer hyphenated word: "Seine-Saint-Denis", "Île-de-France"."""
         start, end = self.spans[i][0], self.spans[last][1]
@@ -228,6 +241,8 @@ class _Context:
             return False
         if key in self.acronyms and not self.raw[i].isupper():
             return False
+        if kind in ("commune", "alias", "former", "outside") and self.street_or_person(i):
+            return False
         if kind in ("commune", "alias", "former"):
             if key in AMBIGUOUS:
                 return self.cue(i) and not self.named_before(i) and not self.named_after(last)
@@ -247,3 +262,7 @@ class _Context:
         """"Banque de France", "Tour de France": X de France is an organisation."""
         return (i > 1 and self.norm[i - 1] in {"de", "du", "d"} and self.capitalised(i - 2)
                 and self.norm[i - 2] not in FUNCTION_WORDS)
+
+
+def clear_cache() -> None:
+    _matcher.cache_clear()

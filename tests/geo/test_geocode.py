@@ -97,9 +97,9 @@ TRICKY = [
     ("Pas-de-Calais", "62", "departement", True),
     ("le département", "62", "departement", True),
     ("Seine-Saint-Denis", "93", "departement", False),
-    ("France", "FR", "national", False),
-    ("toute la France", "FR", "national", False),
-    ("national", "FR", "national", False),
+    ("France", "FR", "national", True),  # a national scheme covers the département too
+    ("toute la France", "FR", "national", True),
+    ("national", "FR", "national", True),
 ]
 
 

@@ -71,6 +71,12 @@ def test_person_and_organisation_names():
     assert codes("à l’image de celle de Jonathan Petit qui a créé") == []
     assert codes("A Harnes, l’entreprise Durand Production") == ["62413"]
     assert codes("le rapport de Rémy Durand") == []
+    assert codes("Monsieur Marck a répondu") == []
+
+
+def test_streets_are_not_towns():
+    assert codes("au 3 rue de Paris à Lens") == ["62498"]
+    assert codes("sur la route de Calais") == []
 
 
 def test_territory_adjectives_are_territories():
