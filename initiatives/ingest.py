@@ -35,7 +35,11 @@ def read_release(path: Path) -> Release:
     except OSError as exc:
         raise IngestError(f"Fichier introuvable ou illisible : {path.name}") from exc
     _check_size(size)  # before reading: never load an oversize file in memory
-    return release_from_bytes(path.read_bytes(), path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"Fichier introuvable ou illisible : {path.name}") from exc
+    return release_from_bytes(data, path.name)
 
 
 def release_from_bytes(data: bytes, filename: str) -> Release:
@@ -54,7 +58,7 @@ def release_from_bytes(data: bytes, filename: str) -> Release:
 def release_from_text(text: str, source: str = PASTED) -> Release:
     blocks = clean_blocks(text)
     if not blocks:
-        raise IngestError("Fichier vide")
+        raise IngestError("Texte vide" if source == PASTED else "Fichier vide")
     day, rest = _pop_date(blocks)
     title, rest = _pop_title(rest or blocks)
     blocks = rest
@@ -92,8 +96,9 @@ def decode_text(data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        # Binary files often decode as cp1252: reject control characters.
-        if len(_CONTROL.findall(text)) <= len(text) // 1000:
+        # Binary files often decode as cp1252: a NUL byte, or more than 1 % of
+        # control characters, is not a text (a stray "\x1a" at the end is).
+        if "\x00" not in text and len(_CONTROL.findall(text)) <= max(1, len(text) // 100):
             if text.strip():
                 return text
             raise IngestError("Fichier vide")

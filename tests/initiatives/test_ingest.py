@@ -333,9 +333,17 @@ def test_oversize_bytes(monkeypatch):
         release_from_bytes(b"a" * (9 * 512 * 1024), "gros.txt")
 
 
-def test_missing_file(tmp_path):
-    with pytest.raises(IngestError, match="^Fichier introuvable"):
+def test_missing_file_or_a_directory(tmp_path):
+    with pytest.raises(IngestError, match="^Fichier introuvable ou illisible : absent.txt$"):
         read_release(tmp_path / "absent.txt")
+    with pytest.raises(IngestError, match="^Fichier introuvable ou illisible"):
+        read_release(tmp_path)
+
+
+def test_a_stray_control_character_does_not_make_a_text_binary():
+    release = release_from_bytes("Covid-19 : n°4\n\nLa ville de Lens a livré 10 masques.\x1a"
+                                 .encode("cp1252"), "dos.txt")
+    assert release.number == 4 and release.body.endswith("10 masques.")
 
 
 @settings(max_examples=150, deadline=None)
@@ -348,7 +356,7 @@ def test_any_text_gives_a_release_or_a_clear_error(text):
     try:
         release = release_from_text(text)
     except IngestError as exc:
-        assert str(exc) == "Fichier vide"
+        assert str(exc) == "Texte vide"
         return
     assert release.title and release.body
     assert all(b and "\n" not in b for b in release.body.split("\n\n"))
