@@ -112,6 +112,26 @@ def run_totals(args) -> int:
     return EXIT_OK
 
 
+def run_gaps(args) -> int:
+    from initiatives.coverage import gaps
+    found = gaps(_open(args), category=args.category, level=args.level,
+                 commune_only=args.commune_only)
+    _print(found.to_dict(args.top or None), indent=1)
+    return EXIT_OK
+
+
+def _gaps_options(parser) -> None:
+    from initiatives.coverage import LEVELS
+    from initiatives.model import CATEGORIES
+    parser.add_argument("--category", choices=CATEGORIES, metavar="CATÉGORIE",
+                        help="une catégorie (défaut : toutes) : " + ", ".join(CATEGORIES))
+    parser.add_argument("--level", choices=LEVELS, default="commune")
+    parser.add_argument("--commune-only", action="store_true",
+                        help="sans les initiatives annoncées pour tout un territoire")
+    parser.add_argument("--top", type=int, default=20, metavar="N",
+                        help="communes non couvertes listées (0 : toutes)")
+
+
 def _store_options(parser, suppress: bool) -> None:
     # accepted before or after the command; SUPPRESS keeps the sub-parser from
     # overwriting a value given before the command
@@ -148,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_command(sub, "ingest", "enregistrer les communiqués dans la base",
                  run_ingest, _files)
     _add_command(sub, "totals", "totaux des quantités dans le département", run_totals)
+    _add_command(sub, "gaps", "communes, EPCI ou arrondissements sans initiative signalée",
+                 run_gaps, _gaps_options)
     return parser
 
 

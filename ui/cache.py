@@ -85,6 +85,35 @@ def base_map(dep: str):
     return maps.base_map(dep)
 
 
+# --- coverage page (issue 6); the store version is a hashed argument on purpose ---
+
+@st.cache_data(show_spinner="Calcul de la couverture…", max_entries=64)
+def _gaps(filters: Filters, category, level: str, commune_only: bool, dep: str,
+          store_version: int):
+    from initiatives import coverage
+    return coverage.gaps(store(), filters, category, level, commune_only, dep)
+
+
+def gaps(filters: Filters, category=None, level: str = "commune", commune_only: bool = False):
+    return _gaps(filters, category, level, commune_only, departement(), version())
+
+
+@st.cache_resource(show_spinner="Dessin de la carte…", max_entries=16)
+def _gap_map(filters: Filters, category, level: str, commune_only: bool, dep: str,
+             store_version: int):
+    from report.gaps import gap_map
+    return gap_map(_gaps(filters, category, level, commune_only, dep, store_version), dep)
+
+
+def gap_map(filters: Filters, category=None, level: str = "commune",
+            commune_only: bool = False):
+    """A copy of the gap map built once per choice. st_folium alters the map it draws:
+    the same object drawn again breaks in the browser ("geo_json_… is not defined")."""
+    import copy
+    return copy.deepcopy(_gap_map(filters, category, level, commune_only, departement(),
+                                  version()))
+
+
 # --- exports page (issue 7): files built once per filters, options and store version ---
 
 @st.cache_data(show_spinner="Préparation du fichier…", max_entries=32)

@@ -1,0 +1,253 @@
+"""Coverage gaps: where no reported initiative reaches, and whom to call there.
+
+A commune is covered when an initiative is placed in it (`direct`) or on a
+territory that contains it (`via_territory`, dropped with `commune_only`).
+Département-wide and national schemes reach nobody in particular: they are
+listed apart (`schemes`) and never make a commune covered. Distances are taken
+in Lambert-93 between commune points (town hall, or an interior point).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+import config
+from initiatives.filters import Filters
+from initiatives.model import CATEGORIES, Initiative
+from initiatives.reach import commune_table, is_inside, reach
+from initiatives.store import Store
+
+LEVELS = ("commune", "epci", "arrondissement")
+UNIT_COLUMN = {"commune": "code", "epci": "epci", "arrondissement": "arrondissement"}
+UNIT_COLUMNS = ["code", "nom", "population", "covered", "direct", "via_territory",
+                "initiatives", "per_10k", "nearest_km", "nearest_nom",
+                "population_covered", "share_population_covered"]
+CALL_COLUMNS = ["code", "nom", "population", "arrondissement_nom", "epci_nom",
+                "mairie_adresse", "mairie_telephone", "mairie_email", "mairie_site",
+                "nearest_km", "nearest_nom"]
+
+
+@dataclass
+class Gaps:
+    level: str
+    category: str | None
+    commune_only: bool
+    units: pd.DataFrame          # UNIT_COLUMNS, one row per unit of the level
+    communes: pd.DataFrame       # the same at commune level (population figures come from it)
+    by_category: pd.DataFrame    # units × CATEGORIES: initiatives reaching each unit
+    reaching: dict[str, list[int]] = field(default_factory=dict)  # unit → initiative ids
+    schemes: list[dict] = field(default_factory=list)    # département-wide or national
+    unplaced: list[dict] = field(default_factory=list)   # inside, but with no usable place
+    initiatives: int = 0         # initiatives selected (filters and category), apart included
+
+    @property
+    def uncovered(self) -> pd.DataFrame:
+        """Units no initiative reaches, the most populated first."""
+        return _largest_first(self.units[~self.units["covered"]])
+
+    @property
+    def uncovered_communes(self) -> pd.DataFrame:
+        """Communes no initiative reaches, whatever the level shown."""
+        return _largest_first(self.communes[~self.communes["covered"]])
+
+    @property
+    def covered(self) -> int:
+        return int(self.units["covered"].sum())
+
+    @property
+    def total(self) -> int:
+        return len(self.units)
+
+    @property
+    def population(self) -> int:
+        return int(self.communes["population"].sum())
+
+    @property
+    def population_covered(self) -> int:
+        """People living in a covered commune, whatever the level shown."""
+        com = self.communes
+        return int(com.loc[com["covered"], "population"].sum())
+
+    @property
+    def population_uncovered(self) -> int:
+        return self.population - self.population_covered
+
+    @property
+    def communes_covered(self) -> int:
+        return int(self.communes["covered"].sum())
+
+    def to_dict(self, top: int | None = 20) -> dict:
+        """What `python -m initiatives gaps` prints."""
+        rows = self.uncovered if top is None else self.uncovered.head(top)
+        return {"level": self.level, "category": self.category, "commune_only": self.commune_only,
+                "covered": self.covered, "total": self.total,
+                "population_covered": self.population_covered,
+                "population_uncovered": self.population_uncovered,
+                "uncovered": [{"code": r.code, "nom": r.nom, "population": int(r.population),
+                               "nearest_km": None if pd.isna(r.nearest_km)
+                               else round(float(r.nearest_km), 1)}
+                              for r in rows.itertuples()],
+                "schemes": [{"actor": s["actor"], "scope": s["scope"]} for s in self.schemes]}
+
+
+def _largest_first(units: pd.DataFrame) -> pd.DataFrame:
+    return units.sort_values(["population", "code"], ascending=[False, True],
+                             ignore_index=True)
+
+
+@lru_cache(maxsize=8)
+def commune_points(dep: str) -> pd.DataFrame:
+    """x, y (metres, Lambert-93) of each commune's point, indexed by code."""
+    from geo.reference import LAMBERT93
+    table = commune_table(dep)
+    pts = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs="EPSG:4326")
+    pts = pts.to_crs(LAMBERT93)
+    return pd.DataFrame({"x": pts.x.to_numpy(), "y": pts.y.to_numpy()}, index=table.index)
+
+
+def nearest(points: pd.DataFrame, covered: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Distance (km) from each point to the nearest covered one (0 when covered), and
+    the code of that covered point; NaN and None when nothing is covered."""
+    targets = points[covered.reindex(points.index, fill_value=False).to_numpy()]
+    if targets.empty:
+        return (pd.Series(np.nan, index=points.index),
+                pd.Series(None, index=points.index, dtype=object))
+    # 887 × (covered) distances: a dense matrix is small and faster than a tree here
+    dx = points["x"].to_numpy()[:, None] - targets["x"].to_numpy()[None, :]
+    dy = points["y"].to_numpy()[:, None] - targets["y"].to_numpy()[None, :]
+    dist = np.hypot(dx, dy)
+    best = dist.argmin(axis=1)
+    km = pd.Series(dist[np.arange(len(points)), best] / 1000, index=points.index)
+    return km, pd.Series(targets.index[best], index=points.index)
+
+
+def _apart(ini: Initiative, scope: str) -> dict:
+    return {"id": ini.id, "actor": ini.actor, "category": ini.category, "scope": scope,
+            "places": ", ".join(p.nom or p.query for p in ini.places)}
+
+
+def _select(store: Store, filters: Filters, category: str | None) -> list[Initiative]:
+    if category is not None and category not in CATEGORIES:
+        raise ValueError(f"Catégorie inconnue : {category}")
+    return [i for i in store.initiatives(filters) if category in (None, i.category)]
+
+
+def gaps(store: Store, filters: Filters | None = None, category: str | None = None,
+         level: str = "commune", commune_only: bool = False, dep: str | None = None) -> Gaps:
+    """Coverage of the département's units by the filtered initiatives of `category`.
+
+    With arrondissements chosen in the filters, only their units are listed.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    dep, filters = dep or config.departement(), filters or Filters()
+    table = commune_table(dep)
+    # per commune: initiatives placed there, and those reaching it through a territory
+    named: dict[str, list[int]] = {}
+    territory: dict[str, list[int]] = {}
+    schemes, unplaced, category_of = [], [], {}
+    selected = _select(store, filters, category)
+    for ini in selected:
+        r = reach(ini, dep)
+        if not r.communes:
+            # a national place seen in a release about elsewhere is not inside: not listed
+            if r.wide and is_inside(ini, dep):
+                scope = ("national" if any(p.level == "national" for p in ini.places)
+                         else "département")
+                schemes.append(_apart(ini, scope))
+            elif is_inside(ini, dep):
+                unplaced.append(_apart(ini, "non localisé"))
+            continue  # otherwise outside the département: reaches no commune here
+        category_of[ini.id] = ini.category
+        for code in r.named:
+            named.setdefault(code, []).append(ini.id)
+        for code in () if commune_only else r.territory:
+            territory.setdefault(code, []).append(ini.id)
+
+    com = table[["nom", "population", "epci", "arrondissement"]].copy()
+    com["direct"] = [len(named.get(c, ())) for c in com.index]
+    com["via_territory"] = [len(territory.get(c, ())) for c in com.index]
+    com["covered"] = (com["direct"] + com["via_territory"]) > 0
+    # nearest help is looked for everywhere, even across a filtered-out arrondissement
+    com["nearest_km"], nearest_code = nearest(commune_points(dep), com["covered"])
+    com["nearest_nom"] = nearest_code.map(table["nom"])
+    if filters.arrondissements:
+        com = com[com["arrondissement"].isin(filters.arrondissements)]
+
+    communes = _commune_units(com)
+    if level == "commune":
+        units = communes
+        reaching = {c: sorted(named.get(c, []) + territory.get(c, []))
+                    for c in com.index if c in named or c in territory}
+    else:
+        units, reaching = _group(com, level, named, territory, table)
+    by_category = _by_category(units["code"], reaching, category_of)
+    return Gaps(level, category, commune_only, units, communes, by_category, reaching,
+                schemes, unplaced, len(selected))
+
+
+def _per_10k(units: pd.DataFrame) -> pd.Series:
+    pop = units["population"].where(units["population"] > 0)
+    return (units["initiatives"] / pop * 10_000).fillna(0.0).round(3)
+
+
+def _commune_units(com: pd.DataFrame) -> pd.DataFrame:
+    out = com.reset_index().rename(columns={"index": "code"})
+    out["initiatives"] = out["direct"] + out["via_territory"]
+    out["per_10k"] = _per_10k(out)
+    out["population_covered"] = out["population"].where(out["covered"], 0)
+    out["share_population_covered"] = out["covered"].astype(float)
+    return out[UNIT_COLUMNS].sort_values("code", ignore_index=True)
+
+
+def _group(com: pd.DataFrame, level: str, named_ids: dict, territory_ids: dict,
+           table: pd.DataFrame):
+    """EPCI or arrondissement units: covered when one initiative reaches any commune."""
+    col = UNIT_COLUMN[level]
+    names = table.groupby(col)[f"{col}_nom"].first()
+    rows, reaching = [], {}
+    for unit, part in com.groupby(col, sort=True):
+        named = {i for c in part.index for i in named_ids.get(c, [])}
+        territory = {i for c in part.index for i in territory_ids.get(c, [])} - named
+        covered_pop = int(part.loc[part["covered"], "population"].sum())
+        pop = int(part["population"].sum())
+        near = part["nearest_km"].min() if not part["covered"].any() else 0.0
+        near_nom = (part.loc[part["nearest_km"].idxmin(), "nearest_nom"]
+                    if part["nearest_km"].notna().any() else None)
+        rows.append({"code": unit, "nom": names[unit], "population": pop,
+                     "covered": bool(named or territory), "direct": len(named),
+                     "via_territory": len(territory), "initiatives": len(named | territory),
+                     "nearest_km": near, "nearest_nom": near_nom,
+                     "population_covered": covered_pop,
+                     "share_population_covered": covered_pop / pop if pop else 0.0})
+        if named or territory:
+            reaching[unit] = sorted(named | territory)
+    units = pd.DataFrame(rows, columns=[c for c in UNIT_COLUMNS if c != "per_10k"])
+    units["per_10k"] = _per_10k(units)
+    return units[UNIT_COLUMNS], reaching
+
+
+def _by_category(codes: pd.Series, reaching: dict, category_of: dict) -> pd.DataFrame:
+    pairs = pd.DataFrame([(unit, category_of[i]) for unit, ids in reaching.items()
+                          for i in ids], columns=["code", "category"])
+    counts = pairs.groupby(["code", "category"]).size().unstack(fill_value=0)
+    return counts.reindex(index=pd.Index(codes, name="code"), columns=list(CATEGORIES),
+                          fill_value=0).astype(int)
+
+
+def call_list(store: Store, filters: Filters | None = None, category: str | None = None,
+              dep: str | None = None, commune_only: bool = False) -> pd.DataFrame:
+    """Uncovered communes with their town hall's contacts, the most populated first."""
+    dep = dep or config.departement()
+    return calls_of(gaps(store, filters, category, "commune", commune_only, dep), dep)
+
+
+def calls_of(g: Gaps, dep: str | None = None) -> pd.DataFrame:
+    """The call list of an already computed coverage (any level: its communes)."""
+    contacts = commune_table(dep or config.departement()).drop(columns=["nom", "population"])
+    out = g.uncovered_communes[["code", "nom", "population", "nearest_km", "nearest_nom"]]
+    return out.join(contacts, on="code")[CALL_COLUMNS].reset_index(drop=True)

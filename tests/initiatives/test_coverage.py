@@ -1,0 +1,259 @@
+"""Coverage gaps (issue 6), hand-checked on the bundled data.
+
+Until the reviewed seed exists, `bundled` is a hand-made store holding the same
+places as the seed will (see `bundled_like`); once it exists, the seed is used.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import config
+from geo import reference
+from initiatives import coverage
+from initiatives.filters import Filters
+from initiatives.model import Initiative, Place, Release
+from initiatives.reach import is_inside, reach
+from initiatives.store import open_store
+
+PROTECTION = "protection et production de matériel"
+FOOD = "aide alimentaire"
+RELEASE = Release(title="Covid-19 : le Pas-de-Calais solidaire (échantillon)", number=99,
+                  date=date(2020, 5, 14), source="echantillon.txt", body="Arras ...")
+
+
+def _place(level: str, code: str, nom: str, dep: str | None = "62",
+           inside: bool = True) -> Place:
+    return Place(query=nom, code=code, nom=nom, level=level, departement=dep, inside=inside,
+                 method="exact", confidence=1.0)
+
+
+def _ini(actor: str, place: Place, category: str = PROTECTION,
+         actor_type: str = "association") -> Initiative:
+    return Initiative(release_id=RELEASE.id, actor=actor, actor_type=actor_type,
+                      category=category, excerpt=f"{actor} : extrait", places=[place])
+
+
+def bundled_like() -> list[Initiative]:
+    """The places of the seed announced for the bundled releases (one row each)."""
+    c = lambda code, nom: _place("commune", code, nom)  # noqa: E731
+    t = lambda code, nom: _place("territoire", code, nom)  # noqa: E731
+    return [
+        _ini("Durand Production", c("62413", "Harnes"), actor_type="entreprise"),
+        _ini("Ville de Harnes", c("62413", "Harnes"), FOOD, "collectivité"),
+        _ini("Jonathan Petit", t("T-CALAISIS", "Calaisis"), actor_type="citoyen ou collectif"),
+        _ini("CRS 9 de Rennes", t("T-CALAISIS", "Calaisis"), "soutien aux soignants",
+             "service public ou établissement"),
+        _ini("Imprimeurs de cœur", t("T-CALAISIS", "Calaisis"), actor_type="citoyen ou collectif"),
+        _ini("Ville de Marck", c("62548", "Marck"), actor_type="collectivité"),
+        _ini("Couturières de Marck", c("62548", "Marck"), actor_type="citoyen ou collectif"),
+        _ini("Conseil citoyen de Houdain", c("62457", "Houdain")),
+        _ini("Mosquée Annour d'Arras", c("62041", "Arras"), "soutien aux soignants", "culte"),
+        _ini("Flavien Leblond", c("62193", "Calais"), actor_type="citoyen ou collectif"),
+        _ini("Face Côte d'Opale", c("62193", "Calais"), FOOD),
+        _ini("Haillicourt solidaire", c("62400", "Haillicourt")),
+        _ini("Ville de Mazingarbe", c("62563", "Mazingarbe"), actor_type="collectivité"),
+        _ini("Couturières de Mazingarbe", c("62563", "Mazingarbe"), FOOD),
+        _ini("Ville de Liévin", c("62510", "Liévin"), actor_type="collectivité"),
+        _ini("TT Plast", c("62498", "Lens"), actor_type="entreprise"),
+        _ini("Menadel", c("62528", "Loos-en-Gohelle"), actor_type="entreprise"),
+        _ini("Les Anges gardins", t("T-BASSIN-MINIER", "Bassin minier"), FOOD),
+        _ini("Lillers solidaire", c("62516", "Lillers")),
+        _ini("Calonne solidaire", c("62195", "Calonne-sur-la-Lys")),
+        _ini("Offin solidaire", c("62635", "Offin")),
+        _ini("Ruminghem solidaire", c("62730", "Ruminghem")),
+        _ini("Delphine Lefebvre", c("62393", "Guemps"), actor_type="citoyen ou collectif"),
+        _ini("Ferques solidaire", c("62329", "Ferques")),
+        _ini("Planète sciences", t("T-LENSOIS", "Lensois"), "continuité pédagogique et numérique"),
+        _ini("Haisnes solidaire", c("62401", "Haisnes")),
+        _ini("Réserve civique / jeveuxaider.gouv.fr", _place("departement", "62", "Pas-de-Calais"),
+             "bénévolat et plateformes", "service public ou établissement"),
+        _ini("DOCAPOSTE", _place("national", "FR", "France", None, True),
+             "lien avec les personnes isolées ou confinées", "entreprise"),
+        _ini("Association Arpeije", _place("commune", "92023", "Clamart", "92", False)),
+        _ini("Atelier parisien", _place("commune", "75056", "Paris", "75", False)),
+        _ini("Couturières du 93", _place("departement", "93", "Seine-Saint-Denis", "93", False)),
+        _ini("Solidarité numérique", _place("national", "FR", "France", None, False),
+             "continuité pédagogique et numérique"),
+    ]
+
+
+def make_store(path):
+    """The seed when it exists, else the hand-made sample."""
+    if config.SEED_PATH.exists():
+        return open_store(path, seed=config.SEED_PATH)
+    store = open_store(path, seed=None)
+    store.ingest(RELEASE, bundled_like())
+    return store
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    return make_store(tmp_path_factory.mktemp("coverage") / "store.sqlite")
+
+
+@pytest.fixture(scope="module")
+def overall(bundled):
+    return coverage.gaps(bundled)
+
+
+def _row(g: coverage.Gaps, code: str):
+    return g.units.set_index("code").loc[code]
+
+
+def test_commune_only_covers_exactly_the_named_communes(bundled):
+    g = coverage.gaps(bundled, commune_only=True)
+    named = set()
+    for ini in bundled.initiatives(Filters()):
+        if is_inside(ini, "62"):
+            named |= reach(ini, "62").named
+    assert set(g.units.loc[g.units["covered"], "code"]) == named
+    assert g.covered == len(named) and g.total == 887
+    assert (g.units["via_territory"] == 0).all()
+
+
+def test_largest_towns_without_initiative(bundled, overall):
+    for g in (overall, coverage.gaps(bundled, commune_only=True)):
+        top = list(g.uncovered["code"].head(10))
+        assert "62160" in top and "62765" in top  # Boulogne-sur-Mer, Saint-Omer
+        assert g.uncovered["population"].is_monotonic_decreasing
+        for code in ("62498", "62193", "62041"):  # Lens, Calais, Arras
+            assert _row(g, code)["covered"]
+
+
+def test_populations_add_up(bundled, overall):
+    total = reference.summary("62")["population"]
+    for g in (overall, coverage.gaps(bundled, level="epci"),
+              coverage.gaps(bundled, level="arrondissement", commune_only=True)):
+        assert g.population_covered + g.population_uncovered == total
+        assert int(g.units["population"].sum()) == total
+        assert int(g.units["population_covered"].sum()) == g.population_covered
+    assert 0 < overall.population_covered < total
+
+
+def test_territory_reaches_its_communes_marked_as_such(bundled, overall):
+    calais_arr = reference.communes("62").query("arrondissement == '626'")["code"]
+    units = overall.units.set_index("code")
+    assert units.loc[calais_arr, "covered"].all()
+    audruicq = "62057"  # Audruicq: in the calaisis, no initiative placed there
+    assert _row(overall, audruicq)["direct"] == 0
+    assert _row(overall, audruicq)["via_territory"] >= 1
+    assert not _row(coverage.gaps(bundled, commune_only=True), audruicq)["covered"]
+    # Calais itself: placed there and reached through the calaisis
+    assert _row(overall, "62193")["direct"] >= 2 and _row(overall, "62193")["via_territory"] >= 1
+
+
+def test_a_single_territory_place(tmp_path):
+    store = open_store(tmp_path / "s.sqlite", seed=None)
+    store.ingest(RELEASE, [_ini("Imprimeurs de cœur", _place("territoire", "T-CALAISIS",
+                                                             "Calaisis"))])
+    g = coverage.gaps(store)
+    assert g.covered == 52 and (g.units.loc[g.units["covered"], "via_territory"] == 1).all()
+    assert g.reaching["62193"] == [store.initiatives()[0].id]
+    assert coverage.gaps(store, commune_only=True).covered == 0
+    arr = coverage.gaps(store, level="arrondissement").units.set_index("code")
+    assert arr.loc["626", "covered"] and arr.loc["626", "share_population_covered"] == 1
+    assert not arr.loc["623", "covered"] and arr.loc["623", "share_population_covered"] == 0
+
+
+def test_schemes_listed_apart_never_cover(bundled, tmp_path):
+    g = coverage.gaps(bundled, commune_only=True)
+    # Réserve civique (département) and DOCAPOSTE (national); a national scheme read in
+    # a release about elsewhere (Solidarité numérique, not inside) is not listed
+    assert sorted((s["actor"].split(" /")[0], s["scope"]) for s in g.schemes) == [
+        ("DOCAPOSTE", "national"), ("Réserve civique", "département")]
+    wide = [i for i in bundled.initiatives(Filters()) if reach(i, "62").wide
+            and not reach(i, "62").communes]
+    only = open_store(tmp_path / "s.sqlite", seed=None)
+    only.ingest(RELEASE, [_ini(i.actor, i.places[0], i.category) for i in wide])
+    g = coverage.gaps(only)
+    assert g.covered == 0 and g.population_covered == 0 and len(g.schemes) == 2
+    assert g.units["nearest_km"].isna().all()
+
+
+def test_category_restricts_coverage_and_distance(bundled):
+    inside = [i for i in bundled.initiatives(Filters()) if is_inside(i, "62")]
+    for category in {i.category for i in inside}:
+        g = coverage.gaps(bundled, category=category, commune_only=True)
+        named = set().union(*(reach(i, "62").named for i in inside if i.category == category))
+        assert set(g.units.loc[g.units["covered"], "code"]) == named
+        assert g.by_category.drop(columns=category).to_numpy().sum() == 0
+        far = g.units.loc[~g.units["covered"], "nearest_km"]
+        assert (far > 0).all() if named else far.isna().all()  # e.g. only the Réserve civique
+    with pytest.raises(ValueError):
+        coverage.gaps(bundled, category="inconnue")
+
+
+def test_nearest_km_is_sane(bundled, overall):
+    units = overall.units.set_index("code")
+    assert (units.loc[units["covered"], "nearest_km"] == 0).all()
+    assert units.loc[~units["covered"], "nearest_km"].gt(0).all()
+    # every uncovered commune bordering a covered one has help within 15 km
+    com = reference.communes("62").to_crs(reference.LAMBERT93).set_index("code")
+    covered = com.loc[units.index[units["covered"]]].union_all().buffer(1)
+    uncovered = units.index[~units["covered"]]
+    bordering = com.loc[uncovered].geometry.intersects(covered)
+    assert bordering.sum() > 20
+    assert units.loc[bordering[bordering].index, "nearest_km"].lt(15).all()
+    # Boulogne-sur-Mer: nearest help is Ferques (placed there), about 16 km away
+    assert units.loc["62160", "nearest_nom"] == "Ferques"
+    assert 10 < units.loc["62160", "nearest_km"] < 20
+
+
+def test_nearest_is_measured_to_the_covered_communes_of_a_territory(tmp_path):
+    store = open_store(tmp_path / "s.sqlite", seed=None)
+    store.ingest(RELEASE, [_ini("Imprimeurs de cœur", _place("territoire", "T-CALAISIS",
+                                                             "Calaisis"))])
+    units = coverage.gaps(store).units.set_index("code")
+    calaisis = set(reference.communes("62").query("arrondissement == '626'")["nom"])
+    # Boulogne to the nearest commune point of the calaisis (Boursin), 15-30 km
+    assert units.loc["62160", "nearest_nom"] in calaisis
+    assert 15 < units.loc["62160", "nearest_km"] < 30
+
+
+def test_levels_and_per_10k(bundled, overall):
+    epci = coverage.gaps(bundled, level="epci")
+    assert epci.total == reference.communes("62")["epci"].nunique()
+    lens = epci.units.set_index("code").loc["246200364"]  # CA de Lens-Liévin
+    assert lens["covered"] and 0 < lens["share_population_covered"] <= 1
+    arras = _row(overall, "62041")
+    assert arras["per_10k"] == round(arras["initiatives"] / arras["population"] * 1e4, 3)
+    assert epci.by_category.sum(axis=1).ge(epci.units.set_index("code")["initiatives"]).all()
+
+
+def test_arrondissement_filter_restricts_units(bundled):
+    g = coverage.gaps(bundled, Filters(arrondissements=("623",)))
+    assert g.total == 74 and set(g.units["code"].str[:2]) == {"62"}
+    assert g.uncovered.iloc[0]["code"] == "62160"
+
+
+def test_call_list_and_cli_dict(bundled, overall):
+    calls = coverage.call_list(bundled)
+    assert list(calls.columns) == coverage.CALL_COLUMNS
+    assert len(calls) == overall.total - overall.covered
+    assert calls["population"].is_monotonic_decreasing
+    boulogne = calls.set_index("code").loc["62160"]
+    assert boulogne["mairie_telephone"] and "Boulogne" in boulogne["mairie_adresse"]
+    out = overall.to_dict(top=3)
+    assert set(out) >= {"level", "category", "covered", "total", "population_covered",
+                        "population_uncovered", "uncovered"}
+    assert len(out["uncovered"]) == 3
+    assert set(out["uncovered"][0]) == {"code", "nom", "population", "nearest_km"}
+
+
+def test_cli_gaps(bundled, capsys):
+    import json
+
+    from initiatives.__main__ import main
+    code = main(["--db", str(bundled.path), "gaps", "--level", "arrondissement", "--top", "0"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["level"] == "arrondissement" and out["total"] == 7
+    assert out["population_covered"] + out["population_uncovered"] == \
+        reference.summary("62")["population"]
+    assert len(out["uncovered"]) == out["total"] - out["covered"]
+    main(["--db", str(bundled.path), "gaps", "--commune-only", "--top", "2"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["uncovered"][0]["code"] == "62160" and len(out["uncovered"]) == 2
+    with pytest.raises(SystemExit):
+        main(["--db", str(bundled.path), "gaps", "--level", "canton"])
