@@ -29,12 +29,13 @@ from report.export_data import _Anonymised, describe_filters
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 SHORT = dict(zip(CATEGORIES, ("Matériel", "Soignants", "Alimentaire", "Isolés",
-                              "École, numérique", "Garde d'enfants", "Bénévolat", "Autre")))
+                              "Numérique", "Garde d'enfants", "Bénévolat", "Autre")))
 CAVEAT = ("Ce qui n'est pas signalé n'est pas forcément absent : ces chiffres portent sur les "
           "initiatives relevées dans les communiqués, pas sur toutes celles du territoire.")
 TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiative. Les objectifs "
                "sont donnés à part et ne s'ajoutent jamais au réalisé.")
 MAX_ITEMS = 8
+PLAIN_UNIT = "unités"  # "masques", not "masques (unités)"
 MAP_INCHES = (6, 5.6)
 MAP_WIDTH_CM = 9.5
 
@@ -72,8 +73,12 @@ def _figures(kf: dict, totals: list[dict], day: date | None) -> list[tuple[str, 
             if days else "réalisés"
         if entry["target"]:
             detail += f" ; objectif à part : {format_number(entry['target'])}"
-        out.append((format_number(entry["done"]), f"{item} ({entry['unit']})", detail))
+        out.append((format_number(entry["done"]), _item(item, entry["unit"]), detail))
     return out[:5]
+
+
+def _item(item: str, unit: str) -> str:
+    return item if unit == PLAIN_UNIT else f"{item} ({unit})"
 
 
 def _totals(items: list[dict]) -> pd.DataFrame:
@@ -89,7 +94,7 @@ def _totals(items: list[dict]) -> pd.DataFrame:
         row["day"] = max([row["day"], *days] if row["day"] else days, default=None)
     ordered = sorted(rows.items(), key=lambda kv: -(kv[1]["done"] or 0))[:MAX_ITEMS]
     return pd.DataFrame(
-        [[f"{item} ({unit})", format_number(r["done"]), format_number(r["target"]),
+        [[_item(item, unit), format_number(r["done"]), format_number(r["target"]),
           format_number(r["n"]), format_date(date.fromisoformat(r["day"])) if r["day"] else "–"]
          for (item, unit), r in ordered],
         columns=["Objet", "Réalisé", "Objectif", "Initiatives", "Au"])
@@ -154,8 +159,12 @@ def _table(frame: pd.DataFrame, widths, font: str, bold: str, size: float = 7.5)
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
     first = ParagraphStyle("cellule", fontName=font, fontSize=size, leading=size + 1.5)
+    header = ParagraphStyle("entete", parent=first, fontName=bold, alignment=2)  # right
     rows = frame.astype(str).values.tolist()
-    data = [list(frame.columns)] + [[Paragraph(escape(r[0]), first), *r[1:]] for r in rows]
+    heads = [Paragraph(escape(str(c)), header if i else ParagraphStyle("e0", parent=header,
+                                                                       alignment=0))
+             for i, c in enumerate(frame.columns)]
+    data = [heads] + [[Paragraph(escape(r[0]), first), *r[1:]] for r in rows]
     t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, size), ("FONT", (0, 0), (-1, 0), bold, size),
@@ -163,7 +172,8 @@ def _table(frame: pd.DataFrame, widths, font: str, bold: str, size: float = 7.5)
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#000091")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f6f6")]),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
     return t
 
 
@@ -201,11 +211,11 @@ def to_pdf(b: Briefing) -> bytes:
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(boxes)
     right = [p("Production : réalisé et objectifs", head),
-             _table(b.totals, [2.7 * cm, 1.3 * cm, 1.4 * cm, 1.6 * cm, 1.9 * cm], font, bold)
+             _table(b.totals, [2.2 * cm, 1.4 * cm, 1.5 * cm, 1.9 * cm, 1.9 * cm], font, bold)
              if len(b.totals) else p("Aucun chiffre de production pour ces filtres."),
              p(TOTALS_NOTE, small),
              p("Communes sans initiative signalée, les plus peuplées", head),
-             _table(b.uncovered, [3 * cm, 1.6 * cm, 4.3 * cm], font, bold)
+             _table(b.uncovered, [3.2 * cm, 2.1 * cm, 3.6 * cm], font, bold)
              if len(b.uncovered) else p("Toutes les communes sont touchées.")]
     left = p("Carte non générée.")
     if b.map_png:
