@@ -7,11 +7,14 @@ the 887 communes stays under 400 KB).
 from __future__ import annotations
 
 import html
+import json
 from functools import lru_cache
 
 import folium
 import geopandas as gpd
+import numpy as np
 import shapely
+from folium.elements import JSCSSMixin
 
 from geo import reference
 from initiatives.formatting import format_number
@@ -67,9 +70,8 @@ def safe(text) -> str:
 
 def tooltip_html(rows: list[tuple[str, str]]) -> str:
     """A small table; every label and value escaped (text from releases is untrusted)."""
-    cells = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{safe(k)}</th>"
-                    f"<td>{safe(v)}</td></tr>" for k, v in rows)
-    return f"<table>{cells}</table>"
+    cells = "".join(f"<tr><th>{safe(k)}</th><td>{safe(v)}</td></tr>" for k, v in rows)
+    return f"<table class='pdc'>{cells}</table>"  # styled once by PopupStyle
 
 
 def add_reference_layers(m: folium.Map, dep: str | None = None,
@@ -93,16 +95,6 @@ def add_reference_layers(m: folium.Map, dep: str | None = None,
     return m
 
 
-def add_borders(m: folium.Map, dep: str | None = None) -> folium.Map:
-    arr = display_layer("arrondissements", dep)
-    folium.GeoJson(
-        arr[["code", "geometry"]].to_json(drop_id=True), name="Arrondissements",
-        style_function=lambda _: {"color": BORDER, "weight": 2, "fill": False},
-        interactive=False,
-    ).add_to(m)
-    return m
-
-
 def base_map(dep: str | None = None, assets_base: str = assets.APP_URL) -> folium.Map:
     m = new_map(dep, assets_base)
     add_reference_layers(m, dep)
@@ -120,26 +112,174 @@ def standalone_html(m: folium.Map) -> str:
 
 
 class Legend(folium.MacroElement):
-    """A fixed legend box; labels are escaped."""
+    """A legend box drawn as a Leaflet control (part of the map's script, so the
+    map renders the same on every Streamlit run); labels are escaped."""
 
     _template = folium.template.Template("""
-        {% macro html(this, kwargs) %}
-        <div style="position:absolute;z-index:9999;bottom:28px;right:10px;background:#fff;
-                    padding:6px 8px;border:1px solid #999;border-radius:4px;font:12px sans-serif;
-                    max-width:260px">
-          <div style="font-weight:bold;margin-bottom:4px">{{ this.title }}</div>
-          {% for color, label in this.items %}
-          <div><span style="display:inline-block;width:14px;height:10px;background:{{ color }};
-                border:1px solid #777;margin-right:5px"></span>{{ label }}</div>
-          {% endfor %}
-        </div>
+        {% macro script(this, kwargs) %}
+        (function() {
+          var legend = L.control({position: {{ this.position|tojson }}});
+          legend.onAdd = function() {
+            var div = L.DomUtil.create("div", "pdc-legend");
+            div.style.cssText = "background:#fff;padding:6px 8px;border:1px solid #999;" +
+              "border-radius:4px;font:12px sans-serif;max-width:260px";
+            div.innerHTML = {{ this.content }};
+            return div;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
         {% endmacro %}""")
 
-    def __init__(self, title: str, items: list[tuple[str, str]]):
+    def __init__(self, title: str, items: list[tuple[str, str]], position: str = "right"):
         super().__init__()
         self._name = "Legend"
         self.title = safe(title)
         self.items = [(safe(c), safe(label)) for c, label in items]
+        self.position = "bottomleft" if position == "left" else "bottomright"
+        rows = "".join(f"<div><span style='display:inline-block;width:14px;height:10px;"
+                       f"background:{c};border:1px solid #777;margin-right:5px'></span>"
+                       f"{label}</div>" for c, label in self.items)
+        self.content = _js_json(f"<div style='font-weight:bold;margin-bottom:4px'>"
+                                f"{self.title}</div>{rows}")
+
+
+# --- compact layers ------------------------------------------------------------------
+# folium.GeoJson embeds indented GeoJSON plus a per-feature style switch: 385 KB for the
+# communes choropleth alone (measured). These layers embed each ring as integer deltas
+# on the display grid and one palette, and style in the browser: about a third of that.
+# Every string they carry is escaped here (`safe`), the browser inserts it as HTML.
+
+_JS_HELPERS = """
+if (!window.pdcMap) { window.pdcMap = {
+  rings: function(g, s) { return g.map(function(poly) { return poly.map(function(r) {
+    var x = 0, y = 0, out = [];
+    for (var i = 0; i < r.length; i += 2) { x += r[i]; y += r[i + 1]; out.push([y / s, x / s]); }
+    return out; }); }); }
+}; }
+"""
+POPUP_CSS = (".pdc th{text-align:left;padding-right:6px;vertical-align:top}"
+             ".pdc td{white-space:pre-line}.leaflet-popup-content{max-height:320px;"
+             "overflow-y:auto}")
+
+
+def _js_json(data) -> str:
+    """Compact JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def encode_geometry(geom, precision: float = DISPLAY_PRECISION) -> list:
+    """Polygons -> [[ring, hole...], ...], each ring [x0, y0, dx1, dy1, ...] in grid units."""
+    scale = 1 / precision
+    out = []
+    for poly in shapely.get_parts(geom):
+        if poly.geom_type != "Polygon" or poly.is_empty:
+            continue
+        rings = []
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.rint(np.asarray(ring.coords)[:-1, :2] * scale).astype(np.int64)
+            if len(xy) < 3:
+                continue
+            deltas = np.vstack([xy[:1], np.diff(xy, axis=0)])
+            rings.append(deltas.ravel().tolist())
+        if rings:
+            out.append(rings)
+    return out
+
+
+class PolygonLayer(JSCSSMixin, folium.map.Layer):
+    """Polygons, each with its own properties: `couleur` (fill, and stroke when
+    `stroke_from_color`), `tooltip` and `popup` (escaped HTML), or `nom` and `valeur`
+    shown under `title` (the choropleth's tooltip, built in the browser)."""
+
+    _template = folium.template.Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.helpers }}
+        var {{ this.get_name() }} = L.featureGroup();
+        function {{ this.get_name() }}_add(d) {
+          var base = {{ this.style }}, over = {{ this.highlight }};
+          d.features.forEach(function(f) {
+            var q = f.properties, style = Object.assign({}, base);
+            if (q.couleur) { style.fillColor = q.couleur; if (d.stroke) { style.color = q.couleur; } }
+            var p = L.polygon(pdcMap.rings(f.g, d.scale), style);
+            var tip = q.tooltip || (q.nom ? "<b>" + q.nom + "</b><br>" + d.title + " : " + q.valeur : "");
+            if (tip) { p.bindTooltip(tip, {sticky: true}); }
+            if (q.popup) { p.bindPopup(q.popup, {maxWidth: 380}); }
+            if (over) {
+              p.on("mouseover", function(e) { e.target.setStyle(over); e.target.bringToFront(); });
+              p.on("mouseout", function(e) { e.target.setStyle(style); });
+            }
+            {{ this.get_name() }}.addLayer(p);
+          });
+        }
+        {{ this.get_name() }}_add({{ this.data }});
+        {% endmacro %}""")
+
+    def __init__(self, features: list[dict], name: str, style: dict,
+                 highlight: dict | None = None, title: str = "",
+                 stroke_from_color: bool = False, show: bool = True, control: bool = True):
+        super().__init__(name=name, overlay=True, control=control, show=show)
+        self._name = "PolygonLayer"
+        self.helpers = _JS_HELPERS
+        # "features" first: same shape as folium's `<layer>_add({"features": ...});`
+        self.data = _js_json({"features": features, "title": safe(title),
+                              "stroke": stroke_from_color,
+                              "scale": round(1 / DISPLAY_PRECISION)})
+        self.style = _js_json(style)
+        self.highlight = _js_json(highlight or None)
+
+
+class PointLayer(JSCSSMixin, folium.map.Layer):
+    """Canvas circle markers (escaped tooltip and popup HTML), clustered when many."""
+
+    _template = folium.template.Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function() {
+          // markerPane: above the choropleth's SVG polygons
+          var d = {{ this.data }}, canvas = L.canvas({padding: 0.5, pane: "markerPane"});
+          var group = d.cluster ? L.markerClusterGroup({disableClusteringAtZoom: 11,
+              showCoverageOnHover: false, maxClusterRadius: 40}) : L.featureGroup();
+          d.p.forEach(function(p) {
+            var m = L.circleMarker([p[0], p[1]], {renderer: canvas, pane: "markerPane", radius: 7, color: "#222",
+                weight: 1, fillColor: d.palette[p[2]], fillOpacity: 0.95});
+            m.bindTooltip(p[3]);
+            if (p[4]) { m.bindPopup(p[4], {maxWidth: 380}); }
+            group.addLayer(m);
+          });
+          return group;
+        })();
+        {% endmacro %}""")
+
+    def __init__(self, points: list, palette: list[str], name: str, cluster: bool,
+                 assets_base: str = assets.APP_URL):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "PointLayer"
+        self.data = _js_json({"p": points, "palette": palette, "cluster": cluster})
+        if cluster:  # the plugin's files, served locally
+            assets.localize(self, assets_base, cluster=True)
+
+
+class PopupStyle(folium.MacroElement):
+    """The popup tables' style, added once by the map's script."""
+    _template = folium.template.Template("""
+        {% macro script(this, kwargs) %}
+        if (!document.getElementById("pdc-style")) {
+          var s = document.createElement("style"); s.id = "pdc-style";
+          s.textContent = {{ this.css }}; document.head.appendChild(s);
+        }
+        {% endmacro %}""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "PopupStyle"
+        self.css = _js_json(POPUP_CSS)
+
+
+def _palette_index(colors) -> tuple[list[str], list[int]]:
+    palette = list(dict.fromkeys(colors))
+    lookup = {c: i for i, c in enumerate(palette)}
+    return palette, [lookup[c] for c in colors]
 
 
 def choropleth(m: folium.Map, level: str, values, column: str, title: str,
@@ -152,59 +292,57 @@ def choropleth(m: folium.Map, level: str, values, column: str, title: str,
     """
     from report.classes import classify
 
-    geo = display_layer(level, dep)[["code", "nom", "geometry"]].copy()
+    geo = display_layer(level, dep)
     y = geo["code"].map(values[column]).fillna(0).astype(float)
     classes = classify(y.tolist(), scheme, k, decimals)
-    geo["valeur"] = [format_number(v, decimals) for v in y]
-    geo["couleur"] = [classes.color(v) for v in y]
-    folium.GeoJson(
-        geo.to_json(drop_id=True), name=name or title,
-        style_function=lambda f: {"fillColor": f["properties"]["couleur"], "fillOpacity": 0.85,
-                                  "color": "#6b6b80", "weight": 0.5 if level == "communes" else 1},
-        highlight_function=lambda _: {"weight": 2.5, "color": "#000"},
-        tooltip=folium.GeoJsonTooltip(["nom", "valeur"], aliases=["", safe(title)]),
-    ).add_to(m)
+    features = [{"g": encode_geometry(g), "properties": {
+                    "code": c, "nom": safe(n), "valeur": format_number(v, decimals),
+                    "couleur": classes.color(v)}}
+                for g, c, n, v in zip(geo.geometry.values, geo["code"], geo["nom"], y)]
+    PolygonLayer(features, name or title, title=title,
+                 style={"color": "#6b6b80", "weight": 0.5 if level == "communes" else 1,
+                        "fillOpacity": 0.85},
+                 highlight={"weight": 2.5, "color": "#000"}).add_to(m)
     Legend(title, classes.legend()).add_to(m)
+    return m
+
+
+def add_borders(m: folium.Map, dep: str | None = None) -> folium.Map:
+    """Arrondissement borders, drawn above the choropleth and not interactive."""
+    arr = display_layer("arrondissements", dep)
+    features = [{"g": encode_geometry(g), "properties": {}} for g in arr.geometry.values]
+    PolygonLayer(features, "Arrondissements",
+                 style={"color": BORDER, "weight": 2, "fill": False, "interactive": False},
+                 ).add_to(m)
     return m
 
 
 def add_markers(m: folium.Map, points, name: str = "Initiatives", cluster: bool = True,
                 assets_base: str = assets.APP_URL) -> folium.Map:
-    """Canvas circle markers coloured by category; clustered when many.
+    """Canvas circle markers coloured by category; clustered when more than 30.
 
-    `points` rows need lat, lon, color, tooltip (plain text) and popup (HTML
-    built with `tooltip_html`, which escapes every value).
+    `points` rows need lat, lon, color, tooltip (plain text, escaped here) and popup
+    (HTML built with `tooltip_html`, which escapes every value).
     """
-    from folium.plugins import MarkerCluster
-
-    layer = folium.FeatureGroup(name=name)
-    target = layer
-    if cluster and len(points) > 30:
-        target = assets.localize(MarkerCluster(name=name, disable_clustering_at_zoom=11),
-                                 assets_base, cluster=True)
-        target.add_to(layer)
-    for p in points.itertuples():
-        folium.CircleMarker(
-            location=[p.lat, p.lon], radius=7, color="#222", weight=1,
-            fill=True, fill_color=p.color, fill_opacity=0.95,
-            tooltip=folium.Tooltip(safe(p.tooltip)),
-            popup=folium.Popup(p.popup, max_width=380),
-        ).add_to(target)
-    layer.add_to(m)
+    palette, index = _palette_index(list(points["color"]))
+    rows = [[round(p.lat, 5), round(p.lon, 5), i, safe(p.tooltip), p.popup]
+            for p, i in zip(points.itertuples(), index)]
+    PointLayer(rows, palette, name, cluster and len(rows) > 30, assets_base).add_to(m)
+    PopupStyle().add_to(m)
     return m
 
 
 def add_areas(m: folium.Map, areas: gpd.GeoDataFrame, name: str = "Territoires") -> folium.Map:
-    """Initiatives placed on a territory (calaisis, an EPCI...) drawn as hatched areas,
-    not as fake points. `areas` rows need geometry, color and tooltip (plain text)."""
-    data = areas[["geometry", "color", "tooltip"]].copy()
-    data["tooltip"] = data["tooltip"].map(safe)
-    data["geometry"] = shapely.set_precision(data.geometry.values, DISPLAY_PRECISION)
-    folium.GeoJson(
-        data.to_json(drop_id=True), name=name,
-        style_function=lambda f: {"color": f["properties"]["color"], "weight": 2,
-                                  "dashArray": "6 4", "fillColor": f["properties"]["color"],
-                                  "fillOpacity": 0.12},
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
-    ).add_to(m)
+    """Initiatives placed on a territory (calaisis, an EPCI...) drawn as dashed areas,
+    not as fake points. `areas` rows need geometry, color and tooltip (plain text);
+    an optional popup column holds HTML built with `tooltip_html`."""
+    popups = areas["popup"] if "popup" in areas else [None] * len(areas)
+    features = [{"g": encode_geometry(g), "properties": {"couleur": c, "tooltip": safe(t),
+                                                          "popup": p}}
+                for g, c, t, p in zip(areas.geometry.values, areas["color"],
+                                      areas["tooltip"], popups)]
+    PolygonLayer(features, name, stroke_from_color=True,
+                 style={"weight": 2, "dashArray": "6 4", "fillOpacity": 0.12},
+                 highlight={"weight": 3.5, "fillOpacity": 0.25}).add_to(m)
+    PopupStyle().add_to(m)
     return m

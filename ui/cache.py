@@ -60,7 +60,7 @@ def arrondissement_names(dep: str) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def _releases(_version: int) -> list[dict]:
+def _releases(store_version: int) -> list[dict]:
     return [{"id": r.id, "label": r.label, "date": r.date, "title": r.title, "source": r.source}
             for r in sorted(store().releases(), key=lambda r: (r.date is None, r.date, r.id))]
 
@@ -70,7 +70,7 @@ def releases() -> list[dict]:
 
 
 @st.cache_data(show_spinner=False)
-def _metric(name: str, filters: Filters, dep: str, _version: int, kwargs: tuple):
+def _metric(name: str, filters: Filters, dep: str, store_version: int, kwargs: tuple):
     return getattr(metrics, name)(store(), filters, **dict(kwargs), dep=dep)
 
 
@@ -115,6 +115,38 @@ def gap_map(filters: Filters, category=None, level: str = "commune",
 
 
 # --- exports page (issue 7): files built once per filters, options and store version ---
+
+# --- initiatives map, store reads and writes (issue 5) ------------------------------
+
+@st.cache_resource(show_spinner="Dessin de la carte…", max_entries=24)
+def _initiatives_map(filters: Filters, options, dep: str, store_version: int):
+    from ui.map_data import build_map
+    from ui.widgets import settle_map
+    return settle_map(build_map(store(), filters, dep, options))
+
+
+def initiatives_map(filters: Filters, options=None):
+    """The initiatives map (choropleth, areas, markers) per filters, options and version."""
+    from ui.map_data import MapOptions
+    return _initiatives_map(filters, options or MapOptions(), departement(), version())
+
+
+@st.cache_data(show_spinner=False)
+def _initiatives(filters: Filters, dep: str, store_version: int):
+    return store().initiatives(filters)
+
+
+def initiatives(filters: Filters):
+    return _initiatives(filters, departement(), version())
+
+
+@st.cache_data(show_spinner=False)
+def commune_choices(dep: str) -> dict[str, str]:
+    """INSEE code -> `Nom (code)` for the commune pickers, sorted by name."""
+    from geo import reference
+    com = reference.communes(dep).sort_values("nom")
+    return {c: f"{n} ({c})" for c, n in zip(com["code"], com["nom"])}
+
 
 @st.cache_data(show_spinner="Préparation du fichier…", max_entries=32)
 def _export(module: str, function: str, filters: Filters, dep: str, store_version: int,

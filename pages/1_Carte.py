@@ -1,0 +1,46 @@
+"""Carte : choropleth by commune, EPCI or arrondissement, initiatives as markers and
+territory-level initiatives as areas, each with its excerpt and release."""
+import streamlit as st
+
+from initiatives.formatting import format_number
+from report.classes import SCHEMES
+from ui import cache, tables, widgets
+from ui.filters import sidebar
+from ui.map_data import LEVEL_LABELS, MEASURES, MapOptions
+
+widgets.page("Carte", "🗺️")
+cache.ensure_assets()
+filters = sidebar()
+
+st.title("Carte des initiatives")
+left, middle, right = st.columns(3)
+level = left.radio("Découpage", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,
+                   key="carte_niveau")
+measure = left.radio("Mesure", list(MEASURES), format_func=MEASURES.get, key="carte_mesure")
+scheme = middle.selectbox("Classes (mapclassify)", list(SCHEMES), format_func=SCHEMES.get,
+                          key="carte_classes")
+k = middle.slider("Nombre de classes", 2, 7, 5, key="carte_k")
+markers = right.checkbox("Initiatives nommant une commune (points)", True, key="carte_points")
+areas = right.checkbox("Initiatives à l'échelle d'un territoire (zones)", True,
+                       key="carte_zones")
+tiles = right.checkbox("Fond de carte OpenStreetMap (nécessite internet)", False,
+                       key="carte_osm")
+
+options = MapOptions(level=level, measure=measure, scheme=scheme, k=k, markers=markers,
+                     areas=areas, tiles=tiles, collapsed=False)
+widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=680)
+
+kf = cache.metric("key_figures", filters)
+st.caption(
+    "Points : une initiative par commune nommée, à la mairie (cliquez pour l'extrait et le "
+    "communiqué). Zones en pointillés : initiatives d'un territoire (intercommunalité, "
+    "calaisis…), dessinées sur les communes qu'il couvre. "
+    f"{format_number(kf['initiatives_wide'])} initiative(s) à l'échelle du département ou "
+    "nationales ne sont pas dessinées. La couche « Arrondissements » et les autres se "
+    "masquent depuis le sélecteur de couches.")
+
+counts = cache.metric("counts_per_unit", filters, level=level)
+column = "per_10k" if measure == "per_10k" else "initiatives"
+with st.expander(f"Valeurs par {LEVEL_LABELS[level].lower()}"):
+    st.dataframe(tables.units_frame(counts, column), hide_index=True, width="stretch")
+widgets.source_caption(cache.metric("sources", filters))

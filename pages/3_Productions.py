@@ -1,0 +1,55 @@
+"""Productions : what was produced or distributed, against the targets, by
+arrondissement and over time. Each total keeps the sentences it was read from."""
+import streamlit as st
+
+from report import charts
+from ui import cache, tables, widgets
+from ui.filters import sidebar
+
+widgets.page("Productions", "🧵")
+filters = sidebar()
+
+st.title("Productions et distributions")
+st.caption("Pour chaque initiative et chaque objet, le dernier chiffre cumulé connu est "
+           "retenu (jamais la somme des communiqués successifs), puis additionné. Les "
+           "objectifs, cadences, bénéficiaires et bénévoles sont montrés à part.")
+
+totals = cache.metric("totals", filters)
+labels = widgets.release_labels(cache.releases())
+sources = cache.metric("sources", filters)
+if not totals["items"]:
+    st.info("Aucun chiffre dans les communiqués pour ces filtres.")
+    st.stop()
+
+st.subheader("Réalisé et objectifs")
+done = tables.done_vs_target(totals)
+st.dataframe(done, hide_index=True, width="stretch")
+st.altair_chart(charts.production(charts.production_data(totals)), width="stretch")
+widgets.source_caption(sources)
+for item in tables.items_with_sources(totals):
+    with st.expander(f"Sources : {item['item']} ({item['label']})"):
+        st.dataframe(tables.item_sources(item, labels), hide_index=True, width="stretch")
+
+others = tables.other_kinds(totals)
+if len(others):
+    st.subheader("Cadences, bénéficiaires et bénévoles")
+    st.caption("Ces chiffres ne s'additionnent pas aux quantités réalisées.")
+    st.dataframe(others, hide_index=True, width="stretch")
+
+st.subheader("Par arrondissement")
+by_unit = cache.metric("totals_by", filters, level="arrondissement")
+if len(by_unit):
+    done_by_unit = by_unit[by_unit["kind"] == "done"]
+    if len(done_by_unit):
+        st.altair_chart(charts.totals_by_unit(done_by_unit), width="stretch")
+    st.dataframe(tables.by_unit_frame(by_unit), hide_index=True, width="stretch")
+    st.caption("Chaque chiffre est rangé dans l'arrondissement du lieu de l'initiative ; "
+               "« plusieurs ou non localisé » quand elle en couvre plusieurs.")
+
+st.subheader("Évolution au fil des communiqués")
+evolution = cache.metric("evolution", filters)
+if len(evolution):
+    st.altair_chart(charts.evolution(evolution), width="stretch")
+    st.caption("Cumul, à la date de chaque communiqué, du dernier chiffre connu de chaque "
+               "initiative.")
+widgets.source_caption(sources)

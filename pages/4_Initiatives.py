@@ -1,0 +1,44 @@
+"""Initiatives : the searchable table; each row opens its excerpts, releases, figures
+and review history; review (vérifié / rejeté), corrections, and additions by hand."""
+import streamlit as st
+
+from ui import cache, review, widgets
+from ui.filters import sidebar
+
+widgets.page("Initiatives", "📋")
+filters = sidebar()
+dep = cache.departement()
+
+st.title("Initiatives")
+st.caption("Recherche et filtres dans la barre latérale (les initiatives rejetées sont "
+           "masquées par défaut : filtre « Statut de relecture »). Cliquez une ligne pour "
+           "voir d'où elle vient et la relire.")
+widgets.flash()
+
+labels = widgets.release_labels(cache.releases())
+frame = cache.metric("initiatives_frame", filters)
+shown = review.table(frame, labels)
+event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
+                     selection_mode="single-row", key="table_initiatives",
+                     column_config={"Dans le département": st.column_config.CheckboxColumn()})
+st.caption(f"{len(shown)} initiative(s).")
+
+ids = review.pick(frame, event, "initiative_choisie")
+chosen = st.selectbox("Initiative", ids, index=None, key="initiative_choisie",
+                      placeholder="Choisissez une ligne du tableau ou une initiative ici",
+                      format_func=lambda i: f"n°{i} · {frame.loc[frame['id'] == i, 'actor'].iat[0]}")
+
+if chosen is not None:
+    ini = cache.store().get(chosen)
+    left, right = st.columns([3, 2])
+    with left:
+        review.detail(ini, labels)
+    with right:
+        st.subheader("Relecture")
+        review.status_buttons(ini)
+        with st.expander("Corriger les champs"):
+            review.correction_form(ini, labels, dep)
+
+st.divider()
+with st.expander("Ajouter une initiative à la main"):
+    review.add_form(dep, cache.releases())

@@ -1,0 +1,146 @@
+"""Altair charts shared by the pages and the exports (`report.chart_export` picks these
+builders by name). Each takes a DataFrame and returns a chart with a French title and
+its unit on the axis; numbers read `1 600` and months are French whatever the
+renderer's locale.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from initiatives.formatting import MONTHS, NBSP, format_number
+from initiatives.model import CATEGORIES, KIND_LABELS
+from report.classes import CATEGORY_COLORS
+
+# French digits in any locale: en-US gives "1,600" (the comma becomes a narrow space);
+# fr-FR already gives "1 600". Integer axes only (a decimal comma would be replaced).
+INT_LABELS = f"replace(format(datum.value, ',.0f'), regexp(',', 'g'), '{NBSP}')"
+MONTH_LABELS = ("timeFormat(datum.value, '%e') + ' ' + "
+                + str([m for m in MONTHS]) + "[month(datum.value)]")
+CATEGORY_SCALE = alt.Scale(domain=list(CATEGORY_COLORS), range=list(CATEGORY_COLORS.values()))
+NATURE_SCALE = alt.Scale(domain=[KIND_LABELS["done"], KIND_LABELS["target"]],
+                         range=["#225ea8", "#c7c7c7"])
+
+
+def _count_axis(title: str) -> alt.Axis:
+    return alt.Axis(title=title, labelExpr=INT_LABELS, tickMinStep=1)
+
+
+def _sized(chart, title: str, width: int | None):
+    chart = chart.properties(title=alt.TitleParams(title, anchor="start"))
+    return chart.properties(width=width) if width else chart
+
+
+def _text(values) -> list[str]:
+    return [format_number(v) for v in values]
+
+
+# --- data shaping from metrics ----------------------------------------------------------
+
+def production_data(totals: dict) -> pd.DataFrame:
+    """`metrics.totals` -> long rows (item, unit, nature, value) for done and targets."""
+    rows = [{"item": f"{r['item']} ({r['unit']})", "unit": r["unit"],
+             "nature": KIND_LABELS[r["kind"]], "value": r["value"]}
+            for r in totals["items"] if r["kind"] in ("done", "target")]
+    return pd.DataFrame(rows, columns=["item", "unit", "nature", "value"])
+
+
+def arrondissement_data(counts: pd.DataFrame) -> pd.DataFrame:
+    """`metrics.counts_by` (wide) -> long rows (code, nom, category, initiatives) > 0."""
+    long = counts.melt(id_vars=["code", "nom"], value_vars=list(CATEGORIES),
+                       var_name="category", value_name="initiatives")
+    return long[long["initiatives"] > 0].reset_index(drop=True)
+
+
+def matrix_data(counts: pd.DataFrame) -> pd.DataFrame:
+    """`metrics.counts_by` (wide) -> long rows for `category_matrix`, zeros kept."""
+    return counts.melt(id_vars=["code", "nom"], value_vars=list(CATEGORIES),
+                       var_name="category", value_name="initiatives")
+
+
+# --- charts ---------------------------------------------------------------------------
+
+def production(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Done and target side by side per item, never stacked (item, nature, value)."""
+    data = data.assign(texte=_text(data["value"]))
+    return _sized(alt.Chart(data).mark_bar().encode(
+        x=alt.X("value:Q", axis=_count_axis("Quantité (dernier chiffre cumulé)")),
+        y=alt.Y("item:N", title=None),
+        yOffset=alt.YOffset("nature:N", sort=list(NATURE_SCALE.domain)),
+        color=alt.Color("nature:N", title=None, scale=NATURE_SCALE,
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("item:N", title="Objet"), alt.Tooltip("nature:N", title="Nature"),
+                 alt.Tooltip("texte:N", title="Quantité")],
+    ), "Production réalisée et objectifs", width)
+
+
+def evolution(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Cumulative done per item at each release date (as_of, item, value)."""
+    data = data.assign(as_of=pd.to_datetime(data["as_of"]), texte=_text(data["value"]))
+    return _sized(alt.Chart(data).mark_line(point=True).encode(
+        x=alt.X("as_of:T", axis=alt.Axis(title="Date du communiqué", labelExpr=MONTH_LABELS,
+                                         tickCount="day")),
+        y=alt.Y("value:Q", axis=_count_axis("Cumul réalisé (unités de chaque objet)")),
+        color=alt.Color("item:N", title="Objet", legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("item:N", title="Objet"),
+                 alt.Tooltip("as_of:T", title="Date", format="%d/%m/%Y"),
+                 alt.Tooltip("texte:N", title="Cumul")],
+    ), "Évolution de la production réalisée", width)
+
+
+def by_category(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Initiatives per category (category, initiatives)."""
+    return _sized(alt.Chart(data).mark_bar().encode(
+        x=alt.X("initiatives:Q", axis=_count_axis("Nombre d'initiatives")),
+        y=alt.Y("category:N", title=None, sort="-x"),
+        color=alt.Color("category:N", scale=CATEGORY_SCALE, legend=None),
+        tooltip=[alt.Tooltip("category:N", title="Catégorie"),
+                 alt.Tooltip("initiatives:Q", title="Initiatives")],
+    ), "Initiatives par catégorie", width)
+
+
+def by_arrondissement(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Initiatives per arrondissement, stacked by category (nom, category, initiatives)."""
+    return _sized(alt.Chart(data).mark_bar().encode(
+        x=alt.X("sum(initiatives):Q", axis=_count_axis("Nombre d'initiatives")),
+        y=alt.Y("nom:N", title=None, sort="-x"),
+        color=alt.Color("category:N", scale=CATEGORY_SCALE, title="Catégorie",
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+        tooltip=[alt.Tooltip("nom:N", title="Arrondissement"),
+                 alt.Tooltip("category:N", title="Catégorie"),
+                 alt.Tooltip("initiatives:Q", title="Initiatives")],
+    ), "Initiatives par arrondissement et catégorie", width)
+
+
+def category_matrix(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Who does what where: arrondissement × category heat map (nom, category, initiatives;
+    every cell, zeros included, e.g. `metrics.counts_by` melted)."""
+    base = alt.Chart(data).encode(
+        x=alt.X("category:N", title=None, sort=list(CATEGORIES),
+                axis=alt.Axis(labelAngle=-30, labelLimit=220)),
+        y=alt.Y("nom:N", title=None))
+    cells = base.mark_rect(stroke="#fff").encode(
+        color=alt.Color("initiatives:Q", title="Initiatives",
+                        scale=alt.Scale(scheme="yellowgreenblue", domainMin=0)),
+        tooltip=[alt.Tooltip("nom:N", title="Arrondissement"),
+                 alt.Tooltip("category:N", title="Catégorie"),
+                 alt.Tooltip("initiatives:Q", title="Initiatives")])
+    labels = base.mark_text(fontSize=12).encode(
+        text=alt.Text("initiatives:Q"),
+        color=alt.condition("datum.initiatives > 2", alt.value("#fff"), alt.value("#222")))
+    return _sized(alt.layer(cells, labels), "Initiatives par arrondissement et catégorie",
+                  width)
+
+
+def totals_by_unit(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Done figures per arrondissement and item (`metrics.totals_by`: nom, item, unit, value)."""
+    data = data.assign(objet=data["item"] + " (" + data["unit"] + ")",
+                       texte=_text(data["value"]))
+    return _sized(alt.Chart(data).mark_bar().encode(
+        x=alt.X("value:Q", axis=_count_axis("Quantité réalisée (dernier chiffre cumulé)")),
+        y=alt.Y("nom:N", title=None),
+        yOffset=alt.YOffset("objet:N"),
+        color=alt.Color("objet:N", title="Objet", legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("nom:N", title="Arrondissement"),
+                 alt.Tooltip("objet:N", title="Objet"), alt.Tooltip("texte:N", title="Quantité")],
+    ), "Production réalisée par arrondissement", width)

@@ -1,0 +1,212 @@
+"""The Initiatives page's panels: an initiative's sources, its review and correction,
+and the form to add one by hand.
+
+Every write goes through the store (one transaction, French `StoreError` on bad
+input, nothing changed), then the cached figures are dropped and a message says
+what happened. Untrusted text is shown with `md()` or in data frames.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from initiatives.formatting import format_date, format_number
+from initiatives.model import (ACTOR_TYPES, CATEGORIES, KIND_LABELS, KINDS, STATUSES, DONE,
+                               Initiative, Place, Quantity)
+from initiatives.store import MANUAL_SOURCE, StoreError
+from ui import cache, widgets
+from ui.widgets import md
+
+KIND_BY_LABEL = {v: k for k, v in KIND_LABELS.items()}
+QTY_COLUMNS = ["Objet", "Valeur", "Unité", "Nature", "Approximatif", "Communiqué", "Phrase"]
+TABLE_COLUMNS = {"id": "N°", "actor": "Acteur", "actor_type": "Type", "category": "Catégorie",
+                 "status": "Statut", "places": "Lieux", "arrondissements_noms": "Arrondissements",
+                 "figures": "Chiffres", "releases": "Communiqués", "last_release": "Dernier",
+                 "inside": "Dans le département"}
+
+
+# --- plain helpers ----------------------------------------------------------------------
+
+def table(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """`metrics.initiatives_frame` as the page's table (French headers, lists joined)."""
+    out = frame[list(TABLE_COLUMNS)].copy()
+    out["arrondissements_noms"] = out["arrondissements_noms"].map(", ".join)
+    out["last_release"] = out["last_release"].map(lambda r: labels.get(r, r))
+    return out.rename(columns=TABLE_COLUMNS)
+
+
+def commune_places(codes: list[str], dep: str, keep: list[Place] = ()) -> list[Place]:
+    """Places for the picked communes; the existing ones are kept as they are."""
+    names = cache.commune_choices(dep)
+    known = {p.code: p for p in keep if p.level == "commune"}
+    return [known.get(c) or Place(query=names[c].rsplit(" (", 1)[0], code=c,
+                                  nom=names[c].rsplit(" (", 1)[0], level="commune",
+                                  departement=dep, inside=True, method="manual",
+                                  confidence=1.0)
+            for c in codes]
+
+
+def quantities_frame(ini: Initiative, labels: dict[str, str]) -> pd.DataFrame:
+    rows = [{"Objet": q.item, "Valeur": float(q.value), "Unité": q.unit,
+             "Nature": KIND_LABELS.get(q.kind, q.kind), "Approximatif": q.approx,
+             "Communiqué": labels.get(q.release_id, MANUAL_SOURCE), "Phrase": q.sentence}
+            for q in ini.quantities]
+    return pd.DataFrame(rows, columns=QTY_COLUMNS)
+
+
+def quantities_from(frame: pd.DataFrame, labels: dict[str, str]) -> list[Quantity]:
+    """Rows of the editor back to quantities; a half-filled row is refused in French."""
+    ids = {label: rid for rid, label in labels.items()}
+    out = []
+    for n, r in enumerate(frame.to_dict("records"), start=1):
+        if not str(r.get("Objet") or "").strip() and pd.isna(r.get("Valeur")):
+            continue  # an empty row added by mistake
+        if not str(r.get("Objet") or "").strip() or pd.isna(r.get("Valeur")):
+            raise StoreError(f"Quantité n°{n} : objet et valeur sont obligatoires.")
+        out.append(Quantity(item=str(r["Objet"]).strip(), value=float(r["Valeur"]),
+                            unit=str(r.get("Unité") or "unités"),
+                            kind=KIND_BY_LABEL.get(r.get("Nature"), DONE),
+                            approx=bool(r.get("Approximatif")),
+                            sentence=str(r.get("Phrase") or ""),
+                            release_id=ids.get(r.get("Communiqué"), "")))
+    return out
+
+
+def pick(frame: pd.DataFrame, event, key: str) -> list[int]:
+    """Ids of the table; a newly clicked row becomes the chosen initiative (`key`)."""
+    ids = [int(i) for i in frame["id"]]
+    rows = tuple(event.selection.rows) if event else ()
+    if rows != st.session_state.get(f"{key}_lignes"):  # a click, not a leftover selection
+        st.session_state[f"{key}_lignes"] = rows
+        if rows and rows[0] < len(ids):
+            st.session_state[key] = ids[rows[0]]
+    if st.session_state.get(key) not in ids:
+        st.session_state.pop(key, None)
+    return ids
+
+
+def _written(message: str) -> None:
+    cache.clear()
+    widgets.flash(message)
+    st.rerun()
+
+
+# --- panels -----------------------------------------------------------------------------
+
+def detail(ini: Initiative, labels: dict[str, str]) -> None:
+    """What the initiative is read from: excerpts with their release, figures, places."""
+    store = cache.store()
+    st.subheader(f"n°{ini.id} · {md(ini.actor)}")
+    st.caption(f"{md(ini.actor_type)} · {md(ini.category)} · statut : **{md(ini.status)}**")
+    for m in store.mentions(ini.id):
+        when = format_date(m.date) if m.date else "date inconnue"
+        with st.container(border=True):
+            st.markdown(f"**{md(labels.get(m.release_id, MANUAL_SOURCE))}** · {when}")
+            st.markdown(md(m.excerpt) or "_(pas d'extrait)_")
+            if m.contacts:
+                st.caption("Contacts : " + " · ".join(md(c) for c in m.contacts))
+    if ini.quantities:
+        st.markdown("**Quantités**")
+        st.dataframe(quantities_frame(ini, labels).assign(
+            Valeur=[format_number(q.value) for q in ini.quantities]),
+            hide_index=True, width="stretch")
+    st.markdown("**Lieux**")
+    st.dataframe(pd.DataFrame([{"Lieu écrit": p.query, "Nom": p.nom, "Niveau": p.level,
+                                "Code": p.code, "Dans le département": p.inside,
+                                "Méthode": p.method} for p in ini.places]),
+                 hide_index=True, width="stretch")
+    history = store.reviews(ini.id)
+    if history:
+        with st.expander(f"Historique de relecture ({len(history)})"):
+            st.dataframe(pd.DataFrame(history).rename(columns={
+                "at": "Date", "field": "Champ", "old_value": "Avant", "new_value": "Après",
+                "status": "Statut"})[["Date", "Champ", "Avant", "Après", "Statut"]],
+                hide_index=True, width="stretch")
+
+
+def status_buttons(ini: Initiative) -> None:
+    left, right = st.columns(2)
+    for col, status in ((left, "vérifié"), (right, "rejeté")):
+        if col.button(f"Marquer {status}", key=f"statut_{status}",
+                      disabled=ini.status == status, width="stretch"):
+            _write(lambda: cache.store().set_status(ini.id, status),
+                   f"Initiative n°{ini.id} marquée « {status} ».")
+
+
+def _write(action, message: str) -> None:
+    try:
+        action()
+    except StoreError as exc:
+        st.error(f"Rien n'a été modifié : {exc}")
+        return
+    _written(message)
+
+
+def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
+    choices = cache.commune_choices(dep)
+    with st.form(f"correction_{ini.id}"):
+        actor = st.text_input("Acteur", ini.actor, max_chars=300)
+        a, b, c = st.columns(3)
+        actor_type = a.selectbox("Type d'acteur", ACTOR_TYPES, ACTOR_TYPES.index(ini.actor_type))
+        category = b.selectbox("Catégorie", CATEGORIES, CATEGORIES.index(ini.category))
+        status = c.selectbox("Statut", STATUSES, STATUSES.index(ini.status))
+        current = [p.code for p in ini.places if p.level == "commune" and p.code in choices]
+        communes = st.multiselect("Communes", list(choices), current, format_func=choices.get,
+                                  help="Les autres lieux (territoires, EPCI…) sont conservés.")
+        cited = {rid: labels.get(rid, rid) for rid in
+                 dict.fromkeys(m.release_id for m in cache.store().mentions(ini.id))}
+        cited[""] = MANUAL_SOURCE
+        edited = st.data_editor(
+            quantities_frame(ini, cited), num_rows="dynamic", width="stretch",
+            key=f"quantites_{ini.id}", column_config={
+                "Valeur": st.column_config.NumberColumn(min_value=0, step=1),
+                "Nature": st.column_config.SelectboxColumn(
+                    options=[KIND_LABELS[k] for k in KINDS], required=True),
+                "Communiqué": st.column_config.SelectboxColumn(options=list(cited.values()))})
+        if not st.form_submit_button("Enregistrer les corrections"):
+            return
+    try:
+        places = [p for p in ini.places if p.level != "commune"] \
+            + commune_places(communes, dep, ini.places)
+        fields = {"actor": actor.strip(), "actor_type": actor_type, "category": category,
+                  "status": status, "places": places,
+                  "quantities": quantities_from(edited, cited)}
+    except StoreError as exc:
+        st.error(f"Rien n'a été modifié : {exc}")
+        return
+    _write(lambda: cache.store().update(ini.id, **fields),
+           f"Initiative n°{ini.id} corrigée.")
+
+
+def add_form(dep: str, releases: list[dict]) -> None:
+    choices = cache.commune_choices(dep)
+    rel = {r["id"]: r["label"] for r in releases}
+    with st.form("ajout", clear_on_submit=False):
+        actor = st.text_input("Acteur *", max_chars=300)
+        a, b = st.columns(2)
+        actor_type = a.selectbox("Type d'acteur", ACTOR_TYPES)
+        category = b.selectbox("Catégorie", CATEGORIES)
+        communes = st.multiselect("Communes *", list(choices), format_func=choices.get,
+                                  placeholder="Tapez le nom d'une commune")
+        excerpt = st.text_area("Description ou extrait", max_chars=5000)
+        release = st.selectbox("Communiqué", ["", *rel], format_func=lambda r: rel.get(
+            r, "aucun (saisie manuelle)"))
+        q1, q2, q3, q4 = st.columns(4)
+        item = q1.text_input("Objet (facultatif)", placeholder="masques")
+        value = q2.number_input("Quantité", min_value=0.0, step=1.0, value=0.0)
+        unit = q3.text_input("Unité", "unités")
+        kind = q4.selectbox("Nature", KINDS, format_func=KIND_LABELS.get)
+        if not st.form_submit_button("Ajouter l'initiative"):
+            return
+    if not actor.strip() or not communes:
+        st.error("Rien n'a été ajouté : indiquez l'acteur et au moins une commune.")
+        return
+    quantities = [Quantity(item=item.strip(), value=value, unit=unit or "unités", kind=kind,
+                           sentence=excerpt.strip())] if item.strip() and value > 0 else []
+    ini = Initiative(release_id=release, actor=actor.strip(), actor_type=actor_type,
+                     category=category, excerpt=excerpt.strip(),
+                     places=commune_places(communes, dep), quantities=quantities,
+                     status="vérifié")
+    added: list[int] = []
+    _write(lambda: added.append(cache.store().add_manual(ini, release or None)),
+           f"Initiative « {md(actor.strip())} » ajoutée.")

@@ -1,0 +1,139 @@
+"""Drawing helpers shared by the pages: key figures with their sources, the map,
+tables of sources, escaped text.
+
+Text from releases or users is untrusted: it goes through `md()` before
+`st.markdown`, or into `st.dataframe` / `st.text`, never `unsafe_allow_html`.
+"""
+from __future__ import annotations
+
+import html
+import re
+import threading
+
+import pandas as pd
+import streamlit as st
+from folium.elements import ElementAddToElement
+from streamlit_folium import generate_leaflet_string, st_folium
+
+from initiatives.formatting import format_date, format_number
+from initiatives.store import MANUAL_SOURCE
+from ui import tables
+
+_MAP_LOCK = threading.Lock()
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+FLASH_KEY = "_message"
+
+
+def md(text) -> str:
+    """Untrusted text made inert for st.markdown: HTML escaped, markdown specials too."""
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def page(title: str, icon: str = "🤝") -> None:
+    st.set_page_config(page_title=f"{title} · Pas-de-Calais solidaire", page_icon=icon,
+                       layout="wide")
+
+
+def settle_map(m):
+    """Make a (cached) folium map give st_folium the same script on every run.
+
+    st_folium renames folium's elements on its first call; the `addTo` snippets a
+    layer made before that keep the old names (a JS error on the next run) and the
+    changing script would remount the map. Render and rename once, drop those
+    snippets (each render makes them again under the settled names).
+    """
+    if getattr(m, "_settled", False):
+        return m
+    m.get_root().render()
+    generate_leaflet_string(m)
+
+    def purge(element):
+        for name, child in list(element._children.items()):
+            if isinstance(child, ElementAddToElement):
+                del element._children[name]
+            else:
+                purge(child)
+    purge(m)
+    m._settled = True
+    return m
+
+
+def show_map(m, key: str, height: int = 620):
+    """A cached folium map, drawn with no data sent back (no rerun on map clicks)."""
+    with _MAP_LOCK:  # cached maps are shared by sessions and st_folium mutates them
+        settle_map(m)
+        return st_folium(m, key=key, height=height, use_container_width=True,
+                         returned_objects=[], render=False)
+
+
+def flash(message: str | None = None, kind: str = "success") -> None:
+    """Keep a message across `st.rerun()` (set it), or show and drop it (no argument)."""
+    if message is not None:
+        st.session_state[FLASH_KEY] = (kind, message)
+        return
+    kind, text = st.session_state.pop(FLASH_KEY, (None, None))
+    if text:
+        getattr(st, kind)(text)
+
+
+def release_labels(releases: list[dict]) -> dict[str, str]:
+    labels = {r["id"]: r["label"] for r in releases}
+    labels[""] = MANUAL_SOURCE
+    return labels
+
+
+def production_figures(kf: dict) -> dict[str, tuple[str, str | None]]:
+    """Headline items -> (done, target) as French text, for st.metric."""
+    out = {}
+    for item, p in kf.get("production", {}).items():
+        done = format_number(p["done"]) if p["done"] is not None else "–"
+        target = f"objectif : {format_number(p['target'])}" if p["target"] else None
+        out[item] = (done, target)
+    return out
+
+
+def key_figures(kf: dict) -> None:
+    """The overview's figures; each one's origin is in `figure_sources` below."""
+    total = format_number(kf["communes_total"])
+    row = st.columns(4)
+    row[0].metric("Initiatives", format_number(kf["initiatives"]),
+                  help="Initiatives placées dans le département qui passent les filtres ; "
+                       f"dont {format_number(kf['initiatives_wide'])} à l'échelle du "
+                       "département ou nationales.")
+    row[1].metric("Communes nommées", f"{format_number(kf['communes_named'])} / {total}",
+                  help="Communes citées comme lieu d'une initiative.")
+    row[2].metric("Communes touchées", f"{format_number(kf['communes_reached'])} / {total}",
+                  help="Communes nommées, plus celles couvertes par une initiative à "
+                       "l'échelle d'un territoire (intercommunalité, calaisis…).")
+    row[3].metric("Population touchée", format_number(kf["population_reached"]),
+                  help="Population municipale des communes touchées ; communes nommées "
+                       f"seules : {format_number(kf['population_named'])} habitants.")
+    row = st.columns(4)
+    for col, item in zip(row, ("masques", "visières", "repas")):
+        done, target = production_figures(kf).get(item, ("–", None))  # no source, no figure
+        col.metric(f"{item.capitalize()} réalisés" if item != "visières"
+                   else "Visières réalisées", done, delta=target, delta_color="off",
+                   delta_arrow="off", help="Dernier chiffre cumulé connu de chaque "
+                   "initiative, additionné (jamais la somme des communiqués successifs).")
+    row[3].metric("Dernier communiqué", format_date(kf["latest_release"])
+                  if kf["latest_release"] else "aucun")
+
+
+def figure_sources(totals: dict, labels: dict[str, str],
+                   title: str = "D'où viennent ces chiffres ?") -> None:
+    """Every total's sentences and releases, one click away."""
+    with st.expander(title):
+        st.caption("Chaque total additionne le dernier chiffre connu de chaque initiative. "
+                   "Voici, pour chacun, la phrase du communiqué dont il est tiré.")
+        st.dataframe(tables.totals_frame(totals, labels), hide_index=True, width="stretch")
+
+
+def sources_table(sources: list[dict]) -> None:
+    st.dataframe(tables.sources_frame(sources), hide_index=True, width="stretch")
+
+
+def source_caption(sources: list[dict]) -> None:
+    """`Source : n°2 du 8 avril 2020, n°7 du 30 avril 2020` under a chart or table."""
+    labels = [md(s["label"]) for s in sources]  # titles come from the releases
+    st.caption("Source : " + (", ".join(labels) if labels else "aucun communiqué ne "
+                              "correspond aux filtres") + ".")
