@@ -6,6 +6,8 @@ user saw; this module only feeds them the filtered data and frames them.
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
@@ -21,6 +23,7 @@ from report import sources as src
 FORMATS = ("png", "svg", "pdf")
 WIDTH = 600
 MIN_SCALE = 2
+FOOTER_CHARS = 110  # about the width of a 600-px chart at 10 px
 FONT = "DejaVu Sans"
 
 
@@ -70,13 +73,17 @@ LABELS = {name: title for name, (title, *_) in CHARTS.items()}
 
 
 def framed(chart: alt.TopLevelMixin, title: str, unit: str, footer: str) -> alt.VConcatChart:
-    """Title and unit on top, the source footer at the bottom, left-aligned."""
+    """Title and unit on top, the source footer at the bottom (wrapped, never cut), and
+    whole category names: a file has no tooltip to read a truncated label."""
     body = chart.properties(title=alt.TitleParams(title, subtitle=[unit], anchor="start",
                                                   fontSize=16, subtitleFontSize=11,
                                                   subtitleColor="#555"))
-    return alt.vconcat(body).properties(title=alt.TitleParams(
-        footer, orient="bottom", anchor="start", fontSize=10, fontWeight="normal",
-        color="#555", limit=WIDTH + 150)).configure(font=FONT).configure_view(stroke=None)
+    return (alt.vconcat(body)
+            .properties(title=alt.TitleParams(textwrap.wrap(footer, FOOTER_CHARS),
+                                              orient="bottom", anchor="start", fontSize=10,
+                                              fontWeight="normal", color="#555"))
+            .configure(font=FONT).configure_view(stroke=None)
+            .configure_axisY(labelLimit=360))
 
 
 def build(name: str, store, filters: Filters | None = None, dep: str | None = None,
