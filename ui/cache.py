@@ -7,6 +7,8 @@ shows at once.
 """
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 import config
@@ -38,9 +40,13 @@ def store():
 
 
 def version() -> int:
-    """Changes whenever the store is written (SQLite file modification time)."""
+    """Changes whenever the store is written (SQLite file modification time and size),
+    and differs between two stores (tests and sessions may open several databases in
+    one process: the cache must not hand one store's figures to another)."""
     path = config.initiatives_db()
-    return path.stat().st_mtime_ns if path.exists() else 0
+    stat = path.stat() if path.exists() else None
+    key = f"{path.resolve()}|{stat.st_mtime_ns if stat else 0}|{stat.st_size if stat else 0}"
+    return int(hashlib.sha1(key.encode()).hexdigest()[:15], 16)
 
 
 def clear() -> None:
@@ -59,6 +65,8 @@ def arrondissement_names(dep: str) -> dict[str, str]:
     return dict(zip(arr["code"], arr["nom"]))
 
 
+# NB: the version is a plain (hashed) parameter: streamlit leaves `_`-prefixed ones
+# out of the cache key, which would keep stale figures after a write.
 @st.cache_data(show_spinner=False)
 def _releases(store_version: int) -> list[dict]:
     return [{"id": r.id, "label": r.label, "date": r.date, "title": r.title, "source": r.source}

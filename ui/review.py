@@ -99,9 +99,11 @@ def detail(ini: Initiative, labels: dict[str, str]) -> None:
     st.subheader(f"n°{ini.id} · {md(ini.actor)}")
     st.caption(f"{md(ini.actor_type)} · {md(ini.category)} · statut : **{md(ini.status)}**")
     for m in store.mentions(ini.id):
-        when = format_date(m.date) if m.date else "date inconnue"
+        label = labels.get(m.release_id, MANUAL_SOURCE)
+        if m.date and format_date(m.date) not in label:
+            label += f" · {format_date(m.date)}"
         with st.container(border=True):
-            st.markdown(f"**{md(labels.get(m.release_id, MANUAL_SOURCE))}** · {when}")
+            st.markdown(f"**{md(label)}**")
             st.markdown(md(m.excerpt) or "_(pas d'extrait)_")
             if m.contacts:
                 st.caption("Contacts : " + " · ".join(md(c) for c in m.contacts))
@@ -173,6 +175,12 @@ def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
                   "quantities": quantities_from(edited, cited)}
     except StoreError as exc:
         st.error(f"Rien n'a été modifié : {exc}")
+        return
+    # only what changed: each change leaves an audit row
+    unchanged = {"quantities": quantities_from(quantities_frame(ini, cited), cited)}
+    fields = {k: v for k, v in fields.items() if v != unchanged.get(k, getattr(ini, k))}
+    if not fields:
+        st.info("Aucune modification.")
         return
     _write(lambda: cache.store().update(ini.id, **fields),
            f"Initiative n°{ini.id} corrigée.")
