@@ -90,3 +90,11 @@ def test_empty_store_still_makes_a_briefing(tmp_path):
     empty = open_store(tmp_path / "e.sqlite", seed=None)
     reader, text = pdf_text(briefing.briefing_pdf(empty))
     assert len(reader.pages) == 1 and "aucun communiqué retenu" in text
+
+
+def test_sources_cite_only_the_departements_releases(full):
+    # the sample store holds the newsletter about other départements: the note's
+    # figures are the département's, so it is not among their sources
+    _, text = pdf_text(briefing.to_pdf(full))
+    assert "Solidaires dans la crise" not in text
+    assert "n°7" in text
