@@ -54,6 +54,8 @@ def new_map(dep: str | None = None, assets_base: str = assets.APP_URL,
     """An empty map framed on the département, its scripts served locally."""
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25,
                    min_zoom=7, max_zoom=14)
+    # without tiles folium leaves the zoom range to no one; MarkerCluster needs it
+    m.options.update(minZoom=7, maxZoom=14)
     assets.localize(m, assets_base)
     if tiles:  # an option when the network allows; off by default
         folium.TileLayer(tiles, name="Fond de carte", control=True).add_to(m)

@@ -6,6 +6,7 @@ through `maps.tooltip_html` / `maps.safe`, which escape it.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,8 @@ class MapOptions:
 
 def figures_lines(ini: Initiative) -> list[str]:
     """`masques : 1 600 (réalisé)`: the latest figure of each item and kind."""
+    if ini.id is None:  # not stored yet (import preview): figures group by id
+        ini = dataclasses.replace(ini, id=0)
     last = metrics.latest(metrics.observations([ini], Filters()))
     return [f"{r.item} : {'environ ' if r.approx else ''}{format_number(r.value)}"
             f"{'' if r.unit in ('unités', '') else ' ' + r.unit} "

@@ -120,3 +120,47 @@ def offline_page(browser, app_url):
     page = OfflinePage(browser, app_url)
     yield page
     page.context.close()
+
+
+# --- apps on a store prepared by the test (issue 5) --------------------------------
+
+@pytest.fixture(scope="session")
+def app_factory(tmp_path_factory):
+    """`start(prepare)` runs another app on its own store: `prepare(db_path)` fills it
+    first (e.g. from the seed plus hostile names). Returns (url, db_path)."""
+    procs = []
+
+    def start(prepare=None) -> tuple[str, Path]:
+        tmp = tmp_path_factory.mktemp("app")
+        db = tmp / "store.sqlite"
+        if prepare:
+            prepare(db)
+        port = _free_port()
+        env = {**os.environ, "INITIATIVES_DB": str(db),
+               "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
+        log = open(tmp / "streamlit.log", "w")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        procs.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                return url, db
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    raise RuntimeError((tmp / "streamlit.log").read_text())
+                time.sleep(0.2)
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
