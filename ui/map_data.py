@@ -119,7 +119,9 @@ def territory_shape(level: str, code: str, dep: str):
     from geo.territories import communes_of
     com = maps.display_layer("communes", dep)
     shapes = com.geometry[com["code"].isin(communes_of(level, code, dep))].values
-    return shapely.coverage_union_all(shapes) if len(shapes) else None
+    # snapped to the display grid: the simplified communes leave hairline gaps that a
+    # coverage union would keep as invalid slivers
+    return shapely.union_all(shapes, grid_size=maps.DISPLAY_PRECISION) if len(shapes) else None
 
 
 def areas(inis: list[Initiative], cited: dict[int, list[str]], dep: str) -> gpd.GeoDataFrame:
@@ -155,6 +157,7 @@ def build_map(store, filters: Filters, dep: str, options: MapOptions = MapOption
               ) -> folium.Map:
     """Choropleth of the initiatives per unit, borders, areas and markers, with legends."""
     m = maps.new_map(dep, tiles=OSM_TILES if options.tiles else None)
+    m.default_js = [js for js in m.default_js if js[0] != "jquery"]  # unused: one fetch less
     counts = metrics.counts_per_unit(store, filters, options.level, dep=dep).set_index("code")
     per_10k = options.measure == "per_10k"
     title = ("Initiatives pour 10 000 hab." if per_10k else "Initiatives") + " par " + {

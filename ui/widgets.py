@@ -96,15 +96,16 @@ def key_figures(kf: dict) -> None:
     """The overview's figures; each one's origin is in `figure_sources` below."""
     total = format_number(kf["communes_total"])
     row = st.columns(4)
-    row[0].metric("Initiatives", format_number(kf["initiatives"]),
+    # coverage first: "how much of the département is reached" is the headline
+    row[0].metric("Communes touchées", f"{format_number(kf['communes_reached'])} / {total}",
+                  help="Communes nommées, plus celles couvertes par une initiative à "
+                       "l'échelle d'un territoire (intercommunalité, calaisis…).")
+    row[1].metric("Initiatives", format_number(kf["initiatives"]),
                   help="Initiatives placées dans le département qui passent les filtres ; "
                        f"dont {format_number(kf['initiatives_wide'])} à l'échelle du "
                        "département ou nationales.")
-    row[1].metric("Communes nommées", f"{format_number(kf['communes_named'])} / {total}",
+    row[2].metric("Communes nommées", f"{format_number(kf['communes_named'])} / {total}",
                   help="Communes citées comme lieu d'une initiative.")
-    row[2].metric("Communes touchées", f"{format_number(kf['communes_reached'])} / {total}",
-                  help="Communes nommées, plus celles couvertes par une initiative à "
-                       "l'échelle d'un territoire (intercommunalité, calaisis…).")
     row[3].metric("Population touchée", format_number(kf["population_reached"]),
                   help="Population municipale des communes touchées ; communes nommées "
                        f"seules : {format_number(kf['population_named'])} habitants.")

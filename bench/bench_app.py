@@ -1,0 +1,139 @@
+"""The dashboard in headless Chromium: time from `streamlit run` to the overview's map
+drawn (cold), from a page load to the map drawn (warm), and the overview map's size.
+
+Baselines: the same overview map built the plain folium way (GeoJson with a style
+function and GeoJsonTooltip, one CircleMarker and Popup per initiative).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import config
+from bench.timing import best_of, result
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+COMMUNES = 887
+TIMEOUT = 120
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _drawn(page, deadline: float) -> None:
+    """Wait until the map's iframe holds every commune polygon."""
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']").first
+    paths = frame.locator("path.leaflet-interactive")
+    while paths.count() < COMMUNES:
+        if time.monotonic() > deadline:
+            raise TimeoutError("carte non dessinée")
+        page.wait_for_timeout(50)
+
+
+def _load(browser, url: str) -> float:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(url)
+    _drawn(page, time.monotonic() + TIMEOUT)
+    elapsed = time.perf_counter() - start
+    page.close()
+    return elapsed
+
+
+def _browser_times(db: Path, warm_runs: int) -> tuple[float, list[float]]:
+    from playwright.sync_api import sync_playwright
+    port = _port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "INITIATIVES_DB": str(db)}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
+             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=config.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + TIMEOUT
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}_stcore/health", timeout=1)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            _drawn(page, time.monotonic() + TIMEOUT)
+            cold = time.perf_counter() - start
+            page.close()
+            warm = [_load(browser, url) for _ in range(warm_runs)]
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            browser.close()
+    return cold, warm
+
+
+def _naive_map(store, dep: str):
+    """The overview map the plain folium way (what the compact layers replace)."""
+    import folium
+
+    from initiatives import metrics
+    from initiatives.reach import is_inside
+    from report import maps
+    from report.classes import classify
+    from ui import map_data
+    m = maps.new_map(dep)
+    counts = metrics.counts_per_unit(store, None, "commune", dep=dep).set_index("code")
+    geo = maps.display_layer("communes", dep)[["code", "nom", "geometry"]].copy()
+    y = geo["code"].map(counts["initiatives"]).fillna(0)
+    classes = classify(y.tolist())
+    geo["valeur"], geo["couleur"] = y.astype(int).astype(str), [classes.color(v) for v in y]
+    folium.GeoJson(geo.to_json(drop_id=True),
+                   style_function=lambda f: {"fillColor": f["properties"]["couleur"]},
+                   tooltip=folium.GeoJsonTooltip(["nom", "valeur"])).add_to(m)
+    inis = [i for i in store.initiatives() if is_inside(i, dep)]
+    for p in map_data.points(inis, map_data.citations(store), dep).itertuples():
+        folium.CircleMarker([p.lat, p.lon], radius=7, fill_color=p.color,
+                            tooltip=maps.safe(p.tooltip),
+                            popup=folium.Popup(p.popup, max_width=380)).add_to(m)
+    return m
+
+
+def run(quick: bool) -> list[dict]:
+    from initiatives.filters import Filters
+    from initiatives.store import open_store
+    from report import maps
+    from ui import map_data
+    dep = config.departement()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "store.sqlite"
+        store = open_store(db)  # from the reviewed seed
+        map_data.build_map(store, Filters(), dep)  # reference layers in memory
+        repeat = 2 if quick else 5
+        build = best_of(lambda: map_data.build_map(store, Filters(), dep), repeat)
+        naive_build = best_of(lambda: maps.to_html(_naive_map(store, dep)), repeat)
+        html = maps.to_html(map_data.build_map(store, Filters(), dep))
+        naive = maps.to_html(_naive_map(store, dep))
+        cold, warm = _browser_times(db, 2 if quick else 5)
+    return [
+        result("app_cold_start_to_map_drawn", cold, "s", 1),
+        result("app_page_load_to_map_drawn", statistics.median(warm), "s", len(warm),
+               best=round(min(warm), 3)),
+        result("overview_map_html_size", len(html.encode()) / 1000, "KB", 1,
+               baseline=len(naive.encode()) / 1000),
+        result("overview_map_build_and_render", build * 1000, "ms", repeat,
+               baseline=naive_build * 1000),
+    ]
