@@ -122,8 +122,6 @@ def gap_map(filters: Filters, category=None, level: str = "commune",
                                   version()))
 
 
-# --- exports page (issue 7): files built once per filters, options and store version ---
-
 # --- initiatives map, store reads and writes (issue 5) ------------------------------
 
 @st.cache_resource(show_spinner="Dessin de la carte…", max_entries=24)
@@ -155,6 +153,8 @@ def commune_choices(dep: str) -> dict[str, str]:
     com = reference.communes(dep).sort_values("nom")
     return {c: f"{n} ({c})" for c, n in zip(com["code"], com["nom"])}
 
+
+# --- exports page (issue 7): files built once per filters, options and store version ---
 
 @st.cache_data(show_spinner="Préparation du fichier…", max_entries=32)
 def _export(module: str, function: str, filters: Filters, dep: str, store_version: int,
