@@ -41,17 +41,21 @@ def _drawn(page, deadline: float) -> None:
         page.wait_for_timeout(50)
 
 
-def _load(browser, url: str) -> float:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def _load(context, url: str) -> tuple[float, float]:
+    """A page load in a browser that has seen the app (its HTTP cache is warm):
+    seconds to Streamlit's first heading, and to the map drawn."""
+    page = context.new_page()
     start = time.perf_counter()
     page.goto(url)
+    page.wait_for_selector("h1", timeout=TIMEOUT * 1000)
+    first = time.perf_counter() - start
     _drawn(page, time.monotonic() + TIMEOUT)
     elapsed = time.perf_counter() - start
     page.close()
-    return elapsed
+    return first, elapsed
 
 
-def _browser_times(db: Path, warm_runs: int) -> tuple[float, list[float]]:
+def _browser_times(db: Path, warm_runs: int) -> tuple[float, list[tuple[float, float]]]:
     from playwright.sync_api import sync_playwright
     port = _port()
     url = f"http://127.0.0.1:{port}/"
@@ -73,12 +77,13 @@ def _browser_times(db: Path, warm_runs: int) -> tuple[float, list[float]]:
                     if time.monotonic() > deadline:
                         raise
                     time.sleep(0.05)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
             page.goto(url)
             _drawn(page, time.monotonic() + TIMEOUT)
             cold = time.perf_counter() - start
             page.close()
-            warm = [_load(browser, url) for _ in range(warm_runs)]
+            warm = [_load(context, url) for _ in range(warm_runs)]
         finally:
             proc.terminate()
             proc.wait(10)
@@ -130,8 +135,11 @@ def run(quick: bool) -> list[dict]:
         cold, warm = _browser_times(db, 2 if quick else 5)
     return [
         result("app_cold_start_to_map_drawn", cold, "s", 1),
-        result("app_page_load_to_map_drawn", statistics.median(warm), "s", len(warm),
-               best=round(min(warm), 3)),
+        result("app_page_load_to_map_drawn", statistics.median(w[1] for w in warm), "s",
+               len(warm), best=round(min(w[1] for w in warm), 3)),
+        # Streamlit's own start in the browser, for scale: the map cannot come sooner
+        result("app_page_load_to_first_heading", statistics.median(w[0] for w in warm), "s",
+               len(warm)),
         result("overview_map_html_size", len(html.encode()) / 1000, "KB", 1,
                baseline=len(naive.encode()) / 1000),
         result("overview_map_build_and_render", build * 1000, "ms", repeat,

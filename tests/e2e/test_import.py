@@ -65,7 +65,9 @@ def files(tmp_path):
     txt, pdf = tmp_path / "pdc-solidaire-n8.txt", tmp_path / "pdc-solidaire-n9.pdf"
     txt.write_text(n8, encoding="utf-8")
     pdf.write_bytes(_pdf(PDF_TEXT))
-    return [txt, pdf]
+    garbage = tmp_path / "charabia.txt"
+    garbage.write_text("zzz qsdkj 1234 ####", encoding="utf-8")
+    return [txt, pdf, garbage]
 
 
 def test_upload_preview_save_then_on_the_map(browser, app, files):
@@ -82,6 +84,7 @@ def test_upload_preview_save_then_on_the_map(browser, app, files):
         text = pg.locator("[data-testid='stMain']").inner_text()
         assert "n°8" in text and "n°9" in text
         assert text.count("initiative(s) lue(s)") == 2  # one editable preview per file
+        assert "charabia.txt : Aucune initiative trouvée" in text  # its own French error
         p.screenshot("import-apercu")
         pg.get_by_role("button", name="Enregistrer dans la base").click()
         pg.get_by_text(re.compile(r"Enregistré : \d+ initiative")).wait_for(timeout=SLOW)
@@ -89,6 +92,7 @@ def test_upload_preview_save_then_on_the_map(browser, app, files):
         p.screenshot("import-enregistre")
         store = open_store(db)
         assert {"2020-05-07-n8", "2020-05-14-n9"} <= {r.id for r in store.releases()}
+        assert len(store.releases()) == 7  # the seed's five, plus two: nothing from charabia
         added = {i.actor: i for i in store.initiatives()}
         assert added["Les Amis du Port"].places[0].code == "62160"
         # on the map: the new initiatives' markers are there

@@ -3,6 +3,7 @@ excerpts, corrected and saved; bad input gets a French message and saves nothing
 (The upload widget itself is driven in the browser: tests/e2e/test_import.py.)"""
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -109,10 +110,27 @@ def test_preview_edits_are_applied_and_dropped_rows_skipped(db):
     assert isinstance(result, pd.DataFrame)
 
 
+def _pdf(encrypt: bool = False, text: bool = True) -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("secret")
+                         if encrypt else None)
+    if text:
+        page.drawString(60, 800, "A Arras, l'association X a distribué 300 repas.")
+    else:  # a scan: a picture, no text layer
+        page.rect(50, 50, 400, 400, fill=1)
+    page.save()
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("vide.txt", b"", "Fichier vide"),
     ("faux.pdf", b"pas un pdf du tout", "PDF corrompu"),
+    ("tronque.pdf", b"%PDF-1.4\n1 0 obj", "PDF corrompu"),
     ("binaire.txt", bytes(range(256)) * 4, "illisible"),
+    ("chiffre.pdf", _pdf(encrypt=True), "protégé par mot de passe"),
+    ("scan.pdf", _pdf(text=False), "PDF sans texte"),
 ])
 def test_bad_files_get_a_french_message(name, data, message):
     parsed = import_flow.parse(name, data)
