@@ -26,9 +26,7 @@ done = tables.done_vs_target(totals)
 st.dataframe(done, hide_index=True, width="stretch")
 st.altair_chart(charts.production(charts.production_data(totals)), width="stretch")
 widgets.source_caption(sources)
-for item in tables.items_with_sources(totals):
-    with st.expander(f"Sources : {item['item']} ({item['label']})"):
-        st.dataframe(tables.item_sources(item, labels), hide_index=True, width="stretch")
+widgets.figure_sources(totals, labels)
 
 others = tables.other_kinds(totals)
 if len(others):

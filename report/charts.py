@@ -65,7 +65,7 @@ def production(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
     data = data.assign(texte=_text(data["value"]))
     return _sized(alt.Chart(data).mark_bar().encode(
         x=alt.X("value:Q", axis=_count_axis("Quantité (dernier chiffre cumulé)")),
-        y=alt.Y("item:N", title=None),
+        y=alt.Y("item:N", title=None, axis=alt.Axis(labelLimit=250)),
         yOffset=alt.YOffset("nature:N", sort=list(NATURE_SCALE.domain)),
         color=alt.Color("nature:N", title=None, scale=NATURE_SCALE,
                         legend=alt.Legend(orient="bottom")),
@@ -115,10 +115,11 @@ def by_arrondissement(data: pd.DataFrame, width: int | None = None) -> alt.Chart
 def category_matrix(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
     """Who does what where: arrondissement × category heat map (nom, category, initiatives;
     every cell, zeros included, e.g. `metrics.counts_by` melted)."""
-    base = alt.Chart(data).encode(
-        x=alt.X("category:N", title=None, sort=list(CATEGORIES),
-                axis=alt.Axis(labelAngle=-30, labelLimit=220)),
-        y=alt.Y("nom:N", title=None))
+    base = alt.Chart(data).encode(  # long category names read best across, on the left
+        x=alt.X("nom:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=140,
+                                                   orient="top")),
+        y=alt.Y("category:N", title=None, sort=list(CATEGORIES),
+                axis=alt.Axis(labelLimit=300)))
     cells = base.mark_rect(stroke="#fff").encode(
         color=alt.Color("initiatives:Q", title="Initiatives",
                         scale=alt.Scale(scheme="yellowgreenblue", domainMin=0)),

@@ -43,23 +43,6 @@ def done_vs_target(totals: dict) -> pd.DataFrame:
                                  "Initiatives (réalisé)"])
 
 
-def items_with_sources(totals: dict) -> list[dict]:
-    """Every total (done and target first), labelled for an expander."""
-    out = []
-    for r in totals["items"]:
-        label = f"{KIND_LABELS.get(r['kind'], r['kind'])} : {_value(r)} {r['unit']}"
-        out.append({**r, "label": label})
-    return out
-
-
-def item_sources(item: dict, labels: dict[str, str]) -> pd.DataFrame:
-    rows = [{"Acteur": s["actor"], "Valeur": format_number(s["value"]),
-             "Communiqué": labels.get(s["release_id"], s["release_id"]),
-             "Date": format_date(pd.Timestamp(s["as_of"]).date()) if s["as_of"] else "–",
-             "Phrase": s["sentence"]} for s in item["sources"]]
-    return pd.DataFrame(rows, columns=["Acteur", "Valeur", "Communiqué", "Date", "Phrase"])
-
-
 def other_kinds(totals: dict) -> pd.DataFrame:
     """Rates, beneficiaries, volunteers: shown apart, never added to what was done."""
     rows = [{"Objet": r["item"], "Nature": KIND_LABELS.get(r["kind"], r["kind"]),

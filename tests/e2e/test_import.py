@@ -11,7 +11,7 @@ import pytest
 from initiatives.store import open_store
 
 from .conftest import ROOT, OfflinePage
-from .test_pages import SLOW, map_window, open_page, polygons
+from .test_pages import SLOW, map_window, open_page, polygons, shoot
 
 pytestmark = pytest.mark.e2e
 
@@ -85,11 +85,11 @@ def test_upload_preview_save_then_on_the_map(browser, app, files):
         assert "n°8" in text and "n°9" in text
         assert text.count("initiative(s) lue(s)") == 2  # one editable preview per file
         assert "charabia.txt : Aucune initiative trouvée" in text  # its own French error
-        p.screenshot("import-apercu")
+        shoot(p, "import-apercu")
         pg.get_by_role("button", name="Enregistrer dans la base").click()
         pg.get_by_text(re.compile(r"Enregistré : \d+ initiative")).wait_for(timeout=SLOW)
         p.wait_idle(SLOW)
-        p.screenshot("import-enregistre")
+        shoot(p, "import-enregistre")
         store = open_store(db)
         assert {"2020-05-07-n8", "2020-05-14-n9"} <= {r.id for r in store.releases()}
         assert len(store.releases()) == 7  # the seed's five, plus two: nothing from charabia

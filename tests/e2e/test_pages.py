@@ -51,11 +51,30 @@ def page(browser, app):
     p.context.close()
 
 
+def settled(p: OfflinePage) -> None:
+    """The run is over and every element is drawn (no placeholder left)."""
+    p.wait_idle(SLOW)
+    p.page.wait_for_function(
+        "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
+        timeout=SLOW)
+
+
 def open_page(p: OfflinePage, path: str, title: str):
     pg = p.goto(path)
     pg.get_by_role("heading", name=title).first.wait_for(timeout=SLOW)
-    p.wait_idle(SLOW)
+    settled(p)
     return pg
+
+
+def shoot(p: OfflinePage, name: str) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so the
+    window is made as tall as the content first."""
+    height = p.page.evaluate(
+        "document.querySelector(\"[data-testid='stMainBlockContainer']\").scrollHeight")
+    p.page.set_viewport_size({"width": 1400, "height": min(max(1000, height + 150), 6000)})
+    p.page.wait_for_timeout(500)
+    p.screenshot(name)
+    p.page.set_viewport_size({"width": 1400, "height": 1000})
 
 
 def polygons(p: OfflinePage) -> int:
@@ -87,7 +106,7 @@ def test_page_opens_offline_without_error(page, name):
     if has_map:
         assert polygons(page) >= 887  # every commune drawn (markers are on a canvas)
     assert pg.locator("[data-testid='stException']").count() == 0
-    page.screenshot(name)
+    shoot(page, name)
     assert page.outside == []
     no_script_ran(page)
 
@@ -109,7 +128,7 @@ def test_sidebar_arrondissement_filter_changes_the_figures(page):
     assert int(metric(pg, "Initiatives")) < int(before)
     assert re.search(r"arrondissement=626", pg.url)  # the view is in the link
     assert polygons(page) >= 887
-    page.screenshot("tableau-de-bord-filtre-calais")
+    shoot(page, "tableau-de-bord-filtre-calais")
     assert page.outside == []
 
 
@@ -174,6 +193,6 @@ def test_hostile_name_shows_as_text_in_the_detail_panel(page):
     main = pg.locator("[data-testid='stMain']")
     assert "<img src=x onerror" in main.inner_text()
     assert main.locator("img[src='x']").count() == 0
-    page.screenshot("initiatives-nom-hostile")
+    shoot(page, "initiatives-nom-hostile")
     no_script_ran(page)
     assert page.outside == []

@@ -111,7 +111,11 @@ def test_productions_page_shows_done_against_target_with_sources(run, db):
     assert masks["Réalisé"] == done(totals, "masques")
     target = [r for r in totals["items"] if r["item"] == "masques" and r["kind"] == "target"]
     assert masks["Objectif"] == format_number(target[0]["value"])
-    assert any(e.label.startswith("Sources : masques") for e in at.expander)
+    assert any(e.label == "D'où viennent ces chiffres ?" for e in at.expander)
+    behind = at.dataframe[1].value  # every figure behind the totals, with its sentence
+    masks_rows = behind[(behind["Objet"] == "masques") & (behind["Nature"] == "réalisé")]
+    assert len(masks_rows) == masks["Initiatives (réalisé)"]
+    assert masks_rows["Phrase"].str.contains("masques").all()
     assert len(at.get("vega_lite_chart")) >= 2
     captions = " ".join(c.value for c in at.caption)
     assert "Source : " in captions
