@@ -138,15 +138,6 @@ def initiatives_map(filters: Filters, options=None):
 
 
 @st.cache_data(show_spinner=False)
-def _initiatives(filters: Filters, dep: str, store_version: int):
-    return store().initiatives(filters)
-
-
-def initiatives(filters: Filters):
-    return _initiatives(filters, departement(), version())
-
-
-@st.cache_data(show_spinner=False)
 def commune_choices(dep: str) -> dict[str, str]:
     """INSEE code -> `Nom (code)` for the commune pickers, sorted by name."""
     from geo import reference
