@@ -1,43 +1,19 @@
-"""Tableau de bord : `streamlit run dashboard.py`.
+"""Entry point, `streamlit run dashboard.py`: the pages and their French titles.
 
-The picture in ten seconds: key figures (with where each comes from), the map,
-who does what where, and the releases everything is read from.
+Streamlit names a main script's page after its file ("dashboard"); declaring
+the navigation gives every page its French title and a stable address.
 """
 import streamlit as st
 
-from report import charts
-from ui import cache, tables, widgets
-from ui.filters import sidebar
+PAGES = [
+    ("pages/0_Tableau_de_bord.py", "Tableau de bord", "tableau-de-bord", True),
+    ("pages/1_Carte.py", "Carte", "Carte", False),
+    ("pages/2_Couverture.py", "Couverture", "Couverture", False),
+    ("pages/3_Productions.py", "Productions", "Productions", False),
+    ("pages/4_Initiatives.py", "Initiatives", "Initiatives", False),
+    ("pages/5_Import.py", "Import", "Import", False),
+    ("pages/6_Exports.py", "Exports", "Exports", False),
+]
 
-widgets.page("Tableau de bord")
-cache.ensure_assets()
-filters = sidebar()
-
-st.title("Pas-de-Calais solidaire : tableau de bord")
-st.caption("Initiatives solidaires face au Covid-19, lues dans les communiqués de presse "
-           "de la préfecture. Les filtres sont dans la barre latérale ; le lien de la page "
-           "les conserve.")
-widgets.flash()
-
-kf = cache.metric("key_figures", filters)
-widgets.key_figures(kf)
-labels = widgets.release_labels(cache.releases())
-widgets.figure_sources(cache.metric("totals", filters), labels)
-
-st.subheader("Carte des initiatives")
-widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560)
-st.caption("Couleur : nombre d'initiatives par commune (y compris celles à l'échelle d'un "
-           "territoire, dessinées en pointillés). Points : initiatives nommant une commune, "
-           "par catégorie. Plus d'options sur la page Carte.")
-
-st.subheader("Qui fait quoi, où")
-matrix = cache.metric("counts_by", filters, by="arrondissement", columns="category")
-st.altair_chart(charts.category_matrix(charts.matrix_data(matrix)), width="stretch")
-with st.expander("Voir le tableau"):
-    st.dataframe(tables.matrix_frame(matrix), hide_index=True, width="stretch")
-st.caption("Nombre d'initiatives touchant chaque arrondissement, par catégorie ; une "
-           "initiative à l'échelle d'un territoire compte dans chaque arrondissement couvert.")
-
-st.subheader("Sources")
-sources = cache.metric("sources", filters)
-widgets.sources_table(sources)
+st.navigation([st.Page(path, title=title, url_path=url, default=default)
+               for path, title, url, default in PAGES]).run()

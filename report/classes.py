@@ -5,9 +5,9 @@ information, not the bottom of a quantile.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 
 from initiatives.formatting import format_number
@@ -52,7 +52,11 @@ def classify(values, scheme: str = "quantiles", k: int = 5, decimals: int = 0) -
     if k == 1:
         bins = (float(y.max()),)
     else:
-        bins = tuple(float(b) for b in mapclassify.classify(y, scheme, k=k).bins)
+        # imported here: mapclassify pulls in scipy.stats, ~3 s off the app's cold start
+        import mapclassify
+        with warnings.catch_warnings():  # "not enough unique values": k is capped above
+            warnings.simplefilter("ignore")
+            bins = tuple(float(b) for b in mapclassify.classify(y, scheme, k=k).bins)
     bins = tuple(dict.fromkeys(bins))  # drop repeated bounds
     # spread the classes over the palette, darkest for the highest
     picks = np.linspace(len(SEQUENTIAL) - 1, 1, len(bins)).round().astype(int)[::-1]

@@ -28,12 +28,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Start the app on the bundled data, with its own store in a temp dir."""
+def start_app(tmp: Path, db: Path) -> tuple[str, subprocess.Popen]:
+    """`streamlit run dashboard.py` on a free port with its own store; waits until healthy."""
     port = _free_port()
-    tmp = tmp_path_factory.mktemp("app")
-    env = {**os.environ, "INITIATIVES_DB": str(tmp / "store.sqlite"),
+    env = {**os.environ, "INITIATIVES_DB": str(db),
            "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
     log = open(tmp / "streamlit.log", "w")
     proc = subprocess.Popen(
@@ -46,18 +44,29 @@ def app_url(tmp_path_factory):
     while True:
         try:
             urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
+            return url, proc
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise RuntimeError((tmp / "streamlit.log").read_text())
             time.sleep(0.2)
-    yield url
+
+
+def stop_app(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Start the app on the bundled data, with its own store in a temp dir."""
+    tmp = tmp_path_factory.mktemp("app")
+    url, proc = start_app(tmp, tmp / "store.sqlite")
+    yield url
+    stop_app(proc)
 
 
 @pytest.fixture(scope="session")
@@ -135,32 +144,10 @@ def app_factory(tmp_path_factory):
         db = tmp / "store.sqlite"
         if prepare:
             prepare(db)
-        port = _free_port()
-        env = {**os.environ, "INITIATIVES_DB": str(db),
-               "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
-        log = open(tmp / "streamlit.log", "w")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url, proc = start_app(tmp, db)
         procs.append(proc)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                return url, db
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    raise RuntimeError((tmp / "streamlit.log").read_text())
-                time.sleep(0.2)
+        return url, db
 
     yield start
     for proc in procs:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)

@@ -16,3 +16,12 @@ def test_overview_draws_every_commune_offline(offline_page):
     # nothing was fetched outside the app: no CDN, no tiles, no statistics
     assert offline_page.outside == []
     assert "887" in page.inner_text("[data-testid='stMetricValue'] >> nth=0")
+
+
+def test_navigation_speaks_french(offline_page):
+    page = offline_page.goto("/")
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    for title in ("Tableau de bord", "Carte", "Couverture", "Productions", "Initiatives",
+                  "Import", "Exports"):
+        assert title in nav
+    assert "dashboard" not in nav
