@@ -99,7 +99,7 @@ def _naive_map(store, dep: str):
     from initiatives.reach import is_inside
     from report import maps
     from report.classes import classify
-    from ui import map_data
+    from report import initiatives_map as map_data
     m = maps.new_map(dep)
     counts = metrics.counts_per_unit(store, None, "commune", dep=dep).set_index("code")
     geo = maps.display_layer("communes", dep)[["code", "nom", "geometry"]].copy()
@@ -121,7 +121,7 @@ def run(quick: bool) -> list[dict]:
     from initiatives.filters import Filters
     from initiatives.store import open_store
     from report import maps
-    from ui import map_data
+    from report import initiatives_map as map_data
     dep = config.departement()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.sqlite"

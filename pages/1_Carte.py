@@ -6,7 +6,7 @@ from initiatives.formatting import format_number
 from report.classes import SCHEMES
 from ui import cache, tables, widgets
 from ui.filters import sidebar
-from ui.map_data import LEVEL_LABELS, MEASURES, MapOptions
+from report.initiatives_map import LEVEL_LABELS, MEASURES, MapOptions
 
 widgets.page("Carte", "🗺️")
 cache.ensure_assets()

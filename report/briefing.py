@@ -9,7 +9,7 @@ matplotlib): Helvetica has no "œ".
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -121,10 +121,7 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
           anonymise: bool = True, with_map: bool = True) -> Briefing:
     dep, filters = dep or config.departement(), filters or Filters()
     view = _Anonymised(store, anonymise)
-    # the note's figures are the département's: cite the releases they come from,
-    # not a newsletter about other départements
-    cited = src.cited(view, replace(filters, inside="inside") if filters.inside == "all"
-                      else filters, dep)
+    cited = src.cited_by_figures(view, filters, dep)
     day = src.situation_date(cited)
     totals = metrics.totals(view, filters, dep)["items"]
     footer = src.footer(cited, dep)

@@ -95,7 +95,7 @@ def build(name: str, store, filters: Filters | None = None, dep: str | None = No
     title, unit, data, builder = CHARTS[name]
     frame = data(store, filters, dep)
     if footer is None:
-        footer = src.footer(src.cited(store, filters, dep), dep)
+        footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     if frame.empty:
         chart = alt.Chart(pd.DataFrame({"t": ["Aucune donnée pour ces filtres."]})) \
             .mark_text(fontSize=14).encode(text="t:N").properties(width=WIDTH, height=60)

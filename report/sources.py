@@ -5,6 +5,8 @@ so a file filtered on n°7 does not claim n°2 as a source.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date
 
 import config
@@ -32,6 +34,16 @@ def prefecture(dep: str | None = None) -> str:
 def cited(store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
     """Releases cited by the filtered data, oldest first (see `metrics.sources`)."""
     return metrics.sources(store, filters or Filters(), dep or config.departement())
+
+
+def cited_by_figures(store, filters: Filters | None = None,
+                     dep: str | None = None) -> list[dict]:
+    """Releases behind the département's figures (maps, charts, the briefing): those
+    count only initiatives inside it, so a newsletter about elsewhere is not cited."""
+    filters = filters or Filters()
+    if filters.inside == "all":
+        filters = replace(filters, inside="inside")
+    return cited(store, filters, dep)
 
 
 def situation_date(releases: list[dict]) -> date | None:

@@ -153,7 +153,7 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
     dep, filters = dep or config.departement(), filters or Filters()
     series, legend_title = values(store, filters, level, per_10k, dep)
     if footer is None:
-        footer = src.footer(src.cited(store, filters, dep), dep)
+        footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     footer = " ; ".join(t for t in (footer, "fonds : IGN (Admin Express), INSEE (COG, "
                                           "populations légales)") if t)
     title = title or f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
@@ -165,19 +165,18 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
 
 def interactive_html(store, filters: Filters | None = None, level: str = "commune",
                      per_10k: bool = False, dep: str | None = None) -> bytes:
-    """The interactive choropleth as one self-contained HTML file (Leaflet inlined):
-    it opens without the app and without internet."""
+    """The app's interactive map (choropleth, territory areas, markers with their
+    sources) as one self-contained HTML file, Leaflet inlined: it opens without
+    the app and without internet."""
     import folium
 
     from report import maps
+    from report.initiatives_map import MapOptions, build_map
     dep, filters = dep or config.departement(), filters or Filters()
-    series, legend_title = values(store, filters, level, per_10k, dep)
-    m = maps.new_map(dep)
-    maps.choropleth(m, LEVELS[level], series.to_frame("valeur"), "valeur", legend_title,
-                    decimals=1 if per_10k else 0, dep=dep, name=title_of(level, per_10k))
-    if level != "arrondissement":
-        maps.add_borders(m, dep)
-    footer = src.footer(src.cited(store, filters, dep), dep)
+    options = MapOptions(level=level, measure="per_10k" if per_10k else "initiatives",
+                         collapsed=False)
+    m = build_map(store, filters, dep, options)
+    footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     title = f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
     m.get_root().html.add_child(folium.Element(
         f"<div style='position:absolute;z-index:9999;top:8px;left:54px;background:#fff;"

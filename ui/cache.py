@@ -126,14 +126,14 @@ def gap_map(filters: Filters, category=None, level: str = "commune",
 
 @st.cache_resource(show_spinner="Dessin de la carte…", max_entries=24)
 def _initiatives_map(filters: Filters, options, dep: str, store_version: int):
-    from ui.map_data import build_map
+    from report.initiatives_map import build_map
     from ui.widgets import settle_map
     return settle_map(build_map(store(), filters, dep, options))
 
 
 def initiatives_map(filters: Filters, options=None):
     """The initiatives map (choropleth, areas, markers) per filters, options and version."""
-    from ui.map_data import MapOptions
+    from report.initiatives_map import MapOptions
     return _initiatives_map(filters, options or MapOptions(), departement(), version())
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from initiatives.formatting import format_date
 from initiatives.model import ACTOR_TYPES, CATEGORIES, Initiative, Release
 from initiatives.store import StoreError
-from ui.map_data import figures_lines
+from report.initiatives_map import figures_lines
 
 PREVIEW = {"keep": "Garder", "actor": "Acteur", "actor_type": "Type d'acteur",
            "category": "Catégorie", "places": "Lieux", "figures": "Quantités",

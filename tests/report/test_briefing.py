@@ -98,3 +98,11 @@ def test_sources_cite_only_the_departements_releases(full):
     _, text = pdf_text(briefing.to_pdf(full))
     assert "Solidaires dans la crise" not in text
     assert "n°7" in text
+
+
+def test_map_and_chart_footers_cite_only_the_departements_releases(store):
+    from report import sources
+    cited = {r["title"] for r in sources.cited_by_figures(store)}
+    everything = {r["title"] for r in sources.cited(store)}
+    assert any("Solidaires dans la crise" in t for t in everything)
+    assert not any("Solidaires dans la crise" in t for t in cited)
