@@ -5,51 +5,14 @@ gazetteer is loaded once before timing; its load is reported on its own.
 """
 from __future__ import annotations
 
-import io
 import statistics
 import tempfile
-import textwrap
 import time
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import config
 from bench.timing import result
-
-
-def _pdf_keeping_lines(text: str) -> bytes:
-    """The text's broken lines drawn as they are, blank lines included."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
-    pdf.setFont("Helvetica", 10)
-    y = 800
-    for raw in text.splitlines():
-        for piece in (textwrap.wrap(raw, 95) if raw.strip() else [""]):
-            if y < 50:
-                pdf.showPage()
-                pdf.setFont("Helvetica", 10)
-                y = 800
-            if piece.strip():
-                pdf.drawString(50, y, piece)
-            y -= 12
-    pdf.save()
-    return buf.getvalue()
-
-
-def _typeset_pdf(release) -> bytes:
-    """One reportlab paragraph per block, as a word processor would lay it out."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-    buf = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story = [Paragraph(escape(release.title), styles["Heading1"])]
-    for block in release.body.split("\n\n"):
-        story += [Paragraph(escape(block), styles["Normal"]), Spacer(1, 12)]
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
-    return buf.getvalue()
+from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
 
 
 def _mean_ms(fn, items, repeat: int) -> float:
@@ -76,8 +39,8 @@ def run(quick: bool) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = []
         for path in texts:
-            for style, data in (("lignes", _pdf_keeping_lines(path.read_text("utf-8"))),
-                                ("composé", _typeset_pdf(read_release(path)))):
+            for style, data in (("lignes", pdf_keeping_lines(path.read_text("utf-8"))),
+                                ("composé", pdf_of_paragraphs(read_release(path)))):
                 pdf = Path(tmp) / f"{path.stem}-{style}.pdf"
                 pdf.write_bytes(data)
                 pdfs.append(pdf)

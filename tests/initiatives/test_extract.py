@@ -5,17 +5,11 @@ Each row: actor, actor type, category, place codes (primary first), quantities
 """
 from __future__ import annotations
 
-import io
-import textwrap
-from xml.sax.saxutils import escape
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 import config
+from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives.extract import extract, find_actor, find_contacts, split_blocks
 from initiatives.ingest import read_release, release_from_bytes, release_from_text
 from initiatives.model import ACTOR_TYPES, CATEGORIES, KINDS
@@ -283,41 +277,13 @@ def test_block_roles(releases):
 
 # --- the same initiatives from a PDF ------------------------------------------
 
-def typeset_pdf(release) -> bytes:
-    buf = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story = [Paragraph(escape(release.title), styles["Heading1"])]
-    for block in release.body.split("\n\n"):
-        story += [Paragraph(escape(block), styles["Normal"]), Spacer(1, 12)]
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
-    return buf.getvalue()
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_pdf_gives_the_same_initiatives(releases, name):
-    pdf = release_from_bytes(typeset_pdf(releases[name]), name.replace(".txt", ".pdf"))
+    pdf = release_from_bytes(pdf_of_paragraphs(releases[name]), name.replace(".txt", ".pdf"))
     assert rows(extract(pdf)) == EXPECTED[name]
-
-
-def pdf_of_broken_lines(text: str) -> bytes:
-    """The text file's lines drawn as they are (blank lines, page breaks)."""
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
-    y = 800
-    for raw in text.splitlines():
-        for piece in (textwrap.wrap(raw, 95) if raw.strip() else [""]):
-            if y < 50:
-                pdf.showPage()
-                y = 800
-            pdf.setFont("Helvetica", 10)
-            if piece.strip():
-                pdf.drawString(50, y, piece)
-            y -= 12
-    pdf.save()
-    return buf.getvalue()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_pdf_with_the_broken_lines_gives_the_same_initiatives(name):
-    pdf = release_from_bytes(pdf_of_broken_lines(CORPUS[name].read_text("utf-8")), "x.pdf")
+    pdf = release_from_bytes(pdf_keeping_lines(CORPUS[name].read_text("utf-8")), "x.pdf")
     assert rows(extract(pdf)) == EXPECTED[name]

@@ -4,20 +4,17 @@ from __future__ import annotations
 import html
 import io
 import random
-import textwrap
 from datetime import date
-from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 import config
+from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives import ingest
 from initiatives.ingest import IngestError, read_release, release_from_bytes, release_from_text
 
@@ -26,45 +23,7 @@ MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre 
           "décembre").split()
 
 
-# --- PDFs made from the texts -------------------------------------------------
-
-def pdf_keeping_lines(text: str, width: int = 95) -> bytes:
-    """Every line of the text drawn where it was: the PDF keeps the broken lines,
-    the blank lines between them and the leading spaces; long lines wrap."""
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
-    pdf.setFont("Helvetica", 10)
-    y = 800
-    for raw in text.splitlines():
-        pieces = textwrap.wrap(raw, width) if raw.strip() else [""]
-        if raw.startswith(" ") and pieces[0]:
-            pieces[0] = " " + pieces[0]
-        for piece in pieces:
-            if y < 50:
-                pdf.showPage()
-                pdf.setFont("Helvetica", 10)
-                y = 800
-            if piece.strip():
-                pdf.drawString(50, y, piece.rstrip())
-            y -= 12
-    pdf.save()
-    return buf.getvalue()
-
-
-def pdf_of_paragraphs(release) -> bytes:
-    """A typeset PDF: one reportlab paragraph per block, lines wrapped by reportlab."""
-    buf = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story = []
-    if release.date:
-        d = release.date
-        story.append(Paragraph(f"Arras, le {d.day} {MONTHS[d.month - 1]} {d.year}",
-                               styles["Normal"]))
-    story.append(Paragraph(escape(release.title), styles["Heading1"]))
-    for block in release.body.split("\n\n"):
-        story += [Paragraph(escape(block), styles["Normal"]), Spacer(1, 12)]
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
-    return buf.getvalue()
+# --- PDFs made from the texts: tests/pdf_samples.py ----------------------------------
 
 
 def image_only_pdf() -> bytes:
