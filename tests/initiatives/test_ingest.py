@@ -19,11 +19,6 @@ from initiatives import ingest
 from initiatives.ingest import IngestError, read_release, release_from_bytes, release_from_text
 
 CORPUS = {p.name: p for p in sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))}
-MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
-          "décembre").split()
-
-
-# --- PDFs made from the texts: tests/pdf_samples.py ----------------------------------
 
 
 def image_only_pdf() -> bytes:
