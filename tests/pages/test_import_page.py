@@ -4,7 +4,6 @@ excerpts, corrected and saved; bad input gets a French message and saves nothing
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -28,19 +27,6 @@ personnes isolées.
 """
 
 
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seed") / "store.sqlite"
-    open_store(path)
-    return path
-
-
-@pytest.fixture
-def db(seed_db, tmp_path, monkeypatch):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(seed_db, path)
-    monkeypatch.setenv("INITIATIVES_DB", str(path))
-    return path
 
 
 def button(at, label: str):

@@ -3,7 +3,6 @@
 French without change, an initiative added by hand, hostile names shown as text."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,6 @@ PAGE = str(ROOT / "pages" / "4_Initiatives.py")
 HOSTILE = '<img src=x onerror="window.__xss=1">'
 
 
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seed") / "store.sqlite"
-    open_store(path)
-    return path
-
-
-@pytest.fixture
-def db(seed_db, tmp_path, monkeypatch):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(seed_db, path)  # each test writes to its own copy
-    monkeypatch.setenv("INITIATIVES_DB", str(path))
-    return path
 
 
 def app() -> AppTest:
