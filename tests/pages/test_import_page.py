@@ -27,8 +27,6 @@ personnes isolées.
 """
 
 
-
-
 def button(at, label: str):
     return next(b for b in at.button if b.label == label)
 

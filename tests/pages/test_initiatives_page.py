@@ -17,8 +17,6 @@ PAGE = str(ROOT / "pages" / "4_Initiatives.py")
 HOSTILE = '<img src=x onerror="window.__xss=1">'
 
 
-
-
 def app() -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception, at.exception
