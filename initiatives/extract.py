@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import config
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
-from initiatives.model import CATEGORIES, Initiative, Place, Release, normalise_key
+from initiatives.model import (APART, CATEGORIES, COUNTED, DONE, Initiative, NumberNote,
+                               Place, Reading, Release, normalise_key)
 from initiatives.quantities import find_quantities, sentences
 
 # --- blocks -----------------------------------------------------------------
@@ -271,6 +272,12 @@ class _Draft:
 
 def extract(release: Release, dep: str | None = None) -> list[Initiative]:
     """Initiatives of a release, in reading order; [] when it names none."""
+    return read(release, dep).initiatives
+
+
+def read(release: Release, dep: str | None = None) -> Reading:
+    """The release's initiatives, every number with what was made of it, and the
+    paragraphs with figures that gave no initiative."""
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
     drafts: list[_Draft] = []
@@ -313,7 +320,15 @@ def extract(release: Release, dep: str | None = None) -> list[Initiative]:
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
-    return [_finish(release, d, mentions, local, dep) for d in drafts]
+    initiatives = [_finish(release, d, mentions, local, dep) for d in drafts]
+    numbers = []
+    for index, ini in enumerate(initiatives):
+        for q in ini.quantities:
+            numbers.append(NumberNote(text=str(q.value), value=q.value, sentence=q.sentence,
+                                      status=COUNTED if q.kind == DONE else APART,
+                                      reason=q.reason, kind=q.kind, item=q.item,
+                                      initiative=index))
+    return Reading(release, initiatives, numbers, [])
 
 
 def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str) -> Initiative:

@@ -13,12 +13,28 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 # Kinds of quantity. Totals add only DONE; the others are shown apart.
-DONE, TARGET, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS = (
-    "done", "target", "per_day", "per_week", "beneficiaries", "volunteers")
-KINDS = (DONE, TARGET, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
-KIND_LABELS = {DONE: "réalisé", TARGET: "objectif", PER_DAY: "par jour",
-               PER_WEEK: "par semaine", BENEFICIARIES: "bénéficiaires",
-               VOLUNTEERS: "bénévoles"}
+DONE, TARGET, ORDERED, NEEDED, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS = (
+    "done", "target", "ordered", "needed", "per_day", "per_week", "beneficiaries",
+    "volunteers")
+KINDS = (DONE, TARGET, ORDERED, NEEDED, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
+KIND_LABELS = {DONE: "réalisé", TARGET: "objectif", ORDERED: "commandé, pas encore livré",
+               NEEDED: "besoin exprimé", PER_DAY: "par jour", PER_WEEK: "par semaine",
+               BENEFICIARIES: "bénéficiaires", VOLUNTEERS: "bénévoles"}
+
+# What became of a number read in a text (see `NumberNote`).
+COUNTED, APART, SET_ASIDE = "counted", "apart", "set_aside"
+NOTE_STATUS_LABELS = {COUNTED: "compté comme réalisé", APART: "montré à part",
+                      SET_ASIDE: "écarté"}
+# Why a number is not a quantity.
+SET_ASIDE_LABELS = {
+    "date": "date", "year": "année", "time": "heure", "phone": "téléphone",
+    "postcode": "code postal", "address": "adresse", "reference": "numéro ou nom",
+    "population": "population", "per_unit": "quantité par unité ou par personne",
+    "price": "prix ou aide par personne", "place_count": "nombre de lieux ou de structures",
+    "age": "âge", "percent": "pourcentage", "duration": "durée", "ordinal": "rang",
+    "national": "chiffre national, pas local", "no_item": "rien de compté",
+    "no_initiative": "hors initiative",
+}
 
 ACTOR_TYPES = ("association", "entreprise", "collectivité", "citoyen ou collectif",
                "service public ou établissement", "culte")
@@ -86,6 +102,7 @@ class Quantity:
     sentence: str = ""           # the sentence the figure was read from
     release_id: str = ""         # set by the store: the release it was observed in
     as_of: date | None = None    # set by the store: that release's date
+    reason: str = ""             # the cue words that decided the kind, shown to reviewers
 
 
 @dataclass
@@ -114,6 +131,36 @@ class Initiative:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class NumberNote:
+    """A number read in a release and what was made of it: every number is accounted for."""
+    text: str                    # as written: "12 000", "une quinzaine"
+    value: float | None
+    sentence: str
+    status: str                  # COUNTED, APART or SET_ASIDE
+    reason: str                  # cue words for a kind, or a SET_ASIDE_LABELS key
+    kind: str | None = None      # the quantity's kind, None when set aside
+    item: str = ""
+    initiative: int | None = None  # index in the release's initiatives, None if none
+
+    @property
+    def label(self) -> str:
+        """What was made of the number, in French."""
+        if self.status == SET_ASIDE:
+            return f"écarté : {SET_ASIDE_LABELS.get(self.reason, self.reason)}"
+        return KIND_LABELS.get(self.kind or "", self.kind or "")
+
+
+@dataclass
+class Reading:
+    """All that was read in one release: its initiatives, every number with what was
+    made of it, and the paragraphs with figures that gave no initiative (to check)."""
+    release: Release
+    initiatives: list[Initiative] = field(default_factory=list)
+    numbers: list[NumberNote] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)
 
 
 def normalise_key(text: str) -> str:
