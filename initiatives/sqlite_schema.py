@@ -12,7 +12,34 @@ from datetime import date
 from initiatives.model import Initiative, Place, Quantity, Release
 from initiatives.store import Mention, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# The figures table, also built under another name by the migration from version 1.
+# Version 2 added the kinds `ordered` and `needed` (the list must match model.KINDS:
+# a new kind is a new schema version) and `reason`, the cue words that decided the kind.
+OBSERVATIONS = """
+CREATE TABLE IF NOT EXISTS {table} (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    release_id TEXT REFERENCES releases(id) ON DELETE CASCADE,
+    as_of TEXT,
+    item TEXT NOT NULL,
+    value REAL NOT NULL CHECK (value >= 0),
+    unit TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('done', 'target', 'ordered', 'needed', 'per_day',
+                                       'per_week', 'beneficiaries', 'volunteers')),
+    approx INTEGER NOT NULL DEFAULT 0,
+    sentence TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (initiative_id, release_id, item, kind)
+);"""
+OBSERVATION_COLUMNS = ("id, initiative_id, release_id, as_of, item, value, unit, kind, approx,"
+                       " sentence")  # those of version 1, copied by the migration
+
+
+def observations_ddl(table: str = "observations") -> str:
+    return OBSERVATIONS.replace("{table}", table)
+
 
 DDL = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -65,20 +92,7 @@ CREATE TABLE IF NOT EXISTS places (
     confidence REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (initiative_id, ord)
 );
-CREATE TABLE IF NOT EXISTS observations (
-    id INTEGER PRIMARY KEY,
-    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
-    release_id TEXT REFERENCES releases(id) ON DELETE CASCADE,
-    as_of TEXT,
-    item TEXT NOT NULL,
-    value REAL NOT NULL CHECK (value >= 0),
-    unit TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL CHECK (kind IN ('done', 'target', 'per_day', 'per_week',
-                                       'beneficiaries', 'volunteers')),
-    approx INTEGER NOT NULL DEFAULT 0,
-    sentence TEXT NOT NULL DEFAULT '',
-    UNIQUE (initiative_id, release_id, item, kind)
-);
+{observations}
 CREATE INDEX IF NOT EXISTS observations_initiative ON observations(initiative_id);
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY,
@@ -89,16 +103,67 @@ CREATE TABLE IF NOT EXISTS reviews (
     new_value TEXT,
     at TEXT NOT NULL
 );
-"""
+""".replace("{observations}", observations_ddl())
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements, to run one by one in a transaction (`executescript`
+    would commit first)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Kinds `ordered` and `needed`, and the reason of each figure. SQLite cannot alter
+    a CHECK constraint: build the new table, copy the rows with their ids, drop the old
+    one and give the new one its name (nothing references observations)."""
+    conn.execute(observations_ddl("observations_v2"))
+    conn.execute(f"INSERT INTO observations_v2 ({OBSERVATION_COLUMNS})"
+                 f" SELECT {OBSERVATION_COLUMNS} FROM observations")
+    conn.execute("DROP TABLE observations")
+    conn.execute("ALTER TABLE observations_v2 RENAME TO observations")
+    conn.execute("CREATE INDEX IF NOT EXISTS observations_initiative"
+                 " ON observations(initiative_id)")
+
+
+# version -> the step that brings a database of that version to the next one
+MIGRATIONS = {1: _migrate_1_to_2}
+
+
+def version(conn: sqlite3.Connection) -> int | None:
+    """The schema version of a database; None for a new (empty) one."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                    " AND name = 'schema_version'").fetchone() is None:
+        return None
+    return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
 
 def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(
-        "BEGIN IMMEDIATE;" + DDL + "INSERT INTO schema_version SELECT "
-        f"{SCHEMA_VERSION} WHERE NOT EXISTS (SELECT 1 FROM schema_version); COMMIT;")
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-    if row[0] > SCHEMA_VERSION:
-        raise StoreError(f"Base créée par une version plus récente (schéma {row[0]}).")
+    """Create the tables of a new database, or bring an older one to SCHEMA_VERSION;
+    in one transaction either way, so a failed migration leaves the file as it was."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = version(conn)
+        if found is None:
+            for statement in _statements(DDL):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)",
+                         (SCHEMA_VERSION,))
+        elif found > SCHEMA_VERSION:
+            raise StoreError(f"Base créée par une version plus récente (schéma {found}).")
+        elif found < SCHEMA_VERSION:
+            for step in range(found, SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
+            conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _day(text: str | None) -> date | None:
@@ -172,9 +237,10 @@ def insert_observations(conn, iid: int, release_id: str | None, as_of: date | No
         day = q.as_of if keep_as_of and q.as_of else as_of
         cur = conn.execute(
             "INSERT OR IGNORE INTO observations (initiative_id, release_id, as_of, item,"
-            " value, unit, kind, approx, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " value, unit, kind, approx, sentence, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (iid, release_id, _iso(day), q.item.strip(), float(q.value), q.unit or "",
-             q.kind, int(bool(q.approx)), q.sentence or ""))
+             q.kind, int(bool(q.approx)), q.sentence or "", q.reason or ""))
         added += cur.rowcount
     return added
 
@@ -299,7 +365,7 @@ def load(conn, ids: list[int] | None) -> list[Initiative]:
         quantities.setdefault(r["initiative_id"], []).append(Quantity(
             item=r["item"], value=_num(r["value"]), unit=r["unit"], kind=r["kind"],
             approx=bool(r["approx"]), sentence=r["sentence"],
-            release_id=r["release_id"] or "", as_of=_day(r["as_of"])))
+            release_id=r["release_id"] or "", as_of=_day(r["as_of"]), reason=r["reason"]))
     cited: dict[int, list[Mention]] = {}
     for m in mentions_of(conn, ids):
         cited.setdefault(m.initiative_id, []).append(m)

@@ -117,6 +117,7 @@ def check_quantities(quantities) -> list[Quantity]:
                 or not math.isfinite(q.value) or q.value < 0):
             raise StoreError(f"Valeur invalide pour « {q.item} » : {q.value!r}.")
         _text(q.unit or "", "Unité", required=False)
+        _text(q.reason or "", "Raison de la nature", required=False)
         if q.as_of is not None and not isinstance(q.as_of, date):
             raise StoreError(f"Date d'observation invalide : {q.as_of!r}.")
     return list(quantities)

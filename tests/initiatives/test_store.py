@@ -1,13 +1,14 @@
 """The SQLite store on a real file: schema, idempotence, merging, corrections, rollback."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from initiatives import sqlite_store
+from initiatives import sqlite_schema, sqlite_store
 from initiatives.filters import Filters
 from initiatives.metrics import totals
 from initiatives.model import Initiative, Quantity
@@ -53,7 +54,7 @@ def test_schema_is_created_with_its_version(path, store):
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = conn.execute("SELECT version FROM schema_version").fetchall()
     assert set(TABLES) | {"schema_version"} <= names
-    assert version == [(1,)]
+    assert version == [(sqlite_schema.SCHEMA_VERSION,)]
     # opening again neither fails nor duplicates the version
     open_store(path, seed=None)
     with sqlite3.connect(path) as conn:
@@ -296,6 +297,28 @@ def test_seed_round_trip_and_first_run(tmp_path, store):
     fresh.delete_release(N8.id)
     again = open_store(tmp_path / "fresh.sqlite", seed=seed)
     assert N8.id not in [r.id for r in again.releases()]
+
+
+def test_seed_quantities_keep_their_reason_and_default_to_none(tmp_path):
+    ordered = replace(qty("masques", 5000, "ordered", sentence="5 000 masques commandés"),
+                      reason="participe « commandés »")
+    rows = n7()
+    rows[0].quantities.append(ordered)
+    seed = tmp_path / "seed.json"
+    dump_seed([N7], rows, seed)
+    data = json.loads(seed.read_text(encoding="utf-8"))
+    assert data["initiatives"][0]["quantities"][-1]["reason"] == "participe « commandés »"
+    # a seed written before figures had a reason loads with an empty one
+    for row in data["initiatives"][1:]:
+        for q in row["quantities"]:
+            del q["reason"]
+    seed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    store = open_store(tmp_path / "db.sqlite", seed=seed)
+    by_actor = {i.actor: i for i in store.initiatives()}
+    assert [(q.kind, q.reason) for q in by_actor["Ville de Marck"].quantities
+            if q.kind == "ordered"] == [("ordered", "participe « commandés »")]
+    assert all(q.reason == "" for a, i in by_actor.items() if a != "Ville de Marck"
+               for q in i.quantities)
 
 
 def test_seed_of_another_departement_is_not_loaded(tmp_path):
