@@ -10,14 +10,15 @@ stays "extrait").
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 import config
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
-from initiatives.model import (APART, CATEGORIES, COUNTED, DONE, Initiative, NumberNote,
-                               Place, Reading, Release, normalise_key)
-from initiatives.quantities import find_quantities, sentences
+from initiatives.model import (CATEGORIES, SET_ASIDE, Initiative, Place, Reading, Release,
+                               normalise_key)
+from initiatives.quantities import read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
 
@@ -320,22 +321,28 @@ def read(release: Release, dep: str | None = None) -> Reading:
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
-    initiatives = [_finish(release, d, mentions, local, dep) for d in drafts]
-    numbers = []
-    for index, ini in enumerate(initiatives):
-        for q in ini.quantities:
-            numbers.append(NumberNote(text=str(q.value), value=q.value, sentence=q.sentence,
-                                      status=COUNTED if q.kind == DONE else APART,
-                                      reason=q.reason, kind=q.kind, item=q.item,
-                                      initiative=index))
-    return Reading(release, initiatives, numbers, [])
+    read_of = {b.start: read_numbers(b.text) for b in blocks if b.role != "separator"}
+    initiatives = [_finish(release, d, mentions, local, dep, read_of) for d in drafts]
+    owner = {b.start: i for i, d in enumerate(drafts) for b in d.blocks}
+    numbers, to_check = [], []
+    for block in blocks:
+        notes = [note for note, _ in read_of.get(block.start, [])]
+        index = owner.get(block.start)
+        if index is None and any(n.status != SET_ASIDE for n in notes):
+            to_check.append(block.text)  # figures, but no initiative to carry them
+        for note in notes:
+            if index is None and note.status != SET_ASIDE:
+                note = dataclasses.replace(note, status=SET_ASIDE, reason="no_initiative")
+            numbers.append(dataclasses.replace(note, initiative=index))
+    return Reading(release, initiatives, numbers, to_check)
 
 
-def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str) -> Initiative:
+def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
+            read_of: dict) -> Initiative:
     body = release.body
     excerpt = body[draft.blocks[0].start:draft.blocks[-1].end]
     text = "\n\n".join(b.text for b in draft.blocks)
-    quantities = [q for b in draft.blocks for q in find_quantities(b.text)]
+    quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions)
     if not places and (not local or _NATIONAL.search(text)):

@@ -1,50 +1,30 @@
 """Figures with meaning: what was counted, how much, and what kind of count.
 
-"1 600 réalisés à ce jour pour un objectif de 11 000 masques" is 1 600 done and
-11 000 targeted; "50 000 litres par jour" a rate; "un village de 200 habitants"
-a population and "un lot de 3 masques chacun" a per-unit amount, neither a
-quantity. Dates, phones, postcodes, issue numbers and names with digits are
-masked before numbers are read. Numbers written in words ("deux pages") are
-structural counts in these texts and are not read, except the approximate
-nouns ("une cinquantaine").
+Every number of a text is read (`read_numbers`) and accounted for: a quantity
+with its kind and the cue words that decided it, or a number set aside with the
+reason (a date, a population, a per-unit amount, a national figure…).
 
-Skipped on purpose: organisation counts ("près de 50 structures"), whose
-meaning fits no kind (not produced, not helped, not volunteers), and money
-that is not a collection ("une aide de 60 euros" is per pupil).
+A number's kind comes from its grammar and its cue words, in this order:
+- a need ("recherche 40 bénévoles", "besoin de", "il manque") is `needed`;
+- an order ("a commandé", "masques commandés") is `ordered` until a delivery is
+  told in the past; a purchase is `ordered` only when its delivery is to come;
+- a goal noun ("objectif", "but"), an intention verb ("s'apprête à", "vise",
+  "prévoit de", "aller" + infinitive), a future or a conditional, an infinitive
+  that no finite verb governs, or "supplémentaires" / "à venir" make a `target`;
+- a rate ("par jour", "chaque semaine") is `per_day` / `per_week`;
+- people are `volunteers` or `beneficiaries` by the noun they count;
+- anything else told in the past or present is `done`.
 """
 from __future__ import annotations
 
 import re
 
-from initiatives.ingest import EMAIL, MONTHS, PHONE, URL
-from initiatives.model import (BENEFICIARIES, DONE, PER_DAY, PER_WEEK, TARGET,
-                               VOLUNTEERS, Quantity)
+from initiatives.model import (APART, BENEFICIARIES, COUNTED, DONE, NEEDED, ORDERED, PER_DAY,
+                               PER_WEEK, SET_ASIDE, TARGET, VOLUNTEERS, NumberNote, Quantity)
+from initiatives.nlp import parse
+from initiatives.numbers import Number, find_numbers
 
-# --- numbers ----------------------------------------------------------------
-
-APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
-                "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
-                "soixantaine": 60, "centaine": 100, "millier": 1000}
 _APOS = "['’]"
-NUMBER = re.compile(
-    rf"(?P<approx>\b(?:près de|plus de|environ|quelque|presque|au moins|pas moins de"
-    rf"|autour de|approximativement|jusqu{_APOS}à)\s+)?"
-    rf"(?:(?P<num>\d{{1,3}}(?:[ .]\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
-    rf"(?:\s+(?P<mult>millions?|milliards?)(?:\s+de\s+|\s+d{_APOS}))?"
-    rf"|(?P<word>\b(?:d{_APOS})?une?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?"
-    rf"\s+(?:de\s+|d{_APOS}))", re.I)
-
-MONTH_NAMES = "|".join(MONTHS)
-_MASKS = [
-    URL, EMAIL, PHONE,
-    re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-               rf"(?:1er|\d{{1,2}})\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?", re.I),
-    re.compile(r"\b(?:depuis|en|dès|année|jusqu['’]en|fin|début)\s+(?:19|20)\d\d\b", re.I),
-    re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b"),
-    re.compile(r"\b\d{2}\s?\d{3}\b(?=\s+[A-ZÉÈ])"),               # postcode + commune
-    re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I),    # issue numbers
-    re.compile(r"covid[\s-]*19", re.I),
-]
 
 # --- items ------------------------------------------------------------------
 
@@ -66,95 +46,151 @@ ITEMS = [
     (r"(?:paires? de )?gants", "gants", "unités", MATERIAL),
     (r"charlottes?", "charlottes", "unités", MATERIAL),
     (r"pizzas?", "pizzas", "unités", MATERIAL),
+    (r"kits?", "kits", "unités", MATERIAL),
     (r"familles?", "familles", "familles", BENEFICIARY),
-    (r"foyers?", "foyers", "foyers", BENEFICIARY),
-    (r"bénévoles?|volontaires?", "bénévoles", "personnes", VOLUNTEER),
+    (r"foyers?|ménages?", "foyers", "foyers", BENEFICIARY),
+    (r"bénévoles?|volontaires?|agents?|élus?", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"habitants?", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
-for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "seniors",
-              "résidents", "bénéficiaires", "patients", "soignants", "jeunes"):
+for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "seniors", "aînés",
+              "résidents", "bénéficiaires", "patients", "soignants", "jeunes", "usagers"):
     ITEMS.append((_word[:-1] + "s?", _word, "personnes", BENEFICIARY))
 _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
           for p, item, unit, group in ITEMS]
-_UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?)\b", re.I)
+_UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?|mètres?)\b", re.I)
 _UNIT_NAMES = {"l": "litres", "t": "tonnes", "kg": "kilos", "kilogramme": "kilos",
-               "kilo": "kilos", "litre": "litres", "tonne": "tonnes"}
-# Structural counts: a number of missions or pages is not a quantity to total.
-STRUCTURAL = set("""mission missions objectif objectifs page pages concours jour jours
-semaine semaines mois an ans année années heure heures minute minutes fois étape étapes
-axe axes point points structure structures association associations partenaire partenaires
-entreprise entreprises commune communes ville villes site sites atelier ateliers action
-actions initiative initiatives ami amis numéro numéros séance séances session sessions
-départements département région régions kilomètres km mètres m""".split())
-_ADJECTIVES = r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands|grandes)\s+)?"
+               "kilo": "kilos", "litre": "litres", "tonne": "tonnes", "mètre": "mètres"}
+# Nouns a figure may count that are not quantities to total, by the reason shown.
+NOT_COUNTED = {
+    "place_count": """commune communes ville villes site sites centre centres point points
+        lieu lieux école écoles collège collèges lycée lycées établissement établissements
+        structure structures association associations partenaire partenaires entreprise
+        entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
+        mairie mairies quartier quartiers ehpad départements département région régions
+        antenne antennes salle salles""",
+    "duration": """jour jours semaine semaines mois an ans année années heure heures minute
+        minutes nuit nuits week-end week-ends""",
+    "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
+        axe axes action actions initiative initiatives ami amis numéro numéros séance séances
+        session sessions kilomètres km""",
+}
+_NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
+_ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
+               r"|grandes|derniers|dernières)\s+)?")
 
-# --- kinds ------------------------------------------------------------------
+# --- cues that set a number aside -------------------------------------------
 
-_PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:chacun|chacune|par (?:personne|famille|foyer|élève"
-                             r"|enfant|commerçant|habitant|tête|agent|salarié|collégien))\b",
-                             re.I)
-_PER_UNIT_BEFORE = re.compile(rf"\b(?:lots? de|aide (?:financière )?de|prime de|chèques? de"
-                              rf"|bons? de|allocation de|forfait de)\s*$", re.I)
+_PER_UNIT_AFTER = re.compile(
+    r"^\W{0,3}(?:chacun|chacune|l['’]unité|pièce|par (?:personne|famille|foyer|élève|enfant"
+    r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
+    r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
+_PER_UNIT_BEFORE = re.compile(
+    rf"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
+    rf"|de quoi \w+(?:\s+\w+)?)\s*$", re.I)
+_PRICE_BEFORE = re.compile(rf"\b(?:aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
+                           rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
+                           rf"|pour la somme de|tarif de|coût de|coûte|vendus? à)\s*$", re.I)
+_PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
                                 rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)|\bcompt\w*\s+"
-                                rf"|\bpeuplée?s? de\s+|\bpopulation de\s+)$", re.I)
+                                rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+                                rf"|\bleurs\s+)$", re.I)
+_COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
+                      r"financ)", re.I)
+_NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",
+                      "république"}
+_NATIONAL_PHRASE = re.compile(
+    rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays)|en France"
+    rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
+    rf"territoire national|l{_APOS}ensemble du territoire|le gouvernement|l{_APOS}[ÉE]tat"
+    rf"|national(?:e|es|aux)? de|les Français)\b", re.I)
+
+# --- cues of a kind ---------------------------------------------------------
+
+_RATE_BEFORE = re.compile(r"\b(?:(?P<day>par jour|chaque jour|quotidiennement|tous les jours)"
+                          r"|(?P<week>par semaine|chaque semaine|toutes les semaines"
+                          r"|hebdomadairement))(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
 _PER_DAY = re.compile(r"^[^.;]{0,60}?\b(?:par jour|chaque jour|/\s?jour|quotidien\w*)", re.I)
 _PER_WEEK = re.compile(r"^[^.;]{0,60}?\b(?:par semaine|chaque semaine|toutes les semaines"
                        r"|/\s?semaine|hebdomadaire\w*)", re.I)
-_TARGET_BEFORE = re.compile(
-    rf"(?:\b(?:objectif|ambition|but)\s+(?:est\s+)?(?:de\s+|d{_APOS})(?:\w+\s+){{0,3}}$)"
-    rf"|\b(?:souhait\w*|vis(?:e|ent|ant)|pr[ée]voi\w*|envisag\w*|d{_APOS}ici|à terme"
-    rf"|pour atteindre)\b", re.I)
-_TARGET_AFTER = re.compile(r"^\s*(?:supplémentaires?|à (?:produire|fabriquer|confectionner|venir))",
-                           re.I)
+NEED = re.compile(rf"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|il faut"
+                  rf"|il faudrait|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réserv[ée]\w*)", re.I)
+PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
+DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
+                       r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
+TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
+                     r"|en attente|prochaine\w*|bientôt|livrables?)\b", re.I)
+GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée"}
+GOAL_BEFORE = re.compile(
+    rf"(?:\b(?:objectif|ambition|but|cible)\b[^.;]{{0,40}}$"
+    rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre)\b[^.;]{{0,30}}$)",
+    re.I)
+GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
+                        r"confectionner|venir|coudre|distribuer|livrer)|de plus|d['’]ici)\b",
+                        re.I)
+# Verbs of aim: their object is not done yet ("vise 5 000 masques").
+GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
+              "promettre", "planifier", "programmer"}
+# Verbs of intention: the infinitive they govern is not done yet ("s'apprête à coudre").
+INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "apprêter", "aller", "devoir",
+                          "tenter", "essayer", "proposer", "penser", "engager", "préparer",
+                          "chercher"}
+NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
+               "besoin", "recherche", "appel"}
+ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
-                               rf"|mobilis\w*|équipe|groupe|collectif)\s+(?:de\s+|d{_APOS}\s*)?$",
-                               re.I)
-_COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert)", re.I)
-_DONE = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|offert"
-                   r"|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|prépar|servi"
-                   r"|envoy|équip|cré)", re.I)
+                               rf"|mobilis\w*|équipe|groupe|collectif|grâce à|aidée? par"
+                               rf"|(?:l{_APOS}|par )action)\s+(?:de\s+|d{_APOS}\s*|des\s+)?"
+                               rf"(?:\w+\s+)?$", re.I)
+_DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
+                        r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
+                        r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
+                        r"recueilli|porté|cuisin)", re.I)
 _PARTICIPLE = re.compile(r"^\s*(?:ont été |ont |sont )?(?:déjà |d['’]ores et déjà )?"
                          r"(?:réalisé|produit|fabriqué|confectionné|distribué|livré|cousu"
-                         r"|imprimé|offert|donné|remis)e?s?\b", re.I)
+                         r"|imprimé|offert|donné|remis|commandé|sorti|collecté|récolté"
+                         r"|préparé|servi)e?s?\b", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in a block of text, each with the sentence it was read from."""
-    masked = _mask(text)
-    found: list[Quantity] = []
-    for start, end in sentences(text):
-        previous_end, previous = start, None
-        matches = list(NUMBER.finditer(masked, start, end))
-        for i, m in enumerate(matches):
-            next_start = matches[i + 1].start() if i + 1 < len(matches) else end
-            read = _read(text, masked, m, start, end, previous_end, next_start)
-            previous_end = m.end()
-            if read is None:
-                continue
-            q, item_end = read
-            # "plus de 70 familles et de 180 personnes": the repeated "de" carries
-            # the "plus de" over; "environ 300 charlottes et 2 000 gants" does not.
-            if previous and previous[0].approx and re.fullmatch(
-                    rf"\s*et\s+(?:de\s+|d{_APOS})", text[previous[1]:m.start()]):
-                q.approx = True
-            q.sentence = text[start:end].strip()
-            found.append(q)
-            previous = (q, item_end)
-    return found
+    return [q for _, q in read_numbers(text) if q is not None]
 
 
-def _mask(text: str) -> str:
-    """The text with every non-quantity figure replaced by `#`s (same offsets)."""
-    chars = list(text)
-    for pattern in _MASKS:
-        for m in pattern.finditer(text):
-            chars[m.start():m.end()] = "#" * (m.end() - m.start())
-    return "".join(chars)
+def read_numbers(text: str) -> list[tuple[NumberNote, Quantity | None]]:
+    """Every number of a block: its note (what was made of it) and, when it is a
+    quantity, the Quantity."""
+    spans = sentences(text)
+    out: list[tuple[NumberNote, Quantity | None]] = []
+    numbers = find_numbers(text)
+    doc = None
+    previous: tuple[Quantity, int] | None = None
+    for i, number in enumerate(numbers):
+        s_start, s_end = next(((a, b) for a, b in spans if a <= number.start < b),
+                              (0, len(text)))
+        sentence = text[s_start:s_end].strip()
+        written = number.text_in(text)
+        if number.value is None or number.value <= 0:
+            reason = number.reason or "reference"
+            out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
+            continue
+        next_start = next((n.start for n in numbers[i + 1:] if n.start >= number.end), s_end)
+        if doc is None:
+            doc = parse(text)
+        q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous)
+        if q is None:
+            out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
+            continue
+        q.sentence, q.reason = sentence, reason
+        status = COUNTED if q.kind == DONE else APART
+        out.append((NumberNote(written, q.value, sentence, status, reason, q.kind, q.item), q))
+        previous = (q, item_end)
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -172,42 +208,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read(text, masked, m, s_start, s_end, previous_end, next_start):
-    """One number match -> (Quantity, end of its item), or None."""
-    if m.group("num"):
-        if "#" in masked[m.start("num"):m.end("num")]:
-            return None
-        a, b = m.start("num"), m.end("num")
-        if a > 0 and (text[a - 1].isalpha() or text[a - 1] in "-#"):
-            return None                                    # "Covid-19", "CRS9"
-        if b < len(text) and text[b].isalpha():
-            return None                                    # "3D", "1er"
-        if re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a]):
-            return None                                    # "CRS 9"
-        value = float(re.sub(r"[ .]", "", m.group("num")).replace(",", "."))
-        mult = (m.group("mult") or "").lower()
-        value *= 1e6 if mult.startswith("million") else 1e9 if mult else 1
-        approx = bool(m.group("approx"))
-    else:
-        value = float(APPROX_NOUNS[m.group("noun").lower()])
-        approx = True
-    if value <= 0:
-        return None
-    after_number = text[m.end():s_end]
-    if re.match(r"\s*(?:%|pour ?cent)", after_number, re.I):
-        return None
-    item = _item(text, m.end(), s_start, s_end)
-    before = text[previous_end:m.start()]
+def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
+    """One number -> (Quantity or None, reason, end of its item)."""
+    before = text[max(s_start, number.start - 80):number.start]
+    item = _item(text, number.end, s_start, s_end)
     if item is None:
-        return None
+        return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
+    if name in _NOT_COUNTED:
+        return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
-    # A rate may sit between the figure and the item ("litres par jour de").
-    rate_zone = text[m.end():item_end] + " " + after
-    kind = _kind(name, group, before, after, rate_zone, text[s_start:s_end])
+    rate_zone = text[number.end:item_end] + " " + after
+    kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
+                         text[s_start:s_end])
     if kind is None:
-        return None
-    return Quantity(item=name, value=value, unit=unit, kind=kind, approx=approx), item_end
+        return None, reason, item_end
+    approx = number.approx
+    # "plus de 70 familles et de 180 personnes": the repeated "de" carries the hedge over.
+    if previous and previous[0].approx and re.fullmatch(
+            rf"\s*et\s+(?:de\s+|d{_APOS})", text[previous[1]:number.start]):
+        approx = True
+    return Quantity(item=name, value=number.value, unit=unit, kind=kind, approx=approx), \
+        reason, item_end
+
+
+def _why_no_item(text: str, pos: int, s_end: int, before: str) -> str:
+    if _POPULATION_BEFORE.search(before):
+        return "population"                                # "(qui en compte 1800)"
+    word = re.match(r"\s*([a-zà-ÿœ][a-zà-ÿœ'-]*)", text[pos:s_end], re.I)
+    if word and word.group(1).lower() in _NOT_COUNTED:
+        return _NOT_COUNTED[word.group(1).lower()]
+    return "no_item"
 
 
 def _item(text: str, pos: int, s_start: int, s_end: int):
@@ -236,8 +267,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int):
             return name, unit or item_unit, group, hit.end()
     if _PARTICIPLE.match(text, at, s_end) or _PARTICIPLE.match(rest):
         return _nearest(text, s_start, s_end, pos)         # "1 600 réalisés à ce jour"
-    word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end])
-    if word and word.group().lower() not in STRUCTURAL:  # the open list
+    word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
+    if word:  # the open list: any noun, kept when a verb of production governs it
         return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
 
@@ -271,26 +302,137 @@ def _nearest(text, s_start, s_end, pos):
     return name, unit, group, pos
 
 
-def _kind(name: str, group: str, before: str, after: str, rate_zone: str,
-          sentence: str) -> str | None:
+# --- kinds ------------------------------------------------------------------
+
+def _kind(doc, text, number, name, group, before, after, rate_zone, sentence):
+    """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before):
-        return None
-    if group == POPULATION:                                # "village de 200 habitants"
-        return None if _POPULATION_BEFORE.search(before) else BENEFICIARIES
+        return None, "per_unit"
+    chain = _chain(doc, number)
+    if _national(chain, before, after):
+        return None, "national"
     if group == MONEY:
-        return DONE if _COLLECT.search(sentence) else None
-    if _PER_DAY.match(rate_zone):
-        return PER_DAY
-    if _PER_WEEK.match(rate_zone):
-        return PER_WEEK
-    if group in (VOLUNTEER,):
-        return VOLUNTEERS
+        if _PRICE_BEFORE.search(before) or _PRICE_AFTER.match(after):
+            return None, "price"
+        if _COLLECT.search(sentence):
+            return DONE, "somme collectée ou donnée"
+        return None, "price"
+    if _PRICE_BEFORE.search(before):
+        return None, "price"
+    if group == POPULATION and _POPULATION_BEFORE.search(before):
+        return None, "population"                          # "village de 200 habitants"
+    grammar, cue = _grammar(chain, before, after, sentence)
+    if grammar == NEEDED:
+        return NEEDED, cue
+    if group == VOLUNTEER:
+        return VOLUNTEERS, f"personnes qui aident (« {name} »)"
     if group == PEOPLE:
-        return VOLUNTEERS if _VOLUNTEER_BEFORE.search(before) else BENEFICIARIES
-    if group == BENEFICIARY:
-        return BENEFICIARIES
-    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
-        return TARGET
+        if _VOLUNTEER_BEFORE.search(before):
+            return VOLUNTEERS, "personnes qui composent l'équipe"
+        return BENEFICIARIES, "personnes aidées"
+    if group in (BENEFICIARY, POPULATION):
+        return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
+    rate = _RATE_BEFORE.search(before)
+    if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
+        return PER_DAY, "rythme « par jour »"
+    if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
+        return PER_WEEK, "rythme « par semaine »"
+    if group == "open" and grammar == DONE and not _DONE_VERB.search(sentence):
+        return None, "no_item"                             # "il y a 500 bouteilles"
+    if grammar is not None:
+        return grammar, cue
     if group == MATERIAL:
-        return DONE
-    return DONE if _DONE.search(sentence) else None        # open list needs a verb
+        return DONE, "objet compté, sans verbe d'intention ni futur"
+    return None, "no_item"                                 # the open list needs a verb
+
+
+def _chain(doc, number: Number) -> list:
+    """The tokens from the number up to the root of its sentence in the parse."""
+    span = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    token, chain, seen = span.root, [], set()
+    while token.i not in seen:
+        seen.add(token.i)
+        chain.append(token)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return chain
+
+
+def _national(chain, before: str, after: str) -> bool:
+    """A national figure quoted in a local text: its verb's subject is the State or the
+    country, or its clause says it is counted nationally."""
+    for token in chain:
+        if token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "obl:agent", "nsubj:pass") and \
+                        child.lemma_.lower() in _NATIONAL_SUBJECTS:
+                    return True
+    clause = re.split(r"[.;:]", before)[-1] + " " + re.split(r"[.;]", after)[0]
+    return bool(_NATIONAL_PHRASE.search(clause))
+
+
+def _verb_reading(token) -> tuple[str | None, str]:
+    """The time a verb token tells: "future", "past", "present", "infinitive", with
+    the words that show it."""
+    auxes = [c for c in token.children if c.dep_.startswith("aux")]
+    words = " ".join(t.text for t in sorted(auxes + [token], key=lambda t: t.i))
+    for t in auxes + [token]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return "future", words
+    if "Inf" in token.morph.get("VerbForm") and not auxes:
+        return "infinitive", words
+    if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
+        return "past", words
+    if "Fin" in token.morph.get("VerbForm"):
+        return "present", words
+    return None, words
+
+
+def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
+    """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
+    words of its clause; (None, "") when neither tells."""
+    clause_before = re.split(r"[.;:!?]|\s[–-]\s", before)[-1]
+    clause_after = re.split(r"[.;!?]", after)[0]
+    lemmas = [t.lemma_.lower() for t in chain]
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or
+             (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
+    need = NEED.search(clause_before[-60:]) or next(
+        (t for t in chain if t.lemma_.lower() in NEED_LEMMAS), None)
+    if need is not None:
+        word = need.group() if isinstance(need, re.Match) else need.text
+        return NEEDED, f"besoin exprimé (« {word} »)"
+    order = ORDER.search(clause_before[-50:]) or ORDER.match(clause_after.strip()) or next(
+        (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS), None)
+    if order is not None and not DELIVERED.search(clause_after + " " + clause_before[-30:]):
+        word = order.group() if isinstance(order, re.Match) else order.text
+        return ORDERED, f"commande (« {word} »)"
+    purchase = PURCHASE.search(clause_before[-40:])
+    if purchase and TO_COME.search(clause_after):
+        return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
+    if GOAL_BEFORE.search(clause_before) or any(lemma in GOAL_NOUNS for lemma in lemmas[1:]):
+        goal = GOAL_BEFORE.search(clause_before)
+        return TARGET, f"objectif (« {goal.group().split()[0] if goal else 'objectif'} »)"
+    extra = GOAL_AFTER.match(after)
+    if extra:
+        return TARGET, f"reste à faire (« {extra.group().strip()} »)"
+    for n, verb in enumerate(verbs):
+        lemma = verb.lemma_.lower()
+        if (n and lemma in INTENTION) or lemma in GOAL_VERBS:  # "va distribuer", "vise"
+            return TARGET, f"verbe d'intention (« {verb.text} »)"
+        reading, words = _verb_reading(verb)
+        if reading == "future":
+            return TARGET, f"futur ou conditionnel (« {words} »)"
+        if reading == "infinitive":
+            if n == len(verbs) - 1:
+                return TARGET, f"infinitif d'un projet (« {verb.text} »)"
+            continue  # a purpose or a complement: the verb above decides
+        if reading in ("past", "present"):
+            tense = "au passé" if reading == "past" else "au présent"
+            return DONE, f"verbe « {lemma} » {tense} (« {words} »)"
+    participle = _PARTICIPLE.match(after) or _DONE_VERB.search(clause_before[-40:])
+    if participle:
+        return DONE, f"fait rapporté (« {participle.group().strip()} »)"
+    return None, ""

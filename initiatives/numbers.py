@@ -1,0 +1,151 @@
+"""Numbers as French texts write them, found with their span and value.
+
+"12 000", "12.000" and "12 000" are one number (French thousands), "1,5" a
+decimal, "2 millions de" a multiple, "dix mille" or "deux cents" words, "une
+quinzaine de" an approximate noun. Dates, times, phones, postcodes, addresses,
+percentages, ages, ordinals and the like are recognised from their own shape and
+given the reason they are not quantities (a key of `SET_ASIDE_LABELS`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from initiatives.ingest import EMAIL, MONTHS, PHONE, URL
+
+_APOS = "['’]"
+_SEP = r"[  . ]"  # thousands: space, no-break space, narrow no-break space, dot
+
+# Approximate nouns count a round figure: "une quinzaine de personnes" is about 15.
+APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
+                "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+                "soixantaine": 60, "centaine": 100, "millier": 1000}
+# Cardinal words; "un"/"une" alone are articles and only count before a multiple.
+WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+         "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+         "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+         "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+         "cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "millions": 10**6,
+         "milliard": 10**9, "milliards": 10**9}
+_MULTIPLES = ("mille", "million", "millions", "milliard", "milliards")
+_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+# Hedges before a figure make it approximate ("près de 600", "plus de 70").
+APPROX_BEFORE = (r"près de|plus de|environ|quelque|presque|au moins|pas moins de|autour de"
+                 r"|approximativement|jusqu['’]à|une bonne|pas loin de|quasiment")
+
+NUMBER = re.compile(
+    rf"(?P<approx>\b(?:{APPROX_BEFORE})\s+)?"
+    rf"(?:(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
+    rf"(?:\s+(?P<mult>millions?|milliards?)\b)?"
+    rf"|(?P<aword>\b(?:d{_APOS})?une?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"
+    rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+et)?[\s-]+(?:{_WORD}))*\b))", re.I)
+
+_MONTH = "|".join(MONTHS)
+# Shapes that are not quantities, in the order they are tried; each names its reason.
+SHAPES: list[tuple[str, re.Pattern]] = [
+    ("reference", URL), ("reference", EMAIL), ("phone", PHONE),
+    ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+                        rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
+    ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),
+    ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
+                        rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
+    ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
+    ("postcode", re.compile(r"\b62\s?\d{3}\b(?=\s+[A-ZÉÈ])")),
+    ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"
+                           r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
+    ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
+    ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    ("percent", re.compile(r"\b\d+(?:,\d+)?\s?(?:%|pour ?cent)", re.I)),
+    ("ordinal", re.compile(r"\b\d+\s?(?:e|è|ème|eme|er|ère|re|nd|nde)\b", re.I)),
+    ("age", re.compile(r"\b\d{1,3}\s+ans\b|\bâgée?s? de\s+\d{1,3}", re.I)),
+]
+_NOT_A_COUNT_AFTER = re.compile(r"[A-Za-zÀ-ÿ]")  # "3D", "1er", "CRS9"
+
+
+@dataclass
+class Number:
+    start: int
+    end: int
+    value: float | None          # None when set aside before reading (a phone, a date)
+    approx: bool = False
+    reason: str = ""             # a SET_ASIDE_LABELS key when the shape is no quantity
+
+    def text_in(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number of the text in reading order, those with a non-quantity shape
+    (date, phone…) carrying their reason."""
+    shaped: list[Number] = []
+    taken = bytearray(len(text))
+    for reason, pattern in SHAPES:
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            if reason == "reference" and not re.search(r"\d", m.group()):
+                continue
+            if reason in ("reference",) and pattern in (URL, EMAIL):
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                continue  # digits inside an address of the web are no number a reader sees
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            if re.search(r"\d", m.group()):
+                shaped.append(Number(m.start(), m.end(), None, reason=reason))
+    found = list(shaped)
+    for m in NUMBER.finditer(text):
+        a, b = m.span()
+        core = m.start("num") if m.group("num") else a
+        if any(taken[core:b]):
+            continue
+        number = _read(text, m)
+        if number is not None:
+            found.append(number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _read(text: str, m: re.Match) -> Number | None:
+    approx = bool(m.group("approx"))
+    if m.group("num"):
+        a, b = m.start("num"), m.end("num")
+        if (a > 0 and (text[a - 1].isalpha() or text[a - 1] in "-#_/")) or \
+                (b < len(text) and _NOT_A_COUNT_AFTER.match(text[b])):
+            return Number(a, b, None, reason="reference")          # "CRS9", "3D", "A26"
+        if re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a]):
+            return Number(a, b, None, reason="reference")          # "CRS 9", "RN 43"
+        value = float(re.sub(_SEP, "", m.group("num")).replace(",", "."))
+        mult = (m.group("mult") or "").lower()
+        value *= 10**6 if mult.startswith("million") else 10**9 if mult else 1
+        return Number(m.start(), m.end(), value, approx)
+    if m.group("noun"):
+        return Number(m.start(), m.end(), float(APPROX_NOUNS[m.group("noun").lower()]), True)
+    words = re.split(r"[\s-]+", m.group("words").lower())
+    start = m.start("words")
+    if words[0] in ("un", "une") and (len(words) == 1 or words[1] not in _MULTIPLES):
+        return None  # an article, not a number
+    value = words_value(words)
+    if value is None:
+        return None
+    return Number(start, m.end(), float(value), approx)
+
+
+def words_value(words: list[str]) -> int | None:
+    """French cardinal words -> integer: ["deux", "cents"] -> 200,
+    ["quatre", "vingt", "dix"] -> 90, ["dix", "mille"] -> 10 000."""
+    total, current, previous = 0, 0, ""
+    for word in words:
+        if word == "et":
+            continue
+        value = WORDS.get(word)
+        if value is None:
+            return None
+        if value == 100:
+            current = (current or 1) * 100
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = 0
+        elif value == 20 and previous == "quatre":
+            current += 80 - 4                          # "quatre-vingt(s)"
+        else:
+            current += value
+        previous = word
+    return total + current
