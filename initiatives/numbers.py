@@ -57,6 +57,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
     ("percent", re.compile(r"\b\d+(?:,\d+)?\s?(?:%|pour ?cent)", re.I)),
     ("ordinal", re.compile(r"\b\d+\s?(?:e|è|ème|eme|er|ère|re|nd|nde)\b", re.I)),
+    # a list's item number at the start of a line ("2 – À Oignies", "3) La ville")
+    ("ordinal", re.compile(r"(?m)^\s*\d{1,2}\s*(?:[–—)]|-(?=\s)|\.(?=\s))")),
     ("age", re.compile(r"\b\d{1,3}\s+ans\b|\bâgée?s? de\s+\d{1,3}", re.I)),
 ]
 _NOT_A_COUNT_AFTER = re.compile(r"[A-Za-zÀ-ÿ]")  # "3D", "1er", "CRS9"

@@ -52,6 +52,9 @@ ITEMS = [
     (r"bénévoles?|volontaires?|agents?|élus?", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
+    (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
+     r"|inscrits?|salariés?|employés?|infirmières?|infirmiers?|médecins?", "personnes",
+     "personnes", PEOPLE),
     (r"habitants?", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
@@ -61,6 +64,10 @@ for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "s
     ITEMS.append((_word[:-1] + "s?", _word, "personnes", BENEFICIARY))
 _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
           for p, item, unit, group in ITEMS]
+# A capitalised inhabitants' name ("les 620 Carvinois") counts people of a town.
+_ITEMS.append((re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:ois|oise|oises|ais|aise|aises|iens?|iennes?"
+                          r"|ains?|aines?|ins|ines)(?![\w-])"), "habitants", "personnes",
+               BENEFICIARY))
 _UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?|mètres?)\b", re.I)
 _UNIT_NAMES = {"l": "litres", "t": "tonnes", "kg": "kilos", "kilogramme": "kilos",
                "kilo": "kilos", "litre": "litres", "tonne": "tonnes", "mètre": "mètres"}
@@ -71,7 +78,7 @@ NOT_COUNTED = {
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
         mairie mairies quartier quartiers ehpad départements département région régions
-        antenne antennes salle salles""",
+        antenne antennes salle salles bureau bureaux permanence permanences stand stands""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
@@ -85,20 +92,29 @@ _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|peti
 # --- cues that set a number aside -------------------------------------------
 
 _PER_UNIT_AFTER = re.compile(
-    r"^\W{0,3}(?:chacun|chacune|l['’]unité|pièce|par (?:personne|famille|foyer|élève|enfant"
+    r"^\W{0,3}(?:chacun|chacune|l['’]unité|pièce|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
     r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
 _PER_UNIT_BEFORE = re.compile(
     rf"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
-    rf"|de quoi \w+(?:\s+\w+)?)\s*$", re.I)
-_PRICE_BEFORE = re.compile(rf"\b(?:aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
+    rf"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
+# A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
+_DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des) (?:habitant|foyer|famille"
+                           r"|personne|élève|enfant|résident|commerçant|salarié|agent|ménage"
+                           r"|bénéficiaire|adulte|patient|soignant)s?\b", re.I)
+_PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
-                           rf"|pour la somme de|tarif de|coût de|coûte|vendus? à)\s*$", re.I)
+                           rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
+                           rf"|une participation de)\s*$", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
-                                rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)|\bcompt\w*\s+"
+                                rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)"
+                                rf"(?:(?:moins|plus|près) de\s+)?|\bcompt\w*\s+"
+
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
+# "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
+_APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ)", re.I)
 _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",
@@ -111,15 +127,21 @@ _NATIONAL_PHRASE = re.compile(
 
 # --- cues of a kind ---------------------------------------------------------
 
-_RATE_BEFORE = re.compile(r"\b(?:(?P<day>par jour|chaque jour|quotidiennement|tous les jours)"
+_RATE_BEFORE = re.compile(r"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidiennement"
+                          r"|tous les (?:jours|soirs|matins|midis))"
                           r"|(?P<week>par semaine|chaque semaine|toutes les semaines"
                           r"|hebdomadairement))(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
-_PER_DAY = re.compile(r"^[^.;]{0,60}?\b(?:par jour|chaque jour|/\s?jour|quotidien\w*)", re.I)
+_PER_DAY = re.compile(r"^[^.;]{0,60}?\b(?:(?:par|chaque) (?:jour|soir|matin|midi)|/\s?jour"
+                      r"|quotidien\w*)", re.I)
+# A rate adverbial opening the sentence ("Chaque jour, …") sets the rate of the whole sentence.
+_RATE_OPENING = re.compile(r"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?|matins?|midis?)"
+                           r"|au quotidien)|(?P<week>chaque semaine|toutes les semaines))\b",
+                           re.I)
 _PER_WEEK = re.compile(r"^[^.;]{0,60}?\b(?:par semaine|chaque semaine|toutes les semaines"
                        r"|/\s?semaine|hebdomadaire\w*)", re.I)
 NEED = re.compile(rf"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|il faut"
                   rf"|il faudrait|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
-ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réserv[ée]\w*)", re.I)
+ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b)", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
@@ -128,30 +150,39 @@ TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|atten
 GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée"}
 GOAL_BEFORE = re.compile(
     rf"(?:\b(?:objectif|ambition|but|cible)\b[^.;]{{0,40}}$"
-    rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre)\b[^.;]{{0,30}}$)",
+    rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
+    rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
+# "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
+_GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible)\s*:(?![^.;]*\b(?:ont|a|sont|est"
+                         r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
-                        r"confectionner|venir|coudre|distribuer|livrer)|de plus|d['’]ici)\b",
+                        r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
-              "promettre", "planifier", "programmer"}
+              "promettre", "planifier", "programmer", "fixer"}
 # Verbs of intention: the infinitive they govern is not done yet ("s'apprête à coudre").
-INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "apprêter", "aller", "devoir",
+INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprêter", "aller",
+                          "devoir", "aimer",
                           "tenter", "essayer", "proposer", "penser", "engager", "préparer",
                           "chercher"}
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
-               "besoin", "recherche", "appel"}
+               "besoin", "recherche"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
-                               rf"|mobilis\w*|équipe|groupe|collectif|grâce à|aidée? par"
+                               rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
+                               rf"|(?:aid|encadr|anim|accompagn|soutenu|épaul)\w* par"
                                rf"|(?:l{_APOS}|par )action)\s+(?:de\s+|d{_APOS}\s*|des\s+)?"
-                               rf"(?:\w+\s+)?$", re.I)
+                               rf"(?:[\w’']+\s+)?$", re.I)
+# A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
+_HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b", re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
                         r"recueilli|porté|cuisin)", re.I)
-_PARTICIPLE = re.compile(r"^\s*(?:ont été |ont |sont )?(?:déjà |d['’]ores et déjà )?"
+_PARTICIPLE = re.compile(r"^\s*(?:(?:nous|vous|leur|lui|en) )?(?:ont été |ont |sont )?"
+                         r"(?:(?:déjà|bien|été) |d['’]ores et déjà )*"
                          r"(?:réalisé|produit|fabriqué|confectionné|distribué|livré|cousu"
                          r"|imprimé|offert|donné|remis|commandé|sorti|collecté|récolté"
                          r"|préparé|servi)e?s?\b", re.I)
@@ -211,7 +242,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
-    item = _item(text, number.end, s_start, s_end)
+    item = _item(text, number.end, s_start, s_end, doc)
+    if item is None and _POPULATION_BEFORE.search(before):
+        return None, "population", number.end              # "(qui en compte 1800)"
+    if item is None and _CLITIC_EN.search(before):
+        item = _reference(text, s_start, number.start, number.end)  # "elle en a remis 11"
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
@@ -220,7 +255,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
     after = text[item_end:min(next_start, item_end + 60)]
     rate_zone = text[number.end:item_end] + " " + after
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
-                         text[s_start:s_end])
+                         text[s_start:s_end], text)
     if kind is None:
         return None, reason, item_end
     approx = number.approx
@@ -232,6 +267,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
         reason, item_end
 
 
+# The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
+_CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
+
+
 def _why_no_item(text: str, pos: int, s_end: int, before: str) -> str:
     if _POPULATION_BEFORE.search(before):
         return "population"                                # "(qui en compte 1800)"
@@ -241,9 +280,12 @@ def _why_no_item(text: str, pos: int, s_end: int, before: str) -> str:
     return "no_item"
 
 
-def _item(text: str, pos: int, s_start: int, s_end: int):
+def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
     """(item, unit, group, end) after the number at `pos`, or None."""
     rest = text[pos:s_end]
+    if re.match(r"\s+(?:par|chaque) (?:jour|soir|semaine)\b", rest, re.I):
+        hits = sorted(_known(text, 0, pos))              # "en produit 200 par jour"
+        return (hits[-1][1], hits[-1][2], hits[-1][3], pos) if hits else None
     unit = None
     u = _UNITS.match(rest.lstrip())
     if u and (u.group(1).lower() not in ("l", "t") or not rest.lstrip()[1:2].isalpha()):
@@ -253,7 +295,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int):
         offset = len(rest) - len(rest.lstrip()) + u.end()
         # "50 000 litres par jour de solution": the item may follow a rate.
         tail = re.match(rf"(?:\s+(?:par jour|par semaine|chaque jour|chaque semaine))?"
-                        rf"\s+(?:de\s+|d{_APOS})", rest[offset:], re.I)
+                        rf"\s+(?:de\s+|d{_APOS})(?!ici\b)", rest[offset:], re.I)
         if not tail:  # "50 000 litres par jour": the unit is all that is known
             return unit, unit, MATERIAL, pos + offset
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
@@ -265,12 +307,21 @@ def _item(text: str, pos: int, s_start: int, s_end: int):
             if group == REF:
                 return _reference(text, s_start, pos, hit.end())
             return name, unit or item_unit, group, hit.end()
-    if _PARTICIPLE.match(text, at, s_end) or _PARTICIPLE.match(rest):
-        return _nearest(text, s_start, s_end, pos)         # "1 600 réalisés à ce jour"
+    if _PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest):
+        # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
+        return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
-    if word:  # the open list: any noun, kept when a verb of production governs it
+    if word and _is_noun(doc, at, at + word.end()):
+        # the open list: any noun, kept when a verb of production governs it
         return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
+
+
+def _is_noun(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
 
 
 _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
@@ -304,46 +355,66 @@ def _nearest(text, s_start, s_end, pos):
 
 # --- kinds ------------------------------------------------------------------
 
-def _kind(doc, text, number, name, group, before, after, rate_zone, sentence):
+def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before):
         return None, "per_unit"
     chain = _chain(doc, number)
     if _national(chain, before, after):
         return None, "national"
+    if _PRICE_BEFORE.search(before) or (group == MONEY and _PRICE_AFTER.match(after)):
+        return None, "price"
+    if _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]):
+        return None, "per_unit"
     if group == MONEY:
-        if _PRICE_BEFORE.search(before) or _PRICE_AFTER.match(after):
-            return None, "price"
-        if _COLLECT.search(sentence):
+        grammar, cue = _grammar(chain, before, after, sentence)
+        if grammar in (TARGET, NEEDED, ORDERED):
+            return grammar, cue
+        if _COLLECT.search(sentence) or _COLLECT.search(block):
             return DONE, "somme collectée ou donnée"
         return None, "price"
-    if _PRICE_BEFORE.search(before):
-        return None, "price"
-    if group == POPULATION and _POPULATION_BEFORE.search(before):
+    if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)):
         return None, "population"                          # "village de 200 habitants"
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar == NEEDED:
         return NEEDED, cue
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
+    if group in (PEOPLE, BENEFICIARY) and _HELPERS_AFTER.match(after):
+        return VOLUNTEERS, f"personnes qui aident (« {name} {after.split()[0]} »)"
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
+        if _acts(chain):
+            return VOLUNTEERS, "personnes sujet d'un verbe d'action"
         return BENEFICIARIES, "personnes aidées"
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
-    rate = _RATE_BEFORE.search(before)
-    if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
-        return PER_DAY, "rythme « par jour »"
-    if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
-        return PER_WEEK, "rythme « par semaine »"
-    if group == "open" and grammar == DONE and not _DONE_VERB.search(sentence):
+    rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(sentence)
+    if grammar not in (TARGET, ORDERED):
+        if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
+            return PER_DAY, "rythme « par jour »"
+        if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
+            return PER_WEEK, "rythme « par semaine »"
+    if group == "open" and grammar == DONE and _LIGHT_VERB.search(cue):
         return None, "no_item"                             # "il y a 500 bouteilles"
     if grammar is not None:
         return grammar, cue
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
     return None, "no_item"                                 # the open list needs a verb
+
+
+# Verbs that tell a state, not an action: with them an unknown noun is no production.
+_LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|rester|exister|sembler|devenir|trouver"
+                         r"|voir|falloir|concerner) »")
+
+
+def _acts(chain) -> bool:
+    """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    return noun is not None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier")
 
 
 def _chain(doc, number: Number) -> list:
@@ -374,13 +445,18 @@ def _national(chain, before: str, after: str) -> bool:
     return bool(_NATIONAL_PHRASE.search(clause))
 
 
+# The conditional's endings, when the tagger reads it as an imperfect ("aimerait").
+_CONDITIONAL = re.compile(r"(?:rais|rait|rions|riez|raient)$", re.I)
+
+
 def _verb_reading(token) -> tuple[str | None, str]:
     """The time a verb token tells: "future", "past", "present", "infinitive", with
     the words that show it."""
     auxes = [c for c in token.children if c.dep_.startswith("aux")]
     words = " ".join(t.text for t in sorted(auxes + [token], key=lambda t: t.i))
     for t in auxes + [token]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or (
+                "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text)):
             return "future", words
     if "Inf" in token.morph.get("VerbForm") and not auxes:
         return "infinitive", words
@@ -396,6 +472,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     words of its clause; (None, "") when neither tells."""
     clause_before = re.split(r"[.;:!?]|\s[–-]\s", before)[-1]
     clause_after = re.split(r"[.;!?]", after)[0]
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    chain = chain[2:] if noun is not None else chain[1:]
     lemmas = [t.lemma_.lower() for t in chain]
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or
              (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
@@ -404,17 +482,27 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if need is not None:
         word = need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"
-    order = ORDER.search(clause_before[-50:]) or ORDER.match(clause_after.strip()) or next(
+    order = ORDER.search(clause_before[-50:]) or ORDER.search(clause_after[:30]) or next(
         (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS), None)
-    if order is not None and not DELIVERED.search(clause_after + " " + clause_before[-30:]):
+    if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
+                                                   + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
     purchase = PURCHASE.search(clause_before[-40:])
-    if purchase and TO_COME.search(clause_after):
+    if purchase and TO_COME.search(after + " " + sentence[sentence.find(after[:20]):]
+                                   if after[:20] else after):
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
-    if GOAL_BEFORE.search(clause_before) or any(lemma in GOAL_NOUNS for lemma in lemmas[1:]):
-        goal = GOAL_BEFORE.search(clause_before)
+    goal = GOAL_BEFORE.search(clause_before) or _GOAL_COLON.search(before)
+    if goal or any(lemma in GOAL_NOUNS for lemma in lemmas):
         return TARGET, f"objectif (« {goal.group().split()[0] if goal else 'objectif'} »)"
+    for clause in (c for c in (noun.children if noun is not None else [])
+                   if c.dep_.startswith("acl") and c.pos_ == "VERB"):
+        if _verb_reading(clause)[0] == "future":          # "250 paniers, qui seront livrés"
+            return TARGET, f"futur (« {clause.text} »)"
+    for clause in (c for c in (noun.children if noun is not None else [])
+                   if c.dep_.startswith("acl") and c.pos_ == "VERB"):
+        if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
+            return DONE, f"participe passé (« {clause.text} »)"
     extra = GOAL_AFTER.match(after)
     if extra:
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
