@@ -2,8 +2,10 @@
 
 The totals rule: only initiatives inside the département count; for each
 initiative and item the latest observation (by release date) is taken, never the
-sum of its successive reports; done, targets, rates, beneficiaries and
-volunteers are kept apart. Every total carries its sources.
+sum of its successive reports. Each kind is totalled on its own: only done is
+what was produced or distributed; targets, orders not yet delivered, needs, rates,
+beneficiaries and volunteers are kept apart and never added to it. Every total
+carries its sources.
 """
 from __future__ import annotations
 
@@ -15,15 +17,20 @@ import pandas as pd
 import config
 from initiatives.filters import Filters
 from initiatives.formatting import format_number
-from initiatives.model import (ACTOR_TYPES, CATEGORIES, DONE, KIND_LABELS, KINDS, TARGET,
-                               Initiative)
+from initiatives.model import (ACTOR_TYPES, BENEFICIARIES, CATEGORIES, DONE, KIND_LABELS,
+                               KINDS, NEEDED, ORDERED, PER_DAY, PER_WEEK, TARGET,
+                               VOLUNTEERS, Initiative)
 from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import MANUAL_SOURCE, Store
 
 HEADLINE_ITEMS = ("masques", "visières", "repas")
 LEVELS = ("commune", "epci", "arrondissement")
+# Kinds set beside what was done, item by item in the same unit, never added to it.
+BESIDE_DONE = (TARGET, ORDERED, NEEDED)
+# Kinds of another nature (rates, people), shown in a table of their own.
+OTHER_KINDS = (PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
 OBS_COLUMNS = ["initiative_id", "actor", "item", "kind", "unit", "value", "approx",
-               "release_id", "as_of", "sentence"]
+               "release_id", "as_of", "sentence", "reason"]
 UNIT_COLUMN = {"commune": None, "epci": "epci", "arrondissement": "arrondissement"}
 
 
@@ -44,7 +51,7 @@ def _selected(store: Store, filters: Filters | None, dep: str | None,
 def observations(initiatives: list[Initiative], filters: Filters) -> pd.DataFrame:
     """Every figure of the initiatives, kept when its release and date pass the filters."""
     rows = [(i.id, i.actor, q.item, q.kind, q.unit, float(q.value), q.approx, q.release_id,
-             q.as_of, q.sentence)
+             q.as_of, q.sentence, q.reason or "")
             for i in initiatives for q in i.quantities
             if filters.keeps_observation(q.release_id, q.as_of)]
     return pd.DataFrame(rows, columns=OBS_COLUMNS)
@@ -60,7 +67,8 @@ def latest(obs: pd.DataFrame) -> pd.DataFrame:
                  .drop(columns="_day"))
 
 
-def _kind_order(kind: str) -> int:
+def kind_order(kind: str) -> int:
+    """Done first, then the kinds in the order of `KINDS` (unknown ones last)."""
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
@@ -80,9 +88,10 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
                 "sources": [{"initiative_id": int(r.initiative_id), "actor": r.actor,
                              "release_id": r.release_id or MANUAL_SOURCE,
                              "as_of": r.as_of.isoformat() if r.as_of else None,
-                             "value": _num(r.value), "sentence": r.sentence}
+                             "value": _num(r.value), "sentence": r.sentence,
+                             "reason": r.reason}
                             for r in g.itertuples()]})
-    items.sort(key=lambda x: (_kind_order(x["kind"]), -x["value"], x["item"]))
+    items.sort(key=lambda x: (kind_order(x["kind"]), -x["value"], x["item"]))
     days = [d for d in obs["as_of"] if d] if not obs.empty else []
     return {"departement": dep, "as_of": max(days).isoformat() if days else None,
             "items": items}
@@ -98,10 +107,10 @@ def key_figures(store: Store, filters: Filters | None = None, dep: str | None = 
     reached = set().union(*(r.communes for r in reaches))
     production = {}
     for row in totals(store, filters, dep)["items"]:
-        if row["item"] in HEADLINE_ITEMS and row["kind"] in (DONE, TARGET):
-            entry = production.setdefault(row["item"], {"done": None, "target": None,
-                                                        "unit": row["unit"],
-                                                        "initiatives": 0})
+        if row["item"] in HEADLINE_ITEMS and row["kind"] in (DONE, *BESIDE_DONE):
+            entry = production.setdefault(row["item"], {
+                DONE: None, **dict.fromkeys(BESIDE_DONE), "unit": row["unit"],
+                "initiatives": 0})
             entry[row["kind"]] = (entry[row["kind"]] or 0) + row["value"]
             if row["kind"] == DONE:
                 entry["initiatives"] += row["initiatives"]
@@ -259,7 +268,8 @@ def evolution(store: Store, filters: Filters | None = None, dep: str | None = No
 
 
 def totals_by(store: Store, filters: Filters | None = None, level: str = "arrondissement",
-              dep: str | None = None, kinds: tuple[str, ...] = (DONE, TARGET)) -> pd.DataFrame:
+              dep: str | None = None,
+              kinds: tuple[str, ...] = (DONE, *BESIDE_DONE)) -> pd.DataFrame:
     """Latest figures summed by unit of the initiative's own place (not of every unit it
     reaches, which would count a figure twice); code "" when it spans several units."""
     filters, dep, inis = _selected(store, filters, dep)

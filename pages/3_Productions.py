@@ -12,7 +12,9 @@ filters = sidebar()
 st.title("Productions et distributions")
 st.caption("Pour chaque initiative et chaque objet, le dernier chiffre cumulé connu est "
            "retenu (jamais la somme des communiqués successifs), puis additionné. Les "
-           "objectifs, cadences, bénéficiaires et bénévoles sont montrés à part.")
+           "objectifs, les commandes pas encore livrées, les besoins exprimés, les "
+           "cadences, bénéficiaires et bénévoles sont montrés à part, jamais ajoutés au "
+           "réalisé.")
 
 totals = cache.metric("totals", filters)
 labels = widgets.release_labels(cache.releases())

@@ -1,8 +1,8 @@
 """The one-page briefing for the prefect's meeting: an A4 PDF (reportlab) and a slide (PPTX).
 
 `build` gathers the figures once (key figures with their date, map, counts by
-arrondissement and category, totals with done and targets apart, the largest
-uncovered communes, sources); `to_pdf` and `to_pptx` lay them out. Private
+arrondissement and category, totals with done and, apart, targets, orders and needs,
+the largest uncovered communes, sources); `to_pdf` and `to_pptx` lay them out. Private
 persons are left out by default. Text is set in DejaVu Sans (bundled with
 matplotlib): Helvetica has no "œ".
 """
@@ -22,7 +22,7 @@ import config
 from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
-from initiatives.model import CATEGORIES, DONE, TARGET
+from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
 from report import sources as src
 from report import static_map
 from report.export_data import _Anonymised, describe_filters
@@ -32,8 +32,10 @@ SHORT = dict(zip(CATEGORIES, ("Matériel", "Soignants", "Alimentaire", "Isolés"
                               "Numérique", "Garde d'enfants", "Bénévolat", "Autre")))
 CAVEAT = ("Ce qui n'est pas signalé n'est pas forcément absent : ces chiffres portent sur les "
           "initiatives relevées dans les communiqués, pas sur toutes celles du territoire.")
-TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiative. Les objectifs "
-               "sont donnés à part et ne s'ajoutent jamais au réalisé.")
+TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiative. Les objectifs, "
+               "les commandes pas encore livrées et les besoins exprimés sont donnés à part "
+               "et ne s'ajoutent jamais au réalisé.")
+APART = (ORDERED, NEEDED)  # beside done in the figures' details and under the table
 MAX_ITEMS = 8
 PLAIN_UNIT = "unités"  # "masques", not "masques (unités)"
 MAP_INCHES = (6, 5.6)
@@ -52,6 +54,7 @@ class Briefing:
     releases: list[str]
     footer: str
     map_png: bytes = b""
+    apart: list[str] = field(default_factory=list)  # orders and needs, beside the totals
     notes: list[str] = field(default_factory=lambda: [TOTALS_NOTE, CAVEAT])
 
 
@@ -73,6 +76,9 @@ def _figures(kf: dict, totals: list[dict], day: date | None) -> list[tuple[str, 
             if days else "réalisés"
         if entry["target"]:
             detail += f" ; objectif à part : {format_number(entry['target'])}"
+        for kind in APART:
+            if entry.get(kind):
+                detail += f" ; {KIND_LABELS[kind]} : {format_number(entry[kind])}"
         out.append((format_number(entry["done"]), _item(item, entry["unit"]), detail))
     return out[:5]
 
@@ -98,6 +104,21 @@ def _totals(items: list[dict]) -> pd.DataFrame:
           format_number(r["n"]), format_date(date.fromisoformat(r["day"])) if r["day"] else "–"]
          for (item, unit), r in ordered],
         columns=["Objet", "Réalisé", "Objectif", "Initiatives", "Au"])
+
+
+def _apart(items: list[dict]) -> list[str]:
+    """`Commandé, pas encore livré : masques 32 000 ; blouses 500`: one line per kind
+    shown apart from the production table, never added to what was done."""
+    out = []
+    for kind in APART:
+        rows = sorted((t for t in items if t["kind"] == kind), key=lambda t: -t["value"])
+        if rows:
+            out.append(f"{KIND_LABELS[kind].capitalize()} (à part, jamais ajouté au réalisé) : "
+                       + " ; ".join(f"{_item(t['item'], t['unit'])} "
+                                    f"{'environ ' if t['approx'] else ''}"
+                                    f"{format_number(t['value'])}"
+                                    for t in rows[:MAX_ITEMS]) + ".")
+    return out
 
 
 def _counts(store, filters: Filters, dep: str) -> pd.DataFrame:
@@ -131,7 +152,7 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
                  f"note du {format_date(date.today())}, aucun communiqué retenu"),
         situation=day, filters=describe_filters(filters),
         figures=_figures(metrics.key_figures(view, filters, dep), totals, day),
-        counts=_counts(view, filters, dep), totals=_totals(totals),
+        counts=_counts(view, filters, dep), totals=_totals(totals), apart=_apart(totals),
         uncovered=_uncovered(view, filters, dep),
         releases=[f"{r['label']} ({r['initiatives']} initiative"
                   f"{'s' if r['initiatives'] > 1 else ''})" for r in cited],
@@ -213,6 +234,7 @@ def to_pdf(b: Briefing) -> bytes:
     right = [p("Production : réalisé et objectifs", head),
              _table(b.totals, [2.2 * cm, 1.4 * cm, 1.5 * cm, 1.9 * cm, 1.9 * cm], font, bold)
              if len(b.totals) else p("Aucun chiffre de production pour ces filtres."),
+             *(p(line, small) for line in b.apart),
              p(TOTALS_NOTE, small),
              p("Communes sans initiative signalée, les plus peuplées", head),
              _table(b.uncovered, [3.2 * cm, 2.1 * cm, 3.6 * cm], font, bold)
@@ -287,7 +309,9 @@ def to_pptx(b: Briefing) -> bytes:
     text(15, 4.1, 18, 0.7, "Production : réalisé et objectifs (jamais additionnés)", 11, True,
          blue)
     if len(b.totals):
-        table(15, 4.8, 18, b.totals.head(5))
+        table(15, 4.8, 18, b.totals.head(4 if b.apart else 5))
+    if b.apart:  # orders and needs, apart from the table of what was done
+        text(15, 7.45, 18, 0.8, b.apart, 8)
     text(15, 8.3, 18, 0.7, "Communes sans initiative signalée, les plus peuplées", 11, True, blue)
     if len(b.uncovered):
         table(15, 9.0, 18, b.uncovered)

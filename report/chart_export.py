@@ -58,7 +58,7 @@ CHARTS = {
                 lambda s, f, d: charts.matrix_data(_counts(s, f, d)), charts.category_matrix),
     "production": ("Production réalisée et objectifs",
                    "dernier chiffre cumulé de chaque initiative, dans l'unité indiquée ; "
-                   "réalisé et objectif ne s'additionnent pas",
+                   "objectifs, commandes et besoins ne s'ajoutent jamais au réalisé",
                    lambda s, f, d: charts.production_data(metrics.totals(s, f, d)),
                    charts.production),
     "production-arrondissements": ("Production réalisée par arrondissement",

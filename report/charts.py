@@ -9,7 +9,8 @@ import altair as alt
 import pandas as pd
 
 from initiatives.formatting import MONTHS, NBSP, format_number
-from initiatives.model import CATEGORIES, KIND_LABELS
+from initiatives.metrics import BESIDE_DONE
+from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
 from report.classes import CATEGORY_COLORS
 
 # French digits in any locale: en-US gives "1,600" (the comma becomes a narrow space);
@@ -18,8 +19,10 @@ INT_LABELS = f"replace(format(datum.value, ',.0f'), regexp(',', 'g'), '{NBSP}')"
 MONTH_LABELS = ("timeFormat(datum.value, '%e') + ' ' + "
                 + str([m for m in MONTHS]) + "[month(datum.value)]")
 CATEGORY_SCALE = alt.Scale(domain=list(CATEGORY_COLORS), range=list(CATEGORY_COLORS.values()))
-NATURE_SCALE = alt.Scale(domain=[KIND_LABELS["done"], KIND_LABELS["target"]],
-                         range=["#225ea8", "#c7c7c7"])
+# done, then the kinds set beside it (never stacked on it): each with its own colour
+NATURE_COLORS = {DONE: "#225ea8", TARGET: "#c7c7c7", ORDERED: "#41b6c4", NEEDED: "#fd8d3c"}
+NATURE_SCALE = alt.Scale(domain=[KIND_LABELS[k] for k in NATURE_COLORS],
+                         range=list(NATURE_COLORS.values()))
 
 
 def _count_axis(title: str) -> alt.Axis:
@@ -38,10 +41,11 @@ def _text(values) -> list[str]:
 # --- data shaping from metrics ----------------------------------------------------------
 
 def production_data(totals: dict) -> pd.DataFrame:
-    """`metrics.totals` -> long rows (item, unit, nature, value) for done and targets."""
+    """`metrics.totals` -> long rows (item, unit, nature, value) for done and, beside it,
+    targets, orders not yet delivered and needs."""
     rows = [{"item": f"{r['item']} ({r['unit']})", "unit": r["unit"],
              "nature": KIND_LABELS[r["kind"]], "value": r["value"]}
-            for r in totals["items"] if r["kind"] in ("done", "target")]
+            for r in totals["items"] if r["kind"] in (DONE, *BESIDE_DONE)]
     return pd.DataFrame(rows, columns=["item", "unit", "nature", "value"])
 
 
@@ -61,7 +65,8 @@ def matrix_data(counts: pd.DataFrame) -> pd.DataFrame:
 # --- charts ---------------------------------------------------------------------------
 
 def production(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
-    """Done and target side by side per item, never stacked (item, nature, value)."""
+    """Done, target, ordered and needed side by side per item, never stacked (item,
+    nature, value)."""
     data = data.assign(texte=_text(data["value"]))
     return _sized(alt.Chart(data).mark_bar().encode(
         x=alt.X("value:Q", axis=_count_axis("Quantité (dernier chiffre cumulé)")),

@@ -72,14 +72,17 @@ QUANTITY_COLUMNS = {
     "acteur": ("#org+name", "Qui agit"),
     "dans_departement": ("#meta+inside", "oui si l'initiative a lieu dans le département"),
     "objet": ("#output+name", "Ce qui est compté : masques, visières, repas…"),
-    "nature": ("#output+type", "réalisé (cumul), objectif, par jour, par semaine, "
-                               "bénéficiaires, bénévoles — à ne jamais additionner entre elles"),
+    "nature": ("#output+type", "réalisé (cumul), objectif, commandé (pas encore livré), "
+                               "besoin exprimé, par jour, par semaine, bénéficiaires, "
+                               "bénévoles — à ne jamais additionner entre elles"),
     "valeur": ("#output+num", "Dernier chiffre connu de l'initiative pour cet objet"),
     "unite": ("#output+unit", "Unité du chiffre"),
     "approximatif": ("#output+approx", "oui pour « une cinquantaine », « près de »…"),
     "communique": ("#meta+source", "Communiqué d'où vient le chiffre"),
     "date": ("#date+reported", "Date de ce communiqué"),
     "phrase_source": ("#meta+source+quote", "La phrase d'où le chiffre a été lu"),
+    "pourquoi_nature": ("#output+type+reason", "Pourquoi cette nature : les mots de la phrase "
+                                               "qui l'ont décidée (vide si non renseigné)"),
 }
 COMMUNE_COLUMNS = {
     "code_commune": ("#loc+code", "Code INSEE de la commune (COG)"),
@@ -163,7 +166,8 @@ def anonymise_initiative(ini: Initiative) -> Initiative:
     place = next((p.nom or p.query for p in ini.places if p.nom or p.query), "")
     return replace(ini, actor=f"Particulier ({place})" if place else "Particulier",
                    excerpt=scrub(ini.excerpt, names), contacts=[],
-                   quantities=[replace(q, sentence=scrub(q.sentence, names))
+                   quantities=[replace(q, sentence=scrub(q.sentence, names),
+                                       reason=scrub(q.reason, names))
                                for q in ini.quantities])
 
 
@@ -250,7 +254,7 @@ def quantities_table(store, filters: Filters | None = None, dep: str | None = No
     inside = {i.id: is_inside(i, dep) for i in inis}
     rows = [[r.initiative_id, r.actor, _yes(inside[r.initiative_id]), r.item,
              KIND_LABELS.get(r.kind, r.kind), metrics._num(r.value), r.unit, _yes(r.approx),
-             r.release_id, r.as_of, r.sentence] for r in last.itertuples()]
+             r.release_id, r.as_of, r.sentence, r.reason] for r in last.itertuples()]
     out = pd.DataFrame(rows, columns=list(QUANTITY_COLUMNS))
     return out.sort_values(["id_initiative", "objet", "nature"], ignore_index=True)
 
@@ -358,7 +362,9 @@ def about_rows(store, filters: Filters, dep: str, anonymise: bool) -> list[list[
                               "(lieu) », leurs noms retirés des extraits et leurs contacts "
                               "retirés" if anonymise else "non"],
             ["Règle des totaux", "Pour chaque initiative, seul le dernier chiffre cumulé compte ;"
-                                 " réalisé et objectif ne s'additionnent jamais."],
+                                 " seul le réalisé s'additionne : objectifs, commandes pas "
+                                 "encore livrées, besoins, cadences, bénéficiaires et "
+                                 "bénévoles sont à part et ne s'y ajoutent jamais."],
             ["Formules", "Les cellules commençant par =, +, - ou @ sont précédées d'une "
                          "apostrophe : ce sont des textes, pas des formules."],
             [], ["Communiqué", "Date", "Identifiant", "Initiatives citées"]]

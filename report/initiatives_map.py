@@ -47,10 +47,13 @@ class MapOptions:
 
 
 def figures_lines(ini: Initiative) -> list[str]:
-    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind."""
+    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind, done first."""
     if ini.id is None:  # not stored yet (import preview): figures group by id
         ini = dataclasses.replace(ini, id=0)
     last = metrics.latest(metrics.observations([ini], Filters()))
+    if len(last):
+        last = last.sort_values("kind", key=lambda k: k.map(metrics.kind_order),
+                                kind="stable")
     return [f"{r.item} : {'environ ' if r.approx else ''}{format_number(r.value)}"
             f"{'' if r.unit in ('unités', '') else ' ' + r.unit} "
             f"({KIND_LABELS.get(r.kind, r.kind)})" for r in last.itertuples()]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from initiatives.formatting import format_date, format_number
+from initiatives.metrics import BESIDE_DONE
 from initiatives.model import DONE, KIND_LABELS, TARGET
 from initiatives.store import MANUAL_SOURCE
+
+# column headers of the kinds shown beside what was done
+BESIDE_HEADERS = {kind: KIND_LABELS[kind].capitalize() for kind in BESIDE_DONE}
 
 
 def _value(row: dict) -> str:
@@ -18,28 +22,32 @@ def totals_frame(totals: dict, labels: dict[str, str]) -> pd.DataFrame:
     rows = [{"Objet": item["item"], "Nature": KIND_LABELS.get(item["kind"], item["kind"]),
              "Valeur": format_number(s["value"]), "Unité": item["unit"], "Acteur": s["actor"],
              "Communiqué": labels.get(s["release_id"], s["release_id"]),
-             "Phrase": s["sentence"]}
+             "Phrase": s["sentence"], "Pourquoi cette nature": s.get("reason") or ""}
             for item in totals["items"] for s in item["sources"]]
     return pd.DataFrame(rows, columns=["Objet", "Nature", "Valeur", "Unité", "Acteur",
-                                       "Communiqué", "Phrase"])
+                                       "Communiqué", "Phrase", "Pourquoi cette nature"])
 
 
 def done_vs_target(totals: dict) -> pd.DataFrame:
-    """Per item and unit: done beside target (targets never added to what was done)."""
+    """Per item and unit: done, then beside it the target, what is ordered and not yet
+    delivered, and the needs expressed (none of them ever added to what was done). The
+    columns of orders and needs appear when there are some."""
     table: dict[tuple, dict] = {}
     for r in totals["items"]:
-        if r["kind"] not in (DONE, TARGET):
+        if r["kind"] not in (DONE, *BESIDE_DONE):
             continue
         row = table.setdefault((r["item"], r["unit"]), {
-            "Objet": r["item"], "Unité": r["unit"], "Réalisé": "–", "Objectif": "–",
-            "Initiatives (réalisé)": 0})
+            "Objet": r["item"], "Unité": r["unit"], "Réalisé": "–",
+            **dict.fromkeys(BESIDE_HEADERS.values(), "–"), "Initiatives (réalisé)": 0})
         if r["kind"] == DONE:
             row["Réalisé"] = _value(r)
             row["Initiatives (réalisé)"] = r["initiatives"]
         else:
-            row["Objectif"] = _value(r)
+            row[BESIDE_HEADERS[r["kind"]]] = _value(r)
+    shown = {TARGET} | {r["kind"] for r in totals["items"] if r["kind"] in BESIDE_DONE}
     return pd.DataFrame(list(table.values()),
-                        columns=["Objet", "Unité", "Réalisé", "Objectif",
+                        columns=["Objet", "Unité", "Réalisé",
+                                 *(BESIDE_HEADERS[k] for k in BESIDE_DONE if k in shown),
                                  "Initiatives (réalisé)"])
 
 
@@ -47,7 +55,7 @@ def other_kinds(totals: dict) -> pd.DataFrame:
     """Rates, beneficiaries, volunteers: shown apart, never added to what was done."""
     rows = [{"Objet": r["item"], "Nature": KIND_LABELS.get(r["kind"], r["kind"]),
              "Valeur": _value(r), "Unité": r["unit"], "Initiatives": r["initiatives"]}
-            for r in totals["items"] if r["kind"] not in (DONE, TARGET)]
+            for r in totals["items"] if r["kind"] not in (DONE, *BESIDE_DONE)]
     return pd.DataFrame(rows, columns=["Objet", "Nature", "Valeur", "Unité", "Initiatives"])
 
 

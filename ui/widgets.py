@@ -16,6 +16,8 @@ from folium.elements import ElementAddToElement
 from streamlit_folium import generate_leaflet_string, st_folium
 
 from initiatives.formatting import format_date, format_number
+from initiatives.metrics import BESIDE_DONE
+from initiatives.model import KIND_LABELS
 from initiatives.store import MANUAL_SOURCE
 from ui import tables
 
@@ -83,12 +85,14 @@ def release_labels(releases: list[dict]) -> dict[str, str]:
 
 
 def production_figures(kf: dict) -> dict[str, tuple[str, str | None]]:
-    """Headline items -> (done, target) as French text, for st.metric."""
+    """Headline items -> (done, what is beside it) as French text, for st.metric:
+    `objectif : 11 000 · commandé, pas encore livré : 5 000`."""
     out = {}
     for item, p in kf.get("production", {}).items():
         done = format_number(p["done"]) if p["done"] is not None else "–"
-        target = f"objectif : {format_number(p['target'])}" if p["target"] else None
-        out[item] = (done, target)
+        beside = [f"{KIND_LABELS[k]} : {format_number(p[k])}" for k in BESIDE_DONE
+                  if p.get(k)]
+        out[item] = (done, " · ".join(beside) or None)
     return out
 
 

@@ -84,7 +84,8 @@ def test_key_figures(store):
     assert k["communes_reached"] > k["communes_named"]
     assert k["population_named"] == int(communes.loc[named, "population"].sum())
     assert k["population_total"] == int(communes["population"].sum())
-    assert k["production"]["masques"] == {"done": 5200, "target": 11000, "unit": "unités",
+    assert k["production"]["masques"] == {"done": 5200, "target": 11000, "ordered": None,
+                                          "needed": None, "unit": "unités",
                                           "initiatives": 3}
     assert k["production"]["visières"]["done"] == 2000
     assert k["production"]["visières"]["target"] is None

@@ -34,7 +34,7 @@ def test_png_is_at_least_twice_the_chart_width(store):
 def test_svg_holds_title_unit_and_sources(store):
     text = svg_text(ce.export(store, Filters(), "production", "svg"))
     assert "Production réalisée et objectifs" in text
-    assert "réalisé et objectif ne s'additionnent pas" in text  # the unit line
+    assert "objectifs, commandes et besoins ne s'ajoutent jamais au réalisé" in text  # unit
     assert FOOTER in text and "situation au 7 mai 2020" in text
 
 
