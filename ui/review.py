@@ -18,7 +18,11 @@ from ui import cache, widgets
 from ui.widgets import md
 
 KIND_BY_LABEL = {v: k for k, v in KIND_LABELS.items()}
-QTY_COLUMNS = ["Objet", "Valeur", "Unité", "Nature", "Approximatif", "Communiqué", "Phrase"]
+REASON = "Pourquoi cette nature"
+QTY_COLUMNS = ["Objet", "Valeur", "Unité", "Nature", REASON, "Approximatif", "Communiqué",
+               "Phrase"]
+# the reason of a figure whose kind a reviewer chose (changed, or entered by hand)
+REVIEWED_REASON = "nature choisie à la relecture"
 TABLE_COLUMNS = {"id": "N°", "actor": "Acteur", "actor_type": "Type", "category": "Catégorie",
                  "status": "Statut", "places": "Lieux", "arrondissements_noms": "Arrondissements",
                  "figures": "Chiffres", "releases": "Communiqués", "last_release": "Dernier",
@@ -48,27 +52,41 @@ def commune_places(codes: list[str], dep: str, keep: list[Place] = ()) -> list[P
 
 def quantities_frame(ini: Initiative, labels: dict[str, str]) -> pd.DataFrame:
     rows = [{"Objet": q.item, "Valeur": float(q.value), "Unité": q.unit,
-             "Nature": KIND_LABELS.get(q.kind, q.kind), "Approximatif": q.approx,
+             "Nature": KIND_LABELS.get(q.kind, q.kind), REASON: q.reason or "",
+             "Approximatif": q.approx,
              "Communiqué": labels.get(q.release_id, MANUAL_SOURCE), "Phrase": q.sentence}
             for q in ini.quantities]
     return pd.DataFrame(rows, columns=QTY_COLUMNS)
 
 
-def quantities_from(frame: pd.DataFrame, labels: dict[str, str]) -> list[Quantity]:
-    """Rows of the editor back to quantities; a half-filled row is refused in French."""
+def quantities_from(frame: pd.DataFrame, labels: dict[str, str],
+                    before: list[Quantity] | None = None) -> list[Quantity]:
+    """Rows of the editor back to quantities; a half-filled row is refused in French.
+
+    With `before` (the quantities the frame was made from, row index = position), a
+    figure whose kind was changed, or a row added by hand, gets `REVIEWED_REASON`
+    instead of the cue words the extractor read."""
     ids = {label: rid for rid, label in labels.items()}
     out = []
-    for n, r in enumerate(frame.to_dict("records"), start=1):
+    for n, (index, r) in enumerate(zip(frame.index, frame.to_dict("records")), start=1):
         if not str(r.get("Objet") or "").strip() and pd.isna(r.get("Valeur")):
             continue  # an empty row added by mistake
         if not str(r.get("Objet") or "").strip() or pd.isna(r.get("Valeur")):
             raise StoreError(f"Quantité n°{n} : objet et valeur sont obligatoires.")
+        kind = KIND_BY_LABEL.get(r.get("Nature"), DONE)
+        reason = r.get(REASON)
+        reason = "" if reason is None or (isinstance(reason, float) and pd.isna(reason)) \
+            else str(reason)
+        if before is not None:
+            old = before[int(index)] if pd.api.types.is_integer(index) \
+                and 0 <= int(index) < len(before) else None
+            if old is None or old.kind != kind:
+                reason = REVIEWED_REASON
         out.append(Quantity(item=str(r["Objet"]).strip(), value=float(r["Valeur"]),
-                            unit=str(r.get("Unité") or "unités"),
-                            kind=KIND_BY_LABEL.get(r.get("Nature"), DONE),
+                            unit=str(r.get("Unité") or "unités"), kind=kind,
                             approx=bool(r.get("Approximatif")),
                             sentence=str(r.get("Phrase") or ""),
-                            release_id=ids.get(r.get("Communiqué"), "")))
+                            release_id=ids.get(r.get("Communiqué"), ""), reason=reason))
     return out
 
 
@@ -164,6 +182,9 @@ def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
                 "Valeur": st.column_config.NumberColumn(min_value=0, step=1),
                 "Nature": st.column_config.SelectboxColumn(
                     options=[KIND_LABELS[k] for k in KINDS], required=True),
+                REASON: st.column_config.TextColumn(
+                    disabled=True, help="Les mots du communiqué qui ont décidé la nature ; "
+                    "une nature changée ici devient « nature choisie à la relecture »."),
                 "Communiqué": st.column_config.SelectboxColumn(options=list(cited.values()))})
         if not st.form_submit_button("Enregistrer les corrections"):
             return
@@ -172,12 +193,13 @@ def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
             + commune_places(communes, dep, ini.places)
         fields = {"actor": actor.strip(), "actor_type": actor_type, "category": category,
                   "status": status, "places": places,
-                  "quantities": quantities_from(edited, cited)}
+                  "quantities": quantities_from(edited, cited, ini.quantities)}
     except StoreError as exc:
         st.error(f"Rien n'a été modifié : {exc}")
         return
     # only what changed: each change leaves an audit row
-    unchanged = {"quantities": quantities_from(quantities_frame(ini, cited), cited)}
+    unchanged = {"quantities": quantities_from(quantities_frame(ini, cited), cited,
+                                               ini.quantities)}
     fields = {k: v for k, v in fields.items() if v != unchanged.get(k, getattr(ini, k))}
     if not fields:
         st.info("Aucune modification.")
@@ -210,7 +232,8 @@ def add_form(dep: str, releases: list[dict]) -> None:
         st.error("Rien n'a été ajouté : indiquez l'acteur et au moins une commune.")
         return
     quantities = [Quantity(item=item.strip(), value=value, unit=unit or "unités", kind=kind,
-                           sentence=excerpt.strip())] if item.strip() and value > 0 else []
+                           sentence=excerpt.strip(), reason=REVIEWED_REASON)] \
+        if item.strip() and value > 0 else []
     ini = Initiative(release_id=release, actor=actor.strip(), actor_type=actor_type,
                      category=category, excerpt=excerpt.strip(),
                      places=commune_places(communes, dep), quantities=quantities,

@@ -3,6 +3,7 @@
 French without change, an initiative added by hand, hostile names shown as text."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from initiatives import metrics
 from initiatives.formatting import format_number
+from initiatives.model import Initiative, Quantity
 from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +54,46 @@ def test_choosing_an_initiative_shows_its_excerpt_release_and_figures(db):
     assert "1 600 réalisés" in shown.replace("\u202f", " ")  # the excerpt itself
     quantities = at.dataframe[1].value
     assert {"réalisé", "objectif"} <= set(quantities["Nature"])
+
+
+def test_figures_table_says_why_each_figure_has_its_kind(db):
+    store = open_store(db)
+    iid = marck(db)
+    reasons = {"done": "participe « réalisés » avec « à ce jour »",
+               "target": "nom « objectif » devant le nombre"}
+    store.update(iid, quantities=[replace(q, reason=reasons.get(q.kind, ""))
+                                  for q in store.get(iid).quantities])
+    at = app()
+    at.selectbox(key="initiative_choisie").set_value(iid).run()
+    assert not at.exception
+    quantities = at.dataframe[1].value
+    assert "Pourquoi cette nature" in quantities.columns
+    shown = dict(zip(quantities["Nature"], quantities["Pourquoi cette nature"]))
+    assert shown["réalisé"] == reasons["done"] and shown["objectif"] == reasons["target"]
+
+
+def test_reasons_survive_the_editor_unless_the_kind_is_changed():
+    from ui import review
+    ini = Initiative(release_id="r1", actor="Atelier", actor_type="association",
+                     category="autre", excerpt="",
+                     quantities=[Quantity("masques", 300, "unités", "done",
+                                          sentence="a distribué 300 masques",
+                                          release_id="r1", reason="verbe « distribuer »"),
+                                 Quantity("masques", 900, "unités", "ordered",
+                                          sentence="900 masques sont commandés",
+                                          release_id="r1", reason="participe « commandés »")])
+    labels = {"r1": "n°9 du 14 mai 2020"}
+    frame = review.quantities_frame(ini, labels)
+    assert list(frame["Pourquoi cette nature"]) == ["verbe « distribuer »",
+                                                    "participe « commandés »"]
+    assert review.quantities_from(frame, labels, ini.quantities) == ini.quantities
+    frame.loc[1, "Nature"] = "réalisé"
+    frame.loc[2] = ["blouses", 20.0, "unités", "besoin exprimé", None, False,
+                    "n°9 du 14 mai 2020", ""]
+    back = review.quantities_from(frame, labels, ini.quantities)
+    assert [(q.kind, q.reason) for q in back] == [
+        ("done", "verbe « distribuer »"), ("done", review.REVIEWED_REASON),
+        ("needed", review.REVIEWED_REASON)]
 
 
 def test_rejecting_removes_it_from_the_default_view_and_the_totals(db):
