@@ -28,6 +28,7 @@ class Block:
     end: int
     text: str
     role: str = "content"  # content | heading | headline | contact | separator
+    #                       | salutation | signature
 
 
 def split_blocks(body: str) -> list[Block]:
@@ -41,6 +42,22 @@ def split_blocks(body: str) -> list[Block]:
     for i, block in enumerate(blocks):
         following = blocks[i + 1].text if i + 1 < len(blocks) else ""
         block.role = _role(block.text, following)
+    # A newsletter lists items, each a title over its paragraph: one short line
+    # over a paragraph is a web page's or an article's subtitle, read as content.
+    if sum(b.role == "headline" for b in blocks) < 2:
+        for b in blocks:
+            if b.role == "headline":
+                b.role = "content"
+    # A letter's salutation, closing formula and signature are no initiative.
+    for i, block in enumerate(blocks):
+        if block.role != "content":
+            continue
+        if _SALUTATION.match(block.text):
+            block.role = "salutation"
+        elif i >= len(blocks) - 4 and len(block.text) <= 120 and (
+                _CLOSING.match(block.text) or (_SIGNATURE.search(block.text)
+                                               and not re.search(r"[.!?]$", block.text))):
+            block.role = "signature"
     return blocks
 
 
@@ -86,10 +103,50 @@ ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (
     "service public ou établissement", "culte")
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
-_NOT_FIRST_NAMES = set("""Conseil Centre Education Éducation Fondation Ville Réserve Hôpital
-Université Planète Face Côte Je La Le Les Un Une Des De Du A Au Aux En Dans Pour Plus
-Covid Pas Hauts Seine Saint Sainte Solidarité Direction Association""".split())
-_TITLES = r"(?:préfet|maire|président\w*|directeur|directrice|ministre|député\w*|sénat\w*)"
+# Titles of office: a person named with one speaks for an institution, and is
+# no actor of their own ("Fabien SUDRY, préfet", "le maire, Jean Dupont").
+_TITLES = (r"(?:préfet\w*|maire|adjoint\w*|président\w*|directeur|directrice|ministre"
+           r"|député\w*|sénat\w*|conseill\w+ (?:municipa|départementa|régiona)\w+)")
+# Verbs of saying: a name right after one is the speaker of a quotation, a
+# witness in a press article, not the actor ("explique Martine").
+_SPEECH = (r"(?:explique|expliquent|précise|sourit|raconte|confie|souligne|ajoute|indique"
+           r"|témoigne|résume|assure|déclare|dit|lance|note|poursuit|rappelle|insiste"
+           r"|détaille|reconnaît|glisse|s['’]amuse|s['’]enthousiasme)")
+# French heads of an organisation's name, completed by their noun phrase in the
+# parse ("le comité des fêtes", "la boulangerie Caron", "les élèves du lycée des
+# Marais"): clubs, committees, shops, schools, farms, local units.
+_ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|boulangerie"
+              r"|pâtisserie|pharmacie|restaurant|supérette|mercerie|lycée|collège|école|GAEC"
+              r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
+              r"|maison de quartier|conseil municipal des jeunes|conseil municipal|atelier"
+              r"|paroisse|scouts|comité local|cuisine centrale")
+_ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
+# Charities with local branches across France: the branch is named by its town
+# ("le Secours populaire de Lens", "les Restos du cœur de Calais").
+_CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(?:œ|oe)ur"
+              r"|Restaurants du c(?:œ|oe)ur|Croix[- ]Rouge(?: française)?|Emmaüs"
+              r"|Petits frères des pauvres|Banque alimentaire|Saint-Vincent-de-Paul")
+# French intercommunalities, full name or usual abbreviation.
+_EPCI = re.compile(
+    rf"\b(?:(Communauté (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
+    rf"|(Communauté d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A})"
+    rf"([{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|la|le|les|en|sur|sous)[\s-]*)*"
+    rf"[{_UP}][\w’'-]*)*)")
+_EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
+              "CC": "Communauté de communes", "Agglo": "Communauté d'agglomération",
+              "Agglomération": "Communauté d'agglomération",
+              "Communauté d'agglo": "Communauté d'agglomération",
+              "Communauté d’agglo": "Communauté d'agglomération"}
+# References to the text's own institution ("la Ville", "la municipalité",
+# "l'Agglo", "nos agents"), and a mayor's first person in the town's letter.
+_OWN_INSTITUTION = re.compile(
+    rf"\b(?:[Ll]a (?:[Vv]ille|municipalité|mairie|commune|[Cc]ommunauté(?: de communes| urbaine"
+    rf"| d{_A}agglomération)?)|[Ll]{_A}(?:Agglo(?:mération)?|intercommunalité)|la CU[A-Z]*"
+    rf"|[Nn]os (?:services|agents|équipes|élus)|[Nn]otre (?:ville|commune|village))\b"
+    rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+_FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj]e)\b")
+_OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) CCAS\b"
+                       rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
 @dataclass
@@ -100,17 +157,37 @@ class Actor:
     end: int
 
 
+@dataclass
+class Context:
+    """What a text says about itself in its title, lead and signature."""
+    town: object = None          # geo Resolution of the text's commune
+    institution: Actor | None = None   # the text's own town or intercommunality
+    actor: Actor | None = None   # the text's actor (institution, association)
+
+
 def _quoted(m: re.Match, first: int) -> str:
     return (m.group(first) or m.group(first + 1) or "").strip()
 
 
-def find_actor(text: str) -> Actor | None:
-    """The earliest actor named in a block, or None for editorial text."""
+def _of(name: str) -> str:
+    """"de " or "d'" before a name, as French elides."""
+    return "d'" if re.match(r"[AEIOUYÀÂÉÈÊÎÔÛaeiouyh]", name) else "de "
+
+
+def find_actor(text: str, context: Context | None = None) -> Actor | None:
+    """The earliest actor named in a block, or None for editorial text.
+
+    A named actor (an organisation, a person, a town named) wins over a
+    reference to the text's own institution ("la Ville", "nous"), which only
+    counts with a context.
+    """
     found: list[Actor] = []
+    town = context.town if context else None
 
     def add(m, name, kind):
         found.append(Actor(name.strip(" ,"), kind, m.start(), m.end()))
 
+    # A keyword of legal form followed by the name ("l'association Les Anges gardins").
     for m in re.finditer(r"\b(association|fondation|entreprise|société|collectif)\b\s+", text,
                          re.I):
         rest = text[m.end():]
@@ -125,16 +202,24 @@ def find_actor(text: str) -> Actor | None:
         n = re.match(NAME, rest)
         if n:
             add(_Span(m.start(), m.end() + n.end()), n.group(), _KEYWORD_TYPES[keyword])
+    # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\"]{{0,40}}?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), PUBLIC)
-    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|opération)\s+(?:{QUOTED})",
-                         text, re.I):
-        add(m, _quoted(m, 1), PUBLIC)
+    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|opération|réserve)"
+                         rf"\s+[^«\".]{{0,30}}?(?:{QUOTED})", text, re.I):
+        add(m, _quoted(m, 1).rstrip(". "), PUBLIC)
+    # A quoted name then its legal form ("« Imprimeurs de cœur » dont le collectif").
     for m in re.finditer(rf"(?:{QUOTED})\s+(?:dont le |, )?(collectif|association)", text):
         add(m, _quoted(m, 1), CITIZEN if m.group(3) == "collectif" else ASSOCIATION)
-    for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune)\s+(de\s+|d{_A})({PLACE})", text):
-        word = "Ville" if m.group(1).lower() == "ville" else "commune"
+    # A naming participle before a proper name ("un partenariat nommé DOCAPOSTE").
+    for m in re.finditer(rf"\b(?:nommée?s?|baptisée?s?|dénommée?s?|intitulée?s?)\s+"
+                         rf"(?:([{_UP}][{_UP}0-9-]{{2,}})|{QUOTED})", text):
+        add(m, m.group(1) or _quoted(m, 2), PUBLIC)
+    # A town named as the actor.
+    for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie)\s+(de\s+|d{_A})({PLACE})", text):
+        word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
         add(m, f"{word} {_de(m.group(2))}{m.group(3)}", LOCAL_GOV)
+    # The inhabitants of a town as a group ("À Marck, les habitants", "les habitants de X").
     for m in re.finditer(rf"\b[àÀAa]\s+({PLACE}),\s+les habitants\b", text):
         add(m, f"commune de {m.group(1)}", LOCAL_GOV)
     for m in re.finditer(rf"\bles habitants\s+(de\s+|d{_A})({PLACE})", text):
@@ -144,29 +229,190 @@ def find_actor(text: str) -> Actor | None:
         add(m, m.group(), CITIZEN if m.group(1) in ("citoyen", "des jeunes") else LOCAL_GOV)
     for m in re.finditer(rf"\b(?i:mosquée|église|paroisse|synagogue|temple)\s+({NAME})", text):
         add(m, m.group(), WORSHIP)
-    for m in re.finditer(rf"\bCRS\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
+    # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
+    for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
     for m in re.finditer(rf"\b(?:les\s+|Les\s+)?(centres? sociaux|centre social|CCAS)\s+"
                          rf"(?:de\s+|d{_A}){PLACE}", text):
         name = re.sub(r"^(?:les|Les)\s+", "", m.group())
         add(m, name[0].upper() + name[1:], ASSOCIATION if "centre" in name else LOCAL_GOV)
-    for m in re.finditer(rf"\bnommée?\s+(?:([{_UP}][{_UP}0-9-]{{2,}})|{QUOTED})", text):
-        add(m, m.group(1) or _quoted(m, 2), PUBLIC)
-    for m in re.finditer(r"réserve civique|jeveuxaider", text, re.I):
-        add(m, "Réserve civique / jeveuxaider.gouv.fr", PUBLIC)
-    for m in re.finditer(rf"\b([{_UP}][a-zà-ÿ]+ et [{_UP}][a-zà-ÿ]+), deux\b", text):
-        add(m, m.group(1), CITIZEN)
-    for m in re.finditer(rf"\b([{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?)\s+([{_UP}][a-zà-ÿ]+"
-                         rf"|[{_UP}]{{2,}})\b(?=\s*(?:,|qui\b|a\b|ont\b|est\b))", text):
-        if m.group(1) in _NOT_FIRST_NAMES or \
-                re.search(rf"{_TITLES}\W*$", text[max(0, m.start() - 25):m.start()], re.I) or \
-                re.match(rf"\s*,\s*{_TITLES}", text[m.end():], re.I):
+    for m in re.finditer(rf"\b(?:les\s+|Les\s+)?([Cc]entres? sociaux|[Cc]entre social)\s+"
+                         rf"(?:{QUOTED}|((?:Les |Le |La )?[{_UP}][\w’'-]*(?:[\s-]+[{_UP}][\w’'-]*)*))",
+                         text):
+        name = _quoted(m, 2) or m.group(4)
+        if not re.match(rf"(?:de|d{_A})\b", name):
+            add(m, f"Centre social {name}" if m.group(4) else f"centre social « {name} »",
+                ASSOCIATION)
+    for m in _EPCI.finditer(text):
+        add(m, _epci_name(m), LOCAL_GOV)
+    for m in re.finditer(rf"\b(?:{_CHARITIES})(?:\s*[–-]\s*comité|\s+comité)?"
+                         rf"(?:\s+(?:de\s+|d{_A})({PLACE}(?:-[\w’'-]+)*))?", text, re.I):
+        base = re.sub(r"\s*[–-]?\s*comité$", "", re.sub(r"\s+(?:de\s+|d['’]).*$", "",
+                                                        m.group()))
+        base = re.sub(r"\s+français\w*$", "", base)
+        where = m.group(1) or _seat_name(text, m.start()) or (town.nom if town else None)
+        add(m, f"{base} {_of(where)}{where}" if where else base, ASSOCIATION)
+    for m in _ORG_HEAD.finditer(text):
+        org = _organisation(text, m, town)
+        if org:
+            found.append(org)
+    found += _people(text)
+    found += _demonyms(text, context)
+    if town is not None:
+        for m in _OWN_CCAS.finditer(text):
+            add(m, f"CCAS {_of(town.nom)}{town.nom}", LOCAL_GOV)
+    if found:
+        return min(found, key=lambda a: a.start)
+    if context is not None and context.institution is not None:
+        m = _OWN_INSTITUTION.search(text) or (
+            _FIRST_PERSON.search(text) if context.institution.type == LOCAL_GOV else None)
+        if m:
+            own = context.institution
+            return Actor(own.name, own.type, m.start(), m.end())
+    return None
+
+
+def _epci_name(m: re.Match) -> str:
+    kind = m.group(1) or _EPCI_KIND.get(m.group(2) or m.group(3), m.group(2) or m.group(3))
+    linker = m.group(4).replace("’", "'")
+    return f"{kind[0].upper()}{kind[1:]} {linker}{m.group(5)}".replace("' ", "'")
+
+
+def _seat_name(text: str, pos: int) -> str | None:
+    """The town a sentence opens with ("À Anvin, ...", "Houdain – ...", "• Dourges : ...")."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    head = text[start + 1:pos]
+    m = re.match(rf"\s*(?:[-•–*]\s*)?(?:[ÀA]\s+)?({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|"
+                 rf"du|lès|aux?)[\s-]+)*[{_UP}][\w’'-]*)*)\s*(?:,|–|-\s|:)", head)
+    if not m:
+        return None
+    from geo.geocode import resolve
+    r = resolve(m.group(1))
+    return r.nom if r.code and r.level == "commune" and r.method in ("exact", "alias") else None
+
+
+_NP_DEPS = {"det", "case", "nmod", "amod", "flat:name", "fixed", "compound", "flat"}
+
+
+def _organisation(text: str, m: re.Match, town) -> Actor | None:
+    """The noun phrase of an organisation's head in the parse, with its town when the
+    phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
+    d'Anvin)."""
+    from initiatives.nlp import parse
+    doc = parse(text)
+    head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text) + 1), None)
+    if head is None:
+        return None
+    end = m.end()
+    for tok in doc[head.i + 1:]:
+        if tok.idx < end:
             continue
-        add(m, m.group(), CITIZEN)
-    for m in re.finditer(rf"\b(?:des|les)\s+([{_UP}][\w.]*?(?:ois|aises?|iens?|iennes?)"
-                         rf"(?:\.e)?(?:\.s|s))\s+ont\b", text):
-        add(m, m.group(1), CITIZEN)
-    return min(found, key=lambda a: a.start) if found else None
+        inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
+        quote = tok.text in "«»\""
+        if not inside or not (tok.dep_ in _NP_DEPS or quote) or \
+                tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
+            break
+        end = tok.idx + len(tok.text)
+    name = text[m.start():end].strip(" «»\"")
+    if name.count("«") != name.count("»"):
+        name = name.rstrip(" «") + (" »" if name.count("«") > name.count("»") else "")
+    rest = name[len(m.group()):]
+    named = bool(re.search(rf"[{_UP}0-9«\"]", rest))
+    generic = name.lower() in ("atelier", "école", "club", "comité", "union", "ferme")
+    if not named:
+        where = _seat_name(text, m.start()) or (town.nom if town else None)
+        if generic and not where:
+            return None
+        if where and normalise_key(where) not in normalise_key(name):
+            name = f"{name} {_of(where)}{where}"
+        elif generic:
+            return None
+    kind = COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
+                               r"|mercerie|distillerie|laiterie|brasserie|GAEC|coopérative"
+                               r"|ferme", name) else \
+        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine", name) else \
+        LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
+    return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, m.start(), end)
+
+
+_NAME_PAIR = re.compile(rf"\b[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+(?:et\s+)?[{_UP}]"
+                        rf"(?:[a-zà-ÿ]|[{_UP}]+\b)")
+
+
+def _people(text: str) -> list[Actor]:
+    """Private persons: the parse's PER names of two words or more, or first names
+    coordinated ("Paul et Jimmy"); not office holders, not speakers of a quotation,
+    not a signature."""
+    if not _NAME_PAIR.search(text):
+        return []  # no two capitalised words in a row: no parse needed
+    from initiatives.nlp import parse
+    doc = parse(text)
+    ents = [e for e in doc.ents if e.label_ == "PER"]
+    out, i = [], 0
+    while i < len(ents):
+        e, start, end = ents[i], ents[i].start_char, ents[i].end_char
+        j = i
+        while j + 1 < len(ents) and re.fullmatch(r"\s+et\s+", text[end:ents[j + 1].start_char]):
+            j += 1
+            end = ents[j].end_char
+        i = j + 1
+        name = text[start:end]
+        words = re.findall(rf"[{_UP}][\w’'-]+", name)
+        if len(words) < 2 or not all(w[0].isupper() for w in name.split() if w != "et"):
+            continue
+        before, after = text[max(0, start - 30):start], text[end:end + 40]
+        if re.search(rf"\b{_TITLES}\W*$", before, re.I) or \
+                re.match(rf"\s*,\s*(?:l[ea]\s+|son\s+|sa\s+)?{_TITLES}", after, re.I) or \
+                re.search(rf"\b{_SPEECH}\s*$", before) or \
+                re.match(r"\s*(?:\(|,)?\s*[»”]", after):
+            continue
+        out.append(Actor(name, CITIZEN, start, end))
+    return out
+
+
+_DEMONYM = re.compile(rf"\b(?:[Dd]es|[Ll]es|[Cc]hères|[Cc]hers)\s+([{_UP}][a-zà-ÿ]+?"
+                      rf"(?:ois|ais|iens|ien|ains|ins|ons)(?:\.?e)?(?:\.?s|s)?)\b(?!\s+d)")
+
+
+def _demonyms(text: str, context: Context | None) -> list[Actor]:
+    """Inhabitants named after their town acting together ("des Clamartois.e.s ont
+    lancé"); the town comes from the gazetteer (see `demonym_town`)."""
+    out = []
+    for m in _DEMONYM.finditer(text):
+        after = text[m.end():m.end() + 30]
+        if m.group().split()[0].lower() in ("chers", "chères") or \
+                not re.match(r"\s+(?:ont|se sont|sont|ont été|se mobilisent|cousent|"
+                             r"[a-zà-ÿ]+ent)\b", after):
+            continue
+        if demonym_town(m.group(1), text) is not None:
+            out.append(Actor(m.group(1), CITIZEN, m.start(1), m.end(1)))
+    return out
+
+
+def demonym_town(word: str, text: str = "", dep: str | None = None):
+    """The commune an inhabitants' name points to, when the suffix rule gives one
+    commune only: the French endings -ois, -ais, -ien, -in, -on (feminine, plural,
+    inclusive ".e.s" forms too) taken off, the stem tried as it is, with a final
+    -e, -es or -s, or with a doubled consonant undone ("Avionnais" → Avion). A hit
+    outside the département counts only when the text names that town too. Names
+    that are a territory ("le Boulonnais") give no commune."""
+    from geo.geocode import resolve
+    w = re.sub(r"\.", "", word)
+    w = re.sub(r"(?:es|e|s)$", "", w) if not re.search(r"(?:ois|ais)$", w) else w
+    m = re.match(r"(.+?)(?:ois|ais|ien|ienn|in|on|onn)$", w)
+    if not m:
+        return None
+    stem = m.group(1)
+    candidates = [stem, stem + "e", stem + "es", stem + "s"]
+    if len(stem) > 3 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    hits = {}
+    for c in candidates:
+        r = resolve(c, dep)
+        if r.code and r.level == "commune" and r.method in ("exact", "alias") and len(c) >= 3:
+            if r.inside or (text and re.search(rf"\b{re.escape(r.nom)}\b", text)):
+                hits[r.code] = r
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _de(linker: str) -> str:
@@ -186,6 +432,105 @@ class _Span:
 
     def end(self):
         return self.e
+
+
+# --- document context ---------------------------------------------------------
+
+_SALUTATION = re.compile(r"^(?:(?:Chers?|Chères?|Madame|Monsieur|Mesdames|Messieurs|Bonjour"
+                         r"|Bonsoir)\b[^.!?]{0,80}[,!]|Madame,? Monsieur,?)$")
+_SIGNATURE = re.compile(rf"(?i)\b(?:le|la|votre|vos)\s+{_TITLES}\b|^{_TITLES}\b|\bhôtel de ville\b")
+_CLOSING = re.compile(r"^(?:Bien (?:fidèlement|cordialement|à vous)|Cordialement|Avec [^.]{0,40},"
+                      r"|Fidèlement|Amitiés|Prenez soin de vous[^.]*)[.,!]?$", re.I)
+_TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel de ville)"
+                       rf"\s*(?:de\s+|d{_A}|du\s+|–\s*\d{{5}}\s+|-\s*\d{{5}}\s+)"
+                       rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)"
+                       rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
+_TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la ville|le mot du maire"
+                        r"|\bvotre maire\b|\ble maire\b")
+
+
+def document_context(release: Release, blocks: list[Block], dep: str) -> Context:
+    """The town and actor a text names in its title, first blocks and signature.
+
+    A town's page, letter or bulletin names its institution ("Ville de Liévin",
+    "Le Maire de Lens", "Hôtel de ville – 62230 Outreau", "la lettre de la
+    Communauté de communes du Ternois"); a post names its association in its title
+    (« Les Doigts de Fée »); a place alone on a header line ("📍 Liévin", a
+    hashtag) or a salutation to the inhabitants ("Chères Avionnaises") gives the
+    town.
+    """
+    from geo.geocode import resolve
+    from geo.mentions import find_places
+    title = release.title or ""
+    firsts = [b.text for b in blocks[:3] if len(b.text) <= 160]
+    lasts = [b.text for b in blocks[-4:] if b.role == "signature" or len(b.text) <= 100]
+    header = [title] + firsts
+    ctx = Context()
+    own = False
+    for text in header + lasts:
+        m = _TOWN_OWN.search(text)
+        if m:
+            r = resolve(m.group(1), dep)
+            if r.code and r.level == "commune":
+                ctx.town, own = r, True
+                break
+    if ctx.town is None:
+        for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
+            for word in re.findall(rf"[{_UP}][\w.]+", text):
+                r = demonym_town(word, release.body, dep) if re.search(
+                    r"(?:ois|ais|ien|in|on)(?:\.?e)?(?:\.?s)?$", word) else None
+                if r is not None and re.match(r"(?i)ch[eè]re?s?\b", text):
+                    ctx.town = r
+                    break
+            if ctx.town is None:
+                communes = [p.resolution for p in find_places(text, dep)
+                            if p.resolution.level == "commune" and p.resolution.inside]
+                if communes:
+                    ctx.town = communes[0]
+            if ctx.town is not None:
+                break
+    whole = " ".join(header + lasts)
+    if ctx.town is not None and (own or _TOWN_PAGE.search(whole)):
+        word = _own_word(release.body) or (m.group().split()[0].capitalize()
+                                           if (m := _TOWN_OWN.search(whole)) and not
+                                           re.match(r"(?i)maire|hôtel", m.group()) else "Ville")
+        nom = ctx.town.nom
+        ctx.institution = Actor(f"{word} {_of(nom)}{nom}", LOCAL_GOV, 0, 0)
+    for text in header:
+        m = _EPCI.search(text)
+        if m and ctx.institution is None:
+            ctx.institution = Actor(_epci_name(m), LOCAL_GOV, 0, 0)
+            break
+    ctx.actor = ctx.institution or _title_actor(title)
+    return ctx
+
+
+def _own_word(body: str) -> str | None:
+    """How the text names its town's institution: "la Ville", "la mairie", "notre commune"."""
+    m = re.search(r"\b(?:la|notre) (ville|mairie|commune)\b(?!\s+(?:de|d['’])\s*[A-Z])", body,
+                  re.I)
+    return {"ville": "Ville", "mairie": "mairie", "commune": "Commune"}[m.group(1).lower()] \
+        if m else None
+
+
+def _title_actor(title: str) -> Actor | None:
+    """An association's post or an article about one names it in its title: a quoted
+    name, a legal form and a name, or a title that is a name (no verb)."""
+    clean = re.sub(r"[^\w\s«»\"'’,:;.!?–-]", " ", title).strip()
+    actor = find_actor(clean)
+    if actor is not None:
+        return actor
+    q = re.search(QUOTED, clean)
+    if q:
+        return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
+    first = re.split(r"\s+[–-]\s+|\s*:\s+", clean)[0].strip()
+    if 2 <= len(first.split()) <= 6 and first[:1].isupper():
+        from initiatives.nlp import parse
+        doc = parse(first)
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
+                not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot", first):
+            return Actor(first, ASSOCIATION, 0, len(first))
+    return None
 
 
 # --- categories -------------------------------------------------------------
@@ -281,6 +626,8 @@ def read(release: Release, dep: str | None = None) -> Reading:
     paragraphs with figures that gave no initiative."""
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
+    context = document_context(release, blocks, dep)
+    read_of = {b.start: read_numbers(b.text) for b in blocks if b.role != "separator"}
     drafts: list[_Draft] = []
     current: _Draft | None = None
     heading: str | None = None
@@ -291,6 +638,8 @@ def read(release: Release, dep: str | None = None) -> Reading:
             if block.role == "heading":
                 heading = heading_category(_strip_bullet(block.text))
             continue
+        if block.role in ("salutation", "signature"):
+            continue
         if block.role == "headline":
             current, headline = None, block
             continue
@@ -299,16 +648,15 @@ def read(release: Release, dep: str | None = None) -> Reading:
                 current.contacts.append(block)
             continue
         if headline is not None:  # a newsletter item: headline + paragraph
-            joined = headline.text + "\n\n" + block.text  # as in the body
-            actor = find_actor(joined)
-            current = None
-            if actor is not None:  # else a subtitle over editorial text
-                anchor = Block(headline.start, block.end, joined)
-                current = _Draft(actor, [headline, block], anchor, None)
+            hl, headline = headline, None
+            joined = hl.text + "\n\n" + block.text  # as in the body
+            actor = find_actor(joined, context)
+            if actor is not None:
+                current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None)
                 drafts.append(current)
-            headline = None
-            continue
-        actor = None if _CALL.search(block.text) else find_actor(block.text)
+                continue
+            current = None  # a subtitle: its paragraph is read on its own
+        actor = None if _CALL.search(block.text) else find_actor(block.text, context)
         if actor and (current is None or
                       normalise_key(actor.name) != normalise_key(current.actor.name)):
             current = _Draft(actor, [block], block, heading)
@@ -316,13 +664,20 @@ def read(release: Release, dep: str | None = None) -> Reading:
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)):
             current.blocks.append(block)
+        elif context.actor is not None and \
+                any(n.status != SET_ASIDE for n, _ in read_of.get(block.start, [])):
+            # Figures with no actor of their own, in a text that has one: the
+            # text's (a town's page, an association's post, a bulletin's list).
+            own = context.actor
+            current = _Draft(Actor(own.name, own.type, 0, 0), [block], block, heading)
+            drafts.append(current)
         else:
             current = None  # editorial text closes the current initiative
+    drafts = _merge(drafts)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
-    read_of = {b.start: read_numbers(b.text) for b in blocks if b.role != "separator"}
-    initiatives = [_finish(release, d, mentions, local, dep, read_of) for d in drafts]
+    initiatives = [_finish(release, d, mentions, local, dep, read_of, context) for d in drafts]
     owner = {b.start: i for i, d in enumerate(drafts) for b in d.blocks}
     numbers, to_check = [], []
     for block in blocks:
@@ -337,14 +692,31 @@ def read(release: Release, dep: str | None = None) -> Reading:
     return Reading(release, initiatives, numbers, to_check)
 
 
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One initiative per actor in a text: the paragraphs of an actor named again
+    further down join its first ones."""
+    out: dict[str, _Draft] = {}
+    for d in drafts:
+        key = normalise_key(d.actor.name)
+        if key in out:
+            first = out[key]
+            first.blocks += [b for b in d.blocks if b not in first.blocks]
+            first.contacts += d.contacts
+        else:
+            out[key] = d
+    return list(out.values())
+
+
 def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
-            read_of: dict) -> Initiative:
+            read_of: dict, context: Context | None = None) -> Initiative:
     body = release.body
-    excerpt = body[draft.blocks[0].start:draft.blocks[-1].end]
+    excerpt = _excerpt(body, draft.blocks)
     text = "\n\n".join(b.text for b in draft.blocks)
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions)
+    if not places and context is not None and context.town is not None:
+        places = [_place(context.town, context.town.nom)]  # the text's town
     if not places and (not local or _NATIONAL.search(text)):
         places = [_national(dep)]  # a national scheme, or an item from elsewhere
     for p in places:
@@ -355,6 +727,20 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
                       category=categorise(text, draft.heading, draft.actor.name),
                       excerpt=excerpt,
                       places=places, quantities=quantities, contacts=contacts)
+
+
+def _excerpt(body: str, blocks: list[Block]) -> str:
+    """The blocks as written; an actor's blocks apart in the text are joined by […]."""
+    parts, run = [], [blocks[0]]
+    for b in blocks[1:]:
+        between = body[run[-1].end:b.start]
+        if b.start >= run[-1].end and not between.strip():
+            run.append(b)
+        else:
+            parts.append(run)
+            run = [b]
+    parts.append(run)
+    return "\n\n[…]\n\n".join(body[r[0].start:r[-1].end] for r in parts)
 
 
 # --- contacts ---------------------------------------------------------------

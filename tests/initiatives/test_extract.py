@@ -20,7 +20,7 @@ ASSO, ENTREPRISE, COLLECTIVITE, CITOYEN, PUBLIC, CULTE = ACTOR_TYPES
 
 EXPECTED = {
     "2020-03-27_mobilisation-citoyenne.txt": [
-        ("Réserve civique / jeveuxaider.gouv.fr", PUBLIC, BENEVOLAT, ["62"],
+        ("jeveuxaider.gouv.fr", PUBLIC, BENEVOLAT, ["62"],
          [("bénévoles", 600, "volunteers", True)]),  # "près de 50 structures": no kind fits
     ],
     "2020-04-08_pdc-solidaire-n2.txt": [
@@ -137,7 +137,7 @@ def test_excerpts_are_exact_substrings_and_hold_their_sentences(extracted, relea
     ("2020-04-21_pdc-solidaire-n5.txt", "DOCAPOSTE",
      ["poursuit 3 objectifs concrets", "la gratuité du retour postal",
       "Chaque établissement scolaire"]),
-    ("2020-03-27_mobilisation-citoyenne.txt", "Réserve civique / jeveuxaider.gouv.fr",
+    ("2020-03-27_mobilisation-citoyenne.txt", "jeveuxaider.gouv.fr",
      ["- près de 50 structures", "- près de 600 bénévoles"]),
     # a newsletter item is its headline and its paragraph
     ("solidaires-dans-la-crise-newsletter.txt", "Arpeije",
