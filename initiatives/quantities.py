@@ -159,6 +159,8 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible)\s*:(?![^.;]*\b(?:on
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
+# Verbs of containment describe one unit's contents, not an output.
+CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
               "promettre", "planifier", "programmer", "fixer"}
@@ -245,8 +247,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
     item = _item(text, number.end, s_start, s_end, doc)
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
-    if item is None and _CLITIC_EN.search(before):
-        item = _reference(text, s_start, number.start, number.end)  # "elle en a remis 11"
+    if item is None and (_CLITIC_EN.search(before) or _ELLIPSIS.match(text, number.end)):
+        # "elle en a remis 11", "1 800 masques, pour un objectif de 5 000."
+        item = _reference(text, s_start, number.start, number.end)
+    if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
+                         or _PER_UNIT_BEFORE.search(before)):
+        return None, "per_unit", number.end                # "à raison de trois par personne"
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
@@ -267,6 +273,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
         reason, item_end
 
 
+# A number ending its clause counts the noun named before it (an ellipsis).
+_ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?]|$|et\b|pour\b|à la\b|au\b)")
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
 
@@ -311,7 +319,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
         return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
-    if word and _is_noun(doc, at, at + word.end()):
+    if word and (unit or _is_noun(doc, at, at + word.end())):
         # the open list: any noun, kept when a verb of production governs it
         return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
@@ -321,7 +329,9 @@ def _is_noun(doc, start: int, end: int) -> bool:
     if doc is None:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
+    # the tagger misreads verbless bullets ("- 160 attestations imprimées": ADJ), so only
+    # function words and verbs are ruled out
+    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN", "ADJ", "X")
 
 
 _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
@@ -358,10 +368,12 @@ def _nearest(text, s_start, s_end, pos):
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before):
-        return None, "per_unit"
+        return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
     if _national(chain, before, after):
         return None, "national"
+    if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
+        return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     if _PRICE_BEFORE.search(before) or (group == MONEY and _PRICE_AFTER.match(after)):
         return None, "price"
     if _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]):
@@ -388,6 +400,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if _acts(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'action"
         return BENEFICIARIES, "personnes aidées"
+    if group == BENEFICIARY and name not in ("familles", "foyers") and _acts(chain):
+        return VOLUNTEERS, "personnes sujet d'un verbe d'action"
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
     rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(sentence)
@@ -396,8 +410,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
             return PER_WEEK, "rythme « par semaine »"
-    if group == "open" and grammar == DONE and _LIGHT_VERB.search(cue):
-        return None, "no_item"                             # "il y a 500 bouteilles"
+    if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or not _argument(chain)):
+        return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue
     if group == MATERIAL:
@@ -410,11 +424,20 @@ _LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|rester|exister|sembler|deve
                          r"|voir|falloir|concerner) »")
 
 
+def _argument(chain) -> bool:
+    """The counted noun is what its verb acts on or tells of (object, passive subject, or a
+    noun a participle qualifies), not a circumstance ("avec ses 6 imprimantes")."""
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "PROPN") else None
+    return noun is None or noun.dep_ in ("obj", "nsubj:pass", "nsubj", "ROOT", "conj", "appos") \
+        or any(c.dep_.startswith("acl") for c in noun.children)
+
+
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
     return noun is not None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
-        and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier")
+        and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier",
+                                             "obtenir", "profiter", "inscrire", "rester")
 
 
 def _chain(doc, number: Number) -> list:
@@ -520,7 +543,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if reading in ("past", "present"):
             tense = "au passé" if reading == "past" else "au présent"
             return DONE, f"verbe « {lemma} » {tense} (« {words} »)"
-    participle = _PARTICIPLE.match(after) or _DONE_VERB.search(clause_before[-40:])
+    participle = _PARTICIPLE.match(after) or _DONE_VERB.search(clause_before[-40:]) or (
+        not verbs and _DONE_VERB.search(clause_after[:40]))  # "- 160 attestations imprimées"
     if participle:
         return DONE, f"fait rapporté (« {participle.group().strip()} »)"
     return None, ""

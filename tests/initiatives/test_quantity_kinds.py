@@ -1,0 +1,118 @@
+"""Each kind of quantity and each class of trap, on sentences written for these tests
+(none taken from the bundled releases or the corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from initiatives.model import APART, COUNTED, SET_ASIDE
+from initiatives.quantities import read_numbers
+
+
+def kinds(text: str) -> list[tuple]:
+    return [(q.value, q.kind) for _, q in read_numbers(text) if q is not None]
+
+
+def aside(text: str) -> list[tuple]:
+    return [(n.text, n.reason) for n, q in read_numbers(text) if q is None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # done: past, passive, present of report, numbers in words, hedges
+    ("Le CCAS a déjà distribué 3 400 masques aux aînés.", [(3400, "done")]),
+    ("Depuis le début de la crise, plus de 4 000 repas ont été servis.", [(4000, "done")]),
+    ("Au 15 avril, 1 850 colis avaient été préparés par les bénévoles.", [(1850, "done")]),
+    ("Près de dix mille masques sont sortis de l'atelier.", [(10000, "done")]),
+    ("La couturière a cousu deux cents masques.", [(200, "done")]),
+    ("Le collège a prêté 45 tablettes aux familles sans ordinateur.", [(45, "done")]),
+    ("La cagnotte a déjà permis de récolter 3 500 euros.", [(3500, "done")]),
+    ("- 160 attestations imprimées pour les voisins sans imprimante ;", [(160, "done")]),
+    ("Elles ont livré 600 masques ; elles en ont aussi remis 40 à la pharmacie.",
+     [(600, "done"), (40, "done")]),
+    # target: intention, aim, future, conditional, goal nouns, "supplémentaires"
+    ("Le centre social s'apprête à coudre 12 000 masques pour les écoles.", [(12000, "target")]),
+    ("Objectif : confectionner 50 000 masques d'ici la fin du mois.", [(50000, "target")]),
+    ("La ville va distribuer 2 000 masques dans les boîtes aux lettres.", [(2000, "target")]),
+    ("La municipalité distribuera 4 500 masques aux habitants.", [(4500, "target")]),
+    ("Le collectif vise 5 000 masques.", [(5000, "target")]),
+    ("Les tricoteuses comptent atteindre 2 000 masques avant l'été.", [(2000, "target")]),
+    ("La ville envisage de produire vingt mille masques supplémentaires.", [(20000, "target")]),
+    ("Le club aimerait offrir 300 repas aux soignants.", [(300, "target")]),
+    ("Déjà 900 masques cousus, pour un objectif de 3 000 masques.",
+     [(900, "done"), (3000, "target")]),
+    # ordered: an order until its delivery is told; a purchase to be delivered later
+    ("32 000 masques ont été commandés par la mairie.", [(32000, "ordered")]),
+    ("Une commande de 40 000 masques a été passée auprès d'un industriel.", [(40000, "ordered")]),
+    ("La commune a acheté 6 000 masques qui seront livrés lundi.", [(6000, "ordered")]),
+    ("Les 5 000 masques commandés ont été livrés mardi.", [(5000, "done")]),
+    # needed
+    ("L'association recherche 40 bénévoles pour ses tournées.", [(40, "needed")]),
+    ("Nous avons besoin de 300 couturières.", [(300, "needed")]),
+    ("Il nous manque encore 2 000 mètres d'élastique.", [(2000, "needed")]),
+    ("Nous cherchons une dizaine de chauffeurs pour les livraisons.", [(10, "needed")]),
+    # rates
+    ("Le traiteur livre quotidiennement 120 plateaux-repas à l'hôpital.", [(120, "per_day")]),
+    ("Chaque jour, environ 250 masques sortent de l'atelier.", [(250, "per_day")]),
+    ("La banque alimentaire livre 80 colis chaque semaine.", [(80, "per_week")]),
+    ("L'usine produit 9 000 litres par jour de gel hydro-alcoolique.", [(9000, "per_day")]),
+    # beneficiaries and volunteers
+    ("Le CCAS a appelé 1 200 personnes âgées isolées.", [(1200, "beneficiaries")]),
+    ("Les repas sont livrés à 75 familles.", [(75, "beneficiaries")]),
+    ("Les 35 résidents de l'Ehpad ont reçu des lettres.", [(35, "beneficiaries")]),
+    ("Une trentaine de bénévoles se relaient à l'épicerie.", [(30, "volunteers")]),
+    ("Le collectif, composé de 14 personnes, coud sans relâche.", [(14, "volunteers")]),
+    ("Une douzaine de lycéens volontaires aident à la banque alimentaire.", [(12, "volunteers")]),
+])
+def test_kinds(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("La distribution aura lieu le 12 mai.", "date"),
+    ("L'association existe depuis 1987.", "year"),
+    ("Permanence de 14 h à 17 h.", "time"),
+    ("Renseignements au 03 21 00 11 22.", "phone"),
+    ("Dépôt au 8 rue des Tilleuls.", "address"),
+    ("Mairie, 62400 Béthune.", "postcode"),
+    ("Notre village de 640 habitants s'est mobilisé.", "population"),
+    ("À Vaulx, 830 habitants, les élus ont tout organisé.", "population"),
+    ("Le bourg (qui en compte 1200) a été couvert.", "population"),
+    ("Chaque foyer recevra deux masques.", "per_unit"),
+    ("Ils ont remis les masques à raison de trois par personne.", "per_unit"),
+    ("Un kit contient 4 mètres de tissu.", "per_unit"),
+    ("Le masque est vendu 3 euros l'unité.", "price"),
+    ("Une aide de 200 euros par foyer est prévue.", "price"),
+    ("Un repas revient à 5 euros.", "price"),
+    ("Les colis sont remis dans 7 points de collecte.", "place_count"),
+    ("Sont concernées les personnes de plus de 80 ans.", "age"),
+    ("Près de 30 % des commandes sont arrivées.", "percent"),
+    ("Pour la 4e semaine, le marché est ouvert.", "ordinal"),
+    ("L'atelier a tourné pendant 9 semaines.", "duration"),
+    ("Le gouvernement a commandé deux milliards de masques.", "national"),
+    ("Au niveau national, 3 millions de foyers sont aidés.", "national"),
+    ("La CRS 11 patrouille en ville.", "reference"),
+])
+def test_traps_are_set_aside_with_their_reason(text, reason):
+    assert not kinds(text)
+    assert reason in [r for _, r in aside(text)]
+
+
+def test_per_kit_amounts_are_not_output():
+    text = "Le club a donné 90 kits de quoi coudre 6 masques."
+    assert kinds(text) == [(90, "done")]
+    assert aside(text) == [("6", "per_unit")]
+
+
+def test_every_number_is_accounted_for():
+    text = ("Le 3 avril, la ville de 2 500 habitants a distribué 1 800 masques, pour un objectif "
+            "de 5 000. Contact : 03 21 44 55 66.")
+    notes = [n for n, _ in read_numbers(text)]
+    assert [(n.text, n.status) for n in notes] == [
+        ("3 avril", SET_ASIDE), ("2 500", SET_ASIDE), ("1 800", COUNTED), ("5 000", APART),
+        ("03 21 44 55 66", SET_ASIDE)]
+    assert all(n.reason and n.sentence for n in notes)
+    assert "distribuer" in notes[2].reason and "objectif" in notes[3].reason
+
+
+def test_french_thousands_are_one_number():
+    for written in ("12 000", "12.000", "12000", "12\u00a0000", "12\u202f000"):
+        assert kinds(f"Les bénévoles ont cousu {written} masques.") == [(12000, "done")]
