@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from initiatives.sqlite_store import SQLiteStore
 
 MANUAL_SOURCE = "saisie manuelle"
+# the reason of a figure whose kind a person chose (changed on review, or entered by hand)
+REVIEWED_REASON = "nature choisie à la relecture"
 EDITABLE_FIELDS = ("actor", "actor_type", "category", "places", "quantities", "status")
 MAX_TEXT = 20_000
 

@@ -2,15 +2,15 @@
 read with its excerpts, correct, then save; each release in its own transaction."""
 import streamlit as st
 
-from ui import cache, import_flow, widgets
+from ui import cache, import_flow, import_view, widgets
 from ui.filters import sidebar
-from ui.widgets import md
 
 widgets.page("Import", "📥")
 sidebar()
 st.title("Importer des communiqués")
-st.caption("Les initiatives lues sont montrées avec leur extrait avant tout enregistrement. "
-           "Un fichier illisible ou sans initiative est signalé et n'enregistre rien.")
+st.caption("Les initiatives lues sont montrées avec leur extrait, et chaque nombre du texte "
+           "avec ce qui en est fait, avant tout enregistrement. Un fichier illisible ou sans "
+           "initiative est signalé et n'enregistre rien.")
 widgets.flash()
 
 files = st.file_uploader("Communiqués de presse (PDF ou texte)", type=["txt", "pdf"],
@@ -34,23 +34,8 @@ if st.button("Lire les communiqués", type="primary"):
     st.session_state.pop("import_resultat", None)
 
 parsed = st.session_state.get("import_lus", [])
-batch = []
-for i, p in enumerate(parsed):
-    with st.container(border=True):
-        st.markdown(f"**{md(p.name)}** · {md(p.label)}")
-        if p.error:
-            st.error(f"{md(p.name)} : {md(p.error)} Rien ne sera enregistré pour ce fichier.")
-            continue
-        st.caption(f"{len(p.initiatives)} initiative(s) lue(s). Corrigez l'acteur, le type "
-                   "ou la catégorie, décochez « Garder » pour écarter une ligne.")
-        options = import_flow.choices()
-        edited = st.data_editor(
-            import_flow.preview(p), hide_index=True, width="stretch",
-            key=f"import_apercu_{st.session_state['import_tour']}_{i}",
-            disabled=import_flow.READ_ONLY,
-            column_config={name: st.column_config.SelectboxColumn(options=values, required=True)
-                           for name, values in options.items()})
-        batch.append((p, edited))
+batch = [panel for n, p in enumerate(parsed)
+         if (panel := import_view.panel(p, n, st.session_state["import_tour"])) is not None]
 
 if batch and st.button("Enregistrer dans la base", type="primary"):
     result = import_flow.save(cache.store(), batch)
@@ -59,14 +44,5 @@ if batch and st.button("Enregistrer dans la base", type="primary"):
     st.session_state["import_lus"] = []
     st.rerun()
 
-result = st.session_state.get("import_resultat")
-if result is not None:
-    ok = result[result["Erreur"] == ""]
-    if len(ok):
-        st.success(f"Enregistré : {int(ok['Ajoutées'].sum())} initiative(s) ajoutée(s), "
-                   f"{int(ok['Mises à jour'].sum())} mise(s) à jour, "
-                   f"{int(ok['Inchangées'].sum())} inchangée(s). Elles sont sur la carte et "
-                   "dans le tableau des initiatives.")
-    for row in result[result["Erreur"] != ""].itertuples():
-        st.error(f"{md(row.Fichier)} : rien n'a été enregistré ({md(row.Erreur)}).")
-    st.dataframe(result, hide_index=True, width="stretch")
+if st.session_state.get("import_resultat") is not None:
+    import_view.outcome(st.session_state["import_resultat"])

@@ -13,7 +13,7 @@ import streamlit as st
 from initiatives.formatting import format_date, format_number
 from initiatives.model import (ACTOR_TYPES, CATEGORIES, KIND_LABELS, KINDS, STATUSES, DONE,
                                Initiative, Place, Quantity)
-from initiatives.store import MANUAL_SOURCE, StoreError
+from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError
 from ui import cache, widgets
 from ui.widgets import md
 
@@ -21,8 +21,6 @@ KIND_BY_LABEL = {v: k for k, v in KIND_LABELS.items()}
 REASON = "Pourquoi cette nature"
 QTY_COLUMNS = ["Objet", "Valeur", "Unité", "Nature", REASON, "Approximatif", "Communiqué",
                "Phrase"]
-# the reason of a figure whose kind a reviewer chose (changed, or entered by hand)
-REVIEWED_REASON = "nature choisie à la relecture"
 TABLE_COLUMNS = {"id": "N°", "actor": "Acteur", "actor_type": "Type", "category": "Catégorie",
                  "status": "Statut", "places": "Lieux", "arrondissements_noms": "Arrondissements",
                  "figures": "Chiffres", "releases": "Communiqués", "last_release": "Dernier",
@@ -75,7 +73,7 @@ def quantities_from(frame: pd.DataFrame, labels: dict[str, str],
             raise StoreError(f"Quantité n°{n} : objet et valeur sont obligatoires.")
         kind = KIND_BY_LABEL.get(r.get("Nature"), DONE)
         reason = r.get(REASON)
-        reason = "" if reason is None or (isinstance(reason, float) and pd.isna(reason)) \
+        reason = "" if reason is None or (pd.api.types.is_scalar(reason) and pd.isna(reason)) \
             else str(reason)
         if before is not None:
             old = before[int(index)] if pd.api.types.is_integer(index) \

@@ -4,6 +4,7 @@ excerpts, corrected and saved; bad input gets a French message and saves nothing
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +25,16 @@ Arras, le 14 mai 2020
 
 - A Boulogne-sur-Mer, l'association Les Amis du Port a distribué 300 repas aux
 personnes isolées.
+"""
+
+
+# a town's news page, written for these tests: a figure done, a target, a date and a
+# phone number; every one of the four must be listed with what was made of it
+TOWN_NEWS = """Vie locale
+
+Le 12 mai 2020, l'atelier Fil et Partage de Saint-Laurent-Blangy a distribué 300 masques \
+aux habitants du quartier. Son objectif : coudre 2 000 masques d'ici la fin du mois. \
+Renseignements au 03 21 55 12 34.
 """
 
 
@@ -119,3 +130,90 @@ def _pdf(encrypt: bool = False, text: bool = True) -> bytes:
 def test_bad_files_get_a_french_message(name, data, message):
     parsed = import_flow.parse(name, data)
     assert parsed.error and message in parsed.error and not parsed.initiatives
+
+
+def editor(at, prefix: str):
+    """The data editor whose key starts with `prefix` (`import_nombres`, `import_apercu`)."""
+    return next(e for e in at.data_editor if (e.key or "").startswith(prefix))
+
+
+def spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).replace("\u202f", " ").replace("\u00a0", " "))
+
+
+def test_every_number_of_the_text_is_listed_with_its_treatment(db):
+    at = read(TOWN_NEWS)
+    [parsed] = at.session_state["import_lus"]
+    assert not parsed.error and parsed.reading is not None
+    assert any(m.value == "**Chaque nombre du texte**" for m in at.markdown)
+    assert any(re.match(r"\d+ nombres? lus? : ", c.value) for c in at.caption)
+    table = editor(at, "import_nombres").value
+    assert list(table.columns) == ["Nombre", "Ce qui en est fait", "Nature", "Pourquoi",
+                                   "Initiative", "Phrase"]
+    written = [spaced(n) for n in table["Nombre"]]
+    listed = " | ".join(written)
+    for number in ("300", "2 000", "12 mai", "03 21 55 12 34"):
+        assert number in listed, (number, written)
+    assert all(str(t).strip() for t in table["Ce qui en est fait"])  # a treatment each
+    done = table[[n == "300" for n in written]].iloc[0]
+    assert done["Ce qui en est fait"] == "réalisé" and done["Nature"] == "réalisé"
+    assert done["Pourquoi"] and "300 masques" in done["Phrase"]
+    # the places are editable text, the figures read only
+    preview = editor(at, "import_apercu").value
+    assert "Saint-Laurent-Blangy" in preview.loc[0, "Lieux"]
+
+
+def test_a_number_set_to_ecarter_is_not_saved(db):
+    before = open_store(db).initiatives()
+    at = read(TOWN_NEWS)
+    key = editor(at, "import_nombres").key
+    written = [spaced(n) for n in editor(at, "import_nombres").value["Nombre"]]
+    at.session_state[key] = {"edited_rows": {written.index("300"): {"Nature": "écarter"}},
+                             "added_rows": [], "deleted_rows": []}
+    button(at, "Enregistrer dans la base").click().run()
+    assert not at.exception
+    assert any("1 initiative(s) ajoutée(s)" in s.value for s in at.success)
+    store = open_store(db)
+    [added] = [i for i in store.initiatives() if i.id not in {b.id for b in before}]
+    assert not any(q.value == 300 for q in added.quantities)
+    assert added.places[0].code == "62753"
+
+
+def test_an_edited_place_is_saved_and_an_unknown_one_saves_nothing(db):
+    known = {r.id for r in open_store(db).releases()}
+    releases = len(known)
+    at = read(TOWN_NEWS)
+    key = editor(at, "import_apercu").key
+    at.session_state[key] = {"edited_rows": {0: {"Lieux": "Atlantide-sur-Mer"}},
+                             "added_rows": [], "deleted_rows": []}
+    button(at, "Enregistrer dans la base").click().run()
+    assert not at.exception
+    assert any("rien n'a été enregistré" in e.value and "Atlantide" in e.value
+               for e in at.error)
+    assert len(open_store(db).releases()) == releases
+    at = read(TOWN_NEWS)
+    key = editor(at, "import_apercu").key
+    at.session_state[key] = {"edited_rows": {0: {"Lieux": "Arras ; Saint-Laurent-Blangy"}},
+                             "added_rows": [], "deleted_rows": []}
+    button(at, "Enregistrer dans la base").click().run()
+    assert not at.exception
+    assert any("1 initiative(s) ajoutée(s)" in s.value for s in at.success)
+    store = open_store(db)
+    assert len(store.releases()) == releases + 1
+    [new] = {r.id for r in store.releases()} - known
+    [added] = [i for i in store.initiatives() if i.release_id == new]
+    assert [p.code for p in added.places] == ["62041", "62753"]
+
+
+def test_a_paragraph_with_figures_but_no_initiative_is_flagged(monkeypatch, db):
+    from initiatives import extract
+    from initiatives.model import Reading
+
+    def reader(release, dep=None):
+        return Reading(release, [], [], ["Les 3 marchés <b>restent</b> ouverts."])
+    monkeypatch.setattr(extract, "read", reader)
+    at = read("Les 3 marchés restent ouverts.")
+    assert any(w.value.startswith("Paragraphe avec des chiffres mais sans initiative "
+                                  "reconnue, à vérifier : ") and "<b>" not in w.value
+               for w in at.warning)
+    assert any("Aucune initiative trouvée" in e.value for e in at.error)

@@ -1,0 +1,72 @@
+"""The Import page's panels: one per file read (its initiatives, every number of its text,
+the paragraphs to check), and the outcome of a save. The logic is in `ui.import_flow`;
+untrusted text goes through `md()` or into data frames (cells are text).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import import_flow
+from ui.widgets import md
+
+
+def _to_check(parsed: import_flow.Parsed) -> None:
+    for paragraph in parsed.to_check:
+        st.warning(import_flow.TO_CHECK + md(paragraph))
+
+
+def _numbers(parsed: import_flow.Parsed, key: str | None) -> pd.DataFrame | None:
+    """« Chaque nombre du texte »: editable kinds when `key` is given, else read only."""
+    if not parsed.numbers:
+        return None
+    st.markdown("**Chaque nombre du texte**")
+    st.caption(import_flow.numbers_summary(parsed) + ". Changez la nature d'un nombre "
+               "d'une initiative, ou choisissez « écarter » pour ne pas l'enregistrer.")
+    table = import_flow.numbers_preview(parsed)
+    if key is None:
+        st.dataframe(table, hide_index=True, width="stretch")
+        return None
+    return st.data_editor(
+        table, hide_index=True, width="stretch", key=key,
+        disabled=import_flow.NUMBERS_READ_ONLY,
+        column_config={import_flow.NUMBERS["kind"]: st.column_config.SelectboxColumn(
+            options=import_flow.nature_choices(), required=False)})
+
+
+def panel(parsed: import_flow.Parsed, n: int, tour: int) -> tuple | None:
+    """One file read: `(parsed, edited initiatives, edited numbers)`, or None when it
+    cannot be saved (its error is shown, with what was read of its numbers)."""
+    with st.container(border=True):
+        st.markdown(f"**{md(parsed.name)}** · {md(parsed.label)}")
+        if parsed.error:
+            st.error(f"{md(parsed.name)} : {md(parsed.error)} Rien ne sera enregistré pour "
+                     "ce fichier.")
+            _to_check(parsed)
+            _numbers(parsed, None)
+            return None
+        st.caption(f"{len(parsed.initiatives)} initiative(s) lue(s). Corrigez l'acteur, le "
+                   "type, la catégorie ou les lieux (noms de communes séparés par « ; »), "
+                   "décochez « Garder » pour écarter une ligne.")
+        edited = st.data_editor(
+            import_flow.preview(parsed), hide_index=True, width="stretch",
+            key=f"import_apercu_{tour}_{n}", disabled=import_flow.READ_ONLY,
+            column_config={name: st.column_config.SelectboxColumn(options=values,
+                                                                   required=True)
+                           for name, values in import_flow.choices().items()})
+        numbers = _numbers(parsed, f"import_nombres_{tour}_{n}")
+        _to_check(parsed)
+    return (parsed, edited, numbers)
+
+
+def outcome(result: pd.DataFrame) -> None:
+    """What the save did, release by release."""
+    ok = result[result["Erreur"] == ""]
+    if len(ok):
+        st.success(f"Enregistré : {int(ok['Ajoutées'].sum())} initiative(s) ajoutée(s), "
+                   f"{int(ok['Mises à jour'].sum())} mise(s) à jour, "
+                   f"{int(ok['Inchangées'].sum())} inchangée(s). Elles sont sur la carte et "
+                   "dans le tableau des initiatives.")
+    for row in result[result["Erreur"] != ""].itertuples():
+        st.error(f"{md(row.Fichier)} : rien n'a été enregistré ({md(row.Erreur)}).")
+    st.dataframe(result, hide_index=True, width="stretch")
