@@ -118,8 +118,8 @@ _SPEECH = (r"(?:explique|expliquent|précise|sourit|raconte|confie|souligne|ajou
 _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|boulangerie"
               r"|pâtisserie|pharmacie|restaurant|supérette|mercerie|lycée|collège|école|GAEC"
               r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
-              r"|maison de quartier|conseil municipal des jeunes|conseil municipal|atelier"
-              r"|paroisse|scouts|comité local|cuisine centrale")
+              r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
+              r"|paroisse|scouts|comité local")
 _ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
 # Charities with local branches across France: the branch is named by its town
 # ("le Secours populaire de Lens", "les Restos du cœur de Calais").
@@ -258,6 +258,14 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             found.append(org)
     found += _people(text)
     found += _demonyms(text, context)
+    # "la Ville", "la mairie" in a sentence that opens on its town ("À Béthune, la
+    # Ville a ouvert ...") is that town's institution.
+    for m in re.finditer(r"\b[Ll]a ([Vv]ille|mairie|commune|municipalité)\b"
+                         rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])", text):
+        where = _seat_name(text, m.start())
+        if where:
+            word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
+            add(m, f"{word} {_of(where)}{where}", LOCAL_GOV)
     if town is not None:
         for m in _OWN_CCAS.finditer(text):
             add(m, f"CCAS {_of(town.nom)}{town.nom}", LOCAL_GOV)
@@ -314,11 +322,13 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             break
         end = tok.idx + len(tok.text)
     name = text[m.start():end].strip(" «»\"")
+    if re.search(rf"(?i){_CHARITIES}", name):
+        return None  # "le comité local du Secours populaire": the charity's branch
     if name.count("«") != name.count("»"):
         name = name.rstrip(" «") + (" »" if name.count("«") > name.count("»") else "")
     rest = name[len(m.group()):]
     named = bool(re.search(rf"[{_UP}0-9«\"]", rest))
-    generic = name.lower() in ("atelier", "école", "club", "comité", "union", "ferme")
+    generic = not rest.strip()  # a bare head ("le club") needs its town
     if not named:
         where = _seat_name(text, m.start()) or (town.nom if town else None)
         if generic and not where:
@@ -381,8 +391,8 @@ def _demonyms(text: str, context: Context | None) -> list[Actor]:
     for m in _DEMONYM.finditer(text):
         after = text[m.end():m.end() + 30]
         if m.group().split()[0].lower() in ("chers", "chères") or \
-                not re.match(r"\s+(?:ont|se sont|sont|ont été|se mobilisent|cousent|"
-                             r"[a-zà-ÿ]+ent)\b", after):
+                not re.match(r"\s+(?:ont|se sont|se mobilisent|[a-zà-ÿ]+ent)\b", after) or \
+                re.match(r"\s+(?:sont|étaient|seront)\b", after):
             continue
         if demonym_town(m.group(1), text) is not None:
             out.append(Actor(m.group(1), CITIZEN, m.start(1), m.end(1)))
@@ -483,10 +493,20 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
                     ctx.town = r
                     break
             if ctx.town is None:
-                communes = [p.resolution for p in find_places(text, dep)
-                            if p.resolution.level == "commune" and p.resolution.inside]
-                if communes:
-                    ctx.town = communes[0]
+                # A place alone on a header line ("📍 Liévin", hashtags), or opening
+                # the title ("Calais : ...", "À Lens, ..."); a place inside a
+                # sentence of the lead is only mentioned.
+                for p in find_places(text, dep):
+                    r = p.resolution
+                    if r.level != "commune" or not r.inside:
+                        continue
+                    rest = re.sub(r"[^\w\s]|\b(?:[àÀAa]|solidarité|masques?)\b", " ",
+                                  text[:p.start] + text[p.end:])
+                    opening = re.match(r"\W*(?:[ÀA]\s+)?$", text[:p.start]) and \
+                        re.match(r"\s*(?:[:,–-]|$)", text[p.end:])
+                    if len(rest.split()) <= 2 or (text == title and opening):
+                        ctx.town = r
+                        break
             if ctx.town is not None:
                 break
     whole = " ".join(header + lasts)
@@ -528,7 +548,7 @@ def _title_actor(title: str) -> Actor | None:
         from initiatives.nlp import parse
         doc = parse(first)
         if not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
-                not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot", first):
+                not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
             return Actor(first, ASSOCIATION, 0, len(first))
     return None
 

@@ -254,6 +254,14 @@ def test_hostile_text_is_extracted_as_plain_data():
     ("Fabien SUDRY, préfet du Pas-de-Calais, remercie vivement les citoyens", None),
     ("De nombreuses collectivités territoriales, associations, et citoyens regroupés en "
      "collectifs ont organisé la production de masques certifiés « AFNOR »", None),
+    # general rules, on sentences of our own
+    ("Chères Lensoises, chers Lensois,", None),                        # a salutation
+    ("À Wimereux, le Secours populaire distribue 40 colis.", "Secours populaire de Wimereux"),
+    ("La CC de la Région d'Audruicq a commandé 9 000 masques.",
+     "Communauté de communes de la Région d'Audruicq"),                # EPCI abbreviation
+    ("Paul et Jimmy, deux amis, ont fabriqué 60 visières.", "Paul et Jimmy"),  # PER et PER
+    ("À Marck, la Ville a ouvert un atelier.", "Ville de Marck"),      # seat + institution
+    ("Les élèves du lycée Baudelaire ont cousu 80 blouses.", "lycée Baudelaire"),  # noun phrase
 ])
 def test_find_actor(text, actor):
     found = find_actor(text)
