@@ -55,7 +55,8 @@ def initiative_line(ini: Initiative) -> dict:
             "places": [{"query": p.query, "code": p.code, "level": p.level,
                         "inside": p.inside} for p in ini.places],
             "quantities": [{"item": q.item, "value": _num(q.value), "unit": q.unit,
-                            "kind": q.kind, "approx": q.approx} for q in ini.quantities],
+                            "kind": q.kind, "approx": q.approx, "reason": q.reason}
+                           for q in ini.quantities],
             "contacts": list(ini.contacts), "excerpt": ini.excerpt}
 
 

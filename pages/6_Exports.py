@@ -96,8 +96,8 @@ with map_tab:
 
 with brief_tab:
     st.write("Une page A4 pour la réunion du préfet : chiffres clés datés, carte, "
-             "initiatives par arrondissement et catégorie, production (réalisé et objectifs "
-             "à part), les cinq communes les plus peuplées sans initiative signalée, sources. "
+             "initiatives par arrondissement et catégorie, production (réalisé ; objectifs, "
+             "commandes pas encore livrées et besoins à part), les cinq communes les plus peuplées sans initiative signalée, sources. "
              "Les particuliers nommés n'y figurent pas.")
     for col, (label, fmt, fn) in zip(st.columns(2), [
             ("Note de synthèse (PDF)", "pdf", "briefing_pdf"),

@@ -79,7 +79,7 @@ def test_extract_prints_one_json_line_per_initiative():
     assert any(p["code"] == "62548" and p["inside"] for p in marck["places"])
     for f in found:
         assert all(set(p) == {"query", "code", "level", "inside"} for p in f["places"])
-        assert all(set(q) == {"item", "value", "unit", "kind", "approx"}
+        assert all(set(q) == {"item", "value", "unit", "kind", "approx", "reason"}
                    for q in f["quantities"])
 
 
