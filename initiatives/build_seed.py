@@ -52,6 +52,8 @@ def _apply(rows: list[Initiative], correction: dict) -> None:
     for name in ("actor", "actor_type", "category"):
         if name in correction:
             setattr(row, name, correction[name])
+    if "rename" in correction:  # the actor as the reviewer names it
+        row.actor = correction["rename"]
 
 
 def build(press_dir: Path = config.PRESS_RELEASES_DIR, review_path: Path = REVIEW_PATH,
