@@ -800,6 +800,20 @@ _NATIONAL = re.compile(r"\bminist[èe]re\b|\bgouvernement\b|\.gouv\.fr|\bnationa
                        r"|réserve civique", re.I)
 _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
 _NEAR = re.compile(rf"(?:\bprès (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A}))$", re.I)
+# A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
+# where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
+# "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
+_OTHER_PARTY = re.compile(
+    rf"\b(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
+    rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
+    rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
+    rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
+    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?)"
+    rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$"
+    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)
+# A town inside an intercommunality's name is part of that name ("CA de Béthune-Bruay").
+_EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|urbaine)"
+                        rf"|CA|CC|CU|agglo(?:mération)?)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 
 
 def _mentions(body: str, dep: str):
@@ -852,6 +866,9 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     in_actor = actor[0] <= m.start and m.end <= actor[1]
     if _NEAR.search(before):
         return None                       # "près de Béthune", "arrondissement de ..."
+    if not in_actor and r.level == "commune" and (_OTHER_PARTY.search(before)
+                                                  or _EPCI_NAME.search(before)):
+        return None                       # a supplier's town, a name's town
     if in_actor and not r.inside and any(o.resolution.inside for o in mine):
         return None                       # the actor's origin
     if _SEAT.search(before) or (in_actor and r.level == "commune") or \

@@ -477,6 +477,7 @@ def _verb_reading(token) -> tuple[str | None, str]:
     the words that show it."""
     auxes = [c for c in token.children if c.dep_.startswith("aux")]
     words = " ".join(t.text for t in sorted(auxes + [token], key=lambda t: t.i))
+    words = re.sub(r"(?<=\d)\.(?=\d{3}\b)", " ", words)  # the parse's joined thousands
     for t in auxes + [token]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or (
                 "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text)):
