@@ -570,13 +570,13 @@ _KEYWORDS = {
                 r"|charlottes?|\bEPI\b|couturi\w+",
     SOIGNANTS: r"soignants?|hôpita\w+|hospitali\w+|EHPAD|infirmi\w+|personnels? de santé",
     ALIMENTAIRE: r"alimentaire|paniers?|repas|victuailles|denrées|légumes|cuisine|cantine"
-                 r"|déjeuner|courses|invendus|besoins les plus essentiels",
+                 r"|déjeuner|courses|invendus|épiceries?|banques? alimentaires?|colis",
     LIEN: r"isolé\w*|confiné\w*|\blien\b|téléphonique|courrier|visio|réseaux sociaux"
           r"|vidéos?|fragiles",
     CONTINUITE: r"scolaires?|devoirs|élèves|pédagogique|éducati\w+|ordinateurs?|informatique"
                 r"|numérique|tablettes?",
     GARDE: r"garde d['’]enfants|garde exceptionnelle",
-    BENEVOLAT: r"bénévoles|réserve civique|jeveuxaider|plate-?forme|volontaires",
+    BENEVOLAT: r"bénévoles|réserve civique|plate-?forme|volontaires|bénévolat",
 }
 _KEYWORDS = {k: re.compile(v, re.I) for k, v in _KEYWORDS.items()}
 
@@ -593,7 +593,7 @@ def categorise(text: str, heading: str | None, actor: str = "") -> str:
 
     A volunteering platform is its own category whatever it talks about.
     """
-    if re.search(r"réserve civique|jeveuxaider|bénévolat", actor, re.I):
+    if re.search(r"réserve|plate-?forme|bénévolat|\.gouv\.fr", actor, re.I):
         return BENEVOLAT
     scores = {c: len(p.findall(text)) for c, p in _KEYWORDS.items()}
     if heading:
