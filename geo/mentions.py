@@ -182,7 +182,7 @@ class _Context:
     def capitalised(self, i: int) -> bool:
         return self.raw[i][:1].isupper()
 
-    def cue(self, i: int, cues=CUES) -> bool:
+    def cue(self, i: int, cues=CUES, article: bool = True) -> bool:
         gap = self.gap_before(i)
         if "(" in gap[-3:]:
             return True
@@ -192,7 +192,9 @@ class _Context:
         tight = gap.strip(" \t'’ʼ") == ""
         if tight and prev in cues:
             return True
-        if tight and prev in ARTICLES and self.capitalised(i - 1):  # "La Couture", "Les Attaques"
+        # "La Couture", "Les Attaques": the article is part of a name of the département;
+        # elsewhere "La Ville a ..." opens a sentence and is no cue for Villé (67).
+        if article and tight and prev in ARTICLES and self.capitalised(i - 1):
             return True
         # a list of places: "Avion, Annay-sous-Lens", "Lens et Liévin"
         if self.last_mention_end == i - 1 and gap.strip() in {",", ";", "/"}:
@@ -251,7 +253,7 @@ class _Context:
             if self.named_before(i) or self.named_after(last):
                 return False
             big = entry.population >= BIG_CITY and key not in COMMON_WORD_CITIES
-            return big or self.cue(i)
+            return big or self.cue(i, article=False)
         if kind == "other_departement":
             return self.cue(i, DEPARTEMENT_CUES) and not self.named_before(i)
         if kind == "national":

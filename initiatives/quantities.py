@@ -523,10 +523,6 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "future":          # "250 paniers, qui seront livrés"
             return TARGET, f"futur (« {clause.text} »)"
-    for clause in (c for c in (noun.children if noun is not None else [])
-                   if c.dep_.startswith("acl") and c.pos_ == "VERB"):
-        if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
-            return DONE, f"participe passé (« {clause.text} »)"
     extra = GOAL_AFTER.match(after)
     if extra:
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
@@ -544,6 +540,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if reading in ("past", "present"):
             tense = "au passé" if reading == "past" else "au présent"
             return DONE, f"verbe « {lemma} » {tense} (« {words} »)"
+    for clause in (c for c in (noun.children if noun is not None else [])
+                   if c.dep_.startswith("acl") and c.pos_ == "VERB"):
+        if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
+            return DONE, f"participe passé (« {clause.text} »)"
     participle = _PARTICIPLE.match(after) or _DONE_VERB.search(clause_before[-40:]) or (
         not verbs and _DONE_VERB.search(clause_after[:40]))  # "- 160 attestations imprimées"
     if participle:
