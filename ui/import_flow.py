@@ -144,11 +144,11 @@ def why(note: NumberNote) -> str:
     return note.reason
 
 
-def nature(note: NumberNote) -> str | None:
-    """The « Nature » cell: the kind, « écarter » for a number set aside, nothing for a
-    number outside every initiative."""
+def nature(note: NumberNote) -> str:
+    """The « Nature » cell: the kind, « écarter » for a number set aside, empty for a
+    number outside every initiative (an empty cell, not the word « None »)."""
     if note.initiative is None:
-        return None
+        return ""
     if note.status == SET_ASIDE:
         return DROP
     return KIND_LABELS.get(note.kind or "", note.kind)
