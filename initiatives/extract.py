@@ -258,13 +258,15 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             found.append(org)
     found += _people(text)
     found += _demonyms(text, context)
-    # "la Ville", "la mairie" in a sentence that opens on its town ("À Béthune, la
-    # Ville a ouvert ...") is that town's institution.
-    for m in re.finditer(r"\b[Ll]a ([Vv]ille|mairie|commune|municipalité)\b"
+    # "la Ville", "la mairie", "le maire", "les élus" in a sentence that opens on its
+    # town ("À Béthune, la Ville a ouvert ...") are that town's institution.
+    for m in re.finditer(r"\b(?:[Ll]a|[Ll]es?) ([Vv]ille|mairies?|commune|municipalité|maire"
+                         r"|élus|conseil municipal|conseillers municipaux|agents municipaux)\b"
                          rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])", text):
         where = _seat_name(text, m.start())
         if where:
-            word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
+            word = {"ville": "Ville", "mairie": "Mairie", "mairies": "Mairie"}.get(
+                m.group(1).lower(), "Commune")
             add(m, f"{word} {_of(where)}{where}", LOCAL_GOV)
     if town is not None:
         for m in _OWN_CCAS.finditer(text):
@@ -308,7 +310,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     d'Anvin)."""
     from initiatives.nlp import parse
     doc = parse(text)
-    head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text) + 1), None)
+    head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
         return None
     end = m.end()
