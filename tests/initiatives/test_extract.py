@@ -10,7 +10,7 @@ import pytest
 
 import config
 from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
-from initiatives.extract import extract, find_actor, find_contacts, split_blocks
+from initiatives.extract import extract, find_actor, find_contacts, read, split_blocks
 from initiatives.ingest import read_release, release_from_bytes, release_from_text
 from initiatives.model import ACTOR_TYPES, CATEGORIES, KINDS
 
@@ -295,3 +295,41 @@ def test_pdf_gives_the_same_initiatives(releases, name):
 def test_pdf_with_the_broken_lines_gives_the_same_initiatives(name):
     pdf = release_from_bytes(pdf_keeping_lines(CORPUS[name].read_text("utf-8")), "x.pdf")
     assert rows(extract(pdf)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("- L'épicerie solidaire de Wizernes a remis 300 colis.", "Épicerie solidaire de Wizernes"),
+    ("- À Ruitz, le maire et les élus ont distribué 900 masques.", "Commune de Ruitz"),
+])
+def test_find_actor_general_heads(text, actor):
+    found = find_actor(text)
+    assert (found.name if found else None) == actor
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le tissu a été acheté à une entreprise de Bapaume.",
+    "Les repas sont préparés grâce aux légumes d'un maraîcher de Marck.",
+    "Des gels ont été offerts au centre hospitalier d'Helfaut.",
+    "Comme nos voisins d'Étaples, nous équipons chaque foyer.",
+])
+def test_another_partys_town_is_not_a_place_reached(sentence):
+    release = release_from_text(
+        "Actualités – Ville de Lillers\n\n"
+        f"La Ville a distribué 4 000 masques aux habitants. {sentence}")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Lillers"]
+
+
+def test_reading_accounts_for_every_number_and_flags_paragraphs_without_initiative():
+    release = release_from_text(
+        "Covid-19 : bilan de la semaine\n\n"
+        "Le préfet remercie les bénévoles qui ont déjà livré 2 000 repas.\n\n"
+        "À Ruitz, le maire et les élus ont distribué 900 masques le 4 mai.")
+    reading = read(release)
+    assert [i.actor for i in reading.initiatives] == ["Commune de Ruitz"]
+    by_text = {n.text: n for n in reading.numbers}
+    assert set(by_text) == {"2 000", "900", "4 mai"}
+    assert by_text["900"].status == "counted" and by_text["900"].initiative == 0
+    assert by_text["2 000"].reason == "no_initiative" and by_text["2 000"].initiative is None
+    assert by_text["4 mai"].reason == "date"
+    assert reading.to_check == ["Le préfet remercie les bénévoles qui ont déjà livré 2 000 repas."]
