@@ -20,7 +20,7 @@ from rapidfuzz import process, utils
 
 import config
 from bench.timing import best_of, result
-from geo import geocode, reference
+from geo import geocode, offline, reference
 from geo.mentions import find_places
 from geo.normalize import fold
 
@@ -58,8 +58,8 @@ def _sample(n: int) -> list[str]:
 
 
 def _resolve_all(sample: list[str]) -> float:
-    geocode._raw_memo.clear()
-    geocode._norm_memo.clear()
+    offline._raw_memo.clear()
+    offline._norm_memo.clear()
     resolve = geocode.resolve
     start = time.perf_counter()
     for name in sample:
@@ -98,7 +98,7 @@ def run(quick: bool) -> list[dict]:
         geocode.resolve(name, DEP)
     warm = time.perf_counter() - warm_start
     choices = list(reference.communes(DEP)["nom"]) + [
-        a for a, code, level, _ in geocode._aliases() if code.startswith(DEP)]
+        a for a, code, level, _ in offline._aliases() if code.startswith(DEP)]
     base = _brute_force(sample[:n_base], choices)
     speed, base_speed = n / cold, n_base / base
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import config
-from geo.geocode import Gazetteer, Resolution, gazetteer
 from geo.normalize import ABBREVIATIONS, ARTICLES, fold, normalize
+from geo.offline import Gazetteer, Resolution, gazetteer
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import config
 from geo import reference
-from geo.geocode import Resolution, _offline, gazetteer
 from geo.normalize import normalize
+from geo.offline import Resolution, gazetteer, resolve_offline
 
 PROVIDERS = ("ban", "nominatim")
 USER_AGENT = "pdc-solidaire-dashboard"
@@ -133,7 +133,7 @@ def resolve_online(name: str, dep: str | None = None, provider: str | None = Non
     try:
         dep = dep or config.departement()
         if offline is None:
-            offline = _offline(name, dep)
+            offline = resolve_offline(name, dep)
         provider = (provider or config.geocoder()).lower()
         key = normalize(name)
         if provider not in PROVIDERS or not key:

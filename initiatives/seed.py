@@ -13,7 +13,7 @@ from pathlib import Path
 
 import config
 from initiatives.model import Initiative, Place, Quantity, Release
-from initiatives.store import StoreError
+from initiatives.store_base import StoreError
 
 SEED_VERSION = 1
 

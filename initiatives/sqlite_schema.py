@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 
 from initiatives.model import Initiative, Place, Quantity, Release
-from initiatives.store import Mention, StoreError
+from initiatives.store_base import Mention, StoreError
 
 SCHEMA_VERSION = 2
 

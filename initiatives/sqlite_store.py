@@ -12,9 +12,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from initiatives import sqlite_schema as schema
+from initiatives.filters import Filters, refine
 from initiatives.model import Initiative, Release
-from initiatives.store import (Mention, StoreError, check_fields, check_initiative,
-                               check_release, check_status)
+from initiatives.store_base import (Mention, StoreError, check_fields, check_initiative,
+                                    check_release, check_status)
 
 
 def _now() -> str:
@@ -184,7 +185,6 @@ class SQLiteStore:
 
     def initiatives(self, filters=None) -> list[Initiative]:
         """Initiatives matching `filters`, each with all its places and observations."""
-        from initiatives.filters import Filters, refine
         filters = filters or Filters()
         where, params = schema.filter_sql(filters)
         with self._connect() as conn:

@@ -2,156 +2,24 @@
 
 `Store` is the interface the app codes against, so that a PostgreSQL back end
 could replace SQLite later; `SQLiteStore` (in `sqlite_store.py`) is the default.
-Validation lives here, shared by every back end: bad input raises `StoreError`
-with a French message and the store is left unchanged.
+The interface, `StoreError` and the validation every back end shares live in
+`store_base.py` (below the back ends and the seed) and are re-exported here: bad
+input raises `StoreError` with a French message and the store is left unchanged.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 import config
-from initiatives.model import (ACTOR_TYPES, CATEGORIES, KINDS, LEVELS, STATUSES,
-                               Initiative, Place, Quantity, Release)
+from initiatives.seed import load_seed_into
+from initiatives.sqlite_store import SQLiteStore
+from initiatives.store_base import (EDITABLE_FIELDS, MANUAL_SOURCE, MAX_TEXT, REVIEWED_REASON,
+                                    Mention, Store, StoreError, check_fields, check_initiative,
+                                    check_places, check_quantities, check_release, check_status)
 
-if TYPE_CHECKING:
-    from initiatives.filters import Filters
-    from initiatives.sqlite_store import SQLiteStore
-
-MANUAL_SOURCE = "saisie manuelle"
-# the reason of a figure whose kind a person chose (changed on review, or entered by hand)
-REVIEWED_REASON = "nature choisie à la relecture"
-EDITABLE_FIELDS = ("actor", "actor_type", "category", "places", "quantities", "status")
-MAX_TEXT = 20_000
-
-
-class StoreError(ValueError):
-    """A write refused by the store; the message is French and shown as is."""
-
-
-@dataclass
-class Mention:
-    """One release citing one initiative, with the excerpt it was read from."""
-    initiative_id: int
-    release_id: str          # "" for an initiative entered by hand without release
-    excerpt: str
-    contacts: list[str] = field(default_factory=list)
-    date: date | None = None
-
-
-class Store(Protocol):
-    def ingest(self, release: Release, initiatives: list[Initiative]) -> dict: ...
-    def releases(self) -> list[Release]: ...
-    def release(self, release_id: str) -> Release | None: ...
-    def initiatives(self, filters: Filters | None = None) -> list[Initiative]: ...
-    def get(self, initiative_id: int) -> Initiative | None: ...
-    def find(self, key: str) -> int | None: ...
-    def mentions(self, initiative_id: int | None = None) -> list[Mention]: ...
-    def rows(self) -> list[Initiative]: ...
-    def reviews(self, initiative_id: int | None = None) -> list[dict]: ...
-    def set_status(self, initiative_id: int, status: str) -> None: ...
-    def update(self, initiative_id: int, **fields) -> None: ...
-    def add_manual(self, initiative: Initiative, release_id: str | None = None) -> int: ...
-    def delete_release(self, release_id: str) -> dict: ...
-
-
-# --- validation, shared by back ends -------------------------------------------------
-
-def _text(value, what: str, required: bool = True) -> str:
-    if not isinstance(value, str):
-        raise StoreError(f"{what} : texte attendu.")
-    if required and not value.strip():
-        raise StoreError(f"{what} : valeur vide.")
-    if len(value) > MAX_TEXT:
-        raise StoreError(f"{what} : texte trop long ({len(value)} caractères).")
-    return value
-
-
-def _choice(value, allowed: tuple, unknown: str) -> str:
-    if value not in allowed:
-        raise StoreError(f"{unknown} : « {value} ». Valeurs admises : "
-                         + ", ".join(allowed) + ".")
-    return value
-
-
-def check_status(status) -> str:
-    return _choice(status, STATUSES, "Statut inconnu")
-
-
-def check_release(release: Release) -> None:
-    if not isinstance(release, Release):
-        raise StoreError("Communiqué invalide.")
-    _text(release.id, "Identifiant du communiqué")
-    _text(release.title or "", "Titre du communiqué", required=False)
-    _text(release.body or "", "Texte du communiqué", required=False)
-    if release.date is not None and not isinstance(release.date, date):
-        raise StoreError(f"Date du communiqué invalide : {release.date!r}.")
-
-
-def check_places(places) -> list[Place]:
-    if not isinstance(places, (list, tuple)):
-        raise StoreError("Lieux : liste attendue.")
-    for p in places:
-        if not isinstance(p, Place):
-            raise StoreError(f"Lieu invalide : {p!r}.")
-        _text(p.query or "", "Lieu", required=False)
-        if p.level is not None:
-            _choice(p.level, LEVELS, "Niveau de lieu inconnu")
-        if p.code is not None and not isinstance(p.code, str):
-            raise StoreError(f"Code de lieu invalide : {p.code!r}.")
-        if p.level == "commune" and not p.code:
-            raise StoreError(f"Commune sans code INSEE : « {p.query} ».")
-    return list(places)
-
-
-def check_quantities(quantities) -> list[Quantity]:
-    if not isinstance(quantities, (list, tuple)):
-        raise StoreError("Quantités : liste attendue.")
-    for q in quantities:
-        if not isinstance(q, Quantity):
-            raise StoreError(f"Quantité invalide : {q!r}.")
-        _text(q.item, "Objet de la quantité")
-        _choice(q.kind, KINDS, "Nature de quantité inconnue")
-        if (isinstance(q.value, bool) or not isinstance(q.value, (int, float))
-                or not math.isfinite(q.value) or q.value < 0):
-            raise StoreError(f"Valeur invalide pour « {q.item} » : {q.value!r}.")
-        _text(q.unit or "", "Unité", required=False)
-        _text(q.reason or "", "Raison de la nature", required=False)
-        if q.as_of is not None and not isinstance(q.as_of, date):
-            raise StoreError(f"Date d'observation invalide : {q.as_of!r}.")
-    return list(quantities)
-
-
-def check_initiative(ini: Initiative) -> Initiative:
-    if not isinstance(ini, Initiative):
-        raise StoreError(f"Initiative invalide : {ini!r}.")
-    _text(ini.actor, "Acteur")
-    _choice(ini.actor_type, ACTOR_TYPES, "Type d'acteur inconnu")
-    _choice(ini.category, CATEGORIES, "Catégorie inconnue")
-    check_status(ini.status)
-    _text(ini.excerpt or "", "Extrait", required=False)
-    check_places(ini.places)
-    check_quantities(ini.quantities)
-    if not all(isinstance(c, str) for c in ini.contacts):
-        raise StoreError(f"Contacts invalides pour « {ini.actor} ».")
-    return ini
-
-
-def check_fields(fields: dict) -> dict:
-    """Validate the fields of a correction (see `Store.update`)."""
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise StoreError("Champ non modifiable : " + ", ".join(sorted(unknown)) + ".")
-    checks = {"actor": lambda v: _text(v, "Acteur").strip(),
-              "actor_type": lambda v: _choice(v, ACTOR_TYPES, "Type d'acteur inconnu"),
-              "category": lambda v: _choice(v, CATEGORIES, "Catégorie inconnue"),
-              "status": check_status,
-              "places": check_places,
-              "quantities": check_quantities}
-    return {name: checks[name](value) for name, value in fields.items()}
+__all__ = ["EDITABLE_FIELDS", "MANUAL_SOURCE", "MAX_TEXT", "REVIEWED_REASON", "Mention",
+           "SQLiteStore", "Store", "StoreError", "check_fields", "check_initiative",
+           "check_places", "check_quantities", "check_release", "check_status", "open_store"]
 
 
 def open_store(path: str | Path | None = None,
@@ -160,12 +28,10 @@ def open_store(path: str | Path | None = None,
 
     A seed of another département is not loaded (the app would show foreign data).
     """
-    from initiatives.sqlite_store import SQLiteStore
     path = Path(path) if path else config.initiatives_db()
     new = not path.exists() or path.stat().st_size == 0
     store = SQLiteStore(path)
     if new and seed and Path(seed).exists():
-        from initiatives.seed import load_seed_into
         try:
             load_seed_into(store, seed, dep=config.departement())
         except Exception:
