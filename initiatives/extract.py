@@ -119,7 +119,7 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|pâtisserie|pharmacie|restaurant|supérette|mercerie|lycée|collège|école|GAEC"
               r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
-              r"|paroisse|scouts|comité local")
+              r"|paroisse|scouts|comité local|collectif")
 _ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
 # Charities with local branches across France: the branch is named by its town
 # ("le Secours populaire de Lens", "les Restos du cœur de Calais").
@@ -268,9 +268,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             word = {"ville": "Ville", "mairie": "Mairie", "mairies": "Mairie"}.get(
                 m.group(1).lower(), "Commune")
             add(m, f"{word} {_of(where)}{where}", LOCAL_GOV)
-    if town is not None:
-        for m in _OWN_CCAS.finditer(text):
-            add(m, f"CCAS {_of(town.nom)}{town.nom}", LOCAL_GOV)
+    for m in _OWN_CCAS.finditer(text):  # "le CCAS": of the sentence's town, or the text's
+        where = _seat_name(text, m.start()) or (town.nom if town is not None else None)
+        if where:
+            add(m, f"CCAS {_of(where)}{where}", LOCAL_GOV)
     if found:
         return min(found, key=lambda a: a.start)
     if context is not None and context.institution is not None:
@@ -292,8 +293,9 @@ def _seat_name(text: str, pos: int) -> str | None:
     """The town a sentence opens with ("À Anvin, ...", "Houdain – ...", "• Dourges : ...")."""
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     head = text[start + 1:pos]
-    m = re.match(rf"\s*(?:[-•–*]\s*)?(?:[ÀA]\s+)?({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|"
-                 rf"du|lès|aux?)[\s-]+)*[{_UP}][\w’'-]*)*)\s*(?:,|–|-\s|:)", head)
+    m = re.match(rf"\s*(?:[-•–*]\s*|\d{{1,2}}\s*[–—).-]\s*)?(?:[ÀA]\s+)?"
+                 rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
+                 rf"[{_UP}][\w’'-]*)*)\s*(?:,|–|-\s|:)", head)
     if not m:
         return None
     from geo.geocode import resolve

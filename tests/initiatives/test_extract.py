@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import config
-from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
+from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives.extract import extract, find_actor, find_contacts, read, split_blocks
 from initiatives.ingest import read_release, release_from_bytes, release_from_text
 from initiatives.model import ACTOR_TYPES, CATEGORIES, KINDS
@@ -333,3 +333,14 @@ def test_reading_accounts_for_every_number_and_flags_paragraphs_without_initiati
     assert by_text["2 000"].reason == "no_initiative" and by_text["2 000"].initiative is None
     assert by_text["4 mai"].reason == "date"
     assert reading.to_check == ["Le préfet remercie les bénévoles qui ont déjà livré 2 000 repas."]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("4 – À Wimille, les scouts ont livré 60 colis.", "Scouts de Wimille"),     # numbered item
+    ("• Liévin : le CCAS a appelé 900 aînés.", "CCAS de Liévin"),              # seat of a bullet
+    ("• Hersin-Coupigny : un collectif de voisins a cousu 300 masques.",
+     "Collectif de voisins de Hersin-Coupigny"),
+])
+def test_the_sentences_town_completes_a_bare_organisation(text, actor):
+    found = find_actor(text)
+    assert (found.name if found else None) == actor
