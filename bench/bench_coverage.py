@@ -7,15 +7,17 @@ from pathlib import Path
 
 import geopandas as gpd
 
+import config
 from bench.timing import best_of, result
 from geo.reference import LAMBERT93
 from initiatives import coverage
 from initiatives.reach import commune_table
+from initiatives.store import open_store
 
 
 def _store(directory: str):
-    from tests.initiatives.test_coverage import make_store
-    return make_store(Path(directory) / "store.sqlite")
+    """A new store filled from the reviewed seed (the store the app opens first)."""
+    return open_store(Path(directory) / "store.sqlite", seed=config.SEED_PATH)
 
 
 def _naive_nearest(table, covered) -> list[float]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import config
 from bench.timing import result
-from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
+from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 
 
 def _mean_ms(fn, items, repeat: int) -> float:

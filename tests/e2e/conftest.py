@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+from tests.helpers.browser import CHROMIUM, ROOT, OfflinePage
 
 
 def _free_port() -> int:
@@ -73,7 +71,7 @@ def app_url(tmp_path_factory):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium introuvable ({CHROMIUM}) : `apt-get install chromium` "
-                    "(.ci/run le fait).")
+                    "(`make test` le fait).")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -82,46 +80,6 @@ def browser():
                   "--disable-component-update", "--no-first-run", "--disable-sync"])
         yield browser
         browser.close()
-
-
-class OfflinePage:
-    """A page whose requests outside the app are refused and recorded."""
-
-    def __init__(self, browser, app_url):
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                           accept_downloads=True)
-        self.outside: list[str] = []
-        self.dialogs: list[str] = []
-
-        def route(r):
-            if r.request.url.startswith(app_url) or r.request.url.startswith(("data:", "blob:", "about:")):
-                return r.continue_()
-            self.outside.append(r.request.url)
-            return r.abort()
-
-        self.context.route("**/*", route)
-        self.page = self.context.new_page()
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.url = app_url
-
-    def goto(self, path: str = "/"):
-        self.page.goto(self.url + path)
-        self.page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
-        self.wait_idle()
-        return self.page
-
-    def wait_idle(self, timeout: float = 30_000):
-        # Streamlit shows a status widget while the script runs
-        self.page.wait_for_timeout(300)
-        self.page.wait_for_selector("[data-testid='stStatusWidget']", state="detached",
-                                    timeout=timeout)
-
-    def map_frame(self, index: int = 0):
-        return self.page.frame_locator("iframe[title='streamlit_folium.st_folium']").nth(index)
-
-    def screenshot(self, name: str):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.fixture

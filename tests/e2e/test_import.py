@@ -9,9 +9,8 @@ import re
 import pytest
 
 from initiatives.store import open_store
-
-from .conftest import ROOT, OfflinePage
-from .test_pages import SLOW, map_window, open_page, polygons, shoot
+from tests.helpers.browser import (ROOT, SLOW, OfflinePage, map_window, open_page, polygons,
+                                   shoot)
 
 pytestmark = pytest.mark.e2e
 

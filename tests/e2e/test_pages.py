@@ -5,14 +5,12 @@ Screenshots of each page go to tests/e2e/screenshots/."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from initiatives.model import Initiative, Place, Quantity
 from initiatives.store import open_store
-
-from .conftest import OfflinePage
+from tests.helpers.browser import SLOW, OfflinePage, map_window, open_page, polygons, shoot
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +21,6 @@ PAGES = {"tableau-de-bord": ("/", "Pas-de-Calais solidaire : tableau de bord", T
          "productions": ("/Productions", "Productions et distributions", False),
          "initiatives": ("/Initiatives", "Initiatives", False),
          "import": ("/Import", "Importer des communiqués", False)}
-SLOW = 120_000  # a cold first run on a busy 2-core machine
 
 
 def _hostile(db) -> None:
@@ -49,42 +46,6 @@ def page(browser, app):
     p = OfflinePage(browser, app)
     yield p
     p.context.close()
-
-
-def settled(p: OfflinePage) -> None:
-    """The run is over and every element is drawn (no placeholder left)."""
-    p.wait_idle(SLOW)
-    p.page.wait_for_function(
-        "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
-        timeout=SLOW)
-
-
-def open_page(p: OfflinePage, path: str, title: str):
-    pg = p.goto(path)
-    pg.get_by_role("heading", name=title).first.wait_for(timeout=SLOW)
-    settled(p)
-    return pg
-
-
-def shoot(p: OfflinePage, name: str) -> None:
-    """A screenshot of the whole page: Streamlit scrolls inside its main block, so the
-    window is made as tall as the content first."""
-    height = p.page.evaluate(
-        "document.querySelector(\"[data-testid='stMainBlockContainer']\").scrollHeight")
-    p.page.set_viewport_size({"width": 1400, "height": min(max(1000, height + 150), 6000)})
-    p.page.wait_for_timeout(500)
-    p.screenshot(name)
-    p.page.set_viewport_size({"width": 1400, "height": 1000})
-
-
-def polygons(p: OfflinePage) -> int:
-    """Polygons drawn in the map; polled, since a changed map replaces its iframe."""
-    deadline = time.monotonic() + SLOW / 1000
-    while True:
-        count = p.map_frame().locator("path.leaflet-interactive").count()
-        if count >= 887 or time.monotonic() > deadline:
-            return count
-        p.page.wait_for_timeout(300)
 
 
 def metric(pg, label: str) -> str:
@@ -130,19 +91,6 @@ def test_sidebar_arrondissement_filter_changes_the_figures(page):
     assert polygons(page) >= 887
     shoot(page, "tableau-de-bord-filtre-calais")
     assert page.outside == []
-
-
-def map_window(p: OfflinePage):
-    """The frame where Leaflet runs (`window.map`), once the map is drawn."""
-    for _ in range(100):
-        for f in p.page.frames:
-            try:
-                if "st_folium" in f.url and f.evaluate("!!window.map"):
-                    return f
-            except Exception:  # a frame replaced meanwhile
-                pass
-        p.page.wait_for_timeout(300)
-    raise AssertionError("carte introuvable (erreur JavaScript dans la carte ?)")
 
 
 _HOSTILE_MARKERS = """() => {

@@ -13,7 +13,7 @@ import config
 from initiatives.metrics import totals
 from initiatives.seed import dump_store
 from initiatives.store import open_store
-from tests.initiatives.store_samples import fill
+from tests.helpers.store_samples import fill
 
 RELEASES = sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))
 N7 = config.PRESS_RELEASES_DIR / "2020-04-30_pdc-solidaire-n7.txt"

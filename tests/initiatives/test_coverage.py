@@ -1,91 +1,19 @@
 """Coverage gaps (issue 6), hand-checked on the bundled data.
 
 Until the reviewed seed exists, `bundled` is a hand-made store holding the same
-places as the seed will (see `bundled_like`); once it exists, the seed is used.
+places as the seed will (see `tests.helpers.coverage_samples`); once it exists, the
+seed is used.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-import config
 from geo import reference
 from initiatives import coverage
 from initiatives.filters import Filters
-from initiatives.model import Initiative, Place, Release
 from initiatives.reach import is_inside, reach
 from initiatives.store import open_store
-
-PROTECTION = "protection et production de matériel"
-FOOD = "aide alimentaire"
-RELEASE = Release(title="Covid-19 : le Pas-de-Calais solidaire (échantillon)", number=99,
-                  date=date(2020, 5, 14), source="echantillon.txt", body="Arras ...")
-
-
-def _place(level: str, code: str, nom: str, dep: str | None = "62",
-           inside: bool = True) -> Place:
-    return Place(query=nom, code=code, nom=nom, level=level, departement=dep, inside=inside,
-                 method="exact", confidence=1.0)
-
-
-def _ini(actor: str, place: Place, category: str = PROTECTION,
-         actor_type: str = "association") -> Initiative:
-    return Initiative(release_id=RELEASE.id, actor=actor, actor_type=actor_type,
-                      category=category, excerpt=f"{actor} : extrait", places=[place])
-
-
-def bundled_like() -> list[Initiative]:
-    """The places of the seed announced for the bundled releases (one row each)."""
-    c = lambda code, nom: _place("commune", code, nom)  # noqa: E731
-    t = lambda code, nom: _place("territoire", code, nom)  # noqa: E731
-    return [
-        _ini("Durand Production", c("62413", "Harnes"), actor_type="entreprise"),
-        _ini("Ville de Harnes", c("62413", "Harnes"), FOOD, "collectivité"),
-        _ini("Jonathan Petit", t("T-CALAISIS", "Calaisis"), actor_type="citoyen ou collectif"),
-        _ini("CRS 9 de Rennes", t("T-CALAISIS", "Calaisis"), "soutien aux soignants",
-             "service public ou établissement"),
-        _ini("Imprimeurs de cœur", t("T-CALAISIS", "Calaisis"), actor_type="citoyen ou collectif"),
-        _ini("Ville de Marck", c("62548", "Marck"), actor_type="collectivité"),
-        _ini("Couturières de Marck", c("62548", "Marck"), actor_type="citoyen ou collectif"),
-        _ini("Conseil citoyen de Houdain", c("62457", "Houdain")),
-        _ini("Mosquée Annour d'Arras", c("62041", "Arras"), "soutien aux soignants", "culte"),
-        _ini("Flavien Leblond", c("62193", "Calais"), actor_type="citoyen ou collectif"),
-        _ini("Face Côte d'Opale", c("62193", "Calais"), FOOD),
-        _ini("Haillicourt solidaire", c("62400", "Haillicourt")),
-        _ini("Ville de Mazingarbe", c("62563", "Mazingarbe"), actor_type="collectivité"),
-        _ini("Couturières de Mazingarbe", c("62563", "Mazingarbe"), FOOD),
-        _ini("Ville de Liévin", c("62510", "Liévin"), actor_type="collectivité"),
-        _ini("TT Plast", c("62498", "Lens"), actor_type="entreprise"),
-        _ini("Menadel", c("62528", "Loos-en-Gohelle"), actor_type="entreprise"),
-        _ini("Les Anges gardins", t("T-BASSIN-MINIER", "Bassin minier"), FOOD),
-        _ini("Lillers solidaire", c("62516", "Lillers")),
-        _ini("Calonne solidaire", c("62195", "Calonne-sur-la-Lys")),
-        _ini("Offin solidaire", c("62635", "Offin")),
-        _ini("Ruminghem solidaire", c("62730", "Ruminghem")),
-        _ini("Delphine Lefebvre", c("62393", "Guemps"), actor_type="citoyen ou collectif"),
-        _ini("Ferques solidaire", c("62329", "Ferques")),
-        _ini("Planète sciences", t("T-LENSOIS", "Lensois"), "continuité pédagogique et numérique"),
-        _ini("Haisnes solidaire", c("62401", "Haisnes")),
-        _ini("Réserve civique / jeveuxaider.gouv.fr", _place("departement", "62", "Pas-de-Calais"),
-             "bénévolat et plateformes", "service public ou établissement"),
-        _ini("DOCAPOSTE", _place("national", "FR", "France", None, True),
-             "lien avec les personnes isolées ou confinées", "entreprise"),
-        _ini("Association Arpeije", _place("commune", "92023", "Clamart", "92", False)),
-        _ini("Atelier parisien", _place("commune", "75056", "Paris", "75", False)),
-        _ini("Couturières du 93", _place("departement", "93", "Seine-Saint-Denis", "93", False)),
-        _ini("Solidarité numérique", _place("national", "FR", "France", None, False),
-             "continuité pédagogique et numérique"),
-    ]
-
-
-def make_store(path):
-    """The seed when it exists, else the hand-made sample."""
-    if config.SEED_PATH.exists():
-        return open_store(path, seed=config.SEED_PATH)
-    store = open_store(path, seed=None)
-    store.ingest(RELEASE, bundled_like())
-    return store
+from tests.helpers.coverage_samples import RELEASE, ini, make_store, place
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +74,8 @@ def test_territory_reaches_its_communes_marked_as_such(bundled, overall):
 
 def test_a_single_territory_place(tmp_path):
     store = open_store(tmp_path / "s.sqlite", seed=None)
-    store.ingest(RELEASE, [_ini("Imprimeurs de cœur", _place("territoire", "T-CALAISIS",
-                                                             "Calaisis"))])
+    store.ingest(RELEASE, [ini("Imprimeurs de cœur", place("territoire", "T-CALAISIS",
+                                                           "Calaisis"))])
     g = coverage.gaps(store)
     assert g.covered == 52 and (g.units.loc[g.units["covered"], "via_territory"] == 1).all()
     assert g.reaching["62193"] == [store.initiatives()[0].id]
@@ -166,7 +94,7 @@ def test_schemes_listed_apart_never_cover(bundled, tmp_path):
     wide = [i for i in bundled.initiatives(Filters()) if reach(i, "62").wide
             and not reach(i, "62").communes]
     only = open_store(tmp_path / "s.sqlite", seed=None)
-    only.ingest(RELEASE, [_ini(i.actor, i.places[0], i.category) for i in wide])
+    only.ingest(RELEASE, [ini(i.actor, i.places[0], i.category) for i in wide])
     g = coverage.gaps(only)
     assert g.covered == 0 and g.population_covered == 0 and len(g.schemes) == 2
     assert g.units["nearest_km"].isna().all()
@@ -203,8 +131,8 @@ def test_nearest_km_is_sane(bundled, overall):
 
 def test_nearest_is_measured_to_the_covered_communes_of_a_territory(tmp_path):
     store = open_store(tmp_path / "s.sqlite", seed=None)
-    store.ingest(RELEASE, [_ini("Imprimeurs de cœur", _place("territoire", "T-CALAISIS",
-                                                             "Calaisis"))])
+    store.ingest(RELEASE, [ini("Imprimeurs de cœur", place("territoire", "T-CALAISIS",
+                                                           "Calaisis"))])
     units = coverage.gaps(store).units.set_index("code")
     calaisis = set(reference.communes("62").query("arrondissement == '626'")["nom"])
     # Boulogne to the nearest commune point of the calaisis (Boursin), 15-30 km

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 import config
-from tests.pdf_samples import pdf_keeping_lines, pdf_of_paragraphs
+from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives import ingest
 from initiatives.ingest import IngestError, read_release, release_from_bytes, release_from_text
 

@@ -12,8 +12,8 @@ from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.model import Release
 from initiatives.store import open_store
-from tests.initiatives.store_samples import (N2, N7, N8, NEWSLETTER, commune, fill,
-                                             initiative, qty)
+from tests.helpers.store_samples import (N2, N7, N8, NEWSLETTER, commune, fill,
+                                         initiative, qty)
 
 ARRONDISSEMENTS = ["621", "622", "623", "624", "625", "626", "627"]
 

@@ -11,7 +11,7 @@ from initiatives.filters import Filters
 from initiatives.metrics import totals
 from initiatives.model import KINDS, NEEDED, ORDERED
 from initiatives.store import StoreError, open_store
-from tests.initiatives.store_samples import N7, commune, initiative, qty
+from tests.helpers.store_samples import N7, commune, initiative, qty
 
 # The schema as version 1 created it (initiatives/sqlite_schema.py before the kinds
 # `ordered` and `needed`): history, never to be edited.

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.initiatives.test_coverage import make_store
+from tests.helpers.coverage_samples import make_store
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "2_Couverture.py")
 

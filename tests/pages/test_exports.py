@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.report.test_export_samples import sample_store
+from tests.helpers.export_samples import sample_store
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "6_Exports.py")
 

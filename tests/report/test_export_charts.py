@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from initiatives.filters import Filters
 from report import chart_export as ce
-from tests.report.test_export_samples import sample_store
+from tests.helpers.export_samples import sample_store
 
 FOOTER = "Source : communiqués de la préfecture du Pas-de-Calais"
 

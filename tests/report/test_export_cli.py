@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.report.test_export_samples import sample_store
+from tests.helpers.export_samples import sample_store
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from initiatives.filters import Filters
 from initiatives.model import Initiative
 from report import export_data as ed
-from tests.report.test_export_samples import HOSTILE_ACTOR, HOSTILE_PHONE, sample_store
+from tests.helpers.export_samples import HOSTILE_ACTOR, HOSTILE_PHONE, sample_store
 
 PERSONS = ("Jonathan Petit", "Paul et Jimmy", "Flavien Leblond", "Delphine Lefebvre")
 

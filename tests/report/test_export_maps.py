@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from initiatives.filters import Filters
 from report import static_map
-from tests.report.test_export_samples import sample_store
+from tests.helpers.export_samples import sample_store
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from initiatives.filters import Filters
 from report import naming, sources
-from tests.report.test_export_samples import sample_store
+from tests.helpers.export_samples import sample_store
 
 
 @pytest.fixture(scope="module")

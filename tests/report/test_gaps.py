@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from initiatives import coverage
 from report import gaps as report
 from report import maps
-from tests.initiatives.test_coverage import make_store
+from tests.helpers.coverage_samples import make_store
 
 HOSTILE = "=HYPERLINK(\"http://x\",\"clic\")"
 

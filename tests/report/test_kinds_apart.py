@@ -18,7 +18,7 @@ from initiatives.model import KIND_LABELS, NEEDED, ORDERED, Release
 from initiatives.store import open_store
 from report import briefing, charts, export_data
 from report.initiatives_map import figures_lines
-from tests.initiatives.store_samples import commune, fill, initiative, qty
+from tests.helpers.store_samples import commune, fill, initiative, qty
 from ui import tables, widgets
 
 N9 = Release(title="Covid-19 : le Pas-de-Calais solidaire n°9", number=9,
