@@ -25,7 +25,15 @@ def for_parsing(text: str) -> str:
     return _THOUSANDS.sub(".", text)
 
 
+# A paragraph longer than this is no prose (a pasted table, garbage): it is split into
+# tokens only, without tagging or parsing, so the work stays bounded.
+MAX_PARSED = 20_000
+
+
 @lru_cache(maxsize=256)
 def parse(text: str):
     """The spaCy `Doc` of a text (cached: one block is read once per release)."""
-    return pipeline()(for_parsing(text))
+    nlp = pipeline()
+    if len(text) > MAX_PARSED:
+        return nlp.make_doc(for_parsing(text))
+    return nlp(for_parsing(text))

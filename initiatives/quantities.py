@@ -17,6 +17,7 @@ A number's kind comes from its grammar and its cue words, in this order:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from initiatives.model import (APART, BENEFICIARIES, COUNTED, DONE, NEEDED, ORDERED, PER_DAY,
@@ -199,20 +200,22 @@ def read_numbers(text: str) -> list[tuple[NumberNote, Quantity | None]]:
     """Every number of a block: its note (what was made of it) and, when it is a
     quantity, the Quantity."""
     spans = sentences(text)
+    starts = [a for a, _ in spans]
     out: list[tuple[NumberNote, Quantity | None]] = []
     numbers = find_numbers(text)
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
-        s_start, s_end = next(((a, b) for a, b in spans if a <= number.start < b),
-                              (0, len(text)))
+        k = bisect.bisect_right(starts, number.start) - 1  # the sentence holding it
+        s_start, s_end = spans[k] if k >= 0 and number.start < spans[k][1] else (0, len(text))
         sentence = text[s_start:s_end].strip()
         written = number.text_in(text)
         if number.value is None or number.value <= 0:
             reason = number.reason or "reference"
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
-        next_start = next((n.start for n in numbers[i + 1:] if n.start >= number.end), s_end)
+        following = numbers[i + 1] if i + 1 < len(numbers) else None  # numbers never overlap
+        next_start = following.start if following is not None else s_end
         if doc is None:
             doc = parse(text)
         q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous)

@@ -116,3 +116,11 @@ def test_every_number_is_accounted_for():
 def test_french_thousands_are_one_number():
     for written in ("12 000", "12.000", "12000", "12\u00a0000", "12\u202f000"):
         assert kinds(f"Les bénévoles ont cousu {written} masques.") == [(12000, "done")]
+
+
+def test_a_paragraph_too_long_to_parse_is_still_read():
+    from initiatives.nlp import MAX_PARSED
+    text = "Les bénévoles ont cousu 300 masques. " * (MAX_PARSED // 30)
+    assert len(text) > MAX_PARSED
+    found = kinds(text)
+    assert len(found) == MAX_PARSED // 30 and set(found) == {(300, "done")}
