@@ -1,13 +1,32 @@
 # Two commands on a fresh machine with Python 3.11+: `make run` and `make test`.
-PYTHON ?= python3
-VENV   := .venv
-PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
-PORT   ?= 8501
+# On Debian, `make test` installs what it needs through apt-get (as root, or with sudo).
+PYTHON   ?= python3
+VENV     := .venv
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+PORT     ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test bench static clean
+.PHONY: run test lint browser bench static clean
+
+# Debian packages, non-interactively, through sudo when not root: `apt-get install`
+# first; on failure, `apt-get update` and once more. apt's output is shown only on failure.
+define apt_install
+command -v apt-get >/dev/null || { echo "apt-get introuvable : installez $(1) à la main."; exit 1; }; \
+sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o Dpkg::Use-Pty=0"; \
+log=$$(mktemp); \
+if $$apt install --no-install-recommends $(1) >$$log 2>&1 \
+   || { $$apt update >>$$log 2>&1 && $$apt install --no-install-recommends $(1) >>$$log 2>&1; }; \
+then rm -f $$log; else cat $$log; rm -f $$log; echo "échec de : apt-get install $(1)"; exit 1; fi
+endef
 
 $(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -c "import ensurepip" 2>/dev/null || { \
+	  pkg=python$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv; \
+	  echo "make : $(PYTHON) ne sait pas créer d'environnement virtuel, installation de $$pkg (apt-get)"; \
+	  $(call apt_install,$$pkg); }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -17,10 +36,21 @@ $(STAMP): requirements.txt
 static: $(STAMP)
 	@$(PY) -c "from report import assets; assets.install()"
 
+# Debian's Chromium for the browser tests (tests/e2e drive $(CHROMIUM) with Playwright)
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "make : $(CHROMIUM) absent, installation de $(BROWSER_PACKAGES) (apt-get) pour les tests dans le navigateur"; \
+	  $(call apt_install,$(BROWSER_PACKAGES)); \
+	  test -x $(CHROMIUM) || { echo "make : $(CHROMIUM) toujours absent après l'installation."; exit 1; }; }
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
+
 run: static
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-test: static
+test: static browser
 	$(PY) -m pytest
 
 bench: static

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 REFERENCE_DIR = Path(os.environ.get("REFERENCE_DIR", DATA_DIR / "reference"))
 PRESS_RELEASES_DIR = DATA_DIR / "press_releases"
