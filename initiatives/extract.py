@@ -15,9 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 import config
+from geo.geocode import resolve
+from geo.mentions import find_places
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
 from initiatives.model import (CATEGORIES, SET_ASIDE, Initiative, Place, Reading, Release,
                                normalise_key)
+from initiatives.nlp import parse
 from initiatives.quantities import read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
@@ -298,7 +301,6 @@ def _seat_name(text: str, pos: int) -> str | None:
                  rf"[{_UP}][\w’'-]*)*)\s*(?:,|–|-\s|:)", head)
     if not m:
         return None
-    from geo.geocode import resolve
     r = resolve(m.group(1))
     return r.nom if r.code and r.level == "commune" and r.method in ("exact", "alias") else None
 
@@ -310,7 +312,6 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     """The noun phrase of an organisation's head in the parse, with its town when the
     phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
     d'Anvin)."""
-    from initiatives.nlp import parse
     doc = parse(text)
     head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
@@ -359,7 +360,6 @@ def _people(text: str) -> list[Actor]:
     not a signature."""
     if not _NAME_PAIR.search(text):
         return []  # no two capitalised words in a row: no parse needed
-    from initiatives.nlp import parse
     doc = parse(text)
     ents = [e for e in doc.ents if e.label_ == "PER"]
     out, i = [], 0
@@ -410,7 +410,6 @@ def demonym_town(word: str, text: str = "", dep: str | None = None):
     -e, -es or -s, or with a doubled consonant undone ("Avionnais" → Avion). A hit
     outside the département counts only when the text names that town too. Names
     that are a territory ("le Boulonnais") give no commune."""
-    from geo.geocode import resolve
     w = re.sub(r"\.", "", word)
     w = re.sub(r"(?:es|e|s)$", "", w) if not re.search(r"(?:ois|ais)$", w) else w
     m = re.match(r"(.+?)(?:ois|ais|ien|ienn|in|on|onn)$", w)
@@ -473,8 +472,6 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     hashtag) or a salutation to the inhabitants ("Chères Avionnaises") gives the
     town.
     """
-    from geo.geocode import resolve
-    from geo.mentions import find_places
     title = release.title or ""
     firsts = [b.text for b in blocks[:3] if len(b.text) <= 160]
     lasts = [b.text for b in blocks[-4:] if b.role == "signature" or len(b.text) <= 100]
@@ -549,7 +546,6 @@ def _title_actor(title: str) -> Actor | None:
         return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
     first = re.split(r"\s+[–-]\s+|\s*:\s+", clean)[0].strip()
     if 2 <= len(first.split()) <= 6 and first[:1].isupper():
-        from initiatives.nlp import parse
         doc = parse(first)
         if not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
                 not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
@@ -821,7 +817,6 @@ _EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|u
 
 
 def _mentions(body: str, dep: str):
-    from geo.mentions import find_places  # geocoding: communes, territories, outside
     ignored = [(m.start(), m.end()) for p in (URL, EMAIL) for m in p.finditer(body)]
     return [m for m in find_places(body, dep)
             if m.resolution.code and not any(a < m.end and m.start < b for a, b in ignored)]
@@ -905,7 +900,6 @@ def _place(r, query: str) -> Place:
 
 
 def _national(dep: str) -> Place:
-    from geo.geocode import resolve
     r = resolve("France", dep)
     if r.code:
         return _place(r, "national")
