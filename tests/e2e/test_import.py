@@ -84,6 +84,9 @@ def test_upload_preview_save_then_on_the_map(browser, app, files):
         assert "n°8" in text and "n°9" in text
         assert text.count("initiative(s) lue(s)") == 2  # one editable preview per file
         assert "charabia.txt : Aucune initiative trouvée" in text  # its own French error
+        # every number of each text is accounted for, with what was made of it
+        assert text.count("Chaque nombre du texte") == 3
+        assert re.search(r"\d+ nombres lus : \d+ comptés? comme réalisés?", text)
         shoot(p, "import-apercu")
         pg.get_by_role("button", name="Enregistrer dans la base").click()
         pg.get_by_text(re.compile(r"Enregistré : \d+ initiative")).wait_for(timeout=SLOW)
