@@ -18,8 +18,17 @@ import time
 import urllib.request
 from pathlib import Path
 
+import folium
+
 import config
 from bench.timing import best_of, result
+from initiatives import metrics
+from initiatives.filters import Filters
+from initiatives.reach import is_inside
+from initiatives.store import open_store
+from report import initiatives_map as map_data
+from report import maps
+from report.classes import classify
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -115,13 +124,7 @@ def _browser_times(db: Path, warm_runs: int, script: Path = config.ROOT / "dashb
 
 def _naive_map(store, dep: str):
     """The overview map the plain folium way (what the compact layers replace)."""
-    import folium
 
-    from initiatives import metrics
-    from initiatives.reach import is_inside
-    from report import maps
-    from report.classes import classify
-    from report import initiatives_map as map_data
     m = maps.new_map(dep)
     counts = metrics.counts_per_unit(store, None, "commune", dep=dep).set_index("code")
     geo = maps.display_layer("communes", dep)[["code", "nom", "geometry"]].copy()
@@ -140,10 +143,6 @@ def _naive_map(store, dep: str):
 
 
 def run(quick: bool) -> list[dict]:
-    from initiatives.filters import Filters
-    from initiatives.store import open_store
-    from report import maps
-    from report import initiatives_map as map_data
     dep = config.departement()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.sqlite"

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import config
 from bench.timing import result
+from initiatives.extract import extract
+from initiatives.ingest import read_release
+from initiatives.nlp import parse
 from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 
 
 def _mean_ms(fn, items, repeat: int) -> float:
-    from initiatives.nlp import parse
     times = []
     for _ in range(repeat):
         for item in items:
@@ -30,9 +32,6 @@ def _mean_ms(fn, items, repeat: int) -> float:
 
 
 def run(quick: bool) -> list[dict]:
-    from initiatives.extract import extract
-    from initiatives.ingest import read_release
-
     texts = sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))
     repeat = 2 if quick else 10
     start = time.perf_counter()

@@ -26,6 +26,8 @@ from pathlib import Path
 import config
 from bench import extraction_score as sc
 from bench.timing import result
+from initiatives.extract import extract
+from initiatives.ingest import read_release
 
 CORPUS_DIR = config.ROOT / "tests" / "data" / "extraction"
 PARTS = ("bundled", "dev", "holdout")
@@ -76,8 +78,6 @@ def cases(part: str, corpus: Path = CORPUS_DIR) -> tuple[list[Case], list[str]]:
 
 
 def _extract(path: Path):
-    from initiatives.extract import extract
-    from initiatives.ingest import read_release
     return extract(read_release(path))
 
 

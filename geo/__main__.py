@@ -6,6 +6,7 @@ import json
 import sys
 
 from geo import reference
+from geo.geocode import resolve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,8 +20,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "summary":
         print(json.dumps(reference.summary(), ensure_ascii=False))
     elif args.command == "geocode":
-        from geo.geocode import resolve  # the gazetteer loads only for this command
-
         for name in args.names:
             print(json.dumps(resolve(name, args.departement).to_dict(), ensure_ascii=False))
     return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES, Initiative, normalise_key
+from initiatives.reach import is_inside, reach
 
 INSIDE_CHOICES = ("all", "inside", "outside")
 DEFAULT_STATUSES = ("extrait", "vérifié")
@@ -140,7 +141,6 @@ def refine(initiatives: list[Initiative], filters: Filters,
     A département-wide or national initiative does not match an arrondissement: it
     is not placed in any (see `reach`).
     """
-    from initiatives.reach import is_inside, reach
     out = []
     needle = normalise_key(filters.search)
     wanted = set(filters.arrondissements)

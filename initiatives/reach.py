@@ -13,6 +13,8 @@ from functools import lru_cache
 import pandas as pd
 
 import config
+from geo import reference
+from geo.territories import communes_of
 from initiatives.model import Initiative, Place
 
 TERRITORY_LEVELS = ("epci", "arrondissement", "territoire")
@@ -34,14 +36,12 @@ class Reach:
 @lru_cache(maxsize=8)
 def commune_table(dep: str) -> pd.DataFrame:
     """Communes of the département indexed by code, without geometry."""
-    from geo import reference
     com = reference.communes(dep)
     return pd.DataFrame(com.drop(columns="geometry")).set_index("code")
 
 
 @lru_cache(maxsize=1024)
 def _communes_of(level: str, code: str, dep: str) -> frozenset[str]:
-    from geo.territories import communes_of
     return frozenset(communes_of(level, code, dep))
 
 

@@ -19,6 +19,7 @@ from folium.elements import JSCSSMixin
 from geo import reference
 from initiatives.formatting import format_number
 from report import assets
+from report.classes import classify
 
 # Coverage-preserving simplification (degrees, Visvalingam-Whyatt) and the
 # display grid: ~350 m and ~10 m, invisible at the département's zoom levels.
@@ -294,7 +295,6 @@ def choropleth(m: folium.Map, level: str, values, column: str, title: str,
     `values` is a DataFrame indexed by code; units missing from it count as zero.
     Class breaks come from mapclassify (report.classes), zero is its own class.
     """
-    from report.classes import classify
 
     geo = display_layer(level, dep)
     y = geo["code"].map(values[column]).fillna(0).astype(float)

@@ -4,9 +4,10 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geo import geocode, reference
+from geo import geocode, online, reference
 from geo.geocode import Resolution, resolve
 
 DEP = "62"
@@ -156,7 +157,6 @@ def test_memo_returns_same_object_and_respects_query():
 
 
 def test_offline_setting_never_calls_online(monkeypatch):
-    from geo import online
     monkeypatch.setenv("GEOCODER", "offline")
     monkeypatch.setattr(online, "resolve_online", lambda *a, **k: pytest.fail("online"))
     assert resolve("Xyzzyville-du-Test", DEP).code is None

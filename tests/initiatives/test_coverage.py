@@ -10,6 +10,7 @@ import pytest
 
 from geo import reference
 from initiatives import coverage
+from initiatives.__main__ import main
 from initiatives.filters import Filters
 from initiatives.reach import is_inside, reach
 from initiatives.store import open_store
@@ -173,7 +174,6 @@ def test_call_list_and_cli_dict(bundled, overall):
 def test_cli_gaps(bundled, capsys):
     import json
 
-    from initiatives.__main__ import main
     code = main(["--db", str(bundled.path), "gaps", "--level", "arrondissement", "--top", "0"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["level"] == "arrondissement" and out["total"] == 7

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from initiatives.model import APART, COUNTED, SET_ASIDE
+from initiatives.nlp import MAX_PARSED
 from initiatives.quantities import read_numbers
 
 
@@ -119,7 +120,6 @@ def test_french_thousands_are_one_number():
 
 
 def test_a_paragraph_too_long_to_parse_is_still_read():
-    from initiatives.nlp import MAX_PARSED
     text = "Les bénévoles ont cousu 300 masques. " * (MAX_PARSED // 30)
     assert len(text) > MAX_PARSED
     found = kinds(text)

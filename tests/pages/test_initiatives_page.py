@@ -13,6 +13,7 @@ from initiatives import metrics
 from initiatives.formatting import format_number
 from initiatives.model import Initiative, Quantity
 from initiatives.store import open_store
+from ui import review
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "4_Initiatives.py")
@@ -73,7 +74,6 @@ def test_figures_table_says_why_each_figure_has_its_kind(db):
 
 
 def test_reasons_survive_the_editor_unless_the_kind_is_changed():
-    from ui import review
     ini = Initiative(release_id="r1", actor="Atelier", actor_type="association",
                      category="autre", excerpt="",
                      quantities=[Quantity("masques", 300, "unités", "done",

@@ -9,7 +9,8 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from initiatives.filters import Filters
-from report import briefing
+from initiatives.store import open_store
+from report import briefing, sources
 from tests.helpers.export_samples import sample_store
 
 
@@ -86,7 +87,6 @@ def test_pptx_slide(full):
 
 
 def test_empty_store_still_makes_a_briefing(tmp_path):
-    from initiatives.store import open_store
     empty = open_store(tmp_path / "e.sqlite", seed=None)
     reader, text = pdf_text(briefing.briefing_pdf(empty))
     assert len(reader.pages) == 1 and "aucun communiqué retenu" in text
@@ -101,7 +101,6 @@ def test_sources_cite_only_the_departements_releases(full):
 
 
 def test_map_and_chart_footers_cite_only_the_departements_releases(store):
-    from report import sources
     cited = {r["title"] for r in sources.cited_by_figures(store)}
     everything = {r["title"] for r in sources.cited(store)}
     assert any("Solidaires dans la crise" in t for t in everything)

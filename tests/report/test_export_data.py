@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from initiatives.filters import Filters
 from initiatives.model import Initiative
+from initiatives.store import open_store
 from report import export_data as ed
 from tests.helpers.export_samples import HOSTILE_ACTOR, HOSTILE_PHONE, sample_store
 
@@ -201,7 +202,6 @@ def test_geopackage_layers_codes_and_crs(store, tmp_path):
 
 
 def test_empty_store_exports_headers_only(tmp_path):
-    from initiatives.store import open_store
     empty = open_store(tmp_path / "e.sqlite", seed=None)
     rows = read_csv(ed.export(empty, Filters(), "csv"))
     assert rows == [list(ed.INITIATIVE_COLUMNS)]
