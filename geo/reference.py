@@ -65,9 +65,47 @@ def gazetteer() -> pd.DataFrame:
     return pd.read_csv(path, dtype={"code": str, "departement": str, "commune": str})
 
 
+@lru_cache(maxsize=1)
+def departement_names() -> dict[str, str]:
+    """INSEE code -> name of every département, from `aliases.csv` (level departement)."""
+    table = pd.read_csv(config.REFERENCE_DIR / "aliases.csv", dtype=str)
+    rows = table[table["level"] == "departement"]
+    return dict(zip(rows["code"], rows["alias"]))
+
+
+def departement_name(dep: str | None = None) -> str:
+    """`Pas-de-Calais` for 62 (`département 975` for a code with no known name)."""
+    dep = dep or config.departement()
+    return departement_names().get(dep, f"département {dep}")
+
+
+# French articles of département names: plural ones and the masculine names ending in -e
+_PLURAL = ("Alpes", "Ardennes", "Bouches", "Côtes", "Deux", "Hautes", "Hauts", "Landes",
+           "Pyrénées", "Vosges", "Yvelines")
+_MASCULINE = ("Finistère", "Rhône", "Territoire", "Maine")
+_NO_ARTICLE = ("Paris", "La Réunion", "Mayotte")
+
+
+def of_departement(dep: str | None = None) -> str:
+    """The name after « de »: `du Pas-de-Calais`, `de la Somme`, `de l'Aisne`, `des Landes`."""
+    dep = dep or config.departement()
+    name = departement_name(dep)
+    first = name.split("-")[0].split(" ")[0]
+    if dep not in departement_names() or name in _NO_ARTICLE:
+        return f"de {name}" if name in _NO_ARTICLE else f"du {name}"
+    if name[0] in "AEIOUYÉÈÎ" or name.startswith("Hérault"):
+        return f"de l'{name}"
+    if first in _PLURAL:
+        return f"des {name}"
+    if first.endswith("e") and first not in _MASCULINE:
+        return f"de la {name}"
+    return f"du {name}"
+
+
 def clear_cache() -> None:
     layer.cache_clear()
     gazetteer.cache_clear()
+    departement_names.cache_clear()
 
 
 def summary(dep: str | None = None) -> dict:

@@ -13,8 +13,8 @@ import pandas as pd
 
 import config
 from geo import reference
+from geo.levels import PLACE_LEVELS as LEVELS
 
-LEVELS = ("commune", "epci", "arrondissement", "territoire", "departement", "national")
 DEFINITION_LEVELS = ("epci", "arrondissement", "communes")
 
 

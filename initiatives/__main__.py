@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 import config
-from initiatives.model import Initiative, Release
+from geo.levels import LEVELS
+from initiatives import importing
+from initiatives.model import Initiative
+from initiatives.store import StoreError
 
 EXIT_OK, EXIT_INPUT = 0, 1
 
@@ -30,23 +32,14 @@ def _error(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _read(path: str) -> tuple[Release, list[Initiative]]:
-    """Read and extract one file; raises ValueError with a French message."""
-    from initiatives.ingest import IngestError, read_release
-    try:
-        release = read_release(Path(path))
-        from initiatives.extract import extract
-        found = extract(release)
-    except IngestError as exc:
-        raise ValueError(f"{path} : {exc}") from exc
-    except OSError as exc:
-        raise ValueError(f"{path} : fichier illisible ({exc.strerror or exc}).") from exc
-    except Exception as exc:  # an extraction bug must not pass as a result
-        raise ValueError(f"{path} : erreur inattendue pendant l'extraction "
-                         f"({type(exc).__name__} : {exc}).") from exc
-    if not found:
-        raise ValueError(f"{path} : aucune initiative trouvée dans ce communiqué.")
-    return release, found
+def _read(path: str) -> importing.Parsed:
+    """Read one file as the Import page does; raises ValueError with a French message."""
+    parsed = importing.read_file(path)
+    if parsed.found_nothing:
+        raise ValueError(f"{path} : {importing.NO_INITIATIVE}.")
+    if parsed.error:
+        raise ValueError(f"{path} : {parsed.error}")
+    return parsed
 
 
 def initiative_line(ini: Initiative) -> dict:
@@ -70,35 +63,34 @@ def run_extract(args) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            _, found = _read(path)
+            parsed = _read(path)
         except ValueError as exc:
             _error(str(exc))
             status = EXIT_INPUT
             continue
-        for ini in found:
+        for ini in parsed.initiatives:
             _print(initiative_line(ini))
     return status
 
 
 def run_ingest(args) -> int:
-    from initiatives.store import StoreError
     read, errors = [], []
     for path in args.files:
         try:
-            read.append((path, *_read(path)))
+            read.append((path, _read(path)))
         except ValueError as exc:
             errors.append({"file": path, "error": str(exc)})
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     files = []
     if read:  # open (and create) the store only when there is something to write
         store = _open(args)
-        for path, release, found in read:
+        for path, parsed in read:
             try:
-                result = store.ingest(release, found)
+                result = importing.ingest(store, parsed)  # one transaction per file
             except StoreError as exc:
                 errors.append({"file": path, "error": f"{path} : {exc}"})
                 continue
-            files.append({"file": path, "release": release.id, **result})
+            files.append({"file": path, "release": parsed.release.id, **result})
             for k in counts:
                 counts[k] += result[k]
     for e in errors:
@@ -122,7 +114,6 @@ def run_gaps(args) -> int:
 
 
 def _gaps_options(parser) -> None:
-    from initiatives.coverage import LEVELS
     from initiatives.model import CATEGORIES
     parser.add_argument("--category", choices=CATEGORIES, metavar="CATÉGORIE",
                         help="une catégorie (défaut : toutes) : " + ", ".join(CATEGORIES))
@@ -178,7 +169,6 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
-    from initiatives.store import StoreError
     try:
         return args.run(args)
     except StoreError as exc:

@@ -9,6 +9,7 @@ in Lambert-93 between commune points (town hall, or an interior point).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import geopandas as gpd
@@ -16,12 +17,13 @@ import numpy as np
 import pandas as pd
 
 import config
+from geo.levels import check
 from initiatives.filters import Filters
+from initiatives.metrics import situation_date, sources
 from initiatives.model import CATEGORIES, Initiative
 from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import Store
 
-LEVELS = ("commune", "epci", "arrondissement")
 UNIT_COLUMN = {"commune": "code", "epci": "epci", "arrondissement": "arrondissement"}
 UNIT_COLUMNS = ["code", "nom", "population", "covered", "direct", "via_territory",
                 "initiatives", "per_10k", "nearest_km", "nearest_nom",
@@ -43,6 +45,7 @@ class Gaps:
     schemes: list[dict] = field(default_factory=list)    # département-wide or national
     unplaced: list[dict] = field(default_factory=list)   # inside, but with no usable place
     initiatives: int = 0         # initiatives selected (filters and category), apart included
+    as_of: date | None = None    # situation date: latest release cited by the filters
 
     @property
     def uncovered(self) -> pd.DataFrame:
@@ -71,6 +74,11 @@ class Gaps:
         """People living in a covered commune, whatever the level shown."""
         com = self.communes
         return int(com.loc[com["covered"], "population"].sum())
+
+    @property
+    def share_population_covered(self) -> float:
+        """Share of the population living in a covered commune (0 to 1)."""
+        return self.population_covered / self.population if self.population else 0.0
 
     @property
     def population_uncovered(self) -> int:
@@ -142,8 +150,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
 
     With arrondissements chosen in the filters, only their units are listed.
     """
-    if level not in LEVELS:
-        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    check(level)
     dep, filters = dep or config.departement(), filters or Filters()
     table = commune_table(dep)
     # per commune: initiatives placed there, and those reaching it through a territory
@@ -187,7 +194,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
         units, reaching = _group(com, level, named, territory, table)
     by_category = _by_category(units["code"], reaching, category_of)
     return Gaps(level, category, commune_only, units, communes, by_category, reaching,
-                schemes, unplaced, len(selected))
+                schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
 
 
 def _per_10k(units: pd.DataFrame) -> pd.Series:

@@ -9,22 +9,35 @@ carries its sources.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 import config
+from geo.levels import check
 from initiatives.filters import Filters
-from initiatives.formatting import format_number
-from initiatives.model import (ACTOR_TYPES, BENEFICIARIES, CATEGORIES, DONE, KIND_LABELS,
-                               KINDS, NEEDED, ORDERED, PER_DAY, PER_WEEK, TARGET,
-                               VOLUNTEERS, Initiative)
+from initiatives.formatting import figure_line
+from initiatives.model import (
+    ACTOR_TYPES,
+    BENEFICIARIES,
+    CATEGORIES,
+    DONE,
+    KINDS,
+    NEEDED,
+    ORDERED,
+    PER_DAY,
+    PER_WEEK,
+    TARGET,
+    VOLUNTEERS,
+    Initiative,
+)
 from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import MANUAL_SOURCE, Store
 
 HEADLINE_ITEMS = ("masques", "visières", "repas")
-LEVELS = ("commune", "epci", "arrondissement")
 # Kinds set beside what was done, item by item in the same unit, never added to it.
 BESIDE_DONE = (TARGET, ORDERED, NEEDED)
 # Kinds of another nature (rates, people), shown in a table of their own.
@@ -97,9 +110,38 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
             "items": items}
 
 
-def key_figures(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
+@dataclass(frozen=True)
+class KeyFigures:
     """The overview's figures. `communes_named` counts communes named as places;
-    `communes_reached` adds those covered by a territory-level place."""
+    `communes_reached` adds those covered by a territory-level place. `production`:
+    per headline item, `{kind: value or None, "unit": ..., "initiatives": n}` for done
+    and the kinds beside it."""
+    departement: str
+    initiatives: int
+    initiatives_wide: int
+    communes_total: int
+    communes_named: int
+    communes_reached: int
+    population_total: int
+    population_named: int
+    population_reached: int
+    production: dict[str, dict]
+    latest_release: date | None
+
+    def __getitem__(self, name: str):
+        """`kf["initiatives"]`: read as the JSON-like record it is printed as."""
+        return getattr(self, name)
+
+
+def situation_date(releases: list[dict]) -> date | None:
+    """The latest date of the cited releases (`sources`): what the figures are "as of"."""
+    days = [r["date"] for r in releases if r.get("date")]
+    return max(days) if days else None
+
+
+def key_figures(store: Store, filters: Filters | None = None,
+                dep: str | None = None) -> KeyFigures:
+    """The overview's figures (see `KeyFigures`)."""
     filters, dep, inis = _selected(store, filters, dep)
     table = commune_table(dep)
     reaches = [reach(i, dep) for i in inis]
@@ -114,22 +156,19 @@ def key_figures(store: Store, filters: Filters | None = None, dep: str | None = 
             entry[row["kind"]] = (entry[row["kind"]] or 0) + row["value"]
             if row["kind"] == DONE:
                 entry["initiatives"] += row["initiatives"]
-    cited = sources(store, filters, dep)
-    days = [s["date"] for s in cited if s["date"]]
-    return {
-        "departement": dep,
-        "initiatives": len(inis),
-        "initiatives_wide": sum(1 for r in reaches if r.wide and not r.communes),
-        "communes_total": len(table),
-        "communes_named": len(named),
-        "communes_reached": len(reached),
-        "population_total": int(table["population"].sum()),
-        "population_named": int(table.loc[list(named), "population"].sum()),
-        "population_reached": int(table.loc[list(reached), "population"].sum()),
-        "production": {item: production[item] for item in HEADLINE_ITEMS
-                       if item in production},
-        "latest_release": max(days) if days else None,
-    }
+    return KeyFigures(
+        departement=dep,
+        initiatives=len(inis),
+        initiatives_wide=sum(1 for r in reaches if r.wide and not r.communes),
+        communes_total=len(table),
+        communes_named=len(named),
+        communes_reached=len(reached),
+        population_total=int(table["population"].sum()),
+        population_named=int(table.loc[list(named), "population"].sum()),
+        population_reached=int(table.loc[list(reached), "population"].sum()),
+        production={item: production[item] for item in HEADLINE_ITEMS if item in production},
+        latest_release=situation_date(sources(store, filters, dep)),
+    )
 
 
 def sources(store: Store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
@@ -153,10 +192,14 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     return out
 
 
-def _figures(ini: Initiative) -> str:
+def figures_lines(ini: Initiative) -> list[str]:
+    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind, done first."""
+    if ini.id is None:  # not stored yet (import preview): figures group by id
+        ini = dataclasses.replace(ini, id=0)
     last = latest(observations([ini], Filters()))
-    return " ; ".join(f"{r.item} : {format_number(r.value)} ({KIND_LABELS.get(r.kind, r.kind)})"
-                      for r in last.itertuples())
+    if len(last):
+        last = last.sort_values("kind", key=lambda k: k.map(kind_order), kind="stable")
+    return [figure_line(r.item, r.value, r.unit, r.kind, r.approx) for r in last.itertuples()]
 
 
 FRAME_COLUMNS = ["id", "actor", "actor_type", "category", "status", "inside", "wide",
@@ -189,15 +232,14 @@ def initiatives_frame(store: Store, filters: Filters | None = None,
             "last_release": ms[-1].release_id if ms else "",
             "first_date": ms[0].date if ms else None,
             "last_date": ms[-1].date if ms else None,
-            "releases": len(ms), "figures": _figures(ini), "excerpt": ini.excerpt,
+            "releases": len(ms), "figures": " ; ".join(figures_lines(ini)), "excerpt": ini.excerpt,
             "contacts": list(ini.contacts)})
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
 
 def _units(level: str, dep: str) -> pd.DataFrame:
     """Every unit of the level with its name and population (the département's part)."""
-    if level not in LEVELS:
-        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    check(level)
     table = commune_table(dep).reset_index()
     if level == "commune":
         return table[["code", "nom", "population"]].sort_values("code", ignore_index=True)

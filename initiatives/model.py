@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from geo.levels import PLACE_LEVELS
+
 # Kinds of quantity. Totals add only DONE; the others are shown apart.
 DONE, TARGET, ORDERED, NEEDED, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS = (
     "done", "target", "ordered", "needed", "per_day", "per_week", "beneficiaries",
@@ -53,7 +55,7 @@ CATEGORIES = (
 STATUSES = ("extrait", "vérifié", "rejeté")
 
 # Levels a place resolves to (see geo.geocode).
-LEVELS = ("commune", "epci", "arrondissement", "territoire", "departement", "national")
+LEVELS = PLACE_LEVELS
 
 
 @dataclass

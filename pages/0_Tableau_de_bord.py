@@ -13,16 +13,15 @@ widgets.page("Tableau de bord")
 cache.ensure_assets()
 filters = sidebar()
 
-st.title("Pas-de-Calais solidaire : tableau de bord")
+st.title(f"{cache.app_name()} : tableau de bord")
 st.caption("Initiatives solidaires face au Covid-19, lues dans les communiqués de presse "
            "de la préfecture. Les filtres sont dans la barre latérale ; le lien de la page "
            "les conserve.")
 widgets.flash()
 
-kf = cache.metric("key_figures", filters)
-widgets.key_figures(kf)
+widgets.key_figures(cache.key_figures(filters))
 labels = widgets.release_labels(cache.releases())
-widgets.figure_sources(cache.metric("totals", filters), labels)
+widgets.figure_sources(cache.totals(filters), labels)
 
 st.subheader("Carte des initiatives")
 widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560)
@@ -31,7 +30,7 @@ st.caption("Couleur : nombre d'initiatives par commune (y compris celles à l'é
            "par catégorie. Plus d'options sur la page Carte.")
 
 st.subheader("Qui fait quoi, où")
-matrix = cache.metric("counts_by", filters, by="arrondissement", columns="category")
+matrix = cache.counts_by(filters, by="arrondissement", columns="category")
 st.altair_chart(charts.category_matrix(charts.matrix_data(matrix)), width="stretch")
 with st.expander("Voir le tableau"):
     st.dataframe(tables.matrix_frame(matrix), hide_index=True, width="stretch")
@@ -39,5 +38,4 @@ st.caption("Nombre d'initiatives touchant chaque arrondissement, par catégorie 
            "initiative à l'échelle d'un territoire compte dans chaque arrondissement couvert.")
 
 st.subheader("Sources")
-sources = cache.metric("sources", filters)
-widgets.sources_table(sources)
+widgets.sources_table(cache.sources_cited(filters))

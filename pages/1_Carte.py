@@ -2,11 +2,12 @@
 territory-level initiatives as areas, each with its excerpt and release."""
 import streamlit as st
 
+from geo.levels import LABELS as LEVEL_LABELS
 from initiatives.formatting import format_number
 from report.classes import SCHEMES
+from report.initiatives_map import MEASURES, MapOptions
 from ui import cache, tables, widgets
 from ui.filters import sidebar
-from report.initiatives_map import LEVEL_LABELS, MEASURES, MapOptions
 
 widgets.page("Carte", "🗺️")
 cache.ensure_assets()
@@ -30,17 +31,17 @@ options = MapOptions(level=level, measure=measure, scheme=scheme, k=k, markers=m
                      areas=areas, tiles=tiles, collapsed=False)
 widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=680)
 
-kf = cache.metric("key_figures", filters)
+kf = cache.key_figures(filters)
 st.caption(
     "Points : une initiative par commune nommée, à la mairie (cliquez pour l'extrait et le "
     "communiqué). Zones en pointillés : initiatives d'un territoire (intercommunalité, "
     "calaisis…), dessinées sur les communes qu'il couvre. "
-    f"{format_number(kf['initiatives_wide'])} initiative(s) à l'échelle du département ou "
+    f"{format_number(kf.initiatives_wide)} initiative(s) à l'échelle du département ou "
     "nationales ne sont pas dessinées. La couche « Arrondissements » et les autres se "
     "masquent depuis le sélecteur de couches.")
 
-counts = cache.metric("counts_per_unit", filters, level=level)
+counts = cache.counts_per_unit(filters, level=level)
 column = "per_10k" if measure == "per_10k" else "initiatives"
 with st.expander(f"Valeurs par {LEVEL_LABELS[level].lower()}"):
     st.dataframe(tables.units_frame(counts, column), hide_index=True, width="stretch")
-widgets.source_caption(cache.metric("sources", filters))
+widgets.source_caption(cache.sources_cited(filters))

@@ -16,9 +16,9 @@ st.caption("Pour chaque initiative et chaque objet, le dernier chiffre cumulé c
            "cadences, bénéficiaires et bénévoles sont montrés à part, jamais ajoutés au "
            "réalisé.")
 
-totals = cache.metric("totals", filters)
+totals = cache.totals(filters)
 labels = widgets.release_labels(cache.releases())
-sources = cache.metric("sources", filters)
+sources = cache.sources_cited(filters)
 if not totals["items"]:
     st.info("Aucun chiffre dans les communiqués pour ces filtres.")
     st.stop()
@@ -37,7 +37,7 @@ if len(others):
     st.dataframe(others, hide_index=True, width="stretch")
 
 st.subheader("Par arrondissement")
-by_unit = cache.metric("totals_by", filters, level="arrondissement")
+by_unit = cache.totals_by(filters, level="arrondissement")
 if len(by_unit):
     done_by_unit = by_unit[by_unit["kind"] == "done"]
     if len(done_by_unit):
@@ -47,7 +47,7 @@ if len(by_unit):
                "« plusieurs ou non localisé » quand elle en couvre plusieurs.")
 
 st.subheader("Évolution au fil des communiqués")
-evolution = cache.metric("evolution", filters)
+evolution = cache.evolution(filters)
 if len(evolution):
     st.altair_chart(charts.evolution(evolution), width="stretch")
     st.caption("Cumul, à la date de chaque communiqué, du dernier chiffre connu de chaque "

@@ -16,7 +16,7 @@ st.caption("Recherche et filtres dans la barre lat√©rale (les initiatives rejet√
 widgets.flash()
 
 labels = widgets.release_labels(cache.releases())
-frame = cache.metric("initiatives_frame", filters)
+frame = cache.initiatives_frame(filters)
 shown = review.table(frame, labels)
 event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
                      selection_mode="single-row", key="table_initiatives",

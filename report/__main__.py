@@ -15,8 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import config
+from geo.levels import LEVELS
 from initiatives.filters import DEFAULT_STATUSES, INSIDE_PARAMS, Filters
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
+from report import naming
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 INSIDE = {v: k for k, v in INSIDE_PARAMS.items()}  # tous, dedans, dehors
@@ -97,7 +99,7 @@ def _target(out: str | None, extensions: tuple[str, ...], objet: str, store, fil
         raise UsageError("--out est obligatoire (un fichier ou un dossier).")
     path = Path(out)
     if path.is_dir():
-        from report import naming, sources
+        from report import sources
         day = sources.situation_date(sources.cited(store, filters, dep))
         return path / naming.file_name(objet, day, fmt or extensions[0], dep)
     ext = path.suffix.lower().lstrip(".")
@@ -141,8 +143,8 @@ def run_export(args, store, filters, dep) -> Path:
         raise UsageError("--hxl ne s'applique qu'aux formats csv et xlsx.")
     if args.comma and args.format != "csv":
         raise UsageError("--comma ne s'applique qu'au format csv.")
-    objet = args.table if args.format == "csv" else "donnees"
-    path = _target(args.out, export_data.FORMATS, objet, store, filters, dep, args.format)
+    path = _target(args.out, export_data.FORMATS, naming.data_objet(args.format, args.table),
+                   store, filters, dep, args.format)
     data = export_data.export(store, filters, args.format, dep, hxl=args.hxl,
                               sep="," if args.comma else ";", anonymise=args.anonymise,
                               areas=args.areas, table_name=args.table)
@@ -152,7 +154,7 @@ def run_export(args, store, filters, dep) -> Path:
 
 def run_briefing(args, store, filters, dep) -> Path:
     from report import briefing
-    path = _target(args.out, ("pdf", "pptx"), "note-de-synthese", store, filters, dep)
+    path = _target(args.out, naming.BRIEFING_FORMATS, naming.BRIEFING, store, filters, dep)
     b = briefing.build(store, filters, dep, anonymise=not args.no_anonymise)
     write_atomic(path, briefing.to_pdf(b) if path.suffix.lower() == ".pdf"
                  else briefing.to_pptx(b))
@@ -161,10 +163,10 @@ def run_briefing(args, store, filters, dep) -> Path:
 
 def run_map(args, store, filters, dep) -> Path:
     from report import static_map
-    if args.level not in static_map.LEVELS:
+    if args.level not in LEVELS:
         raise UsageError(f"Niveau inconnu : {args.level} (commune, epci ou arrondissement).")
-    objet = f"carte-{args.level}" + ("-pour-10000-habitants" if args.per_10k else "")
-    path = _target(args.out, ("png", "pdf", "html"), objet, store, filters, dep)
+    path = _target(args.out, naming.MAP_FORMATS, naming.map_objet(args.level, args.per_10k),
+                   store, filters, dep)
     if path.suffix.lower() == ".html":
         data = static_map.interactive_html(store, filters, args.level, args.per_10k, dep)
     else:
@@ -179,8 +181,8 @@ def run_chart(args, store, filters, dep) -> Path:
     if args.name not in chart_export.CHARTS:
         raise UsageError(f"Graphique inconnu : {args.name} (" + ", ".join(chart_export.CHARTS)
                          + ").")
-    path = _target(args.out, chart_export.FORMATS, f"graphique-{args.name}", store, filters,
-                   dep)
+    path = _target(args.out, chart_export.FORMATS, naming.chart_objet(args.name), store,
+                   filters, dep)
     write_atomic(path, chart_export.export(store, filters, args.name,
                                            path.suffix.lower().lstrip("."), dep))
     return path

@@ -23,8 +23,7 @@ from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
 from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
-from report import sources as src
-from report import static_map
+from report import sources as src, static_map
 from report.export_data import _Anonymised, describe_filters
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -58,16 +57,17 @@ class Briefing:
     notes: list[str] = field(default_factory=lambda: [TOTALS_NOTE, CAVEAT])
 
 
-def _figures(kf: dict, totals: list[dict], day: date | None) -> list[tuple[str, str, str]]:
+def _figures(kf: metrics.KeyFigures, totals: list[dict],
+             day: date | None) -> list[tuple[str, str, str]]:
     when = f"au {format_date(day)}" if day else "aucun communiqué retenu"
-    out = [(format_number(kf["initiatives"]), "initiatives dans le département",
-            when + (f", dont {format_number(kf['initiatives_wide'])} à l'échelle du "
-                    "département" if kf["initiatives_wide"] else "")),
-           (format_number(kf["communes_reached"]),
-            f"communes touchées sur {format_number(kf['communes_total'])}",
-            f"{format_number(kf['population_reached'])} habitants ; "
-            f"{format_number(kf['communes_named'])} nommées, {when}")]
-    for item, entry in kf["production"].items():
+    out = [(format_number(kf.initiatives), "initiatives dans le département",
+            when + (f", dont {format_number(kf.initiatives_wide)} à l'échelle du "
+                    "département" if kf.initiatives_wide else "")),
+           (format_number(kf.communes_reached),
+            f"communes touchées sur {format_number(kf.communes_total)}",
+            f"{format_number(kf.population_reached)} habitants ; "
+            f"{format_number(kf.communes_named)} nommées, {when}")]
+    for item, entry in kf.production.items():
         if entry["done"] is None:
             continue
         days = [s["as_of"] for t in totals if t["item"] == item and t["kind"] == DONE
@@ -147,7 +147,7 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
     totals = metrics.totals(view, filters, dep)["items"]
     footer = src.footer(cited, dep)
     return Briefing(
-        title=f"{src.departement_name(dep)} solidaire — "
+        title=f"{src.app_name(dep)} — "
               + (f"situation au {format_date(day)}" if day else
                  f"note du {format_date(date.today())}, aucun communiqué retenu"),
         situation=day, filters=describe_filters(filters),

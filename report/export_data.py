@@ -355,7 +355,7 @@ def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, columns: dict, hxl: bo
 
 def about_rows(store, filters: Filters, dep: str, anonymise: bool) -> list[list[str]]:
     cited = src.cited(store, filters, dep)
-    rows = [["Export", f"Initiatives solidaires Covid-19 — {src.departement_name(dep)}"],
+    rows = [["Export", f"Initiatives solidaires Covid-19 — {reference.departement_name(dep)}"],
             ["Source", src.footer(cited, dep)],
             ["Filtres", describe_filters(filters)],
             ["Anonymisation", "oui : les particuliers nommés sont remplacés par « Particulier "

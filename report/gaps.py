@@ -16,6 +16,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from geo.levels import LAYERS, WITH_ARTICLE as UNIT_LABEL
 from initiatives.coverage import Gaps
 from initiatives.formatting import format_date, format_number
 from report import assets, naming
@@ -23,9 +24,6 @@ from report.export_data import FORMULA_START, neutralise  # noqa: F401 (shared r
 from report.maps import Legend, add_borders, display_layer, new_map, safe
 
 UNCOVERED, VIA_TERRITORY, DIRECT = "#d7301f", "#dde5ee", "#b3c3d6"
-LAYER = {"commune": "communes", "epci": "epci", "arrondissement": "arrondissements"}
-UNIT_LABEL = {"commune": "la commune", "epci": "l'intercommunalité",
-              "arrondissement": "l'arrondissement"}
 CAVEAT = ("Ce qui n'est pas signalé n'est pas forcément absent : la carte montre les "
           "initiatives relevées dans les communiqués de la préfecture, pas toutes celles "
           "du territoire.")
@@ -82,7 +80,7 @@ def gap_layer(m: folium.Map, gdf: gpd.GeoDataFrame, level: str = "commune",
 def gap_map(gaps: Gaps, dep: str | None = None,
             assets_base: str = assets.APP_URL) -> folium.Map:
     """The whole gap map: units by coverage, arrondissement borders, legend."""
-    shapes = display_layer(LAYER[gaps.level], dep)[["code", "geometry"]]
+    shapes = display_layer(LAYERS[gaps.level], dep)[["code", "geometry"]]
     gdf = shapes.merge(gaps.units, on="code", how="inner")  # filtered units only
     m = new_map(dep, assets_base)
     gap_layer(m, gdf, gaps.level)
@@ -138,4 +136,4 @@ def call_list_xlsx(calls: pd.DataFrame, note: str = CAVEAT) -> bytes:
 
 def file_name(ext: str, day: date | None = None, dep: str | None = None) -> str:
     """`pas-de-calais-solidaire_appels_<AAAAMMJJ>.<ext>` (day: the situation date)."""
-    return naming.file_name("appels", day, ext, dep)
+    return naming.file_name(naming.CALLS, day, ext, dep)

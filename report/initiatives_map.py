@@ -6,7 +6,6 @@ through `maps.tooltip_html` / `maps.safe`, which escape it.
 """
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,18 +15,17 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.levels import LAYERS, SINGULAR
 from initiatives import metrics
 from initiatives.filters import Filters
-from initiatives.formatting import format_date, format_number
-from initiatives.model import KIND_LABELS, Initiative
+from initiatives.formatting import format_date
+from initiatives.metrics import figures_lines
+from initiatives.model import Initiative
 from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import MANUAL_SOURCE
 from report import maps
 from report.classes import CATEGORY_COLORS
 
-LEVELS = {"commune": "communes", "epci": "epci", "arrondissement": "arrondissements"}
-LEVEL_LABELS = {"commune": "Communes", "epci": "Intercommunalités (EPCI)",
-                "arrondissement": "Arrondissements"}
 MEASURES = {"initiatives": "Nombre d'initiatives", "per_10k": "Initiatives pour 10 000 habitants"}
 MIXED_COLOR = "#444444"
 EXCERPT_CHARS = 300
@@ -44,19 +42,6 @@ class MapOptions:
     areas: bool = True
     tiles: bool = False             # OpenStreetMap background: needs the network
     collapsed: bool = True          # layer control folded
-
-
-def figures_lines(ini: Initiative) -> list[str]:
-    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind, done first."""
-    if ini.id is None:  # not stored yet (import preview): figures group by id
-        ini = dataclasses.replace(ini, id=0)
-    last = metrics.latest(metrics.observations([ini], Filters()))
-    if len(last):
-        last = last.sort_values("kind", key=lambda k: k.map(metrics.kind_order),
-                                kind="stable")
-    return [f"{r.item} : {'environ ' if r.approx else ''}{format_number(r.value)}"
-            f"{'' if r.unit in ('unités', '') else ' ' + r.unit} "
-            f"({KIND_LABELS.get(r.kind, r.kind)})" for r in last.itertuples()]
 
 
 def popup_rows(ini: Initiative, cited: list[str]) -> list[tuple[str, str]]:
@@ -163,9 +148,9 @@ def build_map(store, filters: Filters, dep: str, options: MapOptions = MapOption
     m.default_js = [js for js in m.default_js if js[0] != "jquery"]  # unused: one fetch less
     counts = metrics.counts_per_unit(store, filters, options.level, dep=dep).set_index("code")
     per_10k = options.measure == "per_10k"
-    title = ("Initiatives pour 10 000 hab." if per_10k else "Initiatives") + " par " + {
-        "commune": "commune", "epci": "EPCI", "arrondissement": "arrondissement"}[options.level]
-    maps.choropleth(m, LEVELS[options.level], counts, options.measure, title,
+    title = (("Initiatives pour 10 000 hab." if per_10k else "Initiatives")
+             + f" par {SINGULAR[options.level]}")
+    maps.choropleth(m, LAYERS[options.level], counts, options.measure, title,
                     options.scheme, options.k, 1 if per_10k else 0, dep)
     maps.add_borders(m, dep)
     inis = [i for i in store.initiatives(filters) if is_inside(i, dep)]

@@ -6,29 +6,24 @@ so a file filtered on n°7 does not claim n°2 as a source.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 
 import config
+from geo import reference
 from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.formatting import format_date
-
-# name and the article used after "préfecture" (the département is a setting)
-DEPARTEMENTS = {"62": ("Pas-de-Calais", "du "), "59": ("Nord", "du "),
-                "80": ("Somme", "de la "), "02": ("Aisne", "de l'"), "60": ("Oise", "de l'")}
+from initiatives.metrics import situation_date  # noqa: F401 (report's callers use it here)
 
 
-def departement_name(dep: str | None = None) -> str:
-    dep = dep or config.departement()
-    return DEPARTEMENTS.get(dep, (f"département {dep}", ""))[0]
+def app_name(dep: str | None = None) -> str:
+    """`Pas-de-Calais solidaire`: the app's name, in titles and file names."""
+    return f"{reference.departement_name(dep)} solidaire"
 
 
 def prefecture(dep: str | None = None) -> str:
-    """`préfecture du Pas-de-Calais`."""
-    dep = dep or config.departement()
-    name, article = DEPARTEMENTS.get(dep, (f"département {dep}", "du "))
-    return f"préfecture {article}{name}"
+    """`préfecture du Pas-de-Calais` (the name comes from the reference data)."""
+    return f"préfecture {reference.of_departement(dep)}"
 
 
 def cited(store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
@@ -44,12 +39,6 @@ def cited_by_figures(store, filters: Filters | None = None,
     if filters.inside == "all":
         filters = replace(filters, inside="inside")
     return cited(store, filters, dep)
-
-
-def situation_date(releases: list[dict]) -> date | None:
-    """The latest date of the cited releases: what the figures are "as of"."""
-    days = [r["date"] for r in releases if r.get("date")]
-    return max(days) if days else None
 
 
 def _numbers(numbers: list[int]) -> str:

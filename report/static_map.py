@@ -23,6 +23,7 @@ from matplotlib.path import Path as MPath  # noqa: E402
 
 import config  # noqa: E402
 from geo import reference  # noqa: E402
+from geo.levels import LAYERS, SINGULAR, check  # noqa: E402
 from geo.reference import LAMBERT93  # noqa: E402
 from initiatives import metrics  # noqa: E402
 from initiatives.filters import Filters  # noqa: E402
@@ -30,9 +31,6 @@ from report import sources as src  # noqa: E402
 from report.classes import classify  # noqa: E402
 
 FORMATS = ("png", "pdf")
-LEVELS = {"commune": "communes", "epci": "epci", "arrondissement": "arrondissements"}
-LEVEL_LABELS = {"commune": "commune", "epci": "intercommunalité",
-                "arrondissement": "arrondissement"}
 BORDER = "#3a3a5c"
 plt.rcParams["font.family"] = "DejaVu Sans"  # bundled with matplotlib: every French glyph
 
@@ -40,8 +38,7 @@ plt.rcParams["font.family"] = "DejaVu Sans"  # bundled with matplotlib: every Fr
 def values(store, filters: Filters | None = None, level: str = "commune",
            per_10k: bool = False, dep: str | None = None):
     """(values by code, legend title) as on the map page: `counts_per_unit`."""
-    if level not in LEVELS:
-        raise ValueError(f"Niveau inconnu : {level} (commune, epci ou arrondissement).")
+    check(level)
     counts = metrics.counts_per_unit(store, filters or Filters(), level, dep)
     column = "per_10k" if per_10k else "initiatives"
     title = ("Initiatives pour 10 000 habitants" if per_10k else "Initiatives")
@@ -96,7 +93,7 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
            decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True):
     """A matplotlib figure of `series` (values by unit code; missing units are zero)."""
     dep = dep or config.departement()
-    codes, paths = _projected(LEVELS[level], dep)
+    codes, paths = _projected(LAYERS[level], dep)
     y = pd.Series(codes).map(series).fillna(0).astype(float)
     with warnings.catch_warnings():  # mapclassify warns when values repeat; fewer classes is fine
         warnings.simplefilter("ignore", UserWarning)
@@ -141,7 +138,7 @@ def render(fig, fmt: str, dpi: int = 200, tight: bool = False) -> bytes:
 
 def title_of(level: str, per_10k: bool) -> str:
     what = "Initiatives solidaires pour 10 000 habitants" if per_10k else "Initiatives solidaires"
-    return f"{what} par {LEVEL_LABELS[level]}"
+    return f"{what} par {SINGULAR[level]}"
 
 
 def choropleth(store, filters: Filters | None = None, level: str = "commune",
@@ -156,7 +153,7 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
         footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     footer = " ; ".join(t for t in (footer, "fonds : IGN (Admin Express), INSEE (COG, "
                                           "populations légales)") if t)
-    title = title or f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
+    title = title or f"{title_of(level, per_10k)} — {reference.departement_name(dep)}"
     fig = figure(series, title,
                  legend_title, footer, level, dep, decimals=1 if per_10k else 0, size=size,
                  north=north)
@@ -177,7 +174,7 @@ def interactive_html(store, filters: Filters | None = None, level: str = "commun
                          collapsed=False)
     m = build_map(store, filters, dep, options)
     footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
-    title = f"{title_of(level, per_10k)} — {src.departement_name(dep)}"
+    title = f"{title_of(level, per_10k)} — {reference.departement_name(dep)}"
     m.get_root().html.add_child(folium.Element(
         f"<div style='position:absolute;z-index:9999;top:8px;left:54px;background:#fff;"
         f"padding:4px 8px;border:1px solid #999;border-radius:4px;font:13px sans-serif'>"

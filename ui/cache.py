@@ -1,4 +1,6 @@
-"""Streamlit caching wrappers around the domain and report layers.
+"""Streamlit caching wrappers around the domain and report layers: one small, typed,
+named function per cached call, so a typo fails at import and a reader can jump to
+the function behind it.
 
 The only module (with the pages and `ui.filters`) that imports streamlit:
 `geo/`, `initiatives/` and `report/` stay usable from commands and tests.
@@ -7,20 +9,33 @@ shows at once.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
+from collections.abc import Callable
 
+import folium
+import pandas as pd
 import streamlit as st
 
 import config
 from geo import reference
-from initiatives import metrics
+from initiatives import coverage, metrics
+from initiatives.coverage import Gaps
 from initiatives.filters import Filters
+from initiatives.metrics import KeyFigures
 from initiatives.store import open_store
-from report import assets, maps
+from report import assets, briefing, chart_export, export_data, gaps, maps, sources, static_map
+from report.initiatives_map import MapOptions, build_map
+from ui.widgets import settle_map
 
 
 def departement() -> str:
     return config.departement()
+
+
+def app_name() -> str:
+    """`Pas-de-Calais solidaire`, from the reference data (the département is a setting)."""
+    return sources.app_name(departement())
 
 
 @st.cache_resource(show_spinner=False)
@@ -65,6 +80,13 @@ def arrondissement_names(dep: str) -> dict[str, str]:
     return dict(zip(arr["code"], arr["nom"]))
 
 
+@st.cache_data(show_spinner=False)
+def commune_choices(dep: str) -> dict[str, str]:
+    """INSEE code -> `Nom (code)` for the commune pickers, sorted by name."""
+    com = reference.communes(dep).sort_values("nom")
+    return {c: f"{n} ({c})" for c, n in zip(com["code"], com["nom"])}
+
+
 # NB: the version is a plain (hashed) parameter: streamlit leaves `_`-prefixed ones
 # out of the cache key, which would keep stale figures after a write.
 @st.cache_data(show_spinner=False)
@@ -77,14 +99,50 @@ def releases() -> list[dict]:
     return _releases(version())
 
 
-@st.cache_data(show_spinner=False)
-def _metric(name: str, filters: Filters, dep: str, store_version: int, kwargs: tuple):
-    return getattr(metrics, name)(store(), filters, **dict(kwargs), dep=dep)
+# --- metrics: `build(store, filters, **options, dep=dep)`, cached per filters and version ---
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _metric(_build: Callable, name: str, filters: Filters, dep: str, store_version: int,
+            options: tuple):
+    return _build(store(), filters, **dict(options), dep=dep)
 
 
-def metric(name: str, filters: Filters, **kwargs):
-    """A function of `initiatives.metrics`, cached per filters and store version."""
-    return _metric(name, filters, departement(), version(), tuple(sorted(kwargs.items())))
+def _cached_metric(build: Callable, filters: Filters, **options):
+    return _metric(build, f"{build.__module__}.{build.__qualname__}", filters, departement(),
+                   version(), tuple(sorted(options.items())))
+
+
+def key_figures(filters: Filters) -> KeyFigures:
+    return _cached_metric(metrics.key_figures, filters)
+
+
+def totals(filters: Filters) -> dict:
+    return _cached_metric(metrics.totals, filters)
+
+
+def sources_cited(filters: Filters) -> list[dict]:
+    """Releases cited by the filtered initiatives (`metrics.sources`)."""
+    return _cached_metric(metrics.sources, filters)
+
+
+def counts_by(filters: Filters, by: str, columns: str) -> pd.DataFrame:
+    return _cached_metric(metrics.counts_by, filters, by=by, columns=columns)
+
+
+def counts_per_unit(filters: Filters, level: str) -> pd.DataFrame:
+    return _cached_metric(metrics.counts_per_unit, filters, level=level)
+
+
+def totals_by(filters: Filters, level: str) -> pd.DataFrame:
+    return _cached_metric(metrics.totals_by, filters, level=level)
+
+
+def evolution(filters: Filters) -> pd.DataFrame:
+    return _cached_metric(metrics.evolution, filters)
+
+
+def initiatives_frame(filters: Filters) -> pd.DataFrame:
+    return _cached_metric(metrics.initiatives_frame, filters)
 
 
 @st.cache_resource(show_spinner=False)
@@ -96,66 +154,76 @@ def base_map(dep: str):
 # --- coverage page (issue 6); the store version is a hashed argument on purpose ---
 
 @st.cache_data(show_spinner="Calcul de la couverture…", max_entries=64)
-def _gaps(filters: Filters, category, level: str, commune_only: bool, dep: str,
-          store_version: int):
-    from initiatives import coverage
-    return coverage.gaps(store(), filters, category, level, commune_only, dep)
+def _gaps(filters: Filters, level: str, commune_only: bool, dep: str,
+          store_version: int) -> Gaps:
+    return coverage.gaps(store(), filters, None, level, commune_only, dep)
 
 
-def gaps(filters: Filters, category=None, level: str = "commune", commune_only: bool = False):
-    return _gaps(filters, category, level, commune_only, departement(), version())
+def coverage_gaps(filters: Filters, level: str = "commune", commune_only: bool = False) -> Gaps:
+    """Coverage of the département by the filtered initiatives (sidebar categories too)."""
+    return _gaps(filters, level, commune_only, departement(), version())
 
 
 @st.cache_resource(show_spinner="Dessin de la carte…", max_entries=16)
-def _gap_map(filters: Filters, category, level: str, commune_only: bool, dep: str,
-             store_version: int):
-    from report.gaps import gap_map
-    return gap_map(_gaps(filters, category, level, commune_only, dep, store_version), dep)
+def _gap_map(filters: Filters, level: str, commune_only: bool, dep: str,
+             store_version: int) -> folium.Map:
+    return gaps.gap_map(_gaps(filters, level, commune_only, dep, store_version), dep)
 
 
-def gap_map(filters: Filters, category=None, level: str = "commune",
-            commune_only: bool = False):
+def gap_map(filters: Filters, level: str = "commune", commune_only: bool = False) -> folium.Map:
     """A copy of the gap map built once per choice. st_folium alters the map it draws:
     the same object drawn again breaks in the browser ("geo_json_… is not defined")."""
-    import copy
-    return copy.deepcopy(_gap_map(filters, category, level, commune_only, departement(),
-                                  version()))
+    return copy.deepcopy(_gap_map(filters, level, commune_only, departement(), version()))
 
 
-# --- initiatives map, store reads and writes (issue 5) ------------------------------
+# --- initiatives map (issue 5) --------------------------------------------------------
 
 @st.cache_resource(show_spinner="Dessin de la carte…", max_entries=24)
-def _initiatives_map(filters: Filters, options, dep: str, store_version: int):
-    from report.initiatives_map import build_map
-    from ui.widgets import settle_map
+def _initiatives_map(filters: Filters, options: MapOptions, dep: str,
+                     store_version: int) -> folium.Map:
     return settle_map(build_map(store(), filters, dep, options))
 
 
-def initiatives_map(filters: Filters, options=None):
+def initiatives_map(filters: Filters, options: MapOptions | None = None) -> folium.Map:
     """The initiatives map (choropleth, areas, markers) per filters, options and version."""
-    from report.initiatives_map import MapOptions
     return _initiatives_map(filters, options or MapOptions(), departement(), version())
-
-
-@st.cache_data(show_spinner=False)
-def commune_choices(dep: str) -> dict[str, str]:
-    """INSEE code -> `Nom (code)` for the commune pickers, sorted by name."""
-    from geo import reference
-    com = reference.communes(dep).sort_values("nom")
-    return {c: f"{n} ({c})" for c, n in zip(com["code"], com["nom"])}
 
 
 # --- exports page (issue 7): files built once per filters, options and store version ---
 
 @st.cache_data(show_spinner="Préparation du fichier…", max_entries=32)
-def _export(module: str, function: str, filters: Filters, dep: str, store_version: int,
-            kwargs: tuple) -> bytes:
-    import importlib
-    build = getattr(importlib.import_module(f"report.{module}"), function)
-    return build(store(), filters, dep=dep, **dict(kwargs))
+def _file(_build: Callable, name: str, filters: Filters, dep: str, store_version: int,
+          options: tuple) -> bytes:
+    return _build(store(), filters, dep=dep, **dict(options))
 
 
-def export(module: str, function: str, filters: Filters, **kwargs) -> bytes:
-    """The bytes of a `report` export, e.g. `export("static_map", "choropleth", f, fmt="png")`."""
-    return _export(module, function, filters, departement(), version(),
-                   tuple(sorted(kwargs.items())))
+def _cached_file(build: Callable, filters: Filters, **options) -> bytes:
+    return _file(build, f"{build.__module__}.{build.__qualname__}", filters, departement(),
+                 version(), tuple(sorted(options.items())))
+
+
+def data_file(filters: Filters, fmt: str, anonymise: bool, hxl: bool = False, sep: str = ";",
+              areas: bool = False) -> bytes:
+    """The data export (`report.export_data.export`): csv, xlsx, geojson or gpkg."""
+    options = {"hxl": hxl, "sep": sep} if fmt in ("csv", "xlsx") else {"areas": areas}
+    if fmt == "xlsx":
+        options.pop("sep")
+    return _cached_file(export_data.export, filters, fmt=fmt, anonymise=anonymise, **options)
+
+
+def chart_file(filters: Filters, name: str, fmt: str) -> bytes:
+    return _cached_file(chart_export.export, filters, name=name, fmt=fmt)
+
+
+def map_file(filters: Filters, level: str, per_10k: bool, fmt: str) -> bytes:
+    """The static map (png, pdf) or the interactive one (html)."""
+    if fmt == "html":
+        return _cached_file(static_map.interactive_html, filters, level=level,
+                            per_10k=per_10k)
+    return _cached_file(static_map.choropleth, filters, level=level, per_10k=per_10k, fmt=fmt)
+
+
+def briefing_file(filters: Filters, fmt: str) -> bytes:
+    """The briefing note: pdf (A4) or pptx (one slide)."""
+    build = briefing.briefing_pdf if fmt == "pdf" else briefing.briefing_pptx
+    return _cached_file(build, filters)

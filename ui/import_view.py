@@ -1,5 +1,6 @@
 """The Import page's panels: one per file read (its initiatives, every number of its text,
-the paragraphs to check), and the outcome of a save. The logic is in `ui.import_flow`;
+the paragraphs to check), and the outcome of a save, with what was read kept in the
+session. The tables are in `ui.import_flow`, the logic in `initiatives.importing`;
 untrusted text goes through `md()` or into data frames (cells are text).
 """
 from __future__ import annotations
@@ -7,16 +8,57 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from initiatives import importing
+from initiatives.importing import Parsed
 from ui import import_flow
 from ui.widgets import md
 
+# what was read, the round of reading (new editors each time) and the last save's outcome
+READ, ROUND, OUTCOME = "import_lus", "import_tour", "import_resultat"
 
-def _to_check(parsed: import_flow.Parsed) -> None:
+
+def read(files, pasted: str) -> None:
+    """Read the uploaded files and the pasted text (with a progress bar for several);
+    what was read stays in the session until it is saved or read again."""
+    inputs = [(f.name, f.getvalue(), None) for f in files or []]
+    if pasted.strip():
+        inputs.append(("texte collé", None, pasted))
+    if not inputs:
+        st.warning("Déposez un fichier ou collez un texte.")
+    bar = st.progress(0.0, text="Lecture…") if len(inputs) > 1 else None
+
+    def progress(n: int, total: int, name: str) -> None:
+        if bar:
+            bar.progress(n / total, text=f"Lu : {name} ({n}/{total})")
+    st.session_state[READ] = importing.parse_all(inputs, progress)
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+    st.session_state.pop(OUTCOME, None)
+
+
+def panels() -> list[tuple]:
+    """A panel per file read; the batch of those that can be saved."""
+    parsed = st.session_state.get(READ, [])
+    return [p for n, one in enumerate(parsed)
+            if (p := panel(one, n, st.session_state[ROUND])) is not None]
+
+
+def save(store, batch: list[tuple]) -> None:
+    """Save the batch (one transaction per release) and keep its outcome to show."""
+    st.session_state[OUTCOME] = importing.save(store, batch)
+    st.session_state[READ] = []
+
+
+def last_outcome() -> None:
+    if st.session_state.get(OUTCOME) is not None:
+        outcome(st.session_state[OUTCOME])
+
+
+def _to_check(parsed: Parsed) -> None:
     for paragraph in parsed.to_check:
         st.warning(import_flow.TO_CHECK + md(paragraph))
 
 
-def _numbers(parsed: import_flow.Parsed, key: str | None) -> pd.DataFrame | None:
+def _numbers(parsed: Parsed, key: str | None) -> pd.DataFrame | None:
     """« Chaque nombre du texte »: editable kinds when `key` is given, else read only."""
     if not parsed.numbers:
         return None
@@ -34,7 +76,7 @@ def _numbers(parsed: import_flow.Parsed, key: str | None) -> pd.DataFrame | None
             options=import_flow.nature_choices(), required=False)})
 
 
-def panel(parsed: import_flow.Parsed, n: int, tour: int) -> tuple | None:
+def panel(parsed: Parsed, n: int, tour: int) -> tuple | None:
     """One file read: `(parsed, edited initiatives, edited numbers)`, or None when it
     cannot be saved (its error is shown, with what was read of its numbers)."""
     with st.container(border=True):

@@ -10,15 +10,15 @@ import html
 import re
 import threading
 
-import pandas as pd
 import streamlit as st
 from folium.elements import ElementAddToElement
 from streamlit_folium import generate_leaflet_string, st_folium
 
 from initiatives.formatting import format_date, format_number
-from initiatives.metrics import BESIDE_DONE
+from initiatives.metrics import BESIDE_DONE, HEADLINE_ITEMS, KeyFigures
 from initiatives.model import KIND_LABELS
 from initiatives.store import MANUAL_SOURCE
+from report.sources import app_name
 from ui import tables
 
 _MAP_LOCK = threading.Lock()
@@ -32,8 +32,8 @@ def md(text) -> str:
 
 
 def page(title: str, icon: str = "🤝") -> None:
-    st.set_page_config(page_title=f"{title} · Pas-de-Calais solidaire", page_icon=icon,
-                       layout="wide")
+    """The browser tab: `Carte · Pas-de-Calais solidaire` (the département is a setting)."""
+    st.set_page_config(page_title=f"{title} · {app_name()}", page_icon=icon, layout="wide")
 
 
 def settle_map(m):
@@ -84,11 +84,11 @@ def release_labels(releases: list[dict]) -> dict[str, str]:
     return labels
 
 
-def production_figures(kf: dict) -> dict[str, tuple[str, str | None]]:
+def production_figures(kf: KeyFigures) -> dict[str, tuple[str, str | None]]:
     """Headline items -> (done, what is beside it) as French text, for st.metric:
     `objectif : 11 000 · commandé, pas encore livré : 5 000`."""
     out = {}
-    for item, p in kf.get("production", {}).items():
+    for item, p in kf.production.items():
         done = format_number(p["done"]) if p["done"] is not None else "–"
         beside = [f"{KIND_LABELS[k]} : {format_number(p[k])}" for k in BESIDE_DONE
                   if p.get(k)]
@@ -96,32 +96,32 @@ def production_figures(kf: dict) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def key_figures(kf: dict) -> None:
+def key_figures(kf: KeyFigures) -> None:
     """The overview's figures; each one's origin is in `figure_sources` below."""
-    total = format_number(kf["communes_total"])
+    total = format_number(kf.communes_total)
     row = st.columns(4)
     # coverage first: "how much of the département is reached" is the headline
-    row[0].metric("Communes touchées", f"{format_number(kf['communes_reached'])} / {total}",
+    row[0].metric("Communes touchées", f"{format_number(kf.communes_reached)} / {total}",
                   help="Communes nommées, plus celles couvertes par une initiative à "
                        "l'échelle d'un territoire (intercommunalité, calaisis…).")
-    row[1].metric("Initiatives", format_number(kf["initiatives"]),
+    row[1].metric("Initiatives", format_number(kf.initiatives),
                   help="Initiatives placées dans le département qui passent les filtres ; "
-                       f"dont {format_number(kf['initiatives_wide'])} à l'échelle du "
+                       f"dont {format_number(kf.initiatives_wide)} à l'échelle du "
                        "département ou nationales.")
-    row[2].metric("Communes nommées", f"{format_number(kf['communes_named'])} / {total}",
+    row[2].metric("Communes nommées", f"{format_number(kf.communes_named)} / {total}",
                   help="Communes citées comme lieu d'une initiative.")
-    row[3].metric("Population touchée", format_number(kf["population_reached"]),
+    row[3].metric("Population touchée", format_number(kf.population_reached),
                   help="Population municipale des communes touchées ; communes nommées "
-                       f"seules : {format_number(kf['population_named'])} habitants.")
+                       f"seules : {format_number(kf.population_named)} habitants.")
     row = st.columns(4)
-    for col, item in zip(row, ("masques", "visières", "repas")):
+    for col, item in zip(row, HEADLINE_ITEMS):
         done, target = production_figures(kf).get(item, ("–", None))  # no source, no figure
         col.metric(f"{item.capitalize()} réalisés" if item != "visières"
                    else "Visières réalisées", done, delta=target, delta_color="off",
                    delta_arrow="off", help="Dernier chiffre cumulé connu de chaque "
                    "initiative, additionné (jamais la somme des communiqués successifs).")
-    row[3].metric("Dernier communiqué", format_date(kf["latest_release"])
-                  if kf["latest_release"] else "aucun")
+    row[3].metric("Dernier communiqué", format_date(kf.latest_release)
+                  if kf.latest_release else "aucun")
 
 
 def figure_sources(totals: dict, labels: dict[str, str],

@@ -49,7 +49,9 @@ def test_commune_only_switch_and_levels(app):
 
 
 def test_category_choice(app):
-    app.selectbox(key="couverture_categorie").set_value("aide alimentaire").run()
+    # the sidebar's category, shared by every page
+    categories = next(m for m in app.sidebar.multiselect if m.label == "Catégories")
+    categories.set_value(["aide alimentaire"]).run()
     assert not app.exception
     schemes = metrics(app)["Dispositifs comptés à part"]
     assert schemes == "0"  # neither scheme is about food

@@ -8,11 +8,21 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from initiatives.model import (APART, COUNTED, SET_ASIDE, Initiative, NumberNote, Place,
-                               Quantity, Reading, Release)
+from initiatives import importing
+from initiatives.importing import Parsed
+from initiatives.model import (
+    APART,
+    COUNTED,
+    SET_ASIDE,
+    Initiative,
+    NumberNote,
+    Place,
+    Quantity,
+    Reading,
+    Release,
+)
 from initiatives.store import REVIEWED_REASON, StoreError, open_store
 from ui import import_flow
-from ui.import_flow import Parsed
 
 RELEASE = Release(title="Vie locale : la semaine solidaire", body="(texte de test)",
                   date=date(2020, 5, 14), source="texte collé")
@@ -106,11 +116,11 @@ def test_summary_speaks_french_for_one_or_none():
 
 def test_unchanged_numbers_change_nothing(parsed):
     table = import_flow.numbers_preview(parsed)
-    assert import_flow.with_kinds(parsed, table) == parsed.initiatives
+    assert importing.with_kinds(parsed, table) == parsed.initiatives
     # a cell emptied in the editor (None, NaN or NA) changes nothing either
     for missing in (None, float("nan"), pd.NA):
         emptied = edit(table.astype(object), 1, "Nature", missing)
-        assert import_flow.with_kinds(parsed, emptied) == parsed.initiatives
+        assert importing.with_kinds(parsed, emptied) == parsed.initiatives
 
 
 def test_edited_kinds_apply_to_the_matching_figure(parsed):
@@ -119,7 +129,7 @@ def test_edited_kinds_apply_to_the_matching_figure(parsed):
     table = edit(table, 3, "Nature", "réalisé")            # the order was delivered
     table = edit(table, 5, "Nature", "bénéficiaires")      # a number set aside, kept
     table = edit(table, 4, "Nature", "écarter")            # outside any initiative: no-op
-    atelier, epicerie = import_flow.with_kinds(parsed, table)
+    atelier, epicerie = importing.with_kinds(parsed, table)
     assert quantities([atelier]) == [[("masques", 300, "done",
                                        "verbe « distribuer » au passé")]]
     assert quantities([epicerie]) == [[("colis", 500, "done", REVIEWED_REASON),
@@ -140,7 +150,7 @@ def test_two_figures_of_one_sentence_are_told_apart_by_their_item():
              NumberNote("300", 300.0, sentence, COUNTED, "", "done", "blouses", 0)]
     parsed = Parsed("club.txt", RELEASE, Reading(RELEASE, [ini], notes))
     table = edit(import_flow.numbers_preview(parsed), 1, "Nature", "écarter")
-    [kept] = import_flow.with_kinds(parsed, table)
+    [kept] = importing.with_kinds(parsed, table)
     assert [q.item for q in kept.quantities] == ["masques"]
 
 
@@ -152,23 +162,23 @@ def test_two_figures_of_one_sentence_are_told_apart_by_their_item():
 def test_impossible_kinds_are_refused_in_french(parsed, row, choice, message):
     table = edit(import_flow.numbers_preview(parsed), row, "Nature", choice)
     with pytest.raises(StoreError, match=message):
-        import_flow.with_kinds(parsed, table)
+        importing.with_kinds(parsed, table)
 
 
 def test_kinds_of_a_dropped_initiative_are_not_checked(parsed):
     preview = edit(import_flow.preview(parsed), 0, "Garder", False)
     numbers = edit(import_flow.numbers_preview(parsed), 0, "Nature", "réalisé")  # the date
-    [kept] = import_flow.corrected(parsed, preview, numbers)
+    [kept] = importing.corrected(parsed, preview, numbers)
     assert kept.actor == "Épicerie solidaire d'Arras"
 
 
 def test_places_are_edited_as_names(parsed):
     preview = import_flow.preview(parsed)
     assert list(preview["Lieux"]) == ["Saint-Laurent-Blangy", "Arras"]
-    same = import_flow.corrected(parsed, preview)
+    same = importing.corrected(parsed, preview)
     assert [i.places for i in same] == [i.places for i in parsed.initiatives]
     preview = edit(preview, 0, "Lieux", "Saint-Laurent-Blangy ; Lievin, arras")
-    atelier, _ = import_flow.corrected(parsed, preview, dep="62")
+    atelier, _ = importing.corrected(parsed, preview, dep="62")
     assert [(p.code, p.nom, p.level) for p in atelier.places] == [
         ("62753", "Saint-Laurent-Blangy", "commune"), ("62510", "Liévin", "commune"),
         ("62041", "Arras", "commune")]
@@ -184,7 +194,7 @@ def test_places_are_edited_as_names(parsed):
 def test_unknown_or_missing_places_are_refused(parsed, text, message):
     preview = edit(import_flow.preview(parsed), 0, "Lieux", text)
     with pytest.raises(StoreError, match=message):
-        import_flow.corrected(parsed, preview, dep="62")
+        importing.corrected(parsed, preview, dep="62")
 
 
 def test_save_applies_kinds_and_places_or_saves_nothing(parsed, tmp_path):
@@ -192,11 +202,11 @@ def test_save_applies_kinds_and_places_or_saves_nothing(parsed, tmp_path):
     preview = import_flow.preview(parsed)
     numbers = edit(import_flow.numbers_preview(parsed), 1, "Nature", "écarter")
     bad = edit(preview, 1, "Lieux", "Nulle-Part-les-Oies")
-    result = import_flow.save(store, [(parsed, bad, numbers)])
+    result = importing.save(store, [(parsed, bad, numbers)])
     assert "Lieu inconnu" in result.loc[0, "Erreur"] and result.loc[0, "Ajoutées"] == 0
     assert store.releases() == [] and store.initiatives() == []
     good = edit(preview, 1, "Lieux", "Liévin")
-    result = import_flow.save(store, [(parsed, good, numbers)])
+    result = importing.save(store, [(parsed, good, numbers)])
     assert result.loc[0, "Erreur"] == "" and result.loc[0, "Ajoutées"] == 2
     by_actor = {i.actor: i for i in store.initiatives()}
     atelier = by_actor["Atelier couture de Saint-Laurent-Blangy"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from initiatives import metrics
+from initiatives import importing, metrics
 from initiatives.store import open_store
 from ui import import_flow
 
@@ -94,13 +94,13 @@ def test_bad_pasted_text_saves_nothing(db, text, message):
 
 
 def test_preview_edits_are_applied_and_dropped_rows_skipped(db):
-    parsed = import_flow.parse("n9.txt", RELEASE.encode("utf-8"))
+    parsed = importing.parse("n9.txt", RELEASE.encode("utf-8"))
     edited = import_flow.preview(parsed)
     edited.loc[0, "Acteur"] = "Amis du port de Boulogne"
-    kept = import_flow.corrected(parsed, edited)
+    kept = importing.corrected(parsed, edited)
     assert [i.actor for i in kept] == ["Amis du port de Boulogne"]
     edited.loc[0, "Garder"] = False
-    result = import_flow.save(open_store(db), [(parsed, edited)])
+    result = importing.save(open_store(db), [(parsed, edited)])
     assert result.loc[0, "Erreur"].startswith("aucune initiative gardée")
     assert isinstance(result, pd.DataFrame)
 
@@ -128,7 +128,7 @@ def _pdf(encrypt: bool = False, text: bool = True) -> bytes:
     ("scan.pdf", _pdf(text=False), "PDF sans texte"),
 ])
 def test_bad_files_get_a_french_message(name, data, message):
-    parsed = import_flow.parse(name, data)
+    parsed = importing.parse(name, data)
     assert parsed.error and message in parsed.error and not parsed.initiatives
 
 
