@@ -26,8 +26,7 @@ from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.reach import is_inside
 from initiatives.store import open_store
-from report import initiatives_map as map_data
-from report import maps
+from report import initiatives_map as map_data, maps
 from report.classes import classify
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

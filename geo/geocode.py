@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import config
 from geo import online
-from geo.offline import (LEVELS, Gazetteer, Resolution, clear_cache, gazetteer,
-                         resolve_offline, unresolved)
+from geo.offline import (
+    LEVELS,
+    Gazetteer,
+    Resolution,
+    clear_cache,
+    gazetteer,
+    resolve_offline,
+    unresolved,
+)
 
 __all__ = ["LEVELS", "Gazetteer", "Resolution", "clear_cache", "gazetteer", "resolve",
            "resolve_offline", "unresolved"]

@@ -165,7 +165,7 @@ class Gazetteer:
         for form in ("le département", "dans le département", "notre département",
                      "tout le département", "l'ensemble du département"):
             self._add(form, entry)
-        for alias, code, level, _ in aliases:
+        for alias, _code, level, _ in aliases:
             if level == "national":
                 # a national scheme covers the département too: inside
                 self._add(alias, self._entry("FR", "France", "national", None, True,

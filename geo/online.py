@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import config
@@ -151,7 +151,7 @@ def resolve_online(name: str, dep: str | None = None, provider: str | None = Non
         except Exception:  # noqa: BLE001 - time-out, HTTP error, bad JSON: stay offline
             _paused_until[(provider, domain)] = time.monotonic() + PAUSE_AFTER_FAILURE
             return offline
-        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        created = datetime.now(UTC).isoformat(timespec="seconds")
         _cache("INSERT OR REPLACE INTO geocode_cache VALUES (?, ?, ?, ?)",
                (key, provider, json.dumps(answer, ensure_ascii=False), created))
         return _to_resolution(name, answer, dep, "online", offline)

@@ -18,8 +18,15 @@ import config
 from geo.geocode import resolve
 from geo.mentions import find_places
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
-from initiatives.model import (CATEGORIES, SET_ASIDE, Initiative, Place, Reading, Release,
-                               normalise_key)
+from initiatives.model import (
+    CATEGORIES,
+    SET_ASIDE,
+    Initiative,
+    Place,
+    Reading,
+    Release,
+    normalise_key,
+)
 from initiatives.nlp import parse
 from initiatives.quantities import read_numbers, sentences
 
@@ -364,7 +371,7 @@ def _people(text: str) -> list[Actor]:
     ents = [e for e in doc.ents if e.label_ == "PER"]
     out, i = [], 0
     while i < len(ents):
-        e, start, end = ents[i], ents[i].start_char, ents[i].end_char
+        start, end = ents[i].start_char, ents[i].end_char
         j = i
         while j + 1 < len(ents) and re.fullmatch(r"\s+et\s+", text[end:ents[j + 1].start_char]):
             j += 1

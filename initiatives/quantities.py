@@ -20,8 +20,21 @@ from __future__ import annotations
 import bisect
 import re
 
-from initiatives.model import (APART, BENEFICIARIES, COUNTED, DONE, NEEDED, ORDERED, PER_DAY,
-                               PER_WEEK, SET_ASIDE, TARGET, VOLUNTEERS, NumberNote, Quantity)
+from initiatives.model import (
+    APART,
+    BENEFICIARIES,
+    COUNTED,
+    DONE,
+    NEEDED,
+    ORDERED,
+    PER_DAY,
+    PER_WEEK,
+    SET_ASIDE,
+    TARGET,
+    VOLUNTEERS,
+    NumberNote,
+    Quantity,
+)
 from initiatives.nlp import parse
 from initiatives.numbers import Number, find_numbers
 
@@ -97,8 +110,8 @@ _PER_UNIT_AFTER = re.compile(
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
     r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
 _PER_UNIT_BEFORE = re.compile(
-    rf"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
-    rf"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
+    r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
+    r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
 _DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des) (?:habitant|foyer|famille"
                            r"|personne|élève|enfant|résident|commerçant|salarié|agent|ménage"
@@ -140,8 +153,8 @@ _RATE_OPENING = re.compile(r"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?
                            re.I)
 _PER_WEEK = re.compile(r"^[^.;]{0,60}?\b(?:par semaine|chaque semaine|toutes les semaines"
                        r"|/\s?semaine|hebdomadaire\w*)", re.I)
-NEED = re.compile(rf"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|il faut"
-                  rf"|il faudrait|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|il faut"
+                  r"|il faudrait|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b)", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"

@@ -14,8 +14,14 @@ from pathlib import Path
 from initiatives import sqlite_schema as schema
 from initiatives.filters import Filters, refine
 from initiatives.model import Initiative, Release
-from initiatives.store_base import (Mention, StoreError, check_fields, check_initiative,
-                                    check_release, check_status)
+from initiatives.store_base import (
+    Mention,
+    StoreError,
+    check_fields,
+    check_initiative,
+    check_release,
+    check_status,
+)
 
 
 def _now() -> str:

@@ -13,9 +13,21 @@ from pathlib import Path
 import config
 from initiatives.seed import load_seed_into
 from initiatives.sqlite_store import SQLiteStore
-from initiatives.store_base import (EDITABLE_FIELDS, MANUAL_SOURCE, MAX_TEXT, REVIEWED_REASON,
-                                    Mention, Store, StoreError, check_fields, check_initiative,
-                                    check_places, check_quantities, check_release, check_status)
+from initiatives.store_base import (
+    EDITABLE_FIELDS,
+    MANUAL_SOURCE,
+    MAX_TEXT,
+    REVIEWED_REASON,
+    Mention,
+    Store,
+    StoreError,
+    check_fields,
+    check_initiative,
+    check_places,
+    check_quantities,
+    check_release,
+    check_status,
+)
 
 __all__ = ["EDITABLE_FIELDS", "MANUAL_SOURCE", "MAX_TEXT", "REVIEWED_REASON", "Mention",
            "SQLiteStore", "Store", "StoreError", "check_fields", "check_initiative",

@@ -13,8 +13,17 @@ from datetime import date
 from typing import Protocol
 
 from initiatives.filters import Filters
-from initiatives.model import (ACTOR_TYPES, CATEGORIES, KINDS, LEVELS, STATUSES,
-                               Initiative, Place, Quantity, Release)
+from initiatives.model import (
+    ACTOR_TYPES,
+    CATEGORIES,
+    KINDS,
+    LEVELS,
+    STATUSES,
+    Initiative,
+    Place,
+    Quantity,
+    Release,
+)
 
 MANUAL_SOURCE = "saisie manuelle"
 # the reason of a figure whose kind a person chose (changed on review, or entered by hand)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import xstatic.pkg.jquery as xjquery
@@ -66,7 +66,7 @@ def localize(element, base: str = APP_URL, cluster: bool = False):
     return element
 
 
-@lru_cache(maxsize=None)
+@cache
 def _content(name: str) -> str:
     base, filename = FILES[name]
     return Path(base, filename).read_text(encoding="utf-8")

@@ -17,8 +17,7 @@ from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.model import CATEGORIES, DONE
 from initiatives.reach import is_inside
-from report import charts
-from report import sources as src
+from report import charts, sources as src
 
 FORMATS = ("png", "svg", "pdf")
 WIDTH = 600

@@ -11,8 +11,17 @@ import pandas as pd
 import streamlit as st
 
 from initiatives.formatting import format_date, format_number
-from initiatives.model import (ACTOR_TYPES, CATEGORIES, KIND_LABELS, KINDS, STATUSES, DONE,
-                               Initiative, Place, Quantity)
+from initiatives.model import (
+    ACTOR_TYPES,
+    CATEGORIES,
+    DONE,
+    KIND_LABELS,
+    KINDS,
+    STATUSES,
+    Initiative,
+    Place,
+    Quantity,
+)
 from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError
 from ui import cache, widgets
 from ui.widgets import md
@@ -147,7 +156,7 @@ def status_buttons(ini: Initiative) -> None:
     for col, status in ((left, "vérifié"), (right, "rejeté")):
         if col.button(f"Marquer {status}", key=f"statut_{status}",
                       disabled=ini.status == status, width="stretch"):
-            _write(lambda: cache.store().set_status(ini.id, status),
+            _write(lambda status=status: cache.store().set_status(ini.id, status),
                    f"Initiative n°{ini.id} marquée « {status} ».")
 
 

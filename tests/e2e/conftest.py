@@ -7,7 +7,6 @@ works offline.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -46,7 +45,7 @@ def start_app(tmp: Path, db: Path) -> tuple[str, subprocess.Popen]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError((tmp / "streamlit.log").read_text())
+                raise RuntimeError((tmp / "streamlit.log").read_text()) from None
             time.sleep(0.2)
 
 

@@ -9,8 +9,7 @@ import re
 import pytest
 
 from initiatives.store import open_store
-from tests.helpers.browser import (ROOT, SLOW, OfflinePage, map_window, open_page, polygons,
-                                   shoot)
+from tests.helpers.browser import ROOT, SLOW, OfflinePage, map_window, open_page, polygons, shoot
 
 pytestmark = pytest.mark.e2e
 

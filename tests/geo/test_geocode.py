@@ -1,11 +1,11 @@
 """Offline resolution of place names (issue 3)."""
+import dataclasses
 import json
 import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from geo import geocode, online, reference
 from geo.geocode import Resolution, resolve
@@ -168,7 +168,7 @@ def test_non_string_input():
 
 
 def test_resolution_is_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         resolve("Lens", DEP).code = "x"  # type: ignore[misc]
     assert isinstance(resolve("Lens", DEP), Resolution)
 

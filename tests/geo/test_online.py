@@ -1,9 +1,9 @@
 """Opt-in online geocoding against a local fake BAN / Nominatim server, never the internet."""
 import json
 import os
+import sqlite3
 import subprocess
 import sys
-import sqlite3
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

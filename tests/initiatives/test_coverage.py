@@ -34,9 +34,9 @@ def _row(g: coverage.Gaps, code: str):
 def test_commune_only_covers_exactly_the_named_communes(bundled):
     g = coverage.gaps(bundled, commune_only=True)
     named = set()
-    for ini in bundled.initiatives(Filters()):
-        if is_inside(ini, "62"):
-            named |= reach(ini, "62").named
+    for i in bundled.initiatives(Filters()):
+        if is_inside(i, "62"):
+            named |= reach(i, "62").named
     assert set(g.units.loc[g.units["covered"], "code"]) == named
     assert g.covered == len(named) and g.total == 887
     assert (g.units["via_territory"] == 0).all()

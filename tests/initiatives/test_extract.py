@@ -5,14 +5,13 @@ Each row: actor, actor type, category, place codes (primary first), quantities
 """
 from __future__ import annotations
 
-
 import pytest
 
 import config
-from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives.extract import extract, find_actor, find_contacts, read, split_blocks
 from initiatives.ingest import read_release, release_from_bytes, release_from_text
 from initiatives.model import ACTOR_TYPES, CATEGORIES, KINDS
+from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 
 CORPUS = {p.name: p for p in sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))}
 PROTECTION, SOIGNANTS, ALIMENTAIRE, LIEN, CONTINUITE, GARDE, BENEVOLAT, AUTRE = CATEGORIES

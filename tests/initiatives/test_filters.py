@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from initiatives.filters import DEFAULT_STATUSES, Filters
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES

@@ -7,16 +7,15 @@ import random
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 import config
-from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 from initiatives import ingest
 from initiatives.ingest import IngestError, read_release, release_from_bytes, release_from_text
+from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 
 CORPUS = {p.name: p for p in sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))}
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from geo import reference
 from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.model import Release
 from initiatives.store import open_store
-from tests.helpers.store_samples import (N2, N7, N8, NEWSLETTER, commune, fill,
-                                         initiative, qty)
+from tests.helpers.store_samples import N2, N7, N8, NEWSLETTER, commune, fill, initiative, qty
 
 ARRONDISSEMENTS = ["621", "622", "623", "624", "625", "626", "627"]
 

@@ -14,8 +14,20 @@ from initiatives.metrics import totals
 from initiatives.model import Initiative, Quantity
 from initiatives.seed import dump_seed, dump_store, load_seed
 from initiatives.store import StoreError, open_store
-from tests.helpers.store_samples import (N2, N7, N8, NEWSLETTER, commune, fill,
-                                             initiative, marck_n7, n2, n7, n8, qty)
+from tests.helpers.store_samples import (
+    N2,
+    N7,
+    N8,
+    NEWSLETTER,
+    commune,
+    fill,
+    initiative,
+    marck_n7,
+    n2,
+    n7,
+    n8,
+    qty,
+)
 
 TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places",
           "observations", "reviews")

@@ -16,8 +16,7 @@ from initiatives.filters import Filters
 from initiatives.formatting import format_number
 from initiatives.model import Initiative, Place, Quantity
 from initiatives.store import open_store
-from report import maps
-from report import initiatives_map as map_data
+from report import initiatives_map as map_data, maps
 from ui.widgets import settle_map
 
 HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`\\"

@@ -11,8 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from initiatives import coverage
-from report import gaps as report
-from report import maps
+from report import gaps as report, maps
 from tests.helpers.coverage_samples import make_store
 
 HOSTILE = "=HYPERLINK(\"http://x\",\"clic\")"

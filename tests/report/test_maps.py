@@ -65,7 +65,7 @@ def test_choropleth_zero_class_and_legend():
     values = pd.DataFrame({"n": [5, 1]}, index=["627", "626"])
     maps.choropleth(m, "arrondissements", values, "n", "Initiatives")
     html = maps.to_html(m)
-    layer = next(l for l in _features(html) if len(l["features"]) == 7)
+    layer = next(f for f in _features(html) if len(f["features"]) == 7)
     colors = {f["properties"]["code"]: f["properties"]["couleur"] for f in layer["features"]}
     assert colors["621"] == ZERO_COLOR and colors["627"] != ZERO_COLOR
     assert "0 (aucune)" in html
