@@ -43,6 +43,7 @@ browser:
 	  $(call apt_install,$(BROWSER_PACKAGES)); \
 	  test -x $(CHROMIUM) || { echo "make : $(CHROMIUM) toujours absent après l'installation."; exit 1; }; }
 
+# pyflakes, isort, bugbear, pyupgrade (pyproject.toml), then the layers of the app
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
@@ -50,7 +51,7 @@ lint: $(STAMP)
 run: static
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-test: static browser
+test: lint static browser
 	$(PY) -m pytest
 
 bench: static

@@ -14,8 +14,10 @@ import sys
 import config
 from geo.levels import LEVELS
 from initiatives import importing
-from initiatives.model import Initiative
-from initiatives.store import StoreError
+from initiatives.coverage import gaps
+from initiatives.metrics import totals
+from initiatives.model import CATEGORIES, Initiative
+from initiatives.store import StoreError, open_store
 
 EXIT_OK, EXIT_INPUT = 0, 1
 
@@ -54,7 +56,6 @@ def initiative_line(ini: Initiative) -> dict:
 
 
 def _open(args):
-    from initiatives.store import open_store
     seed = None if args.no_seed else (args.seed or config.SEED_PATH)
     return open_store(args.db, seed=seed)
 
@@ -100,13 +101,11 @@ def run_ingest(args) -> int:
 
 
 def run_totals(args) -> int:
-    from initiatives.metrics import totals
     _print(totals(_open(args)), indent=1)
     return EXIT_OK
 
 
 def run_gaps(args) -> int:
-    from initiatives.coverage import gaps
     found = gaps(_open(args), category=args.category, level=args.level,
                  commune_only=args.commune_only)
     _print(found.to_dict(args.top or None), indent=1)
@@ -114,7 +113,6 @@ def run_gaps(args) -> int:
 
 
 def _gaps_options(parser) -> None:
-    from initiatives.model import CATEGORIES
     parser.add_argument("--category", choices=CATEGORIES, metavar="CATÉGORIE",
                         help="une catégorie (défaut : toutes) : " + ", ".join(CATEGORIES))
     parser.add_argument("--level", choices=LEVELS, default="commune")

@@ -18,6 +18,7 @@ import pandas as pd
 
 import config
 from geo.levels import check
+from geo.reference import LAMBERT93
 from initiatives.filters import Filters
 from initiatives.metrics import situation_date, sources
 from initiatives.model import CATEGORIES, Initiative
@@ -110,7 +111,6 @@ def _largest_first(units: pd.DataFrame) -> pd.DataFrame:
 @lru_cache(maxsize=8)
 def commune_points(dep: str) -> pd.DataFrame:
     """x, y (metres, Lambert-93) of each commune's point, indexed by code."""
-    from geo.reference import LAMBERT93
     table = commune_table(dep)
     pts = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs="EPSG:4326")
     pts = pts.to_crs(LAMBERT93)

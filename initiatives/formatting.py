@@ -1,13 +1,13 @@
 """French display of numbers, dates and figures: `1 600`, `21 avril 2020`,
-`masques : environ 1 600 (réalisé)`."""
+`masques : environ 1 600 (réalisé)`. Dates are formatted in `initiatives.dates`
+(below the model, which cites a release by its date) and re-exported here."""
 from __future__ import annotations
 
-from datetime import date
-
+from initiatives.dates import MONTHS, format_date
 from initiatives.model import KIND_LABELS
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
+__all__ = ["MONTHS", "NBSP", "figure_line", "format_date", "format_number"]
+
 NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 
@@ -16,13 +16,6 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
         return "–"
     text = f"{value:,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     return text
-
-
-def format_date(day: date | None) -> str:
-    if day is None:
-        return "date inconnue"
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
 
 
 def figure_line(item: str, value: float, unit: str, kind: str, approx: bool = False) -> str:

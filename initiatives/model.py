@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from geo.levels import PLACE_LEVELS
+from initiatives.dates import format_date
 
 # Kinds of quantity. Totals add only DONE; the others are shown apart.
 DONE, TARGET, ORDERED, NEEDED, PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS = (
@@ -75,7 +76,6 @@ class Release:
     @property
     def label(self) -> str:
         """How a release is cited on screen: `n°7 du 30 avril 2020`."""
-        from initiatives.formatting import format_date
         parts = [f"n°{self.number}" if self.number else self.title]
         if self.date:
             parts.append(f"du {format_date(self.date)}")

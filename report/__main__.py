@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import config
+from geo import reference
 from geo.levels import LEVELS
 from initiatives.filters import DEFAULT_STATUSES, INSIDE_PARAMS, Filters
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
-from report import naming
+from initiatives.store import open_store
+from report import briefing, chart_export, export_data, naming, sources, static_map
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 INSIDE = {v: k for k, v in INSIDE_PARAMS.items()}  # tous, dedans, dehors
@@ -73,7 +75,6 @@ def _day(text: str | None, what: str) -> date | None:
 
 def filters_of(args, store, dep: str) -> Filters:
     """The filters of the command line, checked: an unknown value is an error, not ignored."""
-    from geo import reference
     statuses = DEFAULT_STATUSES
     if args.status:
         statuses = () if "tous" in args.status else _check(args.status, STATUSES, "Statut")
@@ -99,7 +100,6 @@ def _target(out: str | None, extensions: tuple[str, ...], objet: str, store, fil
         raise UsageError("--out est obligatoire (un fichier ou un dossier).")
     path = Path(out)
     if path.is_dir():
-        from report import sources
         day = sources.situation_date(sources.cited(store, filters, dep))
         return path / naming.file_name(objet, day, fmt or extensions[0], dep)
     ext = path.suffix.lower().lstrip(".")
@@ -132,7 +132,6 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def run_export(args, store, filters, dep) -> Path:
-    from report import export_data
     if args.format not in export_data.FORMATS:
         raise UsageError(f"Format inconnu : {args.format} (" + ", ".join(export_data.FORMATS)
                          + ").")
@@ -153,7 +152,6 @@ def run_export(args, store, filters, dep) -> Path:
 
 
 def run_briefing(args, store, filters, dep) -> Path:
-    from report import briefing
     path = _target(args.out, naming.BRIEFING_FORMATS, naming.BRIEFING, store, filters, dep)
     b = briefing.build(store, filters, dep, anonymise=not args.no_anonymise)
     write_atomic(path, briefing.to_pdf(b) if path.suffix.lower() == ".pdf"
@@ -162,7 +160,6 @@ def run_briefing(args, store, filters, dep) -> Path:
 
 
 def run_map(args, store, filters, dep) -> Path:
-    from report import static_map
     if args.level not in LEVELS:
         raise UsageError(f"Niveau inconnu : {args.level} (commune, epci ou arrondissement).")
     path = _target(args.out, naming.MAP_FORMATS, naming.map_objet(args.level, args.per_10k),
@@ -177,7 +174,6 @@ def run_map(args, store, filters, dep) -> Path:
 
 
 def run_chart(args, store, filters, dep) -> Path:
-    from report import chart_export
     if args.name not in chart_export.CHARTS:
         raise UsageError(f"Graphique inconnu : {args.name} (" + ", ".join(chart_export.CHARTS)
                          + ").")
@@ -228,7 +224,6 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not getattr(args, "run", None):
             raise UsageError("commande manquante : briefing, export, map ou chart.")
-        from initiatives.store import open_store
         dep = config.departement()
         if args.db and not Path(args.db).is_file():
             raise UsageError(f"Base introuvable : {args.db}")

@@ -20,6 +20,7 @@ from PIL import Image as PILImage
 
 import config
 from initiatives import metrics
+from initiatives.coverage import gaps
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
 from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
@@ -130,7 +131,6 @@ def _counts(store, filters: Filters, dep: str) -> pd.DataFrame:
 
 
 def _uncovered(store, filters: Filters, dep: str) -> pd.DataFrame:
-    from initiatives.coverage import gaps
     top = gaps(store, filters, level="commune", dep=dep).uncovered.head(5)
     near = [f"{format_number(km, 1)} km ({nom})" if pd.notna(km) and nom else "–"
             for km, nom in zip(top["nearest_km"], top["nearest_nom"])]

@@ -28,6 +28,7 @@ import config
 from geo import reference
 from initiatives import metrics
 from initiatives.filters import Filters
+from initiatives.formatting import format_date
 from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
 from initiatives.reach import is_inside, reach
 from report import sources as src
@@ -368,7 +369,6 @@ def about_rows(store, filters: Filters, dep: str, anonymise: bool) -> list[list[
             ["Formules", "Les cellules commençant par =, +, - ou @ sont précédées d'une "
                          "apostrophe : ce sont des textes, pas des formules."],
             [], ["Communiqué", "Date", "Identifiant", "Initiatives citées"]]
-    from initiatives.formatting import format_date
     rows += [[r["label"], format_date(r["date"]) if r["date"] else "", r["id"],
               r["initiatives"]] for r in cited]
     rows += [[], ["Feuille", "Colonne", "HXL", "Description"]]

@@ -16,6 +16,7 @@ import pandas as pd
 import shapely
 
 from geo.levels import LAYERS, SINGULAR
+from geo.territories import communes_of
 from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.formatting import format_date
@@ -104,7 +105,6 @@ def points(inis: list[Initiative], cited: dict[int, list[str]], dep: str) -> pd.
 @lru_cache(maxsize=256)
 def territory_shape(level: str, code: str, dep: str):
     """The union of the display shapes of the communes a territory covers."""
-    from geo.territories import communes_of
     com = maps.display_layer("communes", dep)
     shapes = com.geometry[com["code"].isin(communes_of(level, code, dep))].values
     # snapped to the display grid: the simplified communes leave hairline gaps that a

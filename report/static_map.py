@@ -14,6 +14,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display on a server
 
+import folium  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -27,8 +28,9 @@ from geo.levels import LAYERS, SINGULAR, check  # noqa: E402
 from geo.reference import LAMBERT93  # noqa: E402
 from initiatives import metrics  # noqa: E402
 from initiatives.filters import Filters  # noqa: E402
-from report import sources as src  # noqa: E402
+from report import maps, sources as src  # noqa: E402
 from report.classes import classify  # noqa: E402
+from report.initiatives_map import MapOptions, build_map  # noqa: E402
 
 FORMATS = ("png", "pdf")
 BORDER = "#3a3a5c"
@@ -165,10 +167,6 @@ def interactive_html(store, filters: Filters | None = None, level: str = "commun
     """The app's interactive map (choropleth, territory areas, markers with their
     sources) as one self-contained HTML file, Leaflet inlined: it opens without
     the app and without internet."""
-    import folium
-
-    from report import maps
-    from report.initiatives_map import MapOptions, build_map
     dep, filters = dep or config.departement(), filters or Filters()
     options = MapOptions(level=level, measure="per_10k" if per_10k else "initiatives",
                          collapsed=False)

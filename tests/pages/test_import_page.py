@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from initiatives import importing, metrics
+from initiatives import extract, importing, metrics
+from initiatives.model import Reading
 from initiatives.store import open_store
 from ui import import_flow
 
@@ -206,9 +207,6 @@ def test_an_edited_place_is_saved_and_an_unknown_one_saves_nothing(db):
 
 
 def test_a_paragraph_with_figures_but_no_initiative_is_flagged(monkeypatch, db):
-    from initiatives import extract
-    from initiatives.model import Reading
-
     def reader(release, dep=None):
         return Reading(release, [], [], ["Les 3 marchés <b>restent</b> ouverts."])
     monkeypatch.setattr(extract, "read", reader)
