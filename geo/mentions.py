@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import config
-from geo.normalize import ABBREVIATIONS, ARTICLES, fold, normalize
+from geo.normalize import ABBREVIATIONS, ARTICLES, EMAIL, URL, fold, normalize
 from geo.offline import Gazetteer, Resolution, gazetteer
 
 
@@ -73,8 +73,7 @@ STOP_PHRASES = ("Université du Littoral Côte d'Opale", "Université du Littora
                 "Pôle emploi")
 _STOP = object()
 _TOKEN = re.compile(r"[^\W_]+")
-_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/\S*)?", re.I)
+_MASK = re.compile(rf"{EMAIL.pattern}|{URL.pattern}", re.I)  # "ville.marck", "…@orange.fr"
 _GAP = re.compile(r"[\s\-‐‑'’ʼ`/]*")       # allowed between the words of one name
 _GAP_ABBR = re.compile(r"[\s\-‐‑'’ʼ`/.]*")  # after "St." also a full stop
 _HYPHENS = "-‐‑"

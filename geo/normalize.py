@@ -10,6 +10,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Web and mail addresses: masked before places and numbers are read, kept as contacts.
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+"
+                 r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gouv\.fr|fr|com|org|net|eu|info)\b(?:/[^\s<>\"«»]*)?")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
 # Abbreviations that press releases and address files use for saints.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 ARTICLES = frozenset({"le", "la", "les", "l"})

@@ -26,9 +26,9 @@ from rapidfuzz import fuzz, process
 
 import config
 from geo import reference, territories
+from geo.levels import PLACE_LEVELS as LEVELS
 from geo.normalize import normalize
 
-LEVELS = ("commune", "epci", "arrondissement", "territoire", "departement", "national")
 FUZZY_CUTOFF = 88.0           # among the département's names (ratio on normalized names)
 FUZZY_CUTOFF_NATIONAL = 93.0  # stricter for the other 35 000 communes
 FUZZY_MIN_LENGTH = 5          # shorter strings are too easy to confuse

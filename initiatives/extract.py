@@ -19,8 +19,14 @@ from geo.geocode import resolve
 from geo.mentions import find_places
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
 from initiatives.model import (
+    ASSOCIATION,
     CATEGORIES,
+    CITIZEN,
+    COMPANY,
+    LOCAL_GOV,
+    PUBLIC,
     SET_ASIDE,
+    WORSHIP,
     Initiative,
     Place,
     Reading,
@@ -108,9 +114,6 @@ NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de|du|des|d{_A}|la|le|les|et|&)\s*)?
         rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
 PLACE = rf"[{_UP}][\w’'-]*"
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
-ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (
-    "association", "entreprise", "collectivité", "citoyen ou collectif",
-    "service public ou établissement", "culte")
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
 # Titles of office: a person named with one speaks for an institution, and is

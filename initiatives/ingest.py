@@ -16,6 +16,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from geo.normalize import EMAIL, URL
+from initiatives import dates
 from initiatives.model import Release
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -156,9 +158,6 @@ _LABEL = re.compile(
     r"^(?:pour (?:plus|en savoir plus)|plus d['’]informations?|en savoir plus|contacts?\b"
     r"|site(?: internet| web)?\s*:|facebook\s*:|twitter\s*:|instagram\s*:|adresse\s*:"
     r"|t[ée]l(?:[ée]phone)?\.?\s*:|mail\s*:|e-mail\s*:|courriel\s*:)", re.I)
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+"
-                 r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gouv\.fr|fr|com|org|net|eu|info)\b(?:/[^\s<>\"«»]*)?")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)")
 _END = re.compile(r"[.!?;)»\"]$")
 
@@ -277,9 +276,7 @@ def _join(lines: list[str]) -> str:
 
 # --- header -----------------------------------------------------------------
 
-MONTHS = {m: i for i, m in enumerate(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    .split(), start=1)}
+MONTHS = {m: i for i, m in enumerate(dates.MONTHS, start=1)}
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 DATE = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 _DATELINE = re.compile(r"^[\w' -]{0,40},?\s+le\s+(?:\w+\s+)?" + DATE.pattern[2:], re.I)

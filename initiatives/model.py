@@ -39,8 +39,10 @@ SET_ASIDE_LABELS = {
     "no_initiative": "hors initiative",
 }
 
-ACTOR_TYPES = ("association", "entreprise", "collectivité", "citoyen ou collectif",
-               "service public ou établissement", "culte")
+ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (
+    "association", "entreprise", "collectivité", "citoyen ou collectif",
+    "service public ou établissement", "culte")
+ACTOR_TYPES = (ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP)
 
 CATEGORIES = (
     "protection et production de matériel",

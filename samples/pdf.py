@@ -14,8 +14,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
-          "décembre").split()
+from initiatives.dates import MONTHS
 
 
 def pdf_keeping_lines(text: str, width: int = 95) -> bytes:
