@@ -30,7 +30,10 @@ def read(files, pasted: str) -> None:
     def progress(n: int, total: int, name: str) -> None:
         if bar:
             bar.progress(n / total, text=f"Lu : {name} ({n}/{total})")
-    st.session_state[READ] = importing.parse_all(inputs, progress)
+    # the French language model loads once per server process, on the first reading
+    with st.spinner("Lecture des textes… La première lecture charge le modèle de langue "
+                    "français (10 à 20 secondes)."):
+        st.session_state[READ] = importing.parse_all(inputs, progress)
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
     st.session_state.pop(OUTCOME, None)
 
