@@ -113,9 +113,11 @@ _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
     r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
-_DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des) (?:habitant|foyer|famille"
-                           r"|personne|élève|enfant|résident|commerçant|salarié|agent|ménage"
-                           r"|bénéficiaire|adulte|patient|soignant)s?\b", re.I)
+# ("chaque Calaisien en recevra deux", "chaque kilomètre rapportait 1 €"); "chaque jour"
+# is a rate, not a distributive.
+_DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des)\s+(?!(?:jour|semaine|soir"
+                           r"|matin|midi|nuit|mois|année|an|fois|week-end)s?\b)[^\W\d_]+",
+                           re.I)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
@@ -168,7 +170,8 @@ GOAL_BEFORE = re.compile(
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
-_GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible)\s*:(?![^.;]*\b(?:ont|a|sont|est"
+_GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif)"
+                         r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
@@ -180,9 +183,15 @@ GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "proj
               "promettre", "planifier", "programmer", "fixer"}
 # Verbs of intention: the infinitive they govern is not done yet ("s'apprête à coudre").
 INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprêter", "aller",
-                          "devoir", "aimer",
+                          "devoir", "aimer", "décider",
                           "tenter", "essayer", "proposer", "penser", "engager", "préparer",
                           "chercher"}
+DECISION = {"décider", "choisir", "résoudre"}
+PURCHASE_LEMMAS = {"acheter", "acquérir", "commander", "précommander"}
+# The aim verbs read from the words when the tagger takes them for nouns ("en vise 8 000").
+_GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+"
+                               r"|prévoi(?:t|ent)|prévoyons|espèr(?:e|ent)|espérons"
+                               r"|envisag\w+)\s+(?:[\w’']+\s+){0,2}$", re.I)
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
                "besoin", "recherche"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
@@ -267,7 +276,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
         # "elle en a remis 11", "1 800 masques, pour un objectif de 5 000."
         item = _reference(text, s_start, number.start, number.end)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
-                         or _PER_UNIT_BEFORE.search(before)):
+                         or _PER_UNIT_BEFORE.search(before)
+                         or _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])):
         return None, "per_unit", number.end                # "à raison de trois par personne"
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
@@ -323,7 +333,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
         if not tail:  # "50 000 litres par jour": the unit is all that is known
             return unit, unit, MATERIAL, pos + offset
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
-    lead = re.match(rf"\s*(?:de\s+|d{_APOS})?{_ADJECTIVES}", rest, re.I)
+    lead = re.match(rf"\s*(?:de\s+|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
     at = pos + lead.end()
     for pattern, name, item_unit, group in _ITEMS:
         hit = pattern.match(text, at, s_end)
@@ -393,7 +403,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _PRICE_BEFORE.search(before) or (group == MONEY and _PRICE_AFTER.match(after)):
         return None, "price"
     if _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]):
-        return None, "per_unit"
+        return None, "price" if group == MONEY else "per_unit"
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
         if grammar in (TARGET, NEEDED, ORDERED):
@@ -426,6 +436,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
             return PER_WEEK, "rythme « par semaine »"
+    if group == "open" and _AGENT_NOUN.search(name) and _acts(chain):
+        return VOLUNTEERS, f"personnes sujet d'un verbe d'action (« {name} »)"
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or not _argument(chain)):
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
@@ -438,6 +450,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
 # Verbs that tell a state, not an action: with them an unknown noun is no production.
 _LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|rester|exister|sembler|devenir|trouver"
                          r"|voir|falloir|concerner) »")
+
+
+# French agent nouns name people ("coureurs", "livreuses", "pompiers", "étudiantes");
+# objects with these endings ("ordinateurs", "visières", "paniers") are known items.
+_AGENT_NOUN = re.compile(r"(?:eurs|euses|trices|iers|ières|istes|ants|antes)$")
 
 
 def _argument(chain) -> bool:
@@ -539,11 +556,17 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "future":          # "250 paniers, qui seront livrés"
             return TARGET, f"futur (« {clause.text} »)"
+    aim = _GOAL_VERB_BEFORE.search(clause_before[-40:])
+    if aim:
+        return TARGET, f"verbe d'intention (« {aim.group().split()[0]} »)"
     extra = GOAL_AFTER.match(after)
     if extra:
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
     for n, verb in enumerate(verbs):
         lemma = verb.lemma_.lower()
+        # a purchase decided is committed (ordered); one wished for is a goal
+        if n and lemma in DECISION and verbs[0].lemma_.lower() in PURCHASE_LEMMAS:
+            return ORDERED, f"achat décidé (« {verb.text} … {verbs[0].text} »)"
         if (n and lemma in INTENTION) or lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
         reading, words = _verb_reading(verb)

@@ -31,7 +31,7 @@ EXPECTED = {
         ("Conseil citoyen de Houdain", CITOYEN, PROTECTION, ["62457"],
          [("masques", 1000, "done", False)]),
         ("mosquée Annour d’Arras", CULTE, SOIGNANTS, ["62041"],
-         [("parts de pizza", 200, "done", False)]),
+         [("parts de pizza", 200, "target", False)]),
         ("CRS 9 de Rennes", PUBLIC, SOIGNANTS, ["T-CALAISIS", "62193"], []),
         ("Flavien Leblond", CITOYEN, LIEN, ["62193"], []),
         ("SECOND DEPART", ASSO, LIEN, ["62400", "T-BASSIN-MINIER"], []),

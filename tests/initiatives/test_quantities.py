@@ -27,7 +27,7 @@ def found(text: str) -> list[tuple]:
     ("Ainsi, le président de la mosquée Annour d’Arras a décidé d’apporter le soutien de la "
      "communauté musulmane en organisant le don de 200 parts de pizzas et de boissons. Cette "
      "opération sera réalisée mercredi 8 avril 2020.",
-     [("parts de pizza", 200, "done", False)]),
+     [("parts de pizza", 200, "target", False)]),  # decided, done the day the release came out
     ("Au total, 2000 visières ont d’ores et déjà été produites.",
      [("visières", 2000, "done", False)]),
     ("Son directeur, François Cordier, a ainsi fait don de 20 ordinateurs fixes "

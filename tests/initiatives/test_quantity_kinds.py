@@ -124,3 +124,26 @@ def test_a_paragraph_too_long_to_parse_is_still_read():
     assert len(text) > MAX_PARSED
     found = kinds(text)
     assert len(found) == MAX_PARSED // 30 and set(found) == {(300, "done")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L'atelier a cousu 600 masques et en vise 3 000 d'ici juin.",
+     [(600, "done"), (3000, "target")]),
+    ("J'ai décidé d'acheter 2 500 masques.", [(2500, "ordered")]),        # a decided purchase
+    ("Ils veulent acheter 10 tablettes.", [(10, "target")]),               # a wished one
+    ("Prochaine étape : 150 colis pour les aînés.", [(150, "target")]),
+    ("Douze livreurs du club portent les courses aux voisins.", [(12, "volunteers")]),
+    ("La mosquée a décidé d'offrir 90 repas, servis jeudi prochain.", [(90, "target")]),
+])
+def test_more_kinds(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Chaque Arrageois en recevra trois.", "per_unit"),
+    ("Chaque kilomètre parcouru rapportait 2 €.", "price"),
+    ("Chaque association a reçu 40 masques.", "per_unit"),
+])
+def test_distributives_make_per_unit_amounts(text, reason):
+    assert not kinds(text)
+    assert reason in [r for _, r in aside(text)]
