@@ -141,10 +141,10 @@ _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(
               r"|Petits frères des pauvres|Banque alimentaire|Saint-Vincent-de-Paul")
 # French intercommunalities, full name or usual abbreviation.
 _EPCI = re.compile(
-    rf"\b(?:(Communauté (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
-    rf"|(Communauté d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A})"
-    rf"([{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|la|le|les|en|sur|sous)[\s-]*)*"
-    rf"[{_UP}][\w’'-]*)*)")
+    rf"\b(?:((?i:communauté) (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
+    rf"|((?i:communauté) d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A})"
+    rf"((?:\d{{1,2}}\s+)?[{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|la|le|les|en|sur"
+    rf"|sous)[\s-]*)*[{_UP}][\w’'-]*)*)")
 _EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
               "CC": "Communauté de communes", "Agglo": "Communauté d'agglomération",
               "Agglomération": "Communauté d'agglomération",
@@ -155,7 +155,8 @@ _EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
 _OWN_INSTITUTION = re.compile(
     rf"\b(?:[Ll]a (?:[Vv]ille|municipalité|mairie|commune|[Cc]ommunauté(?: de communes| urbaine"
     rf"| d{_A}agglomération)?)|[Ll]{_A}(?:Agglo(?:mération)?|intercommunalité)|la CU[A-Z]*"
-    rf"|[Nn]os (?:services|agents|équipes|élus)|[Nn]otre (?:ville|commune|village))\b"
+    rf"|[Nn]os (?:services|agents|équipes|élus)|[Nn]otre (?:ville|commune|village)"
+    rf"|[Ll]e maire|[Ll]es élus|[Ll]e conseil municipal|[Ll]es conseillers municipaux)\b"
     rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj]e)\b")
 _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) CCAS\b"
@@ -469,7 +470,8 @@ _TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel 
                        rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)"
                        rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
 _TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la ville|le mot du maire"
-                        r"|\bvotre maire\b|\ble maire\b")
+                        r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b|\bélus\b"
+                        r"|\bnos agents\b|\bconseil municipal\b|\bconseillers municipaux\b")
 
 
 def document_context(release: Release, blocks: list[Block], dep: str) -> Context:
@@ -483,7 +485,7 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     town.
     """
     title = release.title or ""
-    firsts = [b.text for b in blocks[:3] if len(b.text) <= 160]
+    firsts = [b.text for b in blocks[:3] if len(b.text) <= 300]  # title, lead, subtitle
     lasts = [b.text for b in blocks[-4:] if b.role == "signature" or len(b.text) <= 100]
     header = [title] + firsts
     ctx = Context()
@@ -495,6 +497,9 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
                 break
+    if ctx.town is None:
+        ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
+                         if (town := _headline_town(text, dep)) is not None), None)
     if ctx.town is None:
         for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
             for word in re.findall(rf"[{_UP}][\w.]+", text):
@@ -536,6 +541,20 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     return ctx
 
 
+def _headline_town(title: str, dep: str):
+    """The town a headline opens with ("Marquise : un bel élan …", "Lens – …"), or one a
+    hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
+    opening = re.match(r"\s*([^\W\d][^:–—|]{1,40}?)\s*[:–—|]\s", title)
+    candidates = [opening.group(1)] if opening else []
+    candidates += [re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", "-", tag)
+                   for tag in re.findall(r"#(\w{4,})", title)]
+    for name in candidates:
+        r = resolve(name, dep)
+        if r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias"):
+            return r
+    return None
+
+
 def _own_word(body: str) -> str | None:
     """How the text names its town's institution: "la Ville", "la mairie", "notre commune"."""
     m = re.search(r"\b(?:la|notre) (ville|mairie|commune)\b(?!\s+(?:de|d['’])\s*[A-Z])", body,
@@ -555,6 +574,8 @@ def _title_actor(title: str) -> Actor | None:
     if q:
         return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
     first = re.split(r"\s+[–-]\s+|\s*:\s+", clean)[0].strip()
+    if first.isupper() or first.endswith("!"):
+        return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
     if 2 <= len(first.split()) <= 6 and first[:1].isupper():
         doc = parse(first)
         if not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
@@ -809,7 +830,11 @@ _MAINLY = re.compile(rf"\bprincipalement (?:sur|dans|à)\s+(?:le secteur (?:de\s
 _NATIONAL = re.compile(r"\bminist[èe]re\b|\bgouvernement\b|\.gouv\.fr|\bnationale?\b"
                        r"|réserve civique", re.I)
 _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
-_NEAR = re.compile(rf"(?:\bprès (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A}))$", re.I)
+# Nearness and comparison name another town: "près de Lens", "proche de Béthune",
+# "comme à Rinxent", "à l'instar de Calais".
+_NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar)"
+                   rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+)$",
+                   re.I)
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
 # "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
@@ -818,7 +843,7 @@ _OTHER_PARTY = re.compile(
     rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
     rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
-    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?)"
+    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)
 # A town inside an intercommunality's name is part of that name ("CA de Béthune-Bruay").

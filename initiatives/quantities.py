@@ -131,12 +131,16 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|qua
                                 rf"|\bleurs\s+)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
+# A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
+_COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé)\w*\b", re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ)", re.I)
+# Subjects and phrases of a national or regional figure quoted in a local text.
 _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",
-                      "république"}
+                      "république", "région"}
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays)|en France"
+    rf"|(?:à titre de |pour )comparaison|(?-i:la Région)|au niveau régional"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|le gouvernement|l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français)\b", re.I)
@@ -270,6 +274,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
     item = _item(text, number.end, s_start, s_end, doc)
+    counted = _AU_NOMBRE.search(before)
+    if item is None and counted:                            # "les couturières, au nombre de 45"
+        noun_at = number.start - len(before) + counted.start(1)
+        item = _item(text, max(s_start, noun_at - 1), s_start, s_end, doc)
+        if item is not None:
+            item = (*item[:3], number.end)
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
     if item is None and (_CLITIC_EN.search(before) or _ELLIPSIS.match(text, number.end)):
@@ -299,6 +309,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
         reason, item_end
 
 
+# "Les couturières, au nombre de 45, …": the number counts the noun named just before.
+_AU_NOMBRE = re.compile(r"\b([^\W\d_][\w’'-]+)\s*,?\s+au nombre de\s*$", re.I)
 # A number ending its clause counts the noun named before it (an ellipsis).
 _ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?]|$|et\b|pour\b|à la\b|au\b)")
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
@@ -400,7 +412,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "national"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
-    if _PRICE_BEFORE.search(before) or (group == MONEY and _PRICE_AFTER.match(after)):
+    if _PRICE_BEFORE.search(before) or (group == MONEY and (
+            _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1]))):
         return None, "price"
     if _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]):
         return None, "price" if group == MONEY else "per_unit"

@@ -343,3 +343,14 @@ def test_reading_accounts_for_every_number_and_flags_paragraphs_without_initiati
 def test_the_sentences_town_completes_a_bare_organisation(text, actor):
     found = find_actor(text)
     assert (found.name if found else None) == actor
+
+
+def test_a_headline_town_and_its_municipality_carry_to_the_body():
+    release = release_from_text(
+        "Wimille : la solidarité continue\n\n"
+        "Depuis le 16 mars, élus et agents se mobilisent.\n\n"
+        "L'atelier de la salle des fêtes a déjà cousu 900 masques. Comme à Wimereux, "
+        "les bénévoles livrent aussi les courses.")
+    (found,) = extract(release)
+    assert found.actor.endswith("de Wimille") and [p.nom for p in found.places] == ["Wimille"]
+    assert [(q.value, q.kind) for q in found.quantities] == [(900, "done")]

@@ -147,3 +147,16 @@ def test_more_kinds(text, expected):
 def test_distributives_make_per_unit_amounts(text, reason):
     assert not kinds(text)
     assert reason in [r for _, r in aside(text)]
+
+
+def test_au_nombre_de_counts_the_noun_before():
+    assert kinds("Les bénévoles, au nombre de 30, trient les dons.") == [(30, "volunteers")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Le coût d'une visière est de 3 euros.", "price"),
+    ("Pour comparaison, la Région a commandé 4 millions de masques.", "national"),
+])
+def test_costs_and_regional_figures_are_set_aside(text, reason):
+    assert not kinds(text)
+    assert reason in [r for _, r in aside(text)]
