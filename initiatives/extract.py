@@ -159,6 +159,10 @@ _OWN_INSTITUTION = re.compile(
     rf"|[Ll]e maire|[Ll]es élus|[Ll]e conseil municipal|[Ll]es conseillers municipaux)\b"
     rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj]e)\b")
+# The first person plural of a post or a letter: the text's author speaks.
+_WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
+                 r"livre|distribue|prépare|coud|cherche|recherche)|[Nn]os bénévoles"
+                 r"|[Nn]otre (?:équipe|association|asso|collectif))\b")
 _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) CCAS\b"
                        rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
@@ -294,6 +298,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if m:
             own = context.institution
             return Actor(own.name, own.type, m.start(), m.end())
+    if context is not None and context.institution is None and context.actor is not None:
+        m = _WE.search(text)  # an association's post: "on a cousu", "nos bénévoles"
+        if m:
+            return Actor(context.actor.name, context.actor.type, m.start(), m.end())
     return None
 
 
@@ -537,7 +545,7 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
         if m and ctx.institution is None:
             ctx.institution = Actor(_epci_name(m), LOCAL_GOV, 0, 0)
             break
-    ctx.actor = ctx.institution or _title_actor(title)
+    ctx.actor = ctx.institution or _title_actor(title) or _author(firsts)
     return ctx
 
 
@@ -552,6 +560,20 @@ def _headline_town(title: str, dep: str):
         r = resolve(name, dep)
         if r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias"):
             return r
+    return None
+
+
+# An association's post names its author in its lead: "Petit point de l'équipe des
+# « Bobines de la Lys »", "Les bénévoles de « Fil rouge » vous remercient".
+_AUTHOR = re.compile(rf"\b(?:équipe|association|asso|collectif|groupe|club|bénévoles|membres)"
+                     rf"\s+(?:des\s+|du\s+|de la\s+|de l{_A}|de\s+|d{_A})?(?:{QUOTED})", re.I)
+
+
+def _author(lead: list[str]) -> Actor | None:
+    for text in lead:
+        m = _AUTHOR.search(text)
+        if m:
+            return Actor(_quoted(m, 1), ASSOCIATION, 0, 0)
     return None
 
 

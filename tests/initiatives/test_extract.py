@@ -354,3 +354,13 @@ def test_a_headline_town_and_its_municipality_carry_to_the_body():
     (found,) = extract(release)
     assert found.actor.endswith("de Wimille") and [p.nom for p in found.places] == ["Wimille"]
     assert [(q.value, q.kind) for q in found.quantities] == [(900, "done")]
+
+
+def test_an_association_post_speaks_for_the_team_its_lead_names():
+    release = release_from_text(
+        "Des nouvelles de l'atelier !\n\n"
+        "Petit bilan de l'équipe des « Aiguilles de l'Aa » après trois semaines à Arques.\n\n"
+        "On a déjà cousu 700 masques et on cherche encore 12 couturières.")
+    (found,) = extract(release)
+    assert found.actor == "Aiguilles de l'Aa"
+    assert [(q.value, q.kind) for q in found.quantities] == [(700, "done"), (12, "needed")]
