@@ -788,6 +788,10 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions)
+    if not places:
+        # a local group's name often carries its town (« Le Panier d'Avion »)
+        places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
+                  if m.resolution.level == "commune" and m.resolution.inside][:1]
     if not places and context is not None and context.town is not None:
         places = [_place(context.town, context.town.nom)]  # the text's town
     if not places and (not local or _NATIONAL.search(text)):

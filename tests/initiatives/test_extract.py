@@ -364,3 +364,11 @@ def test_an_association_post_speaks_for_the_team_its_lead_names():
     (found,) = extract(release)
     assert found.actor == "Aiguilles de l'Aa"
     assert [(q.value, q.kind) for q in found.quantities] == [(700, "done"), (12, "needed")]
+
+
+def test_a_local_groups_name_gives_its_town_when_nothing_else_does():
+    release = release_from_text(
+        "Merci à tous !\n\n"
+        "L'association « Entraide Liévin Centre » a livré 120 colis aux aînés.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Liévin"]
