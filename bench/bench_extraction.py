@@ -30,10 +30,11 @@ from initiatives.extract import extract
 from initiatives.ingest import read_release
 
 CORPUS_DIR = config.ROOT / "tests" / "data" / "extraction"
-# holdout2 was written after holdout had been scored once and the rules were revised:
-# it is the hold-out nobody has read.
-PARTS = ("bundled", "dev", "holdout", "holdout2")
-HOLDOUTS = ("holdout", "holdout2")
+# Each hold-out (holdout, holdout2, …) was written after the previous one had been
+# scored and read; the newest is the one nobody has read.
+HOLDOUTS = tuple(sorted((p.name for p in CORPUS_DIR.glob("holdout*") if p.is_dir()),
+                        key=lambda name: (len(name), name)))
+PARTS = ("bundled", "dev", *HOLDOUTS)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import config
-from bench import extraction_score as sc
+from bench import bench_extraction, extraction_score as sc
 from initiatives.model import Initiative, Place, Quantity
 
 CORPUS = config.ROOT / "tests" / "data" / "extraction"
@@ -221,7 +221,7 @@ def _corpus_communes() -> set[str]:
                 if r["type"] == "COM" and r["departement"] == sc.CORPUS_DEPARTEMENT}
 
 
-GOLD_FILES = sorted(p for part in ("bundled", "dev", "holdout", "holdout2")
+GOLD_FILES = sorted(p for part in ("bundled", "dev", *bench_extraction.HOLDOUTS)
                     for p in (CORPUS / part).glob("*.json"))
 
 
