@@ -49,6 +49,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
+    # a year after a preposition, ending its clause ("le stock date de 2009.")
+    ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
+                        r"(?=\s*(?:[.,;:)!?]|$))", re.I)),
     ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
     ("postcode", re.compile(r"\b62\s?\d{3}\b(?=\s+[A-ZÉÈ])")),
     ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"

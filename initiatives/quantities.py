@@ -129,6 +129,9 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|qua
 
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
+# "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
+_ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lycée|école"
+                                rf"|établissement|structure)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
@@ -426,6 +429,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price"
     if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)):
         return None, "population"                          # "village de 200 habitants"
+    if group in (PEOPLE, BENEFICIARY) and _ORGANISATION_SIZE.search(before):
+        return None, "population"                          # "une usine de 250 salariés"
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar == NEEDED:
         return NEEDED, cue

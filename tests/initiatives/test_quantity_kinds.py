@@ -160,3 +160,12 @@ def test_au_nombre_de_counts_the_noun_before():
 def test_costs_and_regional_figures_are_set_aside(text, reason):
     assert not kinds(text)
     assert reason in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Le stock de masques date de 2009.", "year"),
+    ("Cette usine de 250 salariés produit des blouses.", "population"),  # an organisation's size
+])
+def test_years_and_sizes_are_set_aside(text, reason):
+    assert not kinds(text)
+    assert reason in [r for _, r in aside(text)]
