@@ -203,21 +203,19 @@ def score_values(gold: list[Qty], extracted: list[Qty]) -> Counts:
 
 def quantity_differences(gold: list[Qty], extracted: list[Qty]) -> tuple[list[Qty], list[Qty]]:
     """(gold quantities not extracted, extracted quantities not in gold), on value+kind."""
-    left = Counter(q.key for q in extracted)
-    missed = []
-    for q in gold:
+    return _unmatched(gold, extracted), _unmatched(extracted, gold)
+
+
+def _unmatched(these: list[Qty], others: list[Qty]) -> list[Qty]:
+    """The quantities of `these` left once each one of `others` has taken its match."""
+    left = Counter(q.key for q in others)
+    out = []
+    for q in these:
         if left[q.key]:
             left[q.key] -= 1
         else:
-            missed.append(q)
-    left = Counter(q.key for q in gold)
-    extra = []
-    for q in extracted:
-        if left[q.key]:
-            left[q.key] -= 1
-        else:
-            extra.append(q)
-    return missed, extra
+            out.append(q)
+    return out
 
 
 def kind_confusion(gold: list[Qty], extracted: list[Qty]) -> Counter:

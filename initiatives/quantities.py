@@ -118,7 +118,8 @@ _PER_UNIT_BEFORE = re.compile(
 _DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des)\s+(?!(?:jour|semaine|soir"
                            r"|matin|midi|nuit|mois|année|an|fois|week-end)s?\b)[^\W\d_]+",
                            re.I)
-_PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
+_PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
+                           rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
                            rf"|une participation de)\s*$", re.I)
@@ -126,7 +127,6 @@ _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
                                 rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)"
                                 rf"(?:(?:moins|plus|près) de\s+)?|\bcompt\w*\s+"
-
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
