@@ -9,10 +9,12 @@ import sqlite3
 from dataclasses import asdict
 from datetime import date
 
+from initiatives import history as hist
+from initiatives.history import Change
 from initiatives.model import Initiative, Place, Quantity, Release
 from initiatives.store_base import Mention, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The figures table, also built under another name by the migration from version 1.
 # Version 2 added the kinds `ordered` and `needed` (the list must match model.KINDS:
@@ -41,6 +43,28 @@ def observations_ddl(table: str = "observations") -> str:
     return OBSERVATIONS.replace("{table}", table)
 
 
+# Every change, with who made it and when (version 3; it replaced `reviews`, which held
+# the corrections alone, without the person). No foreign key: the history of a deleted
+# initiative or release stays, and an initiative's id is never given again
+# (`next_initiative_id`). `version` is the initiative's version after the change.
+HISTORY = """
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER,
+    release_id TEXT,
+    action TEXT NOT NULL CHECK (action IN ('import', 'relecture', 'correction', 'ajout',
+                                           'suppression')),
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    status TEXT,
+    version INTEGER,
+    person TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_initiative ON history(initiative_id);"""
+
+
 DDL = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS releases (
@@ -62,7 +86,8 @@ CREATE TABLE IF NOT EXISTS initiatives (
         CHECK (status IN ('extrait', 'vérifié', 'rejeté')),
     first_release_id TEXT REFERENCES releases(id) ON DELETE SET NULL,
     updated_at TEXT NOT NULL,
-    manual INTEGER NOT NULL DEFAULT 0
+    manual INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1
 );
 -- keys an initiative also answers to after a correction of its actor or place,
 -- so that the next release citing it under the corrected name merges into it
@@ -94,16 +119,8 @@ CREATE TABLE IF NOT EXISTS places (
 );
 {observations}
 CREATE INDEX IF NOT EXISTS observations_initiative ON observations(initiative_id);
-CREATE TABLE IF NOT EXISTS reviews (
-    id INTEGER PRIMARY KEY,
-    initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
-    status TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old_value TEXT,
-    new_value TEXT,
-    at TEXT NOT NULL
-);
-""".replace("{observations}", observations_ddl())
+{history}
+""".replace("{observations}", observations_ddl()).replace("{history}", HISTORY)
 
 
 def _statements(script: str) -> list[str]:
@@ -131,8 +148,24 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
                  " ON observations(initiative_id)")
 
 
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """A version per initiative, and `reviews` becomes `history`, which also records
+    imports and deletions and who made each change: rows keep their ids, the person of
+    an older row is unknown (empty), its action is read from its field."""
+    conn.execute("ALTER TABLE initiatives ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    for statement in _statements(HISTORY):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO history (id, initiative_id, release_id, action, field, old_value,"
+        " new_value, status, version, person, at)"
+        " SELECT id, initiative_id, NULL, CASE field WHEN 'création' THEN 'ajout'"
+        " WHEN 'status' THEN 'relecture' ELSE 'correction' END, field, old_value,"
+        " new_value, status, NULL, '', at FROM reviews")
+    conn.execute("DROP TABLE reviews")
+
+
 # version -> the step that brings a database of that version to the next one
-MIGRATIONS = {1: _migrate_1_to_2}
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def version(conn: sqlite3.Connection) -> int | None:
@@ -184,12 +217,13 @@ def _json(value) -> str:
 
 # --- writes ----------------------------------------------------------------------------
 
-def put_release(conn, release: Release, now: str) -> None:
-    conn.execute(
+def put_release(conn, release: Release, now: str) -> bool:
+    """Store a release unless it is known; True when it was new."""
+    return conn.execute(
         "INSERT OR IGNORE INTO releases (id, title, number, date, source, body, ingested_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (release.id, release.title or "", release.number, _iso(release.date),
-         release.source or "", release.body or "", now))
+         release.source or "", release.body or "", now)).rowcount == 1
 
 
 def find_key(conn, key: str) -> int | None:
@@ -199,15 +233,24 @@ def find_key(conn, key: str) -> int | None:
     return row[0] if row else None
 
 
+def next_initiative_id(conn) -> int:
+    """Past every id in use or in the history: a deleted initiative's id is not reused,
+    so its history is never shown as another one's."""
+    return conn.execute(
+        "SELECT max(coalesce((SELECT max(id) FROM initiatives), 0),"
+        " coalesce((SELECT max(initiative_id) FROM history), 0)) + 1").fetchone()[0]
+
+
 def insert_initiative(conn, ini: Initiative, release_id: str | None, now: str,
                       manual: int) -> int:
-    cur = conn.execute(
-        "INSERT INTO initiatives (key, actor, actor_type, category, status,"
-        " first_release_id, updated_at, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (ini.key, ini.actor.strip(), ini.actor_type, ini.category, ini.status,
+    iid = next_initiative_id(conn)
+    conn.execute(
+        "INSERT INTO initiatives (id, key, actor, actor_type, category, status,"
+        " first_release_id, updated_at, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (iid, ini.key, ini.actor.strip(), ini.actor_type, ini.category, ini.status,
          release_id, now, manual))
-    insert_places(conn, cur.lastrowid, ini.places)
-    return cur.lastrowid
+    insert_places(conn, iid, ini.places)
+    return iid
 
 
 def insert_places(conn, iid: int, places: list[Place]) -> None:
@@ -245,22 +288,50 @@ def insert_observations(conn, iid: int, release_id: str | None, as_of: date | No
     return added
 
 
-def audit(conn, iid: int, status: str, field: str, old, new, now: str) -> None:
-    conn.execute("INSERT INTO reviews (initiative_id, status, field, old_value, new_value,"
-                 " at) VALUES (?, ?, ?, ?, ?, ?)", (iid, status, field, old, new, now))
+def record(conn, who: tuple[str, str], action: str, field: str, old=None, new=None,
+           iid: int | None = None, release_id: str | None = None,
+           status: str | None = None, version: int | None = None) -> None:
+    """One row of history; `who` is (person, time)."""
+    person, now = who
+    conn.execute("INSERT INTO history (initiative_id, release_id, action, field, old_value,"
+                 " new_value, status, version, person, at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (iid, release_id, action, field, old, new, status, version, person, now))
 
 
-def _serialise(name: str, value):
+def version_of(conn, iid: int) -> int | None:
+    row = conn.execute("SELECT version FROM initiatives WHERE id = ?", (iid,)).fetchone()
+    return row[0] if row else None
+
+
+def bump(conn, iid: int, now: str) -> int:
+    """The initiative changed: its next version (returned), and its time of change."""
+    conn.execute("UPDATE initiatives SET version = version + 1, updated_at = ? WHERE id = ?",
+                 (now, iid))
+    return version_of(conn, iid)
+
+
+def serialise(name: str, value):
+    """A field's value as the history stores it: JSON for places and figures."""
     if name in ("places", "quantities"):
         return _json([asdict(v) for v in value])
     return value
 
 
-def apply_update(conn, ini: Initiative, fields: dict, now: str) -> None:
-    """Write the fields that differ from `ini` and one audit row for each."""
+def snapshot(ini: Initiative) -> str:
+    """A whole initiative, as the history keeps a deleted one."""
+    return _json(asdict(ini))
+
+
+def apply_update(conn, ini: Initiative, fields: dict, who: tuple[str, str],
+                 action: str) -> int | None:
+    """Write the fields that differ from `ini`, one history row for each, and bump its
+    version once: the new version, or None when nothing differed."""
+    now = who[1]
     status = fields.get("status", ini.status)
+    changed = []
     for name, new in fields.items():
-        old_text, new_text = _serialise(name, getattr(ini, name)), _serialise(name, new)
+        old_text, new_text = serialise(name, getattr(ini, name)), serialise(name, new)
         if old_text == new_text:
             continue
         if name == "places":
@@ -270,8 +341,13 @@ def apply_update(conn, ini: Initiative, fields: dict, now: str) -> None:
             _replace_observations(conn, ini.id, new)
         else:  # a column name from the whitelist checked by `check_fields`
             conn.execute(f"UPDATE initiatives SET {name} = ? WHERE id = ?", (new, ini.id))
-        audit(conn, ini.id, status, name, old_text, new_text, now)
-        conn.execute("UPDATE initiatives SET updated_at = ? WHERE id = ?", (now, ini.id))
+        changed.append((name, old_text, new_text))
+    if not changed:
+        return None
+    version = bump(conn, ini.id, now)
+    for name, old_text, new_text in changed:
+        record(conn, who, action, name, old_text, new_text, iid=ini.id, status=status,
+               version=version)
     if "actor" in fields or "places" in fields:
         corrected = Initiative(release_id="", actor=fields.get("actor", ini.actor),
                                actor_type=ini.actor_type, category=ini.category,
@@ -279,6 +355,7 @@ def apply_update(conn, ini: Initiative, fields: dict, now: str) -> None:
         if find_key(conn, corrected.key) is None:
             conn.execute("INSERT INTO initiative_keys (key, initiative_id) VALUES (?, ?)",
                          (corrected.key, ini.id))
+    return version
 
 
 def _replace_observations(conn, iid: int, quantities: list[Quantity]) -> None:
@@ -296,6 +373,22 @@ def _replace_observations(conn, iid: int, quantities: list[Quantity]) -> None:
 
 
 # --- reads -----------------------------------------------------------------------------
+
+def history_of(conn, iid: int | None = None, since: int | None = None,
+               actions: tuple[str, ...] = hist.ACTIONS) -> list[Change]:
+    """The history (of one initiative; after its version `since`), oldest first."""
+    sql = "SELECT * FROM history WHERE action IN (SELECT value FROM json_each(?))"
+    params: list = [json.dumps(list(actions))]
+    if iid is not None:
+        sql, params = sql + " AND initiative_id = ?", [*params, iid]
+    if since is not None:
+        sql, params = sql + " AND version > ?", [*params, since]
+    return [Change(id=r["id"], initiative_id=r["initiative_id"], release_id=r["release_id"],
+                   action=r["action"], field=r["field"], old=r["old_value"],
+                   new=r["new_value"], status=r["status"], version=r["version"],
+                   person=r["person"], at=r["at"])
+            for r in conn.execute(sql + " ORDER BY id", params)]
+
 
 def release_from(row) -> Release:
     return Release(title=row["title"], body=row["body"], number=row["number"],

@@ -3,6 +3,11 @@
 Each call opens its own connection (cheap with SQLite) so the store can be shared
 by Streamlit's threads; writes take the lock up front (`BEGIN IMMEDIATE`) and
 either commit as a whole or roll back as a whole.
+
+Each write records who made it, when, and the values before and after, in its own
+transaction (`history`). Each initiative has a version, raised by every change to
+it; a correction based on an older version is refused (`VersionConflict`), so two
+people correcting the same initiative at once never lose one another's work.
 """
 from __future__ import annotations
 
@@ -13,14 +18,30 @@ from pathlib import Path
 
 from initiatives import sqlite_schema as schema
 from initiatives.filters import Filters, refine
+from initiatives.history import (
+    ADDITION,
+    CORRECTION,
+    CREATION,
+    DELETION,
+    HUMAN_ACTIONS,
+    IMPORT,
+    INITIATIVE,
+    MENTION,
+    RELEASE,
+    REVIEW,
+    Change,
+)
 from initiatives.model import Initiative, Release
 from initiatives.store_base import (
     Mention,
     StoreError,
+    VersionConflict,
     check_fields,
     check_initiative,
+    check_person,
     check_release,
     check_status,
+    check_version,
 )
 
 
@@ -70,18 +91,23 @@ class SQLiteStore:
 
     # --- writes ------------------------------------------------------------------------
 
-    def ingest(self, release: Release, initiatives: list[Initiative]) -> dict:
+    def ingest(self, release: Release, initiatives: list[Initiative],
+               person: str | None = None) -> dict:
         """Add a release and its initiatives; re-ingesting a release changes nothing.
 
         An initiative already known by its key (from another release) gets a new
         mention and new observations, and keeps its fields and review status: the
-        store never overwrites a human correction.
+        store never overwrites a human correction. `person` imports (see `Store`).
         """
         check_release(release)
+        who = (check_person(person), _now())
         outcome: dict[int, str] = {}
         with self._tx() as conn:
-            schema.put_release(conn, release, _now())
+            if schema.put_release(conn, release, _now()):
+                schema.record(conn, who, IMPORT, RELEASE, None, release.title or release.id,
+                              release_id=release.id)
             new_mentions: set[int] = set()  # mentions created by this call
+            before: dict[int, Initiative] = {}  # known initiatives it cites: as they were
             for ini in initiatives:
                 check_initiative(ini)
                 if ini.release_id and ini.release_id != release.id:
@@ -98,6 +124,7 @@ class SQLiteStore:
                     continue
                 changed = False
                 if not schema.has_mention(conn, iid, release.id):
+                    before[iid] = self._load(conn, [iid])[0]
                     schema.insert_mention(conn, iid, release.id, ini)
                     new_mentions.add(iid)
                     changed = True
@@ -106,21 +133,39 @@ class SQLiteStore:
                 if iid in new_mentions:
                     changed |= schema.insert_observations(
                         conn, iid, release.id, release.date, ini.quantities) > 0
-                if changed:
-                    conn.execute("UPDATE initiatives SET updated_at = ? WHERE id = ?",
-                                 (_now(), iid))
                 if outcome.get(iid) != "added":
                     previous = outcome.get(iid, "unchanged")
                     outcome[iid] = "updated" if changed or previous == "updated" \
                         else "unchanged"
+            self._record_import(conn, who, release.id, outcome, before)
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         for state in outcome.values():
             counts[state] += 1
         return counts
 
-    def add_manual(self, initiative: Initiative, release_id: str | None = None) -> int:
+    def _record_import(self, conn, who, release_id: str, outcome: dict[int, str],
+                       before: dict[int, Initiative]) -> None:
+        """History of an import: each initiative it added, whole; each known one it
+        cites anew, with its figures before and after (and a new version)."""
+        added = [iid for iid, state in outcome.items() if state == "added"]
+        for ini in self._load(conn, added):
+            schema.record(conn, who, IMPORT, CREATION, None, schema.snapshot(ini),
+                          iid=ini.id, release_id=release_id, status=ini.status, version=1)
+        for ini in self._load(conn, sorted(before)):
+            version = schema.bump(conn, ini.id, who[1])
+            schema.record(conn, who, IMPORT, MENTION, None, release_id, iid=ini.id,
+                          release_id=release_id, status=ini.status, version=version)
+            old = schema.serialise("quantities", before[ini.id].quantities)
+            new = schema.serialise("quantities", ini.quantities)
+            if old != new:
+                schema.record(conn, who, IMPORT, "quantities", old, new, iid=ini.id,
+                              release_id=release_id, status=ini.status, version=version)
+
+    def add_manual(self, initiative: Initiative, release_id: str | None = None,
+                   person: str | None = None) -> int:
         """Add an initiative entered by hand (source "saisie manuelle" when no release)."""
         check_initiative(initiative)
+        who = (check_person(person), _now())
         if not any(p.code for p in initiative.places):
             raise StoreError("Choisissez au moins une commune ou un territoire.")
         with self._tx() as conn:
@@ -139,40 +184,80 @@ class SQLiteStore:
             schema.insert_mention(conn, iid, release_id, initiative)
             schema.insert_observations(conn, iid, release_id, day or date.today(),
                                        initiative.quantities, keep_as_of=True)
-            schema.audit(conn, iid, initiative.status, "création", None,
-                         initiative.actor, _now())
+            [added] = self._load(conn, [iid])
+            schema.record(conn, who, ADDITION, CREATION, None, schema.snapshot(added),
+                          iid=iid, release_id=release_id, status=added.status, version=1)
         return iid
 
-    def set_status(self, initiative_id: int, status: str) -> None:
-        self.update(initiative_id, status=check_status(status))
+    def set_status(self, initiative_id: int, status: str, person: str | None = None,
+                   expected_version: int | None = None) -> int:
+        """Review an initiative (see `update`); returns its version."""
+        return self.update(initiative_id, person=person, expected_version=expected_version,
+                           status=check_status(status))
 
-    def update(self, initiative_id: int, **fields) -> None:
-        """Correct fields of an initiative; each change leaves an audit row.
+    def update(self, initiative_id: int, *, person: str | None = None,
+               expected_version: int | None = None, **fields) -> int:
+        """Correct fields of an initiative; each changed field leaves a history row with
+        `person`, the time, before and after. Returns the initiative's version (raised
+        once if anything changed).
 
+        With `expected_version` (the version the person's edit is based on, from
+        `get_versioned`), a save after someone else's change is refused with
+        `VersionConflict`, which says that change; reapply on `conflict.current`.
         `quantities` replaces all observations: each keeps its `release_id` (one the
         initiative is cited in, or "" for a figure entered by hand).
         """
         fields = check_fields(fields)
+        expected_version = check_version(expected_version)
+        who = (check_person(person), _now())
         with self._tx() as conn:
             current = self._load(conn, [initiative_id])
             if not current:
                 raise StoreError(f"Initiative n°{initiative_id} introuvable.")
-            schema.apply_update(conn, current[0], fields, _now())
+            version = schema.version_of(conn, initiative_id)
+            if expected_version is not None and expected_version != version:
+                raise VersionConflict(
+                    initiative_id, expected_version, version,
+                    schema.history_of(conn, initiative_id, since=expected_version),
+                    {k: schema.serialise(k, v) for k, v in fields.items()})
+            action = REVIEW if set(fields) == {"status"} else CORRECTION
+            return schema.apply_update(conn, current[0], fields, who, action) or version
 
-    def delete_release(self, release_id: str) -> dict:
-        """Remove a release, its mentions and observations, and initiatives left uncited."""
+    def delete_release(self, release_id: str, person: str | None = None) -> dict:
+        """Remove a release, its mentions and observations, and initiatives left uncited;
+        the history keeps what was removed (each deleted initiative whole)."""
+        who = (check_person(person), _now())
         with self._tx() as conn:
-            if conn.execute("SELECT 1 FROM releases WHERE id = ?",
-                            (release_id,)).fetchone() is None:
+            row = conn.execute("SELECT title FROM releases WHERE id = ?",
+                               (release_id,)).fetchone()
+            if row is None:
                 raise StoreError(f"Communiqué inconnu : {release_id}.")
             cited = [r[0] for r in conn.execute(
                 "SELECT initiative_id FROM mentions WHERE release_id = ?", (release_id,))]
+            before = {i.id: (i, schema.version_of(conn, i.id))
+                      for i in self._load(conn, cited)}
             conn.execute("DELETE FROM observations WHERE release_id = ?", (release_id,))
             conn.execute("DELETE FROM mentions WHERE release_id = ?", (release_id,))
             orphans = [i for i in cited if conn.execute(
                 "SELECT 1 FROM mentions WHERE initiative_id = ?", (i,)).fetchone() is None]
             conn.executemany("DELETE FROM initiatives WHERE id = ?", [(i,) for i in orphans])
             conn.execute("DELETE FROM releases WHERE id = ?", (release_id,))
+            schema.record(conn, who, DELETION, RELEASE, row["title"] or release_id, None,
+                          release_id=release_id)
+            for iid in orphans:
+                ini, version = before[iid]
+                schema.record(conn, who, DELETION, INITIATIVE, schema.snapshot(ini), None,
+                              iid=iid, release_id=release_id, status=ini.status,
+                              version=version + 1)
+            for ini in self._load(conn, [i for i in cited if i not in orphans]):
+                version = schema.bump(conn, ini.id, who[1])
+                schema.record(conn, who, DELETION, MENTION, release_id, None, iid=ini.id,
+                              release_id=release_id, status=ini.status, version=version)
+                old = schema.serialise("quantities", before[ini.id][0].quantities)
+                new = schema.serialise("quantities", ini.quantities)
+                if old != new:
+                    schema.record(conn, who, DELETION, "quantities", old, new, iid=ini.id,
+                                  release_id=release_id, status=ini.status, version=version)
         return {"deleted": len(orphans), "kept": len(cited) - len(orphans)}
 
     # --- reads -------------------------------------------------------------------------
@@ -203,6 +288,18 @@ class SQLiteStore:
         with self._connect() as conn:
             found = self._load(conn, [initiative_id])
         return found[0] if found else None
+
+    def get_versioned(self, initiative_id: int) -> tuple[Initiative, int] | None:
+        """An initiative and its version, read together (one read transaction): the
+        version to pass to `update` for the edit a person makes of what they saw."""
+        with self._connect() as conn:
+            conn.execute("BEGIN")
+            try:
+                found = self._load(conn, [initiative_id])
+                version = schema.version_of(conn, initiative_id)
+            finally:
+                conn.execute("COMMIT")
+        return (found[0], version) if found else None
 
     def mentions(self, initiative_id: int | None = None) -> list[Mention]:
         with self._connect() as conn:
@@ -235,12 +332,19 @@ class SQLiteStore:
         with self._connect() as conn:
             return schema.find_key(conn, key)
 
-    def reviews(self, initiative_id: int | None = None) -> list[dict]:
-        sql, params = "SELECT * FROM reviews", ()
-        if initiative_id is not None:
-            sql, params = sql + " WHERE initiative_id = ?", (initiative_id,)
+    def history(self, initiative_id: int | None = None) -> list[Change]:
+        """Every change (to one initiative), oldest first: who, when, before, after."""
         with self._connect() as conn:
-            return [dict(r) for r in conn.execute(sql + " ORDER BY id", params)]
+            return schema.history_of(conn, initiative_id)
+
+    def reviews(self, initiative_id: int | None = None) -> list[dict]:
+        """The reviews, corrections and additions by hand, oldest first, as rows."""
+        with self._connect() as conn:
+            changes = schema.history_of(conn, initiative_id, actions=HUMAN_ACTIONS)
+        return [{"id": c.id, "initiative_id": c.initiative_id, "status": c.status,
+                 "field": c.field, "old_value": c.old, "new_value": c.new, "at": c.at,
+                 "person": c.person, "action": c.action, "version": c.version}
+                for c in changes]
 
     def _load(self, conn, ids: list[int] | None) -> list[Initiative]:
         """Assemble initiatives (all of them when `ids` is None) from the tables."""

@@ -5,6 +5,8 @@ could replace SQLite later; `SQLiteStore` (in `sqlite_store.py`) is the default.
 The interface, `StoreError` and the validation every back end shares live in
 `store_base.py` (below the back ends and the seed) and are re-exported here: bad
 input raises `StoreError` with a French message and the store is left unchanged.
+Every write records who made it (`history`); a correction based on an older version
+of an initiative raises `VersionConflict`.
 """
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from initiatives.store_base import (
     Mention,
     Store,
     StoreError,
+    VersionConflict,
     check_fields,
     check_initiative,
+    check_person,
     check_places,
     check_quantities,
     check_release,
@@ -30,8 +34,9 @@ from initiatives.store_base import (
 )
 
 __all__ = ["EDITABLE_FIELDS", "MANUAL_SOURCE", "MAX_TEXT", "REVIEWED_REASON", "Mention",
-           "SQLiteStore", "Store", "StoreError", "check_fields", "check_initiative",
-           "check_places", "check_quantities", "check_release", "check_status", "open_store"]
+           "SQLiteStore", "Store", "StoreError", "VersionConflict", "check_fields",
+           "check_initiative", "check_person", "check_places", "check_quantities",
+           "check_release", "check_status", "open_store"]
 
 
 def open_store(path: str | Path | None = None,

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from initiatives.filters import Filters
+from initiatives.history import MAX_PERSON, Change, conflict_message, default_person
 from initiatives.model import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -36,6 +37,20 @@ class StoreError(ValueError):
     """A write refused by the store; the message is French and shown as is."""
 
 
+class VersionConflict(StoreError):
+    """A save based on an older version of an initiative, refused (no lost update).
+
+    `changes` are those made since `expected` (who, when, before and after), `mine`
+    the refused fields as the store writes them (field -> stored text), `current` the
+    version to base a reapplied save on."""
+
+    def __init__(self, initiative_id: int, expected: int, current: int,
+                 changes: list[Change], mine: dict[str, str]):
+        super().__init__(conflict_message(initiative_id, changes, mine))
+        self.initiative_id, self.expected, self.current = initiative_id, expected, current
+        self.changes, self.mine = changes, mine
+
+
 @dataclass
 class Mention:
     """One release citing one initiative, with the excerpt it was read from."""
@@ -47,19 +62,30 @@ class Mention:
 
 
 class Store(Protocol):
-    def ingest(self, release: Release, initiatives: list[Initiative]) -> dict: ...
+    """Every write takes `person` (who writes: an e-mail once accounts exist; None is
+    `history.default_person()`) and records it with the time and the values before
+    and after, in the write's own transaction. `update` and `set_status` take the
+    `expected_version` the person saw (`get_versioned`) and refuse an older one with
+    `VersionConflict`; they return the initiative's new version."""
+    def ingest(self, release: Release, initiatives: list[Initiative],
+               person: str | None = None) -> dict: ...
     def releases(self) -> list[Release]: ...
     def release(self, release_id: str) -> Release | None: ...
     def initiatives(self, filters: Filters | None = None) -> list[Initiative]: ...
     def get(self, initiative_id: int) -> Initiative | None: ...
+    def get_versioned(self, initiative_id: int) -> tuple[Initiative, int] | None: ...
     def find(self, key: str) -> int | None: ...
     def mentions(self, initiative_id: int | None = None) -> list[Mention]: ...
     def rows(self) -> list[Initiative]: ...
+    def history(self, initiative_id: int | None = None) -> list[Change]: ...
     def reviews(self, initiative_id: int | None = None) -> list[dict]: ...
-    def set_status(self, initiative_id: int, status: str) -> None: ...
-    def update(self, initiative_id: int, **fields) -> None: ...
-    def add_manual(self, initiative: Initiative, release_id: str | None = None) -> int: ...
-    def delete_release(self, release_id: str) -> dict: ...
+    def set_status(self, initiative_id: int, status: str, person: str | None = None,
+                   expected_version: int | None = None) -> int: ...
+    def update(self, initiative_id: int, *, person: str | None = None,
+               expected_version: int | None = None, **fields) -> int: ...
+    def add_manual(self, initiative: Initiative, release_id: str | None = None,
+                   person: str | None = None) -> int: ...
+    def delete_release(self, release_id: str, person: str | None = None) -> dict: ...
 
 
 # --- validation, shared by back ends -------------------------------------------------
@@ -79,6 +105,24 @@ def _choice(value, allowed: tuple, unknown: str) -> str:
         raise StoreError(f"{unknown} : « {value} ». Valeurs admises : "
                          + ", ".join(allowed) + ".")
     return value
+
+
+def check_person(person) -> str:
+    """Who writes: None is this machine's default (`history.default_person`)."""
+    if person is None:
+        return default_person()
+    if not isinstance(person, str) or not person.strip():
+        raise StoreError("Personne : nom ou adresse électronique attendu.")
+    if len(person) > MAX_PERSON:
+        raise StoreError(f"Personne : texte trop long ({len(person)} caractères).")
+    return person.strip()
+
+
+def check_version(version) -> int | None:
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)
+                                or version < 1):
+        raise StoreError(f"Version d'initiative invalide : {version!r}.")
+    return version
 
 
 def check_status(status) -> str:

@@ -30,7 +30,7 @@ from tests.helpers.store_samples import (
 )
 
 TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places",
-          "observations", "reviews")
+          "observations", "history")
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Schema migrations on real database files: a version 1 store (built from its own DDL,
-kept here as history) opens as version 2 with every row and id kept, in one transaction."""
+kept here as history) opens as the current version with every row and id kept, in one
+transaction (version 2 to 3: `test_store_migration_v3.py`)."""
 from __future__ import annotations
 
 import sqlite3
@@ -121,7 +122,8 @@ INSERT INTO observations VALUES (20, 7, '2020-04-30-n7', '2020-04-30', 'blouses'
 INSERT INTO reviews VALUES (1, 3, 'vérifié', 'status', 'extrait', 'vérifié',
     '2020-05-02T09:00:00');
 """
-TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places", "reviews")
+TABLES = ("releases", "initiative_keys", "mentions", "places")
+V1_TABLES = (*TABLES, "initiatives", "reviews")
 
 
 def v1_database(path) -> None:
@@ -145,10 +147,12 @@ def v1(tmp_path):
 
 def test_v1_database_is_migrated_with_every_row_and_id_kept(v1):
     before = {t: rows(v1, t) for t in TABLES}
+    initiatives, reviews = rows(v1, "initiatives"), rows(v1, "reviews")
     observations = rows(v1, "observations")
     store = open_store(v1, seed=None)
     with sqlite3.connect(v1) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [
+            (sqlite_schema.SCHEMA_VERSION,)]
         columns = [r[1] for r in conn.execute("PRAGMA table_info(observations)")]
         indexes = {r[1] for r in conn.execute("PRAGMA index_list(observations)")}
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
@@ -156,6 +160,11 @@ def test_v1_database_is_migrated_with_every_row_and_id_kept(v1):
     assert columns[-1] == "reason" and "observations_initiative" in indexes
     assert "observations_v2" not in tables
     assert {t: rows(v1, t) for t in TABLES} == before
+    assert rows(v1, "initiatives") == [(*r, 1) for r in initiatives]  # version 1 each
+    # the review, in the history under its id, by a person unknown then
+    assert [(c.id, c.initiative_id, c.action, c.field, c.old, c.new, c.person, c.at)
+            for c in store.history()] == [
+        (r[0], r[1], "relecture", r[3], r[4], r[5], "", r[6]) for r in reviews]
     # same ids, same values, an empty reason
     assert rows(v1, "observations") == [(*r, "") for r in observations]
     marck = store.get(3)
@@ -180,11 +189,11 @@ def test_migrated_database_takes_the_new_kinds_and_reasons(v1):
     assert again.get(7).quantities == store.get(7).quantities
     with sqlite3.connect(v1) as conn:
         assert conn.execute("SELECT count(*), max(version) FROM schema_version").fetchone() \
-            == (1, 2)
+            == (1, sqlite_schema.SCHEMA_VERSION)
 
 
 def test_failed_migration_leaves_the_v1_file_as_it_was(v1, monkeypatch):
-    before = {t: rows(v1, t) for t in (*TABLES, "observations")}
+    before = {t: rows(v1, t) for t in (*V1_TABLES, "observations")}
 
     def broken(conn):
         sqlite_schema._migrate_1_to_2(conn)  # the table is rebuilt, then the step fails
@@ -196,7 +205,7 @@ def test_failed_migration_leaves_the_v1_file_as_it_was(v1, monkeypatch):
         assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
         columns = [r[1] for r in conn.execute("PRAGMA table_info(observations)")]
     assert "reason" not in columns
-    assert {t: rows(v1, t) for t in (*TABLES, "observations")} == before
+    assert {t: rows(v1, t) for t in (*V1_TABLES, "observations")} == before
     # the next open, with the real step, migrates
     monkeypatch.undo()
     assert open_store(v1, seed=None).get(3).quantities[0].reason == ""
@@ -205,12 +214,13 @@ def test_failed_migration_leaves_the_v1_file_as_it_was(v1, monkeypatch):
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "future.sqlite"
     open_store(path, seed=None)
+    newer = sqlite_schema.SCHEMA_VERSION + 1
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE schema_version SET version = 3")
+        conn.execute("UPDATE schema_version SET version = ?", (newer,))
     with pytest.raises(StoreError, match="version plus récente"):
         open_store(path, seed=None)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(newer,)]
 
 
 def test_the_kind_check_of_the_schema_is_the_model_kinds(tmp_path):
