@@ -332,10 +332,12 @@ class SQLiteStore:
         with self._connect() as conn:
             return schema.find_key(conn, key)
 
-    def history(self, initiative_id: int | None = None) -> list[Change]:
-        """Every change (to one initiative), oldest first: who, when, before, after."""
+    def history(self, initiative_id: int | None = None,
+                since: int | None = None) -> list[Change]:
+        """Every change (to one initiative; after its version `since`), oldest first:
+        who, when, before, after."""
         with self._connect() as conn:
-            return schema.history_of(conn, initiative_id)
+            return schema.history_of(conn, initiative_id, since=since)
 
     def reviews(self, initiative_id: int | None = None) -> list[dict]:
         """The reviews, corrections and additions by hand, oldest first, as rows."""

@@ -1,5 +1,6 @@
 """Initiatives : the searchable table; each row opens its excerpts, releases, figures
-and review history; review (vérifié / rejeté), corrections, and additions by hand."""
+and history (who changed what, when); review (vérifié / rejeté), corrections, and
+additions by hand. A save based on an older version is refused and can be reapplied."""
 import streamlit as st
 
 from ui import cache, review, widgets
@@ -28,16 +29,19 @@ chosen = st.selectbox("Initiative", ids, index=None, key="initiative_choisie",
                       placeholder="Choisissez une ligne du tableau ou une initiative ici",
                       format_func=lambda i: f"n°{i} · {frame.loc[frame['id'] == i, 'actor'].iat[0]}")
 
-if chosen is not None:
-    ini = cache.store().get(chosen)
+current = cache.store().get_versioned(chosen) if chosen is not None else None
+if current is not None:
+    ini, version = current
+    base, base_version = review.opened(chosen, current)  # what this person edits
     left, right = st.columns([3, 2])
     with left:
         review.detail(ini, labels)
     with right:
         st.subheader("Relecture")
-        review.status_buttons(ini)
+        review.editing(chosen, base_version, version)
+        review.status_buttons(base, base_version)
         with st.expander("Corriger les champs"):
-            review.correction_form(ini, labels, dep)
+            review.correction_form(base, base_version, labels, dep)
 
 st.divider()
 with st.expander("Ajouter une initiative à la main"):

@@ -1,15 +1,24 @@
-"""The Initiatives page's panels: an initiative's sources, its review and correction,
-and the form to add one by hand.
+"""The Initiatives page's panels: an initiative's sources and history, its review and
+correction, and the form to add one by hand.
 
 Every write goes through the store (one transaction, French `StoreError` on bad
-input, nothing changed), then the cached figures are dropped and a message says
-what happened. Untrusted text is shown with `md()` or in data frames.
+input, nothing changed) in the name of `person()`, then the cached figures are
+dropped and a message says what happened. Untrusted text is shown with `md()` or in
+data frames.
+
+No lost update: a review or correction is based on the initiative as the person
+opened it (`opened`: the initiative and its version, kept in the session until a
+save). The form starts from that version, so what the person typed is compared with
+what they saw, not with someone else's newer save; the store refuses a save on an
+older version, and `conflict_panel` says the other person's change and offers to
+reapply this person's values on the current version.
 """
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from initiatives import history
 from initiatives.formatting import format_date, format_number
 from initiatives.model import (
     ACTOR_TYPES,
@@ -22,7 +31,7 @@ from initiatives.model import (
     Place,
     Quantity,
 )
-from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError
+from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError, VersionConflict
 from ui import cache, widgets
 from ui.widgets import md
 
@@ -34,6 +43,16 @@ TABLE_COLUMNS = {"id": "N°", "actor": "Acteur", "actor_type": "Type", "category
                  "status": "Statut", "places": "Lieux", "arrondissements_noms": "Arrondissements",
                  "figures": "Chiffres", "releases": "Communiqués", "last_release": "Dernier",
                  "inside": "Dans le département"}
+BASE_KEY = "relecture_base"          # the initiative as opened: {"id", "ini", "version"}
+CONFLICT_KEY = "relecture_conflit"   # a refused save: {"id", "fields", "current", "message"}
+
+
+def person() -> str | None:
+    """Who writes: the e-mail of the logged-in person once the app has accounts
+    (`st.login`), else None, which the store records as this post (`poste local`)."""
+    if st.user.get("is_logged_in") is True and st.user.get("email"):
+        return str(st.user.get("email"))
+    return None
 
 
 # --- plain helpers ----------------------------------------------------------------------
@@ -116,6 +135,81 @@ def _written(message: str) -> None:
     st.rerun()
 
 
+# --- what the person opened, and saves based on it ----------------------------------------
+
+def opened(iid: int, current: tuple[Initiative, int]) -> tuple[Initiative, int]:
+    """The initiative as this person opened it and its version (`current`, the store's
+    `get_versioned`, the first time): kept until they save, give up or reload."""
+    base = st.session_state.get(BASE_KEY)
+    if base is None or base["id"] != iid:
+        base = {"id": iid, "ini": current[0], "version": current[1]}
+        st.session_state[BASE_KEY] = base
+    conflict = st.session_state.get(CONFLICT_KEY)
+    if conflict and conflict["id"] != iid:
+        st.session_state.pop(CONFLICT_KEY)
+    return base["ini"], base["version"]
+
+
+def _forget() -> None:
+    """The next run opens the current version (after a save, or on request)."""
+    st.session_state.pop(BASE_KEY, None)
+    st.session_state.pop(CONFLICT_KEY, None)
+
+
+def _save(iid: int, version: int, fields: dict, message: str) -> None:
+    """Save `fields` on `version`: done (message), refused as based on an older version
+    (the conflict panel says why), or refused as invalid (nothing changed)."""
+    try:
+        cache.store().update(iid, person=person(), expected_version=version, **fields)
+    except VersionConflict as exc:
+        st.session_state[CONFLICT_KEY] = {"id": iid, "fields": fields,
+                                          "current": exc.current, "message": str(exc)}
+        st.rerun()
+    except StoreError as exc:
+        st.error(f"Rien n'a été modifié : {md(exc)}")
+        return
+    _forget()
+    _written(message)
+
+
+def _message(text: str) -> str:
+    """A store message with its list of changes (`- …` lines), made inert."""
+    head, *lines = text.split("\n")
+    return "\n".join([md(head), ""] + [f"- {md(line.removeprefix('- '))}" for line in lines])
+
+
+def editing(iid: int, version: int, current: int) -> None:
+    """Who saves, and what happened since this person opened the initiative: a refused
+    save with the other person's change (reapply or give up), or a newer version."""
+    st.caption(f"Enregistré au nom de : {md(person() or history.default_person())}"
+               f" · version {version}")
+    conflict = st.session_state.get(CONFLICT_KEY)
+    if conflict and conflict["id"] == iid:
+        st.error(_message(conflict["message"]))
+        st.caption(f"Réappliquer enregistre vos valeurs sur la version actuelle "
+                   f"({conflict['current']}) : pour les mêmes champs, elles remplacent "
+                   "celles de l'autre personne.")
+        left, right = st.columns(2)
+        if left.button("Réappliquer mes modifications", key="reappliquer", type="primary",
+                       width="stretch"):
+            _save(iid, conflict["current"], conflict["fields"],
+                  f"Vos modifications de l'initiative n°{iid} ont été réappliquées sur "
+                  "la version actuelle.")
+        if right.button("Abandonner mes modifications", key="abandonner", width="stretch"):
+            _forget()
+            st.rerun()
+        return
+    if current != version:
+        since = cache.store().history(iid, since=version)
+        who = sorted({history.person_label(c.person) for c in since})
+        st.warning(f"Cette initiative a été modifiée depuis que vous l'avez ouverte "
+                   f"(version {current}, par {md(', '.join(who))}). Un enregistrement "
+                   "fait sur votre version sera refusé, avec ces modifications.")
+        if st.button("Repartir de la version actuelle", key="recharger"):
+            _forget()
+            st.rerun()
+
+
 # --- panels -----------------------------------------------------------------------------
 
 def detail(ini: Initiative, labels: dict[str, str]) -> None:
@@ -142,50 +236,58 @@ def detail(ini: Initiative, labels: dict[str, str]) -> None:
                                 "Code": p.code, "Dans le département": p.inside,
                                 "Méthode": p.method} for p in ini.places]),
                  hide_index=True, width="stretch")
-    history = store.reviews(ini.id)
-    if history:
-        with st.expander(f"Historique de relecture ({len(history)})"):
-            st.dataframe(pd.DataFrame(history).rename(columns={
-                "at": "Date", "field": "Champ", "old_value": "Avant", "new_value": "Après",
-                "status": "Statut"})[["Date", "Champ", "Avant", "Après", "Statut"]],
-                hide_index=True, width="stretch")
+    changes = store.history(ini.id)
+    if changes:
+        with st.expander(f"Historique des modifications ({len(changes)})"):
+            st.caption("Qui a changé quoi et quand, la plus récente en premier.")
+            st.dataframe(pd.DataFrame(history.rows(changes)), hide_index=True,
+                         width="stretch")
 
 
-def status_buttons(ini: Initiative) -> None:
+def status_buttons(ini: Initiative, version: int) -> None:
+    """Review `ini` as opened (its `version`)."""
     left, right = st.columns(2)
     for col, status in ((left, "vérifié"), (right, "rejeté")):
         if col.button(f"Marquer {status}", key=f"statut_{status}",
                       disabled=ini.status == status, width="stretch"):
-            _write(lambda status=status: cache.store().set_status(ini.id, status),
-                   f"Initiative n°{ini.id} marquée « {status} ».")
+            _save(ini.id, version, {"status": status},
+                  f"Initiative n°{ini.id} marquée « {status} ».")
 
 
 def _write(action, message: str) -> None:
     try:
         action()
     except StoreError as exc:
-        st.error(f"Rien n'a été modifié : {exc}")
+        st.error(f"Rien n'a été modifié : {md(exc)}")
         return
     _written(message)
 
 
-def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
+def correction_form(ini: Initiative, version: int, labels: dict[str, str], dep: str) -> None:
+    """Correct `ini` as opened (its `version`): the widgets are keyed by that version, so
+    a save by someone else meanwhile neither resets what this person typed nor turns it
+    into « Aucune modification »; only the fields this person changed are saved."""
     choices = cache.commune_choices(dep)
-    with st.form(f"correction_{ini.id}"):
-        actor = st.text_input("Acteur", ini.actor, max_chars=300)
+    k = f"{ini.id}_{version}"
+    with st.form(f"correction_{k}"):
+        actor = st.text_input("Acteur", ini.actor, max_chars=300, key=f"acteur_{k}")
         a, b, c = st.columns(3)
-        actor_type = a.selectbox("Type d'acteur", ACTOR_TYPES, ACTOR_TYPES.index(ini.actor_type))
-        category = b.selectbox("Catégorie", CATEGORIES, CATEGORIES.index(ini.category))
-        status = c.selectbox("Statut", STATUSES, STATUSES.index(ini.status))
+        actor_type = a.selectbox("Type d'acteur", ACTOR_TYPES, ACTOR_TYPES.index(ini.actor_type),
+                                 key=f"type_{k}")
+        category = b.selectbox("Catégorie", CATEGORIES, CATEGORIES.index(ini.category),
+                               key=f"categorie_{k}")
+        status = c.selectbox("Statut", STATUSES, STATUSES.index(ini.status), key=f"statut_{k}")
         current = [p.code for p in ini.places if p.level == "commune" and p.code in choices]
         communes = st.multiselect("Communes", list(choices), current, format_func=choices.get,
-                                  help="Les autres lieux (territoires, EPCI…) sont conservés.")
-        cited = {rid: labels.get(rid, rid) for rid in
-                 dict.fromkeys(m.release_id for m in cache.store().mentions(ini.id))}
+                                  help="Les autres lieux (territoires, EPCI…) sont conservés.",
+                                  key=f"communes_{k}")
+        cited = {rid: labels.get(rid, rid) for rid in dict.fromkeys(
+            [q.release_id for q in ini.quantities if q.release_id]
+            + [m.release_id for m in cache.store().mentions(ini.id)])}
         cited[""] = MANUAL_SOURCE
         edited = st.data_editor(
             quantities_frame(ini, cited), num_rows="dynamic", width="stretch",
-            key=f"quantites_{ini.id}", column_config={
+            key=f"quantites_{k}", column_config={
                 "Valeur": st.column_config.NumberColumn(min_value=0, step=1),
                 "Nature": st.column_config.SelectboxColumn(
                     options=[KIND_LABELS[k] for k in KINDS], required=True),
@@ -204,15 +306,14 @@ def correction_form(ini: Initiative, labels: dict[str, str], dep: str) -> None:
     except StoreError as exc:
         st.error(f"Rien n'a été modifié : {exc}")
         return
-    # only what changed: each change leaves an audit row
+    # only what this person changed from what they opened: each leaves a history row
     unchanged = {"quantities": quantities_from(quantities_frame(ini, cited), cited,
                                                ini.quantities)}
     fields = {k: v for k, v in fields.items() if v != unchanged.get(k, getattr(ini, k))}
     if not fields:
         st.info("Aucune modification.")
         return
-    _write(lambda: cache.store().update(ini.id, **fields),
-           f"Initiative n°{ini.id} corrigée.")
+    _save(ini.id, version, fields, f"Initiative n°{ini.id} corrigée.")
 
 
 def add_form(dep: str, releases: list[dict]) -> None:
@@ -246,5 +347,6 @@ def add_form(dep: str, releases: list[dict]) -> None:
                      places=commune_places(communes, dep), quantities=quantities,
                      status="vérifié")
     added: list[int] = []
-    _write(lambda: added.append(cache.store().add_manual(ini, release or None)),
+    _write(lambda: added.append(cache.store().add_manual(ini, release or None,
+                                                         person=person())),
            f"Initiative « {md(actor.strip())} » ajoutée.")
