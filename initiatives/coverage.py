@@ -5,6 +5,12 @@ territory that contains it (`via_territory`, dropped with `commune_only`).
 Département-wide and national schemes reach nobody in particular: they are
 listed apart (`schemes`) and never make a commune covered. Distances are taken
 in Lambert-93 between commune points (town hall, or an interior point).
+
+Coverage is said plainly: a commune *named* by an initiative is not the same as a
+commune reached only because its territory was mentioned ("dans le calaisis").
+Each unit carries both apart (`communes_named`, `communes_territory` and their
+populations) and its shares of named communes and of their population; `weakest_first`
+ranks units on those shares.
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ import pandas as pd
 import config
 from geo.levels import check
 from geo.reference import LAMBERT93
-from initiatives.filters import Filters
+from initiatives.filters import TO_REVIEW, Filters
 from initiatives.metrics import situation_date, sources
 from initiatives.model import CATEGORIES, Initiative
 from initiatives.reach import commune_table, is_inside, reach
@@ -28,7 +34,11 @@ from initiatives.store import Store
 UNIT_COLUMN = {"commune": "code", "epci": "epci", "arrondissement": "arrondissement"}
 UNIT_COLUMNS = ["code", "nom", "population", "covered", "direct", "via_territory",
                 "initiatives", "per_10k", "nearest_km", "nearest_nom",
-                "population_covered", "share_population_covered"]
+                "population_covered", "share_population_covered",
+                # named communes vs communes reached only through a territory, apart
+                "communes", "communes_named", "communes_territory", "population_named",
+                "population_territory", "share_communes_named", "share_population_named",
+                "named_per_10k", "direct_to_review"]
 CALL_COLUMNS = ["code", "nom", "population", "arrondissement_nom", "epci_nom",
                 "mairie_adresse", "mairie_telephone", "mairie_email", "mairie_site",
                 "nearest_km", "nearest_nom"]
@@ -88,6 +98,34 @@ class Gaps:
     @property
     def communes_covered(self) -> int:
         return int(self.communes["covered"].sum())
+
+    @property
+    def communes_named(self) -> int:
+        """Communes named as the place of at least one initiative."""
+        return int(self.communes["communes_named"].sum())
+
+    @property
+    def communes_named_to_review(self) -> int:
+        """Named communes whose every naming initiative is still to review."""
+        com = self.communes
+        return int(((com["direct"] > 0) & (com["direct"] == com["direct_to_review"])).sum())
+
+    @property
+    def communes_territory(self) -> int:
+        """Communes reached only through a territory-wide mention (none names them)."""
+        return int(self.communes["communes_territory"].sum())
+
+    @property
+    def population_named(self) -> int:
+        return int(self.communes["population_named"].sum())
+
+    @property
+    def population_territory(self) -> int:
+        return int(self.communes["population_territory"].sum())
+
+    @property
+    def share_population_named(self) -> float:
+        return self.population_named / self.population if self.population else 0.0
 
     def to_dict(self, top: int | None = 20) -> dict:
         """What `python -m initiatives gaps` prints."""
@@ -156,6 +194,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     # per commune: initiatives placed there, and those reaching it through a territory
     named: dict[str, list[int]] = {}
     territory: dict[str, list[int]] = {}
+    pending: set[int] = set()  # initiatives still to review
     schemes, unplaced, category_of = [], [], {}
     selected = _select(store, filters, category)
     for ini in selected:
@@ -170,6 +209,8 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
                 unplaced.append(_apart(ini, "non localisé"))
             continue  # otherwise outside the département: reaches no commune here
         category_of[ini.id] = ini.category
+        if ini.status == TO_REVIEW:
+            pending.add(ini.id)
         for code in r.named:
             named.setdefault(code, []).append(ini.id)
         for code in () if commune_only else r.territory:
@@ -177,6 +218,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
 
     com = table[["nom", "population", "epci", "arrondissement"]].copy()
     com["direct"] = [len(named.get(c, ())) for c in com.index]
+    com["direct_to_review"] = [len(pending.intersection(named.get(c, ()))) for c in com.index]
     com["via_territory"] = [len(territory.get(c, ())) for c in com.index]
     com["covered"] = (com["direct"] + com["via_territory"]) > 0
     # nearest help is looked for everywhere, even across a filtered-out arrondissement
@@ -191,7 +233,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
         reaching = {c: sorted(named.get(c, []) + territory.get(c, []))
                     for c in com.index if c in named or c in territory}
     else:
-        units, reaching = _group(com, level, named, territory, table)
+        units, reaching = _group(com, level, named, territory, table, pending)
     by_category = _by_category(units["code"], reaching, category_of)
     return Gaps(level, category, commune_only, units, communes, by_category, reaching,
                 schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
@@ -202,17 +244,44 @@ def _per_10k(units: pd.DataFrame) -> pd.Series:
     return (units["initiatives"] / pop * 10_000).fillna(0.0).round(3)
 
 
+def _named_shares(units: pd.DataFrame) -> pd.DataFrame:
+    """Shares of named communes and of their population, named initiatives per 10 000."""
+    pop = units["population"].where(units["population"] > 0)
+    units["share_communes_named"] = (units["communes_named"]
+                                     / units["communes"].where(units["communes"] > 0)
+                                     ).fillna(0.0).round(4)
+    units["share_population_named"] = (units["population_named"] / pop).fillna(0.0).round(4)
+    units["named_per_10k"] = (units["direct"] / pop * 10_000).fillna(0.0).round(3)
+    return units
+
+
 def _commune_units(com: pd.DataFrame) -> pd.DataFrame:
     out = com.reset_index().rename(columns={"index": "code"})
     out["initiatives"] = out["direct"] + out["via_territory"]
     out["per_10k"] = _per_10k(out)
     out["population_covered"] = out["population"].where(out["covered"], 0)
     out["share_population_covered"] = out["covered"].astype(float)
-    return out[UNIT_COLUMNS].sort_values("code", ignore_index=True)
+    named = out["direct"] > 0
+    only_territory = ~named & (out["via_territory"] > 0)
+    out["communes"] = 1
+    out["communes_named"] = named.astype(int)
+    out["communes_territory"] = only_territory.astype(int)
+    out["population_named"] = out["population"].where(named, 0)
+    out["population_territory"] = out["population"].where(only_territory, 0)
+    return _named_shares(out)[UNIT_COLUMNS].sort_values("code", ignore_index=True)
+
+
+def weakest_first(units: pd.DataFrame) -> pd.DataFrame:
+    """Units ranked from the least to the best covered: share of the population living
+    in a named commune, then share of named communes, then named initiatives per
+    10 000 inhabitants; the most populated first among equals."""
+    return units.sort_values(
+        ["share_population_named", "share_communes_named", "named_per_10k", "population",
+         "code"], ascending=[True, True, True, False, True], ignore_index=True)
 
 
 def _group(com: pd.DataFrame, level: str, named_ids: dict, territory_ids: dict,
-           table: pd.DataFrame):
+           table: pd.DataFrame, pending: set[int]):
     """EPCI or arrondissement units: covered when one initiative reaches any commune."""
     col = UNIT_COLUMN[level]
     names = table.groupby(col)[f"{col}_nom"].first()
@@ -222,6 +291,8 @@ def _group(com: pd.DataFrame, level: str, named_ids: dict, territory_ids: dict,
         territory = {i for c in part.index for i in territory_ids.get(c, [])} - named
         covered_pop = int(part.loc[part["covered"], "population"].sum())
         pop = int(part["population"].sum())
+        is_named = part["direct"] > 0
+        only_territory = ~is_named & (part["via_territory"] > 0)
         near = part["nearest_km"].min() if not part["covered"].any() else 0.0
         near_nom = (part.loc[part["nearest_km"].idxmin(), "nearest_nom"]
                     if part["nearest_km"].notna().any() else None)
@@ -230,12 +301,18 @@ def _group(com: pd.DataFrame, level: str, named_ids: dict, territory_ids: dict,
                      "via_territory": len(territory), "initiatives": len(named | territory),
                      "nearest_km": near, "nearest_nom": near_nom,
                      "population_covered": covered_pop,
-                     "share_population_covered": covered_pop / pop if pop else 0.0})
+                     "share_population_covered": covered_pop / pop if pop else 0.0,
+                     "communes": len(part), "communes_named": int(is_named.sum()),
+                     "communes_territory": int(only_territory.sum()),
+                     "population_named": int(part.loc[is_named, "population"].sum()),
+                     "population_territory": int(part.loc[only_territory, "population"].sum()),
+                     "direct_to_review": len(named & pending)})
         if named or territory:
             reaching[unit] = sorted(named | territory)
-    units = pd.DataFrame(rows, columns=[c for c in UNIT_COLUMNS if c != "per_10k"])
+    units = pd.DataFrame(rows, columns=[c for c in UNIT_COLUMNS if c not in (
+        "per_10k", "share_communes_named", "share_population_named", "named_per_10k")])
     units["per_10k"] = _per_10k(units)
-    return units[UNIT_COLUMNS], reaching
+    return _named_shares(units)[UNIT_COLUMNS], reaching
 
 
 def _by_category(codes: pd.Series, reaching: dict, category_of: dict) -> pd.DataFrame:

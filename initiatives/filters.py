@@ -14,18 +14,20 @@ from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES, Initiative, nor
 from initiatives.reach import is_inside, reach
 
 INSIDE_CHOICES = ("all", "inside", "outside")
-DEFAULT_STATUSES = ("extrait", "vérifié")
+TO_REVIEW, REVIEWED, REJECTED = STATUSES  # "extrait" is still to review ("à relire")
+DEFAULT_STATUSES = (TO_REVIEW, REVIEWED)
 
 # URL parameter of each field (French, since links are shared by users)
 PARAMS = {"releases": "communique", "date_from": "du", "date_to": "au",
           "categories": "categorie", "actor_types": "acteur",
           "arrondissements": "arrondissement", "statuses": "statut",
-          "inside": "lieu", "search": "q"}
+          "inside": "lieu", "search": "q", "reviewed_only": "relus"}
 INSIDE_PARAMS = {"all": "tous", "inside": "dedans", "outside": "dehors"}
 
 _RELEASE_ID = re.compile(r"^[\w-]{1,80}$")
 _ARRONDISSEMENT = re.compile(r"^[0-9AB]{3,4}$")
 MAX_SEARCH = 200
+YES = ("oui", "1", "true", "vrai")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Filters:
     statuses: tuple[str, ...] = DEFAULT_STATUSES  # () means every status
     inside: str = "all"                           # "all" | "inside" | "outside"
     search: str = ""
+    reviewed_only: bool = False                   # only initiatives a person has checked
 
     def __post_init__(self) -> None:
         # lists passed by callers would make the object unhashable
@@ -64,6 +67,8 @@ class Filters:
                 out[name] = value.isoformat()
             elif f.name == "inside":
                 out[name] = INSIDE_PARAMS[value]
+            elif isinstance(value, bool):
+                out[name] = "oui" if value else "non"
             else:
                 out[name] = str(value)
         return out
@@ -106,7 +111,8 @@ class Filters:
             actor_types=keep("actor_types", lambda v: v in ACTOR_TYPES),
             arrondissements=keep("arrondissements", _ARRONDISSEMENT.match),
             statuses=statuses, inside=place,
-            search=search[-1][:MAX_SEARCH] if search else "")
+            search=search[-1][:MAX_SEARCH] if search else "",
+            reviewed_only=any(v.lower() in YES for v in values("reviewed_only")))
 
     def keeps_observation(self, release_id: str, as_of: date | None) -> bool:
         """Whether a figure of this release and date falls within the filters."""
@@ -136,7 +142,8 @@ def _haystack(ini: Initiative) -> str:
 
 def refine(initiatives: list[Initiative], filters: Filters,
            dep: str | None = None) -> list[Initiative]:
-    """The filters that need geography or text: place, arrondissement, search.
+    """The filters that need geography or text (place, arrondissement, search), and
+    the review switch (`reviewed_only`: checked initiatives only).
 
     A département-wide or national initiative does not match an arrondissement: it
     is not placed in any (see `reach`).
@@ -145,6 +152,8 @@ def refine(initiatives: list[Initiative], filters: Filters,
     needle = normalise_key(filters.search)
     wanted = set(filters.arrondissements)
     for ini in initiatives:
+        if filters.reviewed_only and ini.status != REVIEWED:
+            continue
         if filters.inside != "all" and is_inside(ini, dep) != (filters.inside == "inside"):
             continue
         if wanted and not wanted & reach(ini, dep).arrondissements:

@@ -5,7 +5,12 @@ initiative and item the latest observation (by release date) is taken, never the
 sum of its successive reports. Each kind is totalled on its own: only done is
 what was produced or distributed; targets, orders not yet delivered, needs, rates,
 beneficiaries and volunteers are kept apart and never added to it. Every total
-carries its sources.
+carries its sources, and says how much of it is still to review ("à relire": from
+initiatives nobody has checked yet).
+
+Goals are compared with what was done only within one initiative (`goals`): the
+progress of initiatives that give both, summed over them alone; the goals of the
+others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import pandas as pd
 
 import config
 from geo.levels import check
-from initiatives.filters import Filters
+from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
 from initiatives.model import (
     ACTOR_TYPES,
@@ -39,11 +44,18 @@ from initiatives.store import MANUAL_SOURCE, Store
 
 HEADLINE_ITEMS = ("masques", "visières", "repas")
 # Kinds set beside what was done, item by item in the same unit, never added to it.
-BESIDE_DONE = (TARGET, ORDERED, NEEDED)
+# Goals are not among them: a goal is set against the done figure of its own initiative
+# only (`goals`), never a sum of goals beside an unrelated sum of done.
+BESIDE_DONE = (ORDERED, NEEDED)
 # Kinds of another nature (rates, people), shown in a table of their own.
 OTHER_KINDS = (PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
 OBS_COLUMNS = ["initiative_id", "actor", "item", "kind", "unit", "value", "approx",
-               "release_id", "as_of", "sentence", "reason"]
+               "release_id", "as_of", "sentence", "reason", "status"]
+PROGRESS_COLUMNS = ["initiative_id", "actor", "status", "item", "unit", "done", "target",
+                    "share", "approx", "as_of", "release_id", "done_sentence",
+                    "target_sentence"]
+ALONE_COLUMNS = ["initiative_id", "actor", "status", "item", "unit", "target", "approx",
+                 "as_of", "release_id", "sentence"]
 UNIT_COLUMN = {"commune": None, "epci": "epci", "arrondissement": "arrondissement"}
 
 
@@ -64,7 +76,7 @@ def _selected(store: Store, filters: Filters | None, dep: str | None,
 def observations(initiatives: list[Initiative], filters: Filters) -> pd.DataFrame:
     """Every figure of the initiatives, kept when its release and date pass the filters."""
     rows = [(i.id, i.actor, q.item, q.kind, q.unit, float(q.value), q.approx, q.release_id,
-             q.as_of, q.sentence, q.reason or "")
+             q.as_of, q.sentence, q.reason or "", i.status)
             for i in initiatives for q in i.quantities
             if filters.keeps_observation(q.release_id, q.as_of)]
     return pd.DataFrame(rows, columns=OBS_COLUMNS)
@@ -86,7 +98,9 @@ def kind_order(kind: str) -> int:
 
 
 def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
-    """`{"departement", "as_of", "items": [...]}` as printed by `python -m initiatives totals`."""
+    """`{"departement", "as_of", "items": [...], "goals": [...]}` as printed by
+    `python -m initiatives totals`. Each item says how much of its value is still to
+    review (`to_review`, `initiatives_to_review`); `goals` is `goal_sums`."""
     filters, dep, inis = _selected(store, filters, dep)
     obs = observations(inis, filters)
     last = latest(obs)
@@ -94,43 +108,137 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
     if not last.empty:
         for (item, kind, unit), g in last.groupby(["item", "kind", "unit"]):
             g = g.sort_values("value", ascending=False)
+            pending = g[g["status"] == TO_REVIEW]
             items.append({
                 "item": item, "kind": kind, "value": _num(g["value"].sum()), "unit": unit,
                 "initiatives": int(g["initiative_id"].nunique()),
+                "to_review": _num(pending["value"].sum()),
+                "initiatives_to_review": int(pending["initiative_id"].nunique()),
                 "approx": bool(g["approx"].any()),
                 "sources": [{"initiative_id": int(r.initiative_id), "actor": r.actor,
                              "release_id": r.release_id or MANUAL_SOURCE,
                              "as_of": r.as_of.isoformat() if r.as_of else None,
                              "value": _num(r.value), "sentence": r.sentence,
-                             "reason": r.reason}
+                             "reason": r.reason, "status": r.status}
                             for r in g.itertuples()]})
     items.sort(key=lambda x: (kind_order(x["kind"]), -x["value"], x["item"]))
     days = [d for d in obs["as_of"] if d] if not obs.empty else []
     return {"departement": dep, "as_of": max(days).isoformat() if days else None,
-            "items": items}
+            "items": items, "goals": goal_sums(*_goals(last))}
+
+
+def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(progress, alone) from the latest figures: per initiative, item and unit giving
+    both a goal and a done figure, the two side by side; goals with no done figure of
+    the same initiative, item and unit apart."""
+    if last.empty:
+        return (pd.DataFrame(columns=PROGRESS_COLUMNS), pd.DataFrame(columns=ALONE_COLUMNS))
+    keys = ["initiative_id", "item", "unit"]
+    done = last[last["kind"] == DONE]
+    target = last[last["kind"] == TARGET]
+    pair = target.merge(done[[*keys, "value", "approx", "as_of", "release_id", "sentence"]],
+                        on=keys, how="left", suffixes=("", "_done"))
+    has_done = pair["value_done"].notna()
+    both = pair[has_done]
+    progress = pd.DataFrame({
+        "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
+        "status": both["status"], "item": both["item"], "unit": both["unit"],
+        "done": both["value_done"].map(_num), "target": both["value"].map(_num),
+        "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
+        "approx": both["approx"] | both["approx_done"].astype(bool),
+        "as_of": [max((d for d in (a, b) if d), default=None)
+                  for a, b in zip(both["as_of"], both["as_of_done"])],
+        "release_id": both["release_id_done"], "done_sentence": both["sentence_done"],
+        "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
+    lone = pair[~has_done]
+    alone = pd.DataFrame({
+        "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
+        "status": lone["status"], "item": lone["item"], "unit": lone["unit"],
+        "target": lone["value"].map(_num), "approx": lone["approx"], "as_of": lone["as_of"],
+        "release_id": lone["release_id"], "sentence": lone["sentence"]},
+        columns=ALONE_COLUMNS)
+    order = ["item", "unit", "initiative_id"]
+    return (progress.sort_values(order, ignore_index=True),
+            alone.sort_values(order, ignore_index=True))
+
+
+def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
+    """Per item and unit: done and goal summed over the initiatives that give both
+    (`initiatives`, `share` = done / goal of those), and apart the goals of initiatives
+    with no done figure (`target_alone`, `initiatives_alone`)."""
+    out: dict[tuple, dict] = {}
+    for (item, unit), g in progress.groupby(["item", "unit"]):
+        target = float(g["target"].sum())
+        out[(item, unit)] = {
+            "item": item, "unit": unit, "done": _num(g["done"].sum()), "target": _num(target),
+            "share": round(float(g["done"].sum()) / target, 4) if target else None,
+            "initiatives": int(len(g)), "approx": bool(g["approx"].any()),
+            "to_review": int((g["status"] == TO_REVIEW).sum()),
+            "target_alone": None, "initiatives_alone": 0}
+    for (item, unit), g in alone.groupby(["item", "unit"]):
+        entry = out.setdefault((item, unit), {
+            "item": item, "unit": unit, "done": None, "target": None, "share": None,
+            "initiatives": 0, "approx": False, "to_review": 0})
+        entry["target_alone"] = _num(g["target"].sum())
+        entry["initiatives_alone"] = int(len(g))
+        entry["to_review"] += int((g["status"] == TO_REVIEW).sum())
+    return sorted(out.values(), key=lambda e: (-(e["target"] or 0), e["item"]))
+
+
+@dataclass(frozen=True)
+class Goals:
+    """Goals against what was done, initiative by initiative (see `goals`)."""
+    progress: pd.DataFrame   # PROGRESS_COLUMNS: initiatives giving a goal and a done figure
+    alone: pd.DataFrame      # ALONE_COLUMNS: goals with no done figure, listed apart
+    sums: list[dict]         # `goal_sums`
+
+
+def goals(store: Store, filters: Filters | None = None, dep: str | None = None) -> Goals:
+    """Progress of each initiative towards its own goal, and the goals left alone."""
+    filters, dep, inis = _selected(store, filters, dep)
+    progress, alone = _goals(latest(observations(inis, filters)))
+    return Goals(progress, alone, goal_sums(progress, alone))
 
 
 @dataclass(frozen=True)
 class KeyFigures:
-    """The overview's figures. `communes_named` counts communes named as places;
-    `communes_reached` adds those covered by a territory-level place. `production`:
-    per headline item, `{kind: value or None, "unit": ..., "initiatives": n}` for done
-    and the kinds beside it."""
+    """The overview's figures. `communes_named` counts communes named as places of an
+    initiative; `communes_territory` those reached only through a territory-level place
+    (calaisis, an EPCI), kept apart and never added to the first. `*_to_review`: how
+    much of a figure comes from initiatives still to review (a commune is named "to
+    review" when only such initiatives name it). `production`: per headline item,
+    `{"done", "to_review", "ordered", "needed", "unit", "initiatives", "goal"}`, where
+    `goal` is the item's entry of `goal_sums` (or None): goals are never summed beside
+    the done figure."""
     departement: str
     initiatives: int
+    initiatives_to_review: int
     initiatives_wide: int
     communes_total: int
     communes_named: int
-    communes_reached: int
+    communes_named_to_review: int
+    communes_territory: int
     population_total: int
     population_named: int
-    population_reached: int
+    population_territory: int
     production: dict[str, dict]
     latest_release: date | None
 
     def __getitem__(self, name: str):
         """`kf["initiatives"]`: read as the JSON-like record it is printed as."""
         return getattr(self, name)
+
+
+def _named_and_territory(reaches) -> tuple[set[str], set[str]]:
+    named = set().union(*(r.named for r in reaches))
+    return named, set().union(*(r.territory for r in reaches)) - named
+
+
+def territory_only(store: Store, filters: Filters | None = None,
+                   dep: str | None = None) -> set[str]:
+    """Communes reached only through a territory cited in bloc: no initiative names them."""
+    filters, dep, inis = _selected(store, filters, dep)
+    return _named_and_territory([reach(i, dep) for i in inis])[1]
 
 
 def situation_date(releases: list[dict]) -> date | None:
@@ -145,27 +253,38 @@ def key_figures(store: Store, filters: Filters | None = None,
     filters, dep, inis = _selected(store, filters, dep)
     table = commune_table(dep)
     reaches = [reach(i, dep) for i in inis]
-    named = set().union(*(r.named for r in reaches))
-    reached = set().union(*(r.communes for r in reaches))
+    named, territory = _named_and_territory(reaches)
+    named_reviewed = set().union(*(r.named for r, i in zip(reaches, inis)
+                                   if i.status != TO_REVIEW))
+    result = totals(store, filters, dep)
+    goal_of = {(g["item"], g["unit"]): g for g in result["goals"]}
     production = {}
-    for row in totals(store, filters, dep)["items"]:
+    for row in result["items"]:
         if row["item"] in HEADLINE_ITEMS and row["kind"] in (DONE, *BESIDE_DONE):
             entry = production.setdefault(row["item"], {
-                DONE: None, **dict.fromkeys(BESIDE_DONE), "unit": row["unit"],
-                "initiatives": 0})
+                DONE: None, "to_review": 0, **dict.fromkeys(BESIDE_DONE), "unit": row["unit"],
+                "initiatives": 0, "goal": None})
             entry[row["kind"]] = (entry[row["kind"]] or 0) + row["value"]
             if row["kind"] == DONE:
                 entry["initiatives"] += row["initiatives"]
+                entry["to_review"] += row["to_review"]
+                entry["goal"] = goal_of.get((row["item"], row["unit"]))
+    for (item, unit), goal in goal_of.items():  # goals of an item nobody reports done yet
+        if item in HEADLINE_ITEMS and item not in production:
+            production[item] = {DONE: None, "to_review": 0, **dict.fromkeys(BESIDE_DONE),
+                                "unit": unit, "initiatives": 0, "goal": goal}
     return KeyFigures(
         departement=dep,
         initiatives=len(inis),
+        initiatives_to_review=sum(1 for i in inis if i.status == TO_REVIEW),
         initiatives_wide=sum(1 for r in reaches if r.wide and not r.communes),
         communes_total=len(table),
         communes_named=len(named),
-        communes_reached=len(reached),
+        communes_named_to_review=len(named - named_reviewed),
+        communes_territory=len(territory),
         population_total=int(table["population"].sum()),
         population_named=int(table.loc[list(named), "population"].sum()),
-        population_reached=int(table.loc[list(reached), "population"].sum()),
+        population_territory=int(table.loc[list(territory), "population"].sum()),
         production={item: production[item] for item in HEADLINE_ITEMS if item in production},
         latest_release=situation_date(sources(store, filters, dep)),
     )

@@ -6,7 +6,7 @@ who does what where, and the releases everything is read from.
 import streamlit as st
 
 from report import charts
-from ui import cache, tables, widgets
+from ui import cache, coverage_view, tables, widgets
 from ui.filters import sidebar
 
 widgets.page("Tableau de bord")
@@ -19,15 +19,19 @@ st.caption("Initiatives solidaires face au Covid-19, lues dans les communiqués 
            "les conserve.")
 widgets.flash()
 
-widgets.key_figures(cache.key_figures(filters))
+widgets.key_figures(cache.key_figures(filters), filters)
 labels = widgets.release_labels(cache.releases())
 widgets.figure_sources(cache.totals(filters), labels)
 
+st.subheader("Couverture par arrondissement, du plus faible au plus fort")
+coverage_view.shares(cache.coverage_gaps(filters, "arrondissement"))
+
 st.subheader("Carte des initiatives")
 widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560)
-st.caption("Couleur : nombre d'initiatives par commune (y compris celles à l'échelle d'un "
-           "territoire, dessinées en pointillés). Points : initiatives nommant une commune, "
-           "par catégorie. Plus d'options sur la page Carte.")
+st.caption("Couleur : nombre d'initiatives nommant la commune. Les territoires cités en "
+           "bloc (calaisis, intercommunalité…) sont dessinés à part, en pointillés et en "
+           "teinte légère : leurs communes ne sont pas comptées comme nommées. Points : "
+           "initiatives nommant une commune, par catégorie. Plus d'options sur la page Carte.")
 
 st.subheader("Qui fait quoi, où")
 matrix = cache.counts_by(filters, by="arrondissement", columns="category")

@@ -33,14 +33,15 @@ widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=68
 
 kf = cache.key_figures(filters)
 st.caption(
-    "Points : une initiative par commune nommée, à la mairie (cliquez pour l'extrait et le "
-    "communiqué). Zones en pointillés : initiatives d'un territoire (intercommunalité, "
-    "calaisis…), dessinées sur les communes qu'il couvre. "
+    "Couleur : initiatives nommant le lieu. Points : une initiative par commune nommée, à "
+    "la mairie (cliquez pour l'extrait et le communiqué). Zones en pointillés, en teinte "
+    "légère : initiatives d'un territoire cité en bloc (intercommunalité, calaisis…) ; "
+    "leurs communes ne comptent pas comme nommées. "
     f"{format_number(kf.initiatives_wide)} initiative(s) à l'échelle du département ou "
     "nationales ne sont pas dessinées. La couche « Arrondissements » et les autres se "
     "masquent depuis le sélecteur de couches.")
 
-counts = cache.counts_per_unit(filters, level=level)
+counts = cache.counts_per_unit(filters, level=level, commune_only=True)
 column = "per_10k" if measure == "per_10k" else "initiatives"
 with st.expander(f"Valeurs par {LEVEL_LABELS[level].lower()}"):
     st.dataframe(tables.units_frame(counts, column), hide_index=True, width="stretch")

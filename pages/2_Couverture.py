@@ -27,7 +27,10 @@ commune_only = st.toggle(
     key="couverture_commune")
 
 g = cache.coverage_gaps(filters, level, commune_only)
-coverage_view.figures(g)
+coverage_view.figures(g, filters)
+if level != "commune":
+    st.subheader(f"{LABELS[level]} : part nommée, de la plus faible à la plus forte")
+    coverage_view.shares(g)
 st_folium(cache.gap_map(filters, level, commune_only), height=600,
           use_container_width=True, returned_objects=[], key=f"carte-couverture-{level}")
 coverage_view.uncovered(g)

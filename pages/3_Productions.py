@@ -12,9 +12,9 @@ filters = sidebar()
 st.title("Productions et distributions")
 st.caption("Pour chaque initiative et chaque objet, le dernier chiffre cumulé connu est "
            "retenu (jamais la somme des communiqués successifs), puis additionné. Les "
-           "objectifs, les commandes pas encore livrées, les besoins exprimés, les "
-           "cadences, bénéficiaires et bénévoles sont montrés à part, jamais ajoutés au "
-           "réalisé.")
+           "commandes pas encore livrées, les besoins exprimés, les cadences, "
+           "bénéficiaires et bénévoles sont montrés à part, jamais ajoutés au réalisé ; "
+           "un objectif n'est comparé qu'au réalisé de sa propre initiative.")
 
 totals = cache.totals(filters)
 labels = widgets.release_labels(cache.releases())
@@ -23,12 +23,30 @@ if not totals["items"]:
     st.info("Aucun chiffre dans les communiqués pour ces filtres.")
     st.stop()
 
-st.subheader("Réalisé et objectifs")
+st.subheader("Réalisé")
 done = tables.done_vs_target(totals)
 st.dataframe(done, hide_index=True, width="stretch")
+st.caption("« Dont à relire » : part du réalisé tirée d'initiatives pas encore vérifiées. "
+           "L'avancement ne compare un objectif qu'au réalisé de la même initiative, "
+           "additionné sur les seules initiatives qui donnent les deux ; les autres "
+           "objectifs sont listés à part.")
 st.altair_chart(charts.production(charts.production_data(totals)), width="stretch")
 widgets.source_caption(sources)
 widgets.figure_sources(totals, labels)
+
+goals = cache.goals(filters)
+st.subheader("Objectifs, initiative par initiative")
+if len(goals.progress):
+    st.altair_chart(charts.progress(charts.progress_data(goals.progress)), width="stretch")
+    st.dataframe(tables.progress_frame(goals, labels), hide_index=True, width="stretch",
+                 column_config={"Avancement": st.column_config.ProgressColumn(
+                     "Avancement", min_value=0, max_value=100, format="%.0f %%")})
+else:
+    st.caption("Aucune initiative ne donne à la fois un objectif et un chiffre réalisé.")
+if len(goals.alone):
+    st.markdown("**Objectifs sans chiffre réalisé connu** (des intentions, rien n'est "
+                "encore compté comme fait)")
+    st.dataframe(tables.goals_alone_frame(goals, labels), hide_index=True, width="stretch")
 
 others = tables.other_kinds(totals)
 if len(others):

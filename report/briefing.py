@@ -23,8 +23,8 @@ from initiatives import metrics
 from initiatives.coverage import gaps
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
-from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
-from report import sources as src, static_map
+from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED
+from report import sources as src, static_map, wording
 from report.export_data import _Anonymised, describe_filters
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -32,9 +32,11 @@ SHORT = dict(zip(CATEGORIES, ("Matériel", "Soignants", "Alimentaire", "Isolés"
                               "Numérique", "Garde d'enfants", "Bénévolat", "Autre")))
 CAVEAT = ("Ce qui n'est pas signalé n'est pas forcément absent : ces chiffres portent sur les "
           "initiatives relevées dans les communiqués, pas sur toutes celles du territoire.")
-TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiative. Les objectifs, "
-               "les commandes pas encore livrées et les besoins exprimés sont donnés à part "
-               "et ne s'ajoutent jamais au réalisé.")
+TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiative. Avancement : "
+               "réalisé sur objectif des seules initiatives qui donnent les deux ; les "
+               "objectifs des autres sont à part. Les commandes pas encore livrées et les "
+               "besoins exprimés ne s'ajoutent jamais au réalisé.")
+TOTALS_COLUMNS = ["Objet", "Réalisé", "À relire", "Avancement (objectif)", "Objectifs seuls"]
 APART = (ORDERED, NEEDED)  # beside done in the figures' details and under the table
 MAX_ITEMS = 8
 PLAIN_UNIT = "unités"  # "masques", not "masques (unités)"
@@ -47,9 +49,10 @@ class Briefing:
     title: str
     situation: date | None
     filters: str
+    review: str                              # which figures: reviewed only, or how many to review
     figures: list[tuple[str, str, str]]     # (value, label, detail with date)
     counts: pd.DataFrame                     # Arrondissement, short categories..., Total
-    totals: pd.DataFrame                     # Objet, Réalisé, Objectif, Initiatives, Au
+    totals: pd.DataFrame                     # TOTALS_COLUMNS
     uncovered: pd.DataFrame                  # Commune, Population, Initiative la plus proche
     releases: list[str]
     footer: str
@@ -58,16 +61,23 @@ class Briefing:
     notes: list[str] = field(default_factory=lambda: [TOTALS_NOTE, CAVEAT])
 
 
-def _figures(kf: metrics.KeyFigures, totals: list[dict],
-             day: date | None) -> list[tuple[str, str, str]]:
+def _figures(kf: metrics.KeyFigures, totals: list[dict], day: date | None,
+             filters: Filters) -> list[tuple[str, str, str]]:
+    """Communes with a named initiative first; communes reached only through a territory
+    cited in bloc apart; then initiatives and what was done, each saying how much of
+    it is still to review. Goals are never summed beside what was done."""
     when = f"au {format_date(day)}" if day else "aucun communiqué retenu"
-    out = [(format_number(kf.initiatives), "initiatives dans le département",
-            when + (f", dont {format_number(kf.initiatives_wide)} à l'échelle du "
-                    "département" if kf.initiatives_wide else "")),
-           (format_number(kf.communes_reached),
-            f"communes touchées sur {format_number(kf.communes_total)}",
-            f"{format_number(kf.population_reached)} habitants ; "
-            f"{format_number(kf.communes_named)} nommées, {when}")]
+    review = wording.review_note(kf.initiatives_to_review, kf.initiatives, filters)
+    out = [(f"{format_number(kf.communes_named)} / {format_number(kf.communes_total)}",
+            "communes avec une initiative nommée",
+            f"{format_number(kf.population_named)} habitants, {when}"),
+           (format_number(kf.communes_territory),
+            "communes atteintes seulement par un territoire cité en bloc",
+            f"{format_number(kf.population_territory)} habitants ; comptées à part"),
+           (format_number(kf.initiatives), "initiatives dans le département",
+            " ; ".join(x for x in (review, f"dont {format_number(kf.initiatives_wide)} à "
+                                  "l'échelle du département" if kf.initiatives_wide
+                                  else "") if x))]
     for item, entry in kf.production.items():
         if entry["done"] is None:
             continue
@@ -75,11 +85,12 @@ def _figures(kf: metrics.KeyFigures, totals: list[dict],
                 for s in t["sources"] if s["as_of"]]
         detail = f"réalisés, dernier chiffre du {format_date(date.fromisoformat(max(days)))}" \
             if days else "réalisés"
-        if entry["target"]:
-            detail += f" ; objectif à part : {format_number(entry['target'])}"
         for kind in APART:
             if entry.get(kind):
                 detail += f" ; {KIND_LABELS[kind]} : {format_number(entry[kind])}"
+        note = wording.review_note(entry["to_review"], entry["done"], filters)
+        if note:
+            detail += f" ; {note}"
         out.append((format_number(entry["done"]), _item(item, entry["unit"]), detail))
     return out[:5]
 
@@ -88,23 +99,24 @@ def _item(item: str, unit: str) -> str:
     return item if unit == PLAIN_UNIT else f"{item} ({unit})"
 
 
-def _totals(items: list[dict]) -> pd.DataFrame:
+def _totals(items: list[dict], goals: list[dict]) -> pd.DataFrame:
+    """Done per item with how much is to review; goals only against the done figure of
+    the same initiatives (`1 600 / 11 000 (15 %)`), the other goals apart."""
     rows: dict[tuple, dict] = {}
     for t in items:
-        if t["kind"] not in (DONE, TARGET):
-            continue
-        row = rows.setdefault((t["item"], t["unit"]), {"done": None, "target": None,
-                                                      "n": 0, "day": None})
-        row[t["kind"]] = t["value"]
-        row["n"] = max(row["n"], t["initiatives"])
-        days = [s["as_of"] for s in t["sources"] if s["as_of"]]
-        row["day"] = max([row["day"], *days] if row["day"] else days, default=None)
-    ordered = sorted(rows.items(), key=lambda kv: -(kv[1]["done"] or 0))[:MAX_ITEMS]
+        if t["kind"] == DONE:
+            rows[(t["item"], t["unit"])] = {"done": t["value"], "review": t["to_review"],
+                                            "goal": None}
+    for g in goals:
+        rows.setdefault((g["item"], g["unit"]), {"done": None, "review": None,
+                                                 "goal": None})["goal"] = g
+    ordered = sorted(rows.items(), key=lambda kv: (-(kv[1]["done"] or 0), kv[0]))[:MAX_ITEMS]
     return pd.DataFrame(
-        [[_item(item, unit), format_number(r["done"]), format_number(r["target"]),
-          format_number(r["n"]), format_date(date.fromisoformat(r["day"])) if r["day"] else "–"]
+        [[_item(item, unit), format_number(r["done"]), format_number(r["review"]),
+          wording.goal_progress(r["goal"]),
+          format_number(r["goal"]["target_alone"]) if r["goal"] else "–"]
          for (item, unit), r in ordered],
-        columns=["Objet", "Réalisé", "Objectif", "Initiatives", "Au"])
+        columns=TOTALS_COLUMNS)
 
 
 def _apart(items: list[dict]) -> list[str]:
@@ -144,15 +156,19 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
     view = _Anonymised(store, anonymise)
     cited = src.cited_by_figures(view, filters, dep)
     day = src.situation_date(cited)
-    totals = metrics.totals(view, filters, dep)["items"]
+    result = metrics.totals(view, filters, dep)
+    totals = result["items"]
     footer = src.footer(cited, dep)
+    kf = metrics.key_figures(view, filters, dep)
     return Briefing(
         title=f"{src.app_name(dep)} — "
               + (f"situation au {format_date(day)}" if day else
                  f"note du {format_date(date.today())}, aucun communiqué retenu"),
         situation=day, filters=describe_filters(filters),
-        figures=_figures(metrics.key_figures(view, filters, dep), totals, day),
-        counts=_counts(view, filters, dep), totals=_totals(totals), apart=_apart(totals),
+        review=wording.review_scope(filters, kf.initiatives_to_review, kf.initiatives),
+        figures=_figures(kf, totals, day, filters),
+        counts=_counts(view, filters, dep), totals=_totals(totals, result["goals"]),
+        apart=_apart(totals),
         uncovered=_uncovered(view, filters, dep),
         releases=[f"{r['label']} ({r['initiatives']} initiative"
                   f"{'s' if r['initiatives'] > 1 else ''})" for r in cited],
@@ -175,7 +191,7 @@ def _fonts() -> tuple[str, str]:
 
 
 def _table(frame: pd.DataFrame, widths, font: str, bold: str, size: float = 7.5):
-    """A small striped table; the first column wraps (long item or commune names)."""
+    """A small striped table; cells wrap between words (long item or commune names)."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -185,7 +201,10 @@ def _table(frame: pd.DataFrame, widths, font: str, bold: str, size: float = 7.5)
     heads = [Paragraph(escape(str(c)), header if i else ParagraphStyle("e0", parent=header,
                                                                        alignment=0))
              for i, c in enumerate(frame.columns)]
-    data = [heads] + [[Paragraph(escape(r[0]), first), *r[1:]] for r in rows]
+    right = ParagraphStyle("droite", parent=first, alignment=2)
+    # every cell wraps between words (a progress `1 600 / 11 000 (15 %)` in a narrow column)
+    data = [heads] + [[Paragraph(escape(r[0]), first),
+                       *(Paragraph(escape(v), right) for v in r[1:])] for r in rows]
     t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, size), ("FONT", (0, 0), (-1, 0), bold, size),
@@ -223,7 +242,7 @@ def to_pdf(b: Briefing) -> bytes:
     story = [Paragraph(escape(b.title), ParagraphStyle("titre", parent=style, fontName=bold,
                                                        fontSize=15, leading=18)),
              p(f"Note de synthèse des initiatives solidaires Covid-19. Filtres : {b.filters}.",
-               small), Spacer(1, 5)]
+               small), p(b.review, small), Spacer(1, 5)]
     cells = [[Paragraph(escape(v), big), p(label), p(detail, small)]
              for v, label, detail in b.figures]
     boxes = Table([[c for c in cells]], colWidths=[width / max(len(cells), 1)] * len(cells))
@@ -232,7 +251,7 @@ def to_pdf(b: Briefing) -> bytes:
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(boxes)
     right = [p("Production : réalisé et objectifs", head),
-             _table(b.totals, [2.2 * cm, 1.4 * cm, 1.5 * cm, 1.9 * cm, 1.9 * cm], font, bold)
+             _table(b.totals, [1.85 * cm, 1.45 * cm, 1.05 * cm, 2.9 * cm, 1.65 * cm], font, bold)
              if len(b.totals) else p("Aucun chiffre de production pour ces filtres."),
              *(p(line, small) for line in b.apart),
              p(TOTALS_NOTE, small),
@@ -317,7 +336,8 @@ def to_pptx(b: Briefing) -> bytes:
         table(15, 9.0, 18, b.uncovered)
     text(15, 12.3, 18, 0.7, "Initiatives par arrondissement et catégorie", 11, True, blue)
     table(15, 13.0, 18, b.counts, 7)
-    text(0.8, 17.4, 32.2, 1.4, [b.footer, CAVEAT], 8, color=RGBColor(0x44, 0x44, 0x44))
+    text(0.8, 17.4, 32.2, 1.4, [b.review, b.footer, CAVEAT], 8,
+         color=RGBColor(0x44, 0x44, 0x44))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

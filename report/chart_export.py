@@ -55,7 +55,7 @@ CHARTS = {
     "matrice": ("Qui fait quoi, où : arrondissement × catégorie",
                 "nombre d'initiatives touchant l'arrondissement",
                 lambda s, f, d: charts.matrix_data(_counts(s, f, d)), charts.category_matrix),
-    "production": ("Production réalisée et objectifs",
+    "production": ("Production réalisée",
                    "dernier chiffre cumulé de chaque initiative, dans l'unité indiquée ; "
                    "objectifs, commandes et besoins ne s'ajoutent jamais au réalisé",
                    lambda s, f, d: charts.production_data(metrics.totals(s, f, d)),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from initiatives.formatting import MONTHS, NBSP, format_number
 from initiatives.metrics import BESIDE_DONE
-from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED, TARGET
+from initiatives.model import CATEGORIES, DONE, KIND_LABELS, NEEDED, ORDERED
 from report.classes import CATEGORY_COLORS
 
 # French digits in any locale: en-US gives "1,600" (the comma becomes a narrow space);
@@ -20,7 +20,7 @@ MONTH_LABELS = ("timeFormat(datum.value, '%e') + ' ' + "
                 + str([m for m in MONTHS]) + "[month(datum.value)]")
 CATEGORY_SCALE = alt.Scale(domain=list(CATEGORY_COLORS), range=list(CATEGORY_COLORS.values()))
 # done, then the kinds set beside it (never stacked on it): each with its own colour
-NATURE_COLORS = {DONE: "#225ea8", TARGET: "#c7c7c7", ORDERED: "#41b6c4", NEEDED: "#fd8d3c"}
+NATURE_COLORS = {DONE: "#225ea8", ORDERED: "#41b6c4", NEEDED: "#fd8d3c"}
 NATURE_SCALE = alt.Scale(domain=[KIND_LABELS[k] for k in NATURE_COLORS],
                          range=list(NATURE_COLORS.values()))
 
@@ -42,7 +42,8 @@ def _text(values) -> list[str]:
 
 def production_data(totals: dict) -> pd.DataFrame:
     """`metrics.totals` -> long rows (item, unit, nature, value) for done and, beside it,
-    targets, orders not yet delivered and needs."""
+    orders not yet delivered and needs. Goals are not here: summed, they would be set
+    against the output of other initiatives (see `progress_data`)."""
     rows = [{"item": f"{r['item']} ({r['unit']})", "unit": r["unit"],
              "nature": KIND_LABELS[r["kind"]], "value": r["value"]}
             for r in totals["items"] if r["kind"] in (DONE, *BESIDE_DONE)]
@@ -64,9 +65,37 @@ def matrix_data(counts: pd.DataFrame) -> pd.DataFrame:
 
 # --- charts ---------------------------------------------------------------------------
 
+def progress_data(progress: pd.DataFrame) -> pd.DataFrame:
+    """`metrics.Goals.progress` -> rows (label, percent, texte) for `progress`."""
+    return pd.DataFrame({
+        "label": [f"{a} — {i}" for a, i in zip(progress["actor"], progress["item"])],
+        "percent": (100 * progress["share"].astype(float)).round(1),
+        "texte": [f"{format_number(d)} / {format_number(t)}"
+                  for d, t in zip(progress["done"], progress["target"])]},
+        columns=["label", "percent", "texte"])
+
+
+def progress(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
+    """Each initiative's done figure as a share of its own goal (label, percent, texte)."""
+    base = alt.Chart(data).encode(y=alt.Y("label:N", title=None,
+                                          axis=alt.Axis(labelLimit=320)))
+    goal = base.mark_bar(color="#e5e5e5").encode(x=alt.datum(100))
+    done = base.mark_bar(color=NATURE_COLORS[DONE]).encode(
+        x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100], clamp=True),
+                axis=alt.Axis(title="Part de son propre objectif atteinte (%)")),
+        tooltip=[alt.Tooltip("label:N", title="Initiative"),
+                 alt.Tooltip("texte:N", title="Réalisé / objectif"),
+                 alt.Tooltip("percent:Q", title="%", format=".0f")])
+    text = base.mark_text(align="left", dx=4, fontSize=11).encode(
+        x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100], clamp=True)),
+        text=alt.Text("texte:N"))
+    return _sized(goal + done + text, "Avancement de chaque initiative vers son objectif",
+                  width)
+
+
 def production(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
-    """Done, target, ordered and needed side by side per item, never stacked (item,
-    nature, value)."""
+    """Done, ordered and needed side by side per item, never stacked (item, nature,
+    value)."""
     data = data.assign(texte=_text(data["value"]))
     return _sized(alt.Chart(data).mark_bar().encode(
         x=alt.X("value:Q", axis=_count_axis("Quantité (dernier chiffre cumulé)")),
@@ -76,7 +105,7 @@ def production(data: pd.DataFrame, width: int | None = None) -> alt.Chart:
                         legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("item:N", title="Objet"), alt.Tooltip("nature:N", title="Nature"),
                  alt.Tooltip("texte:N", title="Quantité")],
-    ), "Production réalisée et objectifs", width)
+    ), "Production réalisée", width)
 
 
 def evolution(data: pd.DataFrame, width: int | None = None) -> alt.Chart:

@@ -23,7 +23,8 @@ from report import assets, naming
 from report.export_data import FORMULA_START, neutralise  # noqa: F401 (shared rule)
 from report.maps import Legend, add_borders, display_layer, new_map, safe
 
-UNCOVERED, VIA_TERRITORY, DIRECT = "#d7301f", "#dde5ee", "#b3c3d6"
+UNCOVERED, VIA_TERRITORY, DIRECT = "#d7301f", "#eef2f8", "#8fa6c4"
+TERRITORY_LINE = "#8fa6c4"
 CAVEAT = ("Ce qui n'est pas signalé n'est pas forcément absent : la carte montre les "
           "initiatives relevées dans les communiqués de la préfecture, pas toutes celles "
           "du territoire.")
@@ -42,8 +43,19 @@ def _state(row, level: str) -> tuple[str, str]:
     if not row.covered:
         return UNCOVERED, "aucune initiative signalée"
     if row.direct:
-        return DIRECT, f"{row.direct} initiative(s) dans {UNIT_LABEL[level]}"
-    return VIA_TERRITORY, f"couverte par {row.via_territory} initiative(s) de territoire"
+        return DIRECT, f"{row.direct} initiative(s) nommée(s) dans {UNIT_LABEL[level]}"
+    return VIA_TERRITORY, (f"aucune initiative nommée ; territoire cité en bloc par "
+                           f"{row.via_territory} initiative(s)")
+
+
+def _style(colour: str, weight: float) -> dict:
+    """Holes strong; named units plain; units reached only through a territory cited in
+    bloc lighter with a dashed outline, so they never read as named ones."""
+    if colour == VIA_TERRITORY:
+        return {"fillColor": colour, "color": TERRITORY_LINE, "weight": weight,
+                "dashArray": "3 3", "fillOpacity": 0.55}
+    return {"fillColor": colour, "color": "#6b6b80", "weight": weight,
+            "fillOpacity": 0.9 if colour == UNCOVERED else 0.8}
 
 
 def gap_layer(m: folium.Map, gdf: gpd.GeoDataFrame, level: str = "commune",
@@ -68,9 +80,7 @@ def gap_layer(m: folium.Map, gdf: gpd.GeoDataFrame, level: str = "commune",
     weight = 0.5 if level == "commune" else 1.2
     folium.GeoJson(
         data.to_json(drop_id=True), name=name,
-        style_function=lambda f: {
-            "fillColor": f["properties"]["couleur"], "color": "#6b6b80", "weight": weight,
-            "fillOpacity": 0.9 if f["properties"]["couleur"] == UNCOVERED else 0.75},
+        style_function=lambda f: _style(f["properties"]["couleur"], weight),
         highlight_function=lambda _: {"weight": 2.5, "color": "#000"},
         tooltip=folium.GeoJsonTooltip(fields, aliases=aliases),
     ).add_to(m)
@@ -87,8 +97,8 @@ def gap_map(gaps: Gaps, dep: str | None = None,
     add_borders(m, dep)
     Legend("Couverture", [
         (UNCOVERED, "aucune initiative signalée"),
-        (VIA_TERRITORY, "couverte par une initiative de territoire"),
-        (DIRECT, f"au moins une initiative dans {UNIT_LABEL[gaps.level]}"),
+        (VIA_TERRITORY, "seulement via un territoire cité en bloc (plus clair, pointillés)"),
+        (DIRECT, f"au moins une initiative nommée dans {UNIT_LABEL[gaps.level]}"),
     ]).add_to(m)
     return m
 

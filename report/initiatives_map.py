@@ -146,9 +146,12 @@ def build_map(store, filters: Filters, dep: str, options: MapOptions = MapOption
     """Choropleth of the initiatives per unit, borders, areas and markers, with legends."""
     m = maps.new_map(dep, tiles=OSM_TILES if options.tiles else None)
     m.default_js = [js for js in m.default_js if js[0] != "jquery"]  # unused: one fetch less
-    counts = metrics.counts_per_unit(store, filters, options.level, dep=dep).set_index("code")
+    # named initiatives only: a territory cited in bloc is drawn apart (dashed, light),
+    # its communes are not coloured as if an initiative were named there
+    counts = metrics.counts_per_unit(store, filters, options.level, dep=dep,
+                                     commune_only=True).set_index("code")
     per_10k = options.measure == "per_10k"
-    title = (("Initiatives pour 10 000 hab." if per_10k else "Initiatives")
+    title = (("Initiatives nommées pour 10 000 hab." if per_10k else "Initiatives nommées")
              + f" par {SINGULAR[options.level]}")
     maps.choropleth(m, LAYERS[options.level], counts, options.measure, title,
                     options.scheme, options.k, 1 if per_10k else 0, dep)

@@ -34,6 +34,8 @@ from report.initiatives_map import MapOptions, build_map  # noqa: E402
 
 FORMATS = ("png", "pdf")
 BORDER = "#3a3a5c"
+HATCH, HATCH_COLOR = "////", "#7a8aa8"
+HATCH_LABEL = "seulement via un territoire\ncité en bloc (hachurée)"
 plt.rcParams["font.family"] = "DejaVu Sans"  # bundled with matplotlib: every French glyph
 
 
@@ -41,9 +43,11 @@ def values(store, filters: Filters | None = None, level: str = "commune",
            per_10k: bool = False, dep: str | None = None):
     """(values by code, legend title) as on the map page: `counts_per_unit`."""
     check(level)
-    counts = metrics.counts_per_unit(store, filters or Filters(), level, dep)
+    counts = metrics.counts_per_unit(store, filters or Filters(), level, dep,
+                                     commune_only=True)
     column = "per_10k" if per_10k else "initiatives"
-    title = ("Initiatives pour 10 000 habitants" if per_10k else "Initiatives")
+    title = ("Initiatives nommées pour 10 000 habitants" if per_10k
+             else "Initiatives nommées")
     return counts.set_index("code")[column], title
 
 
@@ -92,8 +96,11 @@ def _draw(ax, paths, **style) -> None:
 
 def figure(series, title: str, legend_title: str, footer: str, level: str = "commune",
            dep: str | None = None, scheme: str = "quantiles", k: int = 5,
-           decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True):
-    """A matplotlib figure of `series` (values by unit code; missing units are zero)."""
+           decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True,
+           hatched: frozenset[str] = frozenset()):
+    """A matplotlib figure of `series` (values by unit code; missing units are zero).
+    `hatched`: communes reached only through a territory cited in bloc, hatched over
+    their colour so they never read as communes where an initiative is named."""
     dep = dep or config.departement()
     codes, paths = _projected(LAYERS[level], dep)
     y = pd.Series(codes).map(series).fillna(0).astype(float)
@@ -104,6 +111,10 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
     ax.set_axis_off()
     _draw(ax, paths, facecolors=[classes.color(v) for v in y], edgecolors="#8a8aa3",
           linewidths=0.2 if level == "commune" else 0.6)
+    marked = [p for c, p in zip(codes, paths) if c in hatched] if level == "commune" else []
+    if marked:
+        _draw(ax, marked, facecolors="none", edgecolors=HATCH_COLOR, linewidths=0,
+              hatch=HATCH)
     if level != "arrondissement":
         _draw(ax, _projected("arrondissements", dep)[1], facecolors="none", edgecolors=BORDER,
               linewidths=0.9)
@@ -114,6 +125,9 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
     ax.set_title(title, loc="left", fontsize=13, fontweight="bold")
     handles = [Patch(facecolor=c, edgecolor="#777", label=label)
                for c, label in classes.legend()]
+    if marked:
+        handles.append(Patch(facecolor="white", edgecolor=HATCH_COLOR, hatch=HATCH,
+                             label=HATCH_LABEL))
     ax.legend(handles=handles, title=legend_title, loc="lower right", fontsize=8,
               title_fontsize=8.5, frameon=True, framealpha=0.95)
     x0, x1 = ax.get_xlim()
@@ -151,6 +165,8 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
     """The map page's choropleth of the filtered data as PNG or PDF bytes."""
     dep, filters = dep or config.departement(), filters or Filters()
     series, legend_title = values(store, filters, level, per_10k, dep)
+    hatched = frozenset(metrics.territory_only(store, filters, dep)) \
+        if level == "commune" else frozenset()
     if footer is None:
         footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     footer = " ; ".join(t for t in (footer, "fonds : IGN (Admin Express), INSEE (COG, "
@@ -158,7 +174,7 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
     title = title or f"{title_of(level, per_10k)} — {reference.departement_name(dep)}"
     fig = figure(series, title,
                  legend_title, footer, level, dep, decimals=1 if per_10k else 0, size=size,
-                 north=north)
+                 north=north, hatched=hatched)
     return render(fig, fmt, dpi, tight)
 
 

@@ -22,7 +22,7 @@ from geo import reference
 from initiatives import coverage, metrics
 from initiatives.coverage import Gaps
 from initiatives.filters import Filters
-from initiatives.metrics import KeyFigures
+from initiatives.metrics import Goals, KeyFigures
 from initiatives.store import open_store
 from report import assets, briefing, chart_export, export_data, gaps, maps, sources, static_map
 from report.initiatives_map import MapOptions, build_map
@@ -120,6 +120,11 @@ def totals(filters: Filters) -> dict:
     return _cached_metric(metrics.totals, filters)
 
 
+def goals(filters: Filters) -> Goals:
+    """Goals against the done figure of the same initiative (`metrics.goals`)."""
+    return _cached_metric(metrics.goals, filters)
+
+
 def sources_cited(filters: Filters) -> list[dict]:
     """Releases cited by the filtered initiatives (`metrics.sources`)."""
     return _cached_metric(metrics.sources, filters)
@@ -129,8 +134,9 @@ def counts_by(filters: Filters, by: str, columns: str) -> pd.DataFrame:
     return _cached_metric(metrics.counts_by, filters, by=by, columns=columns)
 
 
-def counts_per_unit(filters: Filters, level: str) -> pd.DataFrame:
-    return _cached_metric(metrics.counts_per_unit, filters, level=level)
+def counts_per_unit(filters: Filters, level: str, commune_only: bool = False) -> pd.DataFrame:
+    return _cached_metric(metrics.counts_per_unit, filters, level=level,
+                          commune_only=commune_only)
 
 
 def totals_by(filters: Filters, level: str) -> pd.DataFrame:

@@ -6,35 +6,71 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.levels import LABELS
-from initiatives.coverage import Gaps, calls_of
+from geo.levels import LABELS, SINGULAR
+from initiatives.coverage import Gaps, calls_of, weakest_first
+from initiatives.filters import Filters
 from initiatives.formatting import format_number
-from report import gaps as report, naming
+from report import gaps as report, naming, wording
+from ui import tables
 
 TOP = 20
 NEAREST = st.column_config.NumberColumn("Initiative la plus proche (km)", format="%.1f")
 POPULATION = st.column_config.NumberColumn("Population", format="localized")
+SHARE_COLUMNS = {
+    name: st.column_config.ProgressColumn(name, min_value=0, max_value=100, format="%.0f %%")
+    for name in ("Part des communes nommées", "Part de la population")}
+RANKING_NOTE = ("Du plus faible au plus fort : part de la population vivant dans une commune "
+                "où une initiative est nommée, puis part des communes nommées. Les communes "
+                "atteintes seulement par un territoire cité en bloc sont comptées à part.")
 
 
-def figures(g: Gaps) -> None:
-    """Communes and people reached, the schemes apart, and the units of the level."""
+def figures(g: Gaps, filters: Filters | None = None) -> None:
+    """Communes with a named initiative first, then apart those reached only through a
+    territory-wide mention, then the rest; the schemes counted apart."""
     if not g.initiatives:
         st.warning("Aucune initiative dans la sélection : toutes les communes apparaissent "
                    "sans initiative signalée.")
+    total = format_number(len(g.communes))
     cols = st.columns(4)
-    cols[0].metric("Communes couvertes",
-                   f"{format_number(g.communes_covered)} / {format_number(len(g.communes))}")
-    cols[1].metric("Population atteinte", f"{format_number(100 * g.share_population_covered)} %",
-                   help=f"{format_number(g.population_covered)} habitants dans une commune "
-                        "couverte")
-    cols[2].metric("Population non atteinte", format_number(g.population_uncovered))
+    review = wording.review_note(g.communes_named_to_review, g.communes_named, filters)
+    cols[0].metric("Communes avec une initiative nommée",
+                   f"{format_number(g.communes_named)} / {total}",
+                   delta=f"{format_number(g.population_named)} habitants "
+                         f"({wording.percent(g.share_population_named)})",
+                   delta_color="off", delta_arrow="off",
+                   help="Communes citées comme lieu d'au moins une initiative. "
+                        + (f"Communes nommées seulement par des initiatives à relire : "
+                           f"{format_number(g.communes_named_to_review)}."
+                           if review.startswith("dont") else review.capitalize() + "."))
+    if g.commune_only:
+        cols[1].metric("Communes atteintes seulement par un territoire", "écartées",
+                       help="Les initiatives annoncées pour tout un territoire sont "
+                            "écartées (bascule ci-dessus).")
+    else:
+        cols[1].metric("Communes atteintes seulement par un territoire",
+                       format_number(g.communes_territory),
+                       delta=f"{format_number(g.population_territory)} habitants",
+                       delta_color="off", delta_arrow="off",
+                       help="Communes d'un territoire cité en bloc (le calaisis, une "
+                            "intercommunalité…) où aucune initiative n'est nommée : "
+                            "comptées à part, dessinées plus claires sur la carte.")
+    cols[2].metric("Communes sans initiative signalée",
+                   f"{format_number(len(g.communes) - g.communes_covered)} / {total}",
+                   delta=f"{format_number(g.population_uncovered)} habitants",
+                   delta_color="off", delta_arrow="off")
     cols[3].metric("Dispositifs comptés à part", format_number(len(g.schemes)),
                    help="Dispositifs départementaux ou nationaux : ils ne couvrent aucune "
                         "commune en particulier.")
-    if g.level != "commune":
-        st.caption(f"{LABELS[g.level]} couvertes : {format_number(g.covered)} / "
-                   f"{format_number(g.total)} (au moins une initiative dans l'une de leurs "
-                   "communes).")
+
+
+def shares(g: Gaps, ranked: bool = True) -> None:
+    """Coverage of each arrondissement or EPCI as shares, the weakest first."""
+    if g.level == "commune":
+        return
+    units = weakest_first(g.units) if ranked else g.units
+    st.dataframe(tables.coverage_frame(units, SINGULAR[g.level].capitalize()), hide_index=True,
+                 width="stretch", column_config=SHARE_COLUMNS)
+    st.caption(RANKING_NOTE)
 
 
 def uncovered(g: Gaps) -> None:

@@ -46,6 +46,11 @@ def sidebar() -> Filters:
     arrondissements = cache.arrondissement_names(cache.departement())
     with st.sidebar:
         st.header("Filtres")
+        reviewed_only = st.toggle(
+            "Chiffres relus seulement", value=f.reviewed_only,
+            help="Ne garder que les initiatives vérifiées par une personne. Sinon, chaque "
+                 "total dit combien reste « à relire » (extrait des communiqués, pas "
+                 "encore vérifié).")
         chosen_releases = st.multiselect(
             "Communiqués", list(labels), default=[r for r in f.releases if r in labels],
             format_func=lambda rid: labels.get(rid, rid), placeholder="Tous")
@@ -65,7 +70,10 @@ def sidebar() -> Filters:
                              format_func=lambda code: f"{arrondissements[code]} ({code})",
                              placeholder="Tous")
         statuses = st.multiselect("Statut de relecture", STATUSES, default=list(f.statuses),
-                                  placeholder="Tous")
+                                  placeholder="Tous", disabled=reviewed_only,
+                                  help="« extrait » : à relire. Avec « Chiffres relus "
+                                       "seulement », seules les initiatives vérifiées "
+                                       "comptent.")
         inside = st.radio("Lieu", list(INSIDE_LABELS), index=list(INSIDE_LABELS).index(f.inside),
                           format_func=INSIDE_LABELS.get, horizontal=False)
         search = st.text_input("Recherche (acteur, lieu, texte)", value=f.search, max_chars=200)
@@ -79,7 +87,7 @@ def sidebar() -> Filters:
     filters = Filters(releases=tuple(chosen_releases), date_from=period[0], date_to=period[1],
                       categories=tuple(categories), actor_types=tuple(actor_types),
                       arrondissements=tuple(arr), statuses=tuple(statuses), inside=inside,
-                      search=search.strip())
+                      search=search.strip(), reviewed_only=reviewed_only)
     _publish(filters)
     return filters
 

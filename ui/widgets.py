@@ -14,10 +14,12 @@ import streamlit as st
 from folium.elements import ElementAddToElement
 from streamlit_folium import generate_leaflet_string, st_folium
 
+from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
 from initiatives.metrics import BESIDE_DONE, HEADLINE_ITEMS, KeyFigures
 from initiatives.model import KIND_LABELS
 from initiatives.store import MANUAL_SOURCE
+from report import wording
 from report.sources import app_name
 from ui import tables
 
@@ -84,44 +86,87 @@ def release_labels(releases: list[dict]) -> dict[str, str]:
     return labels
 
 
-def production_figures(kf: KeyFigures) -> dict[str, tuple[str, str | None]]:
-    """Headline items -> (done, what is beside it) as French text, for st.metric:
-    `objectif : 11 000 · commandé, pas encore livré : 5 000`."""
+def production_figures(kf: KeyFigures, filters: Filters | None = None
+                       ) -> dict[str, tuple[str, str | None]]:
+    """Headline items -> (done, how much of it is to review) as French text, for
+    st.metric: `5 300`, `dont 1 200 à relire`. Goals are not here (see `goal_lines`)."""
     out = {}
     for item, p in kf.production.items():
         done = format_number(p["done"]) if p["done"] is not None else "–"
         beside = [f"{KIND_LABELS[k]} : {format_number(p[k])}" for k in BESIDE_DONE
                   if p.get(k)]
-        out[item] = (done, " · ".join(beside) or None)
+        review = wording.review_note(p["to_review"], p["done"], filters) \
+            if p["done"] is not None else ""
+        out[item] = (done, " · ".join(x for x in (review, *beside) if x) or None)
     return out
 
 
-def key_figures(kf: KeyFigures) -> None:
-    """The overview's figures; each one's origin is in `figure_sources` below."""
+def goal_lines(kf: KeyFigures) -> list[str]:
+    """`masques : 1 600 réalisés sur un objectif de 11 000 (15 %) pour l'initiative…`."""
+    return [wording.goal_line(item, p["goal"]) for item, p in kf.production.items()
+            if p.get("goal")]
+
+
+def key_figures(kf: KeyFigures, filters: Filters | None = None) -> None:
+    """The overview's figures; each one's origin is in `figure_sources` below.
+
+    Coverage comes first, said plainly: communes where an initiative is named, then
+    apart the communes reached only because their territory was mentioned, then the
+    rest. The three are never added into one "communes touchées"."""
     total = format_number(kf.communes_total)
     row = st.columns(4)
-    # coverage first: "how much of the département is reached" is the headline
-    row[0].metric("Communes touchées", f"{format_number(kf.communes_reached)} / {total}",
-                  help="Communes nommées, plus celles couvertes par une initiative à "
-                       "l'échelle d'un territoire (intercommunalité, calaisis…).")
-    row[1].metric("Initiatives", format_number(kf.initiatives),
+    row[0].metric(
+        "Communes avec une initiative nommée", f"{format_number(kf.communes_named)} / {total}",
+        delta=f"{format_number(kf.population_named)} habitants", delta_color="off",
+        delta_arrow="off",
+        help="Communes citées comme lieu d'au moins une initiative, et leur population "
+             f"municipale. {_review_sentence(kf.communes_named_to_review, kf.communes_named, filters, 'nommée(s) seulement par des initiatives')}")
+    row[1].metric(
+        "Communes atteintes seulement par un territoire", format_number(kf.communes_territory),
+        delta=f"{format_number(kf.population_territory)} habitants", delta_color="off",
+        delta_arrow="off",
+        help="Communes d'un territoire cité en bloc (intercommunalité, calaisis…) où aucune "
+             "initiative n'est nommée : comptées à part, jamais ajoutées aux communes "
+             "nommées. Rien ne dit qu'une initiative y agit.")
+    rest = kf.communes_total - kf.communes_named - kf.communes_territory
+    row[2].metric("Communes sans initiative signalée", f"{format_number(rest)} / {total}",
+                  delta=f"{format_number(kf.population_total - kf.population_named - kf.population_territory)} habitants",
+                  delta_color="off", delta_arrow="off",
+                  help="Ni nommées, ni dans un territoire cité. Ce qui n'est pas signalé "
+                       "n'est pas forcément absent. La page Couverture liste les mairies "
+                       "à appeler.")
+    row[3].metric("Initiatives", format_number(kf.initiatives),
+                  delta=wording.review_note(kf.initiatives_to_review, kf.initiatives, filters)
+                  or None, delta_color="off", delta_arrow="off",
                   help="Initiatives placées dans le département qui passent les filtres ; "
                        f"dont {format_number(kf.initiatives_wide)} à l'échelle du "
-                       "département ou nationales.")
-    row[2].metric("Communes nommées", f"{format_number(kf.communes_named)} / {total}",
-                  help="Communes citées comme lieu d'une initiative.")
-    row[3].metric("Population touchée", format_number(kf.population_reached),
-                  help="Population municipale des communes touchées ; communes nommées "
-                       f"seules : {format_number(kf.population_named)} habitants.")
+                       "département ou nationales. « À relire » : pas encore vérifiées "
+                       "par une personne.")
     row = st.columns(4)
+    figures = production_figures(kf, filters)
     for col, item in zip(row, HEADLINE_ITEMS):
-        done, target = production_figures(kf).get(item, ("–", None))  # no source, no figure
+        done, beside = figures.get(item, ("–", None))  # no source, no figure
         col.metric(f"{item.capitalize()} réalisés" if item != "visières"
-                   else "Visières réalisées", done, delta=target, delta_color="off",
+                   else "Visières réalisées", done, delta=beside, delta_color="off",
                    delta_arrow="off", help="Dernier chiffre cumulé connu de chaque "
-                   "initiative, additionné (jamais la somme des communiqués successifs).")
+                   "initiative, additionné (jamais la somme des communiqués successifs). "
+                   "Les objectifs ne sont comparés qu'au réalisé de la même initiative.")
     row[3].metric("Dernier communiqué", format_date(kf.latest_release)
                   if kf.latest_release else "aucun")
+    lines = goal_lines(kf)
+    if lines:
+        st.caption("Objectifs, initiative par initiative : "
+                   + " — ".join(md(line) for line in lines) + ".")
+
+
+def _review_sentence(part: int, total: int, filters: Filters | None, what: str) -> str:
+    if filters is not None and filters.reviewed_only:
+        return "Chiffres relus seulement."
+    if not total:
+        return ""
+    if not part:
+        return "Toutes nommées par des initiatives relues."
+    return f"Dont {format_number(part)} {what} à relire."
 
 
 def figure_sources(totals: dict, labels: dict[str, str],

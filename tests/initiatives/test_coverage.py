@@ -185,3 +185,68 @@ def test_cli_gaps(bundled, capsys):
     assert out["uncovered"][0]["code"] == "62160" and len(out["uncovered"]) == 2
     with pytest.raises(SystemExit):
         main(["--db", str(bundled.path), "gaps", "--level", "canton"])
+
+
+# --- coverage said plainly (issue 11, item 1) --------------------------------------------
+
+def test_named_and_territory_communes_are_kept_apart(bundled, overall):
+    com = overall.communes.set_index("code")
+    named = com["direct"] > 0
+    assert overall.communes_named == int(named.sum())
+    assert overall.communes_territory == int((~named & (com["via_territory"] > 0)).sum())
+    # the two together are what the old headline called "touchées": never one figure here
+    assert overall.communes_named + overall.communes_territory == overall.communes_covered
+    assert overall.population_named == int(com.loc[named, "population"].sum())
+    audruicq = com.loc["62057"]  # in the calaisis, named by no one
+    assert (audruicq["communes_named"], audruicq["communes_territory"]) == (0, 1)
+    assert audruicq["population_territory"] == audruicq["population"]
+    assert coverage.gaps(bundled, commune_only=True).communes_territory == 0
+
+
+def test_unit_shares_of_named_communes(bundled):
+    arr = coverage.gaps(bundled, level="arrondissement")
+    arrondissement = reference.communes("62").set_index("code")["arrondissement"]
+    com = arr.communes.set_index("code").join(arrondissement)
+    units = arr.units.set_index("code")
+    for code, part in com.groupby("arrondissement"):
+        row = units.loc[code]
+        assert row["communes"] == len(part)
+        assert row["communes_named"] == int((part["direct"] > 0).sum())
+        assert row["share_communes_named"] == pytest.approx(row["communes_named"] / len(part),
+                                                            abs=1e-4)
+        assert row["population_named"] == int(part.loc[part["direct"] > 0, "population"].sum())
+        assert row["share_population_named"] == pytest.approx(
+            row["population_named"] / row["population"], abs=1e-4)
+        assert row["named_per_10k"] == pytest.approx(row["direct"] / row["population"] * 1e4,
+                                                     abs=1e-3)
+    # covered (something reaches it) is not named: Calais is reached everywhere through
+    # the calaisis, yet most of its communes are named by no one
+    calais = units.loc["626"]
+    assert calais["share_population_covered"] == 1 and calais["share_communes_named"] < 0.5
+    assert arr.population_named == int(units["population_named"].sum())
+
+
+def test_weakest_first(bundled):
+    for level in ("arrondissement", "epci"):
+        ranked = coverage.weakest_first(coverage.gaps(bundled, level=level).units)
+        shares = list(ranked["share_population_named"])
+        assert shares == sorted(shares)
+    ranked = coverage.weakest_first(coverage.gaps(bundled, level="arrondissement").units)
+    assert ranked.iloc[0]["communes_named"] == 0 or ranked.iloc[0]["share_population_named"] \
+        == min(ranked["share_population_named"])
+    assert ranked.iloc[-1]["share_population_named"] == max(ranked["share_population_named"])
+
+
+def test_communes_named_only_by_initiatives_to_review(tmp_path):
+    store = open_store(tmp_path / "s.sqlite", seed=None)
+    store.ingest(RELEASE, [ini("Ville de Marck", place("commune", "62548", "Marck")),
+                           ini("Lens solidaire", place("commune", "62498", "Lens")),
+                           ini("Atelier de Lens", place("commune", "62498", "Lens"))])
+    marck = next(i for i in store.initiatives() if "Marck" in i.actor)
+    store.set_status(marck.id, "vérifié")
+    g = coverage.gaps(store)
+    assert (g.communes_named, g.communes_named_to_review) == (2, 1)  # Lens: to review
+    lens = coverage.gaps(store, level="arrondissement").units.set_index("code").loc["627"]
+    assert lens["direct_to_review"] == 2
+    reviewed = coverage.gaps(store, Filters(reviewed_only=True))
+    assert (reviewed.communes_named, reviewed.communes_named_to_review) == (1, 0)

@@ -5,8 +5,8 @@ from datetime import date
 
 from hypothesis import given, strategies as st
 
-from initiatives.filters import DEFAULT_STATUSES, Filters
-from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
+from initiatives.filters import DEFAULT_STATUSES, Filters, refine
+from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES, Initiative
 
 
 class FakeQueryParams(dict):
@@ -33,7 +33,8 @@ filters_strategy = st.builds(
     statuses=subset(STATUSES),
     inside=st.sampled_from(["all", "inside", "outside"]),
     search=st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs")), max_size=20)
-          .map(str.strip))
+          .map(str.strip),
+    reviewed_only=st.booleans())
 
 
 @given(filters_strategy)
@@ -104,3 +105,21 @@ def test_keeps_observation():
     assert not f.keeps_observation("n8", date(2020, 4, 30))
     assert not Filters(date_from=date(2020, 5, 1)).keeps_observation("n7", None)
     assert Filters().keeps_observation("", None)
+
+
+def test_review_switch_lives_in_the_url():
+    params = Filters(reviewed_only=True).to_query_params()
+    assert params == {"relus": "oui"}
+    assert Filters.from_query_params(params).reviewed_only
+    assert Filters.from_query_params({"relus": ["oui"]}) == Filters(reviewed_only=True)
+    for off in ({}, {"relus": "non"}, {"relus": "peut-être"}, {"relus": [3]}):
+        assert not Filters.from_query_params(off).reviewed_only
+
+
+def test_review_switch_keeps_only_checked_initiatives():
+    def one(status):
+        return Initiative(release_id="r", actor=f"A {status}", actor_type="association",
+                          category=CATEGORIES[0], excerpt="x", status=status)
+    inis = [one("extrait"), one("vérifié")]
+    assert [i.status for i in refine(inis, Filters(reviewed_only=True))] == ["vérifié"]
+    assert len(refine(inis, Filters())) == 2

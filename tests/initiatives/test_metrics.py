@@ -11,7 +11,18 @@ from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.model import Release
 from initiatives.store import open_store
-from tests.helpers.store_samples import N2, N7, N8, NEWSLETTER, commune, fill, initiative, qty
+from tests.helpers.store_samples import (
+    MARCK_N7,
+    MARCK_N8,
+    N2,
+    N7,
+    N8,
+    NEWSLETTER,
+    commune,
+    fill,
+    initiative,
+    qty,
+)
 
 ARRONDISSEMENTS = ["621", "622", "623", "624", "625", "626", "627"]
 
@@ -78,15 +89,23 @@ def test_key_figures(store):
     assert k["initiatives"] == 6
     assert k["communes_total"] == 887
     assert k["communes_named"] == 5
-    assert k["communes_reached"] == len(set(named) | grand_calais)
-    assert k["communes_reached"] > k["communes_named"]
+    # the communes of the calaisis not named by anyone, apart and never added
+    territory_only = grand_calais - set(named)
+    assert k["communes_territory"] == len(territory_only) > 0
+    assert not hasattr(k, "communes_reached")
     assert k["population_named"] == int(communes.loc[named, "population"].sum())
+    assert k["population_territory"] == int(communes.loc[list(territory_only),
+                                                         "population"].sum())
     assert k["population_total"] == int(communes["population"].sum())
-    assert k["production"]["masques"] == {"done": 5200, "target": 11000, "ordered": None,
-                                          "needed": None, "unit": "unités",
-                                          "initiatives": 3}
+    masks = k["production"]["masques"]
+    assert {key: masks[key] for key in ("done", "ordered", "needed", "unit", "initiatives")} \
+        == {"done": 5200, "ordered": None, "needed": None, "unit": "unités", "initiatives": 3}
+    assert "target" not in masks  # no sum of goals beside the sum of done
+    # Marck's goal against Marck's own latest done figure (3 000 in N8, goal from N7)
+    assert (masks["goal"]["done"], masks["goal"]["target"], masks["goal"]["initiatives"]) \
+        == (3000, 11000, 1)
     assert k["production"]["visières"]["done"] == 2000
-    assert k["production"]["visières"]["target"] is None
+    assert k["production"]["visières"]["goal"] is None
     assert k["latest_release"] == date(2020, 5, 7)
 
 
@@ -170,9 +189,12 @@ def test_manual_entries_are_cited_as_such(store):
 
 def test_empty_store(tmp_path):
     empty = open_store(tmp_path / "empty.sqlite", seed=None)
-    assert metrics.totals(empty) == {"departement": "62", "as_of": None, "items": []}
+    assert metrics.totals(empty) == {"departement": "62", "as_of": None, "items": [],
+                                     "goals": []}
     k = metrics.key_figures(empty)
-    assert k["initiatives"] == 0 and k["communes_reached"] == 0
+    assert k["initiatives"] == 0 and k["communes_named"] == k["communes_territory"] == 0
+    g = metrics.goals(empty)
+    assert g.progress.empty and g.alone.empty and g.sums == []
     assert k["latest_release"] is None
     assert metrics.counts_by(empty)["total"].sum() == 0
     assert metrics.evolution(empty).empty
@@ -196,3 +218,64 @@ def test_total_is_the_latest_cumulative_report_in_any_ingest_order(tmp_path_fact
                                           commune("62548", "Marck"), qty("masques", value))])
     [row] = metrics.totals(store)["items"]
     assert row["value"] == reports[-1] and row["initiatives"] == 1
+
+
+# --- goals against done, initiative by initiative (issue 11, item 2) -------------------
+
+def test_goals_compare_each_initiative_with_its_own_done_figure(store):
+    store.ingest(N7, [initiative(N7, "Commune de Mazingarbe", commune("62563", "Mazingarbe"),
+                                 qty("masques", 8500, "target",
+                                     sentence="l'objectif est de 8 500 masques"))])
+    g = metrics.goals(store)
+    [marck] = g.progress.to_dict("records")
+    assert (marck["actor"], marck["done"], marck["target"]) == ("Ville de Marck", 3000, 11000)
+    assert marck["share"] == pytest.approx(3000 / 11000, abs=1e-4)
+    assert marck["done_sentence"] == MARCK_N8 and marck["target_sentence"] == MARCK_N7
+    # a goal with no done figure of its own initiative stays apart
+    [alone] = g.alone.to_dict("records")
+    assert (alone["actor"], alone["target"]) == ("Commune de Mazingarbe", 8500)
+    [sums] = g.sums
+    assert (sums["done"], sums["target"], sums["initiatives"]) == (3000, 11000, 1)
+    assert (sums["target_alone"], sums["initiatives_alone"]) == (8500, 1)
+    # never the 5 200 done by three initiatives against the 19 500 of two goals
+    assert metrics.totals(store)["goals"] == g.sums
+    masks = metrics.key_figures(store)["production"]["masques"]
+    assert masks["done"] == 5200 and masks["goal"]["done"] == 3000
+
+
+def test_a_goal_in_another_unit_is_not_progress(store):
+    store.ingest(N8, [initiative(N8, "Banque alimentaire", commune("62498", "Lens"),
+                                 qty("repas", 200), qty("repas", 50, "target", "familles"))])
+    g = metrics.goals(store)
+    assert "repas" not in set(g.progress["item"])
+    assert g.alone[g.alone["item"] == "repas"]["unit"].tolist() == ["familles"]
+
+
+# --- reviewed vs to review (issue 11, item 3) --------------------------------------------
+
+def test_every_total_says_how_much_is_still_to_review(store):
+    # ingested initiatives are "extrait" (to review) until someone checks them
+    marck = next(i for i in store.initiatives() if "Marck" in i.actor)
+    store.set_status(marck.id, "vérifié")
+    rows = by_item(metrics.totals(store))
+    masks = rows[("masques", "done")]
+    assert masks["value"] == 5200
+    assert (masks["to_review"], masks["initiatives_to_review"]) == (2200, 2)
+    assert {s["actor"]: s["status"] for s in masks["sources"]}["Ville de Marck"] == "vérifié"
+    k = metrics.key_figures(store)
+    assert k["initiatives_to_review"] == k["initiatives"] - 1
+    assert k["production"]["masques"]["to_review"] == 2200
+    # Marck is the only commune named by a checked initiative
+    assert k["communes_named_to_review"] == k["communes_named"] - 1
+
+
+def test_the_review_switch_keeps_checked_figures_only(store):
+    marck = next(i for i in store.initiatives() if "Marck" in i.actor)
+    store.set_status(marck.id, "vérifié")
+    reviewed = Filters(reviewed_only=True)
+    rows = by_item(metrics.totals(store, reviewed))
+    assert rows[("masques", "done")]["value"] == 3000
+    assert rows[("masques", "done")]["to_review"] == 0
+    assert ("visières", "done") not in rows
+    k = metrics.key_figures(store, reviewed)
+    assert (k["initiatives"], k["communes_named"], k["initiatives_to_review"]) == (1, 1, 0)

@@ -1,11 +1,15 @@
 """The Couverture page under AppTest, on its own store (issue 6)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from initiatives import coverage
+from initiatives.formatting import NBSP
+from initiatives.store import open_store
 from tests.helpers.coverage_samples import make_store
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "2_Couverture.py")
@@ -26,10 +30,17 @@ def metrics(at) -> dict:
 def test_page_shows_figures_caveat_ranking_and_downloads(app):
     assert not app.exception
     figures = metrics(app)
-    covered, total = figures["Communes couvertes"].split(" / ")
-    assert total == "887" and 0 < int(covered) < 887
-    assert figures["Population atteinte"].endswith(" %")
+    g = coverage.gaps(open_store(os.environ["INITIATIVES_DB"]))
+    # named communes first; those reached only through a territory apart, never summed
+    assert list(figures)[0] == "Communes avec une initiative nommée"
+    named, total = figures["Communes avec une initiative nommée"].split(" / ")
+    assert total == "887" and int(named) == g.communes_named > 0
+    territory = figures["Communes atteintes seulement par un territoire"]
+    assert int(territory.replace(NBSP, "")) == g.communes_territory > 0
+    rest = figures["Communes sans initiative signalée"].split(" / ")[0].replace(NBSP, "")
+    assert int(rest) == 887 - g.communes_named - g.communes_territory
     assert figures["Dispositifs comptés à part"] == "2"
+    assert not any(label.startswith("Communes couvertes") for label in figures)
     assert any("pas forcément absent" in i.value for i in app.info)
     ranking = app.dataframe[0].value
     assert ranking.iloc[0]["nom"] == "Boulogne-sur-Mer"
@@ -38,14 +49,36 @@ def test_page_shows_figures_caveat_ranking_and_downloads(app):
 
 
 def test_commune_only_switch_and_levels(app):
-    before = int(metrics(app)["Communes couvertes"].split(" / ")[0])
+    named = metrics(app)["Communes avec une initiative nommée"]
+    before = metrics(app)["Communes sans initiative signalée"]
     app.toggle(key="couverture_commune").set_value(True).run()
     assert not app.exception
-    after = int(metrics(app)["Communes couvertes"].split(" / ")[0])
-    assert after < before
+    assert metrics(app)["Communes avec une initiative nommée"] == named
+    assert metrics(app)["Communes atteintes seulement par un territoire"] == "écartées"
+    after = metrics(app)["Communes sans initiative signalée"]
+    assert int(after.split(" / ")[0].replace(NBSP, "")) > \
+        int(before.split(" / ")[0].replace(NBSP, ""))
     app.radio(key="couverture_niveau").set_value("epci").run()
     assert not app.exception
-    assert any("Intercommunalités couvertes" in c.value for c in app.caption)
+    shares = app.dataframe[0].value
+    assert list(shares.columns)[0] == "Intercommunalité"
+    assert shares["Part de la population"].is_monotonic_increasing  # weakest first
+
+
+def test_arrondissements_as_shares_weakest_first(app):
+    app.radio(key="couverture_niveau").set_value("arrondissement").run()
+    assert not app.exception
+    shares = app.dataframe[0].value
+    g = coverage.gaps(open_store(os.environ["INITIATIVES_DB"]), level="arrondissement")
+    ranked = coverage.weakest_first(g.units)
+    assert list(shares["Arrondissement"]) == list(ranked["nom"]) and len(shares) == 7
+    assert shares["Part de la population"].is_monotonic_increasing
+    calais = shares.set_index("Arrondissement").loc["Calais"]
+    row = g.units.set_index("code").loc["626"]
+    assert calais["Communes nommées"] == f"{row['communes_named']} / {row['communes']}"
+    # reached everywhere through the calaisis, yet not "covered" as a whole
+    assert calais["Part des communes nommées"] < 100
+    assert calais["Communes seulement via un territoire"] == str(row["communes_territory"])
 
 
 def test_category_choice(app):

@@ -13,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from initiatives import metrics
 from initiatives.filters import Filters
-from initiatives.formatting import format_number
+from initiatives.formatting import NBSP, format_number
 from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
+NBSP2 = "\u00a0"  # before "%"
 
 
 def page(name: str) -> str:
@@ -61,11 +62,27 @@ def test_overview_figures_match_the_command_line(run, db):
     assert figures["Repas réalisés"] == done(totals, "repas")
     kf = metrics.key_figures(open_store(db))
     assert figures["Initiatives"] == format_number(kf["initiatives"])
-    assert figures["Communes touchées"] == f"{format_number(kf['communes_reached'])} / 887"
-    assert figures["Communes nommées"] == f"{format_number(kf['communes_named'])} / 887"
-    masks = kf["production"]["masques"]
+    # the first figure: communes where an initiative is named; territory-only apart
+    assert at.metric[0].label == "Communes avec une initiative nommée"
+    assert figures["Communes avec une initiative nommée"] == \
+        f"{format_number(kf['communes_named'])} / 887"
+    assert at.metric[0].delta == f"{format_number(kf['population_named'])} habitants"
+    assert figures["Communes atteintes seulement par un territoire"] == \
+        format_number(kf["communes_territory"])
+    assert "Communes touchées" not in figures
+    # the seed is reviewed: every total says so
     delta = [m for m in at.metric if m.label == "Masques réalisés"][0].delta
-    assert delta == f"objectif : {format_number(masks['target'])}"
+    assert delta == "tout est relu"
+    # goals against the done figure of the same initiative only (Marck), the rest apart
+    goals = " ".join(c.value for c in at.caption if c.value.startswith("Objectifs"))
+    goals = goals.replace("\\", "")  # markdown escapes (item names come from the texts)
+    assert f"1{NBSP}600 réalisés sur un objectif de 11{NBSP}000 (15{NBSP2}%)" in goals
+    assert f"objectif sans réalisé connu : 8{NBSP}500 (1 initiative)" in goals
+    assert "19" + NBSP + "500" not in " ".join(str(m.value) + str(m.delta) for m in at.metric)
+    # arrondissements ranked weakest first, as shares
+    shares = at.dataframe[1].value
+    assert shares.iloc[0]["Arrondissement"] == "Saint-Omer" and len(shares) == 7
+    assert shares["Part de la population"].is_monotonic_increasing
     # the map, the matrix, the sources and where each figure comes from
     assert len(at.get("component_instance")) == 1
     assert len(at.get("vega_lite_chart")) == 1
@@ -109,10 +126,22 @@ def test_productions_page_shows_done_against_target_with_sources(run, db):
     totals = metrics.totals(open_store(db))
     masks = table[table["Objet"] == "masques"].iloc[0]
     assert masks["Réalisé"] == done(totals, "masques")
-    target = [r for r in totals["items"] if r["item"] == "masques" and r["kind"] == "target"]
-    assert masks["Objectif"] == format_number(target[0]["value"])
+    assert masks["Dont à relire"] == "0"
+    # Marck alone gives a goal and a done figure: 1 600 / 11 000; Mazingarbe's goal apart
+    assert masks["Avancement (initiatives avec objectif et réalisé)"] == \
+        f"1{NBSP}600 / 11{NBSP}000 (15{NBSP2}%)"
+    assert masks["Objectifs sans réalisé connu"] == f"8{NBSP}500 (1 initiative)"
+    assert "Objectif" not in table.columns  # no sum of goals beside the sum of done
+    progress = next(d.value for d in at.dataframe if "Avancement" in d.value.columns
+                    and "Acteur" in d.value.columns)
+    assert list(progress["Acteur"]) == ["Ville de Marck"]
+    assert progress.iloc[0]["Avancement"] == 15
+    alone = next(d.value for d in at.dataframe if "Objectif" in d.value.columns
+                 and "Avancement" not in d.value.columns)
+    assert set(alone["Acteur"]) == {"commune de Mazingarbe", "mosquée Annour d’Arras"}
     assert any(e.label == "D'où viennent ces chiffres ?" for e in at.expander)
     behind = at.dataframe[1].value  # every figure behind the totals, with its sentence
+    assert set(behind["Relecture"]) == {"vérifié"}
     masks_rows = behind[(behind["Objet"] == "masques") & (behind["Nature"] == "réalisé")]
     assert len(masks_rows) == masks["Initiatives (réalisé)"]
     assert masks_rows["Phrase"].str.contains("masques").all()

@@ -51,10 +51,14 @@ def test_overview_map_is_offline_and_compact(html):
 def test_every_commune_is_coloured_with_its_count(html, store):
     communes = next(lay for lay in layers(html) if len(lay["features"]) == 887)
     values = {f["properties"]["code"]: f["properties"]["valeur"] for f in communes["features"]}
-    counts = metrics.counts_per_unit(store, Filters(), "commune", dep="62")
+    # coloured by the initiatives naming the commune: a territory cited in bloc is drawn
+    # apart (dashed areas), its communes are not counted as named
+    counts = metrics.counts_per_unit(store, Filters(), "commune", dep="62", commune_only=True)
     expected = {c: format_number(n) for c, n in zip(counts["code"], counts["initiatives"])}
     assert values == expected and len(set(values.values())) > 2
-    assert "Initiatives par commune" in html  # the legend
+    for code in metrics.territory_only(store, Filters(), "62"):
+        assert values[code] == "0"
+    assert "Initiatives nommées par commune" in html  # the legend
 
 
 def test_markers_and_territory_areas(store, html):

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from initiatives.filters import Filters
 from initiatives.store import open_store
-from report import briefing, sources
+from report import briefing, sources, wording
 from tests.helpers.export_samples import sample_store
 
 
@@ -45,7 +45,14 @@ def test_pdf_is_one_or_two_a4_pages_with_figures_and_sources(full):
     assert "Pas-de-Calais solidaire — situation au 7 mai 2020" in text
     assert "initiatives dans le département" in text
     assert "6 700 masques" in text  # done: 3 000 for Marck (latest), not 1 600 + 3 000
-    assert "objectif à part : 111 000" in text              # targets never added to done
+    # goals only against the done figure of the same initiative (Marck: 3 000 of 11 000);
+    # the département's goal of 100 000 masks stands apart, never summed into 111 000
+    assert "3 000 / 11 000 (27 %)" in text and "100 000" in text
+    assert "111 000" not in text
+    # which figures: all of them, and how many initiatives are still to review
+    assert "Tous les chiffres, y compris ceux de 13 initiatives sur 13 pas encore " \
+           "vérifiées (à relire)." in text
+    assert "tout à relire" in text
     assert "dernier chiffre du 7 mai 2020" in text           # each figure with its date
     assert "Source : communiqués de la préfecture du Pas-de-Calais" in text
     assert "Boulogne-sur-Mer" in text                       # largest uncovered commune
@@ -64,7 +71,15 @@ def test_private_persons_left_out_by_default(store):
 
 
 def test_briefing_parts(full):
-    assert list(full.totals.columns) == ["Objet", "Réalisé", "Objectif", "Initiatives", "Au"]
+    assert list(full.totals.columns) == ["Objet", "Réalisé", "À relire",
+                                         "Avancement (objectif)", "Objectifs seuls"]
+    masks = full.totals.set_index("Objet").loc["masques"]
+    assert (masks["Réalisé"], masks["À relire"]) == ("6\u202f700", "6\u202f700")
+    assert masks["Avancement (objectif)"] == "3\u202f000 / 11\u202f000 (27\u00a0%)"
+    assert masks["Objectifs seuls"] == "100\u202f000"
+    # the first figure is the communes where an initiative is named; territory apart
+    assert full.figures[0][1] == "communes avec une initiative nommée"
+    assert full.figures[1][1] == "communes atteintes seulement par un territoire cité en bloc"
     assert len(full.uncovered) == 5
     assert full.uncovered.iloc[0]["Commune"] == "Boulogne-sur-Mer"
     assert list(full.counts["Arrondissement"])[:2] == ["Arras", "Béthune"]
@@ -105,3 +120,18 @@ def test_map_and_chart_footers_cite_only_the_departements_releases(store):
     everything = {r["title"] for r in sources.cited(store)}
     assert any("Solidaires dans la crise" in t for t in everything)
     assert not any("Solidaires dans la crise" in t for t in cited)
+
+
+def test_reviewed_only_briefing_says_so(tmp_path):
+    checked = sample_store(tmp_path / "checked.sqlite")
+    marck = next(i for i in checked.initiatives() if "Marck" in i.actor)
+    checked.set_status(marck.id, "vérifié")
+    every = briefing.build(checked, Filters(), with_map=False)
+    assert every.review.startswith("Tous les chiffres, y compris ceux de 12 initiatives sur 13")
+    only = briefing.build(checked, Filters(reviewed_only=True), with_map=False)
+    assert only.review == wording.REVIEWED_ONLY
+    assert only.figures[0][0] == "1 / 887"  # Marck alone
+    masks = only.totals.set_index("Objet").loc["masques"]
+    assert (masks["Réalisé"], masks["À relire"]) == ("3\u202f000", "0")
+    _, text = pdf_text(briefing.to_pdf(only))
+    assert "Chiffres relus seulement" in text

@@ -29,7 +29,7 @@ def test_pdf_map_has_title_legend_scale_and_sources(store):
     reader = PdfReader(io.BytesIO(pdf))
     text = reader.pages[0].extract_text()
     for expected in ("Initiatives solidaires pour 10 000 habitants par arrondissement",
-                     "Initiatives pour 10 000 habitants",
+                     "Initiatives nommées pour 10 000 habitants",
                      "km", "N", "Source : communiqués de la préfecture du Pas-de-Calais",
                      "situation au 7 mai 2020", "IGN"):
         assert expected in text, expected
@@ -37,9 +37,9 @@ def test_pdf_map_has_title_legend_scale_and_sources(store):
 
 def test_values_follow_the_level_and_filters(store):
     series, title = static_map.values(store, Filters(), "commune")
-    assert len(series) == 887 and series["62548"] >= 2 and title == "Initiatives"
+    assert len(series) == 887 and series["62548"] >= 2 and title == "Initiatives nommées"
     per, title = static_map.values(store, Filters(), "epci", per_10k=True)
-    assert title == "Initiatives pour 10 000 habitants" and per.max() > 0
+    assert title == "Initiatives nommées pour 10 000 habitants" and per.max() > 0
     food, _ = static_map.values(store, Filters(categories=("aide alimentaire",)), "commune")
     assert food["62548"] == 0 and food["62498"] == 1
 
