@@ -7,6 +7,10 @@ from initiatives.filters import Filters
 from initiatives.formatting import format_number
 
 TO_REVIEW = "à relire"
+COVERAGE_LEAD = ("Communes du département en trois chiffres à part, jamais additionnés : "
+                 "celles où une initiative est nommée ; celles atteintes seulement parce que "
+                 "leur territoire est cité en bloc (calaisis, intercommunalité…) ; les autres, "
+                 "où rien n'est signalé.")
 REVIEWED_ONLY = ("Chiffres relus seulement : les initiatives pas encore vérifiées "
                  "(« à relire ») sont écartées.")
 

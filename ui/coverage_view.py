@@ -17,8 +17,22 @@ TOP = 20
 NEAREST = st.column_config.NumberColumn("Initiative la plus proche (km)", format="%.1f")
 POPULATION = st.column_config.NumberColumn("Population", format="localized")
 SHARE_COLUMNS = {
-    name: st.column_config.ProgressColumn(name, min_value=0, max_value=100, format="%.0f %%")
-    for name in ("Part des communes nommées", "Part de la population")}
+    "% des communes": st.column_config.ProgressColumn(
+        "% des communes", min_value=0, max_value=100, format="%.0f %%", width="small",
+        help="Part des communes de l'unité où au moins une initiative est nommée."),
+    "% de la population": st.column_config.ProgressColumn(
+        "% de la population", min_value=0, max_value=100, format="%.0f %%", width="small",
+        help="Part de la population vivant dans une commune où une initiative est nommée."),
+    "Population nommée": st.column_config.TextColumn(
+        help="Population des communes où une initiative est nommée / population de l'unité."),
+    "Initiatives / 10 000 hab.": st.column_config.TextColumn(
+        help="Initiatives nommées dans l'une des communes de l'unité, pour 10 000 habitants."),
+    "Via un territoire seulement": st.column_config.TextColumn(
+        help="Communes atteintes seulement parce que leur territoire est cité en bloc "
+             "(calaisis, intercommunalité…) : comptées à part, jamais comme nommées."),
+    "Relecture": st.column_config.TextColumn(
+        help="Initiatives nommées dans l'unité et pas encore vérifiées (« à relire »)."),
+}
 RANKING_NOTE = ("Du plus faible au plus fort : part de la population vivant dans une commune "
                 "où une initiative est nommée, puis part des communes nommées. Les communes "
                 "atteintes seulement par un territoire cité en bloc sont comptées à part.")
@@ -31,9 +45,10 @@ def figures(g: Gaps, filters: Filters | None = None) -> None:
         st.warning("Aucune initiative dans la sélection : toutes les communes apparaissent "
                    "sans initiative signalée.")
     total = format_number(len(g.communes))
+    st.caption(wording.COVERAGE_LEAD)
     cols = st.columns(4)
     review = wording.review_note(g.communes_named_to_review, g.communes_named, filters)
-    cols[0].metric("Communes avec une initiative nommée",
+    cols[0].metric("Communes nommées",
                    f"{format_number(g.communes_named)} / {total}",
                    delta=f"{format_number(g.population_named)} habitants "
                          f"({wording.percent(g.share_population_named)})",
@@ -43,18 +58,18 @@ def figures(g: Gaps, filters: Filters | None = None) -> None:
                            f"{format_number(g.communes_named_to_review)}."
                            if review.startswith("dont") else review.capitalize() + "."))
     if g.commune_only:
-        cols[1].metric("Communes atteintes seulement par un territoire", "écartées",
+        cols[1].metric("Via un territoire seulement", "écartées",
                        help="Les initiatives annoncées pour tout un territoire sont "
                             "écartées (bascule ci-dessus).")
     else:
-        cols[1].metric("Communes atteintes seulement par un territoire",
+        cols[1].metric("Via un territoire seulement",
                        format_number(g.communes_territory),
                        delta=f"{format_number(g.population_territory)} habitants",
                        delta_color="off", delta_arrow="off",
                        help="Communes d'un territoire cité en bloc (le calaisis, une "
                             "intercommunalité…) où aucune initiative n'est nommée : "
                             "comptées à part, dessinées plus claires sur la carte.")
-    cols[2].metric("Communes sans initiative signalée",
+    cols[2].metric("Sans initiative signalée",
                    f"{format_number(len(g.communes) - g.communes_covered)} / {total}",
                    delta=f"{format_number(g.population_uncovered)} habitants",
                    delta_color="off", delta_arrow="off")

@@ -149,10 +149,10 @@ def sources_frame(sources: list[dict]) -> pd.DataFrame:
                                        "Initiatives citées"])
 
 
-COVERAGE_COLUMNS = ["Communes nommées", "Part des communes nommées",
-                    "Population d'une commune nommée", "Part de la population",
-                    "Initiatives nommées pour 10 000 hab.",
-                    "Communes seulement via un territoire", "Relecture (initiatives nommées)"]
+COVERAGE_COLUMNS = ["Communes nommées", "% des communes",
+                    "Population nommée", "% de la population",
+                    "Initiatives / 10 000 hab.",
+                    "Via un territoire seulement", "Relecture"]
 
 
 def coverage_frame(units: pd.DataFrame, unit_label: str) -> pd.DataFrame:
@@ -164,15 +164,15 @@ def coverage_frame(units: pd.DataFrame, unit_label: str) -> pd.DataFrame:
         unit_label: units["nom"].to_numpy(),
         "Communes nommées": [f"{format_number(n)} / {format_number(t)}"
                              for n, t in zip(units["communes_named"], units["communes"])],
-        "Part des communes nommées": (100 * units["share_communes_named"]).round(1).to_numpy(),
-        "Population d'une commune nommée": [
+        "% des communes": (100 * units["share_communes_named"]).round(1).to_numpy(),
+        "Population nommée": [
             f"{format_number(n)} / {format_number(t)}"
             for n, t in zip(units["population_named"], units["population"])],
-        "Part de la population": (100 * units["share_population_named"]).round(1).to_numpy(),
-        "Initiatives nommées pour 10 000 hab.": [format_number(v, 2)
+        "% de la population": (100 * units["share_population_named"]).round(1).to_numpy(),
+        "Initiatives / 10 000 hab.": [format_number(v, 2)
                                                  for v in units["named_per_10k"]],
-        "Communes seulement via un territoire": [format_number(v)
+        "Via un territoire seulement": [format_number(v)
                                                  for v in units["communes_territory"]],
-        "Relecture (initiatives nommées)": [wording.review_note(r, n) or "–"
+        "Relecture": [wording.review_note(r, n) or "–"
                           for r, n in zip(units["direct_to_review"], units["direct"])]},
         columns=[unit_label, *COVERAGE_COLUMNS])

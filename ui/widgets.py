@@ -114,22 +114,23 @@ def key_figures(kf: KeyFigures, filters: Filters | None = None) -> None:
     apart the communes reached only because their territory was mentioned, then the
     rest. The three are never added into one "communes touchées"."""
     total = format_number(kf.communes_total)
+    st.caption(wording.COVERAGE_LEAD)
     row = st.columns(4)
     row[0].metric(
-        "Communes avec une initiative nommée", f"{format_number(kf.communes_named)} / {total}",
+        "Communes nommées", f"{format_number(kf.communes_named)} / {total}",
         delta=f"{format_number(kf.population_named)} habitants", delta_color="off",
         delta_arrow="off",
         help="Communes citées comme lieu d'au moins une initiative, et leur population "
              f"municipale. {_review_sentence(kf.communes_named_to_review, kf.communes_named, filters, 'nommée(s) seulement par des initiatives')}")
     row[1].metric(
-        "Communes atteintes seulement par un territoire", format_number(kf.communes_territory),
+        "Via un territoire seulement", format_number(kf.communes_territory),
         delta=f"{format_number(kf.population_territory)} habitants", delta_color="off",
         delta_arrow="off",
         help="Communes d'un territoire cité en bloc (intercommunalité, calaisis…) où aucune "
              "initiative n'est nommée : comptées à part, jamais ajoutées aux communes "
              "nommées. Rien ne dit qu'une initiative y agit.")
     rest = kf.communes_total - kf.communes_named - kf.communes_territory
-    row[2].metric("Communes sans initiative signalée", f"{format_number(rest)} / {total}",
+    row[2].metric("Sans initiative signalée", f"{format_number(rest)} / {total}",
                   delta=f"{format_number(kf.population_total - kf.population_named - kf.population_territory)} habitants",
                   delta_color="off", delta_arrow="off",
                   help="Ni nommées, ni dans un territoire cité. Ce qui n'est pas signalé "

@@ -32,12 +32,12 @@ def test_page_shows_figures_caveat_ranking_and_downloads(app):
     figures = metrics(app)
     g = coverage.gaps(open_store(os.environ["INITIATIVES_DB"]))
     # named communes first; those reached only through a territory apart, never summed
-    assert list(figures)[0] == "Communes avec une initiative nommée"
-    named, total = figures["Communes avec une initiative nommée"].split(" / ")
+    assert list(figures)[0] == "Communes nommées"
+    named, total = figures["Communes nommées"].split(" / ")
     assert total == "887" and int(named) == g.communes_named > 0
-    territory = figures["Communes atteintes seulement par un territoire"]
+    territory = figures["Via un territoire seulement"]
     assert int(territory.replace(NBSP, "")) == g.communes_territory > 0
-    rest = figures["Communes sans initiative signalée"].split(" / ")[0].replace(NBSP, "")
+    rest = figures["Sans initiative signalée"].split(" / ")[0].replace(NBSP, "")
     assert int(rest) == 887 - g.communes_named - g.communes_territory
     assert figures["Dispositifs comptés à part"] == "2"
     assert not any(label.startswith("Communes couvertes") for label in figures)
@@ -49,20 +49,20 @@ def test_page_shows_figures_caveat_ranking_and_downloads(app):
 
 
 def test_commune_only_switch_and_levels(app):
-    named = metrics(app)["Communes avec une initiative nommée"]
-    before = metrics(app)["Communes sans initiative signalée"]
+    named = metrics(app)["Communes nommées"]
+    before = metrics(app)["Sans initiative signalée"]
     app.toggle(key="couverture_commune").set_value(True).run()
     assert not app.exception
-    assert metrics(app)["Communes avec une initiative nommée"] == named
-    assert metrics(app)["Communes atteintes seulement par un territoire"] == "écartées"
-    after = metrics(app)["Communes sans initiative signalée"]
+    assert metrics(app)["Communes nommées"] == named
+    assert metrics(app)["Via un territoire seulement"] == "écartées"
+    after = metrics(app)["Sans initiative signalée"]
     assert int(after.split(" / ")[0].replace(NBSP, "")) > \
         int(before.split(" / ")[0].replace(NBSP, ""))
     app.radio(key="couverture_niveau").set_value("epci").run()
     assert not app.exception
     shares = app.dataframe[0].value
     assert list(shares.columns)[0] == "Intercommunalité"
-    assert shares["Part de la population"].is_monotonic_increasing  # weakest first
+    assert shares["% de la population"].is_monotonic_increasing  # weakest first
 
 
 def test_arrondissements_as_shares_weakest_first(app):
@@ -72,13 +72,13 @@ def test_arrondissements_as_shares_weakest_first(app):
     g = coverage.gaps(open_store(os.environ["INITIATIVES_DB"]), level="arrondissement")
     ranked = coverage.weakest_first(g.units)
     assert list(shares["Arrondissement"]) == list(ranked["nom"]) and len(shares) == 7
-    assert shares["Part de la population"].is_monotonic_increasing
+    assert shares["% de la population"].is_monotonic_increasing
     calais = shares.set_index("Arrondissement").loc["Calais"]
     row = g.units.set_index("code").loc["626"]
     assert calais["Communes nommées"] == f"{row['communes_named']} / {row['communes']}"
     # reached everywhere through the calaisis, yet not "covered" as a whole
-    assert calais["Part des communes nommées"] < 100
-    assert calais["Communes seulement via un territoire"] == str(row["communes_territory"])
+    assert calais["% des communes"] < 100
+    assert calais["Via un territoire seulement"] == str(row["communes_territory"])
 
 
 def test_category_choice(app):

@@ -63,11 +63,11 @@ def test_overview_figures_match_the_command_line(run, db):
     kf = metrics.key_figures(open_store(db))
     assert figures["Initiatives"] == format_number(kf["initiatives"])
     # the first figure: communes where an initiative is named; territory-only apart
-    assert at.metric[0].label == "Communes avec une initiative nommée"
-    assert figures["Communes avec une initiative nommée"] == \
+    assert at.metric[0].label == "Communes nommées"
+    assert figures["Communes nommées"] == \
         f"{format_number(kf['communes_named'])} / 887"
     assert at.metric[0].delta == f"{format_number(kf['population_named'])} habitants"
-    assert figures["Communes atteintes seulement par un territoire"] == \
+    assert figures["Via un territoire seulement"] == \
         format_number(kf["communes_territory"])
     assert "Communes touchées" not in figures
     # the seed is reviewed: every total says so
@@ -82,7 +82,7 @@ def test_overview_figures_match_the_command_line(run, db):
     # arrondissements ranked weakest first, as shares
     shares = at.dataframe[1].value
     assert shares.iloc[0]["Arrondissement"] == "Saint-Omer" and len(shares) == 7
-    assert shares["Part de la population"].is_monotonic_increasing
+    assert shares["% de la population"].is_monotonic_increasing
     # the map, the matrix, the sources and where each figure comes from
     assert len(at.get("component_instance")) == 1
     assert len(at.get("vega_lite_chart")) == 1

@@ -64,7 +64,7 @@ def test_totals_say_how_much_is_to_review_and_the_switch_drops_it(mixed):
     assert metric(at, "Initiatives").delta == "relus seulement"
     assert metric(at, "Masques réalisés").value == \
         format_number(checked.production["masques"]["done"])
-    named = metric(at, "Communes avec une initiative nommée").value
+    named = metric(at, "Communes nommées").value
     assert named == f"{format_number(checked.communes_named)} / 887"
     # Liévin is named by checked initiatives too; Wimereux only by one to review
     assert every.communes_named_to_review == 1
