@@ -164,10 +164,11 @@ def _qty(q: sc.Qty) -> str:
 
 
 def report(run: PartRun, verbose: bool = False) -> str:
-    """Table of one part. The hold-out part shows totals only: its texts are not
-    to be read while tuning, so neither are its misses."""
+    """Table of one part. The newest hold-out shows totals only: its texts are not
+    to be read while tuning, so neither are its misses. Older hold-outs have been
+    read once scored, and show their details like `dev`."""
     total = run.total
-    details = run.part not in HOLDOUTS
+    details = run.part != HOLDOUTS[-1]
     lines = [f"== {run.part}: {len(run.scores)} textes, read+extract {run.mean_ms:.1f} ms/texte =="]
     if run.skipped:
         lines.append(f"   (gold sans texte, ignoré : {', '.join(run.skipped)})")

@@ -26,6 +26,7 @@ from initiatives.model import (
     LOCAL_GOV,
     PUBLIC,
     SET_ASIDE,
+    VOLUNTEERS,
     WORSHIP,
     Initiative,
     Place,
@@ -468,7 +469,7 @@ class _Span:
 
 # --- document context ---------------------------------------------------------
 
-_SALUTATION = re.compile(r"^(?:(?:Chers?|Chères?|Madame|Monsieur|Mesdames|Messieurs|Bonjour"
+_SALUTATION = re.compile(r"^(?:(?:(?:Mes|Nos|Très)\s+)?(?:Chers?|Chères?|Madame|Monsieur|Mesdames|Messieurs|Bonjour"
                          r"|Bonsoir)\b[^.!?]{0,80}[,!]|Madame,? Monsieur,?)$")
 _SIGNATURE = re.compile(rf"(?i)\b(?:le|la|votre|vos)\s+{_TITLES}\b|^{_TITLES}\b|\bhôtel de ville\b")
 _CLOSING = re.compile(r"^(?:Bien (?:fidèlement|cordialement|à vous)|Cordialement|Avec [^.]{0,40},"
@@ -480,6 +481,12 @@ _TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel 
 _TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la ville|le mot du maire"
                         r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b|\bélus\b"
                         r"|\bnos agents\b|\bconseil municipal\b|\bconseillers municipaux\b")
+
+
+# A town speaking of itself in the first person.
+_OWN_VOICE = re.compile(r"(?i)\b(?:notre (?:commune|ville|village|municipalité)|nos agents"
+                        r"|nos services municipaux|votre maire|(?:chers|mes) concitoyens"
+                        r"|chers administrés)\b")
 
 
 def document_context(release: Release, blocks: list[Block], dep: str) -> Context:
@@ -505,6 +512,16 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
                 break
+    if ctx.town is None and _OWN_VOICE.search(release.body):
+        # a town's letter is dated from its town hall ("Hersin-Coupigny, le 4 mai 2020")
+        # or greets its inhabitants ("Chers habitants d'Avesnes-le-Comte,"); a
+        # prefecture's release is dated from its seat, not from the places it reports
+        greetings = [m.resolution for text in header + lasts if _SALUTATION.match(text)
+                     for m in find_places(text, dep)]
+        dated = [resolve(release.dateline, dep)] if release.dateline else []
+        ctx.town = next((r for r in dated + greetings
+                         if r.code and r.level == "commune" and r.inside), None)
+        own = ctx.town is not None
     if ctx.town is None:
         ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
                          if (town := _headline_town(text, dep)) is not None), None)
@@ -596,11 +613,15 @@ def _title_actor(title: str) -> Actor | None:
     if q:
         return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
     first = re.split(r"\s+[–-]\s+|\s*:\s+", clean)[0].strip()
-    if first.isupper() or first.endswith("!"):
+    if first.isupper() or first.endswith("!") or _SALUTATION.match(clean):
+        # a letter with no title opens with its salutation
         return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
     if 2 <= len(first.split()) <= 6 and first[:1].isupper():
         doc = parse(first)
-        if not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
+        # a name has a proper noun, or a capital past its first word ("Les Petites
+        # Mains"); "Initiatives de la semaine" is a common noun phrase
+        named = any(t.pos_ == "PROPN" or (t.i and t.text[:1].isupper()) for t in doc)
+        if named and not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
                 not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
             return Actor(first, ASSOCIATION, 0, len(first))
     return None
@@ -700,16 +721,18 @@ def read(release: Release, dep: str | None = None) -> Reading:
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
     context = document_context(release, blocks, dep)
-    read_of = {b.start: read_numbers(b.text) for b in blocks if b.role != "separator"}
+    read_of = {b.start: read_numbers(b.text, release.body[max(0, b.start - 3000):b.start])
+               for b in blocks if b.role != "separator"}
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    last: _Draft | None = None     # the last initiative of this section, for its story's sequel
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
         if block.role in ("separator", "heading"):
             current = None
             if block.role == "heading":
-                heading = heading_category(_strip_bullet(block.text))
+                heading, last = heading_category(_strip_bullet(block.text)), None
             continue
         if block.role in ("salutation", "signature"):
             continue
@@ -730,6 +753,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
                 continue
             current = None  # a subtitle: its paragraph is read on its own
         actor = None if _CALL.search(block.text) else find_actor(block.text, context)
+        figures = [q for _, q in read_of.get(block.start, []) if q is not None]
         if actor and (current is None or
                       normalise_key(actor.name) != normalise_key(current.actor.name)):
             current = _Draft(actor, [block], block, heading)
@@ -737,15 +761,27 @@ def read(release: Release, dep: str | None = None) -> Reading:
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)):
             current.blocks.append(block)
-        elif context.actor is not None and \
-                any(n.status != SET_ASIDE for n, _ in read_of.get(block.start, [])):
+        elif context.actor is not None and figures:
             # Figures with no actor of their own, in a text that has one: the
             # text's (a town's page, an association's post, a bulletin's list).
             own = context.actor
             current = _Draft(Actor(own.name, own.type, 0, 0), [block], block, heading)
             drafts.append(current)
+        elif figures and BULLET.match(block.text) and (own := _town_actor(block.text, figures,
+                                                                          dep)):
+            # A list entry naming a town and no organisation tells of that town's own
+            # action, or of its volunteers (« – Desvres a réceptionné 5 200 masques »).
+            current = _Draft(own, [block], block, heading)
+            drafts.append(current)
+        elif figures and last is not None and not last.contacts and \
+                not BULLET.match(block.text) and not _EDITORIAL.search(block.text):
+            # A paragraph of figures naming nobody goes on with the story of the last
+            # one named (an article's or a letter's subject).
+            current = last
+            current.blocks.append(block)
         else:
             current = None  # editorial text closes the current initiative
+        last = current or last
     drafts = _merge(drafts)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
@@ -763,6 +799,18 @@ def read(release: Release, dep: str | None = None) -> Reading:
                 note = dataclasses.replace(note, status=SET_ASIDE, reason="no_initiative")
             numbers.append(dataclasses.replace(note, initiative=index))
     return Reading(release, initiatives, numbers, to_check)
+
+
+def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
+    """The town a list entry names first, as its actor: its volunteers when the entry
+    counts helpers, else the commune itself."""
+    town = next((m.resolution for m in find_places(text, dep)
+                 if m.resolution.level == "commune" and m.resolution.inside), None)
+    if town is None or not town.nom:
+        return None
+    if any(q.kind == VOLUNTEERS for q in figures):
+        return Actor(f"Bénévoles {_of(town.nom)}{town.nom}", CITIZEN, 0, 0)
+    return Actor(f"Commune {_of(town.nom)}{town.nom}", LOCAL_GOV, 0, 0)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:

@@ -61,13 +61,13 @@ def release_from_text(text: str, source: str = PASTED) -> Release:
     blocks = clean_blocks(text)
     if not blocks:
         raise IngestError("Texte vide" if source == PASTED else "Fichier vide")
-    day, rest = _pop_date(blocks)
+    day, place, rest = _pop_date(blocks)
     title, rest = _pop_title(rest or blocks)
     blocks = rest
     if not blocks:  # a one-line text: its line is both title and body
         blocks = [title]
     return Release(title=title, body="\n\n".join(blocks), number=parse_number(title),
-                   date=day, source=source)
+                   date=day, source=source, dateline=place)
 
 
 def _check_size(size: int) -> None:
@@ -299,15 +299,18 @@ def parse_number(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _pop_date(blocks: list[str]) -> tuple[date | None, list[str]]:
-    """The dateline ("Arras, le 21 avril 2020") in the first blocks, removed."""
+def _pop_date(blocks: list[str]) -> tuple[date | None, str, list[str]]:
+    """The dateline ("Arras, le 21 avril 2020") in the first blocks, removed: its date
+    and its place."""
     for i, block in enumerate(blocks[:3]):
         m = _DATELINE.match(block)
         if m:  # the rest of the block, if any, is the title run into it
             rest = [block[m.end():].strip()] if block[m.end():].strip() else []
-            return parse_date(block), blocks[:i] + rest + blocks[i + 1:]
+            place = re.match(r"\s*([^,]*?),?\s+le\s", block, re.I)
+            return parse_date(block), place.group(1).strip() if place else "", \
+                blocks[:i] + rest + blocks[i + 1:]
     head = " ".join(blocks[:2])[:400]
-    return parse_date(head), blocks
+    return parse_date(head), "", blocks
 
 
 def _pop_title(blocks: list[str]) -> tuple[str, list[str]]:

@@ -70,6 +70,7 @@ class Release:
     date: date | None = None
     source: str = ""  # file name or "texte collé"
     id: str = ""
+    dateline: str = ""  # the place a dateline names ("Arras, le 21 avril 2020" → "Arras")
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -105,7 +105,25 @@ def find_numbers(text: str) -> list[Number]:
         number = _read(text, m)
         if number is not None:
             found.append(number)
-    return sorted(found, key=lambda n: n.start)
+    found.sort(key=lambda n: n.start)
+    for first, second in zip(found, found[1:]):
+        if second.reason and first.value is not None and _range(text, first, second):
+            first.value, first.reason = None, second.reason
+    return found
+
+
+# A range shares its unit: "entre 19 et 35 ans", "de 9 à 12 h", "2 ou 3 %": the first
+# bound is what the second one is.
+_RANGE_AND = re.compile(r"\s*et\s*")
+_RANGE_TO = re.compile(r"\s*(?:à|ou|-|–)\s*")
+
+
+def _range(text: str, first: Number, second: Number) -> bool:
+    between = text[first.end:second.start]
+    if _RANGE_TO.fullmatch(between):
+        return True
+    return bool(_RANGE_AND.fullmatch(between)) and bool(
+        re.search(r"\bentre\s*$", text[max(0, first.start - 12):first.start], re.I))
 
 
 def _read(text: str, m: re.Match) -> Number | None:

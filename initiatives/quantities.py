@@ -67,7 +67,9 @@ ITEMS = [
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
-     r"|inscrits?|salariés?|employés?|infirmières?|infirmiers?|médecins?", "personnes",
+     r"|inscrits?|salariés?|employés?|infirmières?|infirmiers?|médecins?|licenciée?s?"
+     r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
+     r"|scouts?|citoyens?|citoyennes?", "personnes",
      "personnes", PEOPLE),
     (r"habitants?", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
@@ -106,7 +108,8 @@ _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|peti
 # --- cues that set a number aside -------------------------------------------
 
 _PER_UNIT_AFTER = re.compile(
-    r"^\W{0,3}(?:chacun|chacune|l['’]unité|pièce|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
+    r"^\W{0,3}(?:(?:pour |à )?chacune?\b|l['’]unité|pièce"
+    r"|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
     r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
 _PER_UNIT_BEFORE = re.compile(
@@ -115,9 +118,8 @@ _PER_UNIT_BEFORE = re.compile(
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
 # ("chaque Calaisien en recevra deux", "chaque kilomètre rapportait 1 €"); "chaque jour"
 # is a rate, not a distributive.
-_DISTRIBUTIVE = re.compile(r"\b(?:chaque|chacun des|chacune des)\s+(?!(?:jour|semaine|soir"
-                           r"|matin|midi|nuit|mois|année|an|fois|week-end)s?\b)[^\W\d_]+",
-                           re.I)
+_DISTRIBUTIVE = re.compile(r"\b(?:chaque\s+(?!(?:jour|semaine|soir|matin|midi|nuit|mois"
+                           r"|année|an|fois|week-end)s?\b)[^\W\d_]+|chacune?\b)", re.I)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
@@ -130,6 +132,11 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|qua
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
+# "les 16 000 habitants du territoire": the inhabitants of a place are its population.
+_OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
+                         rf"|de (?:la|notre|cette) (?:commune|ville|communauté|agglomération)"
+                         rf"|de l{_APOS}(?:agglomération|intercommunalité)"
+                         rf"|de (?:[A-ZÀ-Ý]|l{_APOS}[A-ZÀ-Ý]))")
 _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lycée|école"
                                 rf"|établissement|structure)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
@@ -143,9 +150,10 @@ _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france
                       "république", "région"}
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays)|en France"
-    rf"|(?:à titre de |pour )comparaison|(?-i:la Région)|au niveau régional"
+    rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)|au niveau régional"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
-    rf"territoire national|l{_APOS}ensemble du territoire|le gouvernement|l{_APOS}[ÉE]tat"
+    rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
+    rf"|(?<!par )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français)\b", re.I)
 
 # --- cues of a kind ---------------------------------------------------------
@@ -162,8 +170,10 @@ _RATE_OPENING = re.compile(r"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?
                            re.I)
 _PER_WEEK = re.compile(r"^[^.;]{0,60}?\b(?:par semaine|chaque semaine|toutes les semaines"
                        r"|/\s?semaine|hebdomadaire\w*)", re.I)
-NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|il faut"
-                  r"|il faudrait|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+# Verbs and nouns of a need; "il faut" with its clitics ("il nous en faudrait").
+NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
+                  r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
+                  r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b)", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
@@ -200,7 +210,7 @@ _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+
                                r"|prévoi(?:t|ent)|prévoyons|espèr(?:e|ent)|espérons"
                                r"|envisag\w+)\s+(?:[\w’']+\s+){0,2}$", re.I)
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
-               "besoin", "recherche"}
+               "besoin", "recherche", "réclamer"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
                                rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
@@ -225,9 +235,10 @@ def find_quantities(text: str) -> list[Quantity]:
     return [q for _, q in read_numbers(text) if q is not None]
 
 
-def read_numbers(text: str) -> list[tuple[NumberNote, Quantity | None]]:
+def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity | None]]:
     """Every number of a block: its note (what was made of it) and, when it is a
-    quantity, the Quantity."""
+    quantity, the Quantity. `lead` is the document's text before the block, where a
+    figure without its noun ("il en faut 5 000") finds what it counts."""
     spans = sentences(text)
     starts = [a for a, _ in spans]
     out: list[tuple[NumberNote, Quantity | None]] = []
@@ -247,7 +258,8 @@ def read_numbers(text: str) -> list[tuple[NumberNote, Quantity | None]]:
         next_start = following.start if following is not None else s_end
         if doc is None:
             doc = parse(text)
-        q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous)
+        q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous,
+                                    lead)
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
@@ -273,7 +285,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
+def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
     item = _item(text, number.end, s_start, s_end, doc)
@@ -285,9 +297,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
             item = (*item[:3], number.end)
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
-    if item is None and (_CLITIC_EN.search(before) or _ELLIPSIS.match(text, number.end)):
-        # "elle en a remis 11", "1 800 masques, pour un objectif de 5 000."
-        item = _reference(text, s_start, number.start, number.end)
+    if item is None and _CLITIC_EN.search(before):         # "elle en a remis 11"
+        item = _antecedent(text, s_start, number.start, number.end) or \
+            _reference(text, s_start, number.start, number.end, lead)
+    if item is None and _ELLIPSIS.match(text, number.end):  # "…, pour un objectif de 5 000."
+        item = _reference(text, s_start, number.start, number.end, lead)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _PER_UNIT_BEFORE.search(before)
                          or _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])):
@@ -298,9 +312,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
     if name in _NOT_COUNTED:
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
-    rate_zone = text[number.end:item_end] + " " + after
+    rate_zone = text[number.end:item_end] + " " + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
-                         text[s_start:s_end], text)
+                         text[s_start:s_end], text, text[s_start:number.start])
     if kind is None:
         return None, reason, item_end
     approx = number.approx
@@ -312,10 +326,14 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous):
         reason, item_end
 
 
+# A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
+_NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les couturières, au nombre de 45, …": the number counts the noun named just before.
 _AU_NOMBRE = re.compile(r"\b([^\W\d_][\w’'-]+)\s*,?\s+au nombre de\s*$", re.I)
-# A number ending its clause counts the noun named before it (an ellipsis).
-_ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?]|$|et\b|pour\b|à la\b|au\b)")
+# A number ending its clause counts the noun named before it (an ellipsis); what may
+# follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
+_ELLIPSIS = re.compile(rf"\s*(?:[.,;:)!?]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+                       rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
 
@@ -386,9 +404,28 @@ def _known(text: str, start: int, end: int):
             yield m.start(), name, unit, group
 
 
-def _reference(text, s_start, pos, end):
-    """"60 exemplaires": the last material item named before."""
-    hits = sorted(_known(text, 0, pos))
+def _reference(text, s_start, pos, end, lead=""):
+    """"60 exemplaires": the last material item named before, in the block or else in
+    the document's text before it."""
+    hits = sorted(_known(text, 0, pos)) or sorted(_known(lead, 0, len(lead)))
+    if not hits:
+        return None
+    _, name, unit, group = hits[-1]
+    return name, unit, group, end
+
+
+_PEOPLE = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
+           for p, item, unit, group in ITEMS if group in (VOLUNTEER, PEOPLE, BENEFICIARY)]
+
+
+def _antecedent(text, s_start, pos, end):
+    """What the clitic "en" stands for when its sentence names it, people included
+    ("- couturières : il nous en faudrait une vingtaine")."""
+    hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group
+                  in _MATERIALS + _PEOPLE for m in pattern.finditer(text, s_start, pos))
+    hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)      # "livreurs", "chauffeurs"
+             for m in _AGENT_WORD.finditer(text, s_start, pos)]
+    hits.sort()
     if not hits:
         return None
     _, name, unit, group = hits[-1]
@@ -406,7 +443,8 @@ def _nearest(text, s_start, s_end, pos):
 
 # --- kinds ------------------------------------------------------------------
 
-def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block=""):
+def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
+          upto=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before):
         return None, "price" if group == MONEY else "per_unit"
@@ -427,7 +465,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if _COLLECT.search(sentence) or _COLLECT.search(block):
             return DONE, "somme collectée ou donnée"
         return None, "price"
-    if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)):
+    if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
+                                or _OF_A_PLACE.match(after)):
         return None, "population"                          # "village de 200 habitants"
     if group in (PEOPLE, BENEFICIARY) and _ORGANISATION_SIZE.search(before):
         return None, "population"                          # "une usine de 250 salariés"
@@ -448,7 +487,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
-    rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(sentence)
+    # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
+    clause = re.split(r"[.;:!?]|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
+    rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
     if grammar not in (TARGET, ORDERED):
         if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
             return PER_DAY, "rythme « par jour »"
@@ -473,6 +514,7 @@ _LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|rester|exister|sembler|deve
 # French agent nouns name people ("coureurs", "livreuses", "pompiers", "étudiantes");
 # objects with these endings ("ordinateurs", "visières", "paniers") are known items.
 _AGENT_NOUN = re.compile(r"(?:eurs|euses|trices|iers|ières|istes|ants|antes)$")
+_AGENT_WORD = re.compile(r"\b[a-zà-ÿ]{3,}(?:eurs|euses|trices|istes)\b")
 
 
 def _argument(chain) -> bool:

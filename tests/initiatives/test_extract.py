@@ -372,3 +372,45 @@ def test_a_local_groups_name_gives_its_town_when_nothing_else_does():
         "L'association « Entraide Liévin Centre » a livré 120 colis aux aînés.")
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Liévin"]
+
+
+def test_a_town_letter_is_dated_from_its_town_hall():
+    release = release_from_text(
+        "Saint-Omer, le 2 mai 2020\n\n"
+        "Mes chers concitoyens,\n\n"
+        "Nos agents ont porté 450 colis aux aînés de notre commune.\n\n"
+        "Votre maire")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Saint-Omer"]
+    assert "concitoyens" not in found.actor
+
+
+def test_a_prefecture_release_is_not_placed_at_its_dateline():
+    release = release_from_text(
+        "Arras, le 12 avril 2020\n\n"
+        "Le préfet salue les initiatives du département.\n\n"
+        "- Le club de rugby de Liévin a livré 300 repas aux soignants.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Liévin"]
+
+
+def test_a_list_entry_naming_only_its_town_is_that_towns_action():
+    release = release_from_text(
+        "Initiatives de la semaine\n\n"
+        "- Le centre social de Lillers a livré 200 colis.\n"
+        "- Fruges a reçu 2 300 masques, remis par les élus.\n"
+        "- À Auchel, une vingtaine de bénévoles portent les courses des aînés.")
+    actors = {i.actor: [p.nom for p in i.places] for i in extract(release)}
+    assert actors["Commune de Fruges"] == ["Fruges"]
+    assert actors["Bénévoles d'Auchel"] == ["Auchel"]
+
+
+def test_an_articles_paragraph_of_figures_goes_on_with_its_subject():
+    release = release_from_text(
+        "Isbergues : l'atelier de Sylvie ne s'arrête plus\n\n"
+        "Couturière retraitée, Sylvie Caron a réuni ses voisines dans son salon.\n\n"
+        "Les machines tournent du matin au soir, dans la bonne humeur.\n\n"
+        "Depuis, 900 masques ont été cousus, et 30 blouses taillées.")
+    (found,) = extract(release)
+    assert found.actor == "Sylvie Caron"
+    assert [(q.value, q.kind) for q in found.quantities] == [(900, "done"), (30, "done")]

@@ -169,3 +169,38 @@ def test_costs_and_regional_figures_are_set_aside(text, reason):
 def test_years_and_sizes_are_set_aside(text, reason):
     assert not kinds(text)
     assert reason in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate belongs to its own clause, not to the coordinated one before it
+    ("Depuis avril, 2 400 repas ont été portés, et chaque soir, ce sont 60 plateaux qui "
+     "partent de la cuisine.", [(2400, "done"), (60, "per_day")]),
+    # people named by their membership act as helpers when they are the subject
+    ("Quinze adhérents du club se relaient pour porter les courses.", [(15, "volunteers")]),
+    # verbs of asking make a need; "il faut" keeps its clitics
+    ("Les infirmières nous réclament encore 400 surblouses.", [(400, "needed")]),
+    ("Pour les écoles, il nous en faudrait 2 000 masques de plus.", [(2000, "needed")]),
+    # the clitic "en" stands for the people its sentence names
+    ("- livreurs : il nous en faudrait une dizaine de plus", [(10, "needed")]),
+    # a number closing its clause before a time phrase counts the noun named before
+    ("L'atelier a cousu 800 masques. Le but est d'arriver à 2 000 avant l'été.",
+     [(800, "done"), (2000, "target")]),
+    # a local distribution of stock the State or the Region supplied is local output
+    ("Nos agents ont distribué les 1 500 masques fournis par l'État.", [(1500, "done")]),
+])
+def test_clause_and_reference_rules(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Les cuisiniers ont entre 25 et 40 ans.", "age"),                # a range shares its unit
+    ("Permanences de 9 à 12 h en mairie.", "time"),
+    ("Objectif : 3 masques pour chacun des 9 000 habitants.", "per_unit"),
+    ("La ville a commandé des masques afin que chacun de nos habitants en ait trois.",
+     "per_unit"),
+    ("Les masques iront aux 5 400 habitants du village.", "population"),
+    ("La Région a annoncé 2 millions de masques pour ses lycées.", "national"),
+])
+def test_more_traps(text, reason):
+    assert all(kind != "done" for _, kind in kinds(text))
+    assert reason in [r for _, r in aside(text)]
