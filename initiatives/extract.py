@@ -234,6 +234,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\b(?:nommée?s?|baptisée?s?|dénommée?s?|intitulée?s?)\s+"
                          rf"(?:([{_UP}][{_UP}0-9-]{{2,}})|{QUOTED})", text):
         add(m, m.group(1) or _quoted(m, 2), PUBLIC)
+    # A group that took a name ("regroupés sous le nom des « Toques solidaires »").
+    for m in re.finditer(rf"\bsous (?:le nom|l{_A}appellation|la bannière) (?:de\s+|des\s+|du\s+"
+                         rf"|d{_A})?(?:{QUOTED})", text):
+        add(m, _quoted(m, 1), CITIZEN)
     # A town named as the actor.
     for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie)\s+(de\s+|d{_A})({PLACE})", text):
         word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
@@ -694,9 +698,12 @@ def _continues(text: str, actor: Actor) -> bool:
         return False
     if inner[:1].islower() or inner[:1].isdigit():
         return True  # a sub-item of a list
+    return bool(_ANAPHORA.match(inner) or _DEMONSTRATIVE.match(inner) or _names(text, actor))
+
+
+def _names(text: str, actor: Actor) -> bool:
     core = normalise_key(actor.name)
-    return bool(_ANAPHORA.match(inner) or _DEMONSTRATIVE.match(inner)
-                or (len(core) >= 4 and core in normalise_key(text)))
+    return len(core) >= 4 and core in normalise_key(text)
 
 
 # --- drafts -----------------------------------------------------------------
@@ -773,8 +780,9 @@ def read(release: Release, dep: str | None = None) -> Reading:
             # action, or of its volunteers (« – Desvres a réceptionné 5 200 masques »).
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
-        elif figures and last is not None and not last.contacts and \
-                not BULLET.match(block.text) and not _EDITORIAL.search(block.text):
+        elif figures and last is not None and not last.contacts and (
+                _names(block.text, last.actor) or
+                not (BULLET.match(block.text) or _EDITORIAL.search(block.text))):
             # A paragraph of figures naming nobody goes on with the story of the last
             # one named (an article's or a letter's subject).
             current = last
@@ -836,6 +844,9 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions)
+    if context is not None and context.town is not None and places and \
+            all(p.level == "national" for p in places):
+        places = []  # the country named in a local story is its background ("partout en France")
     if not places:
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)

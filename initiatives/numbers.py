@@ -53,7 +53,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?]|$))", re.I)),
     ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
-    ("postcode", re.compile(r"\b62\s?\d{3}\b(?=\s+[A-ZÉÈ])")),
+    # a French postcode before its town, or closing an address line ("… – 62140")
+    ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=\s+[A-ZÉÈ])"
+                            r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$")),
     ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
@@ -114,16 +116,18 @@ def find_numbers(text: str) -> list[Number]:
 
 # A range shares its unit: "entre 19 et 35 ans", "de 9 à 12 h", "2 ou 3 %": the first
 # bound is what the second one is.
-_RANGE_AND = re.compile(r"\s*et\s*")
-_RANGE_TO = re.compile(r"\s*(?:à|ou|-|–)\s*")
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_RANGE_AND = re.compile(rf"\s*et\s*{_WEEKDAY}", re.I)
+_RANGE_TO = re.compile(rf"\s*(?:à|au|ou|-|–)\s*{_WEEKDAY}", re.I)
 
 
 def _range(text: str, first: Number, second: Number) -> bool:
     between = text[first.end:second.start]
     if _RANGE_TO.fullmatch(between):
         return True
-    return bool(_RANGE_AND.fullmatch(between)) and bool(
-        re.search(r"\bentre\s*$", text[max(0, first.start - 12):first.start], re.I))
+    # "les 25 et 26 avril": two days of one month
+    return bool(_RANGE_AND.fullmatch(between)) and (second.reason == "date" or bool(
+        re.search(r"\bentre\s*$", text[max(0, first.start - 12):first.start], re.I)))
 
 
 def _read(text: str, m: re.Match) -> Number | None:
@@ -148,6 +152,9 @@ def _read(text: str, m: re.Match) -> Number | None:
     value = words_value(words)
     if value is None:
         return None
+    if m.group("words")[:1].isupper() and re.search(r"[\w,]\s+$", text[max(0, start - 3):start]):
+        # a capital inside a sentence makes the word part of a name ("Terre des Deux Caps")
+        return Number(start, m.end(), None, reason="reference")
     return Number(start, m.end(), float(value), approx)
 
 

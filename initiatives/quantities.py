@@ -109,12 +109,20 @@ _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|peti
 
 _PER_UNIT_AFTER = re.compile(
     r"^\W{0,3}(?:(?:pour |à )?chacune?\b|l['’]unité|pièce"
+    r"|par (?-i:[A-ZÀ-Ý])[\w-]+(?:ois|aise?|iens?|ienne|ains?|aine)\b"  # "par Avionnais"
     r"|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
     r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
     r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
+# "Deux masques sont remis à chaque habitant", "2 masques maximum par personne": a
+# distributive recipient later in the figure's clause.
+_DISTRIBUTIVE_AFTER = re.compile(r"^[^,;.:()]{0,40}?(?:\b(?:à|pour) (?:chaque|chacun|chacune)\b"
+                                 r"|\bpar (?:personne|habitant|foyer|famille|tête|élève|enfant"
+                                 r"|résident|adulte)\b)", re.I)
+# "1 kit = 10 masques": an equation tells what one unit holds.
+_EQUATION = re.compile(r"^\s*=|=\s*$")
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
 # ("chaque Calaisien en recevra deux", "chaque kilomètre rapportait 1 €"); "chaque jour"
 # is a rate, not a distributive.
@@ -127,7 +135,7 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|une participation de)\s*$", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
-                                rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)"
+                                rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)?"
                                 rf"(?:(?:moins|plus|près) de\s+)?|\bcompt\w*\s+"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
@@ -446,7 +454,9 @@ def _nearest(text, s_start, s_end, pos):
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
           upto=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
-    if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before):
+    if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before) or \
+            _EQUATION.search(after[:3]) or _EQUATION.search(before[-3:]) or \
+            _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
     if _national(chain, before, after):
@@ -468,8 +478,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
                                 or _OF_A_PLACE.match(after)):
         return None, "population"                          # "village de 200 habitants"
-    if group in (PEOPLE, BENEFICIARY) and _ORGANISATION_SIZE.search(before):
-        return None, "population"                          # "une usine de 250 salariés"
+    if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
+                                           or _BASE.search(before)):
+        return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
+    if _capacity(chain) or _CAPACITY_BEFORE.search(re.split(r"[.;]|,\s*(?:et|mais)\b", before)[-1]):
+        return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar == NEEDED:
         return NEEDED, cue
@@ -480,10 +493,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
-        if _acts(chain):
+        if _acts(chain) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'action"
         return BENEFICIARIES, "personnes aidées"
-    if group == BENEFICIARY and name not in ("familles", "foyers") and _acts(chain):
+    if group == BENEFICIARY and name not in ("familles", "foyers") and (_acts(chain)
+                                                                       or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
@@ -495,7 +509,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
             return PER_WEEK, "rythme « par semaine »"
-    if group == "open" and _AGENT_NOUN.search(name) and _acts(chain):
+    if group == "open" and (_AGENT_NOUN.search(name) and _acts(chain) or _gathers(chain)):
         return VOLUNTEERS, f"personnes sujet d'un verbe d'action (« {name} »)"
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or not _argument(chain)):
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
@@ -517,12 +531,43 @@ _AGENT_NOUN = re.compile(r"(?:eurs|euses|trices|iers|ières|istes|ants|antes)$")
 _AGENT_WORD = re.compile(r"\b[a-zà-ÿ]{3,}(?:eurs|euses|trices|istes)\b")
 
 
+# "Sur les 1 900 élèves de la ville, 8 % …": the whole a share is taken from.
+_BASE = re.compile(r"\bsur (?:les|ses|nos|leurs|ces)\s+$", re.I)
+CAPACITY = {"permettre", "pouvoir", "suffire"}
+# the same read from the words, when the parse hangs the number elsewhere
+_CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
+                              rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit)\b[^.;]*$", re.I)
+
+
+def _capacity(chain) -> bool:
+    """What one unit can give, told in the present ("un rouleau permet de coudre 50
+    masques", "chaque kit peut en donner 10"): a per-unit amount, not an output."""
+    for token in chain[1:]:
+        if token.lemma_.lower() in CAPACITY and "Pres" in token.morph.get("Tense"):
+            return any(c.dep_ == "nsubj" and any(d.lower_ in ("un", "une", "chaque")
+                                                  for d in c.children if d.dep_ == "det")
+                       for c in token.children)
+    return False
+
+
 def _argument(chain) -> bool:
     """The counted noun is what its verb acts on or tells of (object, passive subject, or a
     noun a participle qualifies), not a circumstance ("avec ses 6 imprimantes")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "PROPN") else None
     return noun is None or noun.dep_ in ("obj", "nsubj:pass", "nsubj", "ROOT", "conj", "appos") \
         or any(c.dep_.startswith("acl") for c in noun.children)
+
+
+# Verbs whose subject is people joining in ("une dizaine de chefs se sont regroupés").
+GATHER = {"regrouper", "mobiliser", "relayer", "unir", "rassembler", "réunir", "associer",
+          "porter", "engager", "impliquer", "investir", "organiser", "succéder", "activer"}
+
+
+def _gathers(chain) -> bool:
+    # the counted noun, or "dizaine" itself in "une dizaine de chefs"
+    noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and noun.dep_ in ("nsubj", "nsubj:pass") and \
+        noun.head.lemma_.lower() in GATHER
 
 
 def _acts(chain) -> bool:

@@ -204,3 +204,26 @@ def test_clause_and_reference_rules(text, expected):
 def test_more_traps(text, reason):
     assert all(kind != "done" for _, kind in kinds(text))
     assert reason in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("La commande de 9 000 masques donnera 1 masque par Boulonnais.", "per_unit"),   # demonym
+    ("Dans chaque sachet : 1 pochette = 6 masques à assembler.", "per_unit"),         # equation
+    ("Un rouleau de coton suffit à coudre 70 masques.", "per_unit"),                  # capacity
+    ("Trois masques sont remis à chaque écolier de la commune.", "per_unit"),
+    ("Pas plus de 4 masques au maximum par personne, merci !", "per_unit"),
+    ("Sur les 2 300 collégiens du secteur, 5 % n'ont pas d'ordinateur.", "population"),
+    ("Au hameau d'une centaine d'âmes, tout le monde se connaît.", "no_item"),
+    ("La commune d'un millier d'habitants a ouvert une cellule.", "population"),
+    ("Les distributions auront lieu vendredi 8 et samedi 9 mai.", "date"),
+    ("Communauté de communes du Pays de la Lys – 62190", "postcode"),
+    ("Les bénévoles de la Maison des Quatre Saisons ont cousu des blouses.", "reference"),
+])
+def test_more_shapes_set_aside(text, reason):
+    assert all(kind != "done" for _, kind in kinds(text))
+    assert reason in [r for _, r in aside(text)]
+
+
+def test_a_group_that_gathers_is_people_who_help():
+    text = "Une vingtaine de retraités se sont regroupés sous le nom « Les Fils d'argent »."
+    assert kinds(text) == [(20, "volunteers")]
