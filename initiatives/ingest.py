@@ -195,10 +195,14 @@ def clean_blocks(text: str) -> list[str]:
         return []
     lengths = sorted(len(line.strip()) for line, _ in lines)
     typical = lengths[int(0.9 * (len(lengths) - 1))]
-    # Double-spaced PDF lines: one blank line is only a line break. Lines as
-    # long as paragraphs are paragraphs, whatever the spacing.
-    single = sum(1 for _, b in lines[1:] if b == 1)
-    double = len(lines) >= 8 and single >= 0.5 * (len(lines) - 1) and typical <= 160
+    # Double-spaced PDF lines: one blank line is only a line break, and the line
+    # after it often goes on with its sentence in lower case. Lines as long as
+    # paragraphs are paragraphs, whatever the spacing; a web page or a post keeps a
+    # blank line between paragraphs that each start a sentence.
+    after_one = [line for line, b in lines[1:] if b == 1]
+    going_on = sum(1 for line in after_one if line.strip()[:1].islower())
+    double = len(lines) >= 8 and len(after_one) >= 0.5 * (len(lines) - 1) \
+        and typical <= 160 and going_on >= 0.3 * len(after_one)
     soft_blanks = 1 if double else 0
 
     blocks: list[list[str]] = []

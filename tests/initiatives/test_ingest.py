@@ -313,3 +313,15 @@ def test_any_text_gives_a_release_or_a_clear_error(text):
         return
     assert release.title and release.body
     assert all(b and "\n" not in b for b in release.body.split("\n\n"))
+
+
+def test_a_post_with_blank_lines_between_paragraphs_keeps_its_paragraphs():
+    # each paragraph starts a sentence: the blank lines are paragraph breaks, not the
+    # line breaks of a double-spaced PDF
+    lines = ["Les Cousettes de l'Aa", "12 mai 2020 · Public", "🧵 POINT D'ÉTAPE 🧵",
+             "Trois semaines déjà, et 640 masques partis chez les soignants 💪",
+             "Un grand merci à la mercerie du centre pour ses élastiques 🙏",
+             "On cherche encore des bénévoles pour le repassage 👇",
+             "Écrivez-nous en message privé", "#Entraide #Masques"]
+    blocks = ingest.clean_blocks("\n\n".join(lines))
+    assert blocks == lines
