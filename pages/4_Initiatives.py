@@ -25,9 +25,10 @@ event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
 st.caption(f"{len(shown)} initiative(s).")
 
 ids = review.pick(frame, event, "initiative_choisie")
+names = review.picker_labels(frame, "initiative_choisie")
 chosen = st.selectbox("Initiative", ids, index=None, key="initiative_choisie",
                       placeholder="Choisissez une ligne du tableau ou une initiative ici",
-                      format_func=lambda i: f"n°{i} · {frame.loc[frame['id'] == i, 'actor'].iat[0]}")
+                      format_func=names.get)
 
 current = cache.store().get_versioned(chosen) if chosen is not None else None
 if current is not None:
@@ -42,6 +43,7 @@ if current is not None:
         review.status_buttons(base, base_version)
         with st.expander("Corriger les champs"):
             review.correction_form(base, base_version, labels, dep)
+    review.history_panel(chosen)
 
 st.divider()
 with st.expander("Ajouter une initiative à la main"):

@@ -129,6 +129,21 @@ def pick(frame: pd.DataFrame, event, key: str) -> list[int]:
     return ids
 
 
+def picker_labels(frame: pd.DataFrame, key: str) -> dict[int, str]:
+    """Labels of the initiative picker (`key`): `n°27 · Ville de Marck`. The chosen one
+    keeps the label it was chosen under while it stays chosen: the browser sends the
+    label back, so a label changed by a correction (this person's or another's) would
+    drop the choice."""
+    labels = {int(i): f"n°{i} · {a}" for i, a in zip(frame["id"], frame["actor"])}
+    chosen, kept = st.session_state.get(key), st.session_state.get(f"{key}_libelle")
+    if chosen in labels:
+        if kept and kept[0] == chosen:
+            labels[chosen] = kept[1]
+        else:
+            st.session_state[f"{key}_libelle"] = (chosen, labels[chosen])
+    return labels
+
+
 def _written(message: str) -> None:
     cache.clear()
     widgets.flash(message)
@@ -180,7 +195,14 @@ def _message(text: str) -> str:
 
 def editing(iid: int, version: int, current: int) -> None:
     """Who saves, and what happened since this person opened the initiative: a refused
-    save with the other person's change (reapply or give up), or a newer version."""
+    save with the other person's change (reapply or give up), or a newer version.
+    In one container, so the elements after it keep their place (an open expander
+    stays open, and the form in it keeps what was typed)."""
+    with st.container():
+        _editing(iid, version, current)
+
+
+def _editing(iid: int, version: int, current: int) -> None:
     st.caption(f"Enregistré au nom de : {md(person() or history.default_person())}"
                f" · version {version}")
     conflict = st.session_state.get(CONFLICT_KEY)
@@ -236,12 +258,27 @@ def detail(ini: Initiative, labels: dict[str, str]) -> None:
                                 "Code": p.code, "Dans le département": p.inside,
                                 "Méthode": p.method} for p in ini.places]),
                  hide_index=True, width="stretch")
-    changes = store.history(ini.id)
-    if changes:
-        with st.expander(f"Historique des modifications ({len(changes)})"):
-            st.caption("Qui a changé quoi et quand, la plus récente en premier.")
-            st.dataframe(pd.DataFrame(history.rows(changes)), hide_index=True,
-                         width="stretch")
+
+
+def history_panel(iid: int) -> None:
+    """Who changed what and when: every import, review, correction, addition and
+    deletion touching the initiative, newest first, values before and after in words."""
+    changes = cache.store().history(iid)
+    if not changes:
+        return
+    with st.expander(f"Historique des modifications ({len(changes)})"):
+        st.caption("Qui a changé quoi et quand, la plus récente en premier.")
+        for row in history.rows(changes):
+            head = f"**{row['Quand']}** · {md(row['Qui'])} · {row['Action']}" \
+                + (f" · version {row['Version']}" if row["Version"] else "")
+            before, after = md(row["Avant"]), md(row["Après"])
+            if row["Avant"] == "—":
+                what = f"{row['Champ']} : « {after} »"
+            elif row["Après"] == "—":
+                what = f"{row['Champ']}, retiré : « {before} »"
+            else:
+                what = f"{row['Champ']} : « {before} » → « {after} »"
+            st.markdown(f"{head}  \n{what}")
 
 
 def status_buttons(ini: Initiative, version: int) -> None:

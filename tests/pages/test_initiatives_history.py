@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from initiatives import history
 from initiatives.store import open_store
+from ui.widgets import md
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "4_Initiatives.py")
@@ -44,8 +45,9 @@ def errors(at) -> str:
     return " ".join(e.value for e in at.error)
 
 
-def history_table(at):
-    return next(d.value for d in at.dataframe if "Qui" in d.value.columns)
+def history_lines(at) -> list[str]:
+    """The history panel's entries, newest first (markdown, untrusted text escaped)."""
+    return [m.value for m in at.markdown if " · " in m.value and "  \n" in m.value]
 
 
 def test_the_history_says_who_changed_what_and_when_in_french(db):
@@ -54,19 +56,15 @@ def test_the_history_says_who_changed_what_and_when_in_french(db):
     text_input(at, "Acteur").set_value("Mairie de Marck")
     button(at, "Enregistrer les corrections").click().run()
     assert not at.exception and any("corrigée" in s.value for s in at.success)
-    table = history_table(at)
-    assert list(table.columns) == ["Quand", "Qui", "Action", "Champ", "Avant", "Après",
-                                   "Version"]
-    newest = table.iloc[0]
-    assert (newest["Action"], newest["Champ"], newest["Avant"], newest["Après"]) == (
-        "correction", "Acteur", "Ville de Marck", "Mairie de Marck")
-    assert newest["Qui"] == history.default_person()  # no account yet: this post
+    lines = history_lines(at)
     [change] = [c for c in open_store(db).history(iid) if c.field == "actor"]
-    assert newest["Quand"] == history.when(change.at) and " à " in newest["Quand"]
+    newest = lines[0]
+    assert newest.startswith(f"**{history.when(change.at)}** · ") and " à " in newest
+    assert f" · {md(history.default_person())} · correction · version 2" in newest
+    assert newest.endswith("Acteur : « Ville de Marck » → « Mairie de Marck »")
     # the import that brought it in is there too, in words
-    assert "import d'un communiqué" in set(table["Action"])
-    assert any("masques : 1 600 (réalisé)" in v.replace("\u202f", " ")
-               for v in table["Après"])
+    assert "import d'un communiqué" in lines[-1] and "Création : « Ville de Marck" in lines[-1]
+    assert md("masques : 1 600 (réalisé)") in lines[-1].replace("\u202f", " ")
     captions = " ".join(c.value for c in at.caption)
     assert "Enregistré au nom de : poste local" in captions
 
