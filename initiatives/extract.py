@@ -133,13 +133,16 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|pâtisserie|pharmacie|restaurant|supérette|mercerie|lycée|collège|école|GAEC"
               r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
-              r"|paroisse|scouts|comité local|collectif")
+              r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
+              r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe")
 _ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
+_NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # Charities with local branches across France: the branch is named by its town
 # ("le Secours populaire de Lens", "les Restos du cœur de Calais").
 _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(?:œ|oe)ur"
               r"|Restaurants du c(?:œ|oe)ur|Croix[- ]Rouge(?: française)?|Emmaüs"
-              r"|Petits frères des pauvres|Banque alimentaire|Saint-Vincent-de-Paul")
+              r"|Petits frères des pauvres|Banque alimentaire|Saint-Vincent-de-Paul"
+              r"|Familles rurales|Ordre de Malte|Armée du salut|Entraide protestante")
 # French intercommunalities, full name or usual abbreviation.
 _EPCI = re.compile(
     rf"\b(?:((?i:communauté) (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
@@ -358,6 +361,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     rest = name[len(m.group()):]
     named = bool(re.search(rf"[{_UP}0-9«\"]", rest))
     generic = not rest.strip()  # a bare head ("le club") needs its town
+    if not named and m.group().lower() in _NAMED_ONLY:
+        return None  # "un atelier", "le réseau": common nouns unless a name follows
     if not named:
         where = _seat_name(text, m.start()) or (town.nom if town else None)
         if generic and not where:
@@ -368,7 +373,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             return None
     kind = COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
                                r"|mercerie|distillerie|laiterie|brasserie|GAEC|coopérative"
-                               r"|ferme", name) else \
+                               r"|ferme|boucherie|charcuterie|traiteur|fromagerie", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
     return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, m.start(), end)
@@ -475,7 +480,8 @@ class _Span:
 
 _SALUTATION = re.compile(r"^(?:(?:(?:Mes|Nos|Très)\s+)?(?:Chers?|Chères?|Madame|Monsieur|Mesdames|Messieurs|Bonjour"
                          r"|Bonsoir)\b[^.!?]{0,80}[,!]|Madame,? Monsieur,?)$")
-_SIGNATURE = re.compile(rf"(?i)\b(?:le|la|votre|vos)\s+{_TITLES}\b|^{_TITLES}\b|\bhôtel de ville\b")
+_SIGNATURE = re.compile(rf"(?i)\b(?:le|la|votre|vos)\s+{_TITLES}\b|^{_TITLES}\b|\bhôtel de ville\b"
+                        rf"|\b{_TITLES}\s+(?:de|d{_A}|du)\s*(?-i:[{_UP}])")
 _CLOSING = re.compile(r"^(?:Bien (?:fidèlement|cordialement|à vous)|Cordialement|Avec [^.]{0,40},"
                       r"|Fidèlement|Amitiés|Prenez soin de vous[^.]*)[.,!]?$", re.I)
 _TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel de ville)"
@@ -512,7 +518,7 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     for text in header + lasts:
         m = _TOWN_OWN.search(text)
         if m:
-            r = resolve(m.group(1), dep)
+            r = _resolve_name(m.group(1), dep)
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
                 break
@@ -568,6 +574,17 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             break
     ctx.actor = ctx.institution or _title_actor(title) or _author(firsts)
     return ctx
+
+
+def _resolve_name(name: str, dep: str):
+    """A place name as captured, or without the capitalised words that may follow it
+    on a line ("Maire de Fressin Le 22 avril" → "Fressin")."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        r = resolve(" ".join(words[:n]), dep)
+        if r.code:
+            return r
+    return resolve(name, dep)
 
 
 def _headline_town(title: str, dep: str):

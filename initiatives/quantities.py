@@ -63,7 +63,8 @@ ITEMS = [
     (r"kits?", "kits", "unités", MATERIAL),
     (r"familles?", "familles", "familles", BENEFICIARY),
     (r"foyers?|ménages?", "foyers", "foyers", BENEFICIARY),
-    (r"bénévoles?|volontaires?|agents?|élus?", "bénévoles", "personnes", VOLUNTEER),
+    (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)",
+     "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
@@ -103,7 +104,8 @@ NOT_COUNTED = {
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
-               r"|grandes|derniers|dernières)\s+)?")
+               r"|grandes|derniers|dernières|vieux|vieilles|beaux|belles|gros"
+               r"|grosses)\s+)?")
 
 # --- cues that set a number aside -------------------------------------------
 

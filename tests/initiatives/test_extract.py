@@ -407,7 +407,7 @@ def test_a_list_entry_naming_only_its_town_is_that_towns_action():
 
 def test_an_articles_paragraph_of_figures_goes_on_with_its_subject():
     release = release_from_text(
-        "Isbergues : l'atelier de Sylvie ne s'arrête plus\n\n"
+        "Isbergues : les machines à coudre ne s'arrêtent plus\n\n"
         "Couturière retraitée, Sylvie Caron a réuni ses voisines dans son salon.\n\n"
         "Les machines tournent du matin au soir, dans la bonne humeur.\n\n"
         "Depuis, 900 masques ont été cousus, et 30 blouses taillées.")
