@@ -641,7 +641,7 @@ def _title_actor(title: str) -> Actor | None:
         doc = parse(first)
         # a name has a proper noun, or a capital past its first word ("Les Petites
         # Mains"); "Initiatives de la semaine" is a common noun phrase
-        named = any(t.pos_ == "PROPN" or (t.i and t.text[:1].isupper()) for t in doc)
+        named = any(t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()) for t in doc)
         if named and not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
                 not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
             return Actor(first, ASSOCIATION, 0, len(first))
@@ -750,6 +750,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
+    intro = False                  # the blocks are a list a colon introduced
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
@@ -798,7 +799,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
         elif figures and last is not None and not last.contacts and (
-                _names(block.text, last.actor) or
+                _names(block.text, last.actor) or intro or
                 not (BULLET.match(block.text) or _EDITORIAL.search(block.text))):
             # A paragraph of figures naming nobody goes on with the story of the last
             # one named (an article's or a letter's subject).
@@ -807,6 +808,8 @@ def read(release: Release, dep: str | None = None) -> Reading:
         else:
             current = None  # editorial text closes the current initiative
         last = current or last
+        # a line ending with a colon introduces the list under it ("Les chiffres clés :")
+        intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
     drafts = _merge(drafts)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)

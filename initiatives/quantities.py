@@ -85,9 +85,12 @@ _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
 _ITEMS.append((re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:ois|oise|oises|ais|aise|aises|iens?|iennes?"
                           r"|ains?|aines?|ins|ines)(?![\w-])"), "habitants", "personnes",
                BENEFICIARY))
-_UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?|mètres?)\b", re.I)
+_UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?|mètres?|m|km)\b", re.I)
 _UNIT_NAMES = {"l": "litres", "t": "tonnes", "kg": "kilos", "kilogramme": "kilos",
-               "kilo": "kilos", "litre": "litres", "tonne": "tonnes", "mètre": "mètres"}
+               "kilo": "kilos", "litre": "litres", "tonne": "tonnes", "mètre": "mètres",
+               "m": "mètres", "km": "kilomètres"}
+# Lengths measure matter only with it named ("300 m de coton"); alone they are distances.
+_LENGTHS = {"mètres", "kilomètres"}
 # Nouns a figure may count that are not quantities to total, by the reason shown.
 NOT_COUNTED = {
     "place_count": """commune communes ville villes site sites centre centres point points
@@ -123,6 +126,17 @@ _PER_UNIT_BEFORE = re.compile(
 _DISTRIBUTIVE_AFTER = re.compile(r"^[^,;.:()]{0,40}?(?:\b(?:à|pour) (?:chaque|chacun|chacune)\b"
                                  r"|\bpar (?:personne|habitant|foyer|famille|tête|élève|enfant"
                                  r"|résident|adulte)\b)", re.I)
+# "chacun des 38 aînés": the number counts the set distributed over, not a share.
+_SET_OF_EACH = re.compile(rf"\bchacune?\s+(?:des|de\s+(?:nos|ses|leurs|vos|ces)|d{_APOS}entre)\s*$",
+                          re.I)
+
+
+def _distributive(before: str) -> bool:
+    """A distributive recipient earlier in the clause ("chaque foyer recevra deux …")."""
+    return bool(_DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])) and \
+        not _SET_OF_EACH.search(before)
+
+
 # "1 kit = 10 masques": an equation tells what one unit holds.
 _EQUATION = re.compile(r"^\s*=|=\s*$")
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
@@ -220,7 +234,7 @@ _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+
                                r"|prévoi(?:t|ent)|prévoyons|espèr(?:e|ent)|espérons"
                                r"|envisag\w+)\s+(?:[\w’']+\s+){0,2}$", re.I)
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
-               "besoin", "recherche", "réclamer"}
+               "besoin", "recherche", "réclamer", "manque"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
                                rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
@@ -299,12 +313,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
     item = _item(text, number.end, s_start, s_end, doc)
-    counted = _AU_NOMBRE.search(before)
-    if item is None and counted:                            # "les couturières, au nombre de 45"
-        noun_at = number.start - len(before) + counted.start(1)
-        item = _item(text, max(s_start, noun_at - 1), s_start, s_end, doc)
-        if item is not None:
-            item = (*item[:3], number.end)
+    if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
+        item = _antecedent(text, s_start, number.start, number.end)
+    if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
+        # "Elles sont une vingtaine à coudre": the people who do it
+        item = ("personnes", "personnes", VOLUNTEER, number.end)
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
     if item is None and _CLITIC_EN.search(before):         # "elle en a remis 11"
@@ -314,7 +327,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         item = _reference(text, s_start, number.start, number.end, lead)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _PER_UNIT_BEFORE.search(before)
-                         or _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])):
+                         or _distributive(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
@@ -324,7 +337,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     after = text[item_end:min(next_start, item_end + 60)]
     rate_zone = text[number.end:item_end] + " " + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
-                         text[s_start:s_end], text, text[s_start:number.start])
+                         text[s_start:s_end], text, text[s_start:number.start], unit)
     if kind is None:
         return None, reason, item_end
     approx = number.approx
@@ -338,8 +351,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
 
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
-# "Les couturières, au nombre de 45, …": the number counts the noun named just before.
-_AU_NOMBRE = re.compile(r"\b([^\W\d_][\w’'-]+)\s*,?\s+au nombre de\s*$", re.I)
+# "Les couturières, au nombre de 45, …": the number counts the people named before.
+_AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
+# "Ils sont douze à se relayer": a count of the subject's people, then what they do.
+_ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons)\s+"
+                    r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+_TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
 _ELLIPSIS = re.compile(rf"\s*(?:[.,;:)!?]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
@@ -365,7 +382,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
         return (hits[-1][1], hits[-1][2], hits[-1][3], pos) if hits else None
     unit = None
     u = _UNITS.match(rest.lstrip())
-    if u and (u.group(1).lower() not in ("l", "t") or not rest.lstrip()[1:2].isalpha()):
+    if u and (u.group(1).lower() not in ("l", "t", "m") or not rest.lstrip()[1:2].isalpha()):
         unit = _UNIT_NAMES.get(u.group(1).lower().rstrip("s"), u.group(1).lower())
         if not unit.endswith("s"):
             unit += "s"
@@ -374,7 +391,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
         tail = re.match(rf"(?:\s+(?:par jour|par semaine|chaque jour|chaque semaine))?"
                         rf"\s+(?:de\s+|d{_APOS})(?!ici\b)", rest[offset:], re.I)
         if not tail:  # "50 000 litres par jour": the unit is all that is known
-            return unit, unit, MATERIAL, pos + offset
+            return None if unit in _LENGTHS else (unit, unit, MATERIAL, pos + offset)
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
     lead = re.match(rf"\s*(?:de\s+|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
     at = pos + lead.end()
@@ -384,7 +401,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
             if group == REF:
                 return _reference(text, s_start, pos, hit.end())
             return name, unit or item_unit, group, hit.end()
-    if _PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest):
+    if unit is None and (_PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest)):
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
         return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
@@ -454,7 +471,7 @@ def _nearest(text, s_start, s_end, pos):
 # --- kinds ------------------------------------------------------------------
 
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
-          upto=""):
+          upto="", unit="unités"):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before) or \
             _EQUATION.search(after[:3]) or _EQUATION.search(before[-3:]) or \
@@ -468,7 +485,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1]))):
         return None, "price"
-    if _DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]):
+    if _distributive(before):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
@@ -513,7 +530,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_WEEK, "rythme « par semaine »"
     if group == "open" and (_AGENT_NOUN.search(name) and _acts(chain) or _gathers(chain)):
         return VOLUNTEERS, f"personnes sujet d'un verbe d'action (« {name} »)"
-    if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or not _argument(chain)):
+    # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
+    if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
+            unit == "unités" and not _argument(chain))):
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue

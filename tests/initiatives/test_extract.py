@@ -414,3 +414,15 @@ def test_an_articles_paragraph_of_figures_goes_on_with_its_subject():
     (found,) = extract(release)
     assert found.actor == "Sylvie Caron"
     assert [(q.value, q.kind) for q in found.quantities] == [(900, "done"), (30, "done")]
+
+
+def test_a_list_a_colon_introduces_belongs_to_the_last_actor():
+    release = release_from_text(
+        "Point de situation\n\n"
+        "Le centre social de Bruay-la-Buissière a ouvert une cellule d'entraide.\n\n"
+        "Le bilan au 30 avril :\n\n"
+        "• 320 colis remis aux familles\n"
+        "• 45 bénévoles mobilisés")
+    (found,) = extract(release)
+    assert found.actor == "Centre social de Bruay-la-Buissière"
+    assert [(q.value, q.kind) for q in found.quantities] == [(320, "done"), (45, "volunteers")]

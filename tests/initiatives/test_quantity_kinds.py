@@ -227,3 +227,20 @@ def test_more_shapes_set_aside(text, reason):
 def test_a_group_that_gathers_is_people_who_help():
     text = "Une vingtaine de retraités se sont regroupés sous le nom « Les Fils d'argent »."
     assert kinds(text) == [(20, "volunteers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ils sont une quinzaine à livrer les repas chaque midi.", [(15, "volunteers")]),
+    ("Les bénévoles du club « Les Mouettes », au nombre de 14, portent les colis.",
+     [(14, "volunteers")]),
+    ("La ferme a offert 2,5 tonnes de produits laitiers aux associations.", [(2.5, "done")]),
+    ("Il nous manque des fournitures : 200 m de biais et du fil.", [(200, "needed")]),
+    ("Le CCAS a rendu visite à chacune des 64 personnes seules de la commune.",
+     [(64, "beneficiaries")]),
+])
+def test_counted_people_and_matter(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_distance_is_no_quantity():
+    assert kinds("Les livreurs ont parcouru 40 km dans la journée.") == []
