@@ -137,6 +137,9 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe")
 _ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
+# Prepositions that make an organisation the recipient, supplier or agent of another's
+# action (its figures are the actor's, its town is not a place reached).
+_TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
 # Charities with local branches across France: the branch is named by its town
 # ("le Secours populaire de Lens", "les Restos du cœur de Calais").
 _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(?:œ|oe)ur"
@@ -342,6 +345,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     doc = parse(text)
     head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
+        return None
+    case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in _TO_ANOTHER),
+                None)
+    if case is not None and not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
+        # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
+        # another party; opening it, "Au lycée X, les élèves …" sets the actor's scene
         return None
     end = m.end()
     for tok in doc[head.i + 1:]:
@@ -805,6 +814,10 @@ def read(release: Release, dep: str | None = None) -> Reading:
             # one named (an article's or a letter's subject).
             current = last
             current.blocks.append(block)
+        elif figures and (own := _town_actor(block.text, figures, dep)):
+            # figures opening a text, naming a town and nobody: that town's own action
+            current = _Draft(own, [block], block, heading)
+            drafts.append(current)
         else:
             current = None  # editorial text closes the current initiative
         last = current or last
@@ -948,8 +961,11 @@ _OTHER_PARTY = re.compile(
     rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
     rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
-    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?)"
-    rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$"
+    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
+    rf"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
+    rf"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?)"
+    rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
+    rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)
 # A town inside an intercommunality's name is part of that name ("CA de Béthune-Bruay").
 _EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|urbaine)"

@@ -426,3 +426,20 @@ def test_a_list_a_colon_introduces_belongs_to_the_last_actor():
     (found,) = extract(release)
     assert found.actor == "Centre social de Bruay-la-Buissière"
     assert [(q.value, q.kind) for q in found.quantities] == [(320, "done"), (45, "volunteers")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La commune d'Auchel a commandé 3 000 masques à un revendeur de Lillers.",
+    "Les repas du CCAS d'Auchel sont préparés par la cuisine centrale de Lillers.",
+    "Le CCAS d'Auchel distribue 900 masques achetés à un fabricant installé à Lillers.",
+    "À Auchel, les bénévoles ont cousu 400 masques. Merci à la mercerie de Lillers !",
+])
+def test_a_supplier_or_partner_named_inside_a_clause_is_no_place_reached(sentence):
+    found = extract(release_from_text("Solidarité\n\n" + sentence))
+    assert found and all(p.nom == "Auchel" for i in found for p in i.places)
+
+
+def test_an_organisation_opening_its_clause_is_the_actor():
+    (found,) = extract(release_from_text(
+        "Solidarité\n\nAu lycée Jean-Bart de Lillers, les élèves ont imprimé 300 visières."))
+    assert found.actor.startswith("lycée Jean-Bart") and [p.nom for p in found.places] == ["Lillers"]
