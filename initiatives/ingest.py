@@ -317,8 +317,16 @@ def _pop_date(blocks: list[str]) -> tuple[date | None, str, list[str]]:
     return parse_date(head), "", blocks
 
 
+# A social post's header: its author, then when and to whom ("4 mai à 18:42 · Public").
+_POST_STAMP = re.compile(r"\s+(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
+                         r"(?:\s+à\s+\d{1,2}[:h]\d{2})?\s*·.*$", re.I)
+
+
 def _pop_title(blocks: list[str]) -> tuple[str, list[str]]:
     first = blocks[0]
+    stamp = _POST_STAMP.search(first)
+    if stamp and stamp.start() > 0:
+        return first[:stamp.start()].strip(), blocks[1:]
     if len(first) <= 200 and not first.endswith(".") and not is_contact_line(first):
         return first, blocks[1:]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]

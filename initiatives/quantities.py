@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from initiatives.ingest import BULLET
 from initiatives.model import (
     APART,
     BENEFICIARIES,
@@ -204,14 +205,15 @@ DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:liv
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
                      r"|en attente|prochaine\w*|bientôt|livrables?)\b", re.I)
-GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée"}
+GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée", "défi", "challenge"}
 GOAL_BEFORE = re.compile(
-    rf"(?:\b(?:objectif|ambition|but|cible)\b[^.;]{{0,40}}$"
+    rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b[^.;]{{0,40}}$"
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
-_GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif)"
+_GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
+                         r"|défi|challenge)"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
@@ -265,6 +267,13 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
     figure without its noun ("il en faut 5 000") finds what it counts."""
     spans = sentences(text)
     starts = [a for a, _ in spans]
+    # a list's items share the cue of the line that introduces it ("On a besoin de :")
+    intro = ""
+    if BULLET.match(text):
+        for line in reversed([line.strip() for line in lead.splitlines() if line.strip()]):
+            if not BULLET.match(line):
+                intro = line if line.endswith(":") else ""
+                break
     out: list[tuple[NumberNote, Quantity | None]] = []
     numbers = find_numbers(text)
     doc = None
@@ -283,7 +292,7 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
         if doc is None:
             doc = parse(text)
         q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous,
-                                    lead)
+                                    lead, intro)
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
@@ -309,7 +318,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=""):
+def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead="",
+          intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
     item = _item(text, number.end, s_start, s_end, doc)
@@ -337,7 +347,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     after = text[item_end:min(next_start, item_end + 60)]
     rate_zone = text[number.end:item_end] + " " + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
-                         text[s_start:s_end], text, text[s_start:number.start], unit)
+                         text[s_start:s_end], text, text[s_start:number.start], unit, intro)
     if kind is None:
         return None, reason, item_end
     approx = number.approx
@@ -471,7 +481,7 @@ def _nearest(text, s_start, s_end, pos):
 # --- kinds ------------------------------------------------------------------
 
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
-          upto="", unit="unités"):
+          upto="", unit="unités", intro=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before) or \
             _EQUATION.search(after[:3]) or _EQUATION.search(before[-3:]) or \
@@ -503,6 +513,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _capacity(chain) or _CAPACITY_BEFORE.search(re.split(r"[.;]|,\s*(?:et|mais)\b", before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
     grammar, cue = _grammar(chain, before, after, sentence)
+    need = NEED.search(intro)
+    if grammar in (None, DONE) and need:
+        return NEEDED, f"besoin exprimé en tête de liste (« {need.group()} »)"
     if grammar == NEEDED:
         return NEEDED, cue
     if group == VOLUNTEER:

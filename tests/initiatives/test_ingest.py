@@ -325,3 +325,9 @@ def test_a_post_with_blank_lines_between_paragraphs_keeps_its_paragraphs():
              "Écrivez-nous en message privé", "#Entraide #Masques"]
     blocks = ingest.clean_blocks("\n\n".join(lines))
     assert blocks == lines
+
+
+def test_a_posts_author_line_is_its_title_not_its_timestamp():
+    release = release_from_text("Les Aiguilles d'Opale\n3 mai à 09:15 · Public\n\n"
+                                "On a cousu 300 masques cette semaine !")
+    assert release.title == "Les Aiguilles d'Opale"

@@ -244,3 +244,19 @@ def test_counted_people_and_matter(text, expected):
 
 def test_a_distance_is_no_quantity():
     assert kinds("Les livreurs ont parcouru 40 km dans la journée.") == []
+
+
+def test_a_list_shares_the_need_its_heading_line_states():
+    lead = "Le collectif tient bon.\n\nNous recherchons :\n\n- du fil blanc"
+    assert kinds_after(lead, "- 40 bobines d'élastique") == [(40, "needed")]
+    assert kinds_after("Le bilan de la semaine :", "- 40 bobines livrées") == [(40, "done")]
+
+
+def kinds_after(lead: str, text: str) -> list[tuple]:
+    return [(q.value, q.kind) for _, q in read_numbers(text, lead) if q is not None]
+
+
+@pytest.mark.parametrize("text", ["Prochain défi : 2 500 masques pour la rentrée.",
+                                  "Notre défi, atteindre 900 colis avant l'été."])
+def test_a_challenge_is_a_goal(text):
+    assert [k for _, k in kinds(text)] == ["target"]
