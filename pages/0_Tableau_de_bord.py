@@ -23,6 +23,9 @@ widgets.key_figures(cache.key_figures(filters), filters)
 labels = widgets.release_labels(cache.releases())
 widgets.figure_sources(cache.totals(filters), labels)
 
+st.subheader("Ce qui a changé")
+widgets.changes(cache.changes(filters, widgets.changes_since(cache.releases())), labels)
+
 st.subheader("Couverture par arrondissement, du plus faible au plus fort")
 coverage_view.shares(cache.coverage_gaps(filters, "arrondissement"))
 

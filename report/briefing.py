@@ -19,7 +19,7 @@ import pandas as pd
 from PIL import Image as PILImage
 
 import config
-from initiatives import metrics
+from initiatives import changes as changes_since, metrics
 from initiatives.coverage import gaps
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
@@ -39,6 +39,7 @@ TOTALS_NOTE = ("Réalisé : somme du dernier chiffre cumulé de chaque initiativ
 TOTALS_COLUMNS = ["Objet", "Réalisé", "À relire", "Avancement (objectif)", "Objectifs seuls"]
 APART = (ORDERED, NEEDED)  # beside done in the figures' details and under the table
 MAX_ITEMS = 8
+MAX_CHANGES = 6  # new figures and communes listed in the briefing
 PLAIN_UNIT = "unités"  # "masques", not "masques (unités)"
 MAP_INCHES = (6, 5.6)
 MAP_WIDTH_CM = 9.5
@@ -57,6 +58,8 @@ class Briefing:
     releases: list[str]
     footer: str
     map_png: bytes = b""
+    changes: str = ""                        # what changed since the previous release
+    change_lines: list[str] = field(default_factory=list)  # its new figures and communes
     apart: list[str] = field(default_factory=list)  # orders and needs, beside the totals
     notes: list[str] = field(default_factory=lambda: [TOTALS_NOTE, CAVEAT])
 
@@ -150,8 +153,25 @@ def _uncovered(store, filters: Filters, dep: str) -> pd.DataFrame:
                          "Initiative la plus proche": near})
 
 
+def _change_lines(ch: changes_since.Changes) -> list[str]:
+    """The communes named for the first time, then the new figures (done first)."""
+    lines = []
+    if len(ch.communes):
+        shown = ch.communes.head(MAX_CHANGES)
+        lines.append("Communes nommées pour la première fois : "
+                     + " ; ".join(wording.commune_change(r) for _, r in shown.iterrows())
+                     + (" ; …" if len(ch.communes) > MAX_CHANGES else ""))
+    lines += [wording.figure_change(r) for _, r in ch.figures.head(MAX_CHANGES).iterrows()]
+    if len(ch.figures) > MAX_CHANGES:
+        lines.append(f"… et {format_number(len(ch.figures) - MAX_CHANGES)} autres chiffres "
+                     "(page Tableau de bord).")
+    return lines
+
+
 def build(store, filters: Filters | None = None, dep: str | None = None,
-          anonymise: bool = True, with_map: bool = True) -> Briefing:
+          anonymise: bool = True, with_map: bool = True, since: date | None = None
+          ) -> Briefing:
+    """`since`: what changed is told since that date (default: the previous release)."""
     dep, filters = dep or config.departement(), filters or Filters()
     view = _Anonymised(store, anonymise)
     cited = src.cited_by_figures(view, filters, dep)
@@ -160,6 +180,7 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
     totals = result["items"]
     footer = src.footer(cited, dep)
     kf = metrics.key_figures(view, filters, dep)
+    ch = changes_since.changes(view, filters, dep, since=since)
     return Briefing(
         title=f"{src.app_name(dep)} — "
               + (f"situation au {format_date(day)}" if day else
@@ -172,7 +193,7 @@ def build(store, filters: Filters | None = None, dep: str | None = None,
         uncovered=_uncovered(view, filters, dep),
         releases=[f"{r['label']} ({r['initiatives']} initiative"
                   f"{'s' if r['initiatives'] > 1 else ''})" for r in cited],
-        footer=footer,
+        footer=footer, changes=wording.changes_summary(ch), change_lines=_change_lines(ch),
         map_png=static_map.choropleth(view, filters, "commune", fmt="png", dep=dep, dpi=150,
                                       size=MAP_INCHES, north=True, footer="", tight=True,
                                       title="Initiatives par commune")
@@ -267,7 +288,11 @@ def to_pdf(b: Briefing) -> bytes:
                                              width - (MAP_WIDTH_CM + 0.2) * cm])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [Spacer(1, 4), body, p("Initiatives par arrondissement et catégorie", head)]
+    story += [Spacer(1, 4), body]
+    if b.changes:
+        story += [p("Ce qui a changé", head), p(b.changes),
+                  *(p(f"• {line}", small) for line in b.change_lines)]
+    story.append(p("Initiatives par arrondissement et catégorie", head))
     n = len(b.counts.columns)
     story.append(_table(b.counts, [3 * cm] + [(width - 3 * cm) / (n - 1)] * (n - 1), font, bold))
     story.append(p("Une initiative de territoire (EPCI, pays…) compte dans chaque "
@@ -336,7 +361,7 @@ def to_pptx(b: Briefing) -> bytes:
         table(15, 9.0, 18, b.uncovered)
     text(15, 12.3, 18, 0.7, "Initiatives par arrondissement et catégorie", 11, True, blue)
     table(15, 13.0, 18, b.counts, 7)
-    text(0.8, 17.4, 32.2, 1.4, [b.review, b.footer, CAVEAT], 8,
+    text(0.8, 17.4, 32.2, 1.4, [x for x in (b.changes, b.review, b.footer, CAVEAT) if x], 8,
          color=RGBColor(0x44, 0x44, 0x44))
     out = io.BytesIO()
     prs.save(out)

@@ -4,7 +4,7 @@ a share as a percentage, and which figures a view or a note is made of."""
 from __future__ import annotations
 
 from initiatives.filters import Filters
-from initiatives.formatting import format_number
+from initiatives.formatting import figure_line, format_date, format_number
 
 TO_REVIEW = "à relire"
 COVERAGE_LEAD = ("Communes du département en trois chiffres à part, jamais additionnés : "
@@ -76,3 +76,57 @@ def goal_line(item: str, goal: dict) -> str:
                      f"{format_number(goal['target_alone'])} ({format_number(alone)} "
                      f"initiative{'s' if alone > 1 else ''})")
     return f"{item} : " + " ; ".join(parts)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{format_number(n)} {one if n == 1 else many}"
+
+
+def changes_reference(ch) -> str:
+    """`depuis le n°7 du 30 avril 2020`, `depuis le 21 avril 2020` (a picked date), or
+    `depuis le début` when there is no earlier release (`initiatives.changes.Changes`)."""
+    if ch.previous:
+        return f"depuis le {ch.previous['label']}"
+    if ch.since:
+        return f"depuis le {format_date(ch.since)}"
+    return "depuis le début"
+
+
+def changes_summary(ch) -> str:
+    """One sentence: `Depuis le n°7 du 30 avril 2020 (1 communiqué paru depuis) :
+    2 nouvelles initiatives dont 1 à relire, 3 nouveaux chiffres, 1 commune nommée pour
+    la première fois (4 200 habitants).`"""
+    head = changes_reference(ch)
+    head = head[0].upper() + head[1:]
+    n = len(ch.releases)
+    head += f" ({_plural(n, 'communiqué paru', 'communiqués parus')} depuis)" if n \
+        else " : aucun communiqué paru depuis."
+    if not n:
+        return head
+    if ch.empty:
+        return head + " : rien de nouveau pour ces filtres."
+    new = _plural(len(ch.initiatives), "nouvelle initiative", "nouvelles initiatives")
+    if ch.initiatives_to_review and len(ch.initiatives):
+        new += f" dont {format_number(ch.initiatives_to_review)} {TO_REVIEW}"
+    figures = _plural(len(ch.figures), "nouveau chiffre", "nouveaux chiffres")
+    communes = _plural(len(ch.communes), "commune nommée pour la première fois",
+                       "communes nommées pour la première fois")
+    if len(ch.communes):
+        communes += f" ({format_number(ch.population)} habitants)"
+    return f"{head} : {new}, {figures}, {communes}."
+
+
+def figure_change(row) -> str:
+    """`Ville de Marck — masques : 3 000 (réalisé), 1 600 auparavant`, from a row of
+    `Changes.figures`; `premier chiffre` when the initiative gave none before."""
+    line = figure_line(row["item"], row["value"], row["unit"], row["kind"], row["approx"])
+    before = row["before"]
+    was = ("premier chiffre" if before is None or before != before
+           else f"{format_number(before)} auparavant")
+    return f"{row['actor']} — {line}, {was}"
+
+
+def commune_change(row) -> str:
+    """`Lens (32 000 habitants) : Ville de Lens`, from a row of `Changes.communes`."""
+    return (f"{row['nom']} ({format_number(row['population'])} habitants) : "
+            + ", ".join(row["actors"]))

@@ -19,7 +19,8 @@ import streamlit as st
 
 import config
 from geo import reference
-from initiatives import coverage, metrics
+from initiatives import changes as changes_since, coverage, metrics
+from initiatives.changes import Changes
 from initiatives.coverage import Gaps
 from initiatives.filters import Filters
 from initiatives.metrics import Goals, KeyFigures
@@ -123,6 +124,11 @@ def totals(filters: Filters) -> dict:
 def goals(filters: Filters) -> Goals:
     """Goals against the done figure of the same initiative (`metrics.goals`)."""
     return _cached_metric(metrics.goals, filters)
+
+
+def changes(filters: Filters, since=None) -> Changes:
+    """What changed since the previous release, or since `since` (`initiatives.changes`)."""
+    return _cached_metric(changes_since.changes, filters, since=since)
 
 
 def sources_cited(filters: Filters) -> list[dict]:

@@ -176,3 +176,39 @@ def coverage_frame(units: pd.DataFrame, unit_label: str) -> pd.DataFrame:
         "Relecture": [wording.review_note(r, n) or "–"
                           for r, n in zip(units["direct_to_review"], units["direct"])]},
         columns=[unit_label, *COVERAGE_COLUMNS])
+
+
+def new_initiatives_frame(ch, labels: dict[str, str]) -> pd.DataFrame:
+    """`Changes.initiatives`: the initiatives first cited after the reference."""
+    i = ch.initiatives
+    return pd.DataFrame({
+        "Acteur": i["actor"], "Catégorie": i["category"],
+        "Communes nommées": i["communes"].map(lambda c: ", ".join(c) or "–"),
+        "Relecture": i["status"].map(review_label),
+        "Communiqué": i["release_id"].map(lambda r: labels.get(r or "", r))},
+        columns=["Acteur", "Catégorie", "Communes nommées", "Relecture", "Communiqué"])
+
+
+def new_figures_frame(ch, labels: dict[str, str]) -> pd.DataFrame:
+    """`Changes.figures`: each new figure beside the one its initiative gave before."""
+    f = ch.figures
+    return pd.DataFrame({
+        "Acteur": f["actor"], "Objet": f["item"],
+        "Nature": f["kind"].map(lambda k: KIND_LABELS.get(k, k)),
+        "Valeur": [("environ " if a else "") + format_number(v)
+                   for v, a in zip(f["value"], f["approx"])],
+        "Auparavant": f["before"].map(lambda b: "–" if pd.isna(b) else format_number(b)),
+        "Unité": f["unit"], "Relecture": f["status"].map(review_label),
+        "Communiqué": f["release_id"].map(lambda r: labels.get(r or "", r)),
+        "Phrase": f["sentence"]},
+        columns=["Acteur", "Objet", "Nature", "Valeur", "Auparavant", "Unité", "Relecture",
+                 "Communiqué", "Phrase"])
+
+
+def new_communes_frame(ch) -> pd.DataFrame:
+    """`Changes.communes`: communes named for the first time, most populated first."""
+    c = ch.communes
+    return pd.DataFrame({
+        "Commune": c["nom"], "Population": c["population"].map(format_number),
+        "Initiatives": c["actors"].map(", ".join)},
+        columns=["Commune", "Population", "Initiatives"])

@@ -188,3 +188,38 @@ def source_caption(sources: list[dict]) -> None:
     labels = [md(s["label"]) for s in sources]  # titles come from the releases
     st.caption("Source : " + (", ".join(labels) if labels else "aucun communiqué ne "
                               "correspond aux filtres") + ".")
+
+
+def changes_since(releases: list[dict]):
+    """The reference date of "what changed": empty means the previous release."""
+    days = [r["date"] for r in releases if r["date"]]
+    if not days:
+        return None
+    return st.date_input("Depuis le", value=None, min_value=min(days), max_value=max(days),
+                         format="DD/MM/YYYY", key="depuis",
+                         help="Vide : depuis le communiqué précédent (l'avant-dernier). "
+                              "Sinon, ce qui est paru après la date choisie.")
+
+
+def changes(ch, labels: dict[str, str]) -> None:
+    """What changed: one sentence, then the new initiatives, figures and communes."""
+    st.markdown(md(wording.changes_summary(ch)))
+    if ch.empty:
+        return
+    if len(ch.communes):
+        st.caption("Communes nommées pour la première fois : "
+                   + " ; ".join(md(wording.commune_change(r))
+                                for _, r in ch.communes.head(8).iterrows())
+                   + (" ; …" if len(ch.communes) > 8 else "") + ".")
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Nouvelles initiatives ({format_number(len(ch.initiatives))})**")
+        st.dataframe(tables.new_initiatives_frame(ch, labels), hide_index=True,
+                     width="stretch", height=min(36 * (len(ch.initiatives) + 1) + 2, 300))
+    with right:
+        st.markdown(f"**Nouveaux chiffres ({format_number(len(ch.figures))})**")
+        st.dataframe(tables.new_figures_frame(ch, labels), hide_index=True,
+                     width="stretch", height=min(36 * (len(ch.figures) + 1) + 2, 300))
+    if len(ch.communes) > 8:
+        with st.expander("Toutes les communes nommées pour la première fois"):
+            st.dataframe(tables.new_communes_frame(ch), hide_index=True, width="stretch")

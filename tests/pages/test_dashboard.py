@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from initiatives import metrics
 from initiatives.filters import Filters
-from initiatives.formatting import NBSP, format_number
+from initiatives.formatting import NBSP, format_date, format_number
 from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,3 +148,24 @@ def test_productions_page_shows_done_against_target_with_sources(run, db):
     assert len(at.get("vega_lite_chart")) >= 2
     captions = " ".join(c.value for c in at.caption)
     assert "Source : " in captions
+
+
+def test_overview_says_what_changed_since_the_previous_release(run, db):
+    from initiatives.changes import changes
+    from report import wording
+    ch = changes(open_store(db), Filters())
+    assert not ch.empty
+    at = run("dashboard.py")
+    assert "Ce qui a changé" in [h.value for h in at.subheader]
+    texts = [m.value.replace("\\", "") for m in at.markdown]
+    assert wording.changes_summary(ch) in texts
+    frames = [d.value for d in at.dataframe]
+    news = next(f for f in frames if "Auparavant" in f.columns)
+    assert len(news) == len(ch.figures)
+    # a picked date: everything after it
+    day = ch.since.replace(day=1)
+    at.date_input(key="depuis").set_value(day).run()
+    assert not at.exception
+    texts = [m.value.replace("\\", "") for m in at.markdown]
+    picked = wording.changes_summary(changes(open_store(db), Filters(), since=day))
+    assert picked.startswith(f"Depuis le {format_date(day)}") and picked in texts

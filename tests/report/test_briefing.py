@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
 from initiatives.filters import Filters
+from initiatives.formatting import format_number
 from initiatives.store import open_store
 from report import briefing, sources, wording
 from tests.helpers.export_samples import sample_store
@@ -135,3 +137,24 @@ def test_reviewed_only_briefing_says_so(tmp_path):
     assert (masks["Réalisé"], masks["À relire"]) == ("3\u202f000", "0")
     _, text = pdf_text(briefing.to_pdf(only))
     assert "Chiffres relus seulement" in text
+
+
+def test_pdf_says_what_changed_since_the_previous_release(store, full):
+    from initiatives.changes import changes
+    ch = changes(store, Filters())
+    assert ch.previous is not None and not ch.empty
+    assert full.changes == wording.changes_summary(ch)
+    _, text = pdf_text(briefing.to_pdf(full))
+    assert "Ce qui a changé" in text
+    assert re.sub(r"\s+", " ", full.changes) in text
+    first = ch.figures.iloc[0]
+    assert first["actor"] in text
+    assert re.sub(r"\s+", " ", format_number(first["value"])) in text
+    # Marck's 3 000 masks of n°8 are told with the 1 600 it gave before
+    assert "3 000 (réalisé), 1 600 auparavant" in text
+
+
+def test_briefing_since_a_picked_date(store):
+    b = briefing.build(store, Filters(), since=date(2020, 4, 8), with_map=False)
+    assert b.changes.startswith("Depuis le 8 avril 2020")
+    assert "nouvelles initiatives" in b.changes
