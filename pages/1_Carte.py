@@ -2,7 +2,7 @@
 territory-level initiatives as areas, each with its excerpt and release."""
 import streamlit as st
 
-from geo.levels import LABELS as LEVEL_LABELS
+from geo.levels import LABELS as LEVEL_LABELS, SINGULAR
 from initiatives.formatting import format_number
 from report.classes import SCHEMES
 from report.initiatives_map import MEASURES, MapOptions
@@ -18,8 +18,11 @@ left, middle, right = st.columns(3)
 level = left.radio("Découpage", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,
                    key="carte_niveau")
 measure = left.radio("Mesure", list(MEASURES), format_func=MEASURES.get, key="carte_mesure")
-scheme = middle.selectbox("Classes (mapclassify)", list(SCHEMES), format_func=SCHEMES.get,
-                          key="carte_classes")
+scheme = middle.selectbox("Classes de couleur", list(SCHEMES), format_func=SCHEMES.get,
+                          key="carte_classes",
+                          help="Comment les valeurs sont réparties entre les couleurs : "
+                               "autant de lieux par classe (quantiles), des seuils suivant "
+                               "les écarts naturels, ou des intervalles de même largeur.")
 k = middle.slider("Nombre de classes", 2, 7, 5, key="carte_k")
 markers = right.checkbox("Initiatives nommant une commune (points)", True, key="carte_points")
 areas = right.checkbox("Initiatives à l'échelle d'un territoire (zones)", True,
@@ -43,6 +46,6 @@ st.caption(
 
 counts = cache.counts_per_unit(filters, level=level, commune_only=True)
 column = "per_10k" if measure == "per_10k" else "initiatives"
-with st.expander(f"Valeurs par {LEVEL_LABELS[level].lower()}"):
+with st.expander(f"Valeurs par {SINGULAR[level]}"):
     st.dataframe(tables.units_frame(counts, column), hide_index=True, width="stretch")
 widgets.source_caption(cache.sources_cited(filters))

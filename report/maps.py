@@ -53,8 +53,8 @@ def bounds(dep: str | None = None) -> list[list[float]]:
 def new_map(dep: str | None = None, assets_base: str = assets.APP_URL,
             tiles: str | None = None) -> folium.Map:
     """An empty map framed on the département, its scripts served locally."""
-    m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25,
-                   min_zoom=7, max_zoom=14)
+    m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=7, max_zoom=14)
+    MetricScale().add_to(m)  # folium's `control_scale` also shows miles
     # without tiles folium leaves the zoom range to no one; MarkerCluster needs it
     m.options.update(minZoom=7, maxZoom=14)
     assets.localize(m, assets_base)
@@ -62,6 +62,17 @@ def new_map(dep: str | None = None, assets_base: str = assets.APP_URL,
         folium.TileLayer(tiles, name="Fond de carte", control=True).add_to(m)
     m.fit_bounds(bounds(dep))
     return m
+
+
+class MetricScale(folium.MacroElement):
+    """The scale bar in kilometres only (Leaflet's default adds miles)."""
+    _template = folium.template.Template("""{% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, metric: true}).addTo({{ this._parent.get_name() }});
+    {% endmacro %}""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MetricScale"
 
 
 def safe(text) -> str:

@@ -14,8 +14,10 @@ from report import gaps as report, naming, wording
 from ui import tables
 
 TOP = 20
-NEAREST = st.column_config.NumberColumn("Initiative la plus proche (km)", format="%.1f")
-POPULATION = st.column_config.NumberColumn("Population", format="localized")
+# numbers as French text (`40 874`, `3,2`): the grid's own formats follow the browser
+NUMBERS = {"population": 0, "nearest_km": 1}
+NEAREST = st.column_config.TextColumn("Initiative la plus proche (km)")
+POPULATION = st.column_config.TextColumn("Population")
 SHARE_COLUMNS = {
     "% des communes": st.column_config.ProgressColumn(
         "% des communes", min_value=0, max_value=100, format="%.0f %%", width="small",
@@ -92,13 +94,15 @@ def uncovered(g: Gaps) -> None:
     """The largest communes nobody reaches, and the units of the level nobody reaches."""
     st.subheader("Les plus grandes communes sans initiative signalée")
     st.dataframe(
-        g.uncovered_communes.head(TOP)[["nom", "code", "population", "nearest_km",
-                                        "nearest_nom"]], hide_index=True,
+        tables.french_numbers(g.uncovered_communes.head(TOP)[
+            ["nom", "code", "population", "nearest_km", "nearest_nom"]], NUMBERS),
+        hide_index=True,
         column_config={"nom": "Commune", "code": "Code INSEE", "population": POPULATION,
                        "nearest_km": NEAREST,
                        "nearest_nom": "Commune de l'initiative la plus proche"})
     if g.level != "commune":
-        st.dataframe(g.uncovered[["nom", "population", "nearest_km"]], hide_index=True,
+        st.dataframe(tables.french_numbers(g.uncovered[["nom", "population", "nearest_km"]],
+                                           NUMBERS), hide_index=True,
                      column_config={"nom": f"{LABELS[g.level]} sans initiative",
                                     "population": POPULATION, "nearest_km": NEAREST})
 
@@ -118,7 +122,8 @@ def calls(g: Gaps, dep: str) -> None:
     table = calls_of(g, dep)
     st.caption(f"{format_number(len(table))} communes sans initiative signalée, les plus "
                "peuplées d'abord, avec les coordonnées de leur mairie.")
-    st.dataframe(table.rename(columns=report.CALL_HEADERS)[list(report.CALL_HEADERS.values())],
+    shown = tables.french_numbers(table, NUMBERS)  # the downloads keep plain numbers
+    st.dataframe(shown.rename(columns=report.CALL_HEADERS)[list(report.CALL_HEADERS.values())],
                  hide_index=True)
     left, right = st.columns(2)
     left.download_button("Télécharger la liste (CSV)",

@@ -133,9 +133,19 @@ def matrix_frame(counts: pd.DataFrame) -> pd.DataFrame:
                                                       "total": "Total"})
 
 
+def french_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
+    """The columns of `decimals` as French text (`40 874`, `434,8`; `–` when missing):
+    the grid would print the browser's format (`40,874`, `434.783`)."""
+    out = frame.copy()
+    for column, n in decimals.items():
+        out[column] = out[column].map(lambda v, n=n: "–" if pd.isna(v) else format_number(v, n))
+    return out
+
+
 def units_frame(counts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """`metrics.counts_per_unit` as a table, highest first."""
+    """`metrics.counts_per_unit` as a table, highest first, numbers in French."""
     out = counts.sort_values([column, "nom"], ascending=[False, True])
+    out = french_numbers(out, {"population": 0, "initiatives": 0, "per_10k": 1})
     return out.rename(columns={"code": "Code", "nom": "Nom", "population": "Population",
                                "initiatives": "Initiatives", "per_10k": "Pour 10 000 hab."})
 

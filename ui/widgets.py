@@ -195,7 +195,7 @@ def changes_since(releases: list[dict]):
     days = [r["date"] for r in releases if r["date"]]
     if not days:
         return None
-    return st.date_input("Depuis le", value=None, min_value=min(days), max_value=max(days),
+    return st.columns([1, 3])[0].date_input("Depuis le", value=None, min_value=min(days), max_value=max(days),
                          format="DD/MM/YYYY", key="depuis",
                          help="Vide : depuis le communiqué précédent (l'avant-dernier). "
                               "Sinon, ce qui est paru après la date choisie.")

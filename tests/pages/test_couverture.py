@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,30 @@ def test_category_choice(app):
     schemes = metrics(app)["Dispositifs comptés à part"]
     assert schemes == "0"  # neither scheme is about food
     assert any("Aucun dispositif" in c.value for c in app.caption)
+
+
+FRENCH = re.compile(r"^(–|\d{1,3}(\u202f\d{3})*(,\d+)?)$")  # 40 874, 3,2
+
+
+def _texts(at) -> list[str]:
+    return ([e.value for e in at.caption] + [e.value for e in at.markdown]
+            + [e.label for e in at.metric] + [e.value for e in at.subheader])
+
+
+@pytest.mark.parametrize("level", ["commune", "arrondissement"])
+def test_numbers_in_french_and_plain_wording(app, level):
+    """Populations and distances as `40 874` and `3,2`, not the browser's `40,874`; no
+    "Arrondissements couvertes"."""
+    app.radio(key="couverture_niveau").set_value(level).run()
+    assert not app.exception
+    checked = 0
+    for frame in (d.value for d in app.dataframe):
+        for column in ("population", "nearest_km", "Population"):
+            if column in frame.columns:
+                values = frame[column].tolist()
+                assert all(isinstance(v, str) and FRENCH.match(v) for v in values), values[:5]
+                checked += len(values)
+    big = [v for d in app.dataframe for c in ("population", "Population")
+           if c in d.value.columns for v in d.value[c] if "\u202f" in v]
+    assert checked > 20 and big  # some population above 1 000, with its French space
+    assert not any(re.search(r"couvert(e|s|es)\b", t) for t in _texts(app))

@@ -4,6 +4,7 @@ and follow the sidebar filters."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,13 @@ def test_carte_page_options_rerun(run):
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 7 and "Pour 10 000 hab." in table.columns
+    # French numbers (`434,8`, `129 991`), never the grid's `434.783` or `129,991`
+    french = re.compile(r"^\d{1,3}(\u202f\d{3})*(,\d)?$")
+    for column in ("Population", "Initiatives", "Pour 10 000 hab."):
+        assert all(isinstance(v, str) and french.match(v) for v in table[column]), column
+    assert any("\u202f" in v for v in table["Population"])
+    assert "Classes de couleur" in [s.label for s in at.selectbox]
+    assert not any("mapclassify" in s.label for s in at.selectbox)
 
 
 def test_productions_page_shows_done_against_target_with_sources(run, db):

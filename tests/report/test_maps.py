@@ -77,3 +77,8 @@ def test_classify_breaks():
     assert c.color(10) == c.colors[-1]
     assert c.labels[0] == "0 (aucune)" and len(c.labels) == len(c.bins) + 1
     assert classify([0, 0]).bins == ()
+
+
+def test_scale_bar_in_kilometres_only(base_html):
+    scales = re.findall(r"L\.control\.scale\(([^)]*)\)", base_html)
+    assert scales == ["{imperial: false, metric: true}"]  # one bar, no miles
