@@ -4,16 +4,20 @@ additions by hand. A save based on an older version is refused and can be reappl
 import streamlit as st
 
 from ui import cache, review, widgets
-from ui.filters import sidebar
+from ui.filters import local_param, set_local_param, sidebar
 
+PICKED = "initiative_choisie"
 widgets.page("Initiatives", "📋")
-filters = sidebar()
+filters = sidebar(search=True)  # the search filters this page only
 dep = cache.departement()
 
 st.title("Initiatives")
-st.caption("Recherche et filtres dans la barre latérale (les initiatives rejetées sont "
-           "masquées par défaut : filtre « Statut de relecture »). Cliquez une ligne pour "
-           "voir d'où elle vient et la relire.")
+st.caption("Filtres dans la barre latérale, et sous eux la recherche, propre à cette page "
+           "(les initiatives rejetées sont masquées par défaut : filtre « Statut de "
+           "relecture »). Cliquez une ligne pour voir d'où elle vient et la relire ; le lien "
+           "de la page garde l'initiative ouverte.")
+if filters.search:
+    st.info(f"Recherche active sur cette page seulement : « {widgets.md(filters.search)} ».")
 widgets.flash()
 
 labels = widgets.release_labels(cache.releases())
@@ -24,11 +28,18 @@ event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
                      column_config={"Dans le département": st.column_config.CheckboxColumn()})
 st.caption(f"{len(shown)} initiative(s).")
 
-ids = review.pick(frame, event, "initiative_choisie")
-names = review.picker_labels(frame, "initiative_choisie")
-chosen = st.selectbox("Initiative", ids, index=None, key="initiative_choisie",
+linked = local_param("initiative")  # a reload or a shared link opens it again
+if PICKED not in st.session_state and linked and linked.isdigit():
+    st.session_state[PICKED] = int(linked)
+ids = review.pick(frame, event, PICKED)
+names = review.picker_labels(frame, PICKED)
+chosen = st.selectbox("Initiative", ids, index=None, key=PICKED,
                       placeholder="Choisissez une ligne du tableau ou une initiative ici",
                       format_func=names.get)
+set_local_param("initiative", None if chosen is None else str(chosen))
+if chosen is None and linked and linked.isdigit() and int(linked) not in ids:
+    st.warning(f"L'initiative n°{linked} du lien n'est pas dans le tableau : elle n'existe "
+               "plus ou les filtres l'écartent.")
 
 current = cache.store().get_versioned(chosen) if chosen is not None else None
 if current is not None:

@@ -3,43 +3,81 @@
 The current filters live in the URL (so a view can be sent as a link) and in the
 session (so they follow the user from page to page, where Streamlit drops the
 query parameters).
+
+The text search belongs to the Initiatives page alone (`sidebar(search=True)`): it
+is kept in the session for that page and never filters the other pages' figures.
+Page-local parameters (`LOCAL_PARAMS`, such as the initiative opened on the
+Initiatives page) stay in the URL beside the filters, so a reload keeps them and a
+link shares them.
 """
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 
 import streamlit as st
 
-from initiatives.filters import Filters
+from initiatives.filters import PARAMS, Filters
 from initiatives.formatting import format_date
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
 from ui import cache
 
 SESSION_KEY = "_filtres"
+SEARCH_KEY = "_recherche"  # the Initiatives page's search, never a shared filter
+SEARCH_WIDGET = "recherche"
+SEARCH_PARAM = PARAMS["search"]
+LOCAL_PARAMS = ("initiative",)  # kept in the URL by the page that sets them
+SHARED_PARAMS = tuple(PARAMS[f.name] for f in fields(Filters) if f.name != "search")
 INSIDE_LABELS = {"all": "Tous", "inside": "Dans le département", "outside": "Hors département"}
 
 
 def current() -> Filters:
-    """The URL wins when it carries filters (a shared link); else the session's."""
-    if len(st.query_params):
+    """The shared filters (no search): the URL wins when it carries filters (a shared
+    link); else the session's. A search in the URL goes to the Initiatives page's."""
+    if any(k in st.query_params for k in SHARED_PARAMS):
         filters = Filters.from_query_params(st.query_params)
     else:
         filters = st.session_state.get(SESSION_KEY, Filters())
+    if SEARCH_PARAM in st.query_params:  # a link to the Initiatives page with its search
+        text = Filters.from_query_params(st.query_params).search
+        if text != st.session_state.get(SEARCH_KEY):
+            st.session_state[SEARCH_KEY] = text
+            st.session_state.pop(SEARCH_WIDGET, None)
+    filters = replace(filters, search="")
     st.session_state[SESSION_KEY] = filters
     return filters
 
 
 def _publish(filters: Filters) -> None:
-    st.session_state[SESSION_KEY] = filters
+    st.session_state[SESSION_KEY] = replace(filters, search="")
     wanted = filters.to_query_params()
+    wanted.update({k: st.query_params.get_all(k) for k in LOCAL_PARAMS if k in st.query_params})
     now = {k: st.query_params.get_all(k) for k in st.query_params}
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if now != normalised:
         st.query_params.from_dict(wanted)
 
 
-def sidebar() -> Filters:
-    """Draw the filters in the sidebar and return them; the URL follows."""
+def local_param(name: str) -> str | None:
+    """A page-local URL parameter (`LOCAL_PARAMS`), or None."""
+    return st.query_params.get(name) if name in LOCAL_PARAMS else None
+
+
+def set_local_param(name: str, value: str | None) -> None:
+    """Put a page-local parameter in the URL (None removes it), beside the filters."""
+    if name not in LOCAL_PARAMS:
+        raise ValueError(f"Paramètre inconnu : {name}")
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def sidebar(search: bool = False) -> Filters:
+    """Draw the filters in the sidebar and return them; the URL follows. `search`: the
+    page has its own text search (the Initiatives page), drawn apart from the shared
+    filters and applied to this page only."""
     f = current()
     releases = cache.releases()
     labels = {r["id"]: r["label"] for r in releases}
@@ -76,8 +114,9 @@ def sidebar() -> Filters:
                                        "comptent.")
         inside = st.radio("Lieu", list(INSIDE_LABELS), index=list(INSIDE_LABELS).index(f.inside),
                           format_func=INSIDE_LABELS.get, horizontal=False)
-        search = st.text_input("Recherche (acteur, lieu, texte)", value=f.search, max_chars=200)
         if st.button("Réinitialiser les filtres"):
+            st.session_state.pop(SEARCH_KEY, None)
+            st.session_state.pop(SEARCH_WIDGET, None)
             _publish(Filters())
             st.rerun()
         if releases:
@@ -87,9 +126,25 @@ def sidebar() -> Filters:
     filters = Filters(releases=tuple(chosen_releases), date_from=period[0], date_to=period[1],
                       categories=tuple(categories), actor_types=tuple(actor_types),
                       arrondissements=tuple(arr), statuses=tuple(statuses), inside=inside,
-                      search=search.strip(), reviewed_only=reviewed_only)
+                      reviewed_only=reviewed_only)
+    if search:
+        filters = replace(filters, search=_search())
     _publish(filters)
     return filters
+
+
+def _search() -> str:
+    """The page's own search, under the shared filters and said to be this page's."""
+    with st.sidebar:
+        st.subheader("Sur cette page")
+        if SEARCH_WIDGET not in st.session_state:  # back on the page, or a link's search
+            st.session_state[SEARCH_WIDGET] = st.session_state.get(SEARCH_KEY, "")
+        text = st.text_input("Recherche (acteur, lieu, texte)", key=SEARCH_WIDGET,
+                             max_chars=200,
+                             help="Ne filtre que le tableau de cette page : les chiffres "
+                                  "et cartes des autres pages n'en tiennent pas compte.")
+    st.session_state[SEARCH_KEY] = text.strip()
+    return text.strip()
 
 
 def _period(picked, low: date, high: date) -> tuple[date | None, date | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+from urllib.parse import quote
 
 import streamlit as st
 from folium.elements import ElementAddToElement
@@ -28,9 +29,42 @@ _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 FLASH_KEY = "_message"
 
 
+# web addresses and e-mails in untrusted text: made links of our own, since escaping
+# their `-` and `.` would break the markdown's automatic links (`fr\\-fr\\.facebook`)
+_LINK = re.compile(r"(?P<url>\b(?:https?://|www\.)[^\s<>\"'`\\]+)"
+                   r"|(?P<mail>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_TRAILING = ".,;:!?»"
+
+
+def _inert(text: str) -> str:
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _link(match: re.Match) -> tuple[str, str]:
+    """`[label](<href>)` for a web address (http, https) or an e-mail, and what trails it."""
+    text = match.group(0)
+    rest = ""
+    while text and (text[-1] in _TRAILING or (text[-1] == ")"
+                                               and text.count(")") > text.count("("))):
+        text, rest = text[:-1], text[-1] + rest
+    if match.group("mail"):
+        href = "mailto:" + text
+    else:
+        href = text if text.lower().startswith("http") else "https://" + text
+    href = quote(href, safe=":/?#[]@!$&'()*+,;=%~-._")
+    return f"[{_inert(text)}](<{href}>)", _inert(rest)
+
+
 def md(text) -> str:
-    """Untrusted text made inert for st.markdown: HTML escaped, markdown specials too."""
-    return _MD_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False))
+    """Untrusted text made inert for st.markdown: HTML escaped, markdown specials too;
+    web addresses and e-mails become links (http, https or mailto only)."""
+    text, out, pos = str(text), [], 0
+    for match in _LINK.finditer(text):
+        link, rest = _link(match)
+        out += [_inert(text[pos:match.start()]), link, rest]
+        pos = match.end()
+    out.append(_inert(text[pos:]))
+    return "".join(out)
 
 
 def page(title: str, icon: str = "🤝") -> None:
