@@ -134,7 +134,8 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
-              r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe")
+              r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
+              r"|cuisine centrale")
 _ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # Prepositions that make an organisation the recipient, supplier or agent of another's
@@ -549,7 +550,8 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             for word in re.findall(rf"[{_UP}][\w.]+", text):
                 r = demonym_town(word, release.body, dep) if re.search(
                     r"(?:ois|ais|ien|in|on)(?:\.?e)?(?:\.?s)?$", word) else None
-                if r is not None and re.match(r"(?i)ch[eè]re?s?\b", text):
+                if r is not None and (re.match(r"(?i)ch[eè]re?s?\b", text)
+                                      or _SALUTATION.match(text)):
                     ctx.town = r
                     break
             if ctx.town is None:

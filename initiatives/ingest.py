@@ -153,7 +153,7 @@ def _page_text(page) -> str:
 
 # --- cleaning ---------------------------------------------------------------
 
-BULLET = re.compile(r"^(?:[-–—•▪●■◦*\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s))")
+BULLET = re.compile(r"^(?:[-–—•▪●■◦*→➜►▶✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s))")
 _LABEL = re.compile(
     r"^(?:pour (?:plus|en savoir plus)|plus d['’]informations?|en savoir plus|contacts?\b"
     r"|site(?: internet| web)?\s*:|facebook\s*:|twitter\s*:|instagram\s*:|adresse\s*:"

@@ -322,7 +322,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
-    item = _item(text, number.end, s_start, s_end, doc)
+    item = _item(text, number.end, s_start, s_end, doc, lead)
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
@@ -369,7 +369,7 @@ _ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons)\s+"
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
-_ELLIPSIS = re.compile(rf"\s*(?:[.,;:)!?]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+_ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
@@ -384,7 +384,7 @@ def _why_no_item(text: str, pos: int, s_end: int, before: str) -> str:
     return "no_item"
 
 
-def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
+def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = ""):
     """(item, unit, group, end) after the number at `pos`, or None."""
     rest = text[pos:s_end]
     if re.match(r"\s+(?:par|chaque) (?:jour|soir|semaine)\b", rest, re.I):
@@ -403,8 +403,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
         if not tail:  # "50 000 litres par jour": the unit is all that is known
             return None if unit in _LENGTHS else (unit, unit, MATERIAL, pos + offset)
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
-    lead = re.match(rf"\s*(?:de\s+|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
-    at = pos + lead.end()
+    opening = re.match(rf"\s*(?:de\s+|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
+    at = pos + opening.end()
     for pattern, name, item_unit, group in _ITEMS:
         hit = pattern.match(text, at, s_end)
         if hit:
@@ -413,7 +413,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None):
             return name, unit or item_unit, group, hit.end()
     if unit is None and (_PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest)):
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
-        return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos)
+        return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
     if word and (unit or _is_noun(doc, at, at + word.end())):
         # the open list: any noun, kept when a verb of production governs it
@@ -584,12 +584,19 @@ def _capacity(chain) -> bool:
     return False
 
 
+# Nouns of an action: what they govern is what was given or made ("un don de 800 flacons").
+ACTION_NOUNS = {"don", "livraison", "distribution", "fabrication", "production", "confection",
+                "collecte", "remise", "envoi", "prêt", "impression", "récolte"}
+
+
 def _argument(chain) -> bool:
-    """The counted noun is what its verb acts on or tells of (object, passive subject, or a
-    noun a participle qualifies), not a circumstance ("avec ses 6 imprimantes")."""
+    """The counted noun is what its verb acts on or tells of (object, passive subject, a
+    noun a participle qualifies, or the object of an action noun), not a circumstance
+    ("avec ses 6 imprimantes")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "PROPN") else None
     return noun is None or noun.dep_ in ("obj", "nsubj:pass", "nsubj", "ROOT", "conj", "appos") \
-        or any(c.dep_.startswith("acl") for c in noun.children)
+        or any(c.dep_.startswith("acl") for c in noun.children) \
+        or noun.head.lemma_.lower() in ACTION_NOUNS
 
 
 # Verbs whose subject is people joining in ("une dizaine de chefs se sont regroupés").
@@ -627,9 +634,15 @@ def _chain(doc, number: Number) -> list:
     return chain
 
 
+_TO_US = re.compile(r"\bnous\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
+                    r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b", re.I)
+
+
 def _national(chain, before: str, after: str) -> bool:
     """A national figure quoted in a local text: its verb's subject is the State or the
     country, or its clause says it is counted nationally."""
+    if _TO_US.search(re.split(r"[.;:]", before)[-1]):
+        return False  # the State or the Region giving to us is a local supply
     for token in chain:
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:
@@ -637,7 +650,7 @@ def _national(chain, before: str, after: str) -> bool:
                         child.lemma_.lower() in _NATIONAL_SUBJECTS:
                     return True
     clause = re.split(r"[.;:]", before)[-1] + " " + re.split(r"[.;]", after)[0]
-    return bool(_NATIONAL_PHRASE.search(clause))
+    return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 
 
 # The conditional's endings, when the tagger reads it as an imperfect ("aimerait").

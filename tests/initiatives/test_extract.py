@@ -443,3 +443,12 @@ def test_an_organisation_opening_its_clause_is_the_actor():
     (found,) = extract(release_from_text(
         "Solidarité\n\nAu lycée Jean-Bart de Lillers, les élèves ont imprimé 300 visières."))
     assert found.actor.startswith("lycée Jean-Bart") and [p.nom for p in found.places] == ["Lillers"]
+
+
+def test_a_greeting_after_madame_monsieur_gives_the_town():
+    release = release_from_text(
+        "Madame, Monsieur, chers Liévinois,\n\n"
+        "Notre ville tient bon. La cuisine centrale prépare 90 repas par jour pour nos aînés.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Liévin"]
+    assert [(q.value, q.kind) for q in found.quantities] == [(90, "per_day")]

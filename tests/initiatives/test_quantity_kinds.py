@@ -260,3 +260,17 @@ def kinds_after(lead: str, text: str) -> list[tuple]:
                                   "Notre défi, atteindre 900 colis avant l'été."])
 def test_a_challenge_is_a_goal(text):
     assert [k for _, k in kinds(text)] == ["target"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La boulangerie a fait don de 600 baguettes aux soignants.", [(600, "done")]),
+    ("L'Agglo nous a fait parvenir 3 000 masques, remis aux infirmières.", [(3000, "done")]),
+])
+def test_action_nouns_and_supplies_to_us(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_list_of_towns_counts_the_item_its_heading_names():
+    lead = "La communauté de communes prête des ordinateurs. Ordinateurs déjà prêtés :"
+    text = "→ Fruges : 12\n→ Hesdin : 7 (et 4 autres commandés)"
+    assert kinds_after(lead, text) == [(12, "done"), (7, "done"), (4, "ordered")]
