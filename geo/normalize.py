@@ -11,9 +11,13 @@ import unicodedata
 from functools import lru_cache
 
 # Web and mail addresses: masked before places and numbers are read, kept as contacts.
+# Linear on any input: a candidate starts only where its run of characters starts (the
+# look-behinds), so a 20 000-letter "word" is tried once, not from each of its letters
+# (19.5 s before); labels and dots never overlap, so nothing is backtracked twice.
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+"
-                 r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gouv\.fr|fr|com|org|net|eu|info)\b(?:/[^\s<>\"«»]*)?")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+                 r"|(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*"
+                 r"\.(?:gouv\.fr|fr|com|org|net|eu|info)\b(?:/[^\s<>\"«»]*)?")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # Abbreviations that press releases and address files use for saints.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -20,9 +21,12 @@ from geo.normalize import EMAIL, URL
 from initiatives import dates
 from initiatives.model import Release
 
-MAX_BYTES = 20 * 1024 * 1024
+# Limits checked before any parsing, each named in the French message that refuses.
+MAX_BYTES = 10 * 1024 * 1024       # a file, text or PDF
+MAX_CHARS = 2_000_000              # a text, pasted or decoded (a press kit: 60 000)
+MAX_PDF_PAGES = 200
+PDF_SECONDS = 30.0                 # reading a PDF's pages, checked after each page
 PASTED = "texte collé"
-
 
 class IngestError(ValueError):
     """Input that cannot become a release; the message is shown to the user."""
@@ -58,6 +62,9 @@ def release_from_bytes(data: bytes, filename: str) -> Release:
 
 
 def release_from_text(text: str, source: str = PASTED) -> Release:
+    check_length(text)
+    # A lone surrogate (pasted from a broken page) cannot be encoded, stored or parsed.
+    text = _SURROGATE.sub("\ufffd", text)
     blocks = clean_blocks(text)
     if not blocks:
         raise IngestError("Texte vide" if source == PASTED else "Fichier vide")
@@ -74,6 +81,20 @@ def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise IngestError(f"Fichier trop volumineux ({_mo(size)} Mo, "
                           f"maximum {_mo(MAX_BYTES)} Mo)")
+
+
+def check_length(text: str) -> None:
+    """Refuse a text longer than `MAX_CHARS`, before any parsing."""
+    if len(text) > MAX_CHARS:
+        raise IngestError(f"Texte trop long ({_count(len(text))} caractères, "
+                          f"maximum {_count(MAX_CHARS)})")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _mo(size: int) -> str:
@@ -118,24 +139,40 @@ def pdf_text(data: bytes) -> str:
 
     pypdf's layout mode, about ten times faster than pdfminer here. A page
     starts with a space, as in the corpus's texts: it may start a new block.
+    Bounded work: at most `MAX_PDF_PAGES` pages (counted before any text is read),
+    `PDF_SECONDS` of reading, `MAX_CHARS` of text, and pypdf's own limits lowered
+    (`PDF_LIMITS`); each refusal is a French message.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import (
+        DependencyError,
+        FileNotDecryptedError,
+        LimitReachedError,
+        PdfReadError,
+    )
 
     # Lenient readers accept a truncated file and silently lose pages.
     if b"%%EOF" not in data[-1024:]:
         raise IngestError("PDF corrompu : le fichier est tronqué")
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError("PDF protégé par mot de passe")
-        pages = [_page_text(page) for page in reader.pages]
+        with apply_configuration(**PDF_LIMITS):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise IngestError("PDF protégé par mot de passe")
+            count = len(reader.pages)
+            if count > MAX_PDF_PAGES:
+                raise IngestError(f"PDF trop long ({_count(count)} pages, "
+                                  f"maximum {MAX_PDF_PAGES})")
+            pages = _pages_text(reader)
     except IngestError:
         raise
+    except LimitReachedError as exc:
+        raise IngestError("PDF trop complexe : sa lecture dépasse les limites fixées "
+                          "(flux trop gros ou trop d'opérations)") from exc
     except (FileNotDecryptedError, DependencyError) as exc:
         raise IngestError("PDF protégé par mot de passe") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, RecursionError, OSError) as exc:
+            IndexError, RecursionError, OSError, MemoryError) as exc:
         raise IngestError("PDF corrompu : impossible de lire sa structure") from exc
     if not any(page.strip() for page in pages):
         raise IngestError("PDF sans texte : OCR non pris en charge")
@@ -144,9 +181,41 @@ def pdf_text(data: bytes) -> str:
                      for page in pages if page.strip())
 
 
+# pypdf's limits, lowered for press releases (a few pages of text): a small crafted file
+# otherwise inflates to tens of megabytes of content for the layout mode to walk.
+PDF_LIMITS = {
+    "zlib_maximum_output_length": 8_000_000,
+    "lzw_maximum_output_length": 8_000_000,
+    "run_length_maximum_output_length": 8_000_000,
+    "brotli_maximum_output_length": 8_000_000,
+    "array_based_stream_maximum_output_length": 8_000_000,
+    "stream_decoding_work_maximum_length": 32_000_000,
+    "stream_parsing_work_maximum_count": 200_000,
+    "xform_maximum_invocations_per_extraction": 200,
+}
+
+
+def _pages_text(reader) -> list[str]:
+    """Each page's text, refused once the time or the text's length is past its limit."""
+    start, pages, length = time.monotonic(), [], 0
+    for page in reader.pages:
+        pages.append(_page_text(page))
+        length += len(pages[-1])
+        if length > MAX_CHARS:
+            raise IngestError(f"Texte du PDF trop long (plus de {_count(MAX_CHARS)} "
+                              "caractères)")
+        if time.monotonic() - start > PDF_SECONDS:
+            raise IngestError(f"PDF trop long à lire (plus de {PDF_SECONDS:.0f} secondes "
+                              f"après {len(pages)} page(s) sur {len(reader.pages)})")
+    return pages
+
+
 def _page_text(page) -> str:
+    from pypdf.errors import LimitReachedError
     try:
         return page.extract_text(extraction_mode="layout") or ""
+    except LimitReachedError:
+        raise
     except Exception:  # noqa: BLE001 - layout mode is young; plain mode still reads
         return page.extract_text() or ""
 

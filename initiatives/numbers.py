@@ -40,6 +40,11 @@ NUMBER = re.compile(
     rf"|(?P<aword>\b(?:d{_APOS})?une?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"
     rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+et)?[\s-]+(?:{_WORD}))*\b))", re.I)
 
+# A figure past this is no count of a local initiative (a typo, a pasted identifier, a
+# crafted text); it is set aside with this reason rather than make its release unsavable.
+MAX_VALUE = 1e12
+ABSURD = "nombre invraisemblable (plus de mille milliards)"
+
 _MONTH = "|".join(MONTHS)
 # Shapes that are not quantities, in the order they are tried; each names its reason.
 SHAPES: list[tuple[str, re.Pattern]] = [
@@ -142,6 +147,8 @@ def _read(text: str, m: re.Match) -> Number | None:
         value = float(re.sub(_SEP, "", m.group("num")).replace(",", "."))
         mult = (m.group("mult") or "").lower()
         value *= 10**6 if mult.startswith("million") else 10**9 if mult else 1
+        if not value <= MAX_VALUE:  # hundreds of digits: infinite or absurd, never a count
+            return Number(m.start(), m.end(), None, reason=ABSURD)
         return Number(m.start(), m.end(), value, approx)
     if m.group("noun"):
         return Number(m.start(), m.end(), float(APPROX_NOUNS[m.group("noun").lower()]), True)

@@ -276,7 +276,7 @@ def test_oversize_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "enorme.txt"
     with open(path, "wb") as handle:
         handle.truncate(ingest.MAX_BYTES + 1)  # sparse: nothing is written
-    with pytest.raises(IngestError, match=r"^Fichier trop volumineux \(20,0 Mo, maximum 20 Mo\)$"):
+    with pytest.raises(IngestError, match=r"^Fichier trop volumineux \(10,0 Mo, maximum 10 Mo\)$"):
         read_release(path)
 
 
