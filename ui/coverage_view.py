@@ -16,8 +16,8 @@ from ui import tables
 TOP = 20
 # numbers as French text (`40 874`, `3,2`): the grid's own formats follow the browser
 NUMBERS = {"population": 0, "nearest_km": 1}
-NEAREST = st.column_config.TextColumn("Initiative la plus proche (km)")
-POPULATION = st.column_config.TextColumn("Population")
+NEAREST = st.column_config.TextColumn("Initiative la plus proche (km)", alignment="right")
+POPULATION = st.column_config.TextColumn("Population", alignment="right")
 SHARE_COLUMNS = {
     "% des communes": st.column_config.ProgressColumn(
         "% des communes", min_value=0, max_value=100, format="%.0f %%", width="small",
@@ -124,7 +124,9 @@ def calls(g: Gaps, dep: str) -> None:
                "peuplées d'abord, avec les coordonnées de leur mairie.")
     shown = tables.french_numbers(table, NUMBERS)  # the downloads keep plain numbers
     st.dataframe(shown.rename(columns=report.CALL_HEADERS)[list(report.CALL_HEADERS.values())],
-                 hide_index=True)
+                 hide_index=True,
+                 column_config={report.CALL_HEADERS["population"]: POPULATION,
+                                report.CALL_HEADERS["nearest_km"]: NEAREST})
     left, right = st.columns(2)
     left.download_button("Télécharger la liste (CSV)",
                          data=lambda: report.call_list_csv(table),
