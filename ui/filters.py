@@ -17,8 +17,8 @@ from datetime import date
 
 import streamlit as st
 
-from initiatives.filters import PARAMS, Filters
-from initiatives.formatting import format_date
+from initiatives.filters import MAX_SEARCH, PARAMS, Filters
+from initiatives.formatting import format_date, format_number
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
 from ui import cache
 
@@ -29,17 +29,45 @@ SEARCH_PARAM = PARAMS["search"]
 LOCAL_PARAMS = ("initiative",)  # kept in the URL by the page that sets them
 SHARED_PARAMS = tuple(PARAMS[f.name] for f in fields(Filters) if f.name != "search")
 INSIDE_LABELS = {"all": "Tous", "inside": "Dans le département", "outside": "Hors département"}
+NOTICES_KEY = "_filtres_avis"  # what was set aside from a link, said once on the page
+# A link's values past these are no filter a person chose: set aside, said in French.
+MAX_PARAM_CHARS = 100          # a release id, a category, a date…
+MAX_PARAM_VALUES = 50          # values of one parameter
+
+
+def _checked_params() -> dict[str, list[str]]:
+    """The URL's filter parameters without the oversize ones, each set aside with a
+    French notice (a hand-made or crafted link still opens, with what can be kept)."""
+    out, notices = {}, []
+    for key in (*SHARED_PARAMS, SEARCH_PARAM):
+        if key not in st.query_params:
+            continue
+        values = [v for v in st.query_params.get_all(key) if isinstance(v, str)]
+        limit = MAX_SEARCH if key == SEARCH_PARAM else MAX_PARAM_CHARS
+        longest = max((len(v) for v in values), default=0)
+        if len(values) > MAX_PARAM_VALUES:
+            notices.append(f"Le lien donne {format_number(len(values))} valeurs au paramètre « {key} » "
+                           f"(au plus {MAX_PARAM_VALUES}) : il est ignoré.")
+        elif longest > limit:
+            notices.append(f"Le paramètre « {key} » du lien est trop long ({format_number(longest)} "
+                           f"caractères, au plus {limit}) : il est ignoré.")
+        else:
+            out[key] = values
+    if notices:
+        st.session_state[NOTICES_KEY] = notices
+    return out
 
 
 def current() -> Filters:
     """The shared filters (no search): the URL wins when it carries filters (a shared
     link); else the session's. A search in the URL goes to the Initiatives page's."""
+    params = _checked_params()
     if any(k in st.query_params for k in SHARED_PARAMS):
-        filters = Filters.from_query_params(st.query_params)
+        filters = Filters.from_query_params(params)
     else:
         filters = st.session_state.get(SESSION_KEY, Filters())
-    if SEARCH_PARAM in st.query_params:  # a link to the Initiatives page with its search
-        text = Filters.from_query_params(st.query_params).search
+    if SEARCH_PARAM in params:  # a link to the Initiatives page with its search
+        text = Filters.from_query_params(params).search
         if text != st.session_state.get(SEARCH_KEY):
             st.session_state[SEARCH_KEY] = text
             st.session_state.pop(SEARCH_WIDGET, None)
@@ -96,6 +124,7 @@ def sidebar(search: bool = False) -> Filters:
         period = (f.date_from, f.date_to)
         if days:
             low, high = min(days), max(days)
+            f = _within(f, low, high)
             picked = st.date_input("Période", value=(f.date_from or low, f.date_to or high),
                                    min_value=low, max_value=high, format="DD/MM/YYYY")
             period = _period(picked, low, high)
@@ -130,7 +159,24 @@ def sidebar(search: bool = False) -> Filters:
     if search:
         filters = replace(filters, search=_search())
     _publish(filters)
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(notice, icon="⚠️")
     return filters
+
+
+def _within(f: Filters, low: date, high: date) -> Filters:
+    """The period with its dates outside the releases' (`low`..`high`) dropped, each
+    said in French (a link made when other releases were stored, or by hand)."""
+    dates = {}
+    for name, word in (("date_from", "de début"), ("date_to", "de fin")):
+        day = getattr(f, name)
+        if day is not None and not low <= day <= high:
+            dates[name] = None
+            st.session_state.setdefault(NOTICES_KEY, []).append(
+                f"La date {word} du lien ({format_date(day)}) est hors de la période des "
+                f"communiqués (du {format_date(low)} au {format_date(high)}) : elle est "
+                "ignorée.")
+    return replace(f, **dates)
 
 
 def _search() -> str:
