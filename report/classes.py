@@ -57,6 +57,10 @@ def classify(values, scheme: str = "quantiles", k: int = 5, decimals: int = 0) -
         with warnings.catch_warnings():  # "not enough unique values": k is capped above
             warnings.simplefilter("ignore")
             bins = tuple(float(b) for b in mapclassify.classify(y, scheme, k=k).bins)
+    if decimals == 0 and np.all(y == np.floor(y)):
+        # counts: whole bounds, so a class reads "2 à 3", never "2 à 1" (a quantile
+        # of 1,4 between counts 1 and 2); the same counts fall in the same classes
+        bins = tuple(float(np.floor(b)) for b in bins if np.floor(b) >= y.min())
     bins = tuple(dict.fromkeys(bins))  # drop repeated bounds
     # spread the classes over the palette, darkest for the highest
     picks = np.linspace(len(SEQUENTIAL) - 1, 1, len(bins)).round().astype(int)[::-1]

@@ -82,3 +82,22 @@ def test_classify_breaks():
 def test_scale_bar_in_kilometres_only(base_html):
     scales = re.findall(r"L\.control\.scale\(([^)]*)\)", base_html)
     assert scales == ["{imperial: false, metric: true}"]  # one bar, no miles
+
+
+@pytest.mark.parametrize("values", [[1] * 20 + [2] * 5 + [3] * 2, [1, 1, 1, 2, 3, 3],
+                                    [0, 0, 1, 2, 3, 10], list(range(1, 40, 3))])
+@pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])
+def test_count_classes_read_in_order(values, scheme):
+    """A legend of counts never says "2 à 1": whole bounds, increasing, each count
+    coloured by the class its label names."""
+    c = classify(values, scheme, k=5)
+    ranges = []
+    for label in c.labels[1:]:
+        low, _, high = label.partition(" à ")
+        ranges.append((int(low), int(high or low)))
+    assert all(a <= b for a, b in ranges)
+    assert all(b1 < a2 for (_, b1), (a2, _) in zip(ranges, ranges[1:]))
+    for v in values:
+        if v:
+            i = c.colors.index(c.color(v))
+            assert ranges[i][0] <= v <= ranges[i][1], (v, c.labels)
