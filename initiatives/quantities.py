@@ -458,11 +458,14 @@ _PEOPLE = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
 def _antecedent(text, s_start, pos, end):
     """What the clitic "en" stands for when its sentence names it, people included
     ("- couturières : il nous en faudrait une vingtaine")."""
+    # things made or given first: "en produire 150" after "80 visières … un parent d'élève"
     hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group
-                  in _MATERIALS + _PEOPLE for m in pattern.finditer(text, s_start, pos))
-    hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)      # "livreurs", "chauffeurs"
-             for m in _AGENT_WORD.finditer(text, s_start, pos)]
-    hits.sort()
+                  in _MATERIALS for m in pattern.finditer(text, s_start, pos))
+    if not hits:
+        hits = sorted([(m.start(), name, unit, group) for pattern, name, unit, group
+                       in _PEOPLE for m in pattern.finditer(text, s_start, pos)]
+                      + [(m.start(), m.group().lower(), "personnes", PEOPLE)  # "livreurs"
+                         for m in _AGENT_WORD.finditer(text, s_start, pos)])
     if not hits:
         return None
     _, name, unit, group = hits[-1]
@@ -686,8 +689,13 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     lemmas = [t.lemma_.lower() for t in chain]
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or
              (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
-    need = NEED.search(clause_before[-60:]) or next(
-        (t for t in chain if t.lemma_.lower() in NEED_LEMMAS), None)
+    # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
+    # ("il ne manque plus que 200 masques")
+    only = re.search(r"\bque\s*$", clause_before)
+    need = next((m for m in NEED.finditer(clause_before[-60:]) if only or not re.search(
+        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", clause_before[-60:][:m.start()])), None) or next(
+        (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
+            c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))), None)
     if need is not None:
         word = need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"

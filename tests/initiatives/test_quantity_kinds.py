@@ -274,3 +274,14 @@ def test_a_list_of_towns_counts_the_item_its_heading_names():
     lead = "La communauté de communes prête des ordinateurs. Ordinateurs déjà prêtés :"
     text = "→ Fruges : 12\n→ Hesdin : 7 (et 4 autres commandés)"
     assert kinds_after(lead, text) == [(12, "done"), (7, "done"), (4, "ordered")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le fil ne manque pas : la mercerie a donné quarante bobines.", [(40, "done")]),
+    ("Il ne manque plus que 300 masques pour finir.", [(300, "needed")]),
+    # the clitic stands for the thing made, before a person named in passing
+    ("Ils ont imprimé 50 visières chez un parent d'élève et vont en imprimer 70 de plus.",
+     [(50, "done"), (70, "target")]),
+])
+def test_needs_denied_or_restricted_and_what_en_stands_for(text, expected):
+    assert kinds(text) == expected
