@@ -153,7 +153,8 @@ def run_export(args, store, filters, dep) -> Path:
 
 def run_briefing(args, store, filters, dep) -> Path:
     path = _target(args.out, naming.BRIEFING_FORMATS, naming.BRIEFING, store, filters, dep)
-    b = briefing.build(store, filters, dep, anonymise=not args.no_anonymise)
+    b = briefing.build(store, filters, dep, anonymise=not args.no_anonymise,
+                       since=_day(args.since, "Date de « ce qui a changé »"))
     write_atomic(path, briefing.to_pdf(b) if path.suffix.lower() == ".pdf"
                  else briefing.to_pptx(b))
     return path
@@ -192,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="FICHIER.pdf, FICHIER.pptx ou un dossier")
     p.add_argument("--no-anonymise", action="store_true",
                    help="garder les noms des particuliers (anonymisés par défaut)")
+    p.add_argument("--since", metavar="AAAA-MM-JJ",
+                   help="ce qui a changé depuis cette date (défaut : le communiqué précédent)")
     p.set_defaults(run=run_briefing)
     p = sub.add_parser("export", help="données : csv, xlsx, geojson ou gpkg")
     p.add_argument("--format", default="csv", help="csv (défaut), xlsx, geojson ou gpkg")

@@ -55,6 +55,16 @@ def test_briefing_pdf(db, tmp_path):
     assert 1 <= len(reader.pages) <= 2 and "Source" in reader.pages[0].extract_text()
 
 
+def test_briefing_since_a_date(db, tmp_path):
+    out = tmp_path / "note.pdf"
+    r = run(db, "briefing", "--out", out, "--since", "2020-04-08")
+    assert r.returncode == 0, r.stderr
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Depuis le 8 avril 2020" in " ".join(text.split())
+    bad = run(db, "briefing", "--out", tmp_path / "n.pdf", "--since", "8 avril")
+    assert bad.returncode != 0 and "« ce qui a changé »" in bad.stderr
+
+
 def test_map_html(db, tmp_path):
     out = tmp_path / "carte.html"
     r = run(db, "map", "--out", out, "--level", "arrondissement", "--per-10k")
