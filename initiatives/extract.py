@@ -786,6 +786,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
             if actor is not None:
                 current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None)
                 drafts.append(current)
+                last, intro = current, block.text.rstrip().endswith(":")
                 continue
             current = None  # a subtitle: its paragraph is read on its own
         actor = None if _CALL.search(block.text) else find_actor(block.text, context)

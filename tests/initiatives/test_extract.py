@@ -452,3 +452,19 @@ def test_a_greeting_after_madame_monsieur_gives_the_town():
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Liévin"]
     assert [(q.value, q.kind) for q in found.quantities] == [(90, "per_day")]
+
+
+def test_a_list_under_a_headlined_paragraph_belongs_to_its_actor():
+    release = release_from_text(
+        "Lettre de l'intercommunalité\n\n"
+        "Ce que fait la communauté\n\n"
+        "La Communauté de communes du Ternois a livré 80 colis.\n\n"
+        "Chiffres clés :\n\n"
+        "• 1 200 appels passés aux aînés\n"
+        "• 25 agents intercommunaux mobilisés\n\n"
+        "Ce que font les communes\n\n"
+        "Le CCAS de Frévent a livré 30 colis.")
+    found = {i.actor: [(q.value, q.kind) for q in i.quantities] for i in extract(release)}
+    assert found["Communauté de communes du Ternois"] == [
+        (80, "done"), (1200, "done"), (25, "volunteers")]
+    assert found["CCAS de Frévent"] == [(30, "done")]
