@@ -5,7 +5,6 @@ filters and store version, so the page itself stays fast (see `ui.exports_view`)
 """
 import streamlit as st
 
-from initiatives.formatting import format_date
 from report import sources
 from ui import cache, exports_view, widgets
 from ui.filters import sidebar
@@ -17,9 +16,7 @@ cited = cache.sources_cited(filters)
 day = sources.situation_date(cited)
 
 st.title("Exports")
-st.caption(f"{sources.footer(cited, cache.departement())}. Les fichiers portent la date de "
-           f"situation ({format_date(day) if day else 'aucun communiqué retenu : date du jour'})"
-           " et reprennent exactement les filtres de la barre latérale.")
+exports_view.header(cited, day)
 data_tab, chart_tab, map_tab, brief_tab = st.tabs(
     ["Données", "Graphiques", "Carte", "Note de synthèse"])
 with data_tab:

@@ -94,6 +94,13 @@ def _draw(ax, paths, **style) -> None:
     ax.add_collection(PatchCollection([PathPatch(p) for p in paths], **style))
 
 
+def plain(text: str) -> str:
+    """Untrusted text (titles and footers cite releases) for matplotlib: each `$` a dollar
+    sign, never maths (`$x$` drawn as a formula, `$$` or `$a_b_c$` failing the export).
+    `parse_math=False` is not enough: wrapped text is measured as maths all the same."""
+    return text.replace("$", r"\$")
+
+
 def figure(series, title: str, legend_title: str, footer: str, level: str = "commune",
            dep: str | None = None, scheme: str = "quantiles", k: int = 5,
            decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True,
@@ -122,7 +129,7 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
           linewidths=1.1)
     ax.autoscale_view()
     ax.set_aspect("equal")
-    ax.set_title(title, loc="left", fontsize=13, fontweight="bold")
+    ax.set_title(plain(title), loc="left", fontsize=13, fontweight="bold")
     handles = [Patch(facecolor=c, edgecolor="#777", label=label)
                for c, label in classes.legend()]
     if marked:
@@ -135,8 +142,8 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
     if north:
         _north_arrow(ax)
     if footer:
-        fig.text(0.01, 0.005, footer, fontsize=7, color="#444", ha="left", va="bottom",
-                 wrap=True)
+        fig.text(0.01, 0.005, plain(footer), fontsize=7, color="#444", ha="left",
+                 va="bottom", wrap=True)
     fig.get_layout_engine().set(h_pad=0.3)
     return fig
 

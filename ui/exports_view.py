@@ -3,6 +3,8 @@ button is clicked (`data=callable`) and cached per filters, options and store ve
 (`ui.cache`). Names and MIME types come from the registry `report.naming`."""
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -10,8 +12,29 @@ import streamlit as st
 
 from geo.levels import LABELS, LEVELS
 from initiatives.filters import Filters
-from report import chart_export, naming
+from initiatives.formatting import format_date
+from report import chart_export, naming, sources
 from ui import cache
+
+# Markdown's specials that act inside a line, `$` (maths), `<` and `>` (HTML, already
+# escaped as entities), and what starts an automatic link (`https://`, `www.`, `a@b.fr`).
+_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
+_AUTOLINK = re.compile(r"(:(?=//)|(?<=www)\.|@)", re.I)
+
+
+def inert(text: str) -> str:
+    """Untrusted text (a release's title) for st.caption or st.markdown: no link, no
+    image, no HTML, no maths; it reads as written."""
+    text = _SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False))
+    return _AUTOLINK.sub(r"\\\1", text)
+
+
+def header(cited: list[dict], day: date | None) -> None:
+    """The page's caption: the sources cited (titles of releases, escaped) and the date."""
+    when = format_date(day) if day else "aucun communiqué retenu : date du jour"
+    st.caption(f"{inert(sources.footer(cited, cache.departement()))}. Les fichiers portent la "
+               f"date de situation ({when}) et reprennent exactement les filtres de la barre "
+               "latérale.")
 
 
 def button(label: str, objet: str, ext: str, build: Callable[[], bytes], key: str,
