@@ -18,7 +18,13 @@ import config
 from geo.geocode import resolve
 from initiatives import extract
 from initiatives.formatting import format_date
-from initiatives.ingest import IngestError, read_release, release_from_bytes, release_from_text
+from initiatives.ingest import (
+    IngestError,
+    check_size,
+    read_release,
+    release_from_bytes,
+    release_from_text,
+)
 from initiatives.model import (
     KIND_LABELS,
     SET_ASIDE,
@@ -102,6 +108,15 @@ def parse(name: str, data: bytes | None = None, text: str | None = None) -> Pars
 def read_file(path: str | Path) -> Parsed:
     """Read a file on disk (named by its path in messages)."""
     return _reading(str(path), lambda: read_release(Path(path)))
+
+
+def refused_upload(name: str, size: int) -> Parsed | None:
+    """An uploaded file over the size limit, refused before its bytes are read."""
+    try:
+        check_size(size)
+    except IngestError as exc:
+        return Parsed(name, error=f"{exc}.")
+    return None
 
 
 def parse_all(inputs: Iterable[tuple[str, bytes | None, str | None]],

@@ -40,7 +40,7 @@ def read_release(path: Path) -> Release:
         size = path.stat().st_size
     except OSError as exc:
         raise IngestError(f"Fichier introuvable ou illisible : {path.name}") from exc
-    _check_size(size)  # before reading: never load an oversize file in memory
+    check_size(size)  # before reading: never load an oversize file in memory
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -49,7 +49,7 @@ def read_release(path: Path) -> Release:
 
 
 def release_from_bytes(data: bytes, filename: str) -> Release:
-    _check_size(len(data))
+    check_size(len(data))
     if not data.strip():
         raise IngestError("Fichier vide")
     if _is_pdf(data):
@@ -77,10 +77,17 @@ def release_from_text(text: str, source: str = PASTED) -> Release:
                    date=day, source=source, dateline=place)
 
 
-def _check_size(size: int) -> None:
+def check_size(size: int) -> None:
+    """Refuse a file larger than `MAX_BYTES`, before reading it."""
     if size > MAX_BYTES:
         raise IngestError(f"Fichier trop volumineux ({_mo(size)} Mo, "
                           f"maximum {_mo(MAX_BYTES)} Mo)")
+
+
+def limits() -> str:
+    """The limits, said to the user before any reading."""
+    return (f"Jusqu'à {_mo(MAX_BYTES)} Mo par fichier, {MAX_PDF_PAGES} pages par PDF "
+            f"et {_count(MAX_CHARS)} caractères par texte.")
 
 
 def check_length(text: str) -> None:

@@ -15,8 +15,11 @@ st.caption("Les initiatives lues sont montrées avec leur extrait, et chaque nom
 widgets.flash()
 
 files = st.file_uploader("Communiqués de presse (PDF ou texte)", type=["txt", "pdf"],
-                         accept_multiple_files=True, key="import_fichiers")
-pasted = st.text_area("… ou collez le texte d'un communiqué", key="import_texte", height=150)
+                         accept_multiple_files=True, key="import_fichiers",
+                         help=import_view.LIMITS)
+pasted = st.text_area("… ou collez le texte d'un communiqué", key="import_texte", height=150,
+                      help=import_view.LIMITS)
+st.caption(import_view.LIMITS + " Au-delà, le fichier ou le texte est refusé avant lecture.")
 
 if st.button("Lire les communiqués", type="primary"):
     import_view.read(files, pasted)

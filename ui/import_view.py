@@ -8,11 +8,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from initiatives import importing
+from initiatives import importing, ingest
 from initiatives.importing import Parsed
 from ui import import_flow
 from ui.widgets import md
 
+LIMITS = ingest.limits()
 # what was read, the round of reading (new editors each time) and the last save's outcome
 READ, ROUND, OUTCOME = "import_lus", "import_tour", "import_resultat"
 
@@ -20,10 +21,15 @@ READ, ROUND, OUTCOME = "import_lus", "import_tour", "import_resultat"
 def read(files, pasted: str) -> None:
     """Read the uploaded files and the pasted text (with a progress bar for several);
     what was read stays in the session until it is saved or read again."""
-    inputs = [(f.name, f.getvalue(), None) for f in files or []]
+    refused, inputs = [], []
+    for f in files or []:  # an oversize file is refused before its bytes are read
+        if (no := importing.refused_upload(f.name, f.size)) is not None:
+            refused.append(no)
+        else:
+            inputs.append((f.name, f.getvalue(), None))
     if pasted.strip():
         inputs.append(("texte collé", None, pasted))
-    if not inputs:
+    if not inputs and not refused:
         st.warning("Déposez un fichier ou collez un texte.")
     bar = st.progress(0.0, text="Lecture…") if len(inputs) > 1 else None
 
@@ -33,7 +39,7 @@ def read(files, pasted: str) -> None:
     # the French language model loads once per server process, on the first reading
     with st.spinner("Lecture des textes… La première lecture charge le modèle de langue "
                     "français (10 à 20 secondes)."):
-        st.session_state[READ] = importing.parse_all(inputs, progress)
+        st.session_state[READ] = refused + importing.parse_all(inputs, progress)
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
     st.session_state.pop(OUTCOME, None)
 
