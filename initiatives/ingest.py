@@ -234,7 +234,10 @@ _LABEL = re.compile(
     r"^(?:pour (?:plus|en savoir plus)|plus d['’]informations?|en savoir plus|contacts?\b"
     r"|site(?: internet| web)?\s*:|facebook\s*:|twitter\s*:|instagram\s*:|adresse\s*:"
     r"|t[ée]l(?:[ée]phone)?\.?\s*:|mail\s*:|e-mail\s*:|courriel\s*:)", re.I)
-PHONE = re.compile(r"(?<!\d)(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)")
+# French numbers in pairs ("03 21 54 38 17"), and free or special ones read in threes
+# ("0 800 130 000").
+PHONE = re.compile(r"(?<!\d)(?:(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}"
+                   r"|0\s?8\d{2}(?:[\s.]?\d{3}){2})(?!\d)")
 _END = re.compile(r"[.!?;)»\"]$")
 
 

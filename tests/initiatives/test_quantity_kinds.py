@@ -285,3 +285,8 @@ def test_a_list_of_towns_counts_the_item_its_heading_names():
 ])
 def test_needs_denied_or_restricted_and_what_en_stands_for(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_free_phone_number_read_in_threes_is_a_phone():
+    assert aside("Écoute gratuite au 0 800 130 000, tous les jours.") == [
+        ("0 800 130 000", "phone")]
