@@ -81,7 +81,7 @@ def test_overview_figures_match_the_command_line(run, db):
     assert f"objectif sans réalisé connu : 8{NBSP}500 (1 initiative)" in goals
     assert "19" + NBSP + "500" not in " ".join(str(m.value) + str(m.delta) for m in at.metric)
     # arrondissements ranked weakest first, as shares
-    shares = at.dataframe[1].value
+    shares = next(d.value for d in at.dataframe if "Arrondissement" in d.value.columns)
     assert shares.iloc[0]["Arrondissement"] == "Saint-Omer" and len(shares) == 7
     assert shares["% de la population"].is_monotonic_increasing
     # the map, the matrix, the sources and where each figure comes from
