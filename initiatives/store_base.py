@@ -14,6 +14,7 @@ from typing import Protocol
 
 from initiatives.filters import Filters
 from initiatives.history import MAX_PERSON, Change, conflict_message, default_person
+from initiatives.ingest import MAX_CHARS
 from initiatives.model import (
     ACTOR_TYPES,
     CATEGORIES,
@@ -91,12 +92,12 @@ class Store(Protocol):
 
 # --- validation, shared by back ends -------------------------------------------------
 
-def _text(value, what: str, required: bool = True) -> str:
+def _text(value, what: str, required: bool = True, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise StoreError(f"{what} : texte attendu.")
     if required and not value.strip():
         raise StoreError(f"{what} : valeur vide.")
-    if len(value) > MAX_TEXT:
+    if len(value) > limit:
         raise StoreError(f"{what} : texte trop long ({len(value)} caractères).")
     return value
 
@@ -135,7 +136,8 @@ def check_release(release: Release) -> None:
         raise StoreError("Communiqué invalide.")
     _text(release.id, "Identifiant du communiqué")
     _text(release.title or "", "Titre du communiqué", required=False)
-    _text(release.body or "", "Texte du communiqué", required=False)
+    # a release and its excerpts are as long as a text may be read (a press kit)
+    _text(release.body or "", "Texte du communiqué", required=False, limit=MAX_CHARS)
     if release.date is not None and not isinstance(release.date, date):
         raise StoreError(f"Date du communiqué invalide : {release.date!r}.")
 
@@ -181,7 +183,7 @@ def check_initiative(ini: Initiative) -> Initiative:
     _choice(ini.actor_type, ACTOR_TYPES, "Type d'acteur inconnu")
     _choice(ini.category, CATEGORIES, "Catégorie inconnue")
     check_status(ini.status)
-    _text(ini.excerpt or "", "Extrait", required=False)
+    _text(ini.excerpt or "", "Extrait", required=False, limit=MAX_CHARS)
     check_places(ini.places)
     check_quantities(ini.quantities)
     if not all(isinstance(c, str) for c in ini.contacts):

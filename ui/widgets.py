@@ -25,7 +25,7 @@ from report.sources import app_name
 from ui import tables
 
 _MAP_LOCK = threading.Lock()
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")  # "$": no maths from untrusted text
 FLASH_KEY = "_message"
 
 

@@ -131,3 +131,18 @@ def test_an_absurd_figure_is_set_aside_and_the_release_saves(store):
 def test_release_from_text_keeps_a_plain_text_unchanged():
     release = release_from_text(RELEASE)
     assert release.body == "La ville de Lens a distribué 3 400 masques aux habitants."
+
+
+def test_a_press_kit_over_20_000_characters_saves(store):
+    # a press kit of many towns' items: one long release, read and saved whole
+    towns = ["Lillers", "Auchel", "Bruay-la-Buissière", "Isbergues", "Fruges", "Hesdin",
+             "Marck", "Guînes", "Ardres", "Oye-Plage"]
+    items = [f"- Le centre social de {town} a livré {40 + i} colis aux familles de la commune, "
+             f"avec l'aide de {10 + i} bénévoles qui se relaient chaque jour depuis le début "
+             f"du confinement ; les habitants peuvent les joindre en mairie. " * 6
+             for i, town in enumerate(towns * 4)]
+    text = "Dossier de presse : la solidarité dans le département\n\n" + "\n\n".join(items)
+    assert len(text) > 30_000
+    parsed = importing.parse("dossier.txt", text.encode())
+    assert parsed.error is None, parsed.error
+    assert importing.ingest(store, parsed)["added"] >= len(towns)

@@ -112,3 +112,8 @@ def test_markdown_links_only_for_web_and_mail():
     assert widgets.md("javascript:alert(1)") == "javascript:alert\\(1\\)"
     assert widgets.md("https://x.fr/<img src=x>") == "[https://x\\.fr/](<https://x.fr/>)&lt;img src=x&gt;"
     assert "<img" not in widgets.md("<img src=x onerror=alert(1)>")
+
+
+def test_dollar_signs_in_untrusted_text_never_make_maths():
+    out = widgets.md("Cagnotte : $5 par masque, $10 le lot")
+    assert "$" not in out.replace("\\$", "")
