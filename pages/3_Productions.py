@@ -3,7 +3,7 @@ arrondissement and over time. Each total keeps the sentences it was read from.""
 import streamlit as st
 
 from report import charts
-from ui import cache, tables, widgets
+from ui import cache, productions_view, tables, widgets
 from ui.filters import sidebar
 
 widgets.page("Productions", "🧵")
@@ -34,40 +34,8 @@ st.altair_chart(charts.production(charts.production_data(totals)), width="stretc
 widgets.source_caption(sources)
 widgets.figure_sources(totals, labels)
 
-goals = cache.goals(filters)
-st.subheader("Objectifs, initiative par initiative")
-if len(goals.progress):
-    st.altair_chart(charts.progress(charts.progress_data(goals.progress)), width="stretch")
-    st.dataframe(tables.progress_frame(goals, labels), hide_index=True, width="stretch",
-                 column_config={"Avancement": st.column_config.ProgressColumn(
-                     "Avancement", min_value=0, max_value=100, format="%.0f %%")})
-else:
-    st.caption("Aucune initiative ne donne à la fois un objectif et un chiffre réalisé.")
-if len(goals.alone):
-    st.markdown("**Objectifs sans chiffre réalisé connu** (des intentions, rien n'est "
-                "encore compté comme fait)")
-    st.dataframe(tables.goals_alone_frame(goals, labels), hide_index=True, width="stretch")
-
-others = tables.other_kinds(totals)
-if len(others):
-    st.subheader("Cadences, bénéficiaires et bénévoles")
-    st.caption("Ces chiffres ne s'additionnent pas aux quantités réalisées.")
-    st.dataframe(others, hide_index=True, width="stretch")
-
-st.subheader("Par arrondissement")
-by_unit = cache.totals_by(filters, level="arrondissement")
-if len(by_unit):
-    done_by_unit = by_unit[by_unit["kind"] == "done"]
-    if len(done_by_unit):
-        st.altair_chart(charts.totals_by_unit(done_by_unit), width="stretch")
-    st.dataframe(tables.by_unit_frame(by_unit), hide_index=True, width="stretch")
-    st.caption("Chaque chiffre est rangé dans l'arrondissement du lieu de l'initiative ; "
-               "« plusieurs ou non localisé » quand elle en couvre plusieurs.")
-
-st.subheader("Évolution au fil des communiqués")
-evolution = cache.evolution(filters)
-if len(evolution):
-    st.altair_chart(charts.evolution(evolution), width="stretch")
-    st.caption("Cumul, à la date de chaque communiqué, du dernier chiffre connu de chaque "
-               "initiative.")
+productions_view.goals_section(filters, labels)
+productions_view.others_section(totals)
+productions_view.by_unit_section(filters)
+productions_view.evolution_section(filters)
 widgets.source_caption(sources)

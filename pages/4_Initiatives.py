@@ -4,7 +4,7 @@ additions by hand. A save based on an older version is refused and can be reappl
 import streamlit as st
 
 from ui import cache, review, widgets
-from ui.filters import local_param, set_local_param, sidebar
+from ui.filters import sidebar
 
 PICKED = "initiative_choisie"
 widgets.page("Initiatives", "📋")
@@ -28,21 +28,9 @@ event = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
                      column_config={"Dans le département": st.column_config.CheckboxColumn()})
 st.caption(f"{len(shown)} initiative(s).")
 
-linked = local_param("initiative")  # a reload or a shared link opens it again
-if PICKED not in st.session_state and linked and linked.isdigit():
-    st.session_state[PICKED] = int(linked)
-ids = review.pick(frame, event, PICKED)
-names = review.picker_labels(frame, PICKED)
-chosen = st.selectbox("Initiative", ids, index=None, key=PICKED,
-                      placeholder="Choisissez une ligne du tableau ou une initiative ici",
-                      format_func=names.get)
-set_local_param("initiative", None if chosen is None else str(chosen))
-if chosen is None and linked and linked.isdigit() and int(linked) not in ids:
-    st.warning(f"L'initiative n°{linked} du lien n'est pas dans le tableau : elle n'existe "
-               "plus ou les filtres l'écartent.")
-
-current = cache.store().get_versioned(chosen) if chosen is not None else None
-if current is not None:
+opened = review.choose(frame, event, PICKED)
+if opened is not None:
+    chosen, current = opened
     ini, version = current
     base, base_version = review.opened(chosen, current)  # what this person edits
     left, right = st.columns([3, 2])

@@ -33,6 +33,7 @@ from initiatives.model import (
 )
 from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError, VersionConflict
 from ui import cache, widgets
+from ui.filters import local_param, set_local_param
 from ui.widgets import md
 
 KIND_BY_LABEL = {v: k for k, v in KIND_LABELS.items()}
@@ -127,6 +128,26 @@ def pick(frame: pd.DataFrame, event, key: str) -> list[int]:
     if st.session_state.get(key) not in ids:
         st.session_state.pop(key, None)
     return ids
+
+
+def choose(frame: pd.DataFrame, event, key: str):
+    """The opened initiative (id, with its initiative and version), or None: from a
+    clicked row, the picker, or the page's link (`?initiative=15`), which a reload or a
+    shared link opens again."""
+    linked = local_param("initiative")
+    if key not in st.session_state and linked and linked.isdigit():
+        st.session_state[key] = int(linked)
+    ids = pick(frame, event, key)
+    names = picker_labels(frame, key)
+    chosen = st.selectbox("Initiative", ids, index=None, key=key,
+                          placeholder="Choisissez une ligne du tableau ou une initiative ici",
+                          format_func=names.get)
+    set_local_param("initiative", None if chosen is None else str(chosen))
+    if chosen is None and linked and linked.isdigit() and int(linked) not in ids:
+        st.warning(f"L'initiative n°{linked} du lien n'est pas dans le tableau : elle "
+                   "n'existe plus ou les filtres l'écartent.")
+    current = cache.store().get_versioned(chosen) if chosen is not None else None
+    return (chosen, current) if current is not None else None
 
 
 def picker_labels(frame: pd.DataFrame, key: str) -> dict[int, str]:
