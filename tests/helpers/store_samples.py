@@ -6,6 +6,7 @@ Marck, not 1 600 + 3 000.
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from initiatives.model import Initiative, Place, Quantity, Release
@@ -101,3 +102,11 @@ def fill(store) -> None:
     store.ingest(N7, n7())
     store.ingest(N8, n8())
     store.ingest(NEWSLETTER, newsletter())
+
+
+def snapshot(path) -> dict:
+    """Every row of every table of a store file, to prove that nothing changed."""
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                             "WHERE type='table' ORDER BY name")]
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 
@@ -13,7 +12,7 @@ import config
 from initiatives.metrics import totals
 from initiatives.seed import dump_store
 from initiatives.store import open_store
-from tests.helpers.store_samples import fill
+from tests.helpers.store_samples import fill, snapshot
 
 RELEASES = sorted(config.PRESS_RELEASES_DIR.glob("*.txt"))
 N7 = config.PRESS_RELEASES_DIR / "2020-04-30_pdc-solidaire-n7.txt"
@@ -35,11 +34,6 @@ def lines(result) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
-def snapshot(path) -> dict:
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master "
-                                             "WHERE type='table' ORDER BY name")]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ from tests.helpers.store_samples import (
     n7,
     n8,
     qty,
+    snapshot,
 )
 
 TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places",
@@ -43,10 +44,6 @@ def store(path):
     return open_store(path, seed=None)
 
 
-def snapshot(path) -> dict:
-    """Every row of every table, to prove that nothing changed."""
-    with sqlite3.connect(path) as conn:
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in TABLES}
 
 
 def without_ids(result: dict) -> dict:

@@ -13,11 +13,9 @@ import pytest
 
 from initiatives import history, sqlite_schema
 from initiatives.store import StoreError, VersionConflict, open_store
-from tests.helpers.store_samples import N2, N7, N8, commune, initiative, n7, n8, qty
+from tests.helpers.store_samples import N2, N7, N8, commune, initiative, n7, n8, qty, snapshot
 
 ALICE, BRUNO = "alice@pas-de-calais.gouv.fr", "bruno@pas-de-calais.gouv.fr"
-TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places",
-          "observations", "history")
 
 
 @pytest.fixture
@@ -30,9 +28,6 @@ def store(path):
     return open_store(path, seed=None)
 
 
-def snapshot(path) -> dict:
-    with sqlite3.connect(path) as conn:
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in TABLES}
 
 
 def marck_id(store) -> int:
