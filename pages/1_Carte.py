@@ -32,14 +32,18 @@ tiles = right.checkbox("Fond de carte OpenStreetMap (nécessite internet)", Fals
 
 options = MapOptions(level=level, measure=measure, scheme=scheme, k=k, markers=markers,
                      areas=areas, tiles=tiles, collapsed=False)
-widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=680)
+dep = cache.departement()
+commune = widgets.commune_search(dep)
+widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=680,
+                 focus=commune, dep=dep)
 
 kf = cache.key_figures(filters)
 st.caption(
     "Couleur : initiatives nommant le lieu. Points : une initiative par commune nommée, à "
     "la mairie (cliquez pour l'extrait et le communiqué). Zones en pointillés, en teinte "
     "légère : initiatives d'un territoire cité en bloc (intercommunalité, calaisis…) ; "
-    "leurs communes ne comptent pas comme nommées. "
+    "leurs communes ne comptent pas comme nommées ; survolez leur contour pour les "
+    "initiatives. "
     f"{format_number(kf.initiatives_wide)} initiative(s) à l'échelle du département ou "
     "nationales ne sont pas dessinées. La couche « Arrondissements » et les autres se "
     "masquent depuis le sélecteur de couches.")

@@ -42,7 +42,7 @@ class MapOptions:
     markers: bool = True
     areas: bool = True
     tiles: bool = False             # OpenStreetMap background: needs the network
-    collapsed: bool = True          # layer control folded
+    collapsed: bool = True          # layer control folded (it always is on a phone)
 
 
 def popup_rows(ini: Initiative, cited: list[str]) -> list[tuple[str, str]]:
@@ -169,5 +169,5 @@ def build_map(store, filters: Filters, dep: str, options: MapOptions = MapOption
             shown = [c for c in CATEGORY_COLORS if c in set(pts["category"])]
             maps.Legend("Catégories", [(CATEGORY_COLORS[c], c) for c in shown],
                         position="left").add_to(m)
-    folium.LayerControl(collapsed=options.collapsed).add_to(m)
+    maps.FoldingLayerControl(open_wide=not options.collapsed).add_to(m)
     return m

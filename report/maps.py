@@ -18,7 +18,7 @@ from folium.elements import JSCSSMixin
 
 from geo import reference
 from initiatives.formatting import format_number
-from report import assets
+from report import assets, place_labels
 from report.classes import classify
 
 # Coverage-preserving simplification (degrees, Visvalingam-Whyatt) and the
@@ -61,6 +61,8 @@ def new_map(dep: str | None = None, assets_base: str = assets.APP_URL,
     if tiles:  # an option when the network allows; off by default
         folium.TileLayer(tiles, name="Fond de carte", control=True).add_to(m)
     m.fit_bounds(bounds(dep))
+    MapStyle().add_to(m)
+    PlaceLabels(dep).add_to(m)
     return m
 
 
@@ -112,7 +114,7 @@ def add_reference_layers(m: folium.Map, dep: str | None = None,
 def base_map(dep: str | None = None, assets_base: str = assets.APP_URL) -> folium.Map:
     m = new_map(dep, assets_base)
     add_reference_layers(m, dep)
-    folium.LayerControl(collapsed=True).add_to(m)
+    FoldingLayerControl(open_wide=False).add_to(m)
     return m
 
 
@@ -127,20 +129,25 @@ def standalone_html(m: folium.Map) -> str:
 
 class Legend(folium.MacroElement):
     """A legend box drawn as a Leaflet control (part of the map's script, so the
-    map renders the same on every Streamlit run); labels are escaped."""
+    map renders the same on every Streamlit run); labels are escaped. It folds: a
+    click on its title opens or closes it, and it starts folded on a narrow map
+    (a phone), where it would hide the département."""
 
     _template = folium.template.Template("""
         {% macro script(this, kwargs) %}
         (function() {
+          var map = {{ this._parent.get_name() }};
           var legend = L.control({position: {{ this.position|tojson }}});
           legend.onAdd = function() {
             var div = L.DomUtil.create("div", "pdc-legend");
-            div.style.cssText = "background:#fff;padding:6px 8px;border:1px solid #999;" +
-              "border-radius:4px;font:12px sans-serif;max-width:260px";
             div.innerHTML = {{ this.content }};
+            var box = div.querySelector("details");
+            if (map.getSize().x < {{ this.narrow }}) { box.open = false; }
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
             return div;
           };
-          legend.addTo({{ this._parent.get_name() }});
+          legend.addTo(map);
         })();
         {% endmacro %}""")
 
@@ -150,11 +157,84 @@ class Legend(folium.MacroElement):
         self.title = safe(title)
         self.items = [(safe(c), safe(label)) for c, label in items]
         self.position = "bottomleft" if position == "left" else "bottomright"
-        rows = "".join(f"<div><span style='display:inline-block;width:14px;height:10px;"
-                       f"background:{c};border:1px solid #777;margin-right:5px'></span>"
+        self.narrow = NARROW_PX
+        rows = "".join(f"<div><span class='pdc-swatch' style='background:{c}'></span>"
                        f"{label}</div>" for c, label in self.items)
-        self.content = _js_json(f"<div style='font-weight:bold;margin-bottom:4px'>"
-                                f"{self.title}</div>{rows}")
+        self.content = _js_json(f"<details open><summary>{self.title}</summary>"
+                                f"{rows}</details>")
+
+
+class FoldingLayerControl(folium.LayerControl):
+    """The layer selector, open on a wide map and folded into its icon on a narrow
+    one (a tap opens it). `open_wide=False`: folded everywhere."""
+
+    _template = folium.template.Template("""
+        {% macro script(this,kwargs) %}
+            var {{ this.get_name() }}_layers = {
+                base_layers : {
+                    {%- for key, val in this.base_layers.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+                overlays :  {
+                    {%- for key, val in this.overlays.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+            };
+            let {{ this.get_name() }} = L.control.layers(
+                {{ this.get_name() }}_layers.base_layers,
+                {{ this.get_name() }}_layers.overlays,
+                {{ this.options|tojavascript }}
+            ).addTo({{this._parent.get_name()}});
+            if ({{ this.open_wide|tojson }}
+                && {{ this._parent.get_name() }}.getSize().x >= {{ this.narrow }}) {
+              {{ this.get_name() }}.expand();
+            }
+        {% endmacro %}
+        """)  # folium's own, plus the last `if`
+
+    def __init__(self, open_wide: bool = True, **kwargs):
+        super().__init__(collapsed=True, **kwargs)
+        self.open_wide = open_wide
+        self.narrow = NARROW_PX
+
+
+class PlaceLabels(folium.map.Layer):
+    """The arrondissements' names (spaced capitals) and the main towns (a dot and
+    the name), in a pane above the polygons that never catches the mouse. Far out
+    (a phone's whole-département view) only the arrondissements and their seats."""
+
+    _template = folium.template.Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function() {
+          var map = {{ this._parent.get_name() }}, d = {{ this.data }};
+          if (!map.getPane("pdcLabels")) {
+            var pane = map.createPane("pdcLabels");
+            pane.style.zIndex = 620; pane.style.pointerEvents = "none";
+          }
+          var group = L.layerGroup();
+          d.forEach(function(l) {
+            var cls = "pdc-label pdc-" + l[3] + (l[4] ? " pdc-seat" : "");
+            var html = (l[3] === "town" ? "<i></i>" : "") + "<span>" + l[0] + "</span>";
+            group.addLayer(L.marker([l[1], l[2]], {pane: "pdcLabels", interactive: false,
+                keyboard: false, icon: L.divIcon({className: cls, html: html, iconSize: null})}));
+          });
+          function far() {
+            var z = map.getZoom(), c = map.getContainer().classList;
+            c.toggle("pdc-far", z < 8.25); c.toggle("pdc-veryfar", z < 7.75);
+          }
+          map.on("zoomend", far); map.whenReady(far);
+          return group;
+        })();
+        {% endmacro %}""")
+
+    def __init__(self, dep: str | None = None, name: str = "Noms des lieux"):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "PlaceLabels"
+        self.data = _js_json([[safe(lb.nom), lb.lat, lb.lon,
+                               "arr" if lb.kind == "arrondissement" else "town", lb.seat]
+                              for lb in place_labels.labels(dep)])
 
 
 # --- compact layers ------------------------------------------------------------------
@@ -175,6 +255,32 @@ if (!window.pdcMap) { window.pdcMap = {
 POPUP_CSS = (".pdc th{text-align:left;padding-right:6px;vertical-align:top}"
              ".pdc td{white-space:pre-line}.leaflet-popup-content{max-height:320px;"
              "overflow-y:auto}")
+HALO = "text-shadow:0 0 2px #fff,0 0 3px #fff,0 0 4px #fff,1px 1px 2px #fff"
+MAP_CSS = (
+    # legends: folded by a click on their title
+    ".pdc-legend{background:#fff;padding:5px 8px;border:1px solid #999;border-radius:4px;"
+    "font:12px/1.35 sans-serif;max-width:min(260px,44vw);max-height:60vh;overflow-y:auto}"
+    ".pdc-legend summary{font-weight:bold;cursor:pointer;margin-bottom:3px}"
+    ".pdc-legend details:not([open]) summary{margin-bottom:0}"
+    ".pdc-swatch{display:inline-block;width:14px;height:10px;border:1px solid #777;"
+    "margin-right:5px}"
+    # place names: centred on their point; a town's dot on its town hall
+    ".pdc-label{white-space:nowrap}.pdc-label span{position:absolute;left:0;top:0;"
+    f"{HALO};color:#1e1e2e}}"
+    ".pdc-arr span{transform:translate(-50%,-50%);font:600 11px sans-serif;"
+    "letter-spacing:.14em;text-transform:uppercase;color:#3a3a5c}"
+    ".pdc-town span{transform:translate(5px,-50%);font:12px sans-serif}"
+    ".pdc-town.pdc-seat span{font-weight:bold}"
+    ".pdc-town i{position:absolute;left:-3px;top:-3px;width:6px;height:6px;"
+    "border-radius:50%;background:#1e1e2e;border:1px solid #fff}"
+    ".pdc-far .pdc-town:not(.pdc-seat){display:none}"
+    ".pdc-veryfar .pdc-arr{display:none}"
+    # a territory cited in bloc catches the mouse on its dashed outline only: the
+    # commune under the pointer keeps its name in the tooltip
+    ".leaflet-pane>svg path.pdc-area.leaflet-interactive{pointer-events:visibleStroke}"
+    # Leaflet's controls, readable on a phone
+    ".leaflet-control-layers-list{font:13px/1.4 sans-serif}")
+NARROW_PX = 600  # a map narrower than this (a phone) starts with its legends folded
 
 
 def _js_json(data) -> str:
@@ -246,17 +352,24 @@ class PolygonLayer(folium.map.Layer):
 
 
 class PointLayer(JSCSSMixin, folium.map.Layer):
-    """Canvas circle markers (escaped tooltip and popup HTML), clustered when many."""
+    """SVG circle markers (escaped tooltip and popup HTML), clustered when many."""
 
     _template = folium.template.Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function() {
-          // markerPane: above the choropleth's SVG polygons
-          var d = {{ this.data }}, canvas = L.canvas({padding: 0.5, pane: "markerPane"});
+          // SVG circles in a pane above the polygons that lets the mouse through
+          // everywhere but on a circle (a canvas would catch it over the whole map
+          // and hide the communes' names)
+          var map = {{ this._parent.get_name() }};
+          if (!map.getPane("pdcPoints")) {
+            var pane = map.createPane("pdcPoints");
+            pane.style.zIndex = 610; pane.style.pointerEvents = "none";
+          }
+          var d = {{ this.data }}, canvas = L.svg({padding: 0.5, pane: "pdcPoints"});
           var group = d.cluster ? L.markerClusterGroup({disableClusteringAtZoom: 11,
               showCoverageOnHover: false, maxClusterRadius: 40}) : L.featureGroup();
           d.p.forEach(function(p) {
-            var m = L.circleMarker([p[0], p[1]], {renderer: canvas, pane: "markerPane",
+            var m = L.circleMarker([p[0], p[1]], {renderer: canvas, pane: "pdcPoints",
                 radius: 7, color: "#222", weight: 1, fillColor: d.palette[p[2]],
                 fillOpacity: 0.95});
             m.bindTooltip(p[3]);
@@ -280,16 +393,25 @@ class PopupStyle(folium.MacroElement):
     """The popup tables' style, added once by the map's script."""
     _template = folium.template.Template("""
         {% macro script(this, kwargs) %}
-        if (!document.getElementById("pdc-style")) {
-          var s = document.createElement("style"); s.id = "pdc-style";
+        if (!document.getElementById({{ this.id|tojson }})) {
+          var s = document.createElement("style"); s.id = {{ this.id|tojson }};
           s.textContent = {{ this.css }}; document.head.appendChild(s);
         }
         {% endmacro %}""")
 
-    def __init__(self):
+    def __init__(self, css: str = POPUP_CSS, id: str = "pdc-style"):
         super().__init__()
         self._name = "PopupStyle"
-        self.css = _js_json(POPUP_CSS)
+        self.css = _js_json(css)
+        self.id = id
+
+
+class MapStyle(PopupStyle):
+    """Legends, place names and territory outlines (MAP_CSS), added by `new_map`."""
+
+    def __init__(self):
+        super().__init__(MAP_CSS, "pdc-map-style")
+        self._name = "MapStyle"
 
 
 def _palette_index(colors) -> tuple[list[str], list[int]]:
@@ -357,7 +479,42 @@ def add_areas(m: folium.Map, areas: gpd.GeoDataFrame, name: str = "Territoires")
                 for g, c, t, p in zip(areas.geometry.values, areas["color"],
                                       areas["tooltip"], popups)]
     PolygonLayer(features, name, stroke_from_color=True,
-                 style={"weight": 2, "dashArray": "6 4", "fillOpacity": 0.12},
+                 style={"weight": 2.5, "dashArray": "6 4", "fillOpacity": 0.12,
+                        "className": "pdc-area"},
                  highlight={"weight": 3.5, "fillOpacity": 0.25}).add_to(m)
     PopupStyle().add_to(m)
     return m
+
+
+# --- a commune found by name ------------------------------------------------------------
+
+SEARCH_PX = 320  # the commune's extent fits in this many pixels
+
+
+def commune_choices(dep: str | None = None) -> dict[str, str]:
+    """Code -> `Nom (code)`, sorted by name, for a search box."""
+    com = reference.layer("communes", dep).sort_values("nom")
+    return {c: f"{n} ({c})" for c, n in zip(com["code"], com["nom"])}
+
+
+def commune_view(code: str, dep: str | None = None) -> tuple[list[float], int]:
+    """([lat, lon], zoom) that frames the commune: its bounds fit in SEARCH_PX pixels."""
+    com = reference.layer("communes", dep)
+    geom = com.loc[com["code"] == code].geometry.iloc[0]
+    minx, miny, maxx, maxy = geom.bounds
+    lat = (miny + maxy) / 2
+    metres = max((maxx - minx) * 111_320 * np.cos(np.radians(lat)), (maxy - miny) * 110_574,
+                 500)
+    zoom = np.log2(156_543.03 * np.cos(np.radians(lat)) * SEARCH_PX / metres)
+    return [round(lat, 5), round((minx + maxx) / 2, 5)], int(np.clip(np.floor(zoom), 9, 14))
+
+
+def commune_outline(code: str, dep: str | None = None) -> folium.FeatureGroup:
+    """The commune's outline, drawn over the map (never catching the mouse)."""
+    com = display_layer("communes", dep)
+    row = com.loc[com["code"] == code].iloc[0]
+    group = folium.FeatureGroup(name=f"Commune recherchée : {row['nom']}", control=False)
+    for poly in shapely.get_parts(row.geometry):
+        folium.Polygon([(y, x) for x, y in poly.exterior.coords], color="#e1000f", weight=4,
+                       fill=False, interactive=False).add_to(group)
+    return group

@@ -18,6 +18,7 @@ import folium  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
 from matplotlib.collections import PatchCollection  # noqa: E402
 from matplotlib.patches import Patch, PathPatch, Rectangle  # noqa: E402
 from matplotlib.path import Path as MPath  # noqa: E402
@@ -28,7 +29,7 @@ from geo.levels import LAYERS, SINGULAR, check  # noqa: E402
 from geo.reference import LAMBERT93  # noqa: E402
 from initiatives import metrics  # noqa: E402
 from initiatives.filters import Filters  # noqa: E402
-from report import maps, sources as src  # noqa: E402
+from report import maps, place_labels, sources as src  # noqa: E402
 from report.classes import classify  # noqa: E402
 from report.initiatives_map import MapOptions, build_map  # noqa: E402
 
@@ -63,6 +64,25 @@ def _scale_bar(ax, extent_m: float) -> None:
                            edgecolor="black"))
     for dx, label in ((0, "0"), (length, f"{length // 1000} km")):
         ax.text(x + dx, y + 2.2 * h, label, ha="center", va="bottom", fontsize=7)
+
+
+HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+
+
+def _place_names(ax, dep: str, size: float = 1.0) -> None:
+    """The arrondissements' names (spaced capitals) and the main towns (a dot and the
+    name), the same places as on the interactive map (`report.place_labels`)."""
+    for lb in place_labels.labels(dep):
+        if lb.kind == "arrondissement":
+            ax.text(lb.x, lb.y, " ".join(plain(lb.nom).upper()).replace("   ", "  "),
+                    ha="center", va="center", fontsize=5.6 * size, color="#3a3a5c",
+                    fontweight="bold", path_effects=HALO, zorder=5)
+        else:
+            ax.plot(lb.x, lb.y, "o", markersize=2.6 * size, color="#1e1e2e",
+                    markeredgecolor="white", markeredgewidth=0.5, zorder=6)
+            ax.text(lb.x + 1200, lb.y, plain(lb.nom), ha="left", va="center",
+                    fontsize=(6.6 if lb.seat else 6) * size, color="#1e1e2e",
+                    fontweight="bold" if lb.seat else "normal", path_effects=HALO, zorder=6)
 
 
 def _north_arrow(ax) -> None:
@@ -104,10 +124,11 @@ def plain(text: str) -> str:
 def figure(series, title: str, legend_title: str, footer: str, level: str = "commune",
            dep: str | None = None, scheme: str = "quantiles", k: int = 5,
            decimals: int = 0, size: tuple[float, float] = (8, 7), north: bool = True,
-           hatched: frozenset[str] = frozenset()):
+           hatched: frozenset[str] = frozenset(), labels: float = 1.0):
     """A matplotlib figure of `series` (values by unit code; missing units are zero).
     `hatched`: communes reached only through a territory cited in bloc, hatched over
-    their colour so they never read as communes where an initiative is named."""
+    their colour so they never read as communes where an initiative is named.
+    `labels`: the size of the place names (1 for a page-wide map), 0 for none."""
     dep = dep or config.departement()
     codes, paths = _projected(LAYERS[level], dep)
     y = pd.Series(codes).map(series).fillna(0).astype(float)
@@ -129,6 +150,8 @@ def figure(series, title: str, legend_title: str, footer: str, level: str = "com
           linewidths=1.1)
     ax.autoscale_view()
     ax.set_aspect("equal")
+    if labels:
+        _place_names(ax, dep, labels)
     ax.set_title(plain(title), loc="left", fontsize=13, fontweight="bold")
     handles = [Patch(facecolor=c, edgecolor="#777", label=label)
                for c, label in classes.legend()]

@@ -20,7 +20,7 @@ from initiatives.formatting import format_date, format_number
 from initiatives.metrics import BESIDE_DONE, HEADLINE_ITEMS, KeyFigures
 from initiatives.model import KIND_LABELS
 from initiatives.store import MANUAL_SOURCE
-from report import wording
+from report import maps, wording
 from report.sources import app_name
 from ui import tables
 
@@ -96,12 +96,33 @@ def settle_map(m):
     return m
 
 
-def show_map(m, key: str, height: int = 620):
-    """A cached folium map, drawn with no data sent back (no rerun on map clicks)."""
+def show_map(m, key: str, height: int = 620, focus: str | None = None,
+             dep: str | None = None):
+    """A cached folium map, drawn with no data sent back (no rerun on map clicks).
+    `focus`: a commune's code; the map moves to it and outlines it, without being
+    drawn again (st_folium changes the view and adds the outline in place)."""
+    center = zoom = outline = None
+    if focus:
+        center, zoom = maps.commune_view(focus, dep)
+        outline = maps.commune_outline(focus, dep)
     with _MAP_LOCK:  # cached maps are shared by sessions and st_folium mutates them
         settle_map(m)
-        return st_folium(m, key=key, height=height, use_container_width=True,
-                         returned_objects=[], render=False)
+        try:
+            return st_folium(m, key=key, height=height, use_container_width=True,
+                             returned_objects=[], render=False, center=center, zoom=zoom,
+                             feature_group_to_add=outline)
+        finally:  # st_folium adds the outline to the (cached) map: the next run's map
+            if outline is not None:  # would differ, be drawn anew and lose its layers
+                m._children.pop(outline.get_name(), None)
+
+
+def commune_search(dep: str | None = None, key: str = "carte_commune") -> str | None:
+    """A commune picked by typing its name (the code of the commune, or None)."""
+    choices = maps.commune_choices(dep)
+    return st.selectbox("Aller à une commune", list(choices), index=None,
+                        format_func=choices.get, key=key,
+                        placeholder="Tapez le nom d'une commune…",
+                        help="La carte se centre sur la commune et l'entoure en rouge.")
 
 
 def flash(message: str | None = None, kind: str = "success") -> None:

@@ -59,3 +59,14 @@ def test_unknown_level_or_format(store):
         static_map.choropleth(store, Filters(), "canton")
     with pytest.raises(ValueError, match="Format inconnu"):
         static_map.choropleth(store, Filters(), "commune", fmt="jpg")
+
+
+def test_static_map_names_the_places():
+    """The PNG/PDF map names the arrondissements and the main towns (issue 11, item 5)."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    fig = static_map.figure(pd.Series(dtype=float), "t", "l", "", dep="62")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"Calais", "Arras", "Lens", "Montreuil-sur-Mer"} <= texts
+    assert "B O U L O G N E - S U R - M E R" in texts
+    plt.close(fig)

@@ -101,3 +101,38 @@ def test_count_classes_read_in_order(values, scheme):
         if v:
             i = c.colors.index(c.color(v))
             assert ranges[i][0] <= v <= ranges[i][1], (v, c.labels)
+
+
+# --- maps that say where (issue 11, item 5) -------------------------------------------
+
+def test_place_names_arrondissements_and_main_towns():
+    from report import place_labels
+    labels = place_labels.labels("62")
+    arr = [lb.nom for lb in labels if lb.kind == "arrondissement"]
+    towns = [lb.nom for lb in labels if lb.kind == "town"]
+    assert sorted(arr) == sorted(["Arras", "Béthune", "Boulogne-sur-Mer", "Montreuil",
+                                  "Saint-Omer", "Calais", "Lens"])
+    assert {"Calais", "Arras", "Lens", "Montreuil-sur-Mer"} <= set(towns)
+    assert len(towns) <= place_labels.MAX_TOWNS and "Liévin" not in towns  # 4 km from Lens
+
+
+def test_interactive_map_labels_folding_legends_and_hover_through(base_html):
+    m = maps.new_map("62")
+    maps.add_markers(m, pd.DataFrame([{"lat": 50.95, "lon": 1.85, "color": "#1b9e77",
+                                       "tooltip": "x", "popup": ""}]))
+    maps.Legend("Catégories", [("#1b9e77", "aide")]).add_to(m)
+    maps.FoldingLayerControl().add_to(m)
+    html = maps.to_html(m)
+    assert "Boulogne-sur-Mer" in html and 'createPane("pdcLabels")' in html
+    assert "<details open><summary>Catégories" in html.replace("\\u003c", "<").replace(
+        "\\u003e", ">") and "box.open = false" in html  # folded on a narrow map
+    assert '"collapsed": true' in html and ".expand()" in html
+    # the points never catch the mouse outside their circles (no canvas over the map)
+    assert "L.canvas(" not in html and 'pane.style.pointerEvents = "none"' in html
+    assert "pointer-events:visibleStroke" in html  # territories: on their outline only
+
+
+def test_commune_view_frames_the_commune():
+    (lat, lon), zoom = maps.commune_view("62893")  # Wimereux
+    assert abs(lat - 50.77) < 0.05 and abs(lon - 1.62) < 0.05 and 11 <= zoom <= 14
+    assert maps.commune_choices("62")["62893"] == "Wimereux (62893)"
