@@ -118,9 +118,11 @@ _PER_UNIT_AFTER = re.compile(
     r"|par (?-i:[A-ZÀ-Ý])[\w-]+(?:ois|aise?|iens?|ienne|ains?|aine)\b"  # "par Avionnais"
     r"|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
-    r"|pochette|résident|bénéficiaire|adulte|foyer))\b", re.I)
+    r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi))\b", re.I)
+# a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
+    r"|(?:limité|plafonné)e?s? à"
     r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
 # "Deux masques sont remis à chaque habitant", "2 masques maximum par personne": a
 # distributive recipient later in the figure's clause.
@@ -130,6 +132,11 @@ _DISTRIBUTIVE_AFTER = re.compile(r"^[^,;.:()]{0,40}?(?:\b(?:à|pour) (?:chaque|c
 # "chacun des 38 aînés": the number counts the set distributed over, not a share.
 _SET_OF_EACH = re.compile(rf"\bchacune?\s+(?:des|de\s+(?:nos|ses|leurs|vos|ces)|d{_APOS}entre)\s*$",
                           re.I)
+
+
+def _per_unit_before(before: str) -> bool:
+    """A container's content ("des kits de 20"), unless one batch is told ("un lot de 60")."""
+    return bool(_PER_UNIT_BEFORE.search(before)) and not _ONE_BATCH.search(before)
 
 
 def _distributive(before: str) -> bool:
@@ -144,16 +151,25 @@ _EQUATION = re.compile(r"^\s*=|=\s*$")
 # ("chaque Calaisien en recevra deux", "chaque kilomètre rapportait 1 €"); "chaque jour"
 # is a rate, not a distributive.
 _DISTRIBUTIVE = re.compile(r"\b(?:chaque\s+(?!(?:jour|semaine|soir|matin|midi|nuit|mois"
-                           r"|année|an|fois|week-end)s?\b)[^\W\d_]+|chacune?\b)", re.I)
+                           r"|année|an|fois|week-end|après-midi|heure|quinzaine|lundi|mardi"
+                           r"|mercredi|jeudi|vendredi|samedi|dimanche)s?\b)[^\W\d_]+|chacune?\b)", re.I)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
                            rf"|une participation de)\s*$", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
+# A place's noun complement counts its inhabitants, after adjectives and a coordinated
+# count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
+# de 15 communes et 26 000 habitants").
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
-                                rf"|agglomération)\s+(?:de\s+|d{_APOS}\s*)?"
-                                rf"(?:(?:moins|plus|près) de\s+)?|\bcompt\w*\s+"
+                                rf"|agglomération|arrondissement|intercommunalité|communauté|territoire"
+                                rf"|canton|département|secteur|bassin)"
+                                rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
+                                rf"|(?:\s+(?!de\b)[a-zà-ÿ]+){{1,3}}\s+(?:de\s+|d{_APOS}\s*))"
+                                rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+)?"
+                                rf"(?:(?:moins|plus|près) de\s+|quelque\s+|environ\s+)?"
+                                rf"|\bcompt\w*\s+"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
@@ -173,33 +189,46 @@ _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|ver
 # Subjects and phrases of a national or regional figure quoted in a local text.
 _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",
                       "république", "région"}
+# France's regions: a figure given for one of them is no local output
+_REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pays de la Loire"
+            r"|Centre-Val de Loire|Bourgogne-Franche-Comté|Nouvelle-Aquitaine|Occitanie"
+            r"|Auvergne-Rhône-Alpes|Provence-Alpes-Côte d['’]Azur|Corse)")
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays)|en France"
     rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)|au niveau régional"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
     rf"|(?<!par )l{_APOS}[ÉE]tat"
-    rf"|national(?:e|es|aux)? de|les Français)\b", re.I)
+    rf"|national(?:e|es|aux)? de|les Français"
+    rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
+    rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS})\b", re.I)
 
 # --- cues of a kind ---------------------------------------------------------
 
-_RATE_BEFORE = re.compile(r"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidiennement"
-                          r"|tous les (?:jours|soirs|matins|midis))"
-                          r"|(?P<week>par semaine|chaque semaine|toutes les semaines"
-                          r"|hebdomadairement))(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
+# a weekday repeated is a weekly rate ("chaque mardi", "tous les samedis")
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_WEEKLY = rf"chaque semaine|toutes les semaines|chaque {_WEEKDAY}|tous les {_WEEKDAY}s"
+_RATE_BEFORE = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidiennement"
+                          rf"|tous les (?:jours|soirs|matins|midis))"
+                          rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadairement))"
+                          rf"(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
+# the same cues anywhere in a line (a list's introducing line)
+_RATE_WORDS = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidien\w*"
+                         rf"|tous les (?:jours|soirs|matins|midis))"
+                         rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadaire\w*))\b", re.I)
 _PER_DAY = re.compile(r"^[^.;]{0,60}?\b(?:(?:par|chaque) (?:jour|soir|matin|midi)|/\s?jour"
                       r"|quotidien\w*)", re.I)
 # A rate adverbial opening the sentence ("Chaque jour, …") sets the rate of the whole sentence.
-_RATE_OPENING = re.compile(r"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?|matins?|midis?)"
-                           r"|au quotidien)|(?P<week>chaque semaine|toutes les semaines))\b",
-                           re.I)
-_PER_WEEK = re.compile(r"^[^.;]{0,60}?\b(?:par semaine|chaque semaine|toutes les semaines"
-                       r"|/\s?semaine|hebdomadaire\w*)", re.I)
+_RATE_OPENING = re.compile(rf"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?|matins?|midis?)"
+                           rf"|au quotidien)|(?P<week>{_WEEKLY}))\b", re.I)
+_PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?\b(?:par semaine|{_WEEKLY}|/\s?semaine|hebdomadaire\w*)",
+                       re.I)
 # Verbs and nouns of a need; "il faut" with its clitics ("il nous en faudrait").
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
-ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b)", re.I)
+# "réservé aux aînés" restricts, it books nothing
+ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
@@ -223,7 +252,8 @@ GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fab
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
-              "promettre", "planifier", "programmer", "fixer"}
+              "promettre", "planifier", "programmer", "fixer", "tabler", "escompter",
+              "anticiper"}
 # Verbs of intention: the infinitive they govern is not done yet ("s'apprête à coudre").
 INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprêter", "aller",
                           "devoir", "aimer", "décider",
@@ -234,7 +264,8 @@ PURCHASE_LEMMAS = {"acheter", "acquérir", "commander", "précommander"}
 # The aim verbs read from the words when the tagger takes them for nouns ("en vise 8 000").
 _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+"
                                r"|prévoi(?:t|ent)|prévoyons|espèr(?:e|ent)|espérons"
-                               r"|envisag\w+)\s+(?:[\w’']+\s+){0,2}$", re.I)
+                               r"|envisag\w+|tabl(?:e|ent|ait|aient)\s+sur|s['’]attend\w*\s+à)\s+(?:[\w’']+\s+){0,2}$",
+                               re.I)
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
                "besoin", "recherche", "réclamer", "manque"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
@@ -272,7 +303,8 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
     if BULLET.match(text):
         for line in reversed([line.strip() for line in lead.splitlines() if line.strip()]):
             if not BULLET.match(line):
-                intro = line if line.endswith(":") else ""
+                # the sentence that ends with the colon, not the whole paragraph
+                intro = sentence_spans_last(line) if line.endswith(":") else ""
                 break
     out: list[tuple[NumberNote, Quantity | None]] = []
     numbers = find_numbers(text)
@@ -303,6 +335,11 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
     return out
 
 
+def sentence_spans_last(text: str) -> str:
+    a, b = sentences(text)[-1]
+    return text[a:b]
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; no split after abbreviations, initials or "n°"."""
     spans, start = [], 0
@@ -328,15 +365,26 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
         # "Elles sont une vingtaine à coudre": the people who do it
         item = ("personnes", "personnes", VOLUNTEER, number.end)
+    elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
+        # "Elles sont une trentaine.": the people the subject pronoun stands for
+        item = _people(text, s_start, number.start, number.end)
+    if item is None and _ONE_BATCH.search(before):      # "un lot de 60 est parti"
+        item = _reference(text, s_start, number.start, number.end, lead)
+    if item is None and (others := _OTHERS.match(text, number.end)):
+        item = _reference(text, s_start, number.start, others.end(), lead)
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
     if item is None and _CLITIC_EN.search(before):         # "elle en a remis 11"
         item = _antecedent(text, s_start, number.start, number.end) or \
             _reference(text, s_start, number.start, number.end, lead)
-    if item is None and _ELLIPSIS.match(text, number.end):  # "…, pour un objectif de 5 000."
-        item = _reference(text, s_start, number.start, number.end, lead)
+    if item is None and _ELLIPSIS.match(text, number.end) and (
+            not _per_unit_before(before)):
+        # "…, pour un objectif de 5 000."
+        # a bare list entry ("– Frévent : 52") counts what the list's line names
+        item = (intro and _antecedent(intro, 0, len(intro), number.end)) or \
+            _reference(text, s_start, number.start, number.end, lead)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
-                         or _PER_UNIT_BEFORE.search(before)
+                         or _per_unit_before(before)
                          or _distributive(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
     if item is None:
@@ -350,6 +398,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
                          text[s_start:s_end], text, text[s_start:number.start], unit, intro)
     if kind is None:
         return None, reason, item_end
+    if kind == DONE and previous and previous[0].kind in (PER_DAY, PER_WEEK) and \
+            _COORDINATED.fullmatch(text[previous[1]:number.start]):
+        kind, reason = previous[0].kind, "rythme partagé avec l'objet coordonné"
     approx = number.approx
     # "plus de 70 familles et de 180 personnes": the repeated "de" carries the hedge over.
     if previous and previous[0].approx and re.fullmatch(
@@ -364,12 +415,21 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
 # "Ils sont douze à se relayer": a count of the subject's people, then what they do.
-_ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons)\s+"
-                    r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+_ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=on )est"
+                    r"|(?<=on )était)\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore"
+                    r"|bien)\s+)*(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+# "une trentaine d'autres": more of the thing named before
+_OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
+# "un lot de 400 est parti": one batch counts what it holds
+_ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:lot|envoi|livraison|colis|carton"
+                        r"|chargement|arrivage)\s+(?:de\s+)?$", re.I)
+# objects coordinated under one verb share its rate ("chaque jour 80 baguettes et 50 …")
+_COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
-_ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+_ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+                       rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
@@ -403,7 +463,9 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
         if not tail:  # "50 000 litres par jour": the unit is all that is known
             return None if unit in _LENGTHS else (unit, unit, MATERIAL, pos + offset)
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
-    opening = re.match(rf"\s*(?:de\s+|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
+    # "sept de ses salariés": a part of a set counts the set's noun
+    opening = re.match(rf"\s*(?:de\s+(?:ses|nos|leurs|vos|mes|ces|les)\s+|de\s+"
+                       rf"|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
     at = pos + opening.end()
     for pattern, name, item_unit, group in _ITEMS:
         hit = pattern.match(text, at, s_end)
@@ -472,6 +534,18 @@ def _antecedent(text, s_start, pos, end):
     return name, unit, group, end
 
 
+def _people(text, s_start, pos, end):
+    """The people a subject pronoun stands for: the last people noun before it."""
+    hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group in _PEOPLE
+                  for m in pattern.finditer(text, 0, pos))
+    hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)
+             for m in _AGENT_WORD.finditer(text, 0, pos)]
+    if not hits:
+        return None
+    _, name, unit, group = max(hits)
+    return name, unit, group, end
+
+
 def _nearest(text, s_start, s_end, pos):
     """A bare figure: the material item named nearest in its sentence."""
     hits = list(_known(text, s_start, s_end))
@@ -486,7 +560,7 @@ def _nearest(text, s_start, s_end, pos):
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
           upto="", unit="unités", intro=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
-    if _PER_UNIT_AFTER.match(after) or _PER_UNIT_BEFORE.search(before) or \
+    if _PER_UNIT_AFTER.match(after) or _per_unit_before(before) or \
             _EQUATION.search(after[:3]) or _EQUATION.search(before[-3:]) or \
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
@@ -513,14 +587,14 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
                                            or _BASE.search(before)):
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
-    if _capacity(chain) or _CAPACITY_BEFORE.search(re.split(r"[.;]|,\s*(?:et|mais)\b", before)[-1]):
+    if _capacity(chain) or _CAPACITY_BEFORE.search(
+            re.split(r"[.;]|,\s*(?:et|mais)\b", upto or before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
     grammar, cue = _grammar(chain, before, after, sentence)
-    need = NEED.search(intro)
-    if grammar in (None, DONE) and need:
-        return NEEDED, f"besoin exprimé en tête de liste (« {need.group()} »)"
-    if grammar == NEEDED:
-        return NEEDED, cue
+    if grammar in (None, DONE) and (headed := _intro_kind(intro)):
+        return headed
+    if grammar == NEEDED or (grammar == TARGET and cue.startswith("objectif")):
+        return grammar, cue    # "Objectif : 200 inscrits" is a goal, whoever it counts
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
     if group in (PEOPLE, BENEFICIARY) and _HELPERS_AFTER.match(after):
@@ -540,6 +614,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     clause = re.split(r"[.;:!?]|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
     rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
     if grammar not in (TARGET, ORDERED):
+        rate = rate or _RATE_WORDS.search(intro)  # "Colis remis chaque semaine, par commune :"
         if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
@@ -555,6 +630,18 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
     return None, "no_item"                                 # the open list needs a verb
+
+
+def _intro_kind(intro: str) -> tuple[str, str] | None:
+    """A list's items share the kind its introducing line states: a need ("On a besoin
+    de :") or an order not yet delivered ("Commandés, en attente de livraison :")."""
+    need = NEED.search(intro)
+    if need:
+        return NEEDED, f"besoin exprimé en tête de liste (« {need.group()} »)"
+    order = ORDER.search(intro)
+    if order and not DELIVERED.search(intro):
+        return ORDERED, f"commande annoncée en tête de liste (« {order.group()} »)"
+    return None
 
 
 # Verbs that tell a state, not an action: with them an unknown noun is no production.
@@ -573,7 +660,7 @@ _BASE = re.compile(r"\bsur (?:les|ses|nos|leurs|ces)\s+$", re.I)
 CAPACITY = {"permettre", "pouvoir", "suffire"}
 # the same read from the words, when the parse hangs the number elsewhere
 _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
-                              rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit)\b[^.;]*$", re.I)
+                              rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit|contient|comprend|comporte|renferme)\b[^.;]*$", re.I)
 
 
 def _capacity(chain) -> bool:
@@ -617,6 +704,8 @@ def _gathers(chain) -> bool:
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    if noun is None and chain and chain[0].dep_ == "nsubj":
+        noun = chain[0]                       # "sept de ses salariés ont choisi de …"
     return noun is not None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
         and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier",
                                              "obtenir", "profiter", "inscrire", "rester")
@@ -656,6 +745,8 @@ def _national(chain, before: str, after: str) -> bool:
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 
 
+# The future's endings, and "sera", "aura", "fera", "ira".
+_FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$", re.I)
 # The conditional's endings, when the tagger reads it as an imperfect ("aimerait").
 _CONDITIONAL = re.compile(r"(?:rais|rait|rions|riez|raient)$", re.I)
 
@@ -667,7 +758,9 @@ def _verb_reading(token) -> tuple[str | None, str]:
     words = " ".join(t.text for t in sorted(auxes + [token], key=lambda t: t.i))
     words = re.sub(r"(?<=\d)\.(?=\d{3}\b)", " ", words)  # the parse's joined thousands
     for t in auxes + [token]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or (
+        # the tagger's future must show a future's ending ("accueille" is a present)
+        if ("Fut" in t.morph.get("Tense") and _FUTURE.search(t.text)) or \
+                "Cnd" in t.morph.get("Mood") or (
                 "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text)):
             return "future", words
     if "Inf" in token.morph.get("VerbForm") and not auxes:
@@ -691,6 +784,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
              (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
     # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
     # ("il ne manque plus que 200 masques")
+    if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and not DELIVERED.search(
+            re.split(r"[,;]", clause_before)[-1]):
+        # the figure's own verb decides before a cue word of another phrase
+        # ("pour couvrir les besoins, la Ville en a commandé 28 000")
+        return ORDERED, f"commande (« {verbs[0].text} »)"
     only = re.search(r"\bque\s*$", clause_before)
     need = next((m for m in NEED.finditer(clause_before[-60:]) if only or not re.search(
         r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", clause_before[-60:][:m.start()])), None) or next(

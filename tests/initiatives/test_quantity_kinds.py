@@ -290,3 +290,64 @@ def test_needs_denied_or_restricted_and_what_en_stands_for(text, expected):
 def test_a_free_phone_number_read_in_threes_is_a_phone():
     assert aside("Écoute gratuite au 0 800 130 000, tous les jours.") == [
         ("0 800 130 000", "phone")]
+
+
+@pytest.mark.parametrize("lead, text, expected", [
+    # the introducing line's kind and noun reach its bare entries
+    ("Le syndicat mixte a passé commande. Tablettes commandées, livraison attendue :",
+     "- Lillers : 30 tablettes\n- Norrent-Fontes : 12 tablettes", [(30, "ordered"), (12, "ordered")]),
+    ("Repas portés à domicile chaque semaine, par village :",
+     "- Houdain : 64\n- Ruitz : 18", [(64, "per_week"), (18, "per_week")]),
+    # the sentence ending with the colon speaks for the list, not the paragraph before it
+    ("Ouvert aux habitants réservé aux plus de 70 ans. Foyers aidés au 2 mai :",
+     "- Rebreuve : 41", [(41, "beneficiaries")]),
+])
+def test_a_list_line_gives_its_entries_their_kind_and_noun(lead, text, expected):
+    assert kinds_after(lead, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # objects coordinated under one verb share its rate
+    ("Le primeur dépose chaque matin 40 cagettes et une trentaine de salades à l'EHPAD.",
+     [(40, "per_day"), (30, "per_day")]),
+    # a weekday repeated is a weekly rate
+    ("Tous les jeudis, 55 paniers partent de la salle polyvalente.", [(55, "per_week")]),
+    ("Le maraîcher livre chaque vendredi 20 cageots de légumes.", [(20, "per_week")]),
+    # a time of day after « chaque » is no recipient
+    ("La salle paroissiale réunit chaque après-midi une douzaine de couturières.", [(12, "volunteers")]),
+    # an explicit goal is one, whoever it counts
+    ("Notre but : 150 adhérents inscrits avant juin.", [(150, "target")]),
+    # expectation verbs tell a goal, not an output
+    ("La Croix-Rouge tablait sur 90 donneurs ; ils furent 104.", [(90, "target")]),
+    # more of the same thing, announced
+    ("12 tablettes ont été prêtées. Une vingtaine d'autres arriveront en juin.",
+     [(12, "done"), (20, "target")]),
+    # a subject pronoun's count is the people it stands for
+    ("Les livreurs bénévoles ? Ils sont une quinzaine.", [(15, "volunteers")]),
+    ("On est désormais 18 à tricoter.", [(18, "volunteers")]),
+    # a part of a set counts the set's noun
+    ("Douze de ses employés ont rejoint l'atelier de couture.", [(12, "volunteers")]),
+    # the figure's own verb of ordering beats a need named in another phrase
+    ("Les écoles manquaient de blouses : pour répondre à ce besoin, le Département en a "
+     "commandé 8 000.", [(8000, "ordered")]),
+    ("Pour répondre aux besoins des écoles, le Département a commandé 8 000 blouses.",
+     [(8000, "ordered")]),
+    # one batch counts what it holds
+    ("Cent visières sont prêtes. Jeudi, un lot de 60 est parti pour la clinique.",
+     [(100, "done"), (60, "done")]),
+])
+def test_more_kinds_from_grammar(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Notre communauté rurale de 22 villages et quelque 31 000 habitants a tenu bon.",
+     "population"),
+    ("Dans cet arrondissement côtier de près de 90 000 habitants, les dons affluent.",
+     "population"),
+    ("Chaque sac contient du savon, des compotes et 3 paquets de biscuits.", "per_unit"),
+    ("Les courses sont plafonnées à 15 articles par commande.", "per_unit"),
+    ("En Normandie, il faudrait 4 000 blouses de plus chaque semaine.", "national"),
+])
+def test_more_traps_from_grammar(text, reason):
+    assert reason in [r for _, r in aside(text)], aside(text)
