@@ -198,6 +198,17 @@ class _Anonymised:
                    for m in out]
         return out
 
+    def releases(self):
+        """The releases, their titles cleared of the private persons' names (a title
+        such as « Jonathan Petit coud des masques » would name them in the sources)."""
+        found = self._store.releases()
+        if not self._anonymise:
+            return found
+        names = sorted({n for i in self._store.initiatives(Filters(statuses=()))
+                        if is_private_person(i) for n in _names(i.actor)}, key=len,
+                       reverse=True)
+        return [replace(r, title=scrub(r.title, names)) if names else r for r in found]
+
     def __getattr__(self, name):
         return getattr(self._store, name)
 

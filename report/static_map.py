@@ -191,7 +191,7 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
                per_10k: bool = False, fmt: str = "png", dep: str | None = None,
                dpi: int = 200, size: tuple[float, float] = (8, 7), north: bool = True,
                footer: str | None = None, title: str | None = None,
-               tight: bool = False) -> bytes:
+               tight: bool = False, labels: float = 1.0) -> bytes:
     """The map page's choropleth of the filtered data as PNG or PDF bytes."""
     dep, filters = dep or config.departement(), filters or Filters()
     series, legend_title = values(store, filters, level, per_10k, dep)
@@ -204,7 +204,7 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
     title = title or f"{title_of(level, per_10k)} — {reference.departement_name(dep)}"
     fig = figure(series, title,
                  legend_title, footer, level, dep, decimals=1 if per_10k else 0, size=size,
-                 north=north, hatched=hatched)
+                 north=north, hatched=hatched, labels=labels)
     return render(fig, fmt, dpi, tight)
 
 

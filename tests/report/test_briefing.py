@@ -56,9 +56,13 @@ def test_pdf_is_one_or_two_a4_pages_with_figures_and_sources(full):
            "vérifiées (à relire)." in text
     assert "tout à relire" in text
     assert "dernier chiffre du 7 mai 2020" in text           # each figure with its date
-    assert "Source : communiqués de la préfecture du Pas-de-Calais" in text
+    assert "Communiqués de la préfecture du Pas-de-Calais" in text
     assert "Boulogne-sur-Mer" in text                       # largest uncovered commune
-    assert "Initiatives par arrondissement et catégorie" in text
+    assert "Arrondissements, du plus faible au plus fort" in text
+    assert "Objectifs en cours, initiative par initiative" in text
+    # sources said once: each release cited in one place, not in a list and a footer
+    assert len(re.findall(r"n°7 du 30 avril 2020 \(\d+ initiatives?\)", text)) == 1
+    assert "Source : communiqués" not in text
 
 
 def test_accents_and_oe_survive(built):
@@ -84,23 +88,29 @@ def test_briefing_parts(full):
     assert full.figures[1][1] == "communes atteintes seulement par un territoire cité en bloc"
     assert len(full.uncovered) == 5
     assert full.uncovered.iloc[0]["Commune"] == "Boulogne-sur-Mer"
-    assert list(full.counts["Arrondissement"])[:2] == ["Arras", "Béthune"]
+    # arrondissements weakest first, the category counts in the same order
+    shares = full.arrondissements["Population atteinte"].map(
+        lambda v: float(v.replace("\u00a0%", "").replace(",", ".")))
+    assert list(shares) == sorted(shares)
+    assert list(full.counts["Arrondissement"]) == list(full.arrondissements["Arrondissement"])
+    assert list(full.goals.columns) == briefing.GOAL_COLUMNS
+    assert full.goals.iloc[0]["Réalisé / objectif"] == "3\u202f000 / 11\u202f000"
     assert full.map_png.startswith(b"\x89PNG")
     assert any("n°7 du 30 avril 2020" in r for r in full.releases)
 
 
-def test_pptx_slide(full):
+def test_pptx_slides(full):
     prs = Presentation(io.BytesIO(briefing.to_pptx(full)))
-    assert len(prs.slides) == 1
-    slide = prs.slides[0]
-    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert 3 <= len(prs.slides) <= 5
+    texts = [s.text_frame.text for slide in prs.slides for s in slide.shapes
+             if s.has_text_frame]
     joined = re.sub(r"[\u202f\u00a0]", " ", " ".join(texts))
-    assert "situation au 7 mai 2020" in joined and "Source :" in joined
-    assert any(s.shape_type == 13 for s in slide.shapes)  # the map picture
-    tables = [s.table for s in slide.shapes if s.has_table]
-    assert len(tables) == 3
-    for s in slide.shapes:  # everything on the slide
-        assert s.left + s.width <= prs.slide_width and s.top + s.height <= prs.slide_height
+    assert "situation au 7 mai 2020" in joined and "Communiqués de la préfecture" in joined
+    assert any(s.shape_type == 13 for slide in prs.slides for s in slide.shapes)  # the map
+    assert sum(s.has_table for slide in prs.slides for s in slide.shapes) >= 3
+    for slide in prs.slides:  # everything on the slide
+        for s in slide.shapes:
+            assert s.left + s.width <= prs.slide_width and s.top + s.height <= prs.slide_height
 
 
 def test_empty_store_still_makes_a_briefing(tmp_path):

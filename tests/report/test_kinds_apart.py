@@ -157,8 +157,9 @@ def test_briefing_keeps_them_apart(stores):
     text = re.sub(r"[\u202f\u00a0]", " ", text)
     assert "Besoin exprimé (à part, jamais ajouté au réalisé) : blouses 250" in text
     from pptx import Presentation
-    slide = Presentation(io.BytesIO(briefing.to_pptx(b))).slides[0]
-    said = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    slides = Presentation(io.BytesIO(briefing.to_pptx(b))).slides
+    said = " ".join(s.text_frame.text for slide in slides for s in slide.shapes
+                    if s.has_text_frame)
     assert "Commandé, pas encore livré" in said
 
 
