@@ -8,7 +8,7 @@ PORT     ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test lint browser bench static clean
+.PHONY: run test lint browser pdftools bench static clean
 
 # Debian packages, non-interactively, through sudo when not root: `apt-get install`
 # first; on failure, `apt-get update` and once more. apt's output is shown only on failure.
@@ -43,6 +43,12 @@ browser:
 	  $(call apt_install,$(BROWSER_PACKAGES)); \
 	  test -x $(CHROMIUM) || { echo "make : $(CHROMIUM) toujours absent après l'installation."; exit 1; }; }
 
+# poppler's pdftoppm: the briefing's test renders the PDF page to PNG
+pdftools:
+	@command -v pdftoppm >/dev/null || { \
+	  echo "make : pdftoppm absent, installation de poppler-utils (apt-get) pour le test de la note de synthèse"; \
+	  $(call apt_install,poppler-utils); }
+
 # pyflakes, isort, bugbear, pyupgrade (pyproject.toml), then the layers of the app
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -51,7 +57,7 @@ lint: $(STAMP)
 run: static
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-test: lint static browser
+test: lint static browser pdftools
 	$(PY) -m pytest
 
 bench: static
