@@ -104,7 +104,8 @@ def load_seed_into(store, path: str | Path, dep: str | None = None) -> dict:
     """Fill a store from a seed; a seed of another département is skipped.
 
     Each release is ingested in its own transaction, oldest first; a failure
-    raises SeedError (the caller discards a new database).
+    raises SeedError (`store.open_store` loads into a temporary file, which becomes
+    the store only once complete).
     """
     seed_dep, releases, rows = read_seed(path)
     if dep and seed_dep and seed_dep != dep:

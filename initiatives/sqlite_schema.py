@@ -176,9 +176,27 @@ def version(conn: sqlite3.Connection) -> int | None:
     return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
 
+def check(conn: sqlite3.Connection) -> None:
+    """A database opened for reading only must already be of SCHEMA_VERSION (it cannot
+    be created or migrated): else a French `StoreError`."""
+    found = version(conn)
+    if found is None:
+        raise StoreError("Base de données vide, en lecture seule : elle ne peut pas être "
+                         "créée. Rendez le fichier et son dossier modifiables.")
+    if found > SCHEMA_VERSION:
+        raise StoreError(f"Base créée par une version plus récente (schéma {found}).")
+    if found < SCHEMA_VERSION:
+        raise StoreError(f"Base d'une version plus ancienne (schéma {found}), en lecture "
+                         "seule : elle ne peut pas être mise à jour. Rendez le fichier "
+                         "modifiable puis relancez l'application.")
+
+
 def create(conn: sqlite3.Connection) -> None:
     """Create the tables of a new database, or bring an older one to SCHEMA_VERSION;
-    in one transaction either way, so a failed migration leaves the file as it was."""
+    in one transaction either way, so a failed migration leaves the file as it was.
+    A database already of SCHEMA_VERSION is only read (no write lock is taken)."""
+    if version(conn) == SCHEMA_VERSION:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = version(conn)
@@ -195,8 +213,28 @@ def create(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # closing the connection rolls back what is left
         raise
+
+
+def writable(conn: sqlite3.Connection) -> bool:
+    """Whether the database can be written: a write tried and rolled back (nothing
+    changes). A lock held by another writer means it can (they write it)."""
+    conn.execute("PRAGMA busy_timeout = 100")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE schema_version SET version = version")
+        return True
+    except sqlite3.OperationalError as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        return not (name.startswith("SQLITE_READONLY") or "readonly" in str(exc))
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _day(text: str | None) -> date | None:

@@ -11,10 +11,12 @@ people correcting the same initiative at once never lose one another's work.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from initiatives import sqlite_schema as schema
 from initiatives.filters import Filters, refine
@@ -34,7 +36,13 @@ from initiatives.history import (
 from initiatives.model import Initiative, Release
 from initiatives.store_base import (
     Mention,
+    StoreBusy,
+    StoreCorrupt,
     StoreError,
+    StoreFault,
+    StoreFull,
+    StoreMissing,
+    StoreReadOnly,
     VersionConflict,
     check_fields,
     check_initiative,
@@ -44,50 +52,145 @@ from initiatives.store_base import (
     check_version,
 )
 
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer's lock before giving up
+NOTHING_CHANGED = "Rien n'a été modifié."
+
 
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def read_only_message(path: Path) -> str:
+    return (f"Base de données en lecture seule ({path}) : les modifications sont "
+            "désactivées (import, relecture, correction, ajout, suppression) ; la "
+            "consultation et les exports restent possibles. Rendez le fichier et son dossier "
+            "modifiables puis relancez l'application pour modifier.")
+
+
+def fault(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A French `StoreFault` naming the real cause of an SQLite error (locked, read-only,
+    full, missing, damaged); the caller's transaction has been rolled back."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return StoreBusy(
+            f"Base de données occupée : une autre opération (une autre personne ou un autre "
+            f"programme) la verrouille en écriture ({path}). {NOTHING_CHANGED} Réessayez "
+            "dans un instant.")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return StoreReadOnly(read_only_message(path) + " " + NOTHING_CHANGED)
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return StoreFull(
+            f"Disque plein : l'enregistrement n'a pas pu se faire ({path}). "
+            f"{NOTHING_CHANGED} Libérez de la place sur le disque puis réessayez.")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        if not path.exists():
+            return StoreMissing(
+                f"Base de données introuvable : le fichier {path} a été supprimé ou déplacé. "
+                "Restaurez-le, ou relancez l'application pour la recréer à partir du jeu de "
+                "données initial.")
+        return StoreReadOnly(
+            f"Base de données impossible à ouvrir ({path}) : vérifiez les droits d'accès "
+            "au fichier et à son dossier.")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or name.startswith("SQLITE_CORRUPT") \
+            or "not a database" in text or "malformed" in text:
+        return StoreCorrupt(
+            f"Base de données endommagée ou qui n'est pas une base SQLite ({path}). "
+            "Restaurez une sauvegarde, ou mettez ce fichier de côté (renommez-le) et "
+            "relancez l'application pour repartir du jeu de données initial.")
+    if name.startswith("SQLITE_IOERR") or "disk I/O" in text:
+        if not path.exists():
+            return fault(sqlite3.OperationalError("unable to open database file"), path)
+        return StoreFault(f"Erreur de lecture ou d'écriture sur le disque ({path}) : {text}. "
+                          f"{NOTHING_CHANGED}")
+    if "no such table" in text or "no such column" in text:
+        return StoreCorrupt(
+            f"Base de données incomplète ({path}) : {text}. Restaurez une sauvegarde, ou "
+            "mettez ce fichier de côté et relancez l'application pour repartir du jeu de "
+            "données initial.")
+    return StoreFault(f"Erreur de la base de données ({path}) : {text}. {NOTHING_CHANGED}")
+
+
 class SQLiteStore:
-    def __init__(self, path: str | Path):
+    """`read_only` is True when the file cannot be written (opened with `mode=ro`):
+    reads work, every write raises `StoreReadOnly`. `timeout`: seconds a write waits
+    for another writer's lock (then `StoreBusy`)."""
+
+    def __init__(self, path: str | Path, timeout: float = BUSY_TIMEOUT):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.timeout = timeout
+        self.read_only = False
         try:
-            with self._connect() as conn:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # a read-only place: opening says what is wrong
+        try:
+            with self._connect(create=True) as conn:
                 schema.create(conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Base de données illisible ({self.path}) : {exc}.") from exc
+                writable = schema.writable(conn) and os.access(self.path.parent, os.W_OK)
+        except StoreReadOnly:
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                raise
+            writable = False
+        if not writable:
+            # the file cannot be written: read it without any write lock (`mode=ro`)
+            self.read_only = True
+            with self._connect() as conn:
+                schema.check(conn)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({str(self.path)!r})"
 
     # --- connections and transactions ------------------------------------------------
 
+    def _uri(self, create: bool) -> str:
+        mode = "ro" if self.read_only else ("rwc" if create else "rw")
+        return f"file:{quote(str(self.path.absolute()))}?mode={mode}"
+
     @contextmanager
-    def _connect(self):
-        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
+    def _connect(self, create: bool = False):
+        """A connection; an SQLite error inside becomes a French `StoreFault`. Only the
+        first opening may create the file: a file deleted while the app runs is said
+        missing, never silently replaced by an empty one."""
         try:
+            conn = sqlite3.connect(self._uri(create), uri=True, timeout=self.timeout,
+                                   isolation_level=None)
+        except sqlite3.Error as exc:
+            raise fault(exc, self.path) from exc
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._configure(conn)
             yield conn
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"Écriture refusée par la base : {exc}.") from exc
+        except sqlite3.Error as exc:
+            raise fault(exc, self.path) from exc
         finally:
             conn.close()
 
+    def _configure(self, conn: sqlite3.Connection) -> None:
+        """Per-connection settings (tests limit the size here to simulate a full disk)."""
+
     @contextmanager
     def _tx(self):
-        """One transaction: everything written inside commits together or not at all."""
+        """One transaction: everything written inside commits together or not at all.
+        A fault (full disk, lock, read-only) rolls it back whole, even when SQLite has
+        already ended the transaction itself."""
+        if self.read_only:
+            raise StoreReadOnly(read_only_message(self.path))
         with self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
-            except sqlite3.IntegrityError as exc:
-                conn.execute("ROLLBACK")
-                raise StoreError(f"Écriture refusée par la base : {exc}.") from exc
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # closing the connection rolls back what is left
                 raise
-            conn.execute("COMMIT")
 
     # --- writes ------------------------------------------------------------------------
 
@@ -298,7 +401,8 @@ class SQLiteStore:
                 found = self._load(conn, [initiative_id])
                 version = schema.version_of(conn, initiative_id)
             finally:
-                conn.execute("COMMIT")
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
         return (found[0], version) if found else None
 
     def mentions(self, initiative_id: int | None = None) -> list[Mention]:

@@ -10,6 +10,8 @@ of an initiative raises `VersionConflict`.
 """
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import config
@@ -22,7 +24,13 @@ from initiatives.store_base import (
     REVIEWED_REASON,
     Mention,
     Store,
+    StoreBusy,
+    StoreCorrupt,
     StoreError,
+    StoreFault,
+    StoreFull,
+    StoreMissing,
+    StoreReadOnly,
     VersionConflict,
     check_fields,
     check_initiative,
@@ -34,7 +42,8 @@ from initiatives.store_base import (
 )
 
 __all__ = ["EDITABLE_FIELDS", "MANUAL_SOURCE", "MAX_TEXT", "REVIEWED_REASON", "Mention",
-           "SQLiteStore", "Store", "StoreError", "VersionConflict", "check_fields",
+           "SQLiteStore", "Store", "StoreBusy", "StoreCorrupt", "StoreError", "StoreFault",
+           "StoreFull", "StoreMissing", "StoreReadOnly", "VersionConflict", "check_fields",
            "check_initiative", "check_person", "check_places", "check_quantities",
            "check_release", "check_status", "open_store"]
 
@@ -44,15 +53,58 @@ def open_store(path: str | Path | None = None,
     """Open the SQLite store; a new database is filled from the seed, if there is one.
 
     A seed of another département is not loaded (the app would show foreign data).
+    The seed is loaded into a temporary file beside the store, which takes the store's
+    name only once complete (a hard link, which never replaces a file another process
+    made meanwhile): a start interrupted while loading (killed, power cut, full disk)
+    leaves no store, and the next start loads the seed again.
     """
     path = Path(path) if path else config.initiatives_db()
     new = not path.exists() or path.stat().st_size == 0
-    store = SQLiteStore(path)
     if new and seed and Path(seed).exists():
+        _build_from_seed(path, Path(seed))
+    return SQLiteStore(path)
+
+
+SEEDING = ".seed-{pid}.tmp"   # suffix of a store being built from the seed
+
+
+def _build_from_seed(path: Path, seed: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(path)
+    tmp = path.with_name(path.name + SEEDING.format(pid=os.getpid()))
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        load_seed_into(SQLiteStore(tmp), seed, dep=config.departement())
+        if path.exists() and path.stat().st_size == 0:
+            path.unlink(missing_ok=True)   # an empty file left by an older version
         try:
-            load_seed_into(store, seed, dep=config.departement())
-        except Exception:
-            # leave no half-made database behind: the next run retries the seed
-            path.unlink(missing_ok=True)
-            raise
-    return store
+            os.link(tmp, path)             # atomic, and never over another's store
+        except FileExistsError:
+            pass                           # another process built it first: use theirs
+    except OSError as exc:
+        raise StoreFault(f"Création de la base impossible ({path}) : {exc.strerror or exc}. "
+                         "Rien n'a été créé ; la prochaine ouverture recommencera.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Remove what an interrupted start left: a temporary store whose process is gone."""
+    pattern = re.compile(re.escape(path.name) + r"\.seed-(\d+)\.tmp(?:-journal)?$")
+    for other in path.parent.glob(path.name + ".seed-*.tmp*"):
+        match = pattern.match(other.name)
+        if match and not _alive(int(match.group(1))):
+            other.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

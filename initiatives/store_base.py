@@ -38,6 +38,32 @@ class StoreError(ValueError):
     """A write refused by the store; the message is French and shown as is."""
 
 
+class StoreFault(StoreError):
+    """The store cannot do what was asked for a reason outside the input (the file is
+    locked, read-only, missing, damaged, or the disk is full): nothing was changed, and
+    the French message names the cause and what to do."""
+
+
+class StoreBusy(StoreFault):
+    """Another process or person holds the write lock longer than the wait allowed."""
+
+
+class StoreReadOnly(StoreFault):
+    """The file cannot be written: reading still works, edits are disabled."""
+
+
+class StoreFull(StoreFault):
+    """The disk (or the database's size limit) is full."""
+
+
+class StoreMissing(StoreFault):
+    """The file was deleted or moved while the app was running."""
+
+
+class StoreCorrupt(StoreFault):
+    """The file is damaged or is not an SQLite database."""
+
+
 class VersionConflict(StoreError):
     """A save based on an older version of an initiative, refused (no lost update).
 

@@ -10,6 +10,7 @@ shows at once.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 from collections.abc import Callable
 
@@ -24,7 +25,7 @@ from initiatives.changes import Changes
 from initiatives.coverage import Gaps
 from initiatives.filters import Filters
 from initiatives.metrics import Goals, KeyFigures
-from initiatives.store import open_store
+from initiatives.store import StoreFault, open_store
 from report import assets, briefing, chart_export, export_data, gaps, maps, sources, static_map
 from report.initiatives_map import MapOptions, build_map
 from ui.widgets import settle_map
@@ -51,8 +52,34 @@ def _store(path: str):
 
 
 def store():
-    """The store at INITIATIVES_DB, created from the reviewed seed on first run."""
-    return _store(str(config.initiatives_db()))
+    """The store at INITIATIVES_DB, created from the reviewed seed on first run. A
+    fault (locked, read-only, missing, damaged, full) stops the page with its French
+    message, never a traceback (an opening that failed is tried again next run)."""
+    try:
+        return _store(str(config.initiatives_db()))
+    except StoreFault as exc:
+        _stop(exc)
+
+
+def _stop(exc: StoreFault):
+    st.error(str(exc), icon="⚠️")
+    st.stop()
+
+
+def guarded(read: Callable) -> Callable:
+    """A read of the store whose fault stops the page with its French message."""
+    @functools.wraps(read)
+    def wrapper(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        except StoreFault as exc:
+            _stop(exc)
+    return wrapper
+
+
+def read_only() -> bool:
+    """The store cannot be written (file or folder read-only): edits are disabled."""
+    return bool(getattr(store(), "read_only", False))
 
 
 def version() -> int:
@@ -96,7 +123,13 @@ def _releases(store_version: int) -> list[dict]:
             for r in sorted(store().releases(), key=lambda r: (r.date is None, r.date, r.id))]
 
 
+@guarded
 def releases() -> list[dict]:
+    """The releases (read by the sidebar on every page, which also says here when the
+    store is read-only)."""
+    if read_only():
+        st.sidebar.warning("Base en lecture seule : consultation et exports seulement, "
+                           "les modifications sont désactivées.", icon="🔒")
     return _releases(version())
 
 
@@ -108,6 +141,7 @@ def _metric(_build: Callable, name: str, filters: Filters, dep: str, store_versi
     return _build(store(), filters, **dict(options), dep=dep)
 
 
+@guarded
 def _cached_metric(build: Callable, filters: Filters, **options):
     return _metric(build, f"{build.__module__}.{build.__qualname__}", filters, departement(),
                    version(), tuple(sorted(options.items())))
@@ -171,6 +205,7 @@ def _gaps(filters: Filters, level: str, commune_only: bool, dep: str,
     return coverage.gaps(store(), filters, None, level, commune_only, dep)
 
 
+@guarded
 def coverage_gaps(filters: Filters, level: str = "commune", commune_only: bool = False) -> Gaps:
     """Coverage of the département by the filtered initiatives (sidebar categories too)."""
     return _gaps(filters, level, commune_only, departement(), version())
@@ -182,6 +217,7 @@ def _gap_map(filters: Filters, level: str, commune_only: bool, dep: str,
     return gaps.gap_map(_gaps(filters, level, commune_only, dep, store_version), dep)
 
 
+@guarded
 def gap_map(filters: Filters, level: str = "commune", commune_only: bool = False) -> folium.Map:
     """A copy of the gap map built once per choice. st_folium alters the map it draws:
     the same object drawn again breaks in the browser ("geo_json_… is not defined")."""
@@ -196,6 +232,7 @@ def _initiatives_map(filters: Filters, options: MapOptions, dep: str,
     return settle_map(build_map(store(), filters, dep, options))
 
 
+@guarded
 def initiatives_map(filters: Filters, options: MapOptions | None = None) -> folium.Map:
     """The initiatives map (choropleth, areas, markers) per filters, options and version."""
     return _initiatives_map(filters, options or MapOptions(), departement(), version())
@@ -209,6 +246,7 @@ def _file(_build: Callable, name: str, filters: Filters, dep: str, store_version
     return _build(store(), filters, dep=dep, **dict(options))
 
 
+@guarded
 def _cached_file(build: Callable, filters: Filters, **options) -> bytes:
     return _file(build, f"{build.__module__}.{build.__qualname__}", filters, departement(),
                  version(), tuple(sorted(options.items())))

@@ -360,7 +360,7 @@ def test_seed_with_an_invalid_row_leaves_no_database(tmp_path):
 def test_garbage_database_file_is_a_french_error(tmp_path):
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="illisible"):
+    with pytest.raises(StoreError, match="endommagée ou qui n.est pas une base SQLite"):
         open_store(bad, seed=None)
 
 

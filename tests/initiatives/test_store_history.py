@@ -154,11 +154,12 @@ def test_history_is_written_in_the_same_transaction_as_the_change(path, store, m
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
     monkeypatch.setattr(sqlite_schema, "record", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    # the fault is said in French (no traceback), and nothing was written
+    with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.update(iid, person=ALICE, actor="Mairie de Marck")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.ingest(N8, n8(), person=ALICE)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.delete_release(N7.id, person=ALICE)
     assert snapshot(path) == before  # no change without its record
 
