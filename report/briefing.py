@@ -466,7 +466,7 @@ def to_pptx(b: Briefing) -> bytes:
                                   "Noms : arrondissements (capitales) et villes "
                                   "principales."], 16, color=grey)
     # 3. coverage, weakest first
-    s = slide("Couverture : arrondissements, du plus faible au plus fort")
+    s = slide("Arrondissements, du plus faible au plus fort")
     if len(b.arrondissements):
         table(s, 1, 2.5, 31.8, b.arrondissements, [6.3, 8.5, 6, 5.5, 5.5])
     text(s, 1, 11.2, 31.8, 1.2, RANKING, 14, color=grey)

@@ -97,13 +97,15 @@ def map_files(filters: Filters, day: date | None) -> None:
 
 
 def briefing(filters: Filters, day: date | None) -> None:
-    st.write("Une page A4 pour la réunion du préfet : chiffres clés datés, carte, "
-             "initiatives par arrondissement et catégorie, production (réalisé ; objectifs, "
-             "commandes pas encore livrées et besoins à part), les cinq communes les plus "
-             "peuplées sans initiative signalée, sources. "
-             "Les particuliers nommés n'y figurent pas.")
+    st.write("Une page A4 pour la réunion du préfet : chiffres clés datés, ce qui a changé "
+             "depuis le communiqué précédent, carte nommant les lieux, arrondissements du "
+             "plus faible au plus fort, production (réalisé ; objectifs initiative par "
+             "initiative, commandes pas encore livrées et besoins à part), les communes les "
+             "plus peuplées sans initiative signalée, sources. Les diapositives (16:9, cinq, "
+             "texte de 14 points au moins) reprennent ces parties pour la projection. "
+             "Les particuliers nommés n'y figurent pas, ni dans les titres des communiqués.")
     for col, (label, fmt) in zip(st.columns(2), [("Note de synthèse (PDF)", "pdf"),
-                                                 ("Diapositive (PPTX)", "pptx")]):
+                                                 ("Diapositives (PPTX)", "pptx")]):
         with col:
             button(label, naming.BRIEFING, fmt, lambda fmt=fmt: cache.briefing_file(filters, fmt),
                    f"exp_note_{fmt}", day)

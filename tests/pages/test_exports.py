@@ -29,7 +29,7 @@ def test_page_offers_every_file_built_on_click(app):
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels == ["CSV (;)", "CSV (,)", "Excel", "GeoJSON", "GeoPackage",
                       "PNG", "SVG", "PDF", "PNG", "PDF", "HTML interactif",
-                      "Note de synthèse (PDF)", "Diapositive (PPTX)"]
+                      "Note de synthèse (PDF)", "Diapositives (PPTX)"]
     for b in app.get("download_button"):
         # files are built on click, not on every run of the page
         assert b.proto.deferred_file_id, b.proto.label
