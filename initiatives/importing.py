@@ -293,20 +293,33 @@ def save(store, batch: list[tuple], dep: str | None = None) -> pd.DataFrame:
     for parsed, edited, *rest in batch:
         numbers = rest[0] if rest else None
         row = {"Fichier": parsed.name, "Communiqué": parsed.label, "Ajoutées": 0,
-               "Mises à jour": 0, "Inchangées": 0, "Erreur": ""}
+               "Mises à jour": 0, "Inchangées": 0, "Erreur": "", "Remarque": ""}
         try:
             counts = ingest(store, parsed, corrected(parsed, edited, numbers, dep))
             row.update({"Ajoutées": counts["added"], "Mises à jour": counts["updated"],
-                        "Inchangées": counts["unchanged"]})
+                        "Inchangées": counts["unchanged"], "Remarque": variant_note(counts)})
         except StoreError as exc:
             row["Erreur"] = str(exc)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
+def variant_note(counts: dict) -> str:
+    """In French, when the text saved claims the number and date of a stored release
+    but differs from it: it was stored apart, the stored release is unchanged."""
+    if not counts.get("variant_of"):
+        return ""
+    return (f"Texte différent du communiqué déjà enregistré sous ce numéro et cette date "
+            f"({counts['variant_of']}) : enregistré à part comme un autre communiqué "
+            f"({counts['release_id']}), marqué « à vérifier » ; le communiqué enregistré et "
+            "ses chiffres sont inchangés.")
+
+
 def ingest(store, parsed: Parsed, initiatives: list[Initiative] | None = None) -> dict:
     """Save a release read with its initiatives (those read, or the corrected ones), in
-    one transaction: `{"added", "updated", "unchanged"}`; StoreError when refused."""
+    one transaction: `{"added", "updated", "unchanged"}` (with `release_id` and
+    `variant_of` when the text differs from the stored release of its number and date,
+    and was stored apart); StoreError when refused."""
     kept = parsed.initiatives if initiatives is None else initiatives
     if not kept:
         raise StoreError("aucune initiative gardée, rien n'est enregistré")

@@ -77,11 +77,24 @@ class Release:
             self.id = release_id(self.title, self.number, self.date, self.body)
 
     @property
+    def variant_of(self) -> str:
+        """The id of the stored release whose number and date this one claims with a
+        different text (`2020-04-30-n7` for `2020-04-30-n7-<digest>`), else ""."""
+        if self.number and self.date:
+            claimed = f"{self.date.isoformat()}-n{self.number}"
+            if self.id.startswith(claimed + "-"):
+                return claimed
+        return ""
+
+    @property
     def label(self) -> str:
-        """How a release is cited on screen: `n°7 du 30 avril 2020`."""
+        """How a release is cited on screen: `n°7 du 30 avril 2020`; another text
+        claiming that number and date: `n°7 du 30 avril 2020 (autre texte, à vérifier)`."""
         parts = [f"n°{self.number}" if self.number else self.title]
         if self.date:
             parts.append(f"du {format_date(self.date)}")
+        if self.variant_of:
+            parts.append(VARIANT_MARK)
         return " ".join(parts)
 
 
@@ -171,6 +184,22 @@ class Reading:
 def normalise_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+VARIANT_MARK = "(autre texte, à vérifier)"
+
+
+def content_digest(body: str) -> str:
+    """A release's identity by content: the hash of its letters and digits, without
+    accents, case, spacing or punctuation, so the text and PDF copies of one release
+    agree and any other wording differs."""
+    text = unicodedata.normalize("NFKD", body or "").encode("ascii", "ignore").decode()
+    return hashlib.sha256(re.sub(r"[^a-z0-9]+", "", text.lower()).encode()).hexdigest()
+
+
+def variant_id(claimed_id: str, body: str) -> str:
+    """The id of a text claiming a stored release's id with other content."""
+    return f"{claimed_id}-{content_digest(body)[:10]}"
 
 
 def release_id(title: str, number: int | None, day: date | None, body: str) -> str:

@@ -121,8 +121,9 @@ def load_seed_into(store, path: str | Path, dep: str | None = None) -> dict:
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     try:
         for rel in sorted(releases, key=lambda r: (r.date or date.min, r.id)):
-            for k, v in store.ingest(rel, by_release.get(rel.id, [])).items():
-                counts[k] += v
+            result = store.ingest(rel, by_release.get(rel.id, []))
+            for k in counts:
+                counts[k] += result[k]
         for row in by_release.get("", []):
             known = store.find(row.key)
             if known is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -33,7 +34,7 @@ from initiatives.history import (
     REVIEW,
     Change,
 )
-from initiatives.model import Initiative, Release
+from initiatives.model import Initiative, Release, content_digest, variant_id
 from initiatives.store_base import (
     Mention,
     StoreBusy,
@@ -205,7 +206,9 @@ class SQLiteStore:
         check_release(release)
         who = (check_person(person), _now())
         outcome: dict[int, str] = {}
+        claimed = release.id
         with self._tx() as conn:
+            release = self._identify(conn, release)
             if schema.put_release(conn, release, _now()):
                 schema.record(conn, who, IMPORT, RELEASE, None, release.title or release.id,
                               release_id=release.id)
@@ -213,9 +216,9 @@ class SQLiteStore:
             before: dict[int, Initiative] = {}  # known initiatives it cites: as they were
             for ini in initiatives:
                 check_initiative(ini)
-                if ini.release_id and ini.release_id != release.id:
+                if ini.release_id and ini.release_id != claimed:
                     raise StoreError(f"L'initiative « {ini.actor} » vient du communiqué "
-                                     f"{ini.release_id}, pas de {release.id}.")
+                                     f"{ini.release_id}, pas de {claimed}.")
                 iid = schema.find_key(conn, ini.key)
                 if iid is None:
                     iid = schema.insert_initiative(conn, ini, release.id, _now(), manual=0)
@@ -241,10 +244,23 @@ class SQLiteStore:
                     outcome[iid] = "updated" if changed or previous == "updated" \
                         else "unchanged"
             self._record_import(conn, who, release.id, outcome, before)
-        counts = {"added": 0, "updated": 0, "unchanged": 0}
+        counts: dict = {"added": 0, "updated": 0, "unchanged": 0}
         for state in outcome.values():
             counts[state] += 1
+        if release.id != claimed:   # stored apart from the release it claims to be
+            counts.update(release_id=release.id, variant_of=claimed)
         return counts
+
+    @staticmethod
+    def _identify(conn, release: Release) -> Release:
+        """A release is known by its content with its number and date: the same text
+        again is the stored release (re-importing changes nothing); a different text
+        claiming a stored release's number and date is another release, stored apart
+        under its own id (`model.variant_id`) and labelled as such, never merged into it."""
+        row = conn.execute("SELECT body FROM releases WHERE id = ?", (release.id,)).fetchone()
+        if row is None or content_digest(row["body"]) == content_digest(release.body):
+            return release
+        return replace(release, id=variant_id(release.id, release.body))
 
     def _record_import(self, conn, who, release_id: str, outcome: dict[int, str],
                        before: dict[int, Initiative]) -> None:

@@ -120,4 +120,7 @@ def outcome(result: pd.DataFrame) -> None:
                    "dans le tableau des initiatives.")
     for row in result[result["Erreur"] != ""].itertuples():
         st.error(f"{md(row.Fichier)} : rien n'a été enregistré ({md(row.Erreur)}).")
+    for row in (result[result["Remarque"] != ""] if "Remarque" in result
+                else result.iloc[:0]).itertuples():   # a text stored apart (issue 14)
+        st.warning(f"{md(row.Fichier)} : {md(row.Remarque)}")
     st.dataframe(result, hide_index=True, width="stretch")
