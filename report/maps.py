@@ -273,6 +273,7 @@ MAP_CSS = (
     ".pdc-town.pdc-seat span{font-weight:bold}"
     ".pdc-town i{position:absolute;left:-3px;top:-3px;width:6px;height:6px;"
     "border-radius:50%;background:#1e1e2e;border:1px solid #fff}"
+    ".pdc-found span{transform:translate(-50%,-50%);font:bold 15px sans-serif;color:#b00010}"
     ".pdc-far .pdc-town:not(.pdc-seat){display:none}"
     ".pdc-veryfar .pdc-arr{display:none}"
     # a territory cited in bloc catches the mouse on its dashed outline only: the
@@ -517,4 +518,8 @@ def commune_outline(code: str, dep: str | None = None) -> folium.FeatureGroup:
     for poly in shapely.get_parts(row.geometry):
         folium.Polygon([(y, x) for x, y in poly.exterior.coords], color="#e1000f", weight=4,
                        fill=False, interactive=False).add_to(group)
+    spot = row.geometry.representative_point()
+    folium.Marker([spot.y, spot.x], interactive=False, keyboard=False, icon=folium.DivIcon(
+        html=f"<span>{safe(row['nom'])}</span>", class_name="pdc-label pdc-found",
+        icon_size=None)).add_to(group)
     return group

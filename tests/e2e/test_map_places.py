@@ -112,6 +112,7 @@ def test_commune_search_zooms_to_the_commune(offline_page):
     frame = map_window(offline_page)
     assert _zoomed_on(offline_page, frame, "62364") < 3
     assert frame.evaluate("map.getZoom()") >= start + 1.5
+    frame.locator(".pdc-found").filter(has_text="Fruges").wait_for(timeout=SLOW)
     shoot(offline_page, "issue11/carte-recherche-fruges")
     # another commune: the map moves again, without being drawn anew
     _search(pg, "Wimereux")

@@ -136,3 +136,7 @@ def test_commune_view_frames_the_commune():
     (lat, lon), zoom = maps.commune_view("62893")  # Wimereux
     assert abs(lat - 50.77) < 0.05 and abs(lon - 1.62) < 0.05 and 11 <= zoom <= 14
     assert maps.commune_choices("62")["62893"] == "Wimereux (62893)"
+    m = maps.new_map("62")
+    maps.commune_outline("62893").add_to(m)
+    html = maps.to_html(m)
+    assert "pdc-found" in html and "\\u003cspan\\u003eWimereux" in html
