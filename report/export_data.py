@@ -13,8 +13,11 @@ import csv
 import io
 import re
 import tempfile
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -26,9 +29,11 @@ from openpyxl.styles import Font
 
 import config
 from geo import reference
+from geo.normalize import EMAIL
 from initiatives import metrics
 from initiatives.filters import Filters
 from initiatives.formatting import format_date
+from initiatives.ingest import PHONE
 from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
 from initiatives.reach import is_inside, reach
 from report import sources as src
@@ -38,6 +43,7 @@ TABLES = ("initiatives", "quantites", "communes")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PRIVATE_TYPE = "citoyen ou collectif"
 REDACTED = "[particulier]"
+CONTACT_REDACTED = "[coordonnées retirées]"
 
 # column -> (HXL hashtag, description for the "À propos" sheet)
 INITIATIVE_COLUMNS = {
@@ -117,100 +123,269 @@ _ORG_WORDS = {"collectif", "association", "asso", "groupe", "conseil", "club", "
               "amicale", "équipe", "réseau", "atelier", "ateliers", "imprimeurs", "couturières",
               "couturiers", "bénévoles", "habitants", "voisins", "entraide", "solidarité",
               "solidaire", "solidaires", "les", "le", "la", "l", "des", "du", "de", "d",
-              "fablab", "makers", "centre", "maison", "ville", "commune", "mairie"}
+              "fablab", "makers", "centre", "maison", "ville", "commune", "mairie", "sos",
+              "masques", "visières", "repas", "couture", "aide"}
 _OFFICIAL_WORDS = {"maire", "adjoint", "adjointe", "élu", "élue", "élus", "conseiller",
                    "conseillère", "député", "députée", "sénateur", "sénatrice", "président",
                    "présidente", "préfet", "sous-préfet"}
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)*$")   # Jonathan, Jean-Pierre
 _SURNAME = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’]+|[A-ZÀ-Þ'’]{2,})(?:-[A-ZÀ-Þa-zß-ÿ]+)*$")
+_UPPER = re.compile(r"^[A-ZÀ-Þ'’]{2,}(?:-[A-ZÀ-Þ]+)*$")               # LEFEBVRE
+_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?(?:-[A-ZÀ-Þ]\.?)?$")             # D., J.-P.
+_PLACE_AFTER = re.compile(r"\s*\([^()]{1,80}\)\s*$")                  # (Guemps)
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|&|\bet\b)\s*")
+
+
+def _person_name(actor: str) -> str:
+    """The name without the place in brackets after it ("Delphine Lefebvre (Guemps)");
+    all in lower case, the words capitalised."""
+    name = _PLACE_AFTER.sub("", actor.strip()).strip()
+    return name.title() if name and name == name.lower() else name
+
+
+def _one_person(words: list[str]) -> bool:
+    """Given name(s) then surname, an initial then surname, or SURNAME then given."""
+    if not words:
+        return False
+    if _INITIAL.match(words[0]):
+        return len(words) > 1 and all(_SURNAME.match(w) for w in words[1:])
+    if _GIVEN.match(words[0]):
+        return all(_SURNAME.match(w) or _INITIAL.match(w) for w in words[1:])
+    return len(words) > 1 and bool(_UPPER.match(words[0])) \
+        and all(_GIVEN.match(w) for w in words[1:])
 
 
 def is_private_person(ini: Initiative) -> bool:
-    """A citizen named in a release ("Jonathan Petit", "Paul et Jimmy"), not a collective
-    ("collectif « les petites mains »", "Imprimeurs de cœur") nor an elected official.
+    """A citizen named in a release ("Jonathan Petit", "Paul et Jimmy", "D. Lefebvre",
+    "LEFEBVRE Delphine", "Delphine Lefebvre (Guemps)"), not a collective ("collectif
+    « les petites mains »", "Imprimeurs de cœur") nor an elected official.
 
     A heuristic on the actor's name, erring towards privacy: only the actor type
-    "citoyen ou collectif" is considered; a name of one to four capitalised words,
-    "et" allowed between people, no organisation or office word, no quotes.
+    "citoyen ou collectif" is considered; a name of one to four words, "et" allowed
+    between people, a place in brackets after it, no organisation or office word, no
+    quotes.
     """
     if ini.actor_type != PRIVATE_TYPE:
         return False
-    actor = ini.actor.strip()
-    if not actor or any(q in actor for q in "«»\"“”0123456789"):
+    actor = _person_name(ini.actor)
+    if not actor or any(q in actor for q in "«»\"“”()0123456789"):
         return False
     words = [w for w in re.split(r"[\s,]+", actor) if w and w.lower() not in ("et", "&")]
     lowered = {w.lower().strip("'’") for w in re.split(r"[\s,'’]+", actor)}
     if not 1 <= len(words) <= 4 or lowered & (_ORG_WORDS | _OFFICIAL_WORDS):
         return False
-    return bool(_GIVEN.match(words[0])) and all(_SURNAME.match(w) for w in words[1:])
+    people = [p.split() for p in _PEOPLE_SPLIT.split(actor) if p.strip()]
+    return all(_one_person(p) for p in people)
 
 
 def _names(actor: str) -> list[str]:
     """The strings to remove from texts: the full name, then each word of it."""
-    words = [w for w in re.split(r"[\s,]+", actor) if len(w) > 1 and w.lower() not in ("et",)]
+    actor = _person_name(actor)
+    words = [w for w in re.split(r"[\s,]+", actor)
+             if len(w.strip(".")) > 1 and w.lower() not in ("et",)]
     return [actor.strip(), *sorted(words, key=len, reverse=True)]
 
 
-def scrub(text: str, names: list[str]) -> str:
-    for name in names:
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", REDACTED, text or "")
+# --- names in their variants: accents and case aside, initials, either order ----------
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    low = (base or ch).lower()
+    return low[0] if low else ch
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for each character of `text` (so a
+    match in the folded text is the same span in the original)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _word(w: str) -> str:
+    return r"[\s\-]+".join(re.escape(fold(part)) for part in re.split(r"[\s\-]+", w) if part)
+
+
+def _person_alternatives(words: list[str]) -> list[str]:
+    """Regex alternatives (folded) for one person: full name either way round, initial
+    and surname either way round, then the surname alone and the given name alone."""
+    initial = bool(_INITIAL.match(words[0]))
+    upper_first = len(words) > 1 and bool(_UPPER.match(words[0])) and not initial
+    if upper_first:
+        given, surname = words[1:], words[:1]
+    elif len(words) > 1:
+        given, surname = words[:1], words[1:]
+    else:
+        given, surname = words, []
+    g = " ".join(given).rstrip(".")
+    s = r"\s+".join(_word(w) for w in surname)
+    first = fold(g[0]) if g else ""
+    out = []
+    if surname and not initial:
+        out += [rf"{_word(g)}\s+{s}", rf"{s}\s+{_word(g)}"]
+    if surname and first:
+        # the initial with its dot only: « a Lefebvre » is not Anne Lefebvre
+        out += [rf"{re.escape(first)}\.\s*{s}", rf"{s}\s+{re.escape(first)}\."]
+    if surname:
+        out.append(s)
+    if not initial and len(g) > 2:
+        out.append(_word(g))
+    return out
+
+
+def name_pattern(actors: Iterable[str]) -> re.Pattern | None:
+    """One pattern (on folded text) for every private person named by `actors`: their
+    full names in either order, initial and surname, surname alone, given name alone;
+    the longest first. Each alternative is literal text, so matching stays linear."""
+    alternatives: list[str] = []
+    for actor in actors:
+        for person in _PEOPLE_SPLIT.split(_person_name(actor)):
+            words = person.split()
+            if words:
+                alternatives += _person_alternatives(words)
+    if not alternatives:
+        return None
+    alternatives = sorted(set(alternatives), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def _contacts_out(text: str) -> str:
+    return PHONE.sub(CONTACT_REDACTED, EMAIL.sub(CONTACT_REDACTED, text))
+
+
+def scrub_text(text: str, pattern: re.Pattern | None, contacts: bool = False) -> str:
+    """`text` with every variant of the private persons' names replaced by
+    « [particulier] » (and, with `contacts` or when a name was found, every e-mail
+    address and phone number by « [coordonnées retirées] »)."""
+    if not text or pattern is None:
+        return _contacts_out(text or "") if contacts else (text or "")
+    if contacts or pattern.search(fold(text)):   # the addresses first: they hold names
+        text = _contacts_out(text)
+    folded, out, pos = fold(text), [], 0
+    for m in pattern.finditer(folded):
+        out += [text[pos:m.start()], REDACTED]
+        pos = m.end()
+    out.append(text[pos:])
+    text = "".join(out)
     return re.sub(rf"{re.escape(REDACTED)}(?:\s*(?:et\s*)?{re.escape(REDACTED)})+",
                   REDACTED, text)
 
 
-def anonymise_initiative(ini: Initiative) -> Initiative:
+def scrub(text: str, names: list[str]) -> str:
+    """`text` without the names (and their variants) of the actor `names[0]`."""
+    return scrub_text(text or "", name_pattern(names[:1]) if names else None)
+
+
+def private_pattern(initiatives: Iterable[Initiative]) -> re.Pattern | None:
+    """The names of every private person among `initiatives`, in their variants."""
+    return name_pattern(i.actor for i in initiatives if is_private_person(i))
+
+
+def anonymise_initiative(ini: Initiative, pattern: re.Pattern | None = None) -> Initiative:
     """`Particulier (Guemps)`, the name out of the excerpt and sentences, no contacts
-    (a private person's contacts are personal pages)."""
-    if not is_private_person(ini):
+    (a private person's contacts are personal pages), no e-mail or phone left in its
+    excerpt. `pattern` (`private_pattern` of the whole store) also scrubs the names of
+    the other private persons an excerpt cites, in any initiative."""
+    private = is_private_person(ini)
+    own = name_pattern([ini.actor]) if private else None
+    if pattern is None and own is None:
         return ini
-    names = _names(ini.actor)
-    place = next((p.nom or p.query for p in ini.places if p.nom or p.query), "")
-    return replace(ini, actor=f"Particulier ({place})" if place else "Particulier",
-                   excerpt=scrub(ini.excerpt, names), contacts=[],
-                   quantities=[replace(q, sentence=scrub(q.sentence, names),
-                                       reason=scrub(q.reason, names))
-                               for q in ini.quantities])
+
+    def clean(text: str, contacts: bool = False) -> str:
+        for p in (own, pattern):
+            text = scrub_text(text, p, contacts)
+        return text
+
+    out = replace(ini, excerpt=clean(ini.excerpt, contacts=private),
+                  quantities=[replace(q, sentence=clean(q.sentence, private),
+                                      reason=clean(q.reason))
+                              for q in ini.quantities])
+    if private:
+        place = next((p.nom or p.query for p in ini.places if p.nom or p.query), "")
+        return replace(out, actor=f"Particulier ({place})" if place else "Particulier",
+                       contacts=[])
+    named = [c for c in ini.contacts if pattern is not None and pattern.search(fold(c))]
+    return replace(out, contacts=[c for c in ini.contacts if c not in named]) \
+        if named else out
 
 
 # --- tables ---------------------------------------------------------------------------
 
 def selected(store, filters: Filters | None = None, anonymise: bool = False) -> list[Initiative]:
-    """The filtered initiatives (inside and outside the département), as on screen."""
+    """The filtered initiatives (inside and outside the département), as on screen;
+    anonymised, every excerpt is scrubbed of every private person of the store."""
+    if anonymise and isinstance(store, _Anonymised) and store._anonymise:
+        return store.initiatives(filters)
     found = store.initiatives(filters or Filters())
-    return [anonymise_initiative(i) for i in found] if anonymise else found
+    if not anonymise:
+        return found
+    pattern = private_pattern(store.initiatives())
+    return [anonymise_initiative(i, pattern) for i in found]
 
 
 class _Anonymised:
-    """A read-only view of a store whose initiatives are anonymised, so the metrics
-    functions (which take a store) build their frames from the redacted data."""
+    """A read-only view of a store whose initiatives, mentions and release titles are
+    anonymised, so the metrics functions and maps (which take a store) build their
+    frames from the redacted data."""
 
     def __init__(self, store, anonymise: bool):
         self._store, self._anonymise = store, anonymise
+        self._pattern: re.Pattern | None = None
+        self._private: set[int] | None = None
+
+    def _persons(self) -> tuple[re.Pattern | None, set[int]]:
+        if self._private is None:
+            every = self._store.initiatives()
+            self._pattern = private_pattern(every)
+            self._private = {i.id for i in every if is_private_person(i)}
+        return self._pattern, self._private
 
     def initiatives(self, filters=None):
-        return selected(self._store, filters, self._anonymise)
-
-    def mentions(self, initiative_id=None):
-        private = {i.id for i in self._store.initiatives() if is_private_person(i)}
-        out = self._store.mentions(initiative_id)
-        if self._anonymise:
-            out = [replace(m, excerpt="", contacts=[]) if m.initiative_id in private else m
-                   for m in out]
-        return out
-
-    def releases(self):
-        """The releases, their titles cleared of the private persons' names (a title
-        such as « Jonathan Petit coud des masques » would name them in the sources)."""
-        found = self._store.releases()
+        found = self._store.initiatives(filters or Filters())
         if not self._anonymise:
             return found
-        names = sorted({n for i in self._store.initiatives(Filters(statuses=()))
-                        if is_private_person(i) for n in _names(i.actor)}, key=len,
-                       reverse=True)
-        return [replace(r, title=scrub(r.title, names)) if names else r for r in found]
+        pattern, _ = self._persons()
+        return [anonymise_initiative(i, pattern) for i in found]
+
+    def get(self, initiative_id):
+        found = self._store.get(initiative_id)
+        if found is None or not self._anonymise:
+            return found
+        return anonymise_initiative(found, self._persons()[0])
+
+    def mentions(self, initiative_id=None):
+        out = self._store.mentions(initiative_id)
+        if not self._anonymise:
+            return out
+        pattern, private = self._persons()
+        return [replace(m, excerpt="", contacts=[]) if m.initiative_id in private else
+                replace(m, excerpt=scrub_text(m.excerpt, pattern),
+                        contacts=[c for c in m.contacts
+                                  if pattern is None or not pattern.search(fold(c))])
+                for m in out]
+
+    def _release(self, r):
+        if r is None or not self._anonymise:
+            return r
+        pattern, _ = self._persons()
+        return replace(r, title=scrub_text(r.title, pattern),
+                       body=scrub_text(r.body, pattern))
+
+    def releases(self):
+        return [self._release(r) for r in self._store.releases()]
+
+    def release(self, release_id):
+        return self._release(self._store.release(release_id))
 
     def __getattr__(self, name):
         return getattr(self._store, name)
+
+
+def anonymised(store, anonymise: bool = True):
+    """`store` seen with private persons out (names in their variants, their e-mails and
+    phones, in every initiative, excerpt and release title), for maps and exports."""
+    if not anonymise or (isinstance(store, _Anonymised) and store._anonymise):
+        return store
+    return _Anonymised(store, True)
 
 
 def _yes(flag) -> str:

@@ -26,6 +26,7 @@ from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import MANUAL_SOURCE
 from report import maps
 from report.classes import CATEGORY_COLORS
+from report.export_data import anonymised
 
 MEASURES = {"initiatives": "Nombre d'initiatives", "per_10k": "Initiatives pour 10 000 habitants"}
 MIXED_COLOR = "#444444"
@@ -43,6 +44,7 @@ class MapOptions:
     areas: bool = True
     tiles: bool = False             # OpenStreetMap background: needs the network
     collapsed: bool = True          # layer control folded (it always is on a phone)
+    anonymise: bool = False         # private persons out (`export_data.anonymised`)
 
 
 def popup_rows(ini: Initiative, cited: list[str]) -> list[tuple[str, str]]:
@@ -143,7 +145,10 @@ def areas(inis: list[Initiative], cited: dict[int, list[str]], dep: str) -> gpd.
 
 def build_map(store, filters: Filters, dep: str, options: MapOptions = MapOptions()
               ) -> folium.Map:
-    """Choropleth of the initiatives per unit, borders, areas and markers, with legends."""
+    """Choropleth of the initiatives per unit, borders, areas and markers, with legends.
+    With `options.anonymise`, markers, areas and sources name no private person."""
+    if options.anonymise:
+        store = anonymised(store)
     m = maps.new_map(dep, tiles=OSM_TILES if options.tiles else None)
     m.default_js = [js for js in m.default_js if js[0] != "jquery"]  # unused: one fetch less
     # named initiatives only: a territory cited in bloc is drawn apart (dashed, light),

@@ -31,6 +31,7 @@ from initiatives import metrics  # noqa: E402
 from initiatives.filters import Filters  # noqa: E402
 from report import maps, place_labels, sources as src  # noqa: E402
 from report.classes import classify  # noqa: E402
+from report.export_data import anonymised  # noqa: E402
 from report.initiatives_map import MapOptions, build_map  # noqa: E402
 
 FORMATS = ("png", "pdf")
@@ -209,13 +210,16 @@ def choropleth(store, filters: Filters | None = None, level: str = "commune",
 
 
 def interactive_html(store, filters: Filters | None = None, level: str = "commune",
-                     per_10k: bool = False, dep: str | None = None) -> bytes:
+                     per_10k: bool = False, dep: str | None = None,
+                     anonymise: bool = True) -> bytes:
     """The app's interactive map (choropleth, territory areas, markers with their
     sources) as one self-contained HTML file, Leaflet inlined: it opens without
-    the app and without internet."""
+    the app and without internet. Anonymised by default, like the briefing: no private
+    person's name (in any variant), e-mail or phone in markers, areas or sources."""
     dep, filters = dep or config.departement(), filters or Filters()
+    store = anonymised(store, anonymise)
     options = MapOptions(level=level, measure="per_10k" if per_10k else "initiatives",
-                         collapsed=False)
+                         collapsed=False, anonymise=anonymise)
     m = build_map(store, filters, dep, options)
     footer = src.footer(src.cited_by_figures(store, filters, dep), dep)
     title = f"{title_of(level, per_10k)} — {reference.departement_name(dep)}"

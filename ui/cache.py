@@ -265,11 +265,13 @@ def chart_file(filters: Filters, name: str, fmt: str) -> bytes:
     return _cached_file(chart_export.export, filters, name=name, fmt=fmt)
 
 
-def map_file(filters: Filters, level: str, per_10k: bool, fmt: str) -> bytes:
-    """The static map (png, pdf) or the interactive one (html)."""
+def map_file(filters: Filters, level: str, per_10k: bool, fmt: str,
+             anonymise: bool = True) -> bytes:
+    """The static map (png, pdf) or the interactive one (html, whose markers cite
+    excerpts: anonymised unless asked otherwise)."""
     if fmt == "html":
         return _cached_file(static_map.interactive_html, filters, level=level,
-                            per_10k=per_10k)
+                            per_10k=per_10k, anonymise=anonymise)
     return _cached_file(static_map.choropleth, filters, level=level, per_10k=per_10k, fmt=fmt)
 
 
