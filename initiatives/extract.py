@@ -187,6 +187,7 @@ class Actor:
 class Context:
     """What a text says about itself in its title, lead and signature."""
     town: object = None          # geo Resolution of the text's commune
+    towns: list = field(default_factory=list)  # all of them, when its title names several
     institution: Actor | None = None   # the text's own town or intercommunality
     actor: Actor | None = None   # the text's actor (institution, association)
 
@@ -543,6 +544,9 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
                          if r.code and r.level == "commune" and r.inside), None)
         own = ctx.town is not None
     if ctx.town is None:
+        ctx.towns = _tail_towns(title, dep)
+        ctx.town = ctx.towns[0] if ctx.towns else None
+    if ctx.town is None:
         ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
                          if (town := _headline_town(text, dep)) is not None), None)
     if ctx.town is None:
@@ -550,8 +554,10 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             for word in re.findall(rf"[{_UP}][\w.]+", text):
                 r = demonym_town(word, release.body, dep) if re.search(
                     r"(?:ois|ais|ien|in|on)(?:\.?e)?(?:\.?s)?$", word) else None
+                # a greeting, or a headline whose subject is a town's people
+                # ("Don du sang : les Carvinois ont répondu présent")
                 if r is not None and (re.match(r"(?i)ch[eè]re?s?\b", text)
-                                      or _SALUTATION.match(text)):
+                                      or _SALUTATION.match(text) or text == title):
                     ctx.town = r
                     break
             if ctx.town is None:
@@ -596,6 +602,22 @@ def _resolve_name(name: str, dep: str):
         if r.code:
             return r
     return resolve(name, dep)
+
+
+def _tail_towns(title: str, dep: str) -> list:
+    """The towns an author line or a title ends with, after a dash ("Les Liens du
+    Cœur – Wingles & Douvrin", "Mairie | Liévin"): each part must be a commune."""
+    parts = re.split(r"\s[–—|-]\s", title)
+    if len(parts) < 2:
+        return []
+    towns = []
+    for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", parts[-1].strip()):
+        r = resolve(name, dep) if name else None
+        if r is None or not (r.code and r.level == "commune" and r.inside
+                             and r.method in ("exact", "alias")):
+            return []
+        towns.append(r)
+    return towns
 
 
 def _headline_town(title: str, dep: str):
@@ -888,7 +910,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
                   if m.resolution.level == "commune" and m.resolution.inside][:1]
     if not places and context is not None and context.town is not None:
-        places = [_place(context.town, context.town.nom)]  # the text's town
+        # the text's town, or the towns its title names
+        places = [_place(t, t.nom) for t in context.towns or [context.town]]
     if not places and (not local or _NATIONAL.search(text)):
         places = [_national(dep)]  # a national scheme, or an item from elsewhere
     for p in places:

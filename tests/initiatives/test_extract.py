@@ -468,3 +468,19 @@ def test_a_list_under_a_headlined_paragraph_belongs_to_its_actor():
     assert found["Communauté de communes du Ternois"] == [
         (80, "done"), (1200, "done"), (25, "volunteers")]
     assert found["CCAS de Frévent"] == [(30, "done")]
+
+
+def test_an_author_line_ending_with_towns_places_the_post_in_each():
+    release = release_from_text(
+        "Les Petites Mains – Lillers & Burbure\n3 mai · Public\n\n"
+        "Nos couturières ont déjà cousu 700 masques pour les habitants de nos deux villages.")
+    (found,) = extract(release)
+    assert sorted(p.nom for p in found.places) == ["Burbure", "Lillers"]
+
+
+def test_a_headline_about_a_towns_people_gives_the_town():
+    release = release_from_text(
+        "Entraide : les Lillérois ont tout donné\n\n"
+        "L'association des parents d'élèves a collecté 240 colis de denrées en trois jours.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Lillers"]
