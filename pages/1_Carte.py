@@ -14,9 +14,12 @@ cache.ensure_assets()
 filters = sidebar()
 
 st.title("Carte des initiatives")
-left, middle, right = st.columns(3)
-level = left.radio("Découpage", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,
-                   key="carte_niveau")
+level = st.radio("Découpage", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,
+                 key="carte_niveau", horizontal=True)
+search, more = st.columns(2, vertical_alignment="bottom")
+commune = widgets.commune_search(dep := cache.departement(), container=search)
+# folded: on a phone the map comes on the first screen, under the search
+left, middle, right = more.expander("Mesure, couleurs et couches").columns(3)
 measure = left.radio("Mesure", list(MEASURES), format_func=MEASURES.get, key="carte_mesure")
 scheme = middle.selectbox("Classes de couleur", list(SCHEMES), format_func=SCHEMES.get,
                           key="carte_classes",
@@ -32,8 +35,6 @@ tiles = right.checkbox("Fond de carte OpenStreetMap (nécessite internet)", Fals
 
 options = MapOptions(level=level, measure=measure, scheme=scheme, k=k, markers=markers,
                      areas=areas, tiles=tiles, collapsed=False)
-dep = cache.departement()
-commune = widgets.commune_search(dep)
 widgets.show_map(cache.initiatives_map(filters, options), key="carte", height=680,
                  focus=commune, dep=dep)
 

@@ -116,10 +116,11 @@ def show_map(m, key: str, height: int = 620, focus: str | None = None,
                 m._children.pop(outline.get_name(), None)
 
 
-def commune_search(dep: str | None = None, key: str = "carte_commune") -> str | None:
+def commune_search(dep: str | None = None, key: str = "carte_commune",
+                   container=st) -> str | None:
     """A commune picked by typing its name (the code of the commune, or None)."""
     choices = maps.commune_choices(dep)
-    return st.selectbox("Aller à une commune", list(choices), index=None,
+    return container.selectbox("Aller à une commune", list(choices), index=None,
                         format_func=choices.get, key=key,
                         placeholder="Tapez le nom d'une commune…",
                         help="La carte se centre sur la commune et l'entoure en rouge.")
