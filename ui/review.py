@@ -146,7 +146,7 @@ def choose(frame: pd.DataFrame, event, key: str):
     if chosen is None and linked and linked.isdigit() and int(linked) not in ids:
         st.warning(f"L'initiative n°{linked} du lien n'est pas dans le tableau : elle "
                    "n'existe plus ou les filtres l'écartent.")
-    current = cache.store().get_versioned(chosen) if chosen is not None else None
+    current = cache.guarded(cache.store().get_versioned)(chosen) if chosen is not None else None
     return (chosen, current) if current is not None else None
 
 
@@ -243,7 +243,7 @@ def _editing(iid: int, version: int, current: int) -> None:
             st.rerun()
         return
     if current != version:
-        since = cache.store().history(iid, since=version)
+        since = cache.guarded(cache.store().history)(iid, since=version)
         who = sorted({history.person_label(c.person) for c in since})
         st.warning(f"Cette initiative a été modifiée depuis que vous l'avez ouverte "
                    f"(version {current}, par {md(', '.join(who))}). Un enregistrement "
@@ -260,7 +260,7 @@ def detail(ini: Initiative, labels: dict[str, str]) -> None:
     store = cache.store()
     st.subheader(f"n°{ini.id} · {md(ini.actor)}")
     st.caption(f"{md(ini.actor_type)} · {md(ini.category)} · statut : **{md(ini.status)}**")
-    for m in store.mentions(ini.id):
+    for m in cache.guarded(store.mentions)(ini.id):
         label = labels.get(m.release_id, MANUAL_SOURCE)
         if m.date and format_date(m.date) not in label:
             label += f" · {format_date(m.date)}"
@@ -284,7 +284,7 @@ def detail(ini: Initiative, labels: dict[str, str]) -> None:
 def history_panel(iid: int) -> None:
     """Who changed what and when: every import, review, correction, addition and
     deletion touching the initiative, newest first, values before and after in words."""
-    changes = cache.store().history(iid)
+    changes = cache.guarded(cache.store().history)(iid)
     if not changes:
         return
     with st.expander(f"Historique des modifications ({len(changes)})"):
@@ -307,7 +307,7 @@ def status_buttons(ini: Initiative, version: int) -> None:
     left, right = st.columns(2)
     for col, status in ((left, "vérifié"), (right, "rejeté")):
         if col.button(f"Marquer {status}", key=f"statut_{status}",
-                      disabled=ini.status == status, width="stretch"):
+                      disabled=ini.status == status or cache.read_only(), width="stretch"):
             _save(ini.id, version, {"status": status},
                   f"Initiative n°{ini.id} marquée « {status} ».")
 
@@ -341,7 +341,7 @@ def correction_form(ini: Initiative, version: int, labels: dict[str, str], dep: 
                                   key=f"communes_{k}")
         cited = {rid: labels.get(rid, rid) for rid in dict.fromkeys(
             [q.release_id for q in ini.quantities if q.release_id]
-            + [m.release_id for m in cache.store().mentions(ini.id)])}
+            + [m.release_id for m in cache.guarded(cache.store().mentions)(ini.id)])}
         cited[""] = MANUAL_SOURCE
         edited = st.data_editor(
             quantities_frame(ini, cited), num_rows="dynamic", width="stretch",
@@ -353,7 +353,8 @@ def correction_form(ini: Initiative, version: int, labels: dict[str, str], dep: 
                     disabled=True, help="Les mots du communiqué qui ont décidé la nature ; "
                     "une nature changée ici devient « nature choisie à la relecture »."),
                 "Communiqué": st.column_config.SelectboxColumn(options=list(cited.values()))})
-        if not st.form_submit_button("Enregistrer les corrections"):
+        if not st.form_submit_button("Enregistrer les corrections",
+                                     disabled=cache.read_only()):
             return
     try:
         places = [p for p in ini.places if p.level != "commune"] \
@@ -392,7 +393,7 @@ def add_form(dep: str, releases: list[dict]) -> None:
         value = q2.number_input("Quantité", min_value=0.0, step=1.0, value=0.0)
         unit = q3.text_input("Unité", "unités")
         kind = q4.selectbox("Nature", KINDS, format_func=KIND_LABELS.get)
-        if not st.form_submit_button("Ajouter l'initiative"):
+        if not st.form_submit_button("Ajouter l'initiative", disabled=cache.read_only()):
             return
     if not actor.strip() or not communes:
         st.error("Rien n'a été ajouté : indiquez l'acteur et au moins une commune.")
