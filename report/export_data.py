@@ -262,6 +262,8 @@ def scrub_text(text: str, pattern: re.Pattern | None, contacts: bool = False) ->
         text = _contacts_out(text)
     folded, out, pos = fold(text), [], 0
     for m in pattern.finditer(folded):
+        if not text[m.start()].isupper() and not re.search(r"[\s.]", m.group()):
+            continue   # a single word in lower case: « un petit atelier », not M. Petit
         out += [text[pos:m.start()], REDACTED]
         pos = m.end()
     out.append(text[pos:])

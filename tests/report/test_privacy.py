@@ -64,6 +64,12 @@ def test_scrubbing_keeps_what_only_looks_like_the_name():
     assert out == "Elle a offert à l'école de Saint-Anne ; [particulier] a cousu."
 
 
+def test_a_surname_that_is_also_a_word_is_scrubbed_only_as_a_name():
+    pattern = ed.name_pattern(["Jonathan Petit"])
+    out = ed.scrub_text("Un petit atelier : Petit, puis jonathan petit, PETIT.", pattern)
+    assert out == "Un petit atelier : [particulier], puis [particulier], [particulier]."
+
+
 def test_scrubbing_is_linear_on_a_hostile_text():
     pattern = ed.name_pattern(["Delphine Lefebvre", "Jean-Pierre Martin"])
     hostile = ("d. " * 20_000) + ("lefebvre-" * 20_000) + ("a" * 50_000) + "@" + "b." * 20_000
