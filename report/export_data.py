@@ -252,18 +252,31 @@ def _contacts_out(text: str) -> str:
     return PHONE.sub(CONTACT_REDACTED, EMAIL.sub(CONTACT_REDACTED, text))
 
 
+def _name_matches(text: str, pattern: re.Pattern):
+    for m in pattern.finditer(fold(text)):
+        if text[m.start()].isupper() or re.search(r"[\s.]", m.group()):
+            yield m   # a single word in lower case is not a name: « un petit atelier »
+
+
+def _names_found(text: str, pattern: re.Pattern) -> bool:
+    return next(_name_matches(text, pattern), None) is not None
+
+
 def scrub_text(text: str, pattern: re.Pattern | None, contacts: bool = False) -> str:
     """`text` with every variant of the private persons' names replaced by
     « [particulier] » (and, with `contacts` or when a name was found, every e-mail
     address and phone number by « [coordonnées retirées] »)."""
     if not text or pattern is None:
         return _contacts_out(text or "") if contacts else (text or "")
-    if contacts or pattern.search(fold(text)):   # the addresses first: they hold names
+    # the addresses first (they hold names): all of them in a text naming the person,
+    # else those whose address names her
+    if contacts or _names_found(text, pattern):
         text = _contacts_out(text)
-    folded, out, pos = fold(text), [], 0
-    for m in pattern.finditer(folded):
-        if not text[m.start()].isupper() and not re.search(r"[\s.]", m.group()):
-            continue   # a single word in lower case: « un petit atelier », not M. Petit
+    else:
+        text = EMAIL.sub(lambda m: CONTACT_REDACTED if pattern.search(fold(m.group()))
+                         else m.group(), text)
+    out, pos = [], 0
+    for m in _name_matches(text, pattern):
         out += [text[pos:m.start()], REDACTED]
         pos = m.end()
     out.append(text[pos:])

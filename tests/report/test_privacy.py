@@ -70,6 +70,16 @@ def test_a_surname_that_is_also_a_word_is_scrubbed_only_as_a_name():
     assert out == "Un petit atelier : [particulier], puis [particulier], [particulier]."
 
 
+def test_contacts_go_only_with_a_name():
+    pattern = ed.name_pattern(["Jonathan Petit"])
+    assert ed.scrub_text("Un petit atelier : asso@calais.fr", pattern) \
+        == "Un petit atelier : asso@calais.fr"
+    assert ed.scrub_text("Écrire à jonathan.p@gmail.com ou asso@calais.fr", pattern) \
+        == "Écrire à [coordonnées retirées] ou asso@calais.fr"
+    assert ed.scrub_text("Avec Jonathan Petit : asso@calais.fr, 03 21 00 00 00", pattern) \
+        == "Avec [particulier] : [coordonnées retirées], [coordonnées retirées]"
+
+
 def test_scrubbing_is_linear_on_a_hostile_text():
     pattern = ed.name_pattern(["Delphine Lefebvre", "Jean-Pierre Martin"])
     hostile = ("d. " * 20_000) + ("lefebvre-" * 20_000) + ("a" * 50_000) + "@" + "b." * 20_000
