@@ -375,7 +375,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None and _POPULATION_BEFORE.search(before):
         return None, "population", number.end              # "(qui en compte 1800)"
     if item is None and _CLITIC_EN.search(before):         # "elle en a remis 11"
-        item = _antecedent(text, s_start, number.start, number.end) or \
+        # "en" under a verb of making stands for a thing, named earlier if need be
+        made = _MAKE_EN.search(before)
+        item = (made and (_antecedent(text, s_start, number.start, number.end, things=True)
+                          or _reference(text, s_start, number.start, number.end, lead))) or \
+            _antecedent(text, s_start, number.start, number.end) or \
             _reference(text, s_start, number.start, number.end, lead)
     if item is None and _ELLIPSIS.match(text, number.end) and (
             not _per_unit_before(before)):
@@ -431,6 +435,10 @@ _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
+# "en" before a verb of making: what is made is a thing, never its makers
+_MAKE_EN = re.compile(r"\ben\s+(?:\w+\s+){0,2}(?:produi|fabriqu|cou[ds]|confectionn|imprim"
+                      r"|sort|livr|distribu|prépar|réalis|assembl|découp)\w*\s+(?:\w+\s+){0,2}$",
+                      re.I)
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
 
@@ -517,13 +525,13 @@ _PEOPLE = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
            for p, item, unit, group in ITEMS if group in (VOLUNTEER, PEOPLE, BENEFICIARY)]
 
 
-def _antecedent(text, s_start, pos, end):
+def _antecedent(text, s_start, pos, end, things=False):
     """What the clitic "en" stands for when its sentence names it, people included
     ("- couturières : il nous en faudrait une vingtaine")."""
     # things made or given first: "en produire 150" after "80 visières … un parent d'élève"
     hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group
                   in _MATERIALS for m in pattern.finditer(text, s_start, pos))
-    if not hits:
+    if not hits and not things:
         hits = sorted([(m.start(), name, unit, group) for pattern, name, unit, group
                        in _PEOPLE for m in pattern.finditer(text, s_start, pos)]
                       + [(m.start(), m.group().lower(), "personnes", PEOPLE)  # "livreurs"

@@ -351,3 +351,10 @@ def test_more_kinds_from_grammar(text, expected):
 ])
 def test_more_traps_from_grammar(text, reason):
     assert reason in [r for _, r in aside(text)], aside(text)
+
+
+def test_en_under_a_verb_of_making_stands_for_a_thing_named_earlier():
+    lead = "Au lycée, on imprime des visières."
+    text = "L'équipe, quinze élèves et deux professeurs, en fabrique maintenant 150 par jour."
+    assert (150, "per_day", "visières") in [
+        (q.value, q.kind, q.item) for _, q in read_numbers(text, lead) if q is not None]
