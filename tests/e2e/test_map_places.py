@@ -77,6 +77,7 @@ def test_hover_names_the_commune_with_the_points_on(offline_page, territory_only
     offline_page.page.wait_for_timeout(500)
     text = _hover(offline_page, frame, spot.y, spot.x)
     assert c["nom"] in text, text
+    offline_page.page.screenshot(path=str(offline_page_path("carte-survol-points")))
     # and a commune with initiatives named there, next to its points (Lens)
     lens = _commune("62498").geometry.representative_point()
     frame.evaluate(f"map.setView([{lens.y}, {lens.x}], 13, {{animate: false}})")
