@@ -507,7 +507,8 @@ _TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la ville|
 # A town speaking of itself in the first person.
 _OWN_VOICE = re.compile(r"(?i)\b(?:notre (?:commune|ville|village|municipalité)|nos agents"
                         r"|nos services municipaux|votre maire|(?:chers|mes) concitoyens"
-                        r"|chers administrés)\b")
+                        r"|chers administrés|nos (?:quelque |près de |plus de )?"
+                        r"(?:\d[\d\s\u00a0\u202f]*\s)?habitants)\b")
 
 
 def document_context(release: Release, blocks: list[Block], dep: str) -> Context:
@@ -578,7 +579,10 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
             if ctx.town is not None:
                 break
     whole = " ".join(header + lasts)
-    if ctx.town is not None and (own or _TOWN_PAGE.search(whole)):
+    # the text's town acts as an institution when its header speaks of the town hall,
+    # or when the text speaks as the town ("nos quelque 14 000 habitants")
+    if ctx.town is not None and (own or _TOWN_PAGE.search(whole)
+                                 or _OWN_VOICE.search(release.body)):
         word = _own_word(release.body) or (m.group().split()[0].capitalize()
                                            if (m := _TOWN_OWN.search(whole)) and not
                                            re.match(r"(?i)maire|hôtel", m.group()) else "Ville")
@@ -977,7 +981,10 @@ _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
 # Nearness and comparison name another town: "près de Lens", "proche de Béthune",
 # "comme à Rinxent", "à l'instar de Calais".
 _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar)"
-                   rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+)$",
+                   rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
+                   rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
+                   rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
+                   rf"\s+(?:à|au)\s+)$",
                    re.I)
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",

@@ -484,3 +484,24 @@ def test_a_headline_about_a_towns_people_gives_the_town():
         "L'association des parents d'élèves a collecté 240 colis de denrées en trois jours.")
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Lillers"]
+
+
+def test_a_text_speaking_as_its_town_makes_the_town_hall_its_actor():
+    release = release_from_text(
+        "Auchel : les masques arrivent\n\n"
+        "Pour protéger nos 10 000 habitants, la Ville en a commandé 20 000 masques auprès "
+        "d'un fabricant de Béthune.")
+    (found,) = extract(release)
+    assert found.actor == "Ville d'Auchel"
+    assert [p.nom for p in found.places] == ["Auchel"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "comme cela se fait également à Bruay-la-Buissière",
+    "grâce à la banque alimentaire, dont l'entrepôt se trouve à Lillers",
+])
+def test_a_comparison_or_another_partys_seat_is_no_place_reached(sentence):
+    release = release_from_text(
+        f"Le CCAS d'Houdain a livré 90 colis aux aînés, {sentence}.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Houdain"]
