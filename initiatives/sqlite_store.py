@@ -129,6 +129,9 @@ class SQLiteStore:
             with self._connect(create=True) as conn:
                 schema.create(conn)
                 writable = schema.writable(conn) and os.access(self.path.parent, os.W_OK)
+        except StoreMissing as exc:   # never there: it could not be made
+            raise StoreReadOnly(f"Base de données impossible à créer ({self.path}) : son "
+                                "dossier n'existe pas ou n'est pas modifiable.") from exc
         except StoreReadOnly:
             if not self.path.exists() or self.path.stat().st_size == 0:
                 raise

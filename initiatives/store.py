@@ -69,12 +69,12 @@ SEEDING = ".seed-{pid}.tmp"   # suffix of a store being built from the seed
 
 
 def _build_from_seed(path: Path, seed: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _clear_leftovers(path)
     tmp = path.with_name(path.name + SEEDING.format(pid=os.getpid()))
-    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-        leftover.unlink(missing_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _clear_leftovers(path)
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
         load_seed_into(SQLiteStore(tmp), seed, dep=config.departement())
         if path.exists() and path.stat().st_size == 0:
             path.unlink(missing_ok=True)   # an empty file left by an older version
@@ -82,11 +82,17 @@ def _build_from_seed(path: Path, seed: Path) -> None:
             os.link(tmp, path)             # atomic, and never over another's store
         except FileExistsError:
             pass                           # another process built it first: use theirs
+        except OSError:                    # no hard links here: an atomic rename
+            if not path.exists():
+                os.replace(tmp, path)
     except OSError as exc:
         raise StoreFault(f"Création de la base impossible ({path}) : {exc.strerror or exc}. "
                          "Rien n'a été créé ; la prochaine ouverture recommencera.") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _clear_leftovers(path: Path) -> None:

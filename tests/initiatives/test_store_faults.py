@@ -230,6 +230,14 @@ def test_a_deleted_store_is_rebuilt_from_the_seed_at_the_next_start(tmp_path):
     assert len(open_store(db, seed=seed).initiatives()) == len(reference.initiatives())
 
 
+def test_a_store_that_cannot_be_made_says_so(tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(StoreReadOnly, match="impossible à créer"):
+        open_store(tmp_path / "a-file" / "db.sqlite", seed=None)
+    with pytest.raises(StoreError, match="Création de la base impossible"):
+        open_store(tmp_path / "a-file" / "db.sqlite")   # from the seed
+
+
 def test_garbage_bytes_are_said_damaged_and_the_file_is_left_as_it_is(tmp_path):
     bad = tmp_path / "bad.sqlite"
     garbage = bytes(range(256)) * 64
