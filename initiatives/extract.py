@@ -522,7 +522,8 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     town.
     """
     title = release.title or ""
-    firsts = [b.text for b in blocks[:3] if len(b.text) <= 300]  # title, lead, subtitle
+    heads = town_heads(blocks, dep)  # a bulletin's town sections say nothing of the whole
+    firsts = [b.text for b in blocks[:3] if len(b.text) <= 300 and b.start not in heads]
     lasts = [b.text for b in blocks[-4:] if b.role == "signature" or len(b.text) <= 100]
     header = [title] + firsts
     ctx = Context()
@@ -622,6 +623,20 @@ def _tail_towns(title: str, dep: str) -> list:
             return []
         towns.append(r)
     return towns
+
+
+def town_heads(blocks: list[Block], dep: str) -> dict:
+    """Headings that are a commune's name alone, by block start, when a text has at
+    least two of them: a bulletin's sections, one per commune."""
+    heads = {}
+    for b in blocks:
+        if b.role in ("heading", "headline"):
+            name = _strip_bullet(b.text).strip().rstrip(":").strip()
+            r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
+            if r is not None and r.code and r.level == "commune" and r.inside and \
+                    r.method in ("exact", "alias"):
+                heads[b.start] = r
+    return heads if len(heads) >= 2 else {}
 
 
 def _headline_town(title: str, dep: str):
@@ -769,6 +784,7 @@ class _Draft:
     actor_block: Block
     heading: str | None
     contacts: list[Block] = field(default_factory=list)
+    town: object = None               # the commune its section is headed by
 
 
 def extract(release: Release, dep: str | None = None) -> list[Initiative]:
@@ -784,6 +800,8 @@ def read(release: Release, dep: str | None = None) -> Reading:
     context = document_context(release, blocks, dep)
     read_of = {b.start: read_numbers(b.text, release.body[max(0, b.start - 3000):b.start])
                for b in blocks if b.role != "separator"}
+    heads = town_heads(blocks, dep)
+    section_town = None            # the commune heading the current section
     drafts: list[_Draft] = []
     current: _Draft | None = None
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
@@ -791,6 +809,11 @@ def read(release: Release, dep: str | None = None) -> Reading:
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
+        if heads and block.role in ("heading", "headline"):
+            # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :")
+            section_town, current, last, headline = heads.get(block.start), None, None, None
+            if section_town is not None:
+                continue
         if block.role in ("separator", "heading"):
             current = None
             if block.role == "heading":
@@ -815,7 +838,9 @@ def read(release: Release, dep: str | None = None) -> Reading:
                 last, intro = current, block.text.rstrip().endswith(":")
                 continue
             current = None  # a subtitle: its paragraph is read on its own
-        actor = None if _CALL.search(block.text) else find_actor(block.text, context)
+        # under a commune's heading, a generic actor is that commune's ("l'union commerciale")
+        here = dataclasses.replace(context, town=section_town) if section_town else context
+        actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
         if actor and (current is None or
                       normalise_key(actor.name) != normalise_key(current.actor.name)):
@@ -824,6 +849,14 @@ def read(release: Release, dep: str | None = None) -> Reading:
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)):
             current.blocks.append(block)
+        elif section_town is not None and figures and last is not None:
+            # naming nobody, under the same commune's heading: the section's story goes on
+            current = last
+            current.blocks.append(block)
+        elif section_town is not None and figures:
+            # figures naming nobody under a commune's heading: that commune's action
+            current = _Draft(_commune_actor(section_town, figures), [block], block, heading)
+            drafts.append(current)
         elif context.actor is not None and figures:
             # Figures with no actor of their own, in a text that has one: the
             # text's (a town's page, an association's post, a bulletin's list).
@@ -849,6 +882,8 @@ def read(release: Release, dep: str | None = None) -> Reading:
             drafts.append(current)
         else:
             current = None  # editorial text closes the current initiative
+        if current is not None and current.town is None:
+            current.town = section_town
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
@@ -878,6 +913,12 @@ def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
                  if m.resolution.level == "commune" and m.resolution.inside), None)
     if town is None or not town.nom:
         return None
+    return _commune_actor(town, figures)
+
+
+def _commune_actor(town, figures: list) -> Actor:
+    """A commune as the actor of figures naming nobody: its volunteers when they count
+    helpers, else the commune itself."""
     if any(q.kind == VOLUNTEERS for q in figures):
         return Actor(f"Bénévoles {_of(town.nom)}{town.nom}", CITIZEN, 0, 0)
     return Actor(f"Commune {_of(town.nom)}{town.nom}", LOCAL_GOV, 0, 0)
@@ -909,6 +950,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")
+    if not places and draft.town is not None:
+        places = [_place(draft.town, draft.town.nom)]  # the commune heading its section
     if not places:
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
@@ -996,7 +1039,8 @@ _OTHER_PARTY = re.compile(
     rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
     rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
     rf"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
-    rf"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?)"
+    rf"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
+    rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)

@@ -36,7 +36,7 @@ SET_ASIDE_LABELS = {
     "price": "prix ou aide par personne", "place_count": "nombre de lieux ou de structures",
     "age": "âge", "percent": "pourcentage", "duration": "durée", "ordinal": "rang",
     "national": "chiffre national, pas local", "no_item": "rien de compté",
-    "no_initiative": "hors initiative",
+    "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

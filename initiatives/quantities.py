@@ -394,6 +394,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
+    if previous and _SUBSET.fullmatch(text, previous[1], number.start):
+        return None, "part", item_end          # "une dizaine de bénévoles, dont deux pompiers"
     if name in _NOT_COUNTED:
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
@@ -414,6 +416,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         reason, item_end
 
 
+# "dont" after a figure opens a part of it, already counted
+_SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|environ\s+"
+                     r"|au moins\s+|quelque\s+)?", re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
@@ -785,6 +790,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     words of its clause; (None, "") when neither tells."""
     clause_before = re.split(r"[.;:!?]|\s[–-]\s", before)[-1]
     clause_after = re.split(r"[.;!?]", after)[0]
+    first = chain[0] if chain else None
+    # an order noun or verb counts only inside the figure's clause, not across a colon
+    # ("livrent les commandes à domicile : environ 40 livraisons par semaine")
+    clause_start = first.idx - len(clause_before) if first is not None else 0
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
     chain = chain[2:] if noun is not None else chain[1:]
     lemmas = [t.lemma_.lower() for t in chain]
@@ -792,7 +801,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
              (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
     # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
     # ("il ne manque plus que 200 masques")
-    if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and not DELIVERED.search(
+    if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
+            and not DELIVERED.search(
             re.split(r"[,;]", clause_before)[-1]):
         # the figure's own verb decides before a cue word of another phrase
         # ("pour couvrir les besoins, la Ville en a commandé 28 000")
@@ -806,7 +816,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         word = need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"
     order = ORDER.search(clause_before[-50:]) or ORDER.search(clause_after[:30]) or next(
-        (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS), None)
+        (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
                                                    + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text

@@ -505,3 +505,21 @@ def test_a_comparison_or_another_partys_seat_is_no_place_reached(sentence):
         f"Le CCAS d'Houdain a livré 90 colis aux aînés, {sentence}.")
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Houdain"]
+
+
+def test_a_bulletins_sections_headed_by_communes_place_their_items():
+    release = release_from_text(
+        "LE FIL DE L'AGGLO\n\n"
+        "Entraide : ce que font nos communes\n\n"
+        "HOUDAIN\n\n"
+        "• Les agents ont mis sous pli 3 200 masques pour les habitants.\n\n"
+        "RUITZ\n\n"
+        "• L'épicerie du village livre ses clients à domicile : 25 livraisons par semaine.\n"
+        "• Une dizaine de bénévoles prêtent main-forte, dont deux pompiers retraités.\n\n"
+        "MAISNIL-LÈS-RUITZ\n\n"
+        "• Des œufs, fournis par un éleveur de Lillers, sont offerts à 30 familles.")
+    found = {i.places[0].nom: [(q.value, q.kind) for q in i.quantities]
+             for i in extract(release)}
+    assert found == {"Houdain": [(3200, "done")],
+                     "Ruitz": [(25, "per_week"), (10, "volunteers")],
+                     "Maisnil-lès-Ruitz": [(30, "beneficiaries")]}

@@ -358,3 +358,12 @@ def test_en_under_a_verb_of_making_stands_for_a_thing_named_earlier():
     text = "L'équipe, quinze élèves et deux professeurs, en fabrique maintenant 150 par jour."
     assert (150, "per_day", "visières") in [
         (q.value, q.kind, q.item) for _, q in read_numbers(text, lead) if q is not None]
+
+
+def test_a_part_after_dont_is_not_counted_again():
+    assert kinds("Le club a distribué 400 colis, dont 120 à des familles de Liévin.") == [
+        (400, "done")]
+    assert ("deux", "part") in aside("Une dizaine de bénévoles aident, dont deux pompiers.")
+    # a relative « dont » with no figure before it opens no part
+    assert kinds("Saluons le club de judo, dont 14 membres ont livré les courses.") == [
+        (14, "volunteers")]
