@@ -14,7 +14,6 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -312,13 +311,19 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
 
 
 def figures_lines(ini: Initiative) -> list[str]:
-    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind, done first."""
-    if ini.id is None:  # not stored yet (import preview): figures group by id
-        ini = dataclasses.replace(ini, id=0)
-    last = latest(observations([ini], Filters()))
-    if len(last):
-        last = last.sort_values("kind", key=lambda k: k.map(kind_order), kind="stable")
-    return [figure_line(r.item, r.value, r.unit, r.kind, r.approx) for r in last.itertuples()]
+    """`masques : 1 600 (réalisé)`: the latest figure of each item and kind, done first.
+
+    The same choice as `latest` (per item, kind and unit the latest figure, undated counts
+    as oldest, the larger value among figures of one day), worked out in plain Python: it
+    runs once per initiative of a table or an export."""
+    ranked = sorted(enumerate(ini.quantities),
+                    key=lambda p: (p[1].as_of or date.min, float(p[1].value)))
+    last: dict[tuple, tuple[int, object]] = {}
+    for rank, (_, q) in enumerate(ranked):
+        last[(q.item, q.kind, q.unit)] = (rank, q)
+    chosen = sorted(last.values(), key=lambda p: (kind_order(p[1].kind), p[0]))
+    return [figure_line(q.item, float(q.value), q.unit, q.kind, bool(q.approx))
+            for _, q in chosen]
 
 
 FRAME_COLUMNS = ["id", "actor", "actor_type", "category", "status", "inside", "wide",

@@ -60,8 +60,31 @@ def is_inside(ini: Initiative, dep: str | None = None) -> bool:
 def reach(ini: Initiative, dep: str | None = None) -> Reach:
     dep = dep or config.departement()
     table = commune_table(dep)
+    signature = tuple((p.code, p.level, p.departement, p.inside) for p in ini.places)
+    memo = _memo(dep, table)
+    found = memo.get(signature)
+    if found is None:
+        found = memo[signature] = _reach(ini.places, dep, memo["__arrondissement__"])
+    return found
+
+
+_MEMOS: dict[str, tuple[pd.DataFrame, dict]] = {}
+MEMO_SIZE = 200_000   # distinct place lists remembered per département
+
+
+def _memo(dep: str, table: pd.DataFrame) -> dict:
+    """Reaches already computed, per list of places: initiatives share few distinct place
+    lists, so each is worked out once (forgotten when the reference table is reloaded)."""
+    held = _MEMOS.get(dep)
+    if held is None or held[0] is not table or len(held[1]) > MEMO_SIZE:
+        held = _MEMOS[dep] = (table, {"__arrondissement__": dict(
+            zip(table.index, table["arrondissement"]))})
+    return held[1]
+
+
+def _reach(places: list[Place], dep: str, arrondissement_of: dict) -> Reach:
     named, territory, wide = set(), set(), False
-    for p in ini.places:
+    for p in places:
         if not p.code or not place_inside(p, dep):
             wide |= p.level == "national"
             continue
@@ -72,6 +95,5 @@ def reach(ini: Initiative, dep: str | None = None) -> Reach:
         else:  # a commune (a former commune's code stands for its current one)
             named |= _communes_of("commune", p.code, dep)
     territory -= named
-    codes = list(named | territory)
-    arrondissements = frozenset(table.loc[codes, "arrondissement"]) if codes else frozenset()
+    arrondissements = frozenset(arrondissement_of[c] for c in named | territory)
     return Reach(frozenset(named), frozenset(territory), arrondissements, wide)

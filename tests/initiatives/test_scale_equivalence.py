@@ -1,0 +1,85 @@
+"""The fast paths taken for large stores give the same figures as the per-initiative
+computations they replaced, on the bundled seed and on a synthetic store."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+import config
+from bench import synth
+from initiatives import metrics
+from initiatives.filters import Filters
+from initiatives.reach import commune_table, reach
+from initiatives.store import open_store
+
+DEP = "62"
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    return open_store(tmp_path_factory.mktemp("seed") / "seed.sqlite", seed=config.SEED_PATH)
+
+
+@pytest.fixture(scope="module")
+def synth_store(tmp_path_factory):
+    return synth.build(300, tmp_path_factory.mktemp("synth") / "synth.sqlite", dep=DEP)
+
+
+@pytest.fixture(params=["seed", "synth"])
+def store(request, seed_store, synth_store):
+    return seed_store if request.param == "seed" else synth_store
+
+
+def old_figures_lines(ini) -> list[str]:
+    """The per-initiative pandas computation `figures_lines` replaced."""
+    from initiatives.formatting import figure_line
+    if ini.id is None:
+        ini = dataclasses.replace(ini, id=0)
+    last = metrics.latest(metrics.observations([ini], Filters()))
+    if len(last):
+        last = last.sort_values("kind", key=lambda k: k.map(metrics.kind_order), kind="stable")
+    return [figure_line(r.item, r.value, r.unit, r.kind, r.approx) for r in last.itertuples()]
+
+
+def old_reach_arrondissements(ini) -> frozenset[str]:
+    r = reach(ini, DEP)
+    codes = list(r.named | r.territory)
+    table = commune_table(DEP)
+    return frozenset(table.loc[codes, "arrondissement"]) if codes else frozenset()
+
+
+def test_synthetic_store_has_every_kind_and_several_releases(synth_store):
+    inis = synth_store.initiatives(Filters(statuses=()))
+    kinds = {q.kind for i in inis for q in i.quantities}
+    levels = {p.level for i in inis for p in i.places}
+    assert len(inis) >= 290   # a few private persons merge by key
+    assert {"done", "target"} <= kinds and len(kinds) >= 6
+    assert {"commune", "epci", "arrondissement", "departement", "national"} <= levels
+    assert len(synth_store.releases()) >= 4
+    assert any(len({q.release_id for q in i.quantities}) > 1 for i in inis)
+
+
+def test_figures_lines_match_the_per_initiative_computation(store):
+    inis = store.initiatives(Filters(statuses=()))
+    assert inis
+    for ini in inis:
+        assert metrics.figures_lines(ini) == old_figures_lines(ini)
+
+
+def test_figures_lines_of_an_unsaved_initiative(seed_store):
+    ini = dataclasses.replace(seed_store.initiatives()[0], id=None)
+    assert metrics.figures_lines(ini) == old_figures_lines(ini)
+
+
+def test_reach_arrondissements_match_the_reference_table(store):
+    for ini in store.initiatives(Filters(statuses=())):
+        assert reach(ini, DEP).arrondissements == old_reach_arrondissements(ini)
+
+
+def test_frames_are_equal_when_read_twice(store):
+    """Memoised reaches give the same frame on a second read."""
+    first = metrics.initiatives_frame(store, Filters(), DEP)
+    again = metrics.initiatives_frame(store, Filters(), DEP)
+    pd.testing.assert_frame_equal(first, again)
