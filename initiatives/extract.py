@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import config
 from geo.geocode import resolve
 from geo.mentions import find_places
+from initiatives.dates import MONTHS
 from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
 from initiatives.model import (
     ASSOCIATION,
@@ -675,10 +676,15 @@ def _own_word(body: str) -> str | None:
         if m else None
 
 
+# a post's author line is followed by its date ("Les Fées Main de X 11 mai 2020")
+_DATE_TAIL = re.compile(rf"\s+(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b.*$", re.I)
+
+
 def _title_actor(title: str) -> Actor | None:
     """An association's post or an article about one names it in its title: a quoted
     name, a legal form and a name, or a title that is a name (no verb)."""
     clean = re.sub(r"[^\w\s«»\"'’,:;.!?–-]", " ", title).strip()
+    clean = _DATE_TAIL.sub("", clean)
     actor = find_actor(clean)
     if actor is not None:
         return actor

@@ -142,7 +142,10 @@ def _read(text: str, m: re.Match) -> Number | None:
         if (a > 0 and (text[a - 1].isalpha() or text[a - 1] in "-#_/")) or \
                 (b < len(text) and _NOT_A_COUNT_AFTER.match(text[b])):
             return Number(a, b, None, reason="reference")          # "CRS9", "3D", "A26"
-        if re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a]):
+        # an acronym before a figure names a thing ("CRS 9"), unless the line shouts on
+        # ("LE CAP DES 3000 MASQUES")
+        if re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a]) and \
+                not re.match(r"\s+[A-ZÀ-Ý]{3,}\b", text[b:b + 20]):
             return Number(a, b, None, reason="reference")          # "CRS 9", "RN 43"
         value = float(re.sub(_SEP, "", m.group("num")).replace(",", "."))
         mult = (m.group("mult") or "").lower()

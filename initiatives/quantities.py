@@ -78,7 +78,8 @@ ITEMS = [
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
 for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "seniors", "aînés",
-              "résidents", "bénéficiaires", "patients", "soignants", "jeunes", "usagers"):
+              "résidents", "bénéficiaires", "patients", "soignants", "jeunes", "usagers",
+              "pensionnaires", "locataires", "malades", "écoliers", "sinistrés"):
     ITEMS.append((_word[:-1] + "s?", _word, "personnes", BENEFICIARY))
 _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
           for p, item, unit, group in ITEMS]
@@ -200,6 +201,8 @@ _NATIONAL_PHRASE = re.compile(
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
     rf"|(?<!par )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
+    rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
+    rf"|Santé publique France|Insee|INSEE)"
     rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
     rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS})\b", re.I)
 
@@ -233,7 +236,8 @@ PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
-                     r"|en attente|prochaine\w*|bientôt|livrables?)\b", re.I)
+                     r"|en attente|prochaine\w*|bientôt|livrables?"
+                     r"|pas encore (?:été )?(?:arrivé|livré|reçu|parvenu)\w*)\b", re.I)
 GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée", "défi", "challenge"}
 GOAL_BEFORE = re.compile(
     rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b[^.;]{{0,40}}$"
@@ -606,8 +610,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
-    if grammar == NEEDED or (grammar == TARGET and cue.startswith("objectif")):
-        return grammar, cue    # "Objectif : 200 inscrits" is a goal, whoever it counts
+    if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and not (
+            group in (PEOPLE, BENEFICIARY) and _RECIPIENT.search(before))):
+        # "Objectif : 200 inscrits", "il aimerait aider 100 familles": a goal, whoever
+        # it counts; helpers to come are still helpers ("ils seront 30 à coudre")
+        return grammar, cue
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
     if group in (PEOPLE, BENEFICIARY) and _HELPERS_AFTER.match(after):
@@ -618,8 +625,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if _acts(chain) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'action"
         return BENEFICIARIES, "personnes aidées"
-    if group == BENEFICIARY and name not in ("familles", "foyers") and (_acts(chain)
-                                                                       or _gathers(chain)):
+    if group == BENEFICIARY and name not in ("familles", "foyers") and (
+            (_acts(chain) and _helps(chain)) or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
@@ -708,10 +715,32 @@ GATHER = {"regrouper", "mobiliser", "relayer", "unir", "rassembler", "réunir", 
 
 
 def _gathers(chain) -> bool:
-    # the counted noun, or "dizaine" itself in "une dizaine de chefs"
+    # the counted noun, or "dizaine" itself in "une dizaine de chefs"; things gathered
+    # ("420 produits ont été rassemblés") are collected, people gather themselves
     noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
-    return noun is not None and noun.dep_ in ("nsubj", "nsubj:pass") and \
+    return noun is not None and (noun.dep_ == "nsubj" or (
+        noun.dep_ == "nsubj:pass" and _AGENT_NOUN.search(noun.text))) and \
         noun.head.lemma_.lower() in GATHER
+
+
+# "versée aux 25 000 collégiens": the people something goes to
+_RECIPIENT = re.compile(r"\b(?:à|aux|pour)\s+(?:les\s+|ces\s+|nos\s+|leurs\s+)?$", re.I)
+# Verbs of helping: people the text usually helps ("élèves", "résidents") who do
+# these are helpers; with other verbs ("les 80 résidents peuvent voir leurs proches")
+# they stay the people helped.
+_HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|cous|imprim"
+                         r"|prépar|cuisin|collect|aid|particip|relay|mobilis|engag|rejoi"
+                         r"|appel|téléphon|sillonn|tricot|assembl|découp|donn|offr|port"
+                         r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt)", re.I)
+
+
+def _helps(chain) -> bool:
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain
+                                                                        else None)
+    head = noun.head if noun is not None else None
+    return head is not None and bool(_HELP_LEMMA.match(head.lemma_)) or any(
+        bool(_HELP_LEMMA.match(c.lemma_)) for c in (head.children if head is not None else ())
+        if c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp"))
 
 
 def _acts(chain) -> bool:

@@ -367,3 +367,27 @@ def test_a_part_after_dont_is_not_counted_again():
     # a relative « dont » with no figure before it opens no part
     assert kinds("Saluons le club de judo, dont 14 membres ont livré les courses.") == [
         (14, "volunteers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an intention is a goal, whoever it counts; recipients of a future aid stay recipients
+    ("Le club aimerait pouvoir accompagner 40 aînés d'ici l'été.", [(40, "target")]),
+    ("Une prime sera versée aux 300 familles du canton.", [(300, "beneficiaries")]),
+    # people usually helped who do something else than help stay the people helped
+    ("Les 45 pensionnaires peuvent désormais parler à leurs familles en vidéo.",
+     [(45, "beneficiaries")]),
+    ("Douze lycéens livrent les courses des voisins âgés.", [(12, "volunteers")]),
+    # things gathered are collected; a line in capitals is no acronym
+    ("Au total, 900 paquets de pâtes ont été rassemblés au gymnase.", [(900, "done")]),
+    ("ON A PASSÉ LA BARRE DES 1500 VISIÈRES !", [(1500, "done")]),
+    # a purchase not yet arrived is ordered
+    ("Le garage a acheté 300 litres de gel ; ils ne sont pas encore arrivés.",
+     [(300, "ordered")]),
+])
+def test_kinds_of_people_and_things_gathered(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_figure_from_a_ministry_is_national():
+    assert ("20 000", "national") in aside(
+        "D'après le ministère, 20 000 familles auraient reçu une aide en avril.")
