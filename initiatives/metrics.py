@@ -14,7 +14,6 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -376,7 +375,19 @@ def _units(level: str, dep: str) -> pd.DataFrame:
 def _unit_codes(communes, level: str, table: pd.DataFrame) -> set[str]:
     if level == "commune":
         return set(communes)
-    return set(table.loc[list(communes), UNIT_COLUMN[level]]) if communes else set()
+    unit_of = _unit_of(table, UNIT_COLUMN[level])
+    return {unit_of[c] for c in communes}
+
+
+_UNIT_OF: dict[tuple[int, str], tuple[pd.DataFrame, dict]] = {}
+
+
+def _unit_of(table: pd.DataFrame, col: str) -> dict:
+    """commune code -> its unit's code (EPCI or arrondissement), read once per table."""
+    held = _UNIT_OF.get((id(table), col))
+    if held is None or held[0] is not table:
+        held = _UNIT_OF[(id(table), col)] = (table, dict(zip(table.index, table[col])))
+    return held[1]
 
 
 def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondissement",
@@ -392,15 +403,26 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
         raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
     filters, dep, inis = _selected(store, filters, dep)
     units, table = _units(by, dep), commune_table(dep)
-    cells: Counter = Counter()
+    # one (unit, value) pair per initiative and unit it reaches, counted by groups
+    seen: dict[int, tuple] = {}   # units of each distinct reach (reaches are shared)
+    codes, labels = [], []
     for ini in inis:
         r = reach(ini, dep)
-        for code in _unit_codes(r.named if commune_only else r.communes, by, table):
-            cells[(code, getattr(ini, columns))] += 1
-            cells[(code, "total")] += 1
+        found = seen.get(id(r))
+        if found is None:
+            found = seen[id(r)] = (r, tuple(_unit_codes(
+                r.named if commune_only else r.communes, by, table)))
+        codes.extend(found[1])
+        labels.extend([getattr(ini, columns)] * len(found[1]))
+    pairs = pd.DataFrame({"code": codes, "value": labels}, dtype=object)
+    cells = (pairs.groupby(["code", "value"]).size().unstack(fill_value=0)
+             if len(pairs) else pd.DataFrame())
     out = units[["code", "nom"]].copy()
-    for value in (*values, "total"):
-        out[value] = [cells[(code, value)] for code in out["code"]]
+    for value in values:
+        column = cells[value] if value in cells.columns else pd.Series(dtype="int64")
+        out[value] = column.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
+    total = pairs.groupby("code").size() if len(pairs) else pd.Series(dtype="int64")
+    out["total"] = total.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
     return out
 
 
