@@ -24,7 +24,7 @@ from datetime import date
 import pandas as pd
 
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.metrics import _selected, kind_order
+from initiatives.metrics import _selected, kind_order, read
 from initiatives.model import DONE
 from initiatives.reach import commune_table, reach
 from initiatives.store import Store
@@ -70,7 +70,7 @@ def _release_dict(release) -> dict:
 def previous_release(store: Store) -> dict | None:
     """The release before the latest dated one (the latest date's releases count as
     one release day); None when fewer than two dates."""
-    dated = sorted((r for r in store.releases() if r.date), key=lambda r: (r.date, r.id))
+    dated = sorted((r for r in read(store, "releases") if r.date), key=lambda r: (r.date, r.id))
     days = sorted({r.date for r in dated})
     if len(days) < 2:
         return None
@@ -89,10 +89,10 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
         previous = previous_release(store)
         since = previous["date"] if previous else None
     filters, dep, inis = _selected(store, filters, dep)
-    later = sorted((r for r in store.releases() if _after(r.date, since)),
+    later = sorted((r for r in read(store, "releases") if _after(r.date, since)),
                    key=lambda r: (r.date, r.id))
     first: dict[int, tuple[date | None, str]] = {}
-    for m in store.mentions():  # oldest first, undated ones before
+    for m in read(store, "mentions"):  # oldest first, undated ones before
         if m.initiative_id not in first or (first[m.initiative_id][0] is None and m.date):
             first[m.initiative_id] = (m.date, m.release_id)
     table = commune_table(dep)

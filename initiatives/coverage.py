@@ -26,7 +26,7 @@ import config
 from geo.levels import check
 from geo.reference import LAMBERT93
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.metrics import situation_date, sources
+from initiatives.metrics import read, situation_date, sources
 from initiatives.model import CATEGORIES, Initiative
 from initiatives.reach import commune_table, is_inside, reach
 from initiatives.store import Store
@@ -179,7 +179,7 @@ def _apart(ini: Initiative, scope: str) -> dict:
 def _select(store: Store, filters: Filters, category: str | None) -> list[Initiative]:
     if category is not None and category not in CATEGORIES:
         raise ValueError(f"Catégorie inconnue : {category}")
-    return [i for i in store.initiatives(filters) if category in (None, i.category)]
+    return [i for i in read(store, "initiatives", filters) if category in (None, i.category)]
 
 
 def gaps(store: Store, filters: Filters | None = None, category: str | None = None,

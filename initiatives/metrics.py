@@ -14,6 +14,7 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,10 +63,40 @@ def _num(value) -> int | float:
     return int(value) if value.is_integer() else round(value, 3)
 
 
+_READS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+READS_KEPT = 6   # reads kept per store and data version (filters of the pages open)
+
+
+def read(store: Store, what: str, *args):
+    """`store.<what>(*args)` (`initiatives`, `mentions`, `releases`), read once per data
+    version of the store: the figures of one page (key figures, totals, sources...) share
+    one read instead of reading the store again each. A store without `data_version`
+    (or whose token is not a tuple) is read every time. Callers must not alter what is
+    returned (a new list is handed out, its items are shared)."""
+    version = getattr(store, "data_version", None)
+    token = version() if callable(version) else None
+    if not isinstance(token, tuple):
+        return getattr(store, what)(*args)
+    try:
+        held = _READS.get(store)
+    except TypeError:   # not weakly referenceable
+        return getattr(store, what)(*args)
+    if held is None or held[0] != token:
+        held = (token, {})
+        _READS[store] = held
+    key = (what, args)
+    found = held[1].get(key)
+    if found is None:
+        if len(held[1]) >= READS_KEPT:
+            held[1].pop(next(iter(held[1])))
+        found = held[1][key] = getattr(store, what)(*args)
+    return list(found) if isinstance(found, list) else found
+
+
 def _selected(store: Store, filters: Filters | None, dep: str | None,
               inside_only: bool = True) -> tuple[Filters, str, list[Initiative]]:
     filters, dep = filters or Filters(), dep or config.departement()
-    found = store.initiatives(filters)
+    found = read(store, "initiatives", filters)
     if inside_only:
         found = [i for i in found if is_inside(i, dep)]
     return filters, dep, found
@@ -293,11 +324,11 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     filters, dep, inis = _selected(store, filters, dep, inside_only=False)
     ids = {i.id for i in inis}
     counts: dict[str, set] = {}
-    for m in store.mentions():
+    for m in read(store, "mentions"):
         if m.initiative_id in ids and filters.keeps_observation(m.release_id, m.date):
             counts.setdefault(m.release_id, set()).add(m.initiative_id)
     out = []
-    for rel in store.releases():
+    for rel in read(store, "releases"):
         if rel.id in counts:
             out.append({"id": rel.id, "title": rel.title, "number": rel.number,
                         "date": rel.date, "source": rel.source, "label": rel.label,
@@ -338,7 +369,7 @@ def initiatives_frame(store: Store, filters: Filters | None = None,
     table = commune_table(dep)
     names = dict(zip(table["arrondissement"], table["arrondissement_nom"]))
     cited: dict[int, list] = {}
-    for m in store.mentions():
+    for m in read(store, "mentions"):
         cited.setdefault(m.initiative_id, []).append(m)
     rows = []
     for ini in inis:

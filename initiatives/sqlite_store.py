@@ -450,6 +450,17 @@ class SQLiteStore:
                 id=ini.id))
         return out
 
+    def data_version(self) -> tuple:
+        """A token that changes whenever the data changes, read in constant time: every
+        write through the store leaves a history row, and rows added get new rowids.
+        Readers cache on it (`metrics`)."""
+        with self._connect() as conn:
+            return (str(self.path), *conn.execute(
+                "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM initiatives),"
+                " (SELECT max(rowid) FROM observations), (SELECT max(rowid) FROM mentions),"
+                " (SELECT max(rowid) FROM places), (SELECT max(rowid) FROM releases)"
+            ).fetchone())
+
     def find(self, key: str) -> int | None:
         """The initiative answering to a key (its own or one given by a correction)."""
         with self._connect() as conn:

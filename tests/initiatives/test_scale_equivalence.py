@@ -122,3 +122,17 @@ def test_counts_by_of_an_empty_selection(store):
     out = metrics.counts_by(store, Filters(releases=("inconnu",)), "arrondissement",
                             dep=DEP)
     assert len(out) == 7 and (out.drop(columns=["code", "nom"]) == 0).all().all()
+
+
+def test_reads_are_shared_until_the_store_changes(tmp_path):
+    store = open_store(tmp_path / "s.sqlite", seed=config.SEED_PATH)
+    first = metrics.read(store, "initiatives", Filters())
+    assert metrics.read(store, "initiatives", Filters())[0] is first[0]   # one read
+    before = metrics.key_figures(store, Filters(), DEP)
+    target = next(i for i in first if i.status == "vérifié" and metrics.is_inside(i, DEP))
+    store.set_status(target.id, "extrait")
+    after = metrics.key_figures(store, Filters(), DEP)
+    assert after.initiatives_to_review == before.initiatives_to_review + 1
+    assert metrics.read(store, "initiatives", Filters())[0] is not first[0]
+    store.delete_release(store.releases()[-1].id)
+    assert metrics.key_figures(store, Filters(), DEP).initiatives < after.initiatives
