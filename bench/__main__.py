@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [NAME...]`: run every `bench/bench_*.py`, one JSON line each.
+"""`python -m bench [--quick] [--sizes 1000,10000] [NAME...]`: run every `bench/bench_*.py`, one JSON line each.
 
 A benchmark module exposes `run(quick: bool) -> list[dict]`; each dict has
 `name`, `value`, `unit`, `n`, and `baseline` + `ratio` when a naive way is
@@ -27,11 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="tailles réduites (< 1 min)")
     parser.add_argument("only", nargs="*", help="ne lancer que ces bancs (sous-chaîne du nom)")
+    parser.add_argument("--sizes", default="",
+                        help="tailles du banc scale, ex. 1000,10000,100000")
     args = parser.parse_args(argv)
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
     failed = 0
     for name in modules(args.only):
         try:
-            results = importlib.import_module(f"bench.{name}").run(args.quick)
+            options = {"sizes": sizes} if sizes and name == "bench_scale" else {}
+            results = importlib.import_module(f"bench.{name}").run(args.quick, **options)
         except Exception:  # one broken bench must not hide the others
             traceback.print_exc()
             failed += 1
