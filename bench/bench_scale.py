@@ -5,7 +5,8 @@ against plain pandas/SQL doing the same work in the same run.
 Each figure is timed on a fresh store object (so it pays its own read of the store,
 as the first view of a page after a write does), after one warm-up run that loads the
 geography. Peak memory is the tracemalloc peak of one more run of the figure (Python
-allocations, the SQLite page cache excluded). The growth exponent is the slope of
+allocations, the SQLite page cache excluded) up to `BENCH_SCALE_MEMORY_MAX` initiatives
+(10 000), above it the process's maximum resident size so far (an upper bound). The growth exponent is the slope of
 log(time) against log(size) between the smallest and the largest size measured.
 
 Synthetic stores are kept in `$BENCH_SYNTH_DIR` (default /tmp) and built once per size.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import resource
 import sqlite3
 import sys
 import time
@@ -35,6 +37,8 @@ from report import briefing, export_data
 DEP = "62"
 DEFAULT_SIZES = (1_000, 10_000)
 QUICK_SIZES = (1_000,)
+# above this size, peak memory is the process's maximum RSS (tracemalloc is too slow)
+MEMORY_MAX_N = int(os.environ.get("BENCH_SCALE_MEMORY_MAX", "10000"))
 
 
 def store_for(n: int) -> Path:
@@ -221,9 +225,12 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
                 baseline()
             value, base = _timed(project), _timed(baseline)
             extra = {"size": n}
-            if memory:
+            if memory and n <= MEMORY_MAX_N:
                 extra["peak_mb"] = round(_peak(project), 1)
                 extra["baseline_peak_mb"] = round(_peak(baseline), 1)
+            else:   # tracemalloc slows Python 2-3x: the process's peak RSS so far instead
+                extra["process_maxrss_mb"] = round(
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
             # ratio = baseline / value as in every bench; times_baseline = value / baseline
             line = result(f"scale_{name}", value, "s", n, base,
                           times_baseline=round(value / base, 2) if base else None, **extra)
