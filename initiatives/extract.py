@@ -429,6 +429,10 @@ _DEMONYM = re.compile(rf"\b(?:[Dd]es|[Ll]es|[Cc]hères|[Cc]hers)\s+([{_UP}][a-z�
                       rf"(?:ois|ais|iens|ien|ains|ins|ons)(?:\.?e)?(?:\.?s|s)?)\b(?!\s+d)")
 
 
+_INHABITANTS = re.compile(rf"\b(?:les|des|aux|nos|chez les)\s+([{_UP}][a-zà-ÿ]+(?:ois|oises|ais"
+                          rf"|aises|iens|iennes|ains|aines))\b")
+
+
 def _demonyms(text: str, context: Context | None) -> list[Actor]:
     """Inhabitants named after their town acting together ("des Clamartois.e.s ont
     lancé"); the town comes from the gazetteer (see `demonym_town`)."""
@@ -958,6 +962,11 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         places = []  # the country named in a local story is its background ("partout en France")
     if not places and draft.town is not None:
         places = [_place(draft.town, draft.town.nom)]  # the commune heading its section
+    if not places:
+        # the inhabitants it serves name its town ("les courses pour les Étaplois")
+        town = next((r for m in _INHABITANTS.finditer(text)
+                     if (r := demonym_town(m.group(1), body, dep)) is not None), None)
+        places = [_place(town, town.nom)] if town is not None else []
     if not places:
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)

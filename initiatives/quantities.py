@@ -246,7 +246,7 @@ GOAL_BEFORE = re.compile(
     re.I)
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|défi|challenge)"
+                         r"|défi|challenge)(?:\s+[a-zà-ÿ]+){0,2}"  # "Objectif affiché :"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
@@ -372,6 +372,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "Elles sont une trentaine.": the people the subject pronoun stands for
         item = _people(text, s_start, number.start, number.end)
+    elif item is None and before.rstrip().endswith(",") and _ELLIPSIS.match(text, number.end):
+        # "Les jeunes du club, une quinzaine au total, …": a count set beside its people
+        item = _people(text, s_start, number.start, number.end, since=s_start)
     if item is None and _ONE_BATCH.search(before):      # "un lot de 60 est parti"
         item = _reference(text, s_start, number.start, number.end, lead)
     if item is None and (others := _OTHERS.match(text, number.end)):
@@ -442,6 +445,7 @@ _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+                       rf"|au total\b"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # "en" before a verb of making: what is made is a thing, never its makers
@@ -551,12 +555,12 @@ def _antecedent(text, s_start, pos, end, things=False):
     return name, unit, group, end
 
 
-def _people(text, s_start, pos, end):
+def _people(text, s_start, pos, end, since=0):
     """The people a subject pronoun stands for: the last people noun before it."""
     hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group in _PEOPLE
-                  for m in pattern.finditer(text, 0, pos))
+                  for m in pattern.finditer(text, since, pos))
     hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)
-             for m in _AGENT_WORD.finditer(text, 0, pos)]
+             for m in _AGENT_WORD.finditer(text, since, pos)]
     if not hits:
         return None
     _, name, unit, group = max(hits)
@@ -610,8 +614,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
-    if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and not (
-            group in (PEOPLE, BENEFICIARY) and _RECIPIENT.search(before))):
+    if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and (
+            cue.startswith("objectif") or not (group in (PEOPLE, BENEFICIARY)
+                                               and _RECIPIENT.search(before)))):
         # "Objectif : 200 inscrits", "il aimerait aider 100 familles": a goal, whoever
         # it counts; helpers to come are still helpers ("ils seront 30 à coudre")
         return grammar, cue
@@ -622,8 +627,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
-        if _acts(chain) or _gathers(chain):
-            return VOLUNTEERS, "personnes sujet d'un verbe d'action"
+        if (_acts(chain) and _helps(chain)) or _gathers(chain):
+            return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
         return BENEFICIARIES, "personnes aidées"
     if group == BENEFICIARY and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
@@ -723,8 +728,10 @@ def _gathers(chain) -> bool:
         noun.head.lemma_.lower() in GATHER
 
 
-# "versée aux 25 000 collégiens": the people something goes to
-_RECIPIENT = re.compile(r"\b(?:à|aux|pour)\s+(?:les\s+|ces\s+|nos\s+|leurs\s+)?$", re.I)
+# "versée aux 25 000 collégiens", "appeler les 41 personnes seules": the people something
+# goes to, or a set already known (a definite article), are people helped, not a goal
+_RECIPIENT = re.compile(r"(?:\b(?:à|aux|pour|chez)\s+(?:les\s+|ces\s+|nos\s+|leurs\s+)?"
+                        r"|\b(?:les|ces|nos|leurs|vos|ses)\s+)$", re.I)
 # Verbs of helping: people the text usually helps ("élèves", "résidents") who do
 # these are helpers; with other verbs ("les 80 résidents peuvent voir leurs proches")
 # they stay the people helped.
@@ -734,13 +741,26 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
                          r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt)", re.I)
 
 
+_TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repas|colis"
+                   r"|distribution|collecte|quête)", re.I)
+
+
 def _helps(chain) -> bool:
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain
                                                                         else None)
     head = noun.head if noun is not None else None
-    return head is not None and bool(_HELP_LEMMA.match(head.lemma_)) or any(
-        bool(_HELP_LEMMA.match(c.lemma_)) for c in (head.children if head is not None else ())
-        if c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp"))
+    if head is None:
+        return False
+    children = list(head.children)
+    # the verbs it governs, two deep ("ont choisi de venir prêter main-forte")
+    governed = [c for c in children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp")]
+    governed += [g for c in governed for g in c.children
+                 if g.pos_ == "VERB" and g.dep_ in ("xcomp", "ccomp")]
+    return bool(_HELP_LEMMA.match(head.lemma_)) or any(
+        _HELP_LEMMA.match(c.lemma_) for c in governed) or (
+        # "faire les courses", "assurer des permanences": a light verb and a task
+        head.lemma_ in ("faire", "assurer", "effectuer", "tenir") and any(
+            _TASK.match(c.lemma_) for c in children if c.dep_ == "obj"))
 
 
 def _acts(chain) -> bool:

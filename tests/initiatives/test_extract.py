@@ -523,3 +523,12 @@ def test_a_bulletins_sections_headed_by_communes_place_their_items():
     assert found == {"Houdain": [(3200, "done")],
                      "Ruitz": [(25, "per_week"), (10, "volunteers")],
                      "Maisnil-lès-Ruitz": [(30, "beneficiaries")]}
+
+
+def test_the_inhabitants_served_name_the_town():
+    release = release_from_text(
+        "US Football Vallée\n12 avril 2020\n\n"
+        "Nos joueurs font les courses pour les Lillérois de plus de 70 ans : ils "
+        "ont déjà livré 80 colis !")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Lillers"]
