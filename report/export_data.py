@@ -432,7 +432,7 @@ def initiatives_table(store, filters: Filters | None = None, dep: str | None = N
     dep = dep or config.departement()
     view = _Anonymised(store, anonymise)
     frame = metrics.initiatives_frame(view, filters or Filters(), dep)
-    by_id = {i.id: i for i in view.initiatives(filters)}
+    by_id = {i.id: i for i in metrics.read(view, "initiatives", filters or Filters())}
     rows = []
     for r in frame.itertuples():
         ini = by_id[r.id]
