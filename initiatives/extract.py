@@ -617,7 +617,8 @@ def _resolve_name(name: str, dep: str):
 def _tail_towns(title: str, dep: str) -> list:
     """The towns an author line or a title ends with, after a dash ("Les Liens du
     Cœur – Wingles & Douvrin", "Mairie | Liévin"): each part must be a commune."""
-    parts = re.split(r"\s[–—|-]\s", title)
+    # a press masthead ends with its edition's date ("L'Écho — Calais — jeudi 16 avril")
+    parts = [p for p in re.split(r"\s[–—|-]\s", title) if not _DATED.search(p)]
     if len(parts) < 2:
         return []
     towns = []
@@ -680,6 +681,7 @@ def _own_word(body: str) -> str | None:
         if m else None
 
 
+_DATED = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b", re.I)
 # a post's author line is followed by its date ("Les Fées Main de X 11 mai 2020")
 _DATE_TAIL = re.compile(rf"\s+(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b.*$", re.I)
 
@@ -688,6 +690,8 @@ def _title_actor(title: str) -> Actor | None:
     """An association's post or an article about one names it in its title: a quoted
     name, a legal form and a name, or a title that is a name (no verb)."""
     clean = re.sub(r"[^\w\s«»\"'’,:;.!?–-]", " ", title).strip()
+    if len(re.split(r"\s[–—|-]\s", title)) > 2 and _DATED.search(title):
+        return None  # a press masthead: paper — edition — date
     clean = _DATE_TAIL.sub("", clean)
     actor = find_actor(clean)
     if actor is not None:

@@ -532,3 +532,14 @@ def test_the_inhabitants_served_name_the_town():
         "ont déjà livré 80 colis !")
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Lillers"]
+
+
+def test_a_press_masthead_is_no_actor_and_gives_its_editions_town():
+    release = release_from_text(
+        "La Voix du Ternois — Saint-Pol-sur-Ternoise — mardi 5 mai 2020\n\n"
+        "Au club informatique, on répare des ordinateurs pour les élèves\n\n"
+        "Depuis avril, les bénévoles du club ont remis en état 45 ordinateurs, prêtés aux "
+        "collégiens du secteur.")
+    found = extract(release)
+    assert all("Voix du Ternois" not in i.actor for i in found)
+    assert found and {p.nom for i in found for p in i.places} == {"Saint-Pol-sur-Ternoise"}
