@@ -96,13 +96,14 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
         if m.initiative_id not in first or (first[m.initiative_id][0] is None and m.date):
             first[m.initiative_id] = (m.date, m.release_id)
     table = commune_table(dep)
+    name_of = dict(zip(table.index, table["nom"]))
     new_rows, named_before, named_new = [], set(), {}
     for ini in inis:
         day, release_id = first.get(ini.id, (None, ""))
         named = reach(ini, dep).named
         if _after(day, since):
             new_rows.append((ini.id, ini.actor, ini.category, ini.status,
-                             sorted(table.loc[list(named), "nom"]) if named else [],
+                             sorted(name_of[code] for code in named),
                              release_id, day))
             for code in named:
                 named_new.setdefault(code, []).append(ini.actor)
