@@ -146,6 +146,13 @@ def _distributive(before: str) -> bool:
         not _SET_OF_EACH.search(before)
 
 
+# "Chaque colis : 1 kg de pâtes, 2 litres de lait": a list after "chaque X :" tells
+# what each one holds
+_EACH_HEAD = re.compile(r"\bchaque\s+[^\W\d_]+\s*:[^.;:!?]*$", re.I)
+# What a place or a body has, in a relative clause, is its size, not an output
+# ("le gîte, qui compte 12 chambres"); of people it is its members (see _kind).
+_HAS_BEFORE = re.compile(r"\bqui\s+(?:compte|comptent|comptait|dispose de|disposent de|possède"
+                         r"|possèdent)\s+(?:près de\s+|plus de\s+|environ\s+)?$", re.I)
 # "1 kit = 10 masques": an equation tells what one unit holds.
 _EQUATION = re.compile(r"^\s*=|=\s*$")
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
@@ -195,7 +202,8 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
             r"|Centre-Val de Loire|Bourgogne-Franche-Comté|Nouvelle-Aquitaine|Occitanie"
             r"|Auvergne-Rhône-Alpes|Provence-Alpes-Côte d['’]Azur|Corse)")
 _NATIONAL_PHRASE = re.compile(
-    rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays)|en France"
+    rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays|de la France"
+    rf"|de l{_APOS}Hexagone|régionale|de la région)|en France"
     rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)|au niveau régional"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
@@ -582,7 +590,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
           upto="", unit="unités", intro=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     if _PER_UNIT_AFTER.match(after) or _per_unit_before(before) or \
-            _EQUATION.search(after[:3]) or _EQUATION.search(before[-3:]) or \
+            _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
@@ -593,7 +601,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1]))):
         return None, "price"
-    if _distributive(before):
+    if _distributive(before) or _EACH_HEAD.search(upto or before):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
@@ -608,6 +616,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
                                            or _BASE.search(before)):
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
+    if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
+        return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
     if _capacity(chain) or _CAPACITY_BEFORE.search(
             re.split(r"[.;]|,\s*(?:et|mais)\b", upto or before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
@@ -670,8 +680,8 @@ def _intro_kind(intro: str) -> tuple[str, str] | None:
 
 
 # Verbs that tell a state, not an action: with them an unknown noun is no production.
-_LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|rester|exister|sembler|devenir|trouver"
-                         r"|voir|falloir|concerner) »")
+_LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|comptent|compte|rester|exister|sembler"
+                         r"|devenir|trouver|voir|falloir|concerner) »")
 
 
 # French agent nouns name people ("coureurs", "livreuses", "pompiers", "étudiantes");

@@ -391,3 +391,16 @@ def test_kinds_of_people_and_things_gathered(text, expected):
 def test_a_figure_from_a_ministry_is_national():
     assert ("20 000", "national") in aside(
         "D'après le ministère, 20 000 familles auraient reçu une aide en avril.")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Dans chaque sac : 2 kg de riz, 3 boîtes de thon et un savon.", "per_unit"),
+    ("Une housse = 1 taie pour 3 masques.", "per_unit"),
+    ("À l'échelle de la France, 40 000 couturières auraient cousu des masques.", "national"),
+])
+def test_what_each_one_holds_and_figures_for_the_whole_country(text, reason):
+    assert {r for _, r in aside(text)} == {reason}
+
+
+def test_the_size_of_a_place_is_no_output():
+    assert kinds("Le gîte, qui compte 12 chambres, héberge des soignants.") == []
