@@ -683,7 +683,7 @@ def _own_word(body: str) -> str | None:
 
 _DATED = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b", re.I)
 # a post's author line is followed by its date ("Les Fées Main de X 11 mai 2020")
-_DATE_TAIL = re.compile(rf"\s+(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b.*$", re.I)
+_DATE_TAIL = re.compile(rf"\s+(?:(?:publié|posté|mis en ligne)e?\s+)?(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b.*$", re.I)
 
 
 def _title_actor(title: str) -> Actor | None:
@@ -885,7 +885,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
             drafts.append(current)
         elif figures and last is not None and not last.contacts and (
                 _names(block.text, last.actor) or intro or
-                not (BULLET.match(block.text) or _EDITORIAL.search(block.text))):
+                not (_listed(block.text) or _EDITORIAL.search(block.text))):
             # A paragraph of figures naming nobody goes on with the story of the last
             # one named (an article's or a letter's subject).
             current = last
@@ -918,6 +918,13 @@ def read(release: Release, dep: str | None = None) -> Reading:
                 note = dataclasses.replace(note, status=SET_ASIDE, reason="no_initiative")
             numbers.append(dataclasses.replace(note, initiative=index))
     return Reading(release, initiatives, numbers, to_check)
+
+
+def _listed(text: str) -> bool:
+    """An entry of a list made with dashes or numbers; a post's pictograph lines
+    ("👉 On cherche 5 bénévoles") go on with its story."""
+    mark = BULLET.match(text)
+    return bool(mark) and (mark.group()[:1].isascii() or mark.group()[:1] in "–—•▪●■◦")
 
 
 def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
@@ -961,6 +968,13 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions)
+    if context is not None and context.actor is not None and \
+            draft.actor.name == context.actor.name:
+        # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
+        # town is its seat, first among the places its paragraphs name
+        seat = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
+                if m.resolution.level == "commune" and m.resolution.inside][:1]
+        places = seat + [p for p in places if not seat or p.code != seat[0].code]
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")

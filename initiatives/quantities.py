@@ -105,7 +105,7 @@ NOT_COUNTED = {
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
         axe axes action actions initiative initiatives ami amis numéro numéros séance séances
-        session sessions kilomètres km""",
+        session sessions kilomètres km distance distances écart écarts""",
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
@@ -291,7 +291,7 @@ _HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b", r
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
-                        r"recueilli|porté|cuisin)", re.I)
+                        r"recueilli|porté|cuisin|(?<=s )passée?s\b)", re.I)  # "appels passés"
 _PARTICIPLE = re.compile(r"^\s*(?:(?:nous|vous|leur|lui|en) )?(?:ont été |ont |sont )?"
                          r"(?:(?:déjà|bien|été) |d['’]ores et déjà )*"
                          r"(?:réalisé|produit|fabriqué|confectionné|distribué|livré|cousu"
@@ -664,6 +664,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return grammar, cue
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
+    made = _DONE_VERB.search(intro)
+    if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
+        return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
 
 

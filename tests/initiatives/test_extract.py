@@ -543,3 +543,17 @@ def test_a_press_masthead_is_no_actor_and_gives_its_editions_town():
     found = extract(release)
     assert all("Voix du Ternois" not in i.actor for i in found)
     assert found and {p.nom for i in found for p in i.places} == {"Saint-Pol-sur-Ternoise"}
+
+
+def test_a_posts_pictograph_lines_are_its_list_and_its_author_names_its_seat():
+    release = release_from_text(
+        "Les Doigts d'Or de Marck 🧵\nPublié le 2 mai 2020 à 18:05\n\n"
+        "Point d'étape :\n"
+        "🧵 On est 14 à coudre depuis chez nous\n"
+        "🧵 420 masques déjà remis à la pharmacie de Calais\n\n"
+        "👉 On cherche encore 6 couturières !")
+    (found,) = extract(release)
+    assert found.actor == "Les Doigts d'Or de Marck"
+    assert found.places[0].nom == "Marck"
+    assert [(q.value, q.kind) for q in found.quantities] == [
+        (14, "volunteers"), (420, "done"), (6, "needed")]

@@ -404,3 +404,14 @@ def test_what_each_one_holds_and_figures_for_the_whole_country(text, reason):
 
 def test_the_size_of_a_place_is_no_output():
     assert kinds("Le gîte, qui compte 12 chambres, héberge des soignants.") == []
+
+
+def test_a_list_line_with_a_verb_of_doing_makes_its_bare_entries_done():
+    lead = "Voici, ville par ville, le nombre de repas servis depuis mars :"
+    assert kinds_after(lead, "- Lillers : 1 400 repas\n- Burbure : 380 repas") == [
+        (1400, "done"), (380, "done")]
+
+
+def test_a_distance_kept_is_no_quantity():
+    assert kinds("Les 12 bénévoles gardent 2 mètres de distance entre eux.") == [
+        (12, "volunteers")]
