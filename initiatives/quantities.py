@@ -124,6 +124,7 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
     r"|(?:limité|plafonné)e?s? à"
+    r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
     r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
 # "Deux masques sont remis à chaque habitant", "2 masques maximum par personne": a
 # distributive recipient later in the figure's clause.
@@ -445,7 +446,9 @@ _ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=
 # "une trentaine d'autres": more of the thing named before
 _OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
 # "un lot de 400 est parti": one batch counts what it holds
-_ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:lot|envoi|livraison|colis|carton"
+_ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:(?:premier|première|deuxième|second"
+                        r"|seconde|nouvel|nouveau|nouvelle|dernier|dernière|autre|gros|grosse"
+                        r"|petit|petite)\s+)?(?:lot|envoi|livraison|colis|carton"
                         r"|chargement|arrivage)\s+(?:de\s+)?$", re.I)
 # objects coordinated under one verb share its rate ("chaque jour 80 baguettes et 50 …")
 _COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")

@@ -415,3 +415,8 @@ def test_a_list_line_with_a_verb_of_doing_makes_its_bare_entries_done():
 def test_a_distance_kept_is_no_quantity():
     assert kinds("Les 12 bénévoles gardent 2 mètres de distance entre eux.") == [
         (12, "volunteers")]
+
+
+def test_a_first_batch_counts_and_one_thing_for_several_is_a_ratio():
+    assert kinds("Un premier lot de 40 tablettes a été remis aux écoles.") == [(40, "done")]
+    assert ("quatre", "per_unit") in aside("Chez eux, une seule tablette pour quatre élèves.")
