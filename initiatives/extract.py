@@ -516,7 +516,8 @@ _OWN_VOICE = re.compile(r"(?i)\b(?:notre (?:commune|ville|village|municipalité)
                         r"(?:\d[\d\s\u00a0\u202f]*\s)?habitants)\b")
 
 
-def document_context(release: Release, blocks: list[Block], dep: str) -> Context:
+def document_context(release: Release, blocks: list[Block], dep: str,
+                     heads: dict | None = None) -> Context:
     """The town and actor a text names in its title, first blocks and signature.
 
     A town's page, letter or bulletin names its institution ("Ville de Liévin",
@@ -527,7 +528,8 @@ def document_context(release: Release, blocks: list[Block], dep: str) -> Context
     town.
     """
     title = release.title or ""
-    heads = town_heads(blocks, dep)  # a bulletin's town sections say nothing of the whole
+    # a bulletin's town sections (see `town_heads`) say nothing of the whole
+    heads = town_heads(blocks, dep) if heads is None else heads
     firsts = [b.text for b in blocks[:3] if len(b.text) <= 300 and b.start not in heads]
     lasts = [b.text for b in blocks[-4:] if b.role == "signature" or len(b.text) <= 100]
     header = [title] + firsts
@@ -811,10 +813,10 @@ def read(release: Release, dep: str | None = None) -> Reading:
     paragraphs with figures that gave no initiative."""
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
-    context = document_context(release, blocks, dep)
+    heads = town_heads(blocks, dep)
+    context = document_context(release, blocks, dep, heads)
     read_of = {b.start: read_numbers(b.text, release.body[max(0, b.start - 3000):b.start])
                for b in blocks if b.role != "separator"}
-    heads = town_heads(blocks, dep)
     section_town = None            # the commune heading the current section
     drafts: list[_Draft] = []
     current: _Draft | None = None

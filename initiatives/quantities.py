@@ -317,7 +317,7 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
         for line in reversed([line.strip() for line in lead.splitlines() if line.strip()]):
             if not BULLET.match(line):
                 # the sentence that ends with the colon, not the whole paragraph
-                intro = sentence_spans_last(line) if line.endswith(":") else ""
+                intro = _last_sentence(line) if line.endswith(":") else ""
                 break
     out: list[tuple[NumberNote, Quantity | None]] = []
     numbers = find_numbers(text)
@@ -348,7 +348,7 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
     return out
 
 
-def sentence_spans_last(text: str) -> str:
+def _last_sentence(text: str) -> str:
     a, b = sentences(text)[-1]
     return text[a:b]
 
@@ -380,10 +380,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         item = ("personnes", "personnes", VOLUNTEER, number.end)
     elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "Elles sont une trentaine.": the people the subject pronoun stands for
-        item = _people(text, s_start, number.start, number.end)
+        item = _people(text, number.start, number.end)
     elif item is None and before.rstrip().endswith(",") and _ELLIPSIS.match(text, number.end):
         # "Les jeunes du club, une quinzaine au total, …": a count set beside its people
-        item = _people(text, s_start, number.start, number.end, since=s_start)
+        item = _people(text, number.start, number.end, since=s_start)
     if item is None and _ONE_BATCH.search(before):      # "un lot de 60 est parti"
         item = _reference(text, s_start, number.start, number.end, lead)
     if item is None and (others := _OTHERS.match(text, number.end)):
@@ -553,21 +553,17 @@ def _antecedent(text, s_start, pos, end, things=False):
     """What the clitic "en" stands for when its sentence names it, people included
     ("- couturières : il nous en faudrait une vingtaine")."""
     # things made or given first: "en produire 150" after "80 visières … un parent d'élève"
-    hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group
-                  in _MATERIALS for m in pattern.finditer(text, s_start, pos))
-    if not hits and not things:
-        hits = sorted([(m.start(), name, unit, group) for pattern, name, unit, group
-                       in _PEOPLE for m in pattern.finditer(text, s_start, pos)]
-                      + [(m.start(), m.group().lower(), "personnes", PEOPLE)  # "livreurs"
-                         for m in _AGENT_WORD.finditer(text, s_start, pos)])
-    if not hits:
-        return None
-    _, name, unit, group = hits[-1]
-    return name, unit, group, end
+    hits = [(m.start(), name, unit, group) for pattern, name, unit, group
+            in _MATERIALS for m in pattern.finditer(text, s_start, pos)]
+    if hits:
+        _, name, unit, group = max(hits)
+        return name, unit, group, end
+    return None if things else _people(text, pos, end, since=s_start)
 
 
-def _people(text, s_start, pos, end, since=0):
-    """The people a subject pronoun stands for: the last people noun before it."""
+def _people(text, pos, end, since=0):
+    """The people a subject pronoun stands for: the last people noun before it
+    ("livreurs" too, an agent noun)."""
     hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group in _PEOPLE
                   for m in pattern.finditer(text, since, pos))
     hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)

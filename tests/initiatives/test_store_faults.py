@@ -148,6 +148,15 @@ def test_a_full_disk_rolls_the_write_back_whole_with_a_french_message(path):
     assert again.ingest(N8, n8())["updated"] == 1
 
 
+def _seed_of_a_filled_store(tmp_path: Path):
+    """A seed file dumped from a store holding the sample releases, and that store."""
+    seed = tmp_path / "seed.json"
+    reference = open_store(tmp_path / "ref.sqlite", seed=None)
+    fill(reference)
+    dump_store(reference, seed)
+    return seed, reference
+
+
 def _mount_tmpfs(where: Path, size: str) -> bool:
     if os.geteuid() != 0 or not shutil.which("mount"):
         return False
@@ -190,10 +199,7 @@ def test_a_really_full_disk_rolls_back_and_the_store_stays_whole(path, tiny_disk
 
 def test_a_first_start_on_a_full_disk_leaves_no_store_and_the_next_one_builds_it(
         tmp_path, tiny_disk):
-    seed = tmp_path / "seed.json"
-    reference = open_store(tmp_path / "ref.sqlite", seed=None)
-    fill(reference)
-    dump_store(reference, seed)
+    seed, reference = _seed_of_a_filled_store(tmp_path)
     (tiny_disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(tiny_disk).free - 20_000))
     db = tiny_disk / "initiatives.sqlite"
     with pytest.raises(StoreError, match="Disque plein|Création de la base impossible"):
@@ -220,10 +226,7 @@ def test_a_file_deleted_while_running_is_said_missing_and_not_silently_recreated
 
 
 def test_a_deleted_store_is_rebuilt_from_the_seed_at_the_next_start(tmp_path):
-    seed = tmp_path / "seed.json"
-    reference = open_store(tmp_path / "ref.sqlite", seed=None)
-    fill(reference)
-    dump_store(reference, seed)
+    seed, reference = _seed_of_a_filled_store(tmp_path)
     db = tmp_path / "db.sqlite"
     open_store(db, seed=seed)
     db.unlink()
@@ -356,11 +359,8 @@ INTERRUPTED = textwrap.dedent("""
 
 
 def test_a_first_start_killed_while_loading_the_seed_leaves_no_store(tmp_path):
-    seed = tmp_path / "seed.json"
-    reference = open_store(tmp_path / "ref.sqlite", seed=None)
-    fill(reference)
+    seed, reference = _seed_of_a_filled_store(tmp_path)
     assert len(reference.releases()) >= 3
-    dump_store(reference, seed)
     db = tmp_path / "db" / "initiatives.sqlite"
     done = subprocess.run([PYTHON, "-c", INTERRUPTED, str(db), str(seed), str(ROOT)],
                           capture_output=True, text=True, timeout=120)
@@ -376,10 +376,7 @@ def test_a_first_start_killed_while_loading_the_seed_leaves_no_store(tmp_path):
 
 
 def test_an_empty_file_left_by_an_older_start_is_filled_from_the_seed(tmp_path):
-    seed = tmp_path / "seed.json"
-    reference = open_store(tmp_path / "ref.sqlite", seed=None)
-    fill(reference)
-    dump_store(reference, seed)
+    seed, reference = _seed_of_a_filled_store(tmp_path)
     db = tmp_path / "db.sqlite"
     db.write_bytes(b"")
     assert len(open_store(db, seed=seed).initiatives()) == len(reference.initiatives())
