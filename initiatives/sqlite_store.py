@@ -2,7 +2,9 @@
 
 Each call opens its own connection (cheap with SQLite) so the store can be shared
 by Streamlit's threads; writes take the lock up front (`BEGIN IMMEDIATE`) and
-either commit as a whole or roll back as a whole.
+either commit as a whole or roll back as a whole. A writable store is kept in WAL
+mode: readers never wait for a writer, nor a writer for readers; writers wait for
+each other up to `BUSY_TIMEOUT`.
 
 Each write records who made it, when, and the values before and after, in its own
 transaction (`history`). Each initiative has a version, raised by every change to
@@ -121,6 +123,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.timeout = timeout
         self.read_only = False
+        self.immutable = False    # read-only and its folder too: read as a fixed file
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -136,20 +139,37 @@ class SQLiteStore:
             if not self.path.exists() or self.path.stat().st_size == 0:
                 raise
             writable = False
-        if not writable:
+        if writable:
+            self._wal()
+        else:
             # the file cannot be written: read it without any write lock (`mode=ro`)
             self.read_only = True
-            with self._connect() as conn:
-                schema.check(conn)
+            try:
+                with self._connect() as conn:
+                    schema.check(conn)
+            except StoreReadOnly:
+                # a WAL file whose folder is read-only: its shared-memory index cannot
+                # be made, so it is read as a file nobody changes (`immutable`)
+                self.immutable = True
+                with self._connect() as conn:
+                    schema.check(conn)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({str(self.path)!r})"
 
     # --- connections and transactions ------------------------------------------------
 
+    def _wal(self) -> None:
+        """WAL journal (kept in the file): readers and the writer do not block each other.
+        Where the file system cannot share memory (some network drives) SQLite keeps its
+        rollback journal, which is correct, only less concurrent."""
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+
     def _uri(self, create: bool) -> str:
         mode = "ro" if self.read_only else ("rwc" if create else "rw")
-        return f"file:{quote(str(self.path.absolute()))}?mode={mode}"
+        fixed = "&immutable=1" if self.immutable else ""
+        return f"file:{quote(str(self.path.absolute()))}?mode={mode}{fixed}"
 
     @contextmanager
     def _connect(self, create: bool = False):

@@ -66,6 +66,7 @@ def open_store(path: str | Path | None = None,
 
 
 SEEDING = ".seed-{pid}.tmp"   # suffix of a store being built from the seed
+JOURNALS = ("-journal", "-wal", "-shm")   # files SQLite keeps beside a database
 
 
 def _build_from_seed(path: Path, seed: Path) -> None:
@@ -73,7 +74,7 @@ def _build_from_seed(path: Path, seed: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _clear_leftovers(path)
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in JOURNALS)):
             leftover.unlink(missing_ok=True)
         load_seed_into(SQLiteStore(tmp), seed, dep=config.departement())
         if path.exists() and path.stat().st_size == 0:
@@ -97,7 +98,7 @@ def _build_from_seed(path: Path, seed: Path) -> None:
 
 def _clear_leftovers(path: Path) -> None:
     """Remove what an interrupted start left: a temporary store whose process is gone."""
-    pattern = re.compile(re.escape(path.name) + r"\.seed-(\d+)\.tmp(?:-journal)?$")
+    pattern = re.compile(re.escape(path.name) + r"\.seed-(\d+)\.tmp(?:-journal|-wal|-shm)?$")
     for other in path.parent.glob(path.name + ".seed-*.tmp*"):
         match = pattern.match(other.name)
         if match and not _alive(int(match.group(1))):

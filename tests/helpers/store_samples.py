@@ -7,7 +7,9 @@ Marck, not 1 600 + 3 000.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import date
+from urllib.parse import quote
 
 from initiatives.model import Initiative, Place, Quantity, Release
 
@@ -105,8 +107,15 @@ def fill(store) -> None:
 
 
 def snapshot(path) -> dict:
-    """Every row of every table of a store file, to prove that nothing changed."""
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master "
-                                             "WHERE type='table' ORDER BY name")]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    """Every row of every table of a store file, to prove that nothing changed. Read
+    without writing anything; a WAL file in a read-only folder is read as immutable."""
+    for how in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            with closing(sqlite3.connect(f"file:{quote(str(path))}?{how}", uri=True)) as conn:
+                tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                     "WHERE type='table' ORDER BY name")]
+                return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}")))
+                        for t in tables}
+        except sqlite3.OperationalError:
+            if "immutable" in how:
+                raise

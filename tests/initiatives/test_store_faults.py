@@ -12,6 +12,7 @@ import gc
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -62,7 +63,9 @@ def big_release(n: int = 400) -> tuple[Release, list]:
 LOCKER = textwrap.dedent("""
     import sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-    conn.execute("BEGIN " + sys.argv[2])
+    if sys.argv[2] == "FILE":     # the whole file, readers included, as some tools take it
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+    conn.execute("BEGIN " + sys.argv[2].replace("FILE", "EXCLUSIVE"))
     conn.execute("UPDATE schema_version SET version = version")
     print("locked", flush=True)
     sys.stdin.read()          # hold the lock until the test closes our input
@@ -71,8 +74,9 @@ LOCKER = textwrap.dedent("""
 
 
 class Locker:
-    """A second process holding a write lock (`IMMEDIATE`: writers wait, readers read;
-    `EXCLUSIVE`: everyone waits) until `release()`."""
+    """A second process holding a write lock (`IMMEDIATE`, `EXCLUSIVE`: writers wait,
+    readers read, the store being in WAL mode; `FILE`: the file locked for itself,
+    everyone waits) until `release()`."""
 
     def __init__(self, path: Path, how: str = "IMMEDIATE"):
         self.proc = subprocess.Popen([PYTHON, "-c", LOCKER, str(path), how],
@@ -108,9 +112,21 @@ def test_a_write_while_another_process_holds_the_lock_says_busy_and_changes_noth
     assert snapshot(path) != before
 
 
-def test_reading_while_another_process_holds_an_exclusive_lock_says_busy(path):
+def test_readers_never_wait_for_a_writer(path):
     store = SQLiteStore(path, timeout=0.2)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     locker = Locker(path, "EXCLUSIVE")
+    try:
+        assert len(store.initiatives()) == 3
+        assert not SQLiteStore(path, timeout=0.2).read_only
+    finally:
+        locker.release()
+
+
+def test_reading_while_another_process_locks_the_whole_file_says_busy(path):
+    store = SQLiteStore(path, timeout=0.2)
+    locker = Locker(path, "FILE")
     try:
         with pytest.raises(StoreBusy, match="occupée"):
             store.initiatives()
