@@ -347,18 +347,29 @@ def _url_cut(a: str, b: str) -> bool:
 
 
 def _join(lines: list[str]) -> str:
-    text = ""
+    """A block's lines as one paragraph. Only the last word joined so far is looked at,
+    so the work stays linear (a block may hold a hundred thousand one-letter lines)."""
+    parts: list[str] = []
+    last = ""  # the last word of the text joined so far (it never ends with a space)
     for line in lines:
         line = re.sub(r" {2,}", " ", line.strip())
-        if not text:
-            text = line
-        elif re.search(r"\S-$", text) and line[:1].isalnum():
-            text += line  # "Annay-sous-" + "Lens", "plate-" + "forme", URLs
-        elif _url_cut(text, line):
-            text += line
+        if not line:
+            continue
+        words = line.rsplit(None, 1)
+        if parts and ((len(last) >= 2 and last.endswith("-") and line[:1].isalnum())
+                      or _url_cut(last, line)):
+            parts.append(line)  # "Annay-sous-" + "Lens", "plate-" + "forme", URLs
+            last = _ends(words[-1] if len(words) > 1 else last + line)
         else:
-            text += " " + line
-    return text.strip()
+            parts.append(" " + line if parts else line)
+            last = _ends(words[-1])
+    return "".join(parts).strip()
+
+
+def _ends(word: str) -> str:
+    """A word's first and last letters, all that `_join` and `_url_cut` read of it (a URL's
+    scheme, the mark it ends with): a word glued from many lines is never copied whole."""
+    return word if len(word) <= 16 else word[:8] + word[-8:]
 
 
 # --- header -----------------------------------------------------------------
