@@ -8,7 +8,7 @@ PORT     ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test lint browser pdftools bench static clean
+.PHONY: run test lint browser pdftools bench fuzz static clean
 
 # Debian packages, non-interactively, through sudo when not root: `apt-get install`
 # first; on failure, `apt-get update` and once more. apt's output is shown only on failure.
@@ -62,6 +62,10 @@ test: lint static browser pdftools
 
 bench: static
 	$(PY) -m bench
+
+# Hostile inputs through the whole app (10 000 cases, about half an hour; not in `make test`)
+fuzz: $(STAMP)
+	$(PY) -m bench.fuzz
 
 clean:
 	rm -rf $(VENV) static/vendor
