@@ -285,17 +285,20 @@ def corrected(parsed: Parsed, edited: pd.DataFrame, numbers: pd.DataFrame | None
     return out
 
 
-def save(store, batch: list[tuple], dep: str | None = None) -> pd.DataFrame:
-    """Ingest each release with its kept initiatives, one transaction each; a refused
-    release changes nothing and says why. `batch`: (parsed, edited preview) or
-    (parsed, edited preview, edited numbers) per release."""
+def save(store, batch: list[tuple], dep: str | None = None,
+         person: str | None = None) -> pd.DataFrame:
+    """Ingest each release with its kept initiatives, one transaction each, in the name
+    of `person` (None: this post); a refused release changes nothing and says why.
+    `batch`: (parsed, edited preview) or (parsed, edited preview, edited numbers)
+    per release."""
     rows = []
     for parsed, edited, *rest in batch:
         numbers = rest[0] if rest else None
         row = {"Fichier": parsed.name, "Communiqué": parsed.label, "Ajoutées": 0,
                "Mises à jour": 0, "Inchangées": 0, "Erreur": "", "Remarque": ""}
         try:
-            counts = ingest(store, parsed, corrected(parsed, edited, numbers, dep))
+            counts = ingest(store, parsed, corrected(parsed, edited, numbers, dep),
+                            person)
             row.update({"Ajoutées": counts["added"], "Mises à jour": counts["updated"],
                         "Inchangées": counts["unchanged"], "Remarque": variant_note(counts)})
         except StoreError as exc:
@@ -315,12 +318,13 @@ def variant_note(counts: dict) -> str:
             "ses chiffres sont inchangés.")
 
 
-def ingest(store, parsed: Parsed, initiatives: list[Initiative] | None = None) -> dict:
+def ingest(store, parsed: Parsed, initiatives: list[Initiative] | None = None,
+           person: str | None = None) -> dict:
     """Save a release read with its initiatives (those read, or the corrected ones), in
     one transaction: `{"added", "updated", "unchanged"}` (with `release_id` and
     `variant_of` when the text differs from the stored release of its number and date,
-    and was stored apart); StoreError when refused."""
+    and was stored apart); StoreError when refused. `person` imports (None: this post)."""
     kept = parsed.initiatives if initiatives is None else initiatives
     if not kept:
         raise StoreError("aucune initiative gardée, rien n'est enregistré")
-    return store.ingest(parsed.release, kept)
+    return store.ingest(parsed.release, kept, person=person)

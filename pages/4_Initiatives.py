@@ -1,6 +1,6 @@
 """Initiatives : the searchable table; each row opens its excerpts, releases, figures
 and history (who changed what, when); review (vérifié / rejeté), corrections, and
-additions by hand. A save based on an older version is refused and can be reapplied."""
+additions by hand (not for a `lecteur`). A save based on an older version is refused and can be reapplied."""
 import streamlit as st
 
 from ui import cache, review, widgets
@@ -36,14 +36,8 @@ if opened is not None:
     left, right = st.columns([3, 2])
     with left:
         review.detail(ini, labels)
-    with right:
-        st.subheader("Relecture")
-        review.editing(chosen, base_version, version)
-        review.status_buttons(base, base_version)
-        with st.expander("Corriger les champs"):
-            review.correction_form(base, base_version, labels, dep)
+    with right:  # review and corrections, for a role that may (`ui.auth`)
+        review.review_panel(chosen, base, base_version, version, labels, dep)
     review.history_panel(chosen)
 
-st.divider()
-with st.expander("Ajouter une initiative à la main"):
-    review.add_form(dep, cache.releases())
+review.add_section(dep, cache.releases())

@@ -3,10 +3,11 @@ read with its excerpts, correct, then save; each release in its own transaction
 (`initiatives.importing`, shared with `python -m initiatives ingest`)."""
 import streamlit as st
 
-from ui import cache, import_view, widgets
+from ui import auth, cache, import_view, widgets
 from ui.filters import sidebar
 
 widgets.page("Import", "📥")
+auth.require("importer")  # hidden from a `lecteur`'s navigation, refused by address too
 sidebar()
 st.title("Importer des communiqués")
 st.caption("Les initiatives lues sont montrées avec leur extrait, et chaque nombre du texte "
@@ -31,3 +32,7 @@ if batch and st.button("Enregistrer dans la base", type="primary"):
     st.rerun()
 
 import_view.last_outcome()
+
+if import_view.delete_section(cache.store(), cache.releases(), cache.read_only()):
+    cache.clear()
+    st.rerun()

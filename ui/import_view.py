@@ -10,7 +10,8 @@ import streamlit as st
 
 from initiatives import importing, ingest
 from initiatives.importing import Parsed
-from ui import import_flow
+from initiatives.store import StoreError
+from ui import auth, import_flow, widgets
 from ui.widgets import md
 
 LIMITS = ingest.limits()
@@ -52,8 +53,12 @@ def panels() -> list[tuple]:
 
 
 def save(store, batch: list[tuple]) -> None:
-    """Save the batch (one transaction per release) and keep its outcome to show."""
-    st.session_state[OUTCOME] = importing.save(store, batch)
+    """Save the batch (one transaction per release) in the name of the logged-in
+    person, and keep its outcome to show."""
+    if not auth.can("importer"):  # the page refuses itself first; a stale click
+        st.error("Rien n'a été enregistré : votre rôle ne permet pas d'importer.")
+        return
+    st.session_state[OUTCOME] = importing.save(store, batch, person=auth.person())
     st.session_state[READ] = []
 
 
@@ -124,3 +129,31 @@ def outcome(result: pd.DataFrame) -> None:
                 else result.iloc[:0]).itertuples():   # a text stored apart (issue 14)
         st.warning(f"{md(row.Fichier)} : {md(row.Remarque)}")
     st.dataframe(result, hide_index=True, width="stretch")
+
+
+def delete_section(store, releases: list[dict], read_only: bool) -> bool:
+    """« Supprimer un communiqué », for an administrator: the release goes with its
+    excerpts and figures, and the initiatives it alone cites; the store's history keeps
+    all of it, in this person's name. True once something was deleted (message kept)."""
+    if not auth.can("supprimer"):
+        return False
+    labels = {r["id"]: r["label"] for r in releases}
+    with st.expander("Supprimer un communiqué (administrateur)"):
+        st.caption("Les initiatives citées par ce seul communiqué sont supprimées avec lui ; "
+                   "les autres perdent son extrait et ses chiffres. L'historique garde tout.")
+        chosen = st.selectbox("Communiqué à supprimer", list(labels), index=None,
+                              format_func=labels.get, key="suppression_communique",
+                              placeholder="Choisissez un communiqué")
+        sure = st.checkbox("Je confirme la suppression", key="suppression_confirmee")
+        if not st.button("Supprimer le communiqué", key="supprimer_communique",
+                         disabled=chosen is None or not sure or read_only):
+            return False
+        try:
+            counts = store.delete_release(chosen, person=auth.person())
+        except StoreError as exc:
+            st.error(f"Rien n'a été supprimé : {md(exc)}")
+            return False
+    widgets.flash(f"Communiqué « {md(labels[chosen])} » supprimé, avec {counts['deleted']} "
+                  f"initiative(s) qu'il était seul à citer ; {counts['kept']} autre(s) "
+                  "initiative(s) gardée(s).")
+    return True

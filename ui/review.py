@@ -1,8 +1,10 @@
 """The Initiatives page's panels: an initiative's sources and history, its review and
 correction, and the form to add one by hand.
 
+Review, corrections and additions are drawn, and done, only for a role that may
+(`ui.auth`: a `lecteur` sees the sources and the history, nothing to change).
 Every write goes through the store (one transaction, French `StoreError` on bad
-input, nothing changed) in the name of `person()`, then the cached figures are
+input, nothing changed) in the name of `person()` (`ui.auth`), then the cached figures are
 dropped and a message says what happened. Untrusted text is shown with `md()` or in
 data frames.
 
@@ -32,7 +34,8 @@ from initiatives.model import (
     Quantity,
 )
 from initiatives.store import MANUAL_SOURCE, REVIEWED_REASON, StoreError, VersionConflict
-from ui import cache, widgets
+from ui import auth, cache, widgets
+from ui.auth import person
 from ui.filters import local_param, set_local_param
 from ui.widgets import md
 
@@ -46,14 +49,6 @@ TABLE_COLUMNS = {"id": "N°", "actor": "Acteur", "actor_type": "Type", "category
                  "inside": "Dans le département"}
 BASE_KEY = "relecture_base"          # the initiative as opened: {"id", "ini", "version"}
 CONFLICT_KEY = "relecture_conflit"   # a refused save: {"id", "fields", "current", "message"}
-
-
-def person() -> str | None:
-    """Who writes: the e-mail of the logged-in person once the app has accounts
-    (`st.login`), else None, which the store records as this post (`poste local`)."""
-    if st.user.get("is_logged_in") is True and st.user.get("email"):
-        return str(st.user.get("email"))
-    return None
 
 
 # --- plain helpers ----------------------------------------------------------------------
@@ -195,6 +190,9 @@ def _forget() -> None:
 def _save(iid: int, version: int, fields: dict, message: str) -> None:
     """Save `fields` on `version`: done (message), refused as based on an older version
     (the conflict panel says why), or refused as invalid (nothing changed)."""
+    if not auth.can("corriger"):  # no control is drawn for this role: a stale click
+        st.error("Rien n'a été modifié : votre rôle ne permet pas de corriger.")
+        return
     try:
         cache.store().update(iid, person=person(), expected_version=version, **fields)
     except VersionConflict as exc:
@@ -302,6 +300,30 @@ def history_panel(iid: int) -> None:
             st.markdown(f"{head}  \n{what}")
 
 
+def review_panel(iid: int, ini: Initiative, base_version: int, version: int,
+                 labels: dict[str, str], dep: str) -> None:
+    """« Relecture »: review and correction of `ini` as opened (`base_version`; the
+    store's is `version`), for a role that may; a reader is told why there is none."""
+    if not auth.can("relire"):
+        st.caption(f"Lecture seule : votre rôle ({auth.role()}) ne permet pas de relire ni "
+                   "de corriger.")
+        return
+    st.subheader("Relecture")
+    editing(iid, base_version, version)
+    status_buttons(ini, base_version)
+    with st.expander("Corriger les champs"):
+        correction_form(ini, base_version, labels, dep)
+
+
+def add_section(dep: str, releases: list[dict]) -> None:
+    """« Ajouter une initiative à la main », for a role that may."""
+    if not auth.can("ajouter"):
+        return
+    st.divider()
+    with st.expander("Ajouter une initiative à la main"):
+        add_form(dep, releases)
+
+
 def status_buttons(ini: Initiative, version: int) -> None:
     """Review `ini` as opened (its `version`)."""
     left, right = st.columns(2)
@@ -313,6 +335,9 @@ def status_buttons(ini: Initiative, version: int) -> None:
 
 
 def _write(action, message: str) -> None:
+    if not auth.can("ajouter"):
+        st.error("Rien n'a été ajouté : votre rôle ne permet pas d'ajouter.")
+        return
     try:
         action()
     except StoreError as exc:

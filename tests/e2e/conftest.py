@@ -25,8 +25,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(tmp: Path, db: Path) -> tuple[str, subprocess.Popen]:
-    """`streamlit run dashboard.py` on a free port with its own store; waits until healthy."""
+def start_app(tmp: Path, db: Path, secrets: Path | None = None) -> tuple[str, subprocess.Popen]:
+    """`streamlit run dashboard.py` on a free port with its own store; waits until healthy.
+
+    Its secrets file is `secrets` (accounts, issue 14), else one that does not exist:
+    the app runs without accounts whatever `.streamlit/secrets.toml` the machine has."""
     port = _free_port()
     env = {**os.environ, "INITIATIVES_DB": str(db),
            "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
@@ -34,7 +37,8 @@ def start_app(tmp: Path, db: Path) -> tuple[str, subprocess.Popen]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py",
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--secrets.files", str(secrets or tmp / "aucun-secret.toml")],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -93,15 +97,16 @@ def offline_page(browser, app_url):
 @pytest.fixture(scope="session")
 def app_factory(tmp_path_factory):
     """`start(prepare)` runs another app on its own store: `prepare(db_path)` fills it
-    first (e.g. from the seed plus hostile names). Returns (url, db_path)."""
+    first (e.g. from the seed plus hostile names); `secrets(tmp)` writes the app's
+    secrets file in its temp dir and returns its path. Returns (url, db_path)."""
     procs = []
 
-    def start(prepare=None) -> tuple[str, Path]:
+    def start(prepare=None, secrets=None) -> tuple[str, Path]:
         tmp = tmp_path_factory.mktemp("app")
         db = tmp / "store.sqlite"
         if prepare:
             prepare(db)
-        url, proc = start_app(tmp, db)
+        url, proc = start_app(tmp, db, secrets(tmp) if secrets else None)
         procs.append(proc)
         return url, db
 

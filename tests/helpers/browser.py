@@ -13,16 +13,18 @@ SLOW = 120_000  # a cold first run on a busy 2-core machine
 
 
 class OfflinePage:
-    """A page whose requests outside the app are refused and recorded."""
+    """A page whose requests outside the app are refused and recorded; `also` names
+    other origins it may reach (the local identity provider of the login test)."""
 
-    def __init__(self, browser, app_url):
+    def __init__(self, browser, app_url, also: tuple[str, ...] = ()):
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000},
                                            accept_downloads=True)
         self.outside: list[str] = []
         self.dialogs: list[str] = []
+        allowed = (app_url, *also, "data:", "blob:", "about:")
 
         def route(r):
-            if r.request.url.startswith(app_url) or r.request.url.startswith(("data:", "blob:", "about:")):
+            if r.request.url.startswith(allowed):
                 return r.continue_()
             self.outside.append(r.request.url)
             return r.abort()
