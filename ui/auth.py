@@ -136,7 +136,7 @@ def gate() -> bool:
     """Before any page: True when it may be shown (with the local banner, or the
     account in the sidebar); else the login screen or a refusal is drawn instead."""
     if not configured():
-        st.warning(LOCAL_BANNER, icon="🔓")
+        st.warning(LOCAL_BANNER, icon=":material/lock_open:")
         return True
     st.set_page_config(page_title=f"Connexion · {app_name()}", page_icon="🔐",
                        layout="centered")

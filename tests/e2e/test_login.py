@@ -202,3 +202,4 @@ def test_without_a_provider_the_app_says_it_has_no_accounts(offline_page):
     assert banner.count() == 1
     assert pg.get_by_role("button", name="Se connecter").count() == 0
     assert "Import" in pg.locator("[data-testid='stSidebarNav']").inner_text()
+    shoot(offline_page, "issue14_mode_local")
