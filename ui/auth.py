@@ -138,22 +138,21 @@ def gate() -> bool:
     if not configured():
         st.warning(LOCAL_BANNER, icon=":material/lock_open:")
         return True
+    if logged_in() and not missing(_section("auth")) and role() is not None:
+        _account()
+        return True
     st.set_page_config(page_title=f"Connexion · {app_name()}", page_icon="🔐",
                        layout="centered")
     if gaps := missing(_section("auth")):
         st.error("Connexion mal configurée : il manque " + ", ".join(gaps) + " dans la "
                  "section [auth] du fichier de secrets. L'application reste fermée.")
-        return False
-    if not logged_in():
+    elif not logged_in():
         _login_screen()
-        return False
-    if role() is None:
+    else:  # logged in, but the settings give this person no role
         st.error(f"Votre compte ({md(person() or 'sans e-mail')}) n'a pas accès à cette "
                  "application. Demandez l'accès à un administrateur.")
         st.button("Se déconnecter", on_click=st.logout)
-        return False
-    _account()
-    return True
+    return False
 
 
 def _login_screen() -> None:

@@ -29,11 +29,12 @@ AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret":
 ROLES = {"administrateur": ["chef@pas-de-calais.gouv.fr"], "contributeur": [AGENT]}
 
 
-def app(page: str = PAGE, email: str | None = None, auth_section: dict = AUTH) -> AppTest:
+def app(page: str = PAGE, email: str | None = None, auth_section: dict = AUTH,
+        roles: dict = ROLES) -> AppTest:
     """The page with accounts on; logged in as `email` when given (no browser: the
     login itself is tested in tests/e2e/test_login.py)."""
     at = AppTest.from_file(page, default_timeout=180)
-    at.secrets["auth"], at.secrets["roles"] = auth_section, ROLES
+    at.secrets["auth"], at.secrets["roles"] = auth_section, roles
     at.user = {"is_logged_in": True, "email": email} if email else {}
     return at.run()
 
@@ -98,4 +99,12 @@ def test_an_incomplete_provider_keeps_the_app_closed(db):
              auth_section={"client_id": "pdc"})
     assert any("il manque redirect_uri, cookie_secret, client_secret" in e.value
                for e in at.error)
+    assert not at.metric and not at.dataframe
+
+
+def test_a_person_the_settings_refuse_sees_nothing_but_a_way_out(db):
+    at = app(str(ROOT / "dashboard.py"), email="inconnu@exemple.fr",
+             roles={**ROLES, "default": "aucun"})
+    assert any("n'a pas accès" in e.value for e in at.error)
+    assert [b.label for b in at.button] == ["Se déconnecter"]
     assert not at.metric and not at.dataframe
