@@ -68,10 +68,10 @@ def split_blocks(body: str) -> list[Block]:
                 b.role = "content"
     # A letter's salutation, closing formula and signature are no initiative.
     for i, block in enumerate(blocks):
-        if block.role != "content":
+        if block.role in ("content", "headline") and _SALUTATION.match(block.text):
+            block.role = "salutation"   # short and without a full stop, like a headline
+        elif block.role != "content":
             continue
-        if _SALUTATION.match(block.text):
-            block.role = "salutation"
         elif i >= len(blocks) - 4 and len(block.text) <= 120 and (
                 _CLOSING.match(block.text) or (_SIGNATURE.search(block.text)
                                                and not re.search(r"[.!?]$", block.text))):
@@ -94,9 +94,15 @@ def _role(text: str, following: str) -> str:
             re.match(r"solidaires?\b", inner, re.I) or inner.endswith(":")
             or (inner[:1].islower() and inner.endswith("."))):
         return "heading"
-    if not BULLET.match(text) and len(text) < 150 and not re.search(r"[.:;!?]$", text) \
+    # a newsletter's item title; one led by a dash or a number has no figure ("— Des
+    # masques à Lens", "2. Des repas pour l'hôpital"),
+    # unlike a list's line, and a paragraph follows it, not another line of the list
+    if (not BULLET.match(text) or (re.match(r"[—–-]|\d{1,2}[.)]\s", text)
+                                   and not re.search(r"\d", inner)
+                                   and not BULLET.match(following))) \
+            and len(text) < 150 and not re.search(r"[.:;!?]$", text) \
             and len(following) > 2 * len(text):
-        return "headline"  # a newsletter's item title
+        return "headline"
     return "content"
 
 
@@ -142,6 +148,8 @@ _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # Prepositions that make an organisation the recipient, supplier or agent of another's
 # action (its figures are the actor's, its town is not a place reached).
 _TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
+# verbs of a visit: their destination is what the story is about
+_VISIT = {"rendre", "arrêter", "visiter", "aller", "rejoindre", "venir", "déplacer"}
 # Charities with local branches across France: the branch is named by its town
 # ("le Secours populaire de Lens", "les Restos du cœur de Calais").
 _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(?:œ|oe)ur"
@@ -172,7 +180,9 @@ _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj
 _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
                  r"livre|distribue|prépare|coud|cherche|recherche)|[Nn]os bénévoles"
                  r"|[Nn]otre (?:équipe|association|asso|collectif))\b")
-_OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) CCAS\b"
+# a town's social welfare office, abbreviated or spelled out
+_CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
+_OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
                        rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
@@ -231,10 +241,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if n:
             add(_Span(m.start(), m.end() + n.end()), n.group(), _KEYWORD_TYPES[keyword])
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
-    for m in re.finditer(rf"\bservice\s[^«\"]{{0,40}}?(?:{QUOTED})", text):
+    for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), PUBLIC)
+    # (its name follows it, or an adjective: past a comma a quote is someone's words)
     for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|opération|réserve)"
-                         rf"\s+[^«\".]{{0,30}}?(?:{QUOTED})", text, re.I):
+                         rf"\s+[^«\".,]{{0,30}}?(?:{QUOTED})", text, re.I):
         add(m, _quoted(m, 1).rstrip(". "), PUBLIC)
     # A quoted name then its legal form ("« Imprimeurs de cœur » dont le collectif").
     for m in re.finditer(rf"(?:{QUOTED})\s+(?:dont le |, )?(collectif|association)", text):
@@ -301,7 +312,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
                 m.group(1).lower(), "Commune")
             add(m, f"{word} {_of(where)}{where}", LOCAL_GOV)
     for m in _OWN_CCAS.finditer(text):  # "le CCAS": of the sentence's town, or the text's
-        where = _seat_name(text, m.start()) or (town.nom if town is not None else None)
+        where = _seat_name(text, m.start()) or _scene_town(text, m.start()) or (
+            town.nom if town is not None else None)
         if where:
             add(m, f"CCAS {_of(where)}{where}", LOCAL_GOV)
     if found:
@@ -338,6 +350,16 @@ def _seat_name(text: str, pos: int) -> str | None:
     return r.nom if r.code and r.level == "commune" and r.method in ("exact", "alias") else None
 
 
+def _scene_town(text: str, pos: int) -> str | None:
+    """The commune a sentence takes its reader to before naming a town's own service
+    (« le préfet s'est rendu à Fruges pour rencontrer … le CCAS »)."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    towns = [r.nom for m in re.finditer(rf"\b[àÀ]\s+({PLACE})", text[start + 1:pos])
+             if (r := resolve(m.group(1))).code and r.level == "commune"
+             and r.method in ("exact", "alias")]
+    return towns[-1] if towns else None
+
+
 _NP_DEPS = {"det", "case", "nmod", "amod", "flat:name", "fixed", "compound", "flat"}
 
 
@@ -351,9 +373,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in _TO_ANOTHER),
                 None)
-    if case is not None and not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
+    visited = any(a.pos_ == "VERB" and a.lemma_ in _VISIT for a in head.ancestors)
+    if case is not None and not visited and \
+            not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
         # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
-        # another party; opening it, "Au lycée X, les élèves …" sets the actor's scene
+        # another party; opening it, "Au lycée X, les élèves …" sets the actor's scene,
+        # and so does a visit's destination ("le préfet s'est rendu à l'épicerie X")
         return None
     end = m.end()
     for tok in doc[head.i + 1:]:
@@ -652,6 +677,9 @@ def _headline_town(title: str, dep: str):
     hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
     opening = re.match(r"\s*([^\W\d][^:–—|]{1,40}?)\s*[:–—|]\s", title)
     candidates = [opening.group(1)] if opening else []
+    # a press article's dateline: its town in capitals, then a full stop ("LENS. …")
+    dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)\.\s", title)
+    candidates += [dateline.group(1)] if dateline else []
     candidates += [re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", "-", tag)
                    for tag in re.findall(r"#(\w{4,})", title)]
     for name in candidates:
@@ -847,9 +875,16 @@ def read(release: Release, dep: str | None = None) -> Reading:
         if headline is not None:  # a newsletter item: headline + paragraph
             hl, headline = headline, None
             joined = hl.text + "\n\n" + block.text  # as in the body
-            actor = find_actor(joined, context)
+            # the one commune its headline names is the item's town ("Des colis à Liévin")
+            town = section_town or _one_commune(hl.text, dep)
+            actor = find_actor(joined, dataclasses.replace(context, town=town)
+                               if town is not None else context)
+            figures = [q for _, q in read_of.get(block.start, []) if q is not None]
+            if actor is None and town is not None and figures:
+                actor = _commune_actor(town, figures)  # figures naming nobody: the town's
             if actor is not None:
-                current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None)
+                current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None,
+                                 town=town)
                 drafts.append(current)
                 last, intro = current, block.text.rstrip().endswith(":")
                 continue
@@ -904,6 +939,7 @@ def read(release: Release, dep: str | None = None) -> Reading:
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
     drafts = _merge(drafts)
+    _set_aside_restated(drafts, read_of)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
@@ -922,6 +958,26 @@ def read(release: Release, dep: str | None = None) -> Reading:
     return Reading(release, initiatives, numbers, to_check)
 
 
+def _set_aside_restated(drafts: list[_Draft], read_of: dict) -> None:
+    """The same amount of the same thing, of the same kind, said again in another
+    paragraph of one story is one figure said twice (a headline, then its story; a
+    summary at the end): it is counted once. Within one paragraph two equal figures
+    are two ("200 masques lundi, 200 mardi")."""
+    for draft in drafts:
+        seen: set = set()
+        for block in draft.blocks:
+            pairs, here = read_of.get(block.start, []), set()
+            for k, (note, q) in enumerate(pairs):
+                if q is None:
+                    continue
+                key = (q.value, q.item.lower(), q.kind)
+                if key in seen:
+                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
+                                None)
+                here.add(key)
+            seen |= here
+
+
 def _listed(text: str) -> bool:
     """An entry of a list made with dashes or numbers; a post's pictograph lines
     ("👉 On cherche 5 bénévoles") go on with its story."""
@@ -937,6 +993,13 @@ def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
     if town is None or not town.nom:
         return None
     return _commune_actor(town, figures)
+
+
+def _one_commune(text: str, dep: str):
+    """The commune a short text names, when it names exactly one of the département."""
+    towns = {m.resolution.code: m.resolution for m in find_places(text, dep)
+             if m.resolution.level == "commune" and m.resolution.inside}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def _commune_actor(town, figures: list) -> Actor:
@@ -959,7 +1022,16 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             first.contacts += d.contacts
         else:
             out[key] = d
-    return list(out.values())
+    # an organisation named once with its seat and once without ("le Secours populaire
+    # de Lens", "le Secours populaire") is one, when only one seat is named
+    for key in list(out):
+        seated = [k for k in out if k != key and re.match(re.escape(key) + r" d(?:e|u|es)? ", k)]
+        if len(seated) == 1:
+            bare, full = out.pop(key), out[seated[0]]
+            full.blocks = sorted(full.blocks + [b for b in bare.blocks if b not in full.blocks],
+                                 key=lambda b: b.start)
+            full.contacts += bare.contacts
+    return sorted(out.values(), key=lambda d: d.blocks[0].start)
 
 
 def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
@@ -1057,10 +1129,15 @@ _NATIONAL = re.compile(r"\bminist[èe]re\b|\bgouvernement\b|\.gouv\.fr|\bnationa
                        r"|réserve civique", re.I)
 _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
 # Nearness and comparison name another town: "près de Lens", "proche de Béthune",
-# "comme à Rinxent", "à l'instar de Calais".
-_NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar)"
+# "comme à Rinxent", "à l'instar de Calais", "comme l'ont fait d'autres à Carvin"; so
+# do a distance or a direction from it: "à quelques kilomètres de Saint-Omer".
+_NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar"
+                   rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
+                   rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
                    rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
+                   rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
+                   rf"[^.;]{{0,50}}\s(?:à|au|en)\s+"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
@@ -1071,6 +1148,8 @@ _OTHER_PARTY = re.compile(
     rf"\b(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
+    # the State's officials and offices are visitors; their seat is not the place
+    rf"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
     rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
     rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
     rf"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
@@ -1079,6 +1158,10 @@ _OTHER_PARTY = re.compile(
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)
+# A verb of provenance: the towns its complement names are where the goods come from
+# ("les produits proviennent d'une plateforme implantée à Dourges").
+_PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni\w*|achetée?s? auprès)\b[^.;:!?]{{0,100}}"
+                         rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town inside an intercommunality's name is part of that name ("CA de Béthune-Bruay").
 _EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|urbaine)"
                         rf"|CA|CC|CU|agglo(?:mération)?)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
@@ -1131,10 +1214,11 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     r = m.resolution
     before = body[max(0, m.start - 40):m.start]
     in_actor = actor[0] <= m.start and m.end <= actor[1]
-    if _NEAR.search(before):
+    if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return None                       # "près de Béthune", "arrondissement de ..."
-    if not in_actor and r.level == "commune" and (_OTHER_PARTY.search(before)
-                                                  or _EPCI_NAME.search(before)):
+    if not in_actor and r.level == "commune" and (
+            _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
+            or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town
     if in_actor and not r.inside and any(o.resolution.inside for o in mine):
         return None                       # the actor's origin

@@ -329,9 +329,17 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return True
     if a_text.endswith(":") and b_text[:1].isupper():
         return True
+    if block_lines == 1 and not ends and len(a_text) < 0.5 * typical and \
+            b_text[:1].isupper() and not _GOES_ON.search(a_text):
+        return True  # a short line alone over a paragraph is its heading ("Nos aînés")
     if b.startswith(" "):  # a lost bullet or a page start in the source
         return ends or a_text.endswith(":")
     return False
+
+
+# A line ending with a function word goes on in the next one ("distribués par la").
+_GOES_ON = re.compile(r"(?:\b(?:de|du|des|la|le|les|et|ou|à|au|aux|en|par|pour|sur|un|une|avec"
+                      r"|dans|ses|son|sa|nos|notre|leur|leurs)|[dlDL]['’]|[,–-])$", re.I)
 
 
 def _url_cut(a: str, b: str) -> bool:
@@ -411,8 +419,10 @@ def _pop_date(blocks: list[str]) -> tuple[date | None, str, list[str]]:
     return parse_date(head), "", blocks
 
 
-# A social post's header: its author, then when and to whom ("4 mai à 18:42 · Public").
-_POST_STAMP = re.compile(r"\s+(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
+# A social post's header: its author, then when and to whom ("4 mai à 18:42 · Public",
+# "Publié le 4 mai à 18:42 · 🌍").
+_POST_STAMP = re.compile(r"\s+(?:(?:publié|posté|mis en ligne)e?\s+)?(?:le\s+)?"
+                         r"(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
                          r"(?:\s+à\s+\d{1,2}[:h]\d{2})?\s*·.*$", re.I)
 
 

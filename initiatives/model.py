@@ -37,6 +37,7 @@ SET_ASIDE_LABELS = {
     "age": "âge", "percent": "pourcentage", "duration": "durée", "ordinal": "rang",
     "national": "chiffre national, pas local", "no_item": "rien de compté",
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
+    "restated": "même chiffre déjà donné plus haut dans le même récit",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

@@ -20,9 +20,16 @@ def pipeline():
     return spacy.load(MODEL)
 
 
+# Pictographs and their joiners ("➡️", "🧵"): the parser takes them for words (a verb, a
+# subject) and misreads the sentence around them; they become spaces.
+_PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u2600-\u27BF"
+                          r"\u2B00-\u2BFF\uFE0F\u200D]")
+
+
 def for_parsing(text: str) -> str:
-    """The text with French thousands joined by a dot, offsets unchanged."""
-    return _THOUSANDS.sub(".", text)
+    """The text with French thousands joined by a dot and pictographs blanked, offsets
+    unchanged (one character for one)."""
+    return _PICTOGRAPHS.sub(" ", _THOUSANDS.sub(".", text))
 
 
 # A paragraph longer than this is no prose (a pasted table, garbage): it is split into

@@ -100,12 +100,14 @@ NOT_COUNTED = {
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
         mairie mairies quartier quartiers ehpad départements département région régions
-        antenne antennes salle salles bureau bureaux permanence permanences stand stands""",
+        antenne antennes salle salles bureau bureaux permanence permanences stand stands
+        boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
+        gymnases""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
         axe axes action actions initiative initiatives ami amis numéro numéros séance séances
-        session sessions kilomètres km distance distances écart écarts""",
+        session sessions kilomètres km distance distances écart écarts groupe groupes""",
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
@@ -170,7 +172,7 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
-# de 15 communes et 26 000 habitants").
+# de 15 communes et 26 000 habitants"); so does a possessive ("nos 3 000 habitants").
 _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
                                 rf"|agglomération|arrondissement|intercommunalité|communauté|territoire"
                                 rf"|canton|département|secteur|bassin)"
@@ -181,6 +183,10 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|qua
                                 rf"|\bcompt\w*\s+"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+)$", re.I)
+# All the inhabitants of a town are its population: "chacun des 10 000 habitants",
+# "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
+_ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
+                     rf"$|\btou(?:te)?s (?:les|nos|ses|leurs)\s+$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
 # "les 16 000 habitants du territoire": the inhabitants of a place are its population.
 _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
@@ -403,6 +409,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # a bare list entry ("– Frévent : 52") counts what the list's line names
         item = (intro and _antecedent(intro, 0, len(intro), number.end)) or \
             _reference(text, s_start, number.start, number.end, lead)
+        if item is None and previous and s_start <= previous[1] <= number.start:
+            # the thing its sentence counted just before ("1 800 plateaux-repas …, au
+            # rythme d'environ 60 par jour")
+            item = (previous[0].item, previous[0].unit, "open", number.end)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _per_unit_before(before)
                          or _distributive(before)):
@@ -456,7 +466,7 @@ _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
-                       rf"|au total\b"
+                       rf"|au total\b|par (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # "en" before a verb of making: what is made is a thing, never its makers
@@ -598,7 +608,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
-            _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1]))):
+            _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1])
+            or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"
         return None, "price"
     if _distributive(before) or _EACH_HEAD.search(upto or before):
         return None, "price" if group == MONEY else "per_unit"
@@ -609,8 +620,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if _COLLECT.search(sentence) or _COLLECT.search(block):
             return DONE, "somme collectée ou donnée"
         return None, "price"
-    if group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
-                                or _OF_A_PLACE.match(after)):
+    if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
+                                 or _OF_A_PLACE.match(after))) or \
+            (name == "habitants" and _ALL_OF.search(before)):
         return None, "population"                          # "village de 200 habitants"
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
                                            or _BASE.search(before)):
@@ -778,9 +790,14 @@ def _helps(chain) -> bool:
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
-    if noun is None and chain and chain[0].dep_ == "nsubj":
+    if noun is None and chain and chain[0].dep_.startswith("nsubj"):
         noun = chain[0]                       # "sept de ses salariés ont choisi de …"
-    return noun is not None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
+    # a pronominal verb's subject acts, though the parser may call it passive
+    # ("une trentaine de parents se sont relayés")
+    subject = noun is not None and (noun.dep_ == "nsubj" or (
+        noun.dep_ == "nsubj:pass" and any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’")
+                                          for c in noun.head.children)))
+    return subject and noun.head.pos_ == "VERB" \
         and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier",
                                              "obtenir", "profiter", "inscrire", "rester")
 
@@ -858,8 +875,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
     chain = chain[2:] if noun is not None else chain[1:]
     lemmas = [t.lemma_.lower() for t in chain]
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or
-             (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
+    # a pictograph the parser takes for a verb ("➡️") is no verb
+    verbs = [t for t in chain if (t.pos_ in ("VERB", "AUX") and any(c.isalpha() for c in t.text))
+             or (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
     # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
     # ("il ne manque plus que 200 masques")
     if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
@@ -893,6 +911,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "future":          # "250 paniers, qui seront livrés"
             return TARGET, f"futur (« {clause.text} »)"
+        if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj"):
+            # "sur les 10 000 masques visés"; but "les 500 colis prévus ont été livrés"
+            return TARGET, f"participe d'objectif (« {clause.text} »)"
     aim = _GOAL_VERB_BEFORE.search(clause_before[-40:])
     if aim:
         return TARGET, f"verbe d'intention (« {aim.group().split()[0]} »)"
@@ -916,7 +937,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if reading in ("past", "present"):
             tense = "au passé" if reading == "past" else "au présent"
             return DONE, f"verbe « {lemma} » {tense} (« {words} »)"
-    for clause in (c for c in (noun.children if noun is not None else [])
+    # the noun's participle, or its complement's, which the parser often takes for the
+    # participle's head ("420 livraisons de courses effectuées")
+    phrase = [noun, *(c for c in noun.children if c.dep_ == "nmod")] if noun is not None else []
+    for clause in (c for head in phrase for c in head.children
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
             return DONE, f"participe passé (« {clause.text} »)"

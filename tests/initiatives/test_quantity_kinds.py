@@ -420,3 +420,39 @@ def test_a_distance_kept_is_no_quantity():
 def test_a_first_batch_counts_and_one_thing_for_several_is_a_ratio():
     assert kinds("Un premier lot de 40 tablettes a été remis aux écoles.") == [(40, "done")]
     assert ("quatre", "per_unit") in aside("Chez eux, une seule tablette pour quatre élèves.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle of aiming on a figure that is no subject makes it a goal
+    ("Sur les 3 000 colis prévus, un tiers est déjà parti.", [(3000, "target")]),
+    ("Les 800 paniers prévus ont été remis lundi.", [(800, "done")]),
+    # the participle may hang on the counted noun's complement
+    ("Déjà 250 tournées de livraison effectuées par les bénévoles.", [(250, "done")]),
+    # a pronominal verb's subject acts: its people help
+    ("Une quinzaine de lycéens se sont relayés pour préparer les paniers.",
+     [(15, "volunteers")]),
+    # a bare number with a rate counts what its sentence counted before
+    ("Depuis mars, 2 100 repas ont été portés à domicile, soit environ 70 par jour.",
+     [(2100, "done"), (70, "per_day")]),
+])
+def test_participles_pronominal_verbs_and_rates_of_the_same_thing(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Les masques seront remis à l'ensemble des 4 300 Outrelois.", "population"),
+    ("Chacun des 2 150 habitants recevra une visière.", "population"),
+    ("Le pain est livré par nos 2 boulangeries.", "place_count"),
+    ("La distribution a lieu dans les 5 groupes scolaires.", "no_item"),
+    ("La ligne d'écoute répond 24 heures sur 24.", "duration"),
+    ("• 4 € : le coût d'un mètre de coton", "price"),
+])
+def test_all_the_inhabitants_places_schedules_and_costs_are_set_aside(text, reason):
+    assert reason in [r for _, r in aside(text)]
+    assert not [q for _, q in read_numbers(text) if q is not None and q.kind == "done"
+                and q.value > 5]
+
+
+def test_a_pictograph_is_no_verb():
+    # "➡️" read as a verb in the conditional made every entry a goal
+    assert kinds("➡️ déjà 130 visites de voisinage réalisées 🙌") == [(130, "done")]

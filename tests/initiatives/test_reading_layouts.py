@@ -1,0 +1,108 @@
+"""How a text's layout and its mentions of places are read: headings over paragraphs,
+press datelines, post headers, figures said twice, places named in passing. Every
+text here was written for these tests."""
+from __future__ import annotations
+
+from initiatives.extract import read
+from initiatives.ingest import release_from_text
+from initiatives.model import SET_ASIDE
+
+
+def reading(text: str):
+    return read(release_from_text(text))
+
+
+def summary(text: str) -> list[tuple]:
+    return [(i.actor, [p.code for p in i.places],
+             [(q.value, q.kind) for q in i.quantities]) for i in reading(text).initiatives]
+
+
+def test_a_figure_said_again_in_another_paragraph_of_one_story_counts_once():
+    found = reading(
+        "Les Aiguilles de Fruges\n\n"
+        "2 500 VISIÈRES, MERCI À TOUS !\n\n"
+        "Nous l'avons fait : 2 500 visières assemblées et livrées aux soignants du canton. "
+        "Lundi, 40 visières à la pharmacie, et mardi 40 visières au cabinet infirmier.")
+    (ini,) = found.initiatives
+    assert [(q.value, q.kind) for q in ini.quantities] == \
+        [(2500, "done"), (40, "done"), (40, "done")]   # two equal figures in one paragraph
+    restated = [n for n in found.numbers if n.reason == "restated"]
+    assert [(n.text, n.status) for n in restated] == [("2 500", SET_ASIDE)]
+    assert "déjà donné" in restated[0].label
+
+
+def test_a_post_header_with_its_date_gives_the_author_and_its_town():
+    assert summary(
+        "Les Bobines d'Auchel\nPublié le 3 mai à 10:15 · 🌍\n\n"
+        "Ça y est : 900 masques cousus depuis mars ! Merci à nos 12 couturières.") == \
+        [("Les Bobines d'Auchel", ["62048"], [(900, "done"), (12, "volunteers")])]
+
+
+def test_a_town_s_welfare_office_spelled_out_is_the_town_s_the_sentence_visits():
+    (ini,) = summary(
+        "Communiqué de la préfecture\n\n"
+        "La sous-préfète s'est rendue à Lillers pour saluer les agents du centre communal "
+        "d'action sociale (CCAS).\n\n"
+        "Le service a déjà porté 640 repas aux personnes isolées.")
+    assert ini[:2] == ("CCAS de Lillers", ["62516"])
+
+
+def test_a_press_dateline_in_capitals_gives_the_article_s_town():
+    (ini,) = summary(
+        "HESDIN. Au Secours populaire, les colis partent chaque semaine\n\n"
+        "L'antenne du Secours populaire ne désemplit pas.\n\n"
+        "Depuis le début du confinement, les bénévoles ont remis 310 colis. Les conserves "
+        "proviennent d'une centrale d'achat installée à Arques.")
+    assert ini[0].startswith("Secours populaire de Hesdin")
+    assert ini[1:] == (["62447"], [(310, "done")])
+
+
+def test_landmarks_comparisons_and_visiting_officials_name_no_place():
+    places = [codes for _, codes, _ in summary(
+        "Solidarité dans l'Audomarois\n\n"
+        "À Lumbres, à quelques kilomètres de Desvres, l'association La Main tendue a "
+        "distribué 220 colis. Comme l'avaient fait d'autres bénévoles à Samer, elle a "
+        "aussi ouvert une ligne d'écoute.\n\n"
+        "Le sous-préfet de Bapaume a salué l'équipe de l'épicerie solidaire « Le Cabas » "
+        "d'Isbergues, qui a aidé 75 familles.")]
+    assert places == [["62534"], ["62473"]]
+
+
+def test_the_destination_of_a_visit_is_the_story_s_actor():
+    (ini,) = summary(
+        "Le préfet s'est ensuite arrêté à Harnes, à la boutique solidaire « Le Fil rouge ». "
+        "Depuis mars, la structure a aidé 95 foyers.")
+    assert ini == ("Le Fil rouge", ["62413"], [(95, "beneficiaries")])
+
+
+def test_an_organisation_named_with_and_without_its_seat_is_one():
+    found = summary(
+        "Restos du coeur : l'hiver avant l'heure\n\n"
+        "Les Restos du cœur d'Outreau ont rouvert leur local dès le 20 mars.\n\n"
+        "Les Restos du cœur ont servi depuis 1 450 repas.")
+    assert found == [("Restos du cœur d'Outreau", ["62643"], [(1450, "done")])]
+
+
+def test_headings_over_paragraphs_give_their_commune_and_stay_apart_from_the_salutation():
+    found = summary(
+        "MAIRIE DE NORRENT-FONTES\n\n"
+        "Chères Norrentaises, chers Norrentais,\n\n"
+        "Voici où en sont nos actions.\n\n"
+        "1. Des repas pour nos aînés\n"
+        "Le restaurant scolaire prépare chaque jour 45 repas, portés à domicile par nos agents.\n\n"
+        "— Des masques pour chacun\n"
+        "Une vingtaine de couturières, réunies par le conseil municipal, ont cousu 1 300 "
+        "masques.\n\n"
+        "Votre maire, Jean Dupont")
+    quantities = sorted(q for _, _, qs in found for q in qs)
+    assert quantities == [(20, "volunteers"), (45, "per_day"), (1300, "done")]
+    assert all(codes == ["62620"] for _, codes, _ in found)
+    assert not any("Chère" in actor for actor, _, _ in found)
+
+
+def test_a_quote_past_a_comma_is_speech_not_a_name():
+    found = summary(
+        "À Avion, l'équipe de la boulangerie Martin a livré 600 baguettes aux soignants. "
+        "Elle compte poursuivre l'opération tout le mois, « ou aussi longtemps qu'il le "
+        "faudra ».")
+    assert found == [("Boulangerie Martin", ["62065"], [(600, "done")])]
