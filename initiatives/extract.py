@@ -1129,15 +1129,18 @@ _NATIONAL = re.compile(r"\bminist[èe]re\b|\bgouvernement\b|\.gouv\.fr|\bnationa
                        r"|réserve civique", re.I)
 _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
 # Nearness and comparison name another town: "près de Lens", "proche de Béthune",
-# "comme à Rinxent", "à l'instar de Calais", "comme l'ont fait d'autres à Carvin"; so
-# do a distance or a direction from it: "à quelques kilomètres de Saint-Omer".
+# "comme à Rinxent", "à l'instar de Calais", "comme l'ont fait d'autres à Carvin", "sur
+# le modèle de l'atelier lancé à Béthune"; so do a distance or a direction from it: "à
+# quelques kilomètres de Saint-Omer".
 _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar"
                    rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
                    rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
-                   rf"[^.;]{{0,50}}\s(?:à|au|en)\s+"
+                   rf"(?:[^.;]{{0,50}}\s(?:à|au|en)\s+|\s+)"
+                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspirée?s? (?:de|par))"
+                   rf"[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
@@ -1148,6 +1151,7 @@ _OTHER_PARTY = re.compile(
     rf"\b(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
+    rf"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
     rf"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
     rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
@@ -1157,11 +1161,19 @@ _OTHER_PARTY = re.compile(
     rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
-    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$", re.I)
+    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$"
+    # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
+    # Longuenesse", "les invendus d'une grande surface de Coquelles")
+    rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
+    rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
 # A verb of provenance: the towns its complement names are where the goods come from
 # ("les produits proviennent d'une plateforme implantée à Dourges").
 _PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni\w*|achetée?s? auprès)\b[^.;:!?]{{0,100}}"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
+# A town after its postcode is an address: where an office is, not a place reached,
+# unless the text names no other place (a town hall's own page).
+_POSTCODE_BEFORE = re.compile(r"\b\d{5}\s+$")
+ADDRESS_ONLY = 9.0
 # A town inside an intercommunality's name is part of that name ("CA de Béthune-Bruay").
 _EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|urbaine)"
                         rf"|CA|CC|CU|agglo(?:mération)?)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
@@ -1191,6 +1203,8 @@ def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
         tier = _tier(body, m, actor, mine)
         if tier is not None:
             ranked.append((tier, m.start, m))
+    if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
+        ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]
     kept, codes = [], set()
     for _, _, m in sorted(ranked, key=lambda t: (t[0], t[1])):
         if m.resolution.code not in codes:
@@ -1222,6 +1236,8 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         return None                       # a supplier's town, a name's town
     if in_actor and not r.inside and any(o.resolution.inside for o in mine):
         return None                       # the actor's origin
+    if _POSTCODE_BEFORE.search(before):
+        return ADDRESS_ONLY                # a postal address: only when nothing else is named
     if _SEAT.search(before) or (in_actor and r.level == "commune") or \
             (re.search(r"(?:^|[.,;:\n-])\s*[AaÀà]\s+$", before[-25:])
              and body[m.end:m.end + 1] == ","):

@@ -106,3 +106,22 @@ def test_a_quote_past_a_comma_is_speech_not_a_name():
         "Elle compte poursuivre l'opération tout le mois, « ou aussi longtemps qu'il le "
         "faudra ».")
     assert found == [("Boulangerie Martin", ["62065"], [(600, "done")])]
+
+
+def test_an_indefinite_party_a_model_followed_and_an_address_name_no_place():
+    places = [codes for _, codes, _ in summary(
+        "Entraide à Fruges\n\n"
+        "À Fruges, sur le modèle de l'épicerie ouverte à Hesdin, le centre social a monté "
+        "un dépôt de colis. À l'initiative d'une bénévole de Lumbres, il a déjà remis 140 "
+        "colis, avec les invendus d'une grande surface d'Arques.\n\n"
+        "Comme l'a fait Desvres le mois dernier, la commune a commandé 3 000 masques. "
+        "Adresse du centre : 12 place du Marché, 62310 Fruges.")]
+    assert places and all(codes == ["62364"] for codes in places)
+
+
+def test_a_town_hall_s_address_gives_the_town_when_nothing_else_is_named():
+    (ini,) = summary(
+        "Des colis pour les aînés\n\n"
+        "L'association Les Amis du Moulin a distribué 300 colis aux aînés ; dépôt des "
+        "dons : 5 rue Haute, 62190 Lillers.")
+    assert ini == ("Les Amis du Moulin", ["62516"], [(300, "done")])
