@@ -178,7 +178,7 @@ def pdf_text(data: bytes) -> str:
                           "(flux trop gros ou trop d'opérations)") from exc
     except (FileNotDecryptedError, DependencyError) as exc:
         raise IngestError("PDF protégé par mot de passe") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError,
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, NotImplementedError,
             IndexError, RecursionError, OSError, MemoryError) as exc:
         raise IngestError("PDF corrompu : impossible de lire sa structure") from exc
     if not any(page.strip() for page in pages):

@@ -190,7 +190,8 @@ def _metrics(w, store, filters, rng):
 
 
 def _reads(w, store, filters, rng):
-    hostile = rng.choice(HOSTILE)
+    # a value from a link or a form: text as a browser sends it, never a lone surrogate
+    hostile = rng.choice(HOSTILE).encode("utf-8", "replace").decode("utf-8")
     out = [store.releases(), store.initiatives(filters), store.mentions(), store.rows(),
            store.history(), store.reviews(), store.find(hostile), store.release(hostile),
            store.get(rng.choice([-1, 0, 1, 2**62])), store.data_version()]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from initiatives import importing, ingest
+from tests.helpers.hostile import operations_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,3 +70,11 @@ def test_a_block_of_many_short_lines_is_joined_looking_at_its_last_word_only(uni
 def test_a_file_of_50_000_one_letter_lines_is_read():
     parsed = importing.parse("lignes.txt", b"x\n" * 50_000)
     assert parsed.error == "Aucune initiative trouvée dans ce communiqué."
+
+
+def test_a_pdf_with_an_unknown_filter_is_refused_as_corrupt():
+    # a byte flipped in a filter's name: pypdf raises NotImplementedError, which passed
+    # for « Erreur inattendue pendant la lecture (NotImplementedError) »
+    data = operations_pdf(10).replace(b"/FlateDecode", b"/FlateDecod\xa9")
+    parsed = importing.parse("muté.pdf", data)
+    assert parsed.error == "PDF corrompu : impossible de lire sa structure."
