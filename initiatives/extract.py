@@ -1014,21 +1014,28 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One initiative per actor in a text: the paragraphs of an actor named again
     further down join its first ones."""
     out: dict[str, _Draft] = {}
+    held: dict[str, set[int]] = {}        # the blocks each one holds, by their start
     for d in drafts:
         key = normalise_key(d.actor.name)
         if key in out:
             first = out[key]
-            first.blocks += [b for b in d.blocks if b not in first.blocks]
+            first.blocks += [b for b in d.blocks if b.start not in held[key]]
+            held[key].update(b.start for b in d.blocks)
             first.contacts += d.contacts
         else:
-            out[key] = d
+            out[key], held[key] = d, {b.start for b in d.blocks}
     # an organisation named once with its seat and once without ("le Secours populaire
     # de Lens", "le Secours populaire") is one, when only one seat is named
-    for key in list(out):
-        seated = [k for k in out if k != key and re.match(re.escape(key) + r" d(?:e|u|es)? ", k)]
-        if len(seated) == 1:
+    seats: dict[str, list[str]] = {}       # a bare name -> the names adding a seat to it
+    for key in out:
+        for m in re.finditer(r" d(?:e|u|es)? ", key):
+            if key[:m.start()] in out:
+                seats.setdefault(key[:m.start()], []).append(key)
+    for key, seated in seats.items():
+        if len(seated) == 1 and key in out and seated[0] in out:
             bare, full = out.pop(key), out[seated[0]]
-            full.blocks = sorted(full.blocks + [b for b in bare.blocks if b not in full.blocks],
+            full.blocks = sorted(full.blocks + [b for b in bare.blocks
+                                                if b.start not in held[seated[0]]],
                                  key=lambda b: b.start)
             full.contacts += bare.contacts
     return sorted(out.values(), key=lambda d: d.blocks[0].start)

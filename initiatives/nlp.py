@@ -37,9 +37,27 @@ def for_parsing(text: str) -> str:
 MAX_PARSED = 20_000
 
 
-@lru_cache(maxsize=256)
+# Blocks up to this length are cached (a long release has a thousand paragraphs, read
+# in two passes); longer ones, rare, are parsed again rather than held in memory.
+CACHED_LENGTH = 5_000
+
+
 def parse(text: str):
-    """The spaCy `Doc` of a text (cached: one block is read once per release)."""
+    """The spaCy `Doc` of a text."""
+    return _cached_parse(text) if len(text) <= CACHED_LENGTH else _parse(text)
+
+
+@lru_cache(maxsize=2048)
+def _cached_parse(text: str):
+    return _parse(text)
+
+
+def clear_cache() -> None:
+    """Forget every parse (a benchmark reads each release anew, as an import would)."""
+    _cached_parse.cache_clear()
+
+
+def _parse(text: str):
     nlp = pipeline()
     if len(text) > MAX_PARSED:
         return nlp.make_doc(for_parsing(text))
