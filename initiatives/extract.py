@@ -160,8 +160,8 @@ _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(
 _EPCI = re.compile(
     rf"\b(?:((?i:communauté) (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
     rf"|((?i:communauté) d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A})"
-    rf"((?:\d{{1,2}}\s+)?[{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|la|le|les|en|sur"
-    rf"|sous)[\s-]*)*[{_UP}][\w’'-]*)*)")
+    rf"((?:\d{{1,2}}\s+)?[{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|l{_A}|la|le|les|en"
+    rf"|sur|sous)[\s-]*)*[{_UP}][\w’'-]*)*)")
 _EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
               "CC": "Communauté de communes", "Agglo": "Communauté d'agglomération",
               "Agglomération": "Communauté d'agglomération",
@@ -622,12 +622,29 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         nom = ctx.town.nom
         ctx.institution = Actor(f"{word} {_of(nom)}{nom}", LOCAL_GOV, 0, 0)
     for text in header:
-        m = _EPCI.search(text)
+        shout = re.match(rf"(?:[{_UP}’'-]+(?:\s+|$))+", text)   # a letterhead in capitals
+        m = _EPCI.search(text) or (_EPCI.search(_title_case(shout.group().strip()))
+                                   if shout and len(shout.group().split()) >= 3 else None)
         if m and ctx.institution is None:
             ctx.institution = Actor(_epci_name(m), LOCAL_GOV, 0, 0)
             break
     ctx.actor = ctx.institution or _title_actor(title) or _author(firsts)
     return ctx
+
+
+_SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "et", "aux", "au"}
+
+
+def _title_case(text: str) -> str:
+    """A heading in capitals as names are written ("COMMUNAUTÉ DE COMMUNES DU TERNOIS"
+    → "Communauté de communes du Ternois"): a letterhead shouts its institution's name."""
+    words = re.split(r"(\s+)", text.lower())
+    out = [w if w in _SMALL_WORDS or not w.strip() else w[:1].upper() + w[1:] for w in words]
+    text = re.sub(r"\b([ldLD])['’](\w)", lambda m: f"{m.group(1).lower()}'{m.group(2).upper()}",
+                  "".join(out))
+    # a legal form keeps its lower-case words ("Communauté de communes")
+    return re.sub(r"\bcommunauté (?:urbaine|de communes|d['’]agglomération)",
+                  lambda m: m.group()[:1].upper() + m.group()[1:].lower(), text, flags=re.I)
 
 
 def _resolve_name(name: str, dep: str):

@@ -151,7 +151,9 @@ def _distributive(before: str) -> bool:
 
 # "Chaque colis : 1 kg de pâtes, 2 litres de lait": a list after "chaque X :" tells
 # what each one holds
-_EACH_HEAD = re.compile(r"\bchaque\s+[^\W\d_]+\s*:[^.;:!?]*$", re.I)
+_EACH_HEAD = re.compile(r"\bchaque\s+(?!(?:jour|soir|matin|midi|semaine|mois|lundi|mardi"
+                        r"|mercredi|jeudi|vendredi|samedi|dimanche)\b)[^\W\d_]+\s*:[^.;:!?]*$",
+                        re.I)  # "chaque jour :" is a rate, not a container
 # What a place or a body has, in a relative clause, is its size, not an output
 # ("le gîte, qui compte 12 chambres"); of people it is its members (see _kind).
 _HAS_BEFORE = re.compile(r"\bqui\s+(?:compte|comptent|comptait|dispose de|disposent de|possède"
@@ -182,7 +184,10 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|qua
                                 rf"(?:(?:moins|plus|près) de\s+|quelque\s+|environ\s+)?"
                                 rf"|\bcompt\w*\s+"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
-                                rf"|\bleurs\s+)$", re.I)
+                                rf"|\bleurs\s+"
+                                # a territory told by its communes, then its inhabitants
+                                rf"|\b\d+\s+communes\s*(?:,|et)\s+(?:environ\s+|près de\s+"
+                                rf"|quelque\s+|plus de\s+)?)$", re.I)
 # All the inhabitants of a town are its population: "chacun des 10 000 habitants",
 # "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
 _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
@@ -261,7 +266,8 @@ GOAL_BEFORE = re.compile(
     re.I)
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|défi|challenge)(?:\s+[a-zà-ÿ]+){0,2}"  # "Objectif affiché :"
+                         r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+){0,3}"  # "Objectif affiché :",
+                         # "Objectif d'ici fin mai :"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
@@ -394,6 +400,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
     item = _item(text, number.end, s_start, s_end, doc, lead)
+    label = _label(text, number) if item is None else None
+    named = label and _label_item(text, label.start("label"), number.end)
+    if named:
+        # "- Masques distribués : 24 800": a list line's label names what its figure
+        # counts, and says how (a participle, a rate), as a list's introducing line does;
+        # a label that is a place ("– Audruicq : 46") leaves that to the list's line
+        item, intro = named, label.group("label")
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
@@ -556,6 +569,31 @@ _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, gro
 # How far back a figure without its noun looks for it: the document's lead before a
 # block is as long (`read`); a block of thousands of figures stays linear.
 REFERENCE_WINDOW = 3000
+
+
+# A line "label : figure" (a bulletin's table written as a list)
+_LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)\s*:\s*$")
+_ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
+
+
+def _label(text: str, number: Number):
+    line_start = text.rfind("\n", 0, number.start) + 1
+    if not _ENTRY_END.match(text, number.end):
+        return None
+    return _LABEL.match(text, line_start, number.start)
+
+
+def _label_item(text: str, start: int, end: int):
+    """The item a label opens with ("Couturières bénévoles", "Repas livrés chaque jour")."""
+    opening = re.compile(rf"\s*(?:(?:le|la|les|des|nombre de|nombre d{_APOS})\s*)?{_ADJECTIVES}",
+                         re.I).match(text, start)
+    at = opening.end() if opening else start
+    for pattern, name, item_unit, group in _ITEMS:
+        # an inhabitants' name is plural; a label may be a town ("Houdain : 2 800")
+        demonym = name == "habitants" and group == BENEFICIARY
+        if group != REF and not demonym and pattern.match(text, at):
+            return name, item_unit, group, end
+    return None
 
 
 def _known(text: str, start: int, end: int):

@@ -456,3 +456,22 @@ def test_all_the_inhabitants_places_schedules_and_costs_are_set_aside(text, reas
 def test_a_pictograph_is_no_verb():
     # "➡️" read as a verb in the conditional made every entry a goal
     assert kinds("➡️ déjà 130 visites de voisinage réalisées 🙌") == [(130, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bulletin's table written as lines "label : figure"
+    ("- Colis remis : 1 250", [(1250, "done")]),
+    ("- Visières commandées (livraison la semaine prochaine) : 400", [(400, "ordered")]),
+    ("- Repas portés chaque jour : 75", [(75, "per_day")]),
+    ("- Familles accompagnées : 64", [(64, "beneficiaries")]),
+    ("- Couturières bénévoles : 18", [(18, "volunteers")]),
+    ("Objectif d'ici l'été : 6 000 masques", [(6000, "target")]),
+])
+def test_label_lines_name_what_their_figure_counts_and_how(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_town_as_a_label_leaves_the_item_to_the_list_s_line():
+    assert kinds("- Hesdin : 1 300") == []       # no noun: the list's line names it
+    assert aside("Le territoire (27 communes, environ 18.500 habitants) s'est mobilisé.") == \
+        [("27", "place_count"), ("environ 18.500", "population")]

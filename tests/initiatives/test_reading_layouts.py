@@ -125,3 +125,14 @@ def test_a_town_hall_s_address_gives_the_town_when_nothing_else_is_named():
         "L'association Les Amis du Moulin a distribué 300 colis aux aînés ; dépôt des "
         "dons : 5 rue Haute, 62190 Lillers.")
     assert ini == ("Les Amis du Moulin", ["62516"], [(300, "done")])
+
+
+def test_a_letterhead_in_capitals_names_its_intercommunality():
+    (ini,) = summary(
+        "COMMUNAUTÉ DE COMMUNES DES CAMPAGNES DE L'ARTOIS\n"
+        "Lettre d'information – juin 2020\n\n"
+        "BILAN DE LA CRISE\n"
+        "- Masques distribués : 18 400\n"
+        "- Repas livrés chaque jour : 90\n")
+    assert ini[0] == "Communauté de communes des Campagnes de l'Artois"
+    assert ini[2] == [(18400, "done"), (90, "per_day")]
