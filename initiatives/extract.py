@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 import config
 from geo.geocode import resolve
 from geo.mentions import find_places
+from geo.offline import gazetteer
 from initiatives.dates import MONTHS
-from initiatives.ingest import BULLET, EMAIL, PHONE, URL, is_contact_line
+from initiatives.ingest import BULLET, EMAIL, PHONE, URL, Budget, is_contact_line
 from initiatives.model import (
     ASSOCIATION,
     CATEGORIES,
@@ -35,7 +36,7 @@ from initiatives.model import (
     Release,
     normalise_key,
 )
-from initiatives.nlp import parse, parse_all
+from initiatives.nlp import parse, parse_all, pipeline
 from initiatives.quantities import read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
@@ -853,17 +854,26 @@ def extract(release: Release, dep: str | None = None) -> list[Initiative]:
     return read(release, dep).initiatives
 
 
-def read(release: Release, dep: str | None = None) -> Reading:
+def load_models(dep: str | None = None) -> None:
+    """Load, once per process, what reading needs (spaCy's model, the gazetteer): a
+    file's time budget is spent on its text, not on the first start."""
+    pipeline()
+    gazetteer(dep or config.departement())
+
+
+def read(release: Release, dep: str | None = None, budget: Budget | None = None) -> Reading:
     """The release's initiatives, every number with what was made of it, and the
-    paragraphs with figures that gave no initiative."""
+    paragraphs with figures that gave no initiative; past the `budget`, `IngestError`."""
     dep = dep or config.departement()
     blocks = split_blocks(release.body)
-    parse_all([b.text for b in blocks if b.role != "separator"])
+    check = budget.check if budget else (lambda: None)
+    parse_all([b.text for b in blocks if b.role != "separator"], check)
     heads = town_heads(blocks, dep)
     context = document_context(release, blocks, dep, heads)
     read_of = {}
     above = ""   # the last line above that is no list line: a list's introducing line
     for b in blocks:
+        check()
         if b.role != "separator":
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
                                             above)

@@ -19,6 +19,7 @@ from geo.geocode import resolve
 from initiatives import extract
 from initiatives.formatting import format_date
 from initiatives.ingest import (
+    Budget,
     IngestError,
     check_size,
     read_release,
@@ -85,11 +86,14 @@ class Parsed:
         return f"« {self.release.title} »{day}"
 
 
-def _reading(name: str, load: Callable[[], Release]) -> Parsed:
-    """Read a release (`load`), then its initiatives and every number of its text."""
+def _reading(name: str, load: Callable[[Budget], Release]) -> Parsed:
+    """Read a release (`load`), then its initiatives and every number of its text, in
+    the time one file is given."""
+    extract.load_models()
+    budget = Budget()
     try:
-        release = load()
-        reading = extract.read(release)
+        release = load(budget)
+        reading = extract.read(release, budget=budget)
     except IngestError as exc:
         return Parsed(name, error=f"{exc}.".replace("..", "."))
     except Exception as exc:  # an extraction bug must not pass for a result
@@ -101,13 +105,13 @@ def _reading(name: str, load: Callable[[], Release]) -> Parsed:
 
 def parse(name: str, data: bytes | None = None, text: str | None = None) -> Parsed:
     """Read a file's bytes (text or PDF) or pasted text."""
-    return _reading(name, lambda: release_from_bytes(data, name) if data is not None
-                    else release_from_text(text or ""))
+    return _reading(name, lambda budget: release_from_bytes(data, name, budget)
+                    if data is not None else release_from_text(text or ""))
 
 
 def read_file(path: str | Path) -> Parsed:
     """Read a file on disk (named by its path in messages)."""
-    return _reading(str(path), lambda: read_release(Path(path)))
+    return _reading(str(path), lambda budget: read_release(Path(path), budget))
 
 
 def refused_upload(name: str, size: int) -> Parsed | None:

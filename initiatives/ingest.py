@@ -25,16 +25,32 @@ from initiatives.model import Release
 MAX_BYTES = 10 * 1024 * 1024       # a file, text or PDF
 MAX_CHARS = 2_000_000              # a text, pasted or decoded (a press kit: 60 000)
 MAX_PDF_PAGES = 200
-PDF_SECONDS = 30.0                 # reading a PDF's pages, checked after each page
+FILE_SECONDS = 8.0                 # reading one file: its PDF pages, then its initiatives
 PASTED = "texte collé"
 
 class IngestError(ValueError):
     """Input that cannot become a release; the message is shown to the user."""
 
 
+class Budget:
+    """The time one file may take to be read (`FILE_SECONDS`), checked between pages and
+    between paragraphs: spaCy parses about 40 000 characters a second on the 2-core
+    machine, so a text near `MAX_CHARS` would hold the page for a minute."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = FILE_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def check(self, done: str = "") -> None:
+        if time.monotonic() > self.end:
+            raise IngestError(f"Fichier trop long à lire (plus de {self.seconds:.0f} secondes"
+                              f"{', ' + done if done else ''}) : découpez-le en plusieurs "
+                              "fichiers")
+
+
 # --- entry points -----------------------------------------------------------
 
-def read_release(path: Path) -> Release:
+def read_release(path: Path, budget: Budget | None = None) -> Release:
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -45,15 +61,15 @@ def read_release(path: Path) -> Release:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"Fichier introuvable ou illisible : {path.name}") from exc
-    return release_from_bytes(data, path.name)
+    return release_from_bytes(data, path.name, budget)
 
 
-def release_from_bytes(data: bytes, filename: str) -> Release:
+def release_from_bytes(data: bytes, filename: str, budget: Budget | None = None) -> Release:
     check_size(len(data))
     if not data.strip():
         raise IngestError("Fichier vide")
     if _is_pdf(data):
-        text = pdf_text(data)
+        text = pdf_text(data, budget)
     elif filename.lower().endswith(".pdf"):
         raise IngestError("PDF corrompu : l'en-tête %PDF est absent")
     else:
@@ -86,8 +102,9 @@ def check_size(size: int) -> None:
 
 def limits() -> str:
     """The limits, said to the user before any reading."""
-    return (f"Jusqu'à {_mo(MAX_BYTES)} Mo par fichier, {MAX_PDF_PAGES} pages par PDF "
-            f"et {_count(MAX_CHARS)} caractères par texte.")
+    return (f"Jusqu'à {_mo(MAX_BYTES)} Mo par fichier, {MAX_PDF_PAGES} pages par PDF, "
+            f"{_count(MAX_CHARS)} caractères par texte et {FILE_SECONDS:.0f} secondes "
+            "de lecture par fichier.")
 
 
 def check_length(text: str) -> None:
@@ -141,13 +158,13 @@ def _is_pdf(data: bytes) -> bool:
 
 # --- PDF --------------------------------------------------------------------
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes, budget: Budget | None = None) -> str:
     """Text layer of a PDF, laid out: vertical gaps become blank lines.
 
     pypdf's layout mode, about ten times faster than pdfminer here. A page
     starts with a space, as in the corpus's texts: it may start a new block.
     Bounded work: at most `MAX_PDF_PAGES` pages (counted before any text is read),
-    `PDF_SECONDS` of reading, `MAX_CHARS` of text, and pypdf's own limits lowered
+    the file's time `Budget`, `MAX_CHARS` of text, and pypdf's own limits lowered
     (`PDF_LIMITS`); each refusal is a French message.
     """
     from pypdf import PdfReader, apply_configuration
@@ -170,7 +187,7 @@ def pdf_text(data: bytes) -> str:
             if count > MAX_PDF_PAGES:
                 raise IngestError(f"PDF trop long ({_count(count)} pages, "
                                   f"maximum {MAX_PDF_PAGES})")
-            pages = _pages_text(reader)
+            pages = _pages_text(reader, budget or Budget())
     except IngestError:
         raise
     except LimitReachedError as exc:
@@ -202,18 +219,16 @@ PDF_LIMITS = {
 }
 
 
-def _pages_text(reader) -> list[str]:
+def _pages_text(reader, budget: Budget) -> list[str]:
     """Each page's text, refused once the time or the text's length is past its limit."""
-    start, pages, length = time.monotonic(), [], 0
+    pages, length = [], 0
     for page in reader.pages:
         pages.append(_page_text(page))
         length += len(pages[-1])
         if length > MAX_CHARS:
             raise IngestError(f"Texte du PDF trop long (plus de {_count(MAX_CHARS)} "
                               "caractères)")
-        if time.monotonic() - start > PDF_SECONDS:
-            raise IngestError(f"PDF trop long à lire (plus de {PDF_SECONDS:.0f} secondes "
-                              f"après {len(pages)} page(s) sur {len(reader.pages)})")
+        budget.check(f"{len(pages)} page(s) lue(s) sur {len(reader.pages)}")
     return pages
 
 

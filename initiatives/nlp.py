@@ -69,15 +69,21 @@ def parse(text: str):
     return _keep(text, _parse(text))
 
 
-def parse_all(texts: list[str]) -> None:
+BATCH = 64
+
+
+def parse_all(texts: list[str], check=None) -> None:
     """Parse a text's blocks in batches ahead of `parse` (spaCy is several times faster
-    on a batch than on one block at a time)."""
+    on a batch than on one block at a time); `check()` after each batch may stop it."""
     with _lock:
         todo = list(dict.fromkeys(t for t in texts if len(t) <= CACHED_LENGTH
                                   and t not in _docs))[-CACHED_DOCS:]
     if todo:
-        for text, doc in zip(todo, pipeline().pipe(map(for_parsing, todo), batch_size=64)):
+        docs = pipeline().pipe(map(for_parsing, todo), batch_size=BATCH)
+        for n, (text, doc) in enumerate(zip(todo, docs), start=1):
             _keep(text, doc)
+            if check and n % BATCH == 0:
+                check()
 
 
 def _keep(text: str, doc):

@@ -8,7 +8,7 @@ import pytest
 from initiatives import importing, ingest
 from initiatives.ingest import EMAIL, URL, IngestError, release_from_bytes, release_from_text
 from initiatives.numbers import ABSURD
-from initiatives.store import open_store
+from initiatives.store import StoreError, open_store
 from tests.helpers.hostile import long_word_text, operations_pdf, pages_pdf
 
 RELEASE = ("Covid-19 : le Pas-de-Calais solidaire\n\nArras, le 21 avril 2020\n\n"
@@ -96,9 +96,30 @@ def test_a_crafted_pdf_hits_pypdfs_limits_in_french():
 
 
 def test_a_pdf_read_for_too_long_is_refused(monkeypatch):
-    monkeypatch.setattr(ingest, "PDF_SECONDS", -1.0)
+    monkeypatch.setattr(ingest, "FILE_SECONDS", -1.0)
     parsed = importing.parse("lent.pdf", pages_pdf(3))
-    assert parsed.error == "PDF trop long à lire (plus de -1 secondes après 1 page(s) sur 3)."
+    assert parsed.error == ("Fichier trop long à lire (plus de -1 secondes, 1 page(s) lue(s) "
+                            "sur 3) : découpez-le en plusieurs fichiers.")
+
+
+def test_a_text_read_for_too_long_is_refused_and_nothing_is_saved(monkeypatch, store):
+    """The budget is checked between paragraphs: a text past it is refused whole, in
+    French, and the store is untouched; with time left, the same text is read."""
+    before = len(store.rows())
+    monkeypatch.setattr(ingest, "FILE_SECONDS", -1.0)
+    parsed = importing.parse("long.txt", RELEASE.encode())
+    assert parsed.error == ("Fichier trop long à lire (plus de -1 secondes) : découpez-le "
+                            "en plusieurs fichiers.")
+    assert parsed.release is None and not parsed.initiatives
+    with pytest.raises(StoreError, match="aucune initiative gardée"):
+        importing.ingest(store, parsed)
+    assert len(store.rows()) == before
+    monkeypatch.setattr(ingest, "FILE_SECONDS", 60.0)
+    assert importing.parse("long.txt", RELEASE.encode()).initiatives
+
+
+def test_the_limits_said_before_reading_name_the_time_per_file():
+    assert "8 secondes de lecture par fichier" in ingest.limits()
 
 
 def test_a_pdf_whose_text_is_too_long_is_refused(monkeypatch):
