@@ -49,6 +49,8 @@ COMMON_WORD_CITIES = frozenset("""gap cannes grasse menton saintes valence ales 
     sevres lilas pantin sarcelles gosier moule port possession tampon frontignan""".split()) | {
     "saint pierre"}
 BIG_CITY = 20_000
+# Nouns of place before a name: "this is a commune", even where case says nothing.
+PLACE_NOUNS = frozenset("commune ville mairie village ccas habitants".split())
 # Words before a name that say "this is a place".
 CUES = frozenset("""a au aux de du d des commune ville mairie village chez vers pres habitants
     ccas secteur environs depuis jusqu quartier""".split())
@@ -181,6 +183,11 @@ class _Context:
     def capitalised(self, i: int) -> bool:
         return self.raw[i][:1].isupper()
 
+    def shouting(self, i: int) -> bool:
+        """Token i is in capitals, as a word beside it is: a line in capitals."""
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.raw) and self.raw[j].isalpha()]
+        return self.raw[i].isupper() and any(self.raw[j].isupper() for j in near)
+
     def cue(self, i: int, cues=CUES, article: bool = True) -> bool:
         gap = self.gap_before(i)
         if "(" in gap[-3:]:
@@ -246,7 +253,11 @@ class _Context:
             return False
         if kind in ("commune", "alias", "former"):
             if key in AMBIGUOUS:
-                return self.cue(i) and not self.named_before(i) and not self.named_after(last)
+                # in capitals, case tells no name from a word ("ATELIER DE COUTURE"):
+                # only a noun of place before it says it is the commune
+                cues = PLACE_NOUNS if self.shouting(i) else CUES
+                return self.cue(i, cues) and not self.named_before(i) and \
+                    not self.named_after(last)
             return True
         if kind == "outside":
             if self.named_before(i) or self.named_after(last):

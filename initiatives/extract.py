@@ -19,7 +19,7 @@ from geo.geocode import resolve
 from geo.mentions import find_places
 from geo.offline import gazetteer
 from initiatives.dates import MONTHS
-from initiatives.ingest import BULLET, EMAIL, PHONE, URL, Budget, is_contact_line
+from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, is_contact_line
 from initiatives.model import (
     ASSOCIATION,
     CATEGORIES,
@@ -98,6 +98,8 @@ def _role(text: str, following: str) -> str:
     # a newsletter's item title; one led by a dash or a number has no figure ("— Des
     # masques à Lens", "2. Des repas pour l'hôpital"),
     # unlike a list's line, and a paragraph follows it, not another line of the list
+    if DATA_LINE.match(text):
+        return "content"
     if (not BULLET.match(text) or (re.match(r"[—–-]|\d{1,2}[.)]\s", text)
                                    and not re.search(r"\d", inner)
                                    and not BULLET.match(following))) \
@@ -409,12 +411,17 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             name = f"{name} {_of(where)}{where}"
         elif generic:
             return None
-    kind = COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
+    kind = _org_kind(name)
+    return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, m.start(), end)
+
+
+def _org_kind(name: str) -> str:
+    """An organisation's type from the head of its name (shops, schools, councils)."""
+    return COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
                                r"|mercerie|distillerie|laiterie|brasserie|GAEC|coopérative"
                                r"|ferme|boucherie|charcuterie|traiteur|fromagerie", name) else \
-        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine", name) else \
+        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
-    return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, m.start(), end)
 
 
 _NAME_PAIR = re.compile(rf"\b[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+(?:et\s+)?[{_UP}]"
@@ -837,6 +844,75 @@ def _names(text: str, actor: Actor) -> bool:
     return len(core) >= 4 and core in normalise_key(text)
 
 
+# --- a list's entries named over their data lines ----------------------------
+
+# A list entry's mark: a bullet, or a letter or number and a dot ("C. ATELIER …").
+_ENTRY = re.compile(rf"^(?:{BULLET.pattern[1:]}|[A-Z][.)]\s)", re.I)
+# French nouns of action are derived from verbs by these suffixes ("distribution",
+# "approvisionnement", "livraison"), by "-age" for some ("portage"; not all: a garage is
+# a place), or without one ("collecte", "aide"): an entry named by one is an activity of
+# the text's own actor, not an organisation.
+_ACTION_NOUN = re.compile(r"^(?:[^\W\d]+(?:tion|sion|ment|aison)s?|portage|ramassage|dépannage"
+                          r"|covoiturage|dépistage|nettoyage|collectes?|aides?|ventes?|dons?"
+                          r"|prêts?|achats?|soutien|accueil|appui|envois?|entraide)$", re.I)
+# the tail of an entry's name that gives its place: after a dash, or in brackets
+_NAME_TAIL = re.compile(r"\s+[–—-]\s+|\s*\(")
+
+
+# a line of a list's entry: a bullet, a label and its figure, or a label and its words
+# ("Points de dépôt : Licques, Hardinghen")
+_LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}:\s*[^\n]{1,100}$")
+
+
+def _is_list_line(text: str) -> bool:
+    return bool(BULLET.match(text) or DATA_LINE.match(text) or _LABELLED.match(text))
+
+
+def section_name(block: Block, following: Block | None) -> str | None:
+    """The name an entry of a bulletin's list gives the data lines under it ("• Fab lab de
+    Hallines", "C. ATELIER DE COUTURE – BLANGY"): a mark, no figure, no verb, no full
+    stop, over a line of figures. Its mark is dropped and capitals become a name."""
+    if block.role != "content" or following is None or following.role != "content":
+        return None
+    text = block.text
+    if "\n" in text or len(text) > 100 or re.search(r"\d|[.:;!?]$", _ENTRY.sub("", text)):
+        return None
+    if not (_ENTRY.match(text) or text.isupper()):
+        return None
+    if not DATA_LINE.match(_strip_bullet(following.text)):
+        return None  # over sentences, an entry is a heading of the list's topics
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text)):
+        return None
+    name = _ENTRY.sub("", text, count=1).strip()
+    letters = [c for c in name if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        name = name[:1] + name[1:].lower()   # a common noun's name, in capitals: which
+    return name                              # words are proper is unknown; its town is added
+
+
+def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | None:
+    """The actor of a list entry named `name`: the organisation it names (with its town
+    when the name is followed by a commune alone, "ATELIER – BLANGY"), or, when it names
+    an activity ("Distribution de masques"), the text's own actor."""
+    main, tail = _NAME_TAIL.split(name, maxsplit=1)[0].strip(), ""
+    if len(main) < len(name):
+        tail = name[len(main):].strip(" –—-()")
+    found = find_actor(main)
+    if found is not None and found.start == 0:
+        return found
+    # a bullet lists entities; a heading in capitals or lettered names a topic, unless
+    # an organisation's head opens it ("C. ATELIER DE COUTURE")
+    listed = bool(BULLET.match(line)) and not re.match(r"\d", line)
+    if not _ORG_HEAD.match(main) and (_ACTION_NOUN.match(main.split()[0]) or not listed):
+        return context.actor
+    town = resolve(tail, dep) if tail and "(" not in name else None
+    if town is not None and town.level == "commune" and town.inside and \
+            town.method in ("exact", "alias"):
+        main = f"{main} {_of(town.nom)}{town.nom}"
+    # the whole line is its name: a town it names, in brackets or after a dash, is its seat
+    return Actor(main, _org_kind(main), 0, len(line))
+
+
 # --- drafts -----------------------------------------------------------------
 
 @dataclass
@@ -881,6 +957,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         plain = [line for line in lines if not BULLET.match(line)]
         if plain:
             above = plain[-1]
+    names = {b.start: name for b, nxt in zip(blocks, blocks[1:])
+             if (name := section_name(b, nxt))}
+    listing = False                # the blocks are the data lines of a named list entry
     section_town = None            # the commune heading the current section
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -908,6 +987,17 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             if current is not None:
                 current.contacts.append(block)
             continue
+        if block.start in names and (actor := section_actor(block.text, names[block.start], context,
+                                                              dep)):
+            # a list entry named over its data lines: they are its figures and places
+            current = _Draft(actor, [block], block, heading, town=section_town)
+            drafts.append(current)
+            last, intro, listing = current, False, True
+            continue
+        if listing and current is not None and _is_list_line(block.text):
+            current.blocks.append(block)
+            continue
+        listing = False
         if headline is not None:  # a newsletter item: headline + paragraph
             hl, headline = headline, None
             joined = hl.text + "\n\n" + block.text  # as in the body

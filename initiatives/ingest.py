@@ -259,6 +259,14 @@ PHONE = re.compile(r"(?<!\d)(?:(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){
                    r"|0\s?8\d{2}(?:[\s.]?\d{3}){2})(?!\d)")
 _END = re.compile(r"[.!?;)»\"]$")
 
+# A list's data line, a label and its figure ("Bénévoles : 31", "Colis distribués : 380"):
+# short and over a paragraph like a headline, but a table's row, no title.
+# Its figure ends the line, or a unit does, or a comma or a bracket opens a comment
+# ("Trajets effectués : 64, surtout vers …"); a headline's runs on ("… : 120 ordinateurs
+# pour les élèves").
+DATA_LINE = re.compile(r"[^\n:]{1,80}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
+                       r"(?:\s*[^\W\d]+|\s*[€%])?\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
+
 
 def is_contact_line(text: str) -> bool:
     """A label line ("Pour plus d'informations :") or only URLs, e-mails, phones."""
@@ -334,8 +342,8 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return not b_contact  # consecutive contact lines stay together
     if b_contact:  # an address alone on its line, or cut from its sentence
         return ends or a_text.endswith(":")
-    if BULLET.match(b_text):
-        return True
+    if BULLET.match(b_text) or DATA_LINE.match(b_text):
+        return True  # a list's entry, or a table's row ("Colis livrés : 380")
     if ends and block_lines == 1 and BULLET.match(a_text) and b_text[:1].isupper():
         return True  # a one-line bullet heading ("-les associations ... confinées.")
     if ends and 2 <= trailing <= 4:  # Word's paragraph mark left two spaces

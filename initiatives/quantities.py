@@ -402,6 +402,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     item = _item(text, number.end, s_start, s_end, doc, lead)
     label = _label(text, number) if item is None else None
     named = label and _label_item(text, label.start("label"), number.end)
+    if label and not named:
+        named = _label_noun(doc, label, number.end)
     if named:
         # "- Masques distribués : 24 800": a list line's label names what its figure
         # counts, and says how (a participle, a rate), as a list's introducing line does;
@@ -594,6 +596,23 @@ def _label_item(text: str, start: int, end: int):
         if group != REF and not demonym and pattern.match(text, at):
             return name, item_unit, group, end
     return None
+
+
+def _label_noun(doc, label, end: int):
+    """A label led by a plural common noun outside the lexicon counts that noun
+    ("Trajets effectués : 64"), as "64 trajets" would; a place's name is no item. The
+    tagger takes a capitalised noun for a name at times: a participle agreeing in the
+    plural says it is a noun ("Dépannages assurés")."""
+    first = next((t for t in doc if t.idx >= label.start("label")), None)
+    if first is None or first.idx >= label.end("label"):
+        return None
+    plural = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number")
+    agreed = first.pos_ == "PROPN" and first.text[-1:] in "sx" and first.i + 1 < len(doc) \
+        and doc[first.i + 1].pos_ in ("VERB", "ADJ") \
+        and "Plur" in doc[first.i + 1].morph.get("Number")
+    if not (plural or agreed):
+        return None
+    return first.text.lower(), "unités", MATERIAL, end
 
 
 def _known(text: str, start: int, end: int):

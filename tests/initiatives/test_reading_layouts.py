@@ -136,3 +136,57 @@ def test_a_letterhead_in_capitals_names_its_intercommunality():
         "- Repas livrés chaque jour : 90\n")
     assert ini[0] == "Communauté de communes des Campagnes de l'Artois"
     assert ini[2] == [(18400, "done"), (90, "per_day")]
+
+
+BULLETIN_OF_ENTRIES = (
+    "COMMUNAUTÉ DE COMMUNES DE LA TERRE DES DEUX CAPS\n"
+    "Le Journal du territoire – juin 2020\n\n"
+    "Nos actions pendant le confinement\n\n"
+    "1) COLLECTE ALIMENTAIRE – RINXENT\n"
+    "- Colis préparés : 410\n"
+    "- Familles accompagnées : 120\n\n"
+    "• Garage solidaire (ateliers municipaux de Marquise)\n"
+    "   Véhicules prêtés : 14\n"
+    "   Dépannages assurés : 37, surtout pour les soignants\n\n"
+    "• Repair café de Wimille\n"
+    "   Ordinateurs remis en état : 58\n\n"
+    "• ATELIER DE COUTURE – LICQUES\n"
+    "   Masques cousus : 1 900\n"
+    "   Points de dépôt : Licques, Hardinghen\n")
+
+
+def test_a_bulletin_s_entries_named_over_their_data_lines_are_their_own_initiatives():
+    """An entry without figure or verb over label–value lines names whom the lines are
+    about; its town is after a dash or in brackets."""
+    found = summary(BULLETIN_OF_ENTRIES)
+    by_actor = {actor: (codes, figures) for actor, codes, figures in found}
+    assert by_actor["Garage solidaire"] == (["62560"], [(14, "done"), (37, "done")])
+    assert by_actor["Repair café de Wimille"] == (["62894"], [(58, "done")])
+    assert by_actor["Atelier de couture de Licques"][1] == [(1900, "done")]
+    assert "62506" in by_actor["Atelier de couture de Licques"][0]
+
+
+def test_an_entry_naming_an_activity_is_the_text_s_actor_s_and_its_lines_give_places():
+    """« Collecte », « distribution », « portage »: a noun of action names what the text's
+    own institution did, not an organisation; a list line of towns names places reached."""
+    found = summary(BULLETIN_OF_ENTRIES)
+    own = [f for f in found if f[0] == "Communauté de communes de la Terre des Deux Caps"]
+    assert own and own[0][1] == ["62711"]
+    assert own[0][2] == [(410, "done"), (120, "beneficiaries")]
+
+
+def test_a_label_naming_a_noun_outside_the_lexicon_counts_that_noun():
+    figures = [(q.value, q.item) for i in reading(BULLETIN_OF_ENTRIES).initiatives
+               for q in i.quantities]
+    assert (37, "dépannages") in figures and (14, "véhicules") in figures
+
+
+def test_a_headline_with_a_figure_after_a_colon_stays_a_headline():
+    """« Solidarité : 300 repas pour l'hôpital » runs on after its figure: a title, not a
+    data line; « Repas servis : 300 » stops at it."""
+    from initiatives.extract import split_blocks
+    blocks = split_blocks("Solidarité : 300 repas pour l'hôpital de Samer\n\n" + "x " * 200
+                          + "\n\nAutre titre sans figure\n\n" + "y " * 200)
+    assert [b.role for b in blocks][0] == "headline"
+    data = split_blocks("Repas servis : 300\n\n" + "z " * 200 + "\n\nAutre titre\n\n" + "w " * 200)
+    assert data[0].role == "content"
