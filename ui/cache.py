@@ -20,8 +20,7 @@ import streamlit as st
 
 import config
 from geo import reference
-from initiatives import changes as changes_since, coverage, metrics
-from initiatives import national as by_departement
+from initiatives import changes as changes_since, coverage, metrics, national as by_departement
 from initiatives.changes import Changes
 from initiatives.coverage import Gaps
 from initiatives.filters import Filters
@@ -31,7 +30,6 @@ from report import assets, briefing, chart_export, export_data, gaps, maps, sour
 from report.initiatives_map import MapOptions, build_map
 from report.national_map import national_map as build_national_map
 from ui.widgets import settle_map
-
 
 CHOSEN = "_departement"  # national mode: the département chosen in the sidebar
 

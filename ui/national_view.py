@@ -26,7 +26,7 @@ def page(filters: Filters, title: str, key: str) -> None:
     left.metric("Départements où une initiative est située",
                 f"{format_number(len(reached))} sur {format_number(len(counts))}")
     middle.metric("Initiatives situées dans un département",
-                  format_number(int(_placed(filters))))
+                  format_number(int(counts.attrs.get("placed", 0))))
     right.metric("Initiatives nationales ou sans lieu",
                  format_number(int(counts.attrs.get("national", 0))))
     measure = st.radio("Mesure", list(MEASURES), format_func=MEASURES.get,
@@ -36,13 +36,9 @@ def page(filters: Filters, title: str, key: str) -> None:
         st.dataframe(table(counts), hide_index=True, width="stretch")
 
 
-def _placed(filters: Filters) -> int:
-    return cache.departement_counts(filters).attrs.get("placed", 0)
-
-
 def table(counts):
-    shown = counts.rename(columns={"code": "Code", "nom": "Département",
-                                   "population": "Population", "communes": "Communes",
-                                   "initiatives": "Initiatives",
-                                   "per_10k": "Pour 10 000 habitants"})
-    return shown
+    """The counts with French column names."""
+    return counts.rename(columns={"code": "Code", "nom": "Département",
+                                  "population": "Population", "communes": "Communes",
+                                  "initiatives": "Initiatives",
+                                  "per_10k": "Pour 10 000 habitants"})
