@@ -14,8 +14,9 @@ import pandas as pd
 import config
 
 LAMBERT93 = "EPSG:2154"
-LAYERS = ("communes", "epci", "arrondissements", "departement", "departements")
+LAYERS = ("communes", "epci", "arrondissements", "departement")  # of one département
 NATIONAL = config.NATIONAL  # its layers: `departements` and `departement` (France)
+NATIONAL_LAYERS = ("departements", "departement")
 
 
 class ReferenceMissing(FileNotFoundError):
@@ -39,7 +40,7 @@ def _read(dep: str, layer: str) -> gpd.GeoDataFrame:
 @lru_cache(maxsize=8)
 def layer(name: str, dep: str | None = None) -> gpd.GeoDataFrame:
     """One of LAYERS for the département (default: the setting). Do not mutate."""
-    if name not in LAYERS:
+    if name not in LAYERS and name not in NATIONAL_LAYERS:
         raise ValueError(f"Couche inconnue : {name}")
     return _read(dep or config.departement(), name)
 
