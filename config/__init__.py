@@ -12,11 +12,17 @@ DATA_DIR = ROOT / "data"
 REFERENCE_DIR = Path(os.environ.get("REFERENCE_DIR", DATA_DIR / "reference"))
 PRESS_RELEASES_DIR = DATA_DIR / "press_releases"
 SEED_PATH = DATA_DIR / "initiatives_seed.json"
+NATIONAL = "FR"  # `DEPARTEMENT=FR`: the whole of France, by département
 
 
 def departement() -> str:
     """INSEE code of the département shown by the app (default Pas-de-Calais)."""
     return os.environ.get("DEPARTEMENT", "62")
+
+
+def is_national(dep: str | None = None) -> bool:
+    """The national mode: départements first, one département's communes on demand."""
+    return (dep or departement()) == NATIONAL
 
 
 def departement_dir(dep: str | None = None) -> Path:

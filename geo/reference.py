@@ -14,7 +14,9 @@ import pandas as pd
 import config
 
 LAMBERT93 = "EPSG:2154"
-LAYERS = ("communes", "epci", "arrondissements", "departement")
+LAYERS = ("communes", "epci", "arrondissements", "departement")  # of one département
+NATIONAL = config.NATIONAL  # its layers: `departements` and `departement` (France)
+NATIONAL_LAYERS = ("departements", "departement")
 
 
 class ReferenceMissing(FileNotFoundError):
@@ -24,8 +26,9 @@ class ReferenceMissing(FileNotFoundError):
 def _read(dep: str, layer: str) -> gpd.GeoDataFrame:
     path = config.departement_dir(dep) / f"{layer}.geojson"
     if not path.exists():
+        what = "la France" if dep == NATIONAL else f"le département {dep}"
         raise ReferenceMissing(
-            f"Géographie de référence absente pour le département {dep} ({path}) : "
+            f"Géographie de référence absente pour {what} ({path}) : "
             f"lancez `python -m geo.build --departement {dep}`.")
     gdf = gpd.read_file(path)
     for col in ("code", "epci", "arrondissement"):
@@ -37,7 +40,7 @@ def _read(dep: str, layer: str) -> gpd.GeoDataFrame:
 @lru_cache(maxsize=8)
 def layer(name: str, dep: str | None = None) -> gpd.GeoDataFrame:
     """One of LAYERS for the département (default: the setting). Do not mutate."""
-    if name not in LAYERS:
+    if name not in LAYERS and name not in NATIONAL_LAYERS:
         raise ValueError(f"Couche inconnue : {name}")
     return _read(dep or config.departement(), name)
 
@@ -58,6 +61,11 @@ def departement_outline(dep: str | None = None) -> gpd.GeoDataFrame:
     return layer("departement", dep)
 
 
+def departements() -> gpd.GeoDataFrame:
+    """Every département (code, nom, population, communes), simplified: national mode."""
+    return layer("departements", NATIONAL)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> pd.DataFrame:
     """All communes of France (types COM, COMD, COMA, ARM) with their current commune."""
@@ -74,8 +82,11 @@ def departement_names() -> dict[str, str]:
 
 
 def departement_name(dep: str | None = None) -> str:
-    """`Pas-de-Calais` for 62 (`département 975` for a code with no known name)."""
+    """`Pas-de-Calais` for 62, `France` in national mode (`département 975` for a code
+    with no known name)."""
     dep = dep or config.departement()
+    if dep == NATIONAL:
+        return "France"
     return departement_names().get(dep, f"département {dep}")
 
 
@@ -91,6 +102,8 @@ def of_departement(dep: str | None = None) -> str:
     dep = dep or config.departement()
     name = departement_name(dep)
     first = name.split("-")[0].split(" ")[0]
+    if dep == NATIONAL:
+        return "de France"
     if dep not in departement_names() or name in _NO_ARTICLE:
         return f"de {name}" if name in _NO_ARTICLE else f"du {name}"
     if name[0] in "AEIOUYÉÈÎ" or name.startswith("Hérault"):

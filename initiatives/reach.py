@@ -46,6 +46,9 @@ def _communes_of(level: str, code: str, dep: str) -> frozenset[str]:
 
 
 def place_inside(place: Place, dep: str) -> bool:
+    """In the département; in national mode, anywhere in France."""
+    if dep == config.NATIONAL:
+        return bool(place.departement) or place.level == "national" or bool(place.inside)
     if place.departement:
         return place.departement == dep
     return bool(place.inside)

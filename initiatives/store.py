@@ -76,7 +76,9 @@ def _build_from_seed(path: Path, seed: Path) -> None:
         _clear_leftovers(path)
         for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in JOURNALS)):
             leftover.unlink(missing_ok=True)
-        load_seed_into(SQLiteStore(tmp), seed, dep=config.departement())
+        # national mode keeps every département's seed (its places are in France)
+        load_seed_into(SQLiteStore(tmp), seed,
+                       dep=None if config.is_national() else config.departement())
         if path.exists() and path.stat().st_size == 0:
             path.unlink(missing_ok=True)   # an empty file left by an older version
         try:

@@ -6,12 +6,15 @@ who does what where, and the releases everything is read from.
 import streamlit as st
 
 from report import charts
-from ui import cache, coverage_view, tables, widgets
+from ui import cache, coverage_view, national_view, tables, widgets
 from ui.filters import sidebar
 
 widgets.page("Tableau de bord")
 cache.ensure_assets()
-filters = sidebar()
+filters = sidebar(national=True)
+if cache.national():  # DEPARTEMENT=FR, no département chosen: the départements
+    national_view.page(filters, "tableau de bord", "carte-france-apercu")
+    st.stop()
 
 st.title(f"{cache.app_name()} : tableau de bord")
 st.caption("Initiatives solidaires face au Covid-19, lues dans les communiqués de presse "

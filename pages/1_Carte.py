@@ -6,12 +6,15 @@ from geo.levels import LABELS as LEVEL_LABELS, SINGULAR
 from initiatives.formatting import format_number
 from report.classes import SCHEMES
 from report.initiatives_map import MEASURES, MapOptions
-from ui import cache, tables, widgets
+from ui import cache, national_view, tables, widgets
 from ui.filters import sidebar
 
 widgets.page("Carte", "🗺️")
 cache.ensure_assets()
-filters = sidebar()
+filters = sidebar(national=True)
+if cache.national():  # DEPARTEMENT=FR, no département chosen: the départements
+    national_view.page(filters, "carte des départements", "carte-france")
+    st.stop()
 
 st.title("Carte des initiatives")
 level = st.radio("Découpage", list(LEVEL_LABELS), format_func=LEVEL_LABELS.get,

@@ -217,7 +217,7 @@ def _sources_once(cited: list[dict], releases: list[str], dep: str) -> str:
     """`Communiqués de la préfecture du Pas-de-Calais : n°2 du 8 avril 2020 (11
     initiatives) ; … Situation au 30 avril 2020.`: each release named once."""
     day = src.situation_date(cited)
-    head = f"Communiqués de la {src.prefecture(dep)} : " + (" ; ".join(releases) or "aucun")
+    head = f"Communiqués {src.of_prefecture(dep)} : " + (" ; ".join(releases) or "aucun")
     return head + (f". Situation au {format_date(day)}." if day else ".")
 
 

@@ -30,6 +30,7 @@ DISPLAY_COLUMNS = {
     "epci": ["code", "nom", "population", "communes"],
     "arrondissements": ["code", "nom", "population", "communes"],
     "departement": ["code", "population", "communes"],
+    "departements": ["code", "nom", "population", "communes"],
 }
 BORDER = "#3a3a5c"
 

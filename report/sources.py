@@ -26,6 +26,11 @@ def prefecture(dep: str | None = None) -> str:
     return f"préfecture {reference.of_departement(dep)}"
 
 
+def of_prefecture(dep: str | None = None) -> str:
+    """`de la préfecture du Pas-de-Calais`; `des préfectures` in national mode."""
+    return "des préfectures" if config.is_national(dep) else f"de la {prefecture(dep)}"
+
+
 def cited(store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
     """Releases cited by the filtered data, oldest first (see `metrics.sources`)."""
     return metrics.sources(store, filters or Filters(), dep or config.departement())
@@ -66,7 +71,7 @@ def releases_text(releases: list[dict]) -> str:
 def footer(releases: list[dict], dep: str | None = None, today: date | None = None) -> str:
     """`Source : communiqués de la préfecture du Pas-de-Calais, n°2 à n°7 ; situation au
     30 avril 2020`. With no release, the date is today's and says so."""
-    head = f"Source : communiqués de la {prefecture(dep)}"
+    head = f"Source : communiqués {of_prefecture(dep)}"
     text = releases_text(releases)
     manual = any(not r.get("id") for r in releases)
     if text:

@@ -20,7 +20,7 @@ import streamlit as st
 
 import config
 from geo import reference
-from initiatives import changes as changes_since, coverage, metrics
+from initiatives import changes as changes_since, coverage, metrics, national as by_departement
 from initiatives.changes import Changes
 from initiatives.coverage import Gaps
 from initiatives.filters import Filters
@@ -28,11 +28,31 @@ from initiatives.metrics import Goals, KeyFigures
 from initiatives.store import StoreFault, open_store
 from report import assets, briefing, chart_export, export_data, gaps, maps, sources, static_map
 from report.initiatives_map import MapOptions, build_map
+from report.national_map import national_map as build_national_map
 from ui.widgets import settle_map
+
+CHOSEN = "_departement"  # national mode: the département chosen in the sidebar
 
 
 def departement() -> str:
-    return config.departement()
+    """The setting; in national mode (`DEPARTEMENT=FR`), the département chosen in the
+    sidebar (`ui.filters`), else `FR` (the whole of France)."""
+    dep = config.departement()
+    if config.is_national(dep):
+        return st.session_state.get(CHOSEN) or dep
+    return dep
+
+
+def national() -> bool:
+    """National mode with no département chosen: départements, never communes."""
+    return config.is_national(departement())
+
+
+@st.cache_data(show_spinner=False)
+def departement_names() -> dict[str, str]:
+    """National mode: code -> `Nord (59)` of every département, in code order."""
+    deps = reference.departements().sort_values("code")
+    return {c: f"{n} ({c})" for c, n in zip(deps["code"], deps["nom"])}
 
 
 def app_name() -> str:
@@ -195,6 +215,29 @@ def initiatives_frame(filters: Filters) -> pd.DataFrame:
 def base_map(dep: str):
     """The stable base map: built once per process, same key on every run."""
     return maps.base_map(dep)
+
+
+# --- national mode: initiatives by département, the map of France ---------------------
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _departement_counts(filters: Filters, store_version: int) -> pd.DataFrame:
+    return by_departement.counts_by_departement(store(), filters)
+
+
+@guarded
+def departement_counts(filters: Filters) -> pd.DataFrame:
+    return _departement_counts(filters, version())
+
+
+@st.cache_resource(show_spinner="Dessin de la carte…", max_entries=16)
+def _national_map(filters: Filters, measure: str, store_version: int) -> folium.Map:
+    return settle_map(build_national_map(_departement_counts(filters, store_version),
+                                         measure))
+
+
+@guarded
+def national_map(filters: Filters, measure: str = "initiatives") -> folium.Map:
+    return _national_map(filters, measure, version())
 
 
 # --- coverage page (issue 6); the store version is a hashed argument on purpose ---

@@ -17,6 +17,7 @@ from datetime import date
 
 import streamlit as st
 
+import config
 from initiatives.filters import MAX_SEARCH, PARAMS, Filters
 from initiatives.formatting import format_date, format_number
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
@@ -26,7 +27,9 @@ SESSION_KEY = "_filtres"
 SEARCH_KEY = "_recherche"  # the Initiatives page's search, never a shared filter
 SEARCH_WIDGET = "recherche"
 SEARCH_PARAM = PARAMS["search"]
-LOCAL_PARAMS = ("initiative",)  # kept in the URL by the page that sets them
+DEP_PARAM = "departement"  # national mode: the département chosen (`departement_choice`)
+DEP_WIDGET = "departement_choisi"
+LOCAL_PARAMS = ("initiative", DEP_PARAM)  # kept in the URL by the page that sets them
 SHARED_PARAMS = tuple(PARAMS[f.name] for f in fields(Filters) if f.name != "search")
 INSIDE_LABELS = {"all": "Tous", "inside": "Dans le département", "outside": "Hors département"}
 NOTICES_KEY = "_filtres_avis"  # what was set aside from a link, said once on the page
@@ -102,14 +105,38 @@ def set_local_param(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
-def sidebar(search: bool = False) -> Filters:
+def departement_choice() -> None:
+    """National mode (`DEPARTEMENT=FR`): the whole of France or one département, whose
+    communes the pages then show. Kept in the session and in the URL (`departement`)."""
+    if not config.is_national():
+        return
+    names = cache.departement_names()
+    wanted = st.query_params.get(DEP_PARAM)
+    if wanted in names and DEP_WIDGET not in st.session_state:  # a link's département
+        st.session_state[cache.CHOSEN] = wanted
+    if DEP_WIDGET not in st.session_state:
+        st.session_state[DEP_WIDGET] = st.session_state.get(cache.CHOSEN) or config.NATIONAL
+    options = [config.NATIONAL, *names]
+    chosen = st.sidebar.selectbox(
+        "Département", options, key=DEP_WIDGET,
+        format_func=lambda c: "Toute la France" if c == config.NATIONAL else names[c],
+        help="Toute la France : les départements, colorés selon leurs initiatives. Un "
+             "département : ses communes, sur toutes les pages.")
+    st.session_state[cache.CHOSEN] = None if chosen == config.NATIONAL else chosen
+    set_local_param(DEP_PARAM, st.session_state[cache.CHOSEN])
+
+
+def sidebar(search: bool = False, national: bool = False) -> Filters:
     """Draw the filters in the sidebar and return them; the URL follows. `search`: the
     page has its own text search (the Initiatives page), drawn apart from the shared
-    filters and applied to this page only."""
+    filters and applied to this page only. `national`: the page has a view of the
+    whole of France; the others ask for a département in national mode."""
+    departement_choice()
     f = current()
     releases = cache.releases()
     labels = {r["id"]: r["label"] for r in releases}
-    arrondissements = cache.arrondissement_names(cache.departement())
+    arrondissements = {} if cache.national() else cache.arrondissement_names(
+        cache.departement())
     with st.sidebar:
         st.header("Filtres")
         reviewed_only = st.toggle(
@@ -135,7 +162,7 @@ def sidebar(search: bool = False) -> Filters:
         arr = st.multiselect("Arrondissements", list(arrondissements),
                              default=[a for a in f.arrondissements if a in arrondissements],
                              format_func=lambda code: f"{arrondissements[code]} ({code})",
-                             placeholder="Tous")
+                             placeholder="Tous") if arrondissements else []
         statuses = st.multiselect("Statut de relecture", STATUSES, default=list(f.statuses),
                                   placeholder="Tous", disabled=reviewed_only,
                                   help="« extrait » : à relire. Avec « Chiffres relus "
@@ -161,6 +188,11 @@ def sidebar(search: bool = False) -> Filters:
     _publish(filters)
     for notice in st.session_state.pop(NOTICES_KEY, []):
         st.warning(notice, icon="⚠️")
+    if cache.national() and not national:
+        st.info("Mode national : choisissez un département dans la barre latérale pour "
+                "cette page (la carte et le tableau de bord montrent toute la France).",
+                icon="🇫🇷")
+        st.stop()
     return filters
 
 

@@ -2,7 +2,8 @@
 polygons overlap, and Corse-du-Sud (2A), a code with a letter.
 
 The sources are the registry packages cached by `python -m geo.build --fetch-only`;
-without them these builds are skipped (tests never call the network).
+without them these builds are skipped (tests never call the network). The builds are
+shared with the page tests (`built_reference`, tests/conftest.py).
 """
 import csv
 
@@ -41,15 +42,6 @@ def test_union_falls_back_when_coverage_union_cannot():
     assert merged.area == pytest.approx(3.0, rel=1e-6)
 
 
-@pytest.fixture(scope="module")
-def sources():
-    paths = build.cached_sources()
-    if paths is None:
-        pytest.skip(f"sources absentes de {build.CACHE} : lancez "
-                    "`python -m geo.build --fetch-only` (une fois, avec le réseau)")
-    return build.read_sources(*paths)
-
-
 def _com_codes(dep: str) -> set[str]:
     with open(config.REFERENCE_DIR / "communes_france.csv", encoding="utf-8") as f:
         return {r["code"] for r in csv.DictReader(f)
@@ -57,10 +49,10 @@ def _com_codes(dep: str) -> set[str]:
 
 
 @pytest.mark.parametrize("dep", ["59", "2A"])
-def test_build_departement(dep, sources, tmp_path):
-    summary = build.write(dep, sources, tmp_path)
+def test_build_departement(dep, built_reference):
+    root, summary = built_reference(dep)  # tests/conftest.py: built once per session
     assert summary["sans_polygone"] == []
-    layers = {name: gpd.read_file(tmp_path / dep / f"{name}.geojson") for name in LAYERS}
+    layers = {name: gpd.read_file(root / dep / f"{name}.geojson") for name in LAYERS}
     communes = layers["communes"]
 
     expected = _com_codes(dep)
