@@ -599,18 +599,18 @@ def _label_item(text: str, start: int, end: int):
 
 
 def _label_noun(doc, label, end: int):
-    """A label led by a plural common noun outside the lexicon counts that noun
-    ("Trajets effectués : 64"), as "64 trajets" would; a place's name is no item. The
-    tagger takes a capitalised noun for a name at times: a participle agreeing in the
-    plural says it is a noun ("Dépannages assurés")."""
+    """A label led by a plural noun outside the lexicon and its participle counts that
+    noun ("Trajets effectués : 64"), as "64 trajets" would. A town is no item ("Lumbres :
+    2 950"), and the tagger takes a capitalised noun for a name or a name for a noun at
+    times: the participle agreeing in the plural says it is a noun."""
     first = next((t for t in doc if t.idx >= label.start("label")), None)
     if first is None or first.idx >= label.end("label"):
         return None
-    plural = first.pos_ == "NOUN" and "Plur" in first.morph.get("Number")
-    agreed = first.pos_ == "PROPN" and first.text[-1:] in "sx" and first.i + 1 < len(doc) \
-        and doc[first.i + 1].pos_ in ("VERB", "ADJ") \
+    # a town is no noun: the noun's participle or adjective, agreeing, says it is one
+    agreed = first.pos_ in ("NOUN", "PROPN") and first.text[-1:] in "sx" \
+        and first.i + 1 < len(doc) and doc[first.i + 1].pos_ in ("VERB", "ADJ") \
         and "Plur" in doc[first.i + 1].morph.get("Number")
-    if not (plural or agreed):
+    if not agreed:
         return None
     return first.text.lower(), "unités", MATERIAL, end
 
