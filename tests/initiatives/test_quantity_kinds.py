@@ -475,3 +475,14 @@ def test_a_town_as_a_label_leaves_the_item_to_the_list_s_line():
     assert kinds("- Hesdin : 1 300") == []       # no noun: the list's line names it
     assert aside("Le territoire (27 communes, environ 18.500 habitants) s'est mobilisé.") == \
         [("27", "place_count"), ("environ 18.500", "population")]
+
+
+def test_a_label_of_its_own_noun_counts_it_and_a_town_label_counts_the_list_s_item():
+    """« Navettes assurées : 42 » counts navettes (outside the lexicon); under « voici
+    les masques remis », a town's label counts masks, whatever its last letter."""
+    assert [(q.value, q.item) for _, q in read_numbers("Navettes assurées : 42")
+            if q is not None] == [(42, "navettes")]
+    text = ("Voici les masques remis au 4 mai :\n"
+            "Desvres : 2 100\nQuelmes : 640\nRuminghem : 515\nMentque-Nortbécourt : 90")
+    assert [(q.value, q.item) for _, q in read_numbers(text) if q is not None] == \
+        [(2100, "masques"), (640, "masques"), (515, "masques"), (90, "masques")]
