@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from initiatives import sqlite_schema, sqlite_store
+from initiatives import sql_store, sqlite_schema
 from initiatives.filters import Filters
 from initiatives.metrics import totals
 from initiatives.model import Initiative, Quantity
@@ -184,7 +184,7 @@ def test_invalid_initiative_in_the_middle_of_a_batch_rolls_everything_back(path,
 
 def test_database_constraint_failure_rolls_back(path, store, monkeypatch):
     # skip validation so that the CHECK constraint of the table is what refuses
-    monkeypatch.setattr(sqlite_store, "check_initiative", lambda ini: ini)
+    monkeypatch.setattr(sql_store, "check_initiative", lambda ini: ini)
     store.ingest(N2, n2())
     before = snapshot(path)
     batch = n7()

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from initiatives import history, sqlite_schema
+from initiatives import history, store_rows
 from initiatives.store import StoreError, VersionConflict, open_store
 from tests.helpers.store_samples import N2, N7, N8, commune, initiative, n7, n8, qty, snapshot
 
@@ -153,7 +153,7 @@ def test_history_is_written_in_the_same_transaction_as_the_change(path, store, m
 
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
-    monkeypatch.setattr(sqlite_schema, "record", broken)
+    monkeypatch.setattr(store_rows, "record", broken)
     # the fault is said in French (no traceback), and nothing was written
     with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.update(iid, person=ALICE, actor="Mairie de Marck")
