@@ -7,8 +7,7 @@ import sqlite3
 
 from initiatives import store_tables
 from initiatives.store_base import StoreError
-
-SCHEMA_VERSION = 3
+from initiatives.store_tables import SCHEMA_VERSION
 
 OBSERVATION_COLUMNS = ("id, initiative_id, release_id, as_of, item, value, unit, kind, approx,"
                        " sentence")  # those of version 1, copied by the migration

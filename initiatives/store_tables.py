@@ -10,6 +10,8 @@ values. The rendered SQLite text is the one every SQLite store was created with.
 """
 from __future__ import annotations
 
+SCHEMA_VERSION = 3   # of these tables; SQLite stores of older versions are migrated
+
 TYPES = {
     "sqlite": {"serial": "INTEGER PRIMARY KEY", "real": "REAL", "key": "TEXT",
                "pair": "PRIMARY KEY"},
