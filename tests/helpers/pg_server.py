@@ -123,8 +123,9 @@ class PgServer:
         return psycopg.connect(self.url(dbname), autocommit=True)
 
     def create_db(self, name: str) -> str:
-        with self.admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+        with self.admin() as conn:   # FILE_COPY (PostgreSQL 15+) is quicker for tiny ones
+            strategy = " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0{strategy}')
         return self.url(name)
 
     def drop_db(self, name: str) -> None:
