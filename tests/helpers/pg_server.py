@@ -83,6 +83,13 @@ class PgServer:
                               f"{(done.stderr or done.stdout).strip()[-2000:]}\n{log}")
 
     def start(self) -> PgServer:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()   # nothing left behind by a server that did not start
+            raise
+
+    def _start(self) -> PgServer:
         pwfile = self.root / "pw"
         pwfile.write_text(PASSWORD + "\n")
         if self.user:
@@ -103,6 +110,8 @@ class PgServer:
         try:
             if (self.data / "postmaster.pid").exists():
                 self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        except (ServerError, OSError):
+            pass   # a server that never started has nothing to stop
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
