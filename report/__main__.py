@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "run", None):
             raise UsageError("commande manquante : briefing, export, map ou chart.")
         dep = config.departement()
-        if args.db and not Path(args.db).is_file():
+        if args.db and not config.is_server(args.db) and not Path(args.db).is_file():
             raise UsageError(f"Base introuvable : {args.db}")
         store = open_store(args.db) if args.db else open_store()
         path = args.run(args, store, filters_of(args, store, dep), dep)

@@ -103,12 +103,17 @@ def read_only() -> bool:
 
 
 def version() -> int:
-    """Changes whenever the store is written (SQLite file modification time and size),
-    and differs between two stores (tests and sessions may open several databases in
-    one process: the cache must not hand one store's figures to another)."""
-    path = config.initiatives_db()
-    stat = path.stat() if path.exists() else None
-    key = f"{path.resolve()}|{stat.st_mtime_ns if stat else 0}|{stat.st_size if stat else 0}"
+    """Changes whenever the store is written (SQLite file modification time and size; on
+    a PostgreSQL server, which has no file to look at, the store's `data_version`, one
+    query), and differs between two stores (tests and sessions may open several
+    databases in one process: the cache must not hand one store's figures to another)."""
+    where = config.initiatives_db()
+    if config.is_server(where):
+        key = repr(store().data_version())
+    else:
+        stat = where.stat() if where.exists() else None
+        key = f"{where.resolve()}|{stat.st_mtime_ns if stat else 0}|" \
+              f"{stat.st_size if stat else 0}"
     return int(hashlib.sha1(key.encode()).hexdigest()[:15], 16)
 
 

@@ -7,13 +7,13 @@ the same time). A writer reports each save as saved or refused, with what it rea
 """
 from __future__ import annotations
 
-from initiatives.sqlite_store import SQLiteStore
+from initiatives.store import open_store
 from initiatives.store_base import VersionConflict
 
 
 def writer(name: str, path: str, iid: int, rounds: int, barrier, versioned: bool) -> list[dict]:
     """`versioned`: pass the version read to the save (False: the old way, a blind save)."""
-    store = SQLiteStore(path)
+    store = open_store(path, seed=None)
     out = []
     for n in range(rounds):
         barrier.wait()

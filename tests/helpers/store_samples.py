@@ -11,6 +11,8 @@ from contextlib import closing
 from datetime import date
 from urllib.parse import quote
 
+import psycopg
+
 from initiatives.model import Initiative, Place, Quantity, Release
 
 N2 = Release(title="Covid-19 : le Pas-de-Calais solidaire n°2", number=2,
@@ -107,8 +109,15 @@ def fill(store) -> None:
 
 
 def snapshot(path) -> dict:
-    """Every row of every table of a store file, to prove that nothing changed. Read
-    without writing anything; a WAL file in a read-only folder is read as immutable."""
+    """Every row of every table of a store (a file, or a `postgresql://` database), to
+    prove that nothing changed. Read without writing anything; a WAL file in a read-only
+    folder is read as immutable."""
+    if str(path).startswith("postgresql://"):
+        with psycopg.connect(str(path), autocommit=True) as conn:
+            tables = [r[0] for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")]
+            return {t: sorted(tuple(r) for r in conn.execute(f'SELECT * FROM "{t}"'))
+                    for t in tables}
     for how in ("mode=ro", "mode=ro&immutable=1"):
         try:
             with closing(sqlite3.connect(f"file:{quote(str(path))}?{how}", uri=True)) as conn:

@@ -1,7 +1,7 @@
 """Release identity (issue 14, item 6): a release is known by its content with its
 number and date. A text claiming « n°7 du 30 avril » with other content is another
 release, stored apart and labelled as such, never merged into the stored n°7; the same
-text again (or its PDF copy) changes nothing."""
+text again (or its PDF copy) changes nothing. On each back end."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -31,24 +31,24 @@ def forged_rows(release=FORGED):
                        actor_type="association", category="aide alimentaire")]
 
 
-def official_rows(store, release_id):
+def official_rows(location, release_id):
     """Every row the store holds for one release (its figures, mentions, itself)."""
-    data = snapshot(store.path)
+    data = snapshot(location)
     return {"releases": [r for r in data["releases"] if r[0] == release_id],
             "mentions": [r for r in data["mentions"] if r[1] == release_id],
             "observations": [r for r in data["observations"] if r[2] == release_id]}
 
 
-def test_a_different_text_claiming_a_stored_number_is_stored_apart(tmp_path):
-    store = open_store(tmp_path / "db.sqlite", seed=None)
+def test_a_different_text_claiming_a_stored_number_is_stored_apart(location):
+    store = open_store(location, seed=None)
     store.ingest(N7, n7())
-    official = official_rows(store, N7.id)
+    official = official_rows(location, N7.id)
     assert FORGED.id == N7.id   # it claims the id of the stored n°7
     result = store.ingest(FORGED, forged_rows())
     assert result["variant_of"] == N7.id and result["release_id"] != N7.id
     assert result["release_id"].startswith(N7.id + "-")
     # the stored n°7 is exactly as it was: no figure, mention or text credited to it
-    assert official_rows(store, N7.id) == official
+    assert official_rows(location, N7.id) == official
     variant = store.release(result["release_id"])
     assert variant.body == FORGED_BODY and variant.variant_of == N7.id
     assert variant.label == f"n°7 du 30 avril 2020 {VARIANT_MARK}"
@@ -63,25 +63,25 @@ def test_a_different_text_claiming_a_stored_number_is_stored_apart(tmp_path):
     assert invented.release_id == result["release_id"] and invented.status == "extrait"
 
 
-def test_the_same_texts_again_change_nothing(tmp_path):
-    store = open_store(tmp_path / "db.sqlite", seed=None)
+def test_the_same_texts_again_change_nothing(location):
+    store = open_store(location, seed=None)
     store.ingest(N7, n7())
     variant = store.ingest(FORGED, forged_rows())["release_id"]
-    before = snapshot(store.path)
+    before = snapshot(location)
     assert store.ingest(N7, n7()) == {"added": 0, "updated": 0, "unchanged": 3}
     again = store.ingest(replace(FORGED), forged_rows())
     assert again["release_id"] == variant
     assert (again["added"], again["updated"]) == (0, 0)
-    assert snapshot(store.path) == before
+    assert snapshot(location) == before
     # the same text with other spacing, accents or case is the same release
     respaced = replace(N7, body=N7.body.upper().replace(" ", "\n  "))
     assert content_digest(respaced.body) == content_digest(N7.body)
     assert store.ingest(respaced, n7()) == {"added": 0, "updated": 0, "unchanged": 3}
-    assert snapshot(store.path) == before
+    assert snapshot(location) == before
 
 
-def test_two_different_forgeries_are_two_releases(tmp_path):
-    store = open_store(tmp_path / "db.sqlite", seed=None)
+def test_two_different_forgeries_are_two_releases(location):
+    store = open_store(location, seed=None)
     store.ingest(N7, n7())
     first = store.ingest(FORGED, forged_rows())["release_id"]
     other = replace(N7, body=FORGED_BODY + " Et 10 000 visières.", id="")
@@ -90,13 +90,13 @@ def test_two_different_forgeries_are_two_releases(tmp_path):
     assert len(store.releases()) == 3
 
 
-def test_a_stored_variant_survives_the_seed_round_trip(tmp_path):
-    store = open_store(tmp_path / "db.sqlite", seed=None)
+def test_a_stored_variant_survives_the_seed_round_trip(tmp_path, backend, location):
+    store = open_store(location, seed=None)
     store.ingest(N7, n7())
     variant = store.ingest(FORGED, forged_rows())["release_id"]
     seed = tmp_path / "seed.json"
     dump_store(store, seed)
-    fresh = open_store(tmp_path / "fresh.sqlite", seed=seed)
+    fresh = open_store(backend.location("fresh"), seed=seed)
     assert sorted(r.id for r in fresh.releases()) == sorted([N7.id, variant])
     assert fresh.release(variant).label.endswith(VARIANT_MARK)
 
@@ -105,12 +105,12 @@ def _parsed(release, rows) -> Parsed:
     return Parsed(release.source or "texte collé", release, Reading(release, rows))
 
 
-def test_the_import_says_in_french_that_the_text_was_stored_apart(tmp_path):
+def test_the_import_says_in_french_that_the_text_was_stored_apart(location):
     text = (config.PRESS_RELEASES_DIR / "2020-04-30_pdc-solidaire-n7.txt").read_text("utf-8")
     official = release_from_text(text)
     forged = release_from_text(text.replace("1 600", "160 000"))
     assert (official.id, forged.id) == ("2020-04-30-n7", "2020-04-30-n7")
-    store = open_store(tmp_path / "db.sqlite", seed=None)
+    store = open_store(location, seed=None)
     rows = [replace(i, release_id=official.id) for i in n7()]
     first = _parsed(official, rows)
     result = importing.save(store, [(first, import_flow.preview(first))])

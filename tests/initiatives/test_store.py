@@ -1,19 +1,21 @@
-"""The SQLite store on a real file: schema, idempotence, merging, corrections, rollback."""
+"""The store on each back end (a real SQLite file, a real PostgreSQL database): schema,
+idempotence, merging, corrections, rollback."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from initiatives import sqlite_schema, sqlite_store
+from initiatives import sql_store
 from initiatives.filters import Filters
 from initiatives.metrics import totals
 from initiatives.model import Initiative, Quantity
 from initiatives.seed import dump_seed, dump_store, load_seed
 from initiatives.store import StoreError, open_store
+from initiatives.store_tables import SCHEMA_VERSION
+from tests.helpers.store_backends import tables
 from tests.helpers.store_samples import (
     N2,
     N7,
@@ -35,13 +37,8 @@ TABLES = ("releases", "initiatives", "initiative_keys", "mentions", "places",
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "initiatives.sqlite"
-
-
-@pytest.fixture
-def store(path):
-    return open_store(path, seed=None)
+def store(location):
+    return open_store(location, seed=None)
 
 
 
@@ -58,27 +55,21 @@ def marck(store) -> Initiative:
     return found
 
 
-def test_schema_is_created_with_its_version(path, store):
-    with sqlite3.connect(path) as conn:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute("SELECT version FROM schema_version").fetchall()
-    assert set(TABLES) | {"schema_version"} <= names
-    assert version == [(sqlite_schema.SCHEMA_VERSION,)]
+def test_schema_is_created_with_its_version(backend, location, store):
+    assert set(TABLES) | {"schema_version"} <= tables(backend, location)
+    assert backend.query(location, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
     # opening again neither fails nor duplicates the version
-    open_store(path, seed=None)
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+    open_store(location, seed=None)
+    assert backend.query(location, "SELECT count(*) FROM schema_version") == [(1,)]
 
 
-def test_status_check_and_foreign_keys_are_enforced_by_the_database(path, store):
+def test_status_check_and_foreign_keys_are_enforced_by_the_database(backend, location, store):
     store.ingest(N7, n7())
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA foreign_keys=ON")
-        with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("UPDATE initiatives SET status = 'douteux'")
-        with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO mentions (initiative_id, release_id) VALUES (999, ?)",
-                         (N7.id,))
+    with pytest.raises(backend.integrity_error):
+        backend.query(location, "UPDATE initiatives SET status = 'douteux'")
+    with pytest.raises(backend.integrity_error):
+        backend.query(location, "INSERT INTO mentions (initiative_id, release_id)"
+                                f" VALUES (999, '{N7.id}')")
 
 
 def test_ingest_counts_and_reads_back(store):
@@ -96,11 +87,11 @@ def test_ingest_counts_and_reads_back(store):
     assert store.get(10_000) is None
 
 
-def test_reingesting_the_same_release_changes_nothing(path, store):
+def test_reingesting_the_same_release_changes_nothing(location, store):
     store.ingest(N7, n7())
-    before = snapshot(path)
+    before = snapshot(location)
     assert store.ingest(N7, n7()) == {"added": 0, "updated": 0, "unchanged": 3}
-    assert snapshot(path) == before
+    assert snapshot(location) == before
 
 
 def test_same_initiative_in_two_releases_is_one_initiative_with_both_observations(store):
@@ -131,7 +122,7 @@ def test_releases_ingested_out_of_order_still_take_the_latest_by_date(store):
     assert masks[("masques", "done")] == 3000
 
 
-def test_human_corrections_survive_reingest(path, store):
+def test_human_corrections_survive_reingest(location, store):
     store.ingest(N7, n7())
     ini = marck(store)
     store.set_status(ini.id, "vérifié")
@@ -139,9 +130,9 @@ def test_human_corrections_survive_reingest(path, store):
     # a reviewer says the 11 000 are not a target but a production rate
     fixed = [replace(q, kind="per_week") if q.kind == "target" else q for q in ini.quantities]
     store.update(ini.id, quantities=fixed)
-    before = snapshot(path)
+    before = snapshot(location)
     assert store.ingest(N7, n7())["unchanged"] == 3
-    assert snapshot(path) == before
+    assert snapshot(location) == before
     store.ingest(N8, n8())  # a new release adds its figure, keeps the corrections
     again = marck(store)
     assert again.status == "vérifié"
@@ -172,26 +163,26 @@ def test_corrected_actor_name_merges_the_next_release(store):
     assert [i.actor for i in store.initiatives()] == ["Ville de Marck"]
 
 
-def test_invalid_initiative_in_the_middle_of_a_batch_rolls_everything_back(path, store):
+def test_invalid_initiative_in_the_middle_of_a_batch_rolls_everything_back(location, store):
     store.ingest(N2, n2())
-    before = snapshot(path)
+    before = snapshot(location)
     batch = n7()
     batch[1].status = "douteux"
     with pytest.raises(StoreError, match="Statut inconnu"):
         store.ingest(N7, batch)
-    assert snapshot(path) == before  # not even the release or the first initiative
+    assert snapshot(location) == before  # not even the release or the first initiative
 
 
-def test_database_constraint_failure_rolls_back(path, store, monkeypatch):
+def test_database_constraint_failure_rolls_back(location, store, monkeypatch):
     # skip validation so that the CHECK constraint of the table is what refuses
-    monkeypatch.setattr(sqlite_store, "check_initiative", lambda ini: ini)
+    monkeypatch.setattr(sql_store, "check_initiative", lambda ini: ini)
     store.ingest(N2, n2())
-    before = snapshot(path)
+    before = snapshot(location)
     batch = n7()
     batch[2].status = "douteux"
     with pytest.raises(StoreError, match="refusée"):
         store.ingest(N7, batch)
-    assert snapshot(path) == before
+    assert snapshot(location) == before
 
 
 @pytest.mark.parametrize("change, message", [
@@ -205,13 +196,13 @@ def test_database_constraint_failure_rolls_back(path, store, monkeypatch):
     ({"quantities": [Quantity("masques", 5, "unités", "done", release_id="n99")]},
      "ne cite pas"),
 ])
-def test_invalid_corrections_are_refused_and_change_nothing(path, store, change, message):
+def test_invalid_corrections_are_refused_and_change_nothing(location, store, change, message):
     store.ingest(N7, n7())
     ini = marck(store)
-    before = snapshot(path)
+    before = snapshot(location)
     with pytest.raises(StoreError, match=message):
         store.update(ini.id, **change)
-    assert snapshot(path) == before
+    assert snapshot(location) == before
 
 
 def test_unknown_initiative_is_a_french_error(store):
@@ -283,7 +274,7 @@ def test_delete_release_removes_its_figures_and_orphans(store):
         store.delete_release(N7.id)
 
 
-def test_seed_round_trip_and_first_run(tmp_path, store):
+def test_seed_round_trip_and_first_run(tmp_path, backend, store):
     fill(store)
     ini = marck(store)
     store.set_status(ini.id, "vérifié")
@@ -297,18 +288,19 @@ def test_seed_round_trip_and_first_run(tmp_path, store):
     assert len(releases) == 4
     # one row per release, and one for the figure entered by hand
     assert sorted(r.release_id for r in rows if "Marck" in r.actor) == ["", N7.id, N8.id]
-    fresh = open_store(tmp_path / "fresh.sqlite", seed=seed)
+    where = backend.location("fresh")
+    fresh = open_store(where, seed=seed)
     assert without_ids(totals(fresh)) == without_ids(totals(store))
     assert marck(fresh).status == "vérifié"
     assert any(q.value == 4000 and q.as_of == date(2020, 5, 12) and q.release_id == ""
                for q in marck(fresh).quantities)
     # the seed is read only when the database is new
     fresh.delete_release(N8.id)
-    again = open_store(tmp_path / "fresh.sqlite", seed=seed)
+    again = open_store(where, seed=seed)
     assert N8.id not in [r.id for r in again.releases()]
 
 
-def test_seed_quantities_keep_their_reason_and_default_to_none(tmp_path):
+def test_seed_quantities_keep_their_reason_and_default_to_none(tmp_path, backend):
     ordered = replace(qty("masques", 5000, "ordered", sentence="5 000 masques commandés"),
                       reason="participe « commandés »")
     rows = n7()
@@ -322,7 +314,7 @@ def test_seed_quantities_keep_their_reason_and_default_to_none(tmp_path):
         for q in row["quantities"]:
             del q["reason"]
     seed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    store = open_store(tmp_path / "db.sqlite", seed=seed)
+    store = open_store(backend.location(), seed=seed)
     by_actor = {i.actor: i for i in store.initiatives()}
     assert [(q.kind, q.reason) for q in by_actor["Ville de Marck"].quantities
             if q.kind == "ordered"] == [("ordered", "participe « commandés »")]
@@ -330,31 +322,31 @@ def test_seed_quantities_keep_their_reason_and_default_to_none(tmp_path):
                for q in i.quantities)
 
 
-def test_seed_of_another_departement_is_not_loaded(tmp_path):
+def test_seed_of_another_departement_is_not_loaded(tmp_path, location):
     seed = tmp_path / "seed.json"
     dump_seed([N7], n7(), seed, dep="59")
-    assert open_store(tmp_path / "db.sqlite", seed=seed).releases() == []
+    assert open_store(location, seed=seed).releases() == []
 
 
 @pytest.mark.parametrize("content", ["", "{", '{"version": 99}', "\x00\x01garbage",
                                      '{"version": 1, "releases": [{"title": 3}]}'])
-def test_bad_seed_is_a_french_error_and_leaves_no_database(tmp_path, content):
+def test_bad_seed_is_a_french_error_and_leaves_no_database(tmp_path, backend, location,
+                                                           content):
     seed = tmp_path / "seed.json"
     seed.write_text(content)
-    db = tmp_path / "db.sqlite"
     with pytest.raises(StoreError):
-        open_store(db, seed=seed)
-    assert not db.exists()
+        open_store(location, seed=seed)
+    assert not backend.exists(location)
 
 
-def test_seed_with_an_invalid_row_leaves_no_database(tmp_path):
+def test_seed_with_an_invalid_row_leaves_no_database(tmp_path, backend, location):
     rows = n7()
     rows[0].category = "inconnue"
     seed = tmp_path / "seed.json"
     dump_seed([N7], rows, seed)
     with pytest.raises(StoreError, match="Catégorie"):
-        open_store(tmp_path / "db.sqlite", seed=seed)
-    assert not (tmp_path / "db.sqlite").exists()
+        open_store(location, seed=seed)
+    assert not backend.exists(location)
 
 
 def test_garbage_database_file_is_a_french_error(tmp_path):

@@ -1,17 +1,16 @@
 """Who did what (issue 14, item 2): every write of the store records the person, the
 time and the values before and after, in its own transaction; each initiative has a
 version and a save based on an older one is refused, saying the other person's change
-(item 3). A real SQLite file in tmp for each test."""
+(item 3). On each back end: a real SQLite file, or a new PostgreSQL database, per test."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from initiatives import history, sqlite_schema
+from initiatives import history, store_rows
 from initiatives.store import StoreError, VersionConflict, open_store
 from tests.helpers.store_samples import N2, N7, N8, commune, initiative, n7, n8, qty, snapshot
 
@@ -19,13 +18,8 @@ ALICE, BRUNO = "alice@pas-de-calais.gouv.fr", "bruno@pas-de-calais.gouv.fr"
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "initiatives.sqlite"
-
-
-@pytest.fixture
-def store(path):
-    return open_store(path, seed=None)
+def store(location):
+    return open_store(location, seed=None)
 
 
 
@@ -146,14 +140,15 @@ def test_the_person_defaults_to_this_post_and_is_checked(store, monkeypatch):
         store.update(iid, expected_version="1", actor="Autre")
 
 
-def test_history_is_written_in_the_same_transaction_as_the_change(path, store, monkeypatch):
+def test_history_is_written_in_the_same_transaction_as_the_change(backend, location, store,
+                                                                   monkeypatch):
     store.ingest(N7, n7())
     iid = marck_id(store)
-    before = snapshot(path)
+    before = snapshot(location)
 
     def broken(*args, **kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
-    monkeypatch.setattr(sqlite_schema, "record", broken)
+        raise backend.io_error
+    monkeypatch.setattr(store_rows, "record", broken)
     # the fault is said in French (no traceback), and nothing was written
     with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.update(iid, person=ALICE, actor="Mairie de Marck")
@@ -161,21 +156,21 @@ def test_history_is_written_in_the_same_transaction_as_the_change(path, store, m
         store.ingest(N8, n8(), person=ALICE)
     with pytest.raises(StoreError, match="Rien n'a été modifié"):
         store.delete_release(N7.id, person=ALICE)
-    assert snapshot(path) == before  # no change without its record
+    assert snapshot(location) == before  # no change without its record
 
 
-def test_a_save_on_an_older_version_is_refused_with_the_other_change(path, store):
+def test_a_save_on_an_older_version_is_refused_with_the_other_change(location, store):
     store.ingest(N7, n7())
     iid = marck_id(store)
     seen_by_alice = store.get_versioned(iid)
     seen_by_bruno = store.get_versioned(iid)
     assert seen_by_alice[1] == seen_by_bruno[1] == 1
     store.update(iid, person=BRUNO, expected_version=1, actor="Mairie de Marck")
-    before = snapshot(path)
+    before = snapshot(location)
     with pytest.raises(VersionConflict) as refused:
         store.update(iid, person=ALICE, expected_version=1, actor="Commune de Marck",
                      status="vérifié")
-    assert snapshot(path) == before  # nothing of Alice's save was written
+    assert snapshot(location) == before  # nothing of Alice's save was written
     conflict = refused.value
     assert isinstance(conflict, StoreError)
     assert (conflict.expected, conflict.current) == (1, 2)

@@ -5,6 +5,7 @@ writer read, or is refused and told the other writer's change: 0 silent losses.
 A silent loss is a save reported as saved whose value before (in the history) is not
 the value its writer read: it overwrote a change the writer never saw. The same race
 without versions (blind saves, as before) shows that this count is not trivially 0.
+On each back end: processes sharing one SQLite file, or one PostgreSQL database.
 """
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ def silent_losses(store, iid: int, reports: list[dict]) -> list[dict]:
 
 
 @pytest.fixture
-def marck(tmp_path):
-    path = tmp_path / "race.sqlite"
+def marck(location):
+    path = location     # an SQLite file, or a PostgreSQL database
     store = open_store(path, seed=None)
     store.ingest(N7, n7())
     iid = next(i.id for i in store.initiatives() if "Marck" in i.actor)
