@@ -38,6 +38,7 @@ SET_ASIDE_LABELS = {
     "national": "chiffre national, pas local", "no_item": "rien de compté",
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",
+    "comparison": "chiffre d'une autre période, donné pour comparer (« contre »)",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

@@ -18,6 +18,7 @@ A number's kind comes from its grammar and its cue words, in this order:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from initiatives.ingest import BULLET
@@ -399,6 +400,15 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = text[max(s_start, number.start - 80):number.start]
+    if previous and previous[0] is not None and _AGAINST.fullmatch(text, previous[1],
+                                                                   number.start):
+        # "130 repas par jour, contre 85 avant la crise": a figure of comparison counts
+        # the same thing the same way, shown apart; an amount done another time is no
+        # output of this report
+        if previous[0].kind == DONE:
+            return None, "comparison", number.end
+        return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
+            "comparaison avec le chiffre qui précède (« contre »)", number.end
     item = _item(text, number.end, s_start, s_end, doc, lead)
     label = _label(text, number) if item is None else None
     named = label and _label_item(text, label.start("label"), number.end)
@@ -472,6 +482,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         reason, item_end
 
 
+# ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
+_AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
+                      r"|à peine\s+|seulement\s+)?", re.I)
 # "dont" after a figure opens a part of it, already counted
 _SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|environ\s+"
                      r"|au moins\s+|quelque\s+)?", re.I)
@@ -987,7 +1000,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         return TARGET, f"objectif (« {goal.group().split()[0] if goal else 'objectif'} »)"
     for clause in (c for c in (noun.children if noun is not None else [])
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
-        if _verb_reading(clause)[0] == "future":          # "250 paniers, qui seront livrés"
+        # "250 paniers, qui seront livrés"; but a thing made, then to be handed out,
+        # was made: the verb in the past that governs it decides ("ont cousu 520
+        # masques, qui seront distribués")
+        if _verb_reading(clause)[0] == "future" and not (
+                verbs and _verb_reading(verbs[0])[0] == "past"):
             return TARGET, f"futur (« {clause.text} »)"
         if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj"):
             # "sur les 10 000 masques visés"; but "les 500 colis prévus ont été livrés"

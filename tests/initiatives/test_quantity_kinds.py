@@ -486,3 +486,22 @@ def test_a_label_of_its_own_noun_counts_it_and_a_town_label_counts_the_list_s_it
             "Desvres : 2 100\nQuelmes : 640\nRuminghem : 515\nMentque-Nortbécourt : 90")
     assert [(q.value, q.item) for _, q in read_numbers(text) if q is not None] == \
         [(2100, "masques"), (640, "masques"), (515, "masques"), (90, "masques")]
+
+
+def test_a_thing_made_then_to_be_handed_out_was_made():
+    """The verb in the past that governs the figure decides; a relative clause in the
+    future on the thing tells what comes next. With no verb of its own, it decides."""
+    assert kinds("Les bénévoles de Quelmes ont cousu 340 blouses, qui seront remises à "
+                 "l'hôpital lundi.") == [(340, "done")]
+    assert kinds("- 250 paniers, qui seront livrés demain aux aînés") == [(250, "target")]
+
+
+def test_a_figure_of_comparison_is_never_counted():
+    """« contre N » compares with the figure before it: a rate's comparison is a rate,
+    shown apart; an amount done another time is set aside, not added to this report's."""
+    assert kinds("Le portage livre désormais 95 repas par jour, contre 60 avant "
+                 "l'épidémie.") == [(95, "per_day"), (60, "per_day")]
+    assert kinds("Le club a remis 310 colis en avril (contre 120 en mars).") == [(310, "done")]
+    assert ("120", "comparison") in aside("Le club a remis 310 colis en avril (contre 120 "
+                                          "en mars).")
+    assert kinds("La pharmacie a reçu 2 000 masques contre le virus.") == [(2000, "done")]
