@@ -39,6 +39,7 @@ SET_ASIDE_LABELS = {
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",
     "comparison": "chiffre d'une autre période, donné pour comparer (« contre »)",
+    "means": "moyens employés (machines, véhicules…), pas ce qui est produit",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

@@ -72,7 +72,8 @@ ITEMS = [
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
      r"|inscrits?|salariés?|employés?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
-     r"|scouts?|citoyens?|citoyennes?", "personnes",
+     r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
+     r"|gérante?s?|assistante?s?", "personnes",
      "personnes", PEOPLE),
     (r"habitants?", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
@@ -723,6 +724,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _capacity(chain) or _CAPACITY_BEFORE.search(
             re.split(r"[.;]|,\s*(?:et|mais)\b", upto or before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
+    if group in (MATERIAL, "open") and _does_the_work(chain):
+        return None, "means"   # "les 11 imprimantes du club sortent 150 visières"
     grammar, cue = _grammar(chain, before, after, sentence)
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
@@ -791,7 +794,9 @@ _LIGHT_VERB = re.compile(r"« (?:avoir|être|compter|comptent|compte|rester|exis
 
 # French agent nouns name people ("coureurs", "livreuses", "pompiers", "étudiantes");
 # objects with these endings ("ordinateurs", "visières", "paniers") are known items.
-_AGENT_NOUN = re.compile(r"(?:eurs|euses|trices|iers|ières|istes|ants|antes)$")
+# Nouns of agents by their suffix; "-ant(e)s" also makes tools ("imprimantes"): the
+# people it names are in the lexicon ("soignants", "participants", "commerçants").
+_AGENT_NOUN = re.compile(r"(?:eurs|euses|trices|iers|ières|istes)$")
 _AGENT_WORD = re.compile(r"\b[a-zà-ÿ]{3,}(?:eurs|euses|trices|istes)\b")
 
 
@@ -832,6 +837,29 @@ def _argument(chain) -> bool:
 # Verbs whose subject is people joining in ("une dizaine de chefs se sont regroupés").
 GATHER = {"regrouper", "mobiliser", "relayer", "unir", "rassembler", "réunir", "associer",
           "porter", "engager", "impliquer", "investir", "organiser", "succéder", "activer"}
+
+
+# verbs of making and carrying: their subject does the work, their object is the output
+WORK_LEMMAS = {"produire", "fabriquer", "imprimer", "sortir", "coudre", "confectionner",
+               "réaliser", "livrer", "transporter", "acheminer", "assembler", "découper"}
+
+
+def _does_the_work(chain) -> bool:
+    """The things counted are the active subject of a verb of making or carrying whose
+    own figure counts the output: the means (machines, vehicles), not what is made ("les
+    11 imprimantes sortent 150 visières", "3 camions ont livré 400 colis")."""
+    noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in WORK_LEMMAS:
+        return False
+    verb = noun.head   # a finite verb, or a compound tense ("ont livré"); not "900 cousus"
+    if "Fin" not in verb.morph.get("VerbForm") and not any(c.dep_ == "aux:tense"
+                                                           for c in verb.children):
+        return False
+    own = {t.i for t in noun.subtree}
+    # what is made is another thing than what makes it ("900 masques …, objectif de 3 000
+    # masques" counts masks twice)
+    return any(t.dep_ == "nummod" and t.i not in own and t.head.lemma_ != noun.lemma_
+               for t in verb.subtree)
 
 
 def _gathers(chain) -> bool:

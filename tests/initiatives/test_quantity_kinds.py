@@ -505,3 +505,12 @@ def test_a_figure_of_comparison_is_never_counted():
     assert ("120", "comparison") in aside("Le club a remis 310 colis en avril (contre 120 "
                                           "en mars).")
     assert kinds("La pharmacie a reçu 2 000 masques contre le virus.") == [(2000, "done")]
+
+
+def test_the_means_that_make_or_carry_are_no_output():
+    """The subject of a verb of making or carrying, when the clause counts what it makes,
+    is the means (machines, vans); tools in « -antes » are no helpers either."""
+    assert kinds("Les 7 imprimantes du lycée sortent chaque jour 90 visières.") == \
+        [(90, "per_day")]
+    assert ("Deux", "means") in aside("Deux camionnettes ont livré 260 colis.")
+    assert kinds("Deux camionnettes ont livré 260 colis.") == [(260, "done")]
