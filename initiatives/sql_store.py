@@ -13,6 +13,7 @@ correcting the same initiative at once never lose one another's work.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -43,6 +44,8 @@ from initiatives.store_base import (
     check_status,
     check_version,
 )
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 NOTHING_CHANGED = "Rien n'a été modifié."
 
@@ -311,6 +314,8 @@ class SQLStore:
 
     def find(self, key: str) -> int | None:
         """The initiative answering to a key (its own or one given by a correction)."""
+        if not isinstance(key, str) or _SURROGATE.search(key):
+            return None   # a key with a lone surrogate was never stored (it cannot be)
         with self._read() as conn:
             return rows.find_key(conn, key)
 

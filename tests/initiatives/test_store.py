@@ -365,3 +365,9 @@ def test_initiative_of_another_release_is_refused(store):
 def test_release_without_date_is_stored(store):
     store.ingest(NEWSLETTER, [])
     assert store.releases()[0].date is None
+
+
+def test_a_key_with_a_lone_surrogate_finds_nothing_and_raises_nothing(store):
+    """A key pasted from a broken page cannot have been stored: no match, no error."""
+    assert store.find("\ud800") is None
+    assert store.find("lens|\udc00") is None
