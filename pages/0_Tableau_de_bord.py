@@ -1,7 +1,7 @@
 """Tableau de bord, the overview (the default page of `streamlit run dashboard.py`).
 
-The picture in ten seconds: key figures (with where each comes from), the map,
-who does what where, and the releases everything is read from.
+The picture in ten seconds: key figures (with where each comes from), the map, what
+changed, coverage, who does what where, and the releases everything is read from.
 """
 import streamlit as st
 
@@ -26,18 +26,19 @@ widgets.key_figures(cache.key_figures(filters), filters)
 labels = widgets.release_labels(cache.releases())
 widgets.figure_sources(cache.totals(filters), labels)
 
-st.subheader("Ce qui a changé")
-widgets.changes(cache.changes(filters, widgets.changes_since(cache.releases())), labels)
-
-st.subheader("Couverture par arrondissement, du plus faible au plus fort")
-coverage_view.shares(cache.coverage_gaps(filters, "arrondissement"))
-
+# the map right under the key figures: on screen before the tables are computed
 st.subheader("Carte des initiatives")
 widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560)
 st.caption("Couleur : nombre d'initiatives nommant la commune. Les territoires cités en "
            "bloc (calaisis, intercommunalité…) sont dessinés à part, en pointillés et en "
            "teinte légère : leurs communes ne sont pas comptées comme nommées. Points : "
            "initiatives nommant une commune, par catégorie. Plus d'options sur la page Carte.")
+
+st.subheader("Ce qui a changé")
+widgets.changes(cache.changes(filters, widgets.changes_since(cache.releases())), labels)
+
+st.subheader("Couverture par arrondissement, du plus faible au plus fort")
+coverage_view.shares(cache.coverage_gaps(filters, "arrondissement"))
 
 st.subheader("Qui fait quoi, où")
 matrix = cache.counts_by(filters, by="arrondissement", columns="category")
