@@ -454,6 +454,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             # the thing its sentence counted just before ("1 800 plateaux-repas …, au
             # rythme d'environ 60 par jour")
             item = (previous[0].item, previous[0].unit, "open", number.end)
+    if item is None and previous and previous[0] is not None and \
+            s_start <= previous[1] <= number.start and _BARE_SUBJECT.match(text, number.end):
+        # "commandé 40 000 masques ; 22 000 sont arrivés": a bare figure as a subject
+        # counts the thing its sentence counted before
+        item = (previous[0].item, previous[0].unit, "open", number.end)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _per_unit_before(before)
                          or _distributive(before)):
@@ -461,8 +466,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
-    if previous and _SUBSET.fullmatch(text, previous[1], number.start):
-        return None, "part", item_end          # "une dizaine de bénévoles, dont deux pompiers"
+    if previous and (_SUBSET.fullmatch(text, previous[1], number.start) or (
+            _OUT_OF.search(text, s_start, number.start)
+            and _BARE_SUBJECT.match(text, number.end))):
+        # "une dizaine de bénévoles, dont deux pompiers"; "sur 500 colis, 320 sont partis"
+        return None, "part", item_end
     if name in _NOT_COUNTED:
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
@@ -486,6 +494,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
+# a bare figure followed by its verb: the figure is the subject ("22 000 sont arrivés")
+_BARE_SUBJECT = re.compile(r"\s+(?:(?:ont|sont|a|est|restent|reste|seront|seraient|vont|va"
+                           r"|doivent|doit|avaient|étaient)\b)")
+# "Sur 500 colis préparés, 320 …": the whole a part is taken from
+_OUT_OF = re.compile(r"\b[Ss]ur\s+(?:les\s+|ces\s+|ses\s+|nos\s+|leurs\s+)?\d")
 # "dont" after a figure opens a part of it, already counted
 _SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|environ\s+"
                      r"|au moins\s+|quelque\s+)?", re.I)
@@ -1050,6 +1063,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             return ORDERED, f"achat décidé (« {verb.text} … {verbs[0].text} »)"
         if (n and lemma in INTENTION) or lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
+        if lemma in ("devoir", "aller") and any(c.dep_ == "xcomp" and c.pos_ == "VERB"
+                                                for c in verb.children):
+            # a modal over the act: still to be done ("30 tablettes doivent être remises")
+            return TARGET, f"reste à faire (« {verb.text} »)"
         reading, words = _verb_reading(verb)
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"

@@ -514,3 +514,18 @@ def test_the_means_that_make_or_carry_are_no_output():
         [(90, "per_day")]
     assert ("Deux", "means") in aside("Deux camionnettes ont livré 260 colis.")
     assert kinds("Deux camionnettes ont livré 260 colis.") == [(260, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modal over the act: still to be done
+    ("Grâce au Département, 45 tablettes doivent encore être remises aux collégiens.",
+     [(45, "target")]),
+    ("Ces 700 masques vont être distribués samedi.", [(700, "target")]),
+    # a bare figure as the subject counts what its sentence counted before
+    ("La commune a commandé 9 000 visières ; 4 000 sont déjà livrées.",
+     [(9000, "ordered"), (4000, "done")]),
+    # … unless it is a part of a whole given with « sur »
+    ("Sur 480 colis préparés, 300 ont déjà été remis.", [(480, "done")]),
+])
+def test_modals_bare_subjects_and_parts(text, expected):
+    assert kinds(text) == expected
