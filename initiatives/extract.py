@@ -50,13 +50,20 @@ class Block:
     #                       | salutation | signature
 
 
+# A paragraph longer than this is a text pasted without its breaks: it is read in pieces
+# cut after a sentence, so that each is parsed (not only tokenised) and the reading can
+# stop between them when a file's time is spent.
+LONG_BLOCK = 4_000
+_SENTENCE_END = re.compile(r"[.!?…][»\"]?\s+(?=[«\"(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
 def split_blocks(body: str) -> list[Block]:
     blocks, pos = [], 0
     for part in body.split("\n\n"):
         if part.strip():
             lead = len(part) - len(part.lstrip())
             text = part.strip()
-            blocks.append(Block(pos + lead, pos + lead + len(text), text))
+            blocks += _pieces(pos + lead, text)
         pos += len(part) + 2
     for i, block in enumerate(blocks):
         following = blocks[i + 1].text if i + 1 < len(blocks) else ""
@@ -78,6 +85,21 @@ def split_blocks(body: str) -> list[Block]:
                                                and not re.search(r"[.!?]$", block.text))):
             block.role = "signature"
     return blocks
+
+
+def _pieces(start: int, text: str) -> list[Block]:
+    """The block of a paragraph, or of each run of its sentences when it is very long."""
+    out, a = [], 0
+    while len(text) - a > LONG_BLOCK:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, a + LONG_BLOCK // 2,
+                                                         a + LONG_BLOCK)]
+        cut = ends[-1] if ends else (text.rfind(" ", a + LONG_BLOCK // 2, a + LONG_BLOCK) + 1
+                                     or a + LONG_BLOCK)
+        piece = text[a:cut].rstrip()
+        out.append(Block(start + a, start + a + len(piece), piece))
+        a = cut
+    out.append(Block(start + a, start + len(text), text[a:]))
+    return out
 
 
 def _strip_bullet(text: str) -> str:
@@ -952,7 +974,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         check()
         if b.role != "separator":
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
-                                            above)
+                                            above, check)
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
         plain = [line for line in lines if not BULLET.match(line)]
         if plain:

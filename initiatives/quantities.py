@@ -319,12 +319,13 @@ def find_quantities(text: str) -> list[Quantity]:
     return [q for _, q in read_numbers(text) if q is not None]
 
 
-def read_numbers(text: str, lead: str = "", above: str | None = None
+def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
                  ) -> list[tuple[NumberNote, Quantity | None]]:
     """Every number of a block: its note (what was made of it) and, when it is a
     quantity, the Quantity. `lead` is the document's text before the block, where a
     figure without its noun ("il en faut 5 000") finds what it counts; `above`, when
-    the caller knows it, the last line before the block that is no list line."""
+    the caller knows it, the last line before the block that is no list line; `check()`,
+    called every hundred numbers, may stop the reading (a file's time budget)."""
     out: list[tuple[NumberNote, Quantity | None]] = []
     numbers = find_numbers(text)
     if not numbers:
@@ -341,6 +342,8 @@ def read_numbers(text: str, lead: str = "", above: str | None = None
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
+        if check and i % 100 == 99:
+            check()
         k = bisect.bisect_right(starts, number.start) - 1  # the sentence holding it
         s_start, s_end = spans[k] if k >= 0 and number.start < spans[k][1] else (0, len(text))
         sentence = text[s_start:s_end].strip()
@@ -394,7 +397,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
+    if any(b - a > MAX_SENTENCE for a, b in spans):
+        spans = [part for a, b in spans for part in _cut(text, a, b)]
     return spans
+
+
+# A "sentence" longer than this is a flattened table or garbage: it is read in pieces cut
+# at spaces, so that the work per number stays bounded (each number looks at its
+# sentence).
+MAX_SENTENCE = 1_000
+
+
+def _cut(text: str, a: int, b: int):
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead="",

@@ -110,3 +110,18 @@ def test_a_list_s_introducing_line_is_found_once_for_the_whole_list():
     alone = read_numbers("- 7 bobines de fil", release.body[max(0, start - 3000):start])
     assert [(n.kind, n.reason) for n, _ in alone] == \
         [(n.kind, n.reason) for n in reading.numbers if n.text == "7"]
+
+
+def test_a_paragraph_without_breaks_is_read_in_pieces_that_are_the_body_s_own_text():
+    """A long text pasted without blank lines: each piece is cut after a sentence, is the
+    body's own text at its offsets, and the figures of every piece are read."""
+    from initiatives.extract import LONG_BLOCK, read, split_blocks
+    from initiatives.model import Release
+    sentence = "À Quelmes, le comité des fêtes a distribué 120 colis aux aînés. "
+    body = "Titre\n\n" + sentence * (3 * LONG_BLOCK // len(sentence))
+    blocks = split_blocks(body)
+    assert len(blocks) >= 4
+    assert all(body[b.start:b.end] == b.text and len(b.text) <= LONG_BLOCK for b in blocks)
+    assert all(b.text.endswith("aînés.") for b in blocks[1:-1])
+    reading = read(Release(title="Titre", body=body))
+    assert sum(1 for n in reading.numbers if n.text == "120") == body.count("120 colis")
