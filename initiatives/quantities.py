@@ -754,6 +754,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
+    if _LIMIT_BEFORE.search(before) or _AT_ONCE_AFTER.match(after):
+        return None, "limit"               # "un maximum de 50 personnes à la fois"
     if _capacity(chain) or _CAPACITY_BEFORE.search(
             re.split(r"[.;]|,\s*(?:et|mais)\b", upto or before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
@@ -837,6 +839,11 @@ _AGENT_WORD = re.compile(r"\b[a-zà-ÿ]{3,}(?:eurs|euses|trices|istes)\b")
 _BASE = re.compile(r"\bsur (?:les|ses|nos|leurs|ces)\s+$", re.I)
 CAPACITY = {"permettre", "pouvoir", "suffire"}
 # the same read from the words, when the parse hangs the number elsewhere
+# A limit is no count: "un maximum de 50 personnes à la fois", "une jauge de 30", "au
+# plus 20 clients en même temps".
+_LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) maximum (?:de\s+|d['’])?|une jauge de\s+"
+                           r"|au plus\s+|pas plus de\s+|dans la limite de\s+)$", re.I)
+_AT_ONCE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:à la fois|en même temps|simultanément)\b", re.I)
 _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
                               rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit|contient|comprend|comporte|renferme)\b[^.;]*$", re.I)
 

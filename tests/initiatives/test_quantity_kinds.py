@@ -529,3 +529,12 @@ def test_the_means_that_make_or_carry_are_no_output():
 ])
 def test_modals_bare_subjects_and_parts(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le marché reste ouvert, avec un maximum de 40 personnes à la fois.",
+    "La salle de la mairie accueille 30 personnes en même temps.",
+    "Les retraits se font sur rendez-vous, dans la limite de 25 familles par créneau.",
+])
+def test_a_limit_is_no_count(text):
+    assert kinds(text) == [] and "limit" in [r for _, r in aside(text)]
