@@ -40,6 +40,7 @@ SET_ASIDE_LABELS = {
     "restated": "même chiffre déjà donné plus haut dans le même récit",
     "comparison": "chiffre d'une autre période, donné pour comparer (« contre »)",
     "means": "moyens employés (machines, véhicules…), pas ce qui est produit",
+    "limit": "limite ou jauge (« au maximum », « à la fois »), pas un compte",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (
