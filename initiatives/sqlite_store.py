@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from initiatives import sqlite_schema as schema
+from initiatives import frames as columnar, sqlite_schema as schema
 from initiatives.filters import Filters, refine
 from initiatives.history import (
     ADDITION,
@@ -480,6 +480,17 @@ class SQLiteStore:
                 " (SELECT max(rowid) FROM observations), (SELECT max(rowid) FROM mentions),"
                 " (SELECT max(rowid) FROM places), (SELECT max(rowid) FROM releases)"
             ).fetchone())
+
+    def frames(self) -> columnar.Frames:
+        """Every table as columns (`initiatives.frames`), read in one read transaction;
+        callers go through `frames.frames_of`, which keeps it per data version."""
+        with self._connect() as conn:
+            conn.execute("BEGIN")
+            try:
+                return columnar.read(conn)
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
 
     def find(self, key: str) -> int | None:
         """The initiative answering to a key (its own or one given by a correction)."""
