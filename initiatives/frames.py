@@ -290,7 +290,7 @@ def _with_mentions(inis: pd.DataFrame, men: pd.DataFrame) -> pd.DataFrame:
     ids = inis.index.to_numpy()
     owner = men["initiative_id"].to_numpy()
     starts = group_starts(owner)
-    ends = np.r_[starts[1:], len(owner)] - 1
+    ends = np.r_[starts[1:], len(owner)] - 1 if len(starts) else starts
     first, last = pd.Series(starts, index=owner[starts]), pd.Series(ends, index=owner[starts])
     count = pd.Series(ends - starts + 1, index=owner[starts])
     first_at, last_at = first.reindex(ids).to_numpy(), last.reindex(ids).to_numpy()
