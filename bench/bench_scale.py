@@ -232,9 +232,13 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
                 baseline()
             value = statistics.median(_timed(project) for _ in range(REPEAT))
             base = statistics.median(_timed(baseline) for _ in range(REPEAT))
-            held = SQLiteStore(path)   # warm: the store's frames already read
-            PROJECT[name](held)
-            warm = statistics.median(_timed(lambda: PROJECT[name](held)) for _ in range(REPEAT))
+            held = SQLiteStore(path)   # warm: its frames already read
+
+            def warm_run(name=name, held=held):
+                return PROJECT[name](held)
+
+            warm_run()
+            warm = statistics.median(_timed(warm_run) for _ in range(REPEAT))
             extra = {"size": n, "warm": round(warm, 4), "repeat": REPEAT}
             if memory and n <= MEMORY_MAX_N:
                 extra["peak_mb"] = round(_peak(project), 1)

@@ -329,9 +329,7 @@ def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
     total = per.groupby("unit").size()
     part = com.assign(
         _named=com["direct"] > 0,
-        _pop_covered=com["population"].where(com["covered"], 0),
-        _nearest=com["nearest_km"].where(~com["covered"].groupby(com[col]).transform("any"),
-                                         0.0))
+        _pop_covered=com["population"].where(com["covered"], 0))
     part["_only_territory"] = ~part["_named"] & (part["via_territory"] > 0)
     part["_pop_named"] = part["population"].where(part["_named"], 0)
     part["_pop_territory"] = part["population"].where(part["_only_territory"], 0)

@@ -23,8 +23,10 @@ import pandas as pd
 
 import config
 from geo.levels import check
+from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
+from initiatives.frames import TEXT, as_dates, frames_of, join_runs, kind_rank
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -39,9 +41,7 @@ from initiatives.model import (
     VOLUNTEERS,
     Initiative,
 )
-from initiatives import frames as columnar
-from initiatives.frames import TEXT, as_dates, frames_of, join_runs, kind_rank, text_column
-from initiatives.reach import commune_table, is_inside, reach
+from initiatives.reach import commune_table, is_inside
 from initiatives.store import MANUAL_SOURCE, Store
 
 HEADLINE_ITEMS = ("masques", "visières", "repas")

@@ -33,8 +33,8 @@ from geo import reference
 from geo.normalize import EMAIL
 from initiatives import frames as columnar, metrics
 from initiatives.filters import DEFAULT_STATUSES, Filters
-from initiatives.frames import CONTACT_SEP, Frames, as_dates, cached, frames_of, text_column
 from initiatives.formatting import format_date
+from initiatives.frames import CONTACT_SEP, Frames, as_dates, cached, frames_of, text_column
 from initiatives.ingest import PHONE
 from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
 from initiatives.reach import is_inside, reach
