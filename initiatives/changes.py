@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.frames import as_dates, join_runs, keeps_observation
-from initiatives.metrics import _pairs, _selection, kind_order, read
+from initiatives.frames import as_dates, frames_of, isin, join_runs, keeps_observation
+from initiatives.metrics import _pairs, _selection, kind_order
 from initiatives.model import DONE
 from initiatives.reach import commune_table
 from initiatives.store import Store
@@ -72,7 +72,8 @@ def _release_dict(release) -> dict:
 def previous_release(store: Store) -> dict | None:
     """The release before the latest dated one (the latest date's releases count as
     one release day); None when fewer than two dates."""
-    dated = sorted((r for r in read(store, "releases") if r.date), key=lambda r: (r.date, r.id))
+    dated = sorted((r for r in frames_of(store).release_objects() if r.date),
+                   key=lambda r: (r.date, r.id))
     days = sorted({r.date for r in dated})
     if len(days) < 2:
         return None
@@ -91,7 +92,7 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
         previous = previous_release(store)
         since = previous["date"] if previous else None
     filters, dep, fr, ids = _selection(store, filters, dep)
-    later = sorted((r for r in read(store, "releases") if _after(r.date, since)),
+    later = sorted((r for r in fr.release_objects() if _after(r.date, since)),
                    key=lambda r: (r.date, r.id))
     inis = fr.initiatives.loc[ids]
     # the first release citing each initiative: its first dated mention, else its first
@@ -111,7 +112,7 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
     table = commune_table(dep)
     pairs = _pairs(fr, ids, dep)
     pairs = pairs[pairs["direct"].to_numpy()]
-    fresh = np.isin(pairs["initiative_id"].to_numpy(), ids[new])
+    fresh = isin(pairs["initiative_id"].to_numpy(), ids[new])
     named_before = set(pairs["code"].to_numpy()[~fresh])
     names = join_runs(pairs["initiative_id"].to_numpy()[fresh],
                       table["nom"].reindex(pairs["code"].to_numpy()[fresh]).to_numpy(),

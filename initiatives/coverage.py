@@ -26,7 +26,7 @@ import config
 from geo.levels import check
 from geo.reference import LAMBERT93
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.frames import frames_of, group_starts, join_runs
+from initiatives.frames import frames_of, group_starts, isin, join_runs
 from initiatives.metrics import situation_date, sources
 from initiatives.model import CATEGORIES
 from initiatives.reach import commune_table
@@ -178,7 +178,7 @@ def _apart(fr, ids: np.ndarray, scopes: np.ndarray) -> list[dict]:
         return []
     inis = fr.initiatives.loc[ids]
     p = fr.places
-    sel = np.isin(p["initiative_id"].to_numpy(), ids)
+    sel = isin(p["initiative_id"].to_numpy(), ids)
     label = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
                      p["nom"].to_numpy(), p["query"].to_numpy())
     places = join_runs(p["initiative_id"].to_numpy()[sel], label[sel], ", ", ids)
@@ -219,15 +219,15 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     table = commune_table(dep)
     fr, selected = _select(store, filters, category, dep)
     placed = fr.placed(dep)
-    pairs = placed.pairs[np.isin(placed.pairs["initiative_id"].to_numpy(), selected)]
+    pairs = placed.pairs[isin(placed.pairs["initiative_id"].to_numpy(), selected)]
     # initiatives reaching no commune: département-wide or national schemes (inside),
     # inside with no usable place, or outside the département (not listed)
     reaching = np.unique(pairs["initiative_id"].to_numpy())
-    alone = selected[~np.isin(selected, reaching)]
+    alone = selected[~isin(selected, reaching)]
     inside = placed.inside.reindex(alone).to_numpy(dtype=bool)
     wide = placed.wide.reindex(alone).to_numpy(dtype=bool)
     p = fr.places
-    national = np.isin(alone, p.loc[(p["level"] == "national").to_numpy(),
+    national = isin(alone, p.loc[(p["level"] == "national").to_numpy(),
                                     "initiative_id"].to_numpy())
     scheme = wide & inside
     schemes = _apart(fr, alone[scheme], np.where(national[scheme], "national", "département"))
@@ -249,7 +249,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     com["nearest_nom"] = nearest_code.map(table["nom"])
     if filters.arrondissements:
         com = com[com["arrondissement"].isin(filters.arrondissements)]
-    shown = np.isin(code, com.index.to_numpy())
+    shown = isin(code, com.index.to_numpy())
     owner, code, direct = owner[shown], code[shown], direct[shown]
 
     communes = _commune_units(com)

@@ -22,6 +22,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from pandas.core import algorithms
 
 from initiatives.filters import REVIEWED, Filters
 from initiatives.model import KINDS, Release, normalise_key
@@ -48,6 +49,16 @@ QUERIES = {
 CONTACT_SEP = "\x1f"   # contacts of an initiative, joined (a separator no text holds)
 NO_DAY = np.datetime64("0001-01-01")   # an undated figure counts as the oldest
 TEXT = object   # text columns are kept as Python strings (they go to files as they are)
+
+
+def isin(values, among) -> np.ndarray:
+    """`np.isin` by hashing (numpy sorts, which is slow on text)."""
+    values = np.asarray(values)
+    among = np.asarray(list(among) if isinstance(among, (set, frozenset, tuple)) else among)
+    if values.dtype.kind in "iub" and among.dtype.kind in "iub":
+        return np.isin(values, among, kind="table") if len(among) and len(values) else \
+            np.zeros(len(values), dtype=bool)
+    return algorithms.isin(values.astype(object), among.astype(object))
 
 
 def table(columns: dict, index=None) -> pd.DataFrame:
@@ -263,7 +274,7 @@ class Frames:
 
     def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         obs = self.observations
-        keep = np.isin(obs["initiative_id"].to_numpy(), ids)
+        keep = isin(obs["initiative_id"].to_numpy(), ids)
         keep &= keeps_observation(obs["release_id"].to_numpy(), obs["as_of"].to_numpy(),
                                   filters)
         return obs[keep]
@@ -338,7 +349,7 @@ def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filter
     """`Filters.keeps_observation` over arrays."""
     keep = np.ones(len(release_ids), dtype=bool)
     if filters.releases:
-        keep &= np.isin(release_ids, list(filters.releases))
+        keep &= isin(release_ids, list(filters.releases))
     if filters.date_from:
         keep &= days >= np.datetime64(filters.date_from)   # NaT compares False
     if filters.date_to:
@@ -374,8 +385,8 @@ def _place(fr: Frames, dep: str) -> Placed:
     code = p["code"].to_numpy()
     level = p["level"].to_numpy()
     coded = pd.notna(code) & (code != "") & inside
-    is_wide = np.isin(level, list(WIDE_LEVELS))
-    is_territory = np.isin(level, list(TERRITORY_LEVELS))
+    is_wide = isin(level, list(WIDE_LEVELS))
+    is_territory = isin(level, list(TERRITORY_LEVELS))
     wide_place = (coded & is_wide) | (~coded & (level == "national"))
     wide = pd.Series(wide_place, index=owner).groupby(level=0).any().reindex(
         ids, fill_value=False)
@@ -417,20 +428,20 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
     for column, values in (("status", filters.statuses), ("category", filters.categories),
                            ("actor_type", filters.actor_types)):
         if values:
-            keep &= np.isin(inis[column].to_numpy(), list(values))
+            keep &= isin(inis[column].to_numpy(), list(values))
     ids = inis.index.to_numpy()
     men = fr.mentions
     if filters.releases:
-        cited = men.loc[np.isin(men["release_id"].to_numpy(), list(filters.releases)),
+        cited = men.loc[isin(men["release_id"].to_numpy(), list(filters.releases)),
                         "initiative_id"]
-        keep &= np.isin(ids, cited.to_numpy())
+        keep &= isin(ids, cited.to_numpy())
     if filters.date_from or filters.date_to:
         low = np.datetime64(filters.date_from or date(1, 1, 1))
         high = np.datetime64(filters.date_to or date(9999, 12, 31))
         md, od = men["date"].to_numpy(), fr.observations["as_of"].to_numpy()
         dated = np.r_[men["initiative_id"].to_numpy()[(md >= low) & (md <= high)],
                       fr.observations["initiative_id"].to_numpy()[(od >= low) & (od <= high)]]
-        keep &= np.isin(ids, dated)
+        keep &= isin(ids, dated)
     if filters.reviewed_only:
         keep &= inis["status"].to_numpy() == REVIEWED
     needs_place = filters.inside != "all" or filters.arrondissements
@@ -442,7 +453,7 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
             pairs = placed.pairs
             hit = pairs.loc[pairs["arrondissement"].isin(filters.arrondissements).to_numpy(),
                             "initiative_id"]
-            keep &= np.isin(ids, hit.to_numpy())
+            keep &= isin(ids, hit.to_numpy())
     needle = normalise_key(filters.search)
     if needle:
         hay = fr.search_text().to_numpy()

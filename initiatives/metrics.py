@@ -26,7 +26,7 @@ from geo.levels import check
 from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
-from initiatives.frames import TEXT, as_dates, frames_of, join_runs, kind_rank
+from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -362,7 +362,7 @@ def situation_date(releases: list[dict]) -> date | None:
 def _pairs(fr, ids: np.ndarray, dep: str) -> pd.DataFrame:
     """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`)."""
     pairs = fr.placed(dep).pairs
-    return pairs[np.isin(pairs["initiative_id"].to_numpy(), ids)]
+    return pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
 
 
 def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
@@ -387,7 +387,7 @@ def key_figures(store: Store, filters: Filters | None = None,
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
     with_communes = np.unique(_pairs(fr, ids, dep)["initiative_id"].to_numpy())
-    wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~np.isin(ids, with_communes)
+    wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
     last = fr.latest(ids, filters)
     rows = _item_rows(last)
     goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
@@ -430,7 +430,7 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     men = fr.mentions
-    keep = np.isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
+    keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
         men["release_id"].to_numpy(), men["date"].to_numpy(), filters)
     counts = pd.Series(men["initiative_id"].to_numpy()[keep],
                        index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
@@ -520,7 +520,7 @@ def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
     arr_joined = join_runs(arr["initiative_id"].to_numpy(), arr_codes, ", ", ids)
     arr_named = join_runs(arr["initiative_id"].to_numpy(), arr_names, ", ", ids)
     p = fr.places
-    sel = np.isin(p["initiative_id"].to_numpy(), ids)
+    sel = isin(p["initiative_id"].to_numpy(), ids)
     label = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
                      p["nom"].to_numpy(), p["query"].to_numpy())
     places = join_runs(p["initiative_id"].to_numpy()[sel], label[sel], ", ", ids)

@@ -34,7 +34,15 @@ from geo.normalize import EMAIL
 from initiatives import frames as columnar, metrics
 from initiatives.filters import DEFAULT_STATUSES, Filters
 from initiatives.formatting import format_date
-from initiatives.frames import CONTACT_SEP, Frames, as_dates, cached, frames_of, text_column
+from initiatives.frames import (
+    CONTACT_SEP,
+    Frames,
+    as_dates,
+    cached,
+    frames_of,
+    isin,
+    text_column,
+)
 from initiatives.ingest import PHONE
 from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
 from initiatives.reach import is_inside, reach
@@ -418,7 +426,7 @@ def anonymise_frames(fr: Frames) -> Frames:
                          for joined in contacts[has]]
     out["contacts"] = text_column(contacts, out.index)
     obs = fr.observations.copy()
-    mine = np.isin(obs["initiative_id"].to_numpy(), inis.index.to_numpy()[private])
+    mine = isin(obs["initiative_id"].to_numpy(), inis.index.to_numpy()[private])
     owner_actor = inis["actor"].reindex(obs["initiative_id"].to_numpy()[mine]).to_numpy()
     for col, contacts_too in (("sentence", True), ("reason", False)):
         texts = scrub_texts(obs[col].to_numpy(), pattern, anchors)
@@ -576,9 +584,9 @@ def _localisations(fr: Frames, ids: np.ndarray, inside: np.ndarray, dep: str) ->
     """`_localisation` of each initiative: commune, territoire, département ou national,
     hors département."""
     pairs = fr.placed(dep).pairs
-    pairs = pairs[np.isin(pairs["initiative_id"].to_numpy(), ids)]
-    named = np.isin(ids, pairs.loc[pairs["direct"].to_numpy(), "initiative_id"].to_numpy())
-    reached = np.isin(ids, pairs["initiative_id"].to_numpy())
+    pairs = pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
+    named = isin(ids, pairs.loc[pairs["direct"].to_numpy(), "initiative_id"].to_numpy())
+    reached = isin(ids, pairs["initiative_id"].to_numpy())
     out = np.where(named, "commune", np.where(reached, "territoire",
                                               "département ou national"))
     return np.where(inside, out, "hors département").astype(object)
@@ -588,7 +596,7 @@ def _main_communes(fr: Frames, ids: np.ndarray):
     """`_main_commune` of each initiative: (code, name, département) of its first place
     that is a commune with a code, else ("", "", its first place's département)."""
     p = fr.places
-    p = p[np.isin(p["initiative_id"].to_numpy(), ids)]
+    p = p[isin(p["initiative_id"].to_numpy(), ids)]
     owner = p["initiative_id"].to_numpy()
     dep_of = np.where(pd.notna(p["departement"].to_numpy()), p["departement"].to_numpy(), "")
     first = ~pd.Series(owner).duplicated().to_numpy()
@@ -601,7 +609,7 @@ def _main_communes(fr: Frames, ids: np.ndarray):
                    main["nom"].to_numpy(), main["query"].to_numpy())
     main_dep = np.where(pd.notna(main["departement"].to_numpy()),
                         main["departement"].to_numpy(), "")
-    found = np.isin(ids, main.index.to_numpy())
+    found = isin(ids, main.index.to_numpy())
     codes = pd.Series(main["code"].to_numpy(), index=main.index, dtype=object)
     noms = pd.Series(nom, index=main.index, dtype=object)
     deps = pd.Series(main_dep, index=main.index, dtype=object)
