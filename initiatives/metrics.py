@@ -651,28 +651,27 @@ def evolution(store: Store, filters: Filters | None = None, dep: str | None = No
     group = ~daily.duplicated(keys, keep="first").to_numpy()
     value = daily["value"].to_numpy()
     before = np.r_[0.0, value[:-1]]
-    steps = pd.DataFrame({"item": daily["item"].to_numpy(), "kind": daily["kind"].to_numpy(),
-                          "unit": daily["unit"].to_numpy(), "as_of": daily["as_of"].to_numpy(),
-                          "delta": np.where(group, value, value - before),
-                          "new": group.astype(np.int64)})
-    per_day = steps.groupby(["item", "kind", "unit", "as_of"], sort=True)[["delta", "new"]].sum()
+    delta = np.where(group, value, value - before)
+    # a grid of days × (item, kind, unit), summed day by day
+    groups = daily[["item", "kind", "unit"]].drop_duplicates().sort_values(
+        ["item", "kind", "unit"], ignore_index=True)
+    g = pd.MultiIndex.from_frame(groups).get_indexer(
+        pd.MultiIndex.from_frame(daily[["item", "kind", "unit"]]))
     days = np.sort(pd.unique(obs["as_of"].to_numpy()))
-    series = per_day.reset_index().pivot_table(
-        index="as_of", columns=["item", "kind", "unit"], values=["delta", "new"],
-        aggfunc="sum", fill_value=0).reindex(days, fill_value=0).cumsum()
-    value = series["delta"].stack(list(range(series["delta"].columns.nlevels)),
-                                  future_stack=True)
-    count = series["new"].stack(list(range(series["new"].columns.nlevels)),
-                                future_stack=True)
-    out = pd.DataFrame({"value": value, "initiatives": count}).reset_index()
-    out.columns = ["as_of", "item", "kind", "unit", "value", "initiatives"]
-    out = out[out["initiatives"].to_numpy() > 0].sort_values(
-        ["as_of", "item", "kind", "unit"], kind="stable", ignore_index=True)
+    d = np.searchsorted(days, daily["as_of"].to_numpy())
+    sums = np.zeros((len(days), len(groups)))
+    counts = np.zeros((len(days), len(groups)), dtype=np.int64)
+    np.add.at(sums, (d, g), delta)
+    np.add.at(counts, (d, g), group.astype(np.int64))
+    sums, counts = sums.cumsum(axis=0), counts.cumsum(axis=0)
+    at_day, at_group = np.nonzero(counts > 0)   # by day, then item, kind and unit
     return pd.DataFrame({
-        "as_of": as_dates(out["as_of"].to_numpy()), "item": out["item"].to_numpy(dtype=TEXT),
-        "kind": out["kind"].to_numpy(dtype=TEXT), "unit": out["unit"].to_numpy(dtype=TEXT),
-        "value": pd.Series([_num(round(v, 9)) for v in out["value"]], dtype=TEXT),
-        "initiatives": out["initiatives"].to_numpy(dtype=np.int64)}, columns=columns)
+        "as_of": as_dates(days[at_day]),
+        "item": groups["item"].to_numpy(dtype=TEXT)[at_group],
+        "kind": groups["kind"].to_numpy(dtype=TEXT)[at_group],
+        "unit": groups["unit"].to_numpy(dtype=TEXT)[at_group],
+        "value": pd.Series([_num(round(v, 9)) for v in sums[at_day, at_group]]),
+        "initiatives": counts[at_day, at_group]}, columns=columns)
 
 
 def totals_by(store: Store, filters: Filters | None = None, level: str = "arrondissement",
