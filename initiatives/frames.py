@@ -198,6 +198,14 @@ class Frames:
         # the store's order: by initiative, undated first, then by date and id
         obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
                               ignore_index=True)
+        # one integer per (item, kind, unit), numbered in that sorted order: groups by it
+        # are groups by the three texts, in the same order
+        keys = obs[["item", "kind", "unit"]]
+        distinct = keys.drop_duplicates().sort_values(["item", "kind", "unit"],
+                                                      ignore_index=True)
+        obs["figure"] = pd.MultiIndex.from_frame(distinct).get_indexer(
+            pd.MultiIndex.from_frame(keys)).astype(np.int64) if len(obs) else \
+            np.zeros(0, dtype=np.int64)
         rel = raw["releases"]
         rel = table({
             "id": _text(rel["id"]), "title": _text(rel["title"]),
@@ -368,7 +376,9 @@ def latest(obs: pd.DataFrame) -> pd.DataFrame:
     rank = np.arange(len(obs))
     order = np.lexsort((rank, obs["value"].to_numpy(), day))
     ordered = obs.iloc[order]
-    last = ~ordered.duplicated(["initiative_id", "item", "kind", "unit"], keep="last")
+    keys = ["initiative_id", "figure"] if "figure" in ordered else [
+        "initiative_id", "item", "kind", "unit"]
+    last = ~ordered.duplicated(keys, keep="last")
     return ordered[last.to_numpy()]
 
 

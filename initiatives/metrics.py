@@ -14,6 +14,7 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
+import gc
 import weakref
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,7 @@ from geo.levels import check
 from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
-from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank
+from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank, text_column
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -162,16 +163,21 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     if last.empty:
         return pd.DataFrame(columns=columns)
     pending = (last["status"] == TO_REVIEW).to_numpy()
-    work = pd.DataFrame({"item": last["item"].to_numpy(), "kind": last["kind"].to_numpy(),
-                         "unit": last["unit"].to_numpy(), "value": last["value"].to_numpy(),
+    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order
+    figure = last["figure"].to_numpy()
+    work = pd.DataFrame({"figure": figure, "value": last["value"].to_numpy(),
                          "pending_value": np.where(pending, last["value"].to_numpy(), 0.0),
                          "pending": pending, "approx": last["approx"].to_numpy(),
                          "initiative_id": last["initiative_id"].to_numpy()})
-    # one latest row per initiative and group: counting rows counts initiatives
-    out = work.groupby(["item", "kind", "unit"], sort=True).agg(
+    out = work.groupby("figure", sort=True).agg(
         value=("value", "sum"), initiatives=("initiative_id", "nunique"),
         to_review=("pending_value", "sum"), initiatives_to_review=("pending", "sum"),
-        approx=("approx", "any")).reset_index()
+        approx=("approx", "any"))
+    first = pd.Series(np.arange(len(figure)), index=figure).groupby(level=0).first()
+    at = first.reindex(out.index).to_numpy()
+    out = out.reset_index(drop=True)
+    for name in ("item", "kind", "unit"):
+        out[name] = text_column(last[name].to_numpy()[at], out.index)
     out["_kind"] = kind_rank(out["kind"].to_numpy())
     out["_value"] = [_num(v) for v in out["value"]]
     out = out.sort_values(["_kind", "_value", "item"], ascending=[True, False, True],
@@ -183,22 +189,37 @@ def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     """The figures behind each row of `_item_rows`, largest first (one dict each)."""
     if last.empty:
         return []
-    groups = last.groupby(["item", "kind", "unit"], sort=False).indices
+    by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
+        level=0).indices
+    first = {k: v[0] for k, v in by_figure.items()}
+    groups = {(last["item"].to_numpy()[i], last["kind"].to_numpy()[i],
+               last["unit"].to_numpy()[i]): by_figure[k] for k, i in first.items()}
     cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
                                             "sentence", "reason", "status")}
     cols["as_of"] = _iso(last["as_of"].to_numpy())
     out = []
-    for item, kind, unit in zip(rows["item"], rows["kind"], rows["unit"]):
-        at = groups[(item, kind, unit)]
-        # the same order as sorting the group's frame by value, largest first
-        at = at[pd.Series(cols["value"][at]).sort_values(ascending=False).index.to_numpy()]
-        out.append([{"initiative_id": int(i), "actor": a, "release_id": r or MANUAL_SOURCE,
-                     "as_of": d, "value": v, "sentence": t, "reason": why, "status": st}
-                    for i, a, r, d, v, t, why, st in zip(
-                        cols["initiative_id"][at].tolist(), cols["actor"][at],
-                        cols["release_id"][at], cols["as_of"][at], _nums(cols["value"][at]),
-                        cols["sentence"][at], cols["reason"][at], cols["status"][at])])
+    collecting = gc.isenabled()
+    gc.disable()   # one dict per figure: the collector would walk them again and again
+    try:
+        for item, kind, unit in zip(rows["item"], rows["kind"], rows["unit"]):
+            out.append(_group_sources(cols, groups[(item, kind, unit)]))
+    finally:
+        if collecting:
+            gc.enable()
     return out
+
+
+def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
+    """One dict per figure of a group (positions `at` in `cols`)."""
+    # the same order as sorting the group's frame by value, largest first
+    at = at[pd.Series(cols["value"][at]).sort_values(ascending=False).index.to_numpy()]
+    return [{"initiative_id": i, "actor": a, "release_id": r or MANUAL_SOURCE,
+             "as_of": d, "value": v, "sentence": t, "reason": why, "status": st}
+            for i, a, r, d, v, t, why, st in zip(
+                cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
+                cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
+                _nums(cols["value"][at]), cols["sentence"][at].tolist(),
+                cols["reason"][at].tolist(), cols["status"][at].tolist())]
 
 
 def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
