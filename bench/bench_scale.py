@@ -221,8 +221,11 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
     for n in sizes:
         path = store_for(n)
         for name in names:
-            def project(name=name, path=path):
-                return PROJECT[name](SQLiteStore(path))   # a fresh store object each time
+            last: list = []   # the latest fresh store, whose frames the warm runs reuse
+
+            def project(name=name, path=path, last=last):
+                last[:] = [SQLiteStore(path)]   # a fresh store object each time
+                return PROJECT[name](last[0])
 
             def baseline(name=name, path=path):
                 return BASELINE[name](path)
@@ -232,12 +235,9 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
                 baseline()
             value = statistics.median(_timed(project) for _ in range(REPEAT))
             base = statistics.median(_timed(baseline) for _ in range(REPEAT))
-            held = SQLiteStore(path)   # warm: its frames already read
-
-            def warm_run(name=name, held=held):
+            def warm_run(name=name, held=last[0]):   # warm: its frames already read
                 return PROJECT[name](held)
 
-            warm_run()
             warm = statistics.median(_timed(warm_run) for _ in range(REPEAT))
             extra = {"size": n, "warm": round(warm, 4), "repeat": REPEAT}
             if memory and n <= MEMORY_MAX_N:
