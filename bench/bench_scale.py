@@ -4,7 +4,9 @@ against plain pandas/SQL doing the same work in the same run.
 
 Each figure is timed on a fresh store object (so it pays its own read of the store,
 as the first view of a page after a write does), after one warm-up run that loads the
-geography. Peak memory is the tracemalloc peak of one more run of the figure (Python
+geography: the median of `BENCH_SCALE_REPEAT` runs (3), the baseline likewise. `warm`
+is the same figure on a store object whose frames are already read (same data version:
+a page shown again, or another page's figures), median of as many runs. Peak memory is the tracemalloc peak of one more run of the figure (Python
 allocations, the SQLite page cache excluded) up to `BENCH_SCALE_MEMORY_MAX` initiatives
 (10 000), above it the process's maximum resident size so far (an upper bound). The growth exponent is the slope of
 log(time) against log(size) between the smallest and the largest size measured.
@@ -17,6 +19,7 @@ import math
 import os
 import resource
 import sqlite3
+import statistics
 import sys
 import time
 import tracemalloc
@@ -35,17 +38,21 @@ from initiatives.sqlite_store import SQLiteStore
 from report import briefing, export_data
 
 DEP = "62"
+BULK_ABOVE = 100_000
 DEFAULT_SIZES = (1_000, 10_000)
 QUICK_SIZES = (1_000,)
 # above this size, peak memory is the process's maximum RSS (tracemalloc is too slow)
 MEMORY_MAX_N = int(os.environ.get("BENCH_SCALE_MEMORY_MAX", "10000"))
+# runs per figure (medians reported): the machine is shared, single runs are noisy
+REPEAT = max(1, int(os.environ.get("BENCH_SCALE_REPEAT", "3")))
 
 
 def store_for(n: int) -> Path:
     path = Path(os.environ.get("BENCH_SYNTH_DIR", "/tmp")) / f"bench-synth-{n}.sqlite"
     if not path.exists():
         start = time.perf_counter()
-        synth.build(n, path, dep=DEP)
+        # above 10^5 the same store written in bulk (`ingest` would take half an hour)
+        (synth.build if n <= BULK_ABOVE else synth.build_bulk)(n, path, dep=DEP)
         print(f"# built {path} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return path
 
@@ -214,8 +221,11 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
     for n in sizes:
         path = store_for(n)
         for name in names:
-            def project(name=name, path=path):
-                return PROJECT[name](SQLiteStore(path))   # a fresh store object each time
+            last: list = []   # the latest fresh store, whose frames the warm runs reuse
+
+            def project(name=name, path=path, last=last):
+                last[:] = [SQLiteStore(path)]   # a fresh store object each time
+                return PROJECT[name](last[0])
 
             def baseline(name=name, path=path):
                 return BASELINE[name](path)
@@ -223,8 +233,13 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
             if n == sizes[0]:   # warm-up: geography, fonts, imports
                 project()
                 baseline()
-            value, base = _timed(project), _timed(baseline)
-            extra = {"size": n}
+            value = statistics.median(_timed(project) for _ in range(REPEAT))
+            base = statistics.median(_timed(baseline) for _ in range(REPEAT))
+            def warm_run(name=name, held=last[0]):   # warm: its frames already read
+                return PROJECT[name](held)
+
+            warm = statistics.median(_timed(warm_run) for _ in range(REPEAT))
+            extra = {"size": n, "warm": round(warm, 4), "repeat": REPEAT}
             if memory and n <= MEMORY_MAX_N:
                 extra["peak_mb"] = round(_peak(project), 1)
                 extra["baseline_peak_mb"] = round(_peak(baseline), 1)
@@ -236,8 +251,8 @@ def measure(sizes, memory: bool = True, only: tuple[str, ...] = ()) -> list[dict
                           times_baseline=round(value / base, 2) if base else None, **extra)
             out.append(line)
             seconds.setdefault(name, {})[n] = value
-            print(f"# {name} n={n}: {value:.3f} s, baseline {base:.3f} s", file=sys.stderr,
-                  flush=True)
+            print(f"# {name} n={n}: {value:.3f} s, warm {warm:.3f} s, baseline {base:.3f} s",
+                  file=sys.stderr, flush=True)
     for name, by_size in seconds.items():
         if len(by_size) > 1:
             lo, hi = min(by_size), max(by_size)

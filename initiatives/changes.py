@@ -21,12 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.metrics import _selected, kind_order, read
+from initiatives.frames import as_dates, frames_of, isin, join_runs, keeps_observation
+from initiatives.metrics import _pairs, _selection, kind_order
 from initiatives.model import DONE
-from initiatives.reach import commune_table, reach
+from initiatives.reach import commune_table
 from initiatives.store import Store
 
 INITIATIVE_COLUMNS = ["initiative_id", "actor", "category", "status", "communes",
@@ -70,7 +72,8 @@ def _release_dict(release) -> dict:
 def previous_release(store: Store) -> dict | None:
     """The release before the latest dated one (the latest date's releases count as
     one release day); None when fewer than two dates."""
-    dated = sorted((r for r in read(store, "releases") if r.date), key=lambda r: (r.date, r.id))
+    dated = sorted((r for r in frames_of(store).release_objects() if r.date),
+                   key=lambda r: (r.date, r.id))
     days = sorted({r.date for r in dated})
     if len(days) < 2:
         return None
@@ -88,53 +91,87 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
     if since is None:
         previous = previous_release(store)
         since = previous["date"] if previous else None
-    filters, dep, inis = _selected(store, filters, dep)
-    later = sorted((r for r in read(store, "releases") if _after(r.date, since)),
+    filters, dep, fr, ids = _selection(store, filters, dep)
+    later = sorted((r for r in fr.release_objects() if _after(r.date, since)),
                    key=lambda r: (r.date, r.id))
-    first: dict[int, tuple[date | None, str]] = {}
-    for m in read(store, "mentions"):  # oldest first, undated ones before
-        if m.initiative_id not in first or (first[m.initiative_id][0] is None and m.date):
-            first[m.initiative_id] = (m.date, m.release_id)
+    inis = fr.initiatives.loc[ids]
+    # the first release citing each initiative: its first dated mention, else its first
+    first_day = inis["first_date"].to_numpy().copy()
+    first_release = inis["first_release"].to_numpy().copy()
+    men = fr.mentions
+    dated = men[pd.notna(men["date"]).to_numpy()]
+    first_dated = dated[~dated["initiative_id"].duplicated().to_numpy()].set_index(
+        "initiative_id")
+    has = first_dated.index.intersection(ids)
+    at = inis.index.get_indexer(has)
+    first_day[at] = first_dated.loc[has, "date"].to_numpy()
+    first_release[at] = first_dated.loc[has, "release_id"].to_numpy()
+    new = pd.notna(first_day)
+    if since is not None:
+        new &= first_day > np.datetime64(since)
     table = commune_table(dep)
-    name_of = dict(zip(table.index, table["nom"]))
-    new_rows, named_before, named_new = [], set(), {}
-    for ini in inis:
-        day, release_id = first.get(ini.id, (None, ""))
-        named = reach(ini, dep).named
-        if _after(day, since):
-            new_rows.append((ini.id, ini.actor, ini.category, ini.status,
-                             sorted(name_of[code] for code in named),
-                             release_id, day))
-            for code in named:
-                named_new.setdefault(code, []).append(ini.actor)
-        else:
-            named_before |= named
-    communes = [(code, table.at[code, "nom"], int(table.at[code, "population"]),
-                 sorted(set(actors)))
-                for code, actors in named_new.items() if code not in named_before]
-    communes.sort(key=lambda row: (-row[2], row[1]))
+    pairs = _pairs(fr, ids, dep)
+    pairs = pairs[pairs["direct"].to_numpy()]
+    fresh = isin(pairs["initiative_id"].to_numpy(), ids[new])
+    named_before = set(pairs["code"].to_numpy()[~fresh])
+    names = join_runs(pairs["initiative_id"].to_numpy()[fresh],
+                      table["nom"].reindex(pairs["code"].to_numpy()[fresh]).to_numpy(),
+                      "\x1f", ids[new])
+    new_rows = pd.DataFrame({
+        "initiative_id": ids[new], "actor": inis["actor"].to_numpy()[new],
+        "category": inis["category"].to_numpy()[new], "status": inis["status"].to_numpy()[new],
+        "communes": pd.Series([sorted(n.split("\x1f")) if n else [] for n in names],
+                              dtype=object),
+        "release_id": first_release[new], "first_date": as_dates(first_day[new])},
+        columns=INITIATIVE_COLUMNS)
+    new_rows = new_rows.assign(_day=first_day[new]).sort_values(
+        ["_day", "actor"], kind="stable").drop(columns="_day").reset_index(drop=True)
+    actor_of = inis["actor"]
+    newly = pd.DataFrame({"code": pairs["code"].to_numpy()[fresh],
+                          "actor": actor_of.reindex(pairs["initiative_id"].to_numpy()[fresh]
+                                                    ).to_numpy()})
+    newly = newly[~newly["code"].isin(named_before)]
+    actors = newly.drop_duplicates().sort_values("actor").groupby("code", sort=False)[
+        "actor"].agg(list)
+    communes = pd.DataFrame({
+        "code": actors.index.to_numpy(dtype=object),
+        "nom": table["nom"].reindex(actors.index).to_numpy(dtype=object),
+        "population": table["population"].reindex(actors.index).to_numpy(dtype=np.int64),
+        "actors": actors.to_numpy(dtype=object)}, columns=COMMUNE_COLUMNS)
+    communes = communes.sort_values(["population", "nom"], ascending=[False, True],
+                                    kind="stable", ignore_index=True)
     return Changes(
         since=since, previous=previous, releases=[_release_dict(r) for r in later],
-        initiatives=pd.DataFrame(sorted(new_rows, key=lambda r: (r[6], r[1])),
-                                 columns=INITIATIVE_COLUMNS),
-        figures=_figures(inis, filters, since),
-        communes=pd.DataFrame(communes, columns=COMMUNE_COLUMNS))
+        initiatives=new_rows, figures=_figures(fr, ids, filters, since),
+        communes=communes)
 
 
-def _figures(inis, filters: Filters, since: date | None) -> pd.DataFrame:
-    rows = []
-    for ini in inis:
-        earlier: dict[tuple, float] = {}
-        dated = sorted((q for q in ini.quantities if q.as_of),
-                       key=lambda q: q.as_of)
-        for q in dated:
-            key = (q.item, q.kind, q.unit)
-            if _after(q.as_of, since) and filters.keeps_observation(q.release_id, q.as_of):
-                rows.append((ini.id, ini.actor, ini.status, q.item, q.kind, q.unit,
-                             float(q.value), q.approx, earlier.get(key), q.release_id,
-                             q.as_of, q.sentence))
-            earlier[key] = float(q.value)
-    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
+    """Figures dated after `since`, each with the figure its initiative gave before for
+    the same item, kind and unit (`before`)."""
+    obs = fr.figures(ids, Filters(statuses=()))
+    obs = obs[pd.notna(obs["as_of"]).to_numpy()]
+    if obs.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    # by initiative, then by date (the store's order among figures of one day)
+    order = np.lexsort((np.arange(len(obs)), obs["as_of"].to_numpy(),
+                        obs["initiative_id"].to_numpy()))
+    obs = obs.iloc[order]
+    before = obs.groupby(["initiative_id", "item", "kind", "unit"], sort=False)[
+        "value"].shift(1)
+    day = obs["as_of"].to_numpy()
+    keep = keeps_observation(obs["release_id"].to_numpy(), day, filters)
+    if since is not None:
+        keep &= day > np.datetime64(since)
+    obs, before = obs[keep], before[keep]
+    frame = pd.DataFrame({
+        "initiative_id": obs["initiative_id"].to_numpy(), "actor": obs["actor"].to_numpy(),
+        "status": obs["status"].to_numpy(), "item": obs["item"].to_numpy(),
+        "kind": obs["kind"].to_numpy(), "unit": obs["unit"].to_numpy(),
+        "value": obs["value"].to_numpy(dtype=float), "approx": obs["approx"].to_numpy(),
+        "before": pd.Series([None if pd.isna(v) else float(v) for v in before.to_numpy()]),
+        "release_id": obs["release_id"].to_numpy(), "as_of": as_dates(day[keep]),
+        "sentence": obs["sentence"].to_numpy()}, columns=FIGURE_COLUMNS)
     if frame.empty:
         return frame
     order = frame.assign(_kind=frame["kind"].map(kind_order),

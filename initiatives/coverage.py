@@ -26,9 +26,10 @@ import config
 from geo.levels import check
 from geo.reference import LAMBERT93
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.metrics import read, situation_date, sources
-from initiatives.model import CATEGORIES, Initiative
-from initiatives.reach import commune_table, is_inside, reach
+from initiatives.frames import frames_of, group_starts, isin, join_runs
+from initiatives.metrics import situation_date, sources
+from initiatives.model import CATEGORIES
+from initiatives.reach import commune_table
 from initiatives.store import Store
 
 UNIT_COLUMN = {"commune": "code", "epci": "epci", "arrondissement": "arrondissement"}
@@ -171,15 +172,40 @@ def nearest(points: pd.DataFrame, covered: pd.Series) -> tuple[pd.Series, pd.Ser
     return km, pd.Series(targets.index[best], index=points.index)
 
 
-def _apart(ini: Initiative, scope: str) -> dict:
-    return {"id": ini.id, "actor": ini.actor, "category": ini.category, "scope": scope,
-            "places": ", ".join(p.nom or p.query for p in ini.places)}
+def _apart(fr, ids: np.ndarray, scopes: np.ndarray) -> list[dict]:
+    """`{"id", "actor", "category", "scope", "places"}` of initiatives listed apart."""
+    if not len(ids):
+        return []
+    inis = fr.initiatives.loc[ids]
+    p = fr.places
+    sel = isin(p["initiative_id"].to_numpy(), ids)
+    label = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
+                     p["nom"].to_numpy(), p["query"].to_numpy())
+    places = join_runs(p["initiative_id"].to_numpy()[sel], label[sel], ", ", ids)
+    return pd.DataFrame({"id": [int(i) for i in ids], "actor": inis["actor"].to_numpy(),
+                         "category": inis["category"].to_numpy(), "scope": scopes,
+                         "places": places}).to_dict("records")
 
 
-def _select(store: Store, filters: Filters, category: str | None) -> list[Initiative]:
+def _select(store: Store, filters: Filters, category: str | None, dep: str):
     if category is not None and category not in CATEGORIES:
         raise ValueError(f"Catégorie inconnue : {category}")
-    return [i for i in read(store, "initiatives", filters) if category in (None, i.category)]
+    fr = frames_of(store)
+    ids = fr.select(filters, dep)
+    if category is not None:
+        ids = ids[fr.initiatives.loc[ids, "category"].to_numpy() == category]
+    return fr, ids
+
+
+def _lists(owner: np.ndarray, key: np.ndarray) -> dict:
+    """key -> sorted list of the owners paired with it."""
+    if not len(key):
+        return {}
+    order = np.lexsort((owner, key))
+    key, owner = key[order], owner[order]
+    starts = group_starts(key)
+    return dict(zip(key[starts].tolist(), (part.tolist() for part in np.split(
+        owner, starts[1:]))))
 
 
 def gaps(store: Store, filters: Filters | None = None, category: str | None = None,
@@ -191,52 +217,58 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     check(level)
     dep, filters = dep or config.departement(), filters or Filters()
     table = commune_table(dep)
-    # per commune: initiatives placed there, and those reaching it through a territory
-    named: dict[str, list[int]] = {}
-    territory: dict[str, list[int]] = {}
-    pending: set[int] = set()  # initiatives still to review
-    schemes, unplaced, category_of = [], [], {}
-    selected = _select(store, filters, category)
-    for ini in selected:
-        r = reach(ini, dep)
-        if not r.communes:
-            # a national place seen in a release about elsewhere is not inside: not listed
-            if r.wide and is_inside(ini, dep):
-                scope = ("national" if any(p.level == "national" for p in ini.places)
-                         else "département")
-                schemes.append(_apart(ini, scope))
-            elif is_inside(ini, dep):
-                unplaced.append(_apart(ini, "non localisé"))
-            continue  # otherwise outside the département: reaches no commune here
-        category_of[ini.id] = ini.category
-        if ini.status == TO_REVIEW:
-            pending.add(ini.id)
-        for code in r.named:
-            named.setdefault(code, []).append(ini.id)
-        for code in () if commune_only else r.territory:
-            territory.setdefault(code, []).append(ini.id)
+    fr, selected = _select(store, filters, category, dep)
+    placed = fr.placed(dep)
+    pairs = placed.pairs[isin(placed.pairs["initiative_id"].to_numpy(), selected)]
+    # initiatives reaching no commune: département-wide or national schemes (inside),
+    # inside with no usable place, or outside the département (not listed)
+    reaching = np.unique(pairs["initiative_id"].to_numpy())
+    alone = selected[~isin(selected, reaching)]
+    inside = placed.inside.reindex(alone).to_numpy(dtype=bool)
+    wide = placed.wide.reindex(alone).to_numpy(dtype=bool)
+    p = fr.places
+    national = isin(alone, p.loc[(p["level"] == "national").to_numpy(),
+                                    "initiative_id"].to_numpy())
+    scheme = wide & inside
+    schemes = _apart(fr, alone[scheme], np.where(national[scheme], "national", "département"))
+    unplaced = _apart(fr, alone[~wide & inside],
+                      np.full(int((~wide & inside).sum()), "non localisé", dtype=object))
+    if commune_only:
+        pairs = pairs[pairs["direct"].to_numpy()]
+    status = fr.initiatives["status"].reindex(pairs["initiative_id"].to_numpy()).to_numpy()
+    owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
+    direct = pairs["direct"].to_numpy()
 
     com = table[["nom", "population", "epci", "arrondissement"]].copy()
-    com["direct"] = [len(named.get(c, ())) for c in com.index]
-    com["direct_to_review"] = [len(pending.intersection(named.get(c, ()))) for c in com.index]
-    com["via_territory"] = [len(territory.get(c, ())) for c in com.index]
+    com["direct"] = _count(code[direct], com.index)
+    com["direct_to_review"] = _count(code[direct & (status == TO_REVIEW)], com.index)
+    com["via_territory"] = _count(code[~direct], com.index)
     com["covered"] = (com["direct"] + com["via_territory"]) > 0
     # nearest help is looked for everywhere, even across a filtered-out arrondissement
     com["nearest_km"], nearest_code = nearest(commune_points(dep), com["covered"])
     com["nearest_nom"] = nearest_code.map(table["nom"])
     if filters.arrondissements:
         com = com[com["arrondissement"].isin(filters.arrondissements)]
+    shown = isin(code, com.index.to_numpy())
+    owner, code, direct = owner[shown], code[shown], direct[shown]
 
     communes = _commune_units(com)
     if level == "commune":
         units = communes
-        reaching = {c: sorted(named.get(c, []) + territory.get(c, []))
-                    for c in com.index if c in named or c in territory}
+        reached = _lists(owner, code)
     else:
-        units, reaching = _group(com, level, named, territory, table, pending)
-    by_category = _by_category(units["code"], reaching, category_of)
-    return Gaps(level, category, commune_only, units, communes, by_category, reaching,
+        unit = com[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=object)
+        units, reached = _group(com, level, owner, unit, direct, table, status[shown])
+    category_of = fr.initiatives["category"]
+    by_category = _by_category(units["code"], owner, code if level == "commune" else unit,
+                               category_of)
+    return Gaps(level, category, commune_only, units, communes, by_category, reached,
                 schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
+
+
+def _count(codes: np.ndarray, index: pd.Index) -> np.ndarray:
+    return pd.Series(codes, dtype=object).value_counts().reindex(
+        index, fill_value=0).to_numpy(dtype=np.int64)
 
 
 def _per_10k(units: pd.DataFrame) -> pd.Series:
@@ -280,44 +312,70 @@ def weakest_first(units: pd.DataFrame) -> pd.DataFrame:
          "code"], ascending=[True, True, True, False, True], ignore_index=True)
 
 
-def _group(com: pd.DataFrame, level: str, named_ids: dict, territory_ids: dict,
-           table: pd.DataFrame, pending: set[int]):
-    """EPCI or arrondissement units: covered when one initiative reaches any commune."""
+def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
+           direct: np.ndarray, table: pd.DataFrame, status: np.ndarray):
+    """EPCI or arrondissement units: covered when one initiative reaches any commune.
+    An initiative naming a commune of the unit counts as named there; one reaching it
+    only through a territory, as via a territory."""
     col = UNIT_COLUMN[level]
     names = table.groupby(col)[f"{col}_nom"].first()
-    rows, reaching = [], {}
-    for unit, part in com.groupby(col, sort=True):
-        named = {i for c in part.index for i in named_ids.get(c, [])}
-        territory = {i for c in part.index for i in territory_ids.get(c, [])} - named
-        covered_pop = int(part.loc[part["covered"], "population"].sum())
-        pop = int(part["population"].sum())
-        is_named = part["direct"] > 0
-        only_territory = ~is_named & (part["via_territory"] > 0)
-        near = part["nearest_km"].min() if not part["covered"].any() else 0.0
-        near_nom = (part.loc[part["nearest_km"].idxmin(), "nearest_nom"]
-                    if part["nearest_km"].notna().any() else None)
-        rows.append({"code": unit, "nom": names[unit], "population": pop,
-                     "covered": bool(named or territory), "direct": len(named),
-                     "via_territory": len(territory), "initiatives": len(named | territory),
-                     "nearest_km": near, "nearest_nom": near_nom,
-                     "population_covered": covered_pop,
-                     "share_population_covered": covered_pop / pop if pop else 0.0,
-                     "communes": len(part), "communes_named": int(is_named.sum()),
-                     "communes_territory": int(only_territory.sum()),
-                     "population_named": int(part.loc[is_named, "population"].sum()),
-                     "population_territory": int(part.loc[only_territory, "population"].sum()),
-                     "direct_to_review": len(named & pending)})
-        if named or territory:
-            reaching[unit] = sorted(named | territory)
-    units = pd.DataFrame(rows, columns=[c for c in UNIT_COLUMNS if c not in (
-        "per_10k", "share_communes_named", "share_population_named", "named_per_10k")])
+    links = pd.DataFrame({"unit": pd.Series(unit, dtype=object), "owner": owner,
+                          "direct": direct, "pending": status == TO_REVIEW})
+    per = links.groupby(["unit", "owner"]).agg(direct=("direct", "any"),
+                                               pending=("pending", "first")).reset_index()
+    named = per[per["direct"]].groupby("unit").agg(direct=("owner", "size"),
+                                                  direct_to_review=("pending", "sum"))
+    via = per[~per["direct"]].groupby("unit").size()
+    total = per.groupby("unit").size()
+    part = com.assign(
+        _named=com["direct"] > 0,
+        _pop_covered=com["population"].where(com["covered"], 0))
+    part["_only_territory"] = ~part["_named"] & (part["via_territory"] > 0)
+    part["_pop_named"] = part["population"].where(part["_named"], 0)
+    part["_pop_territory"] = part["population"].where(part["_only_territory"], 0)
+    grouped = part.groupby(col, sort=True)
+    pop = grouped["population"].sum()
+    first_min = part.loc[part["nearest_km"].notna()].groupby(col)["nearest_km"].idxmin()
+    units = pd.DataFrame({
+        "code": pop.index.to_numpy(), "nom": names.reindex(pop.index).to_numpy(),
+        "population": pop.to_numpy(dtype=np.int64)})
+    codes = units["code"]
+    units["direct"] = named["direct"].reindex(codes, fill_value=0).to_numpy(dtype=np.int64)
+    units["via_territory"] = via.reindex(codes, fill_value=0).to_numpy(dtype=np.int64)
+    units["initiatives"] = total.reindex(codes, fill_value=0).to_numpy(dtype=np.int64)
+    units["covered"] = units["initiatives"] > 0
+    covered_any = grouped["covered"].any().reindex(codes).to_numpy()
+    units["nearest_km"] = np.where(covered_any, 0.0,
+                                   grouped["nearest_km"].min().reindex(codes).to_numpy())
+    units["nearest_nom"] = [com.at[i, "nearest_nom"] if isinstance(i, str) else None
+                            for i in first_min.reindex(codes).to_numpy(dtype=object)]
+    covered_pop = grouped["_pop_covered"].sum().reindex(codes).to_numpy(dtype=np.int64)
+    units["population_covered"] = covered_pop
+    pop_v = units["population"].to_numpy()
+    units["share_population_covered"] = np.where(pop_v > 0, covered_pop / np.where(
+        pop_v > 0, pop_v, 1), 0.0)
+    units["communes"] = grouped.size().reindex(codes).to_numpy(dtype=np.int64)
+    units["communes_named"] = grouped["_named"].sum().reindex(codes).to_numpy(dtype=np.int64)
+    units["communes_territory"] = grouped["_only_territory"].sum().reindex(codes).to_numpy(
+        dtype=np.int64)
+    units["population_named"] = grouped["_pop_named"].sum().reindex(codes).to_numpy(
+        dtype=np.int64)
+    units["population_territory"] = grouped["_pop_territory"].sum().reindex(codes).to_numpy(
+        dtype=np.int64)
+    units["direct_to_review"] = named["direct_to_review"].reindex(
+        codes, fill_value=0).to_numpy(dtype=np.int64)
+    units = units[[c for c in UNIT_COLUMNS if c not in (
+        "per_10k", "share_communes_named", "share_population_named", "named_per_10k")]]
     units["per_10k"] = _per_10k(units)
-    return _named_shares(units)[UNIT_COLUMNS], reaching
+    return _named_shares(units)[UNIT_COLUMNS], _lists(per["owner"].to_numpy(),
+                                                      per["unit"].to_numpy(dtype=object))
 
 
-def _by_category(codes: pd.Series, reaching: dict, category_of: dict) -> pd.DataFrame:
-    pairs = pd.DataFrame([(unit, category_of[i]) for unit, ids in reaching.items()
-                          for i in ids], columns=["code", "category"])
+def _by_category(codes: pd.Series, owner: np.ndarray, unit: np.ndarray,
+                 category_of: pd.Series) -> pd.DataFrame:
+    pairs = pd.DataFrame({"code": pd.Series(unit, dtype=object), "owner": owner}
+                         ).drop_duplicates()
+    pairs["category"] = category_of.reindex(pairs["owner"].to_numpy()).to_numpy(dtype=object)
     counts = pairs.groupby(["code", "category"]).size().unstack(fill_value=0)
     return counts.reindex(index=pd.Index(codes, name="code"), columns=list(CATEGORIES),
                           fill_value=0).astype(int)

@@ -14,16 +14,20 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
+import gc
 import weakref
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 import config
 from geo.levels import check
+from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
+from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank, text_column
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -38,7 +42,7 @@ from initiatives.model import (
     VOLUNTEERS,
     Initiative,
 )
-from initiatives.reach import commune_table, is_inside, reach
+from initiatives.reach import commune_table, is_inside
 from initiatives.store import MANUAL_SOURCE, Store
 
 HEADLINE_ITEMS = ("masques", "visières", "repas")
@@ -115,6 +119,8 @@ def latest(obs: pd.DataFrame) -> pd.DataFrame:
     """Per initiative, item, kind and unit: the latest figure (undated counts as oldest)."""
     if obs.empty:
         return obs
+    if pd.api.types.is_datetime64_any_dtype(obs["as_of"]):
+        return columnar.latest(obs)
     order = obs.assign(_day=obs["as_of"].map(lambda d: d or date.min))
     order = order.sort_values(["_day", "value"], kind="stable")
     return (order.groupby(["initiative_id", "item", "kind", "unit"], sort=False).tail(1)
@@ -126,33 +132,114 @@ def kind_order(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
+def _selection(store: Store, filters: Filters | None, dep: str | None,
+               inside_only: bool = True):
+    """(filters, dep, frames, ids): the store's frames and the ids the filters keep."""
+    filters, dep = filters or Filters(), dep or config.departement()
+    fr = frames_of(store)
+    return filters, dep, fr, fr.select(filters, dep, inside_only)
+
+
+def _nums(values) -> list:
+    """`_num` of each value: whole numbers as int, others rounded to 3 decimals."""
+    values = np.asarray(values, dtype=float)
+    whole = np.mod(values, 1) == 0
+    return [int(v) if w else round(v, 3) for v, w in zip(values.tolist(), whole.tolist())]
+
+
+def _iso(days) -> np.ndarray:
+    """datetime64 days as ISO text (None when missing)."""
+    days = np.asarray(days).astype("datetime64[D]")
+    out = np.datetime_as_string(days, unit="D").astype(TEXT)
+    out[pd.isna(days)] = None
+    return out
+
+
+def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
+    """One row per item, kind and unit of the latest figures: value, initiatives, how much
+    is to review, approx; in the order of `totals` (done first, largest first)."""
+    columns = ["item", "kind", "unit", "value", "initiatives", "to_review",
+               "initiatives_to_review", "approx"]
+    if last.empty:
+        return pd.DataFrame(columns=columns)
+    pending = (last["status"] == TO_REVIEW).to_numpy()
+    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order
+    figure = last["figure"].to_numpy()
+    work = pd.DataFrame({"figure": figure, "value": last["value"].to_numpy(),
+                         "pending_value": np.where(pending, last["value"].to_numpy(), 0.0),
+                         "pending": pending, "approx": last["approx"].to_numpy(),
+                         "initiative_id": last["initiative_id"].to_numpy()})
+    out = work.groupby("figure", sort=True).agg(
+        value=("value", "sum"), initiatives=("initiative_id", "nunique"),
+        to_review=("pending_value", "sum"), initiatives_to_review=("pending", "sum"),
+        approx=("approx", "any"))
+    first = pd.Series(np.arange(len(figure)), index=figure).groupby(level=0).first()
+    at = first.reindex(out.index).to_numpy()
+    out = out.reset_index(drop=True)
+    for name in ("item", "kind", "unit"):
+        out[name] = text_column(last[name].to_numpy()[at], out.index)
+    out["_kind"] = kind_rank(out["kind"].to_numpy())
+    out["_value"] = [_num(v) for v in out["value"]]
+    out = out.sort_values(["_kind", "_value", "item"], ascending=[True, False, True],
+                          kind="stable", ignore_index=True)
+    return out[columns]
+
+
+def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
+    """The figures behind each row of `_item_rows`, largest first (one dict each)."""
+    if last.empty:
+        return []
+    by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
+        level=0).indices
+    first = {k: v[0] for k, v in by_figure.items()}
+    groups = {(last["item"].to_numpy()[i], last["kind"].to_numpy()[i],
+               last["unit"].to_numpy()[i]): by_figure[k] for k, i in first.items()}
+    cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
+                                            "sentence", "reason", "status")}
+    cols["as_of"] = _iso(last["as_of"].to_numpy())
+    out = []
+    collecting = gc.isenabled()
+    gc.disable()   # one dict per figure: the collector would walk them again and again
+    try:
+        for item, kind, unit in zip(rows["item"], rows["kind"], rows["unit"]):
+            out.append(_group_sources(cols, groups[(item, kind, unit)]))
+    finally:
+        if collecting:
+            gc.enable()
+    return out
+
+
+def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
+    """One dict per figure of a group (positions `at` in `cols`)."""
+    # the same order as sorting the group's frame by value, largest first
+    at = at[pd.Series(cols["value"][at]).sort_values(ascending=False).index.to_numpy()]
+    return [{"initiative_id": i, "actor": a, "release_id": r or MANUAL_SOURCE,
+             "as_of": d, "value": v, "sentence": t, "reason": why, "status": st}
+            for i, a, r, d, v, t, why, st in zip(
+                cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
+                cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
+                _nums(cols["value"][at]), cols["sentence"][at].tolist(),
+                cols["reason"][at].tolist(), cols["status"][at].tolist())]
+
+
 def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
     """`{"departement", "as_of", "items": [...], "goals": [...]}` as printed by
     `python -m initiatives totals`. Each item says how much of its value is still to
     review (`to_review`, `initiatives_to_review`); `goals` is `goal_sums`."""
-    filters, dep, inis = _selected(store, filters, dep)
-    obs = observations(inis, filters)
-    last = latest(obs)
-    items = []
-    if not last.empty:
-        for (item, kind, unit), g in last.groupby(["item", "kind", "unit"]):
-            g = g.sort_values("value", ascending=False)
-            pending = g[g["status"] == TO_REVIEW]
-            items.append({
-                "item": item, "kind": kind, "value": _num(g["value"].sum()), "unit": unit,
-                "initiatives": int(g["initiative_id"].nunique()),
-                "to_review": _num(pending["value"].sum()),
-                "initiatives_to_review": int(pending["initiative_id"].nunique()),
-                "approx": bool(g["approx"].any()),
-                "sources": [{"initiative_id": int(r.initiative_id), "actor": r.actor,
-                             "release_id": r.release_id or MANUAL_SOURCE,
-                             "as_of": r.as_of.isoformat() if r.as_of else None,
-                             "value": _num(r.value), "sentence": r.sentence,
-                             "reason": r.reason, "status": r.status}
-                            for r in g.itertuples()]})
-    items.sort(key=lambda x: (kind_order(x["kind"]), -x["value"], x["item"]))
-    days = [d for d in obs["as_of"] if d] if not obs.empty else []
-    return {"departement": dep, "as_of": max(days).isoformat() if days else None,
+    filters, dep, fr, ids = _selection(store, filters, dep)
+    last = fr.latest(ids, filters)
+    rows = _item_rows(last)
+    items = [{"item": item, "kind": kind, "value": _num(value), "unit": unit,
+              "initiatives": int(n), "to_review": _num(pending),
+              "initiatives_to_review": int(n_pending), "approx": bool(approx),
+              "sources": sources_}
+             for item, kind, unit, value, n, pending, n_pending, approx, sources_ in zip(
+                 rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
+                 rows["to_review"], rows["initiatives_to_review"], rows["approx"],
+                 _sources(last, rows))]
+    day = last["as_of"].max() if len(last) else None
+    return {"departement": dep,
+            "as_of": None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
             "items": items, "goals": goal_sums(*_goals(last))}
 
 
@@ -175,20 +262,37 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "done": both["value_done"].map(_num), "target": both["value"].map(_num),
         "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
         "approx": both["approx"] | both["approx_done"].astype(bool),
-        "as_of": [max((d for d in (a, b) if d), default=None)
-                  for a, b in zip(both["as_of"], both["as_of_done"])],
+        "as_of": _later(both["as_of"], both["as_of_done"]),
         "release_id": both["release_id_done"], "done_sentence": both["sentence_done"],
         "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
     lone = pair[~has_done]
     alone = pd.DataFrame({
         "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
         "status": lone["status"], "item": lone["item"], "unit": lone["unit"],
-        "target": lone["value"].map(_num), "approx": lone["approx"], "as_of": lone["as_of"],
+        "target": lone["value"].map(_num), "approx": lone["approx"],
+        "as_of": _dates(lone["as_of"]),
         "release_id": lone["release_id"], "sentence": lone["sentence"]},
         columns=ALONE_COLUMNS)
     order = ["item", "unit", "initiative_id"]
     return (progress.sort_values(order, ignore_index=True),
             alone.sort_values(order, ignore_index=True))
+
+
+def _dates(days: pd.Series) -> pd.Series:
+    """Dates as `date` objects (None when missing), from datetime64 or as they are."""
+    if pd.api.types.is_datetime64_any_dtype(days):
+        return pd.Series(as_dates(days.to_numpy()), index=days.index, dtype=TEXT)
+    return days
+
+
+def _later(a: pd.Series, b: pd.Series) -> pd.Series:
+    """The later of two dates, row by row, ignoring missing ones."""
+    if pd.api.types.is_datetime64_any_dtype(a):
+        x, y = a.to_numpy(), b.to_numpy()
+        later = np.where(pd.isna(x), y, np.where(pd.isna(y), x, np.maximum(x, y)))
+        return pd.Series(as_dates(later), index=a.index, dtype=TEXT)
+    return pd.Series([max((d for d in (p, q) if d), default=None) for p, q in zip(a, b)],
+                     index=a.index, dtype=TEXT)
 
 
 def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
@@ -224,8 +328,8 @@ class Goals:
 
 def goals(store: Store, filters: Filters | None = None, dep: str | None = None) -> Goals:
     """Progress of each initiative towards its own goal, and the goals left alone."""
-    filters, dep, inis = _selected(store, filters, dep)
-    progress, alone = _goals(latest(observations(inis, filters)))
+    filters, dep, fr, ids = _selection(store, filters, dep)
+    progress, alone = _goals(fr.latest(ids, filters))
     return Goals(progress, alone, goal_sums(progress, alone))
 
 
@@ -266,8 +370,8 @@ def _named_and_territory(reaches) -> tuple[set[str], set[str]]:
 def territory_only(store: Store, filters: Filters | None = None,
                    dep: str | None = None) -> set[str]:
     """Communes reached only through a territory cited in bloc: no initiative names them."""
-    filters, dep, inis = _selected(store, filters, dep)
-    return _named_and_territory([reach(i, dep) for i in inis])[1]
+    filters, dep, fr, ids = _selection(store, filters, dep)
+    return set(_reached(fr, ids, dep)[1].tolist())
 
 
 def situation_date(releases: list[dict]) -> date | None:
@@ -276,40 +380,64 @@ def situation_date(releases: list[dict]) -> date | None:
     return max(days) if days else None
 
 
+def _pairs(fr, ids: np.ndarray, dep: str) -> pd.DataFrame:
+    """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`)."""
+    pairs = fr.placed(dep).pairs
+    return pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
+
+
+def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
+    """Communes named by the initiatives `ids`, and those reached only through a
+    territory (named by none of them)."""
+    pairs = _pairs(fr, ids, dep)
+    direct = pairs["direct"].to_numpy()
+    named = pd.unique(pairs["code"].to_numpy()[direct])
+    territory = np.setdiff1d(pd.unique(pairs["code"].to_numpy()[~direct]).astype(str),
+                             named.astype(str))
+    return named, territory
+
+
 def key_figures(store: Store, filters: Filters | None = None,
                 dep: str | None = None) -> KeyFigures:
     """The overview's figures (see `KeyFigures`)."""
-    filters, dep, inis = _selected(store, filters, dep)
+    filters, dep, fr, ids = _selection(store, filters, dep)
     table = commune_table(dep)
-    reaches = [reach(i, dep) for i in inis]
-    named, territory = _named_and_territory(reaches)
-    named_reviewed = set().union(*(r.named for r, i in zip(reaches, inis)
-                                   if i.status != TO_REVIEW))
-    result = totals(store, filters, dep)
-    goal_of = {(g["item"], g["unit"]): g for g in result["goals"]}
+    named, territory = _reached(fr, ids, dep)
+    status = fr.initiatives.loc[ids, "status"].to_numpy()
+    reviewed_ids = ids[status != TO_REVIEW]
+    named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
+    placed = fr.placed(dep)
+    with_communes = np.unique(_pairs(fr, ids, dep)["initiative_id"].to_numpy())
+    wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
+    last = fr.latest(ids, filters)
+    rows = _item_rows(last)
+    goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
     production = {}
-    for row in result["items"]:
-        if row["item"] in HEADLINE_ITEMS and row["kind"] in (DONE, *BESIDE_DONE):
-            entry = production.setdefault(row["item"], {
-                DONE: None, "to_review": 0, **dict.fromkeys(BESIDE_DONE), "unit": row["unit"],
+    for item, kind, unit, value, n, pending in zip(
+            rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
+            rows["to_review"]):
+        if item in HEADLINE_ITEMS and kind in (DONE, *BESIDE_DONE):
+            entry = production.setdefault(item, {
+                DONE: None, "to_review": 0, **dict.fromkeys(BESIDE_DONE), "unit": unit,
                 "initiatives": 0, "goal": None})
-            entry[row["kind"]] = (entry[row["kind"]] or 0) + row["value"]
-            if row["kind"] == DONE:
-                entry["initiatives"] += row["initiatives"]
-                entry["to_review"] += row["to_review"]
-                entry["goal"] = goal_of.get((row["item"], row["unit"]))
+            entry[kind] = (entry[kind] or 0) + _num(value)
+            if kind == DONE:
+                entry["initiatives"] += int(n)
+                entry["to_review"] += _num(pending)
+                entry["goal"] = goal_of.get((item, unit))
     for (item, unit), goal in goal_of.items():  # goals of an item nobody reports done yet
         if item in HEADLINE_ITEMS and item not in production:
             production[item] = {DONE: None, "to_review": 0, **dict.fromkeys(BESIDE_DONE),
                                 "unit": unit, "initiatives": 0, "goal": goal}
+    named_set = set(named)
     return KeyFigures(
         departement=dep,
-        initiatives=len(inis),
-        initiatives_to_review=sum(1 for i in inis if i.status == TO_REVIEW),
-        initiatives_wide=sum(1 for r in reaches if r.wide and not r.communes),
+        initiatives=len(ids),
+        initiatives_to_review=int((status == TO_REVIEW).sum()),
+        initiatives_wide=int(wide.sum()),
         communes_total=len(table),
-        communes_named=len(named),
-        communes_named_to_review=len(named - named_reviewed),
+        communes_named=len(named_set),
+        communes_named_to_review=len(named_set - named_reviewed),
         communes_territory=len(territory),
         population_total=int(table["population"].sum()),
         population_named=int(table.loc[list(named), "population"].sum()),
@@ -321,22 +449,22 @@ def key_figures(store: Store, filters: Filters | None = None,
 
 def sources(store: Store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
-    filters, dep, inis = _selected(store, filters, dep, inside_only=False)
-    ids = {i.id for i in inis}
-    counts: dict[str, set] = {}
-    for m in read(store, "mentions"):
-        if m.initiative_id in ids and filters.keeps_observation(m.release_id, m.date):
-            counts.setdefault(m.release_id, set()).add(m.initiative_id)
+    filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
+    men = fr.mentions
+    keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
+        men["release_id"].to_numpy(), men["date"].to_numpy(), filters)
+    counts = pd.Series(men["initiative_id"].to_numpy()[keep],
+                       index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
     out = []
-    for rel in read(store, "releases"):
-        if rel.id in counts:
+    for rel in fr.release_objects():
+        if rel.id in counts.index:
             out.append({"id": rel.id, "title": rel.title, "number": rel.number,
                         "date": rel.date, "source": rel.source, "label": rel.label,
-                        "initiatives": len(counts[rel.id])})
-    if "" in counts:
+                        "initiatives": int(counts[rel.id])})
+    if "" in counts.index:
         out.append({"id": "", "title": "Saisie manuelle", "number": None, "date": None,
                     "source": MANUAL_SOURCE, "label": MANUAL_SOURCE,
-                    "initiatives": len(counts[""])})
+                    "initiatives": int(counts[""])})
     return out
 
 
@@ -362,33 +490,87 @@ FRAME_COLUMNS = ["id", "actor", "actor_type", "category", "status", "inside", "w
                  "last_date", "releases", "figures", "excerpt", "contacts"]
 
 
+def _split(joined: np.ndarray, sep: str) -> list[list[str]]:
+    return [t.split(sep) if t else [] for t in joined]
+
+
+def figure_lines(fr, ids: np.ndarray) -> np.ndarray:
+    """`figures_lines` of every initiative `ids`, joined with " ; ": the latest figure of
+    each item, kind and unit (all figures, whatever the filters), done first. Each
+    distinct figure is worded once."""
+    last = fr.latest(ids, Filters(statuses=()))
+    if last.empty:
+        return np.full(len(ids), "", dtype=TEXT)
+    order = np.lexsort((np.arange(len(last)), kind_rank(last["kind"].to_numpy()),
+                        last["initiative_id"].to_numpy()))
+    last = last.iloc[order]
+    keys = pd.DataFrame({"item": last["item"].to_numpy(), "value": last["value"].to_numpy(),
+                         "unit": last["unit"].to_numpy(), "kind": last["kind"].to_numpy(),
+                         "approx": last["approx"].to_numpy()})
+    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
+    words = np.array([figure_line(i, float(v), u, k, bool(a)) for i, v, u, k, a in uniques],
+                     dtype=TEXT)
+    return join_runs(last["initiative_id"].to_numpy(), words[codes], " ; ", ids)
+
+
 def initiatives_frame(store: Store, filters: Filters | None = None,
                       dep: str | None = None) -> pd.DataFrame:
     """One row per filtered initiative (inside and outside), for tables and exports."""
-    filters, dep, inis = _selected(store, filters, dep, inside_only=False)
+    return _initiative_columns(store, filters, dep, lists=True)
+
+
+def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
+                        lists: bool) -> pd.DataFrame:
+    """`initiatives_frame`; with `lists=False` the list columns come joined (", ", and
+    " ; " for contacts), as the exports write them."""
+    filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     table = commune_table(dep)
+    inis = fr.initiatives.loc[ids]
+    placed = fr.placed(dep)
+    pairs = _pairs(fr, ids, dep).sort_values(["initiative_id", "code"])
+    direct = pairs["direct"].to_numpy()
+    owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
+    communes = join_runs(owner[direct], code[direct], ", ", ids)
+    territory = pd.Series(owner[~direct]).value_counts().reindex(ids, fill_value=0)
+    arr = pairs[["initiative_id", "arrondissement"]].drop_duplicates().sort_values(
+        ["initiative_id", "arrondissement"])
     names = dict(zip(table["arrondissement"], table["arrondissement_nom"]))
-    cited: dict[int, list] = {}
-    for m in read(store, "mentions"):
-        cited.setdefault(m.initiative_id, []).append(m)
-    rows = []
-    for ini in inis:
-        r, ms = reach(ini, dep), cited.get(ini.id, [])
-        arr = sorted(r.arrondissements)
-        rows.append({
-            "id": ini.id, "actor": ini.actor, "actor_type": ini.actor_type,
-            "category": ini.category, "status": ini.status, "inside": is_inside(ini, dep),
-            "wide": r.wide,
-            "places": ", ".join(p.nom or p.query for p in ini.places),
-            "communes": sorted(r.named), "territory_communes": len(r.territory),
-            "arrondissements": arr, "arrondissements_noms": [names.get(a, a) for a in arr],
-            "first_release": ms[0].release_id if ms else "",
-            "last_release": ms[-1].release_id if ms else "",
-            "first_date": ms[0].date if ms else None,
-            "last_date": ms[-1].date if ms else None,
-            "releases": len(ms), "figures": " ; ".join(figures_lines(ini)), "excerpt": ini.excerpt,
-            "contacts": list(ini.contacts)})
-    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    arr_codes = arr["arrondissement"].to_numpy()
+    arr_names = pd.Series(arr_codes, dtype=TEXT).map(lambda a: names.get(a, a)).to_numpy(
+        dtype=TEXT)
+    arr_joined = join_runs(arr["initiative_id"].to_numpy(), arr_codes, ", ", ids)
+    arr_named = join_runs(arr["initiative_id"].to_numpy(), arr_names, ", ", ids)
+    p = fr.places
+    sel = isin(p["initiative_id"].to_numpy(), ids)
+    label = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
+                     p["nom"].to_numpy(), p["query"].to_numpy())
+    places = join_runs(p["initiative_id"].to_numpy()[sel], label[sel], ", ", ids)
+    contacts = inis["contacts"].to_numpy()
+    out = {
+        "id": ids, "actor": inis["actor"].to_numpy(), "actor_type": inis["actor_type"].to_numpy(),
+        "category": inis["category"].to_numpy(), "status": inis["status"].to_numpy(),
+        "inside": placed.inside.reindex(ids).to_numpy(dtype=bool),
+        "wide": placed.wide.reindex(ids).to_numpy(dtype=bool),
+        "places": places,
+        "communes": _split(communes, ", ") if lists else communes,
+        "territory_communes": territory.to_numpy(dtype=np.int64),
+        "arrondissements": _split(arr_joined, ", ") if lists else arr_joined,
+        "arrondissements_noms": _split(arr_named, ", ") if lists else arr_named,
+        "first_release": inis["first_release"].to_numpy(),
+        "last_release": inis["last_release"].to_numpy(),
+        "first_date": as_dates(inis["first_date"].to_numpy()),
+        "last_date": as_dates(inis["last_date"].to_numpy()),
+        "releases": inis["releases"].to_numpy(dtype=np.int64),
+        "figures": figure_lines(fr, ids), "excerpt": inis["excerpt"].to_numpy(),
+        "contacts": ([columnar.contacts_list(c) for c in contacts] if lists else
+                     np.array([c.replace(columnar.CONTACT_SEP, " ; ") for c in contacts],
+                              dtype=TEXT))}
+    listed = {k: v for k, v in out.items() if isinstance(v, list)}
+    frame = columnar.table({k: np.asarray(v, dtype=TEXT) if v.dtype == TEXT else v
+                            for k, v in out.items() if k not in listed})
+    for name, values in listed.items():
+        frame[name] = pd.Series(values, index=frame.index, dtype=TEXT)
+    return frame[FRAME_COLUMNS]
 
 
 def _units(level: str, dep: str) -> pd.DataFrame:
@@ -432,27 +614,26 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
     values = {"category": CATEGORIES, "actor_type": ACTOR_TYPES}.get(columns)
     if values is None:
         raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
-    filters, dep, inis = _selected(store, filters, dep)
+    filters, dep, fr, ids = _selection(store, filters, dep)
     units, table = _units(by, dep), commune_table(dep)
     # one (unit, value) pair per initiative and unit it reaches, counted by groups
-    seen: dict[int, tuple] = {}   # units of each distinct reach (reaches are shared)
-    codes, labels = [], []
-    for ini in inis:
-        r = reach(ini, dep)
-        found = seen.get(id(r))
-        if found is None:
-            found = seen[id(r)] = (r, tuple(_unit_codes(
-                r.named if commune_only else r.communes, by, table)))
-        codes.extend(found[1])
-        labels.extend([getattr(ini, columns)] * len(found[1]))
-    pairs = pd.DataFrame({"code": codes, "value": labels}, dtype=object)
-    cells = (pairs.groupby(["code", "value"]).size().unstack(fill_value=0)
-             if len(pairs) else pd.DataFrame())
+    pairs = _pairs(fr, ids, dep)
+    if commune_only:
+        pairs = pairs[pairs["direct"].to_numpy()]
+    code = pairs["code"].to_numpy()
+    if by != "commune":
+        code = table[UNIT_COLUMN[by]].reindex(code).to_numpy(dtype=TEXT)
+    reached = pd.DataFrame({"initiative_id": pairs["initiative_id"].to_numpy(),
+                            "code": pd.Series(code, dtype=TEXT)}).drop_duplicates()
+    reached["value"] = fr.initiatives[columns].reindex(
+        reached["initiative_id"].to_numpy()).to_numpy(dtype=TEXT)
+    cells = (reached.groupby(["code", "value"]).size().unstack(fill_value=0)
+             if len(reached) else pd.DataFrame())
     out = units[["code", "nom"]].copy()
     for value in values:
         column = cells[value] if value in cells.columns else pd.Series(dtype="int64")
         out[value] = column.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
-    total = pairs.groupby("code").size() if len(pairs) else pd.Series(dtype="int64")
+    total = reached.groupby("code").size() if len(reached) else pd.Series(dtype="int64")
     out["total"] = total.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
     return out
 
@@ -471,19 +652,47 @@ def counts_per_unit(store: Store, filters: Filters | None = None, level: str = "
 def evolution(store: Store, filters: Filters | None = None, dep: str | None = None,
               kinds: tuple[str, ...] = (DONE,)) -> pd.DataFrame:
     """Cumulative figures at each release date: the sum over initiatives of the latest
-    figure known at that date (inside the département)."""
-    filters, dep, inis = _selected(store, filters, dep)
-    obs = observations(inis, filters)
-    obs = obs[obs["kind"].isin(kinds) & obs["as_of"].notna()] if not obs.empty else obs
-    rows = []
-    for day in sorted(set(obs["as_of"])):
-        last = latest(obs[obs["as_of"] <= day])
-        for (item, kind, unit), g in last.groupby(["item", "kind", "unit"]):
-            rows.append({"as_of": day, "item": item, "kind": kind, "unit": unit,
-                         "value": _num(g["value"].sum()),
-                         "initiatives": int(g["initiative_id"].nunique())})
-    return pd.DataFrame(rows, columns=["as_of", "item", "kind", "unit", "value",
-                                       "initiatives"])
+    figure known at that date (inside the département).
+
+    Worked out in one pass: each initiative's latest figure changes only on the days it
+    reports one, so the sum at a day is the running sum of those changes."""
+    columns = ["as_of", "item", "kind", "unit", "value", "initiatives"]
+    filters, dep, fr, ids = _selection(store, filters, dep)
+    obs = fr.figures_of(ids, filters)
+    obs = obs[obs["kind"].isin(kinds).to_numpy() & pd.notna(obs["as_of"]).to_numpy()]
+    if obs.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["initiative_id", "item", "kind", "unit"]
+    order = np.lexsort((np.arange(len(obs)), obs["value"].to_numpy(),
+                        obs["as_of"].to_numpy(), *[pd.factorize(obs[k])[0]
+                                                   for k in reversed(keys)]))
+    obs = obs.iloc[order]
+    # the latest figure of each initiative and group at the end of each day it reports
+    daily = obs[~obs.duplicated([*keys, "as_of"], keep="last").to_numpy()]
+    group = ~daily.duplicated(keys, keep="first").to_numpy()
+    value = daily["value"].to_numpy()
+    before = np.r_[0.0, value[:-1]]
+    delta = np.where(group, value, value - before)
+    # a grid of days × (item, kind, unit), summed day by day
+    groups = daily[["item", "kind", "unit"]].drop_duplicates().sort_values(
+        ["item", "kind", "unit"], ignore_index=True)
+    g = pd.MultiIndex.from_frame(groups).get_indexer(
+        pd.MultiIndex.from_frame(daily[["item", "kind", "unit"]]))
+    days = np.sort(pd.unique(obs["as_of"].to_numpy()))
+    d = np.searchsorted(days, daily["as_of"].to_numpy())
+    sums = np.zeros((len(days), len(groups)))
+    counts = np.zeros((len(days), len(groups)), dtype=np.int64)
+    np.add.at(sums, (d, g), delta)
+    np.add.at(counts, (d, g), group.astype(np.int64))
+    sums, counts = sums.cumsum(axis=0), counts.cumsum(axis=0)
+    at_day, at_group = np.nonzero(counts > 0)   # by day, then item, kind and unit
+    return pd.DataFrame({
+        "as_of": as_dates(days[at_day]),
+        "item": groups["item"].to_numpy(dtype=TEXT)[at_group],
+        "kind": groups["kind"].to_numpy(dtype=TEXT)[at_group],
+        "unit": groups["unit"].to_numpy(dtype=TEXT)[at_group],
+        "value": pd.Series([_num(round(v, 9)) for v in sums[at_day, at_group]]),
+        "initiatives": counts[at_day, at_group]}, columns=columns)
 
 
 def totals_by(store: Store, filters: Filters | None = None, level: str = "arrondissement",
@@ -491,19 +700,32 @@ def totals_by(store: Store, filters: Filters | None = None, level: str = "arrond
               kinds: tuple[str, ...] = (DONE, *BESIDE_DONE)) -> pd.DataFrame:
     """Latest figures summed by unit of the initiative's own place (not of every unit it
     reaches, which would count a figure twice); code "" when it spans several units."""
-    filters, dep, inis = _selected(store, filters, dep)
+    filters, dep, fr, ids = _selection(store, filters, dep)
     units, table = _units(level, dep), commune_table(dep)
     names = dict(zip(units["code"], units["nom"]))
-    last = latest(observations(inis, filters))
+    last = fr.latest(ids, filters)
     if last.empty:
         return pd.DataFrame(columns=["code", "nom", "item", "kind", "unit", "value",
                                      "initiatives"])
-    home = {}
-    for ini in inis:
-        r = reach(ini, dep)
-        codes = _unit_codes(r.named or r.territory, level, table)
-        home[ini.id] = next(iter(codes)) if len(codes) == 1 else ""
-    last = last[last["kind"].isin(kinds)].assign(code=lambda d: d["initiative_id"].map(home))
+    # the initiative's own units: those of the communes it names, else of its territories
+    pairs = _pairs(fr, ids, dep)
+    owner = pairs["initiative_id"].to_numpy()
+    direct = pairs["direct"].to_numpy()
+    names_any = pd.Series(direct, index=owner).groupby(level=0).any()
+    own = direct == names_any.reindex(owner).to_numpy(dtype=bool)
+    code = pairs["code"].to_numpy()[own]
+    if level != "commune":
+        code = table[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=TEXT)
+    homes = pd.DataFrame({"initiative_id": owner[own], "code": pd.Series(code, dtype=TEXT)}
+                         ).drop_duplicates()
+    single = homes.groupby("initiative_id")["code"].agg(["first", "size"])
+    home = single["first"].where(single["size"] == 1, "")
+    last = last[last["kind"].isin(kinds).to_numpy()]
+    last = pd.DataFrame({
+        "code": home.reindex(last["initiative_id"].to_numpy()).fillna("").to_numpy(dtype=TEXT),
+        "item": last["item"].to_numpy(), "kind": last["kind"].to_numpy(),
+        "unit": last["unit"].to_numpy(), "value": last["value"].to_numpy(),
+        "initiative_id": last["initiative_id"].to_numpy()})
     out = (last.groupby(["code", "item", "kind", "unit"], as_index=False)
                .agg(value=("value", "sum"), initiatives=("initiative_id", "nunique")))
     out.insert(1, "nom", out["code"].map(names).fillna("plusieurs ou non localisé"))

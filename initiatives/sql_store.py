@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from initiatives import store_rows as rows
+from initiatives import frames as columnar, store_rows as rows
 from initiatives.filters import Filters, refine
 from initiatives.history import (
     ADDITION,
@@ -290,6 +290,12 @@ class SQLStore:
         with self._read() as conn:
             return rows.mentions_of(conn, None if initiative_id is None
                                       else [initiative_id])
+
+    def frames(self):
+        """Every table as columns (`initiatives.frames`), read in one consistent read;
+        callers go through `frames.frames_of`, which keeps it per data version."""
+        with self._read(consistent=True) as conn:
+            return columnar.read(conn)
 
     def rows(self) -> list[Initiative]:
         """One initiative per (release, initiative), as in the seed file."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from openpyxl import Workbook
@@ -30,9 +31,18 @@ from openpyxl.styles import Font
 import config
 from geo import reference
 from geo.normalize import EMAIL
-from initiatives import metrics
-from initiatives.filters import Filters
+from initiatives import frames as columnar, metrics
+from initiatives.filters import DEFAULT_STATUSES, Filters
 from initiatives.formatting import format_date
+from initiatives.frames import (
+    CONTACT_SEP,
+    Frames,
+    as_dates,
+    cached,
+    frames_of,
+    isin,
+    text_column,
+)
 from initiatives.ingest import PHONE
 from initiatives.model import CATEGORIES, KIND_LABELS, Initiative, normalise_key
 from initiatives.reach import is_inside, reach
@@ -165,9 +175,15 @@ def is_private_person(ini: Initiative) -> bool:
     between people, a place in brackets after it, no organisation or office word, no
     quotes.
     """
-    if ini.actor_type != PRIVATE_TYPE:
+    return is_private_actor(ini.actor, ini.actor_type)
+
+
+@lru_cache(maxsize=65536)
+def is_private_actor(actor: str, actor_type: str) -> bool:
+    """`is_private_person` of an actor's name and type."""
+    if actor_type != PRIVATE_TYPE:
         return False
-    actor = _person_name(ini.actor)
+    actor = _person_name(actor)
     if not actor or any(q in actor for q in "«»\"“”()0123456789"):
         return False
     words = [w for w in re.split(r"[\s,]+", actor) if w and w.lower() not in ("et", "&")]
@@ -195,10 +211,21 @@ def _fold_char(ch: str) -> str:
     return low[0] if low else ch
 
 
+class _FoldTable(dict):
+    """`str.translate` table of `_fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for each character of `text` (so a
     match in the folded text is the same span in the original)."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def _word(w: str) -> str:
@@ -285,6 +312,41 @@ def scrub_text(text: str, pattern: re.Pattern | None, contacts: bool = False) ->
                   REDACTED, text)
 
 
+def _anchors(actors: Iterable[str]) -> list[str]:
+    """Words one of which every match of `name_pattern(actors)` holds in full (folded):
+    the longest run of letters of each word of each name."""
+    out = set()
+    for actor in actors:
+        for word in re.split(r"[\s,\-]+", _person_name(actor)):
+            if word.lower() in ("et", "&"):
+                continue
+            runs = re.findall(r"\w+", fold(word))
+            if runs:
+                out.add(max(runs, key=len))
+    return sorted(out)
+
+
+def scrub_texts(texts, pattern: re.Pattern | None, anchors: list[str]) -> np.ndarray:
+    """`scrub_text(t, pattern)` of each text (no contacts asked), worked out once per
+    distinct text and only for texts that may hold a name: those holding one of the
+    `anchors` (`_anchors` of the same actors), or an earlier « [particulier] »."""
+    texts = np.asarray(texts, dtype=object)
+    if pattern is None or not len(texts):
+        return np.where(pd.isna(texts), "", texts).astype(object)
+    distinct = pd.unique(pd.Series(texts, dtype=object))
+    if not anchors:
+        maybe = np.ones(len(distinct), dtype=bool)
+    else:
+        folded = fold("\x00".join(distinct)).split("\x00")
+        wanted = "|".join([re.escape(a) for a in anchors] + [re.escape(fold(REDACTED))])
+        maybe = pd.Series(folded, dtype="string[pyarrow]").str.contains(
+            wanted, regex=True).to_numpy(dtype=bool)
+    scrubbed = distinct.copy()
+    scrubbed[maybe] = [scrub_text(t, pattern) for t in distinct[maybe]]
+    mapping = pd.Series(scrubbed, index=distinct, dtype=object)
+    return mapping.reindex(texts).to_numpy(dtype=object).copy()
+
+
 def scrub(text: str, names: list[str]) -> str:
     """`text` without the names (and their variants) of the actor `names[0]`."""
     return scrub_text(text or "", name_pattern(names[:1]) if names else None)
@@ -323,6 +385,60 @@ def anonymise_initiative(ini: Initiative, pattern: re.Pattern | None = None) -> 
         if named else out
 
 
+# --- the store's frames, anonymised -----------------------------------------------------
+
+def anonymise_frames(fr: Frames) -> Frames:
+    """`fr` as `_Anonymised` shows the store: each initiative as `anonymise_initiative`
+    makes it (a private person's actor, excerpt, contacts and sentences; the names of
+    every private person of the store out of every excerpt, sentence, reason and release
+    title). Texts are scrubbed once per distinct text, and only those that may hold a
+    name (`scrub_texts`); a private person's own texts (few) one by one, as before."""
+    inis = fr.initiatives
+    private = np.array([is_private_actor(a, t) for a, t in zip(inis["actor"], inis["actor_type"])]
+                       if len(inis) else [], dtype=bool)
+    listed = inis["status"].isin(DEFAULT_STATUSES).to_numpy()   # `store.initiatives()`
+    actors = inis["actor"].to_numpy()[private & listed]
+    pattern, anchors = name_pattern(actors), _anchors(actors)
+    if pattern is None and not private.any():
+        return fr
+    own = {a: name_pattern([a]) for a in pd.unique(inis["actor"].to_numpy()[private])}
+
+    def clean(text: str, actor: str, contacts: bool = False) -> str:
+        for p in (own[actor], pattern):
+            text = scrub_text(text, p, contacts)
+        return text
+
+    out = inis.copy()
+    excerpt = scrub_texts(inis["excerpt"].to_numpy(), pattern, anchors)
+    excerpt[private] = [clean(t, a, True) for t, a in zip(
+        inis["excerpt"].to_numpy()[private], inis["actor"].to_numpy()[private])]
+    out["excerpt"] = text_column(excerpt, out.index)
+    home = fr.placed(config.departement()).home_place.reindex(inis.index).to_numpy()
+    actor = inis["actor"].to_numpy().copy()
+    actor[private] = [f"Particulier ({h})" if h else "Particulier" for h in home[private]]
+    out["actor"] = text_column(actor, out.index)
+    contacts = inis["contacts"].to_numpy().copy()
+    contacts[private] = ""
+    if pattern is not None:
+        has = (contacts != "") & ~private
+        contacts[has] = [CONTACT_SEP.join(c for c in joined.split(CONTACT_SEP)
+                                          if not pattern.search(fold(c)))
+                         for joined in contacts[has]]
+    out["contacts"] = text_column(contacts, out.index)
+    obs = fr.observations.copy()
+    mine = isin(obs["initiative_id"].to_numpy(), inis.index.to_numpy()[private])
+    owner_actor = inis["actor"].reindex(obs["initiative_id"].to_numpy()[mine]).to_numpy()
+    for col, contacts_too in (("sentence", True), ("reason", False)):
+        texts = scrub_texts(obs[col].to_numpy(), pattern, anchors)
+        texts[mine] = [clean(t, a, contacts_too) for t, a in zip(obs[col].to_numpy()[mine],
+                                                                 owner_actor)]
+        obs[col] = text_column(texts, obs.index)
+    rel = fr.releases.copy()
+    rel["title"] = text_column(scrub_texts(rel["title"].to_numpy(), pattern, anchors),
+                               rel.index)
+    return Frames(out, fr.places, obs, fr.mentions, rel)
+
+
 # --- tables ---------------------------------------------------------------------------
 
 def selected(store, filters: Filters | None = None, anonymise: bool = False) -> list[Initiative]:
@@ -353,6 +469,13 @@ class _Anonymised:
             self._pattern = private_pattern(every)
             self._private = {i.id for i in every if is_private_person(i)}
         return self._pattern, self._private
+
+    def frames(self) -> Frames:
+        """The store's frames, anonymised (kept per data version of the store)."""
+        raw = frames_of(self._store)
+        if not self._anonymise:
+            return raw
+        return cached(self._store, "frames-anonymised", lambda: anonymise_frames(raw))
 
     def initiatives(self, filters=None):
         found = self._store.initiatives(filters or Filters())
@@ -431,33 +554,94 @@ def initiatives_table(store, filters: Filters | None = None, dep: str | None = N
                       anonymise: bool = False) -> pd.DataFrame:
     dep = dep or config.departement()
     view = _Anonymised(store, anonymise)
-    frame = metrics.initiatives_frame(view, filters or Filters(), dep)
-    by_id = {i.id: i for i in metrics.read(view, "initiatives", filters or Filters())}
-    rows = []
-    for r in frame.itertuples():
-        ini = by_id[r.id]
-        code, nom, departement = _main_commune(ini)
-        rows.append([r.id, r.actor, r.actor_type, r.category, r.status,
-                     departement or (dep if r.inside else ""), _yes(r.inside),
-                     _localisation(ini, dep), code, nom, r.places, ", ".join(r.communes),
-                     r.territory_communes, ", ".join(r.arrondissements),
-                     ", ".join(r.arrondissements_noms), r.first_release, r.first_date,
-                     r.last_release, r.last_date, r.releases, r.figures, r.excerpt,
-                     " ; ".join(r.contacts)])
-    return pd.DataFrame(rows, columns=list(INITIATIVE_COLUMNS))
+    frame = metrics._initiative_columns(view, filters or Filters(), dep, lists=False)
+    fr = frames_of(view)
+    ids = frame["id"].to_numpy()
+    code, nom, departement = _main_communes(fr, ids)
+    inside = frame["inside"].to_numpy(dtype=bool)
+    departement = np.where(departement != "", departement, np.where(inside, dep, ""))
+    out = {
+        "id": ids, "acteur": frame["actor"], "type_acteur": frame["actor_type"],
+        "categorie": frame["category"], "statut": frame["status"],
+        "departement": departement, "dans_departement": np.where(inside, "oui", "non"),
+        "localisation": _localisations(fr, ids, inside, dep), "code_commune": code,
+        "nom_commune": nom, "lieux": frame["places"], "codes_communes": frame["communes"],
+        "communes_territoire": frame["territory_communes"],
+        "arrondissements": frame["arrondissements"],
+        "noms_arrondissements": frame["arrondissements_noms"],
+        "premier_communique": frame["first_release"],
+        "date_premier_communique": frame["first_date"],
+        "dernier_communique": frame["last_release"],
+        "date_dernier_communique": frame["last_date"], "nb_communiques": frame["releases"],
+        "chiffres": frame["figures"], "extrait": frame["excerpt"],
+        "contacts": frame["contacts"]}
+    return columnar.table({k: v.to_numpy() if isinstance(v, pd.Series) else
+                           np.asarray(v, dtype=object) if getattr(v, "dtype", None) is not None
+                           and v.dtype.kind in "US" else v for k, v in out.items()})
+
+
+def _localisations(fr: Frames, ids: np.ndarray, inside: np.ndarray, dep: str) -> np.ndarray:
+    """`_localisation` of each initiative: commune, territoire, département ou national,
+    hors département."""
+    pairs = fr.placed(dep).pairs
+    pairs = pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
+    named = isin(ids, pairs.loc[pairs["direct"].to_numpy(), "initiative_id"].to_numpy())
+    reached = isin(ids, pairs["initiative_id"].to_numpy())
+    out = np.where(named, "commune", np.where(reached, "territoire",
+                                              "département ou national"))
+    return np.where(inside, out, "hors département").astype(object)
+
+
+def _main_communes(fr: Frames, ids: np.ndarray):
+    """`_main_commune` of each initiative: (code, name, département) of its first place
+    that is a commune with a code, else ("", "", its first place's département)."""
+    p = fr.places
+    p = p[isin(p["initiative_id"].to_numpy(), ids)]
+    owner = p["initiative_id"].to_numpy()
+    dep_of = np.where(pd.notna(p["departement"].to_numpy()), p["departement"].to_numpy(), "")
+    first = ~pd.Series(owner).duplicated().to_numpy()
+    first_dep = pd.Series(dep_of[first], index=owner[first], dtype=object)
+    code = p["code"].to_numpy()
+    commune = (p["level"].to_numpy() == "commune") & pd.notna(code) & (code != "")
+    main = p[commune]
+    main = main[~main["initiative_id"].duplicated().to_numpy()].set_index("initiative_id")
+    nom = np.where(pd.notna(main["nom"].to_numpy()) & (main["nom"].to_numpy() != ""),
+                   main["nom"].to_numpy(), main["query"].to_numpy())
+    main_dep = np.where(pd.notna(main["departement"].to_numpy()),
+                        main["departement"].to_numpy(), "")
+    found = isin(ids, main.index.to_numpy())
+    codes = pd.Series(main["code"].to_numpy(), index=main.index, dtype=object)
+    noms = pd.Series(nom, index=main.index, dtype=object)
+    deps = pd.Series(main_dep, index=main.index, dtype=object)
+    out_code = np.where(found, codes.reindex(ids).to_numpy(), "").astype(object)
+    out_nom = np.where(found, noms.reindex(ids).to_numpy(), "").astype(object)
+    out_dep = np.where(found, deps.reindex(ids).to_numpy(),
+                       first_dep.reindex(ids).fillna("").to_numpy()).astype(object)
+    return out_code, out_nom, out_dep
 
 
 def quantities_table(store, filters: Filters | None = None, dep: str | None = None,
                      anonymise: bool = False) -> pd.DataFrame:
     """The latest figure of each initiative and item, with its kind and source sentence."""
     dep, filters = dep or config.departement(), filters or Filters()
-    inis = selected(store, filters, anonymise)
-    last = metrics.latest(metrics.observations(inis, filters))
-    inside = {i.id: is_inside(i, dep) for i in inis}
-    rows = [[r.initiative_id, r.actor, _yes(inside[r.initiative_id]), r.item,
-             KIND_LABELS.get(r.kind, r.kind), metrics._num(r.value), r.unit, _yes(r.approx),
-             r.release_id, r.as_of, r.sentence, r.reason] for r in last.itertuples()]
-    out = pd.DataFrame(rows, columns=list(QUANTITY_COLUMNS))
+    fr = frames_of(_Anonymised(store, anonymise))
+    ids = fr.select(filters, dep)
+    last = fr.latest(ids, filters)
+    inside = fr.placed(dep).inside.reindex(last["initiative_id"].to_numpy()).to_numpy(dtype=bool)
+    kinds = pd.Series(last["kind"].to_numpy(), dtype=object)
+    out = columnar.table({
+        "id_initiative": last["initiative_id"].to_numpy(), "acteur": last["actor"].to_numpy(),
+        "dans_departement": np.where(inside, "oui", "non").astype(object),
+        "objet": last["item"].to_numpy(),
+        "nature": kinds.map(lambda k: KIND_LABELS.get(k, k)).to_numpy(dtype=object),
+        "valeur": pd.Series(metrics._nums(last["value"].to_numpy())).to_numpy(),
+        "unite": last["unit"].to_numpy(),
+        "approximatif": np.where(last["approx"].to_numpy(dtype=bool), "oui", "non"
+                                 ).astype(object),
+        "communique": last["release_id"].to_numpy(),
+        "date": as_dates(last["as_of"].to_numpy()), "phrase_source": last["sentence"].to_numpy(),
+        "pourquoi_nature": last["reason"].to_numpy()})
+    out.columns = list(QUANTITY_COLUMNS)
     return out.sort_values(["id_initiative", "objet", "nature"], ignore_index=True)
 
 

@@ -5,7 +5,9 @@ the function behind it.
 The only module (with the pages and `ui.filters`) that imports streamlit:
 `geo/`, `initiatives/` and `report/` stay usable from commands and tests.
 Cached results are keyed on the store's version, so a write (review, import)
-shows at once.
+shows at once. Below them, the domain reads the store once per data version into
+columns (`initiatives.frames.frames_of`, kept on the store object this module holds
+for the process): every figure of every page is a grouped operation on those frames.
 """
 from __future__ import annotations
 

@@ -1,0 +1,578 @@
+"""The store read as columns: one frame per table, read once per data version.
+
+`read(conn)` takes any DB-API connection (SQLite here, PostgreSQL for another back end):
+plain `SELECT`s with no engine-specific SQL, every ordering done here in pandas, so each
+back end's `frames()` is one line. `frames_of(store)` caches the result per store and
+data version (`store.data_version()`), as the figures of every page share it.
+
+`Frames` then answers what the per-initiative loops used to: which initiatives a
+`Filters` keeps (`select`), whether each is inside the département and which communes
+it reaches (`placed`: pairs initiative × commune, named or through a territory), the
+figures a filter keeps (`figures`) and the latest one of each initiative, item,
+kind and unit (`latest`). Every one is a grouped operation on arrays; what depends on
+the département or the filters is remembered on the (immutable) frames.
+"""
+from __future__ import annotations
+
+import json
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from pandas.core import algorithms
+
+from initiatives.filters import REVIEWED, Filters
+from initiatives.model import KINDS, Release, normalise_key
+from initiatives.reach import TERRITORY_LEVELS, WIDE_LEVELS, _communes_of, commune_table
+
+# --- reading: portable SQL, one query per table ---------------------------------------
+
+QUERIES = {
+    "initiatives": ("SELECT id, actor, actor_type, category, status FROM initiatives",
+                    ["id", "actor", "actor_type", "category", "status"]),
+    "places": ("SELECT initiative_id, ord, query, code, nom, level, departement, inside"
+               " FROM places",
+               ["initiative_id", "ord", "query", "code", "nom", "level", "departement",
+                "inside"]),
+    "observations": ("SELECT id, initiative_id, release_id, as_of, item, value, unit, kind,"
+                     " approx, sentence, reason FROM observations",
+                     ["id", "initiative_id", "release_id", "as_of", "item", "value", "unit",
+                      "kind", "approx", "sentence", "reason"]),
+    "mentions": ("SELECT initiative_id, release_id, excerpt, contacts FROM mentions",
+                 ["initiative_id", "release_id", "excerpt", "contacts"]),
+    "releases": ("SELECT id, title, number, date, source FROM releases",
+                 ["id", "title", "number", "date", "source"]),
+}
+CONTACT_SEP = "\x1f"   # contacts of an initiative, joined (a separator no text holds)
+NO_DAY = np.datetime64("0001-01-01")   # an undated figure counts as the oldest
+TEXT = object   # text columns are kept as Python strings (they go to files as they are)
+
+
+def isin(values, among) -> np.ndarray:
+    """`np.isin` by hashing (numpy sorts, which is slow on text)."""
+    values = np.asarray(values)
+    among = np.asarray(list(among) if isinstance(among, (set, frozenset, tuple)) else among)
+    if values.dtype.kind in "iub" and among.dtype.kind in "iub":
+        return np.isin(values, among, kind="table") if len(among) and len(values) else \
+            np.zeros(len(values), dtype=bool)
+    return algorithms.isin(values.astype(object), among.astype(object))
+
+
+def table(columns: dict, index=None) -> pd.DataFrame:
+    """A frame whose text columns stay Python objects (pandas would make them `str`)."""
+    out = pd.DataFrame({k: pd.Series(v, dtype=TEXT) if getattr(v, "dtype", None) == TEXT
+                        else pd.Series(v) for k, v in columns.items()})
+    if index is not None:
+        out.index = index
+    return out
+
+
+def text_column(values, index) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=TEXT), index=index, dtype=TEXT)
+
+
+def _fetch(conn, sql: str, columns: list[str]) -> pd.DataFrame:
+    if not hasattr(conn, "cursor"):   # the PostgreSQL store's connection (`pg_connection`)
+        rows = conn.execute(sql).fetchall()
+    else:
+        cur = conn.cursor()
+        if hasattr(cur, "row_factory"):
+            cur.row_factory = None   # plain tuples (sqlite3.Row is slower to unpack)
+        try:
+            cur.execute(sql)
+            rows = cur.fetchall()
+        finally:
+            cur.close()
+    if not rows:
+        return table({c: np.zeros(0, dtype=TEXT) for c in columns})
+    cols = list(zip(*rows))
+    del rows
+    return table({c: np.array(v, dtype=TEXT) for c, v in zip(columns, cols)})
+
+
+def _text(col: pd.Series, missing: str = "") -> np.ndarray:
+    out = col.to_numpy(dtype=TEXT, na_value=None)
+    out = out.copy()
+    out[pd.isna(out)] = missing
+    return out
+
+
+def _days(col: pd.Series) -> np.ndarray:
+    """ISO dates (text in SQLite, dates elsewhere) as datetime64[D]; NaT when missing."""
+    values = pd.Series(col.to_numpy(dtype=TEXT, na_value=None), dtype=TEXT)
+    if not len(values):
+        return np.zeros(0, dtype="datetime64[D]")
+    text = values.dropna()
+    iso = text.map(type).eq(str).all() if len(text) else True
+    days = pd.to_datetime(values, errors="coerce", format="ISO8601" if iso else None)
+    return days.to_numpy().astype("datetime64[D]")
+
+
+def read(conn) -> Frames:
+    """Every table as a frame, from a DB-API connection (see `QUERIES`)."""
+    raw = {name: _fetch(conn, sql, cols) for name, (sql, cols) in QUERIES.items()}
+    return Frames.build(raw)
+
+
+# --- the frames -------------------------------------------------------------------------
+
+def group_starts(keys: np.ndarray) -> np.ndarray:
+    """Positions where a new run of equal keys starts in a sorted array."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+
+
+def join_runs(owner: np.ndarray, values: np.ndarray, sep: str, owners: np.ndarray
+              ) -> np.ndarray:
+    """`sep`.join of the values of each owner, in the order given (rows sorted by owner
+    or not: the order within an owner is kept), for every owner of `owners` ("" when it
+    has none). Vectorised: one pass per rank within an owner, not one per owner."""
+    out = np.full(len(owners), "", dtype=TEXT)
+    if not len(owner):
+        return out
+    pos = pd.Index(owners).get_indexer(owner)
+    keep = pos >= 0
+    pos, values = pos[keep], np.asarray(values, dtype=TEXT)[keep]
+    order = np.argsort(pos, kind="stable")
+    pos, values = pos[order], values[order]
+    starts = group_starts(pos)
+    rank = np.arange(len(pos)) - np.repeat(starts, np.diff(np.r_[starts, len(pos)]))
+    by_rank = np.argsort(rank, kind="stable")
+    rank_sorted = rank[by_rank]
+    bounds = np.r_[group_starts(rank_sorted), len(rank_sorted)]
+    for k in range(len(bounds) - 1):
+        rows = by_rank[bounds[k]:bounds[k + 1]]
+        at = pos[rows]
+        out[at] = out[at] + sep + values[rows] if k else values[rows]
+    return out
+
+
+@dataclass
+class Placed:
+    """Where each initiative is, for one département (see `reach.reach`)."""
+    inside: pd.Series        # initiative id -> inside the département
+    wide: pd.Series          # initiative id -> a département-wide or national place
+    pairs: pd.DataFrame      # initiative_id, code (commune), direct (named), arrondissement
+    home_place: pd.Series    # initiative id -> its first place's name (nom or query)
+
+
+@dataclass
+class Frames:
+    """The store's tables as frames. `initiatives` is indexed by id (sorted) and carries
+    what the store's `Initiative` carries beside its places and figures: the latest
+    mention's release and excerpt, the contacts of every mention, the first and last
+    mention and their count."""
+    initiatives: pd.DataFrame
+    places: pd.DataFrame
+    observations: pd.DataFrame
+    mentions: pd.DataFrame
+    releases: pd.DataFrame
+    memo: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, raw: dict[str, pd.DataFrame]) -> Frames:
+        inis = raw["initiatives"]
+        inis = table({
+            "actor": _text(inis["actor"]), "actor_type": _text(inis["actor_type"]),
+            "category": _text(inis["category"]), "status": _text(inis["status"])},
+            index=pd.Index(inis["id"].to_numpy(dtype=np.int64), name="id")).sort_index()
+        places = raw["places"]
+        places = table({
+            "initiative_id": places["initiative_id"].to_numpy(dtype=np.int64),
+            "ord": places["ord"].to_numpy(dtype=np.int64),
+            "query": _text(places["query"]), "code": places["code"].to_numpy(dtype=TEXT),
+            "nom": places["nom"].to_numpy(dtype=TEXT), "level": places["level"].to_numpy(
+                dtype=TEXT), "departement": places["departement"].to_numpy(dtype=TEXT),
+            "inside": places["inside"].to_numpy(dtype=np.int64).astype(bool)}
+        ).sort_values(["initiative_id", "ord"], ignore_index=True)
+        obs = raw["observations"]
+        obs = table({
+            "id": obs["id"].to_numpy(dtype=np.int64),
+            "initiative_id": obs["initiative_id"].to_numpy(dtype=np.int64),
+            "release_id": _text(obs["release_id"]), "as_of": _days(obs["as_of"]),
+            "item": _text(obs["item"]), "value": obs["value"].to_numpy(dtype=float),
+            "unit": _text(obs["unit"]), "kind": _text(obs["kind"]),
+            "approx": obs["approx"].to_numpy(dtype=np.int64).astype(bool),
+            "sentence": _text(obs["sentence"]), "reason": _text(obs["reason"])})
+        # the store's order: by initiative, undated first, then by date and id
+        obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
+                              ignore_index=True)
+        # one integer per (item, kind, unit), numbered in that sorted order: groups by it
+        # are groups by the three texts, in the same order
+        keys = obs[["item", "kind", "unit"]]
+        distinct = keys.drop_duplicates().sort_values(["item", "kind", "unit"],
+                                                      ignore_index=True)
+        obs["figure"] = pd.MultiIndex.from_frame(distinct).get_indexer(
+            pd.MultiIndex.from_frame(keys)).astype(np.int64) if len(obs) else \
+            np.zeros(0, dtype=np.int64)
+        rel = raw["releases"]
+        rel = table({
+            "id": _text(rel["id"]), "title": _text(rel["title"]),
+            "number": pd.to_numeric(rel["number"], errors="coerce").to_numpy(dtype=float),
+            "date": _days(rel["date"]), "source": _text(rel["source"])})
+        # the store's order: dated first by date, then number (missing first), then id
+        rel = rel.assign(_undated=pd.isna(rel["date"]),
+                         _number=rel["number"].fillna(-np.inf)).sort_values(
+            ["_undated", "date", "_number", "id"], ignore_index=True).drop(
+            columns=["_undated", "_number"])
+        men = raw["mentions"]
+        men = table({
+            "initiative_id": men["initiative_id"].to_numpy(dtype=np.int64),
+            "release_id": _text(men["release_id"]), "excerpt": _text(men["excerpt"]),
+            "contacts": _text(men["contacts"], "[]")})
+        men["date"] = pd.Series(rel["date"].to_numpy(), index=rel["id"]).reindex(
+            men["release_id"]).to_numpy()
+        # the store's order (`sqlite_schema.mentions_of`): undated first, then by date
+        men = men.assign(_dated=pd.notna(men["date"])).sort_values(
+            ["initiative_id", "_dated", "date", "release_id"], ignore_index=True).drop(
+            columns="_dated")
+        inis = _with_mentions(inis, men)
+        return cls(inis, places, obs, men.drop(columns=["excerpt", "contacts"]), rel)
+
+    # --- releases ---------------------------------------------------------------------
+
+    def release_objects(self) -> list[Release]:
+        """The releases in the store's order (few: one object each)."""
+        key = "release_objects"
+        if key not in self.memo:
+            self.memo[key] = [
+                Release(title=t, body="", number=None if np.isnan(n) else int(n),
+                        date=None if pd.isna(d) else pd.Timestamp(d).date(), source=s, id=i)
+                for i, t, n, d, s in zip(self.releases["id"], self.releases["title"],
+                                         self.releases["number"], self.releases["date"],
+                                         self.releases["source"])]
+        return self.memo[key]
+
+    # --- places -------------------------------------------------------------------------
+
+    def placed(self, dep: str) -> Placed:
+        key = ("placed", dep)
+        if key not in self.memo:
+            self.memo[key] = _place(self, dep)
+        return self.memo[key]
+
+    # --- filters ------------------------------------------------------------------------
+
+    def select(self, filters: Filters, dep: str, inside_only: bool = False) -> np.ndarray:
+        """Ids (sorted) of the initiatives `filters` keeps, as `store.initiatives(filters)`
+        would list them; `inside_only`: those inside the département alone."""
+        key = ("select", filters, dep, inside_only)
+        cache = self.memo.setdefault("selections", OrderedDict())
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        ids = _select(self, filters, dep)
+        if inside_only:
+            ids = ids[self.placed(dep).inside.reindex(ids).to_numpy(dtype=bool)]
+        cache[key] = ids
+        if len(cache) > 32:
+            cache.popitem(last=False)
+        return ids
+
+    def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        """Figures of the initiatives `ids` whose release and date pass the filters, in
+        the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
+        obs = self.figures_of(ids, filters)
+        heads = self.initiatives.loc[obs["initiative_id"].to_numpy(), ["actor", "status"]]
+        obs = obs.copy()
+        obs["actor"] = text_column(heads["actor"].to_numpy(), obs.index)
+        obs["status"] = text_column(heads["status"].to_numpy(), obs.index)
+        return obs
+
+    def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        obs = self.observations
+        keep = isin(obs["initiative_id"].to_numpy(), ids)
+        keep &= keeps_observation(obs["release_id"].to_numpy(), obs["as_of"].to_numpy(),
+                                  filters)
+        return obs[keep]
+
+    def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        key = ("latest", filters, ids.tobytes())
+        cache = self.memo.setdefault("latest", OrderedDict())
+        if key not in cache:
+            cache[key] = latest(self.figures(ids, filters))
+            if len(cache) > 8:
+                cache.popitem(last=False)
+        return cache[key]
+
+    def search_text(self) -> pd.Series:
+        """What the search box looks in, per initiative, as `filters._haystack`."""
+        if "haystack" not in self.memo:
+            self.memo["haystack"] = _haystacks(self)
+        return self.memo["haystack"]
+
+
+def _with_mentions(inis: pd.DataFrame, men: pd.DataFrame) -> pd.DataFrame:
+    """The latest mention's release and excerpt, the contacts of every mention (each
+    once, in order), the first and the last mention and their count."""
+    ids = inis.index.to_numpy()
+    owner = men["initiative_id"].to_numpy()
+    starts = group_starts(owner)
+    ends = np.r_[starts[1:], len(owner)] - 1 if len(starts) else starts
+    first, last = pd.Series(starts, index=owner[starts]), pd.Series(ends, index=owner[starts])
+    count = pd.Series(ends - starts + 1, index=owner[starts])
+    first_at, last_at = first.reindex(ids).to_numpy(), last.reindex(ids).to_numpy()
+    has = ~np.isnan(first_at)
+    fi, la = first_at[has].astype(np.int64), last_at[has].astype(np.int64)
+
+    def pick(col: str, at: np.ndarray, missing):
+        out = np.full(len(ids), missing, dtype=TEXT)
+        out[has] = men[col].to_numpy()[at]
+        return out
+
+    dates = men["date"].to_numpy()
+    first_date = np.full(len(ids), np.datetime64("NaT"), dtype="datetime64[D]")
+    last_date = first_date.copy()
+    first_date[has], last_date[has] = dates[fi], dates[la]
+    # contacts: JSON lists, most of them empty; the others read once per distinct text
+    raw = men["contacts"].to_numpy()
+    listed = raw != "[]"
+    contacts = np.full(len(ids), "", dtype=TEXT)
+    if listed.any():
+        parsed = {t: json.loads(t) for t in pd.unique(raw[listed])}
+        lists = pd.Series(raw[listed], index=owner[listed], dtype=TEXT).map(parsed).explode()
+        lists = lists[lists.notna()]
+        frame = table({"owner": lists.index.to_numpy(),
+                       "contact": lists.to_numpy(dtype=TEXT)}).drop_duplicates()
+        contacts = join_runs(frame["owner"].to_numpy(), frame["contact"].to_numpy(),
+                             CONTACT_SEP, ids)
+    out = inis.copy()
+    for name, values in (("release_id", pick("release_id", la, "")),
+                         ("excerpt", pick("excerpt", la, "")), ("contacts", contacts),
+                         ("first_release", pick("release_id", fi, "")),
+                         ("last_release", pick("release_id", la, ""))):
+        out[name] = text_column(values, out.index)
+    out["first_date"], out["last_date"] = first_date, last_date
+    out["releases"] = count.reindex(ids).fillna(0).to_numpy(dtype=np.int64)
+    return out
+
+
+def contacts_list(joined: str) -> list[str]:
+    return joined.split(CONTACT_SEP) if joined else []
+
+
+def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filters
+                      ) -> np.ndarray:
+    """`Filters.keeps_observation` over arrays."""
+    keep = np.ones(len(release_ids), dtype=bool)
+    if filters.releases:
+        keep &= isin(release_ids, list(filters.releases))
+    if filters.date_from:
+        keep &= days >= np.datetime64(filters.date_from)   # NaT compares False
+    if filters.date_to:
+        keep &= days <= np.datetime64(filters.date_to)
+    return keep
+
+
+def latest(obs: pd.DataFrame) -> pd.DataFrame:
+    """Per initiative, item, kind and unit the latest figure (undated counts as oldest,
+    the larger value on the same day, then the later one in the store's order); rows in
+    the order `metrics.latest` gives them (by day, value, then the store's order)."""
+    if obs.empty:
+        return obs
+    day = obs["as_of"].to_numpy()
+    day = np.where(pd.isna(day), NO_DAY, day)
+    rank = np.arange(len(obs))
+    order = np.lexsort((rank, obs["value"].to_numpy(), day))
+    ordered = obs.iloc[order]
+    keys = ["initiative_id", "figure"] if "figure" in ordered else [
+        "initiative_id", "item", "kind", "unit"]
+    last = ~ordered.duplicated(keys, keep="last")
+    return ordered[last.to_numpy()]
+
+
+def _place(fr: Frames, dep: str) -> Placed:
+    communes = commune_table(dep)
+    ids = fr.initiatives.index
+    p = fr.places
+    dep_col = p["departement"].to_numpy()
+    has_dep = pd.notna(dep_col) & (dep_col != "")
+    inside = np.where(has_dep, dep_col == dep, p["inside"].to_numpy())
+    owner = p["initiative_id"].to_numpy()
+    any_inside = pd.Series(inside, index=owner).groupby(level=0).any()
+    ini_inside = any_inside.reindex(ids, fill_value=True)   # no place: inside
+    code = p["code"].to_numpy()
+    level = p["level"].to_numpy()
+    coded = pd.notna(code) & (code != "") & inside
+    is_wide = isin(level, list(WIDE_LEVELS))
+    is_territory = isin(level, list(TERRITORY_LEVELS))
+    wide_place = (coded & is_wide) | (~coded & (level == "national"))
+    wide = pd.Series(wide_place, index=owner).groupby(level=0).any().reindex(
+        ids, fill_value=False)
+    # the communes of each distinct (level, code), then every (initiative, commune)
+    reach_level = np.where(is_territory, level, "commune")
+    sel = coded & ~is_wide
+    keys = table({"initiative_id": owner[sel], "level": reach_level[sel].astype(TEXT),
+                  "code": code[sel].astype(str).astype(TEXT)})
+    distinct = keys[["level", "code"]].drop_duplicates()
+    # a commune of the table is itself; former communes and territories are looked up
+    plain = (distinct["level"] == "commune").to_numpy() & distinct["code"].isin(
+        communes.index).to_numpy()
+    looked = distinct[~plain]
+    expanded = [(lv, c, com) for lv, c in zip(looked["level"], looked["code"])
+                for com in _communes_of(lv, c, dep)]
+    members = pd.concat([distinct[plain].assign(commune=distinct.loc[plain, "code"]),
+                         pd.DataFrame(expanded, columns=["level", "code", "commune"])],
+                        ignore_index=True)
+    pairs = keys.merge(members, on=["level", "code"])
+    pairs = table({"initiative_id": pairs["initiative_id"].to_numpy(dtype=np.int64),
+                          "code": pairs["commune"].to_numpy(dtype=TEXT),
+                          "direct": (pairs["level"] == "commune").to_numpy()})
+    # a commune named and also in a cited territory is named
+    pairs = pairs.sort_values(["initiative_id", "code", "direct"], ascending=[True, True, False]
+                              ).drop_duplicates(["initiative_id", "code"]).reset_index(drop=True)
+    pairs["arrondissement"] = text_column(
+        communes["arrondissement"].reindex(pairs["code"]).to_numpy(dtype=TEXT), pairs.index)
+    names = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
+                     p["nom"].to_numpy(), p["query"].to_numpy())
+    named_place = pd.Series(names, index=owner, dtype=TEXT)
+    named_place = named_place[named_place.astype(bool).to_numpy()]
+    home = named_place[~named_place.index.duplicated()].reindex(ids, fill_value="")
+    return Placed(ini_inside.astype(bool), wide.astype(bool), pairs, home)
+
+
+def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
+    inis = fr.initiatives
+    keep = np.ones(len(inis), dtype=bool)
+    for column, values in (("status", filters.statuses), ("category", filters.categories),
+                           ("actor_type", filters.actor_types)):
+        if values:
+            keep &= isin(inis[column].to_numpy(), list(values))
+    ids = inis.index.to_numpy()
+    men = fr.mentions
+    if filters.releases:
+        cited = men.loc[isin(men["release_id"].to_numpy(), list(filters.releases)),
+                        "initiative_id"]
+        keep &= isin(ids, cited.to_numpy())
+    if filters.date_from or filters.date_to:
+        low = np.datetime64(filters.date_from or date(1, 1, 1))
+        high = np.datetime64(filters.date_to or date(9999, 12, 31))
+        md, od = men["date"].to_numpy(), fr.observations["as_of"].to_numpy()
+        dated = np.r_[men["initiative_id"].to_numpy()[(md >= low) & (md <= high)],
+                      fr.observations["initiative_id"].to_numpy()[(od >= low) & (od <= high)]]
+        keep &= isin(ids, dated)
+    if filters.reviewed_only:
+        keep &= inis["status"].to_numpy() == REVIEWED
+    needs_place = filters.inside != "all" or filters.arrondissements
+    if needs_place:
+        placed = fr.placed(dep)
+        if filters.inside != "all":
+            keep &= placed.inside.to_numpy() == (filters.inside == "inside")
+        if filters.arrondissements:
+            pairs = placed.pairs
+            hit = pairs.loc[pairs["arrondissement"].isin(filters.arrondissements).to_numpy(),
+                            "initiative_id"]
+            keep &= isin(ids, hit.to_numpy())
+    needle = normalise_key(filters.search)
+    if needle:
+        hay = fr.search_text().to_numpy()
+        keep &= pd.Series(hay, dtype=TEXT).str.contains(f" {needle}", regex=False).to_numpy(
+            dtype=bool)
+    return ids[keep]
+
+
+def normalised(texts) -> np.ndarray:
+    """`model.normalise_key` of each text (each distinct text worked out once)."""
+    s = pd.Series(np.asarray(texts, dtype=TEXT), dtype=TEXT)
+    uniq = pd.unique(s)
+    mapped = dict(zip(uniq, (normalise_key(t) for t in uniq)))
+    return s.map(mapped).to_numpy(dtype=TEXT)
+
+
+def _haystacks(fr: Frames) -> pd.Series:
+    """" " + normalise_key(actor, excerpt, category, actor type, contacts, place queries,
+    place names) + " ", joined in that order (each part normalised alone: the same text,
+    since a normalised join only collapses the spaces between parts)."""
+    inis, ids = fr.initiatives, fr.initiatives.index.to_numpy()
+    p = fr.places
+    owner = np.r_[ids, ids, ids, ids]
+    texts = np.r_[inis["actor"].to_numpy(), inis["excerpt"].to_numpy(),
+                  inis["category"].to_numpy(), inis["actor_type"].to_numpy()]
+    contacts = inis["contacts"].str.split(CONTACT_SEP).explode()
+    contacts = contacts[contacts.notna() & (contacts != "")]
+    owner = np.r_[owner[:len(ids) * 4], contacts.index.to_numpy(),
+                  p["initiative_id"].to_numpy(), p["initiative_id"].to_numpy()]
+    texts = np.r_[texts, contacts.to_numpy(dtype=TEXT), _text(p["query"]), _text(p["nom"])]
+    # order: the parts of one initiative in the order above
+    part = np.r_[np.zeros(len(ids) * 4, dtype=np.int64) + np.repeat(np.arange(4), len(ids)),
+                 np.full(len(contacts), 4), np.full(len(p), 5), np.full(len(p), 6)]
+    order = np.lexsort((np.arange(len(owner)), part, owner))
+    words = normalised(texts[order])
+    kept = words != ""
+    joined = join_runs(owner[order][kept], words[kept], " ", ids)
+    return pd.Series(" " + joined + " ", index=ids, dtype=TEXT)
+
+
+def kind_rank(kinds: np.ndarray) -> np.ndarray:
+    """`metrics.kind_order` over an array."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    return pd.Series(kinds, dtype=TEXT).map(order).fillna(len(KINDS)).to_numpy(dtype=np.int64)
+
+
+def as_dates(days: np.ndarray) -> np.ndarray:
+    """datetime64 days as `date` objects (None when missing)."""
+    out = np.full(len(days), None, dtype=TEXT)
+    ok = pd.notna(days)
+    if ok.any():
+        out[ok] = pd.DatetimeIndex(days[ok]).date
+    return out
+
+
+# --- cache per store and data version --------------------------------------------------
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def cached(store, key, build):
+    """`build()` once per store, data version and key (see `frames_of`): recomputed when
+    the store's `data_version()` changes. A store without a tuple token is not cached."""
+    version = getattr(store, "data_version", None)
+    token = version() if callable(version) else None
+    if not isinstance(token, tuple):
+        return build()
+    try:
+        held = _CACHE.get(store)
+    except TypeError:   # not weakly referenceable
+        return build()
+    if held is None or held[0] != token:
+        held = (token, {})
+        _CACHE[store] = held
+    if key not in held[1]:
+        held[1][key] = build()
+    return held[1][key]
+
+
+def frames_of(store) -> Frames:
+    """The store's frames (`store.frames()`), read once per data version; a store
+    without `frames` is read through its `initiatives`, `mentions` and `releases`."""
+    own = getattr(store, "frames", None)
+    return cached(store, "frames", own if callable(own) else lambda: from_objects(store))
+
+
+def from_objects(store) -> Frames:
+    """Frames built from a store's objects (a back end without a columnar read)."""
+    inis = store.initiatives(Filters(statuses=()))
+    raw = {
+        "initiatives": pd.DataFrame([(i.id, i.actor, i.actor_type, i.category, i.status)
+                                     for i in inis], columns=QUERIES["initiatives"][1]),
+        "places": pd.DataFrame([(i.id, k, p.query, p.code, p.nom, p.level, p.departement,
+                                 int(bool(p.inside))) for i in inis
+                                for k, p in enumerate(i.places)],
+                               columns=QUERIES["places"][1]),
+        "observations": pd.DataFrame(
+            [(n, i.id, q.release_id or None, q.as_of.isoformat() if q.as_of else None, q.item,
+              float(q.value), q.unit, q.kind, int(bool(q.approx)), q.sentence, q.reason or "")
+             for i in inis for n, q in enumerate(i.quantities)],
+            columns=QUERIES["observations"][1]),
+        "mentions": pd.DataFrame([(m.initiative_id, m.release_id or None, m.excerpt,
+                                   json.dumps(m.contacts, ensure_ascii=False))
+                                  for m in store.mentions()], columns=QUERIES["mentions"][1]),
+        "releases": pd.DataFrame([(r.id, r.title, r.number, r.date.isoformat() if r.date
+                                   else None, r.source) for r in store.releases()],
+                                 columns=QUERIES["releases"][1]),
+    }
+    return Frames.build(raw)
