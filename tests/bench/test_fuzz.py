@@ -69,7 +69,7 @@ def test_an_export_that_raises_is_counted_with_its_traceback(fresh, monkeypatch)
 
 
 def test_an_error_the_import_catches_is_still_a_failure(fresh, monkeypatch):
-    def broken(release, dep=None):
+    def broken(release, dep=None, budget=None):
         raise ZeroDivisionError("lecture cassée")
     monkeypatch.setattr(extract, "read", broken)
     r = fresh.run(Case(2, "test", "paste", name="texte collé", text=GOOD))

@@ -12,7 +12,8 @@ from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "5_Import.py")
-LIMITS = "Jusqu'à 10 Mo par fichier, 200 pages par PDF et 2\u202f000\u202f000 caractères par texte."
+LIMITS = ("Jusqu'à 10 Mo par fichier, 200 pages par PDF, 2\u202f000\u202f000 caractères par "
+          "texte et 8 secondes de lecture par fichier.")
 
 
 def test_the_limits_are_said_before_reading(db):

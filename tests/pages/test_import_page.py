@@ -207,7 +207,7 @@ def test_an_edited_place_is_saved_and_an_unknown_one_saves_nothing(db):
 
 
 def test_a_paragraph_with_figures_but_no_initiative_is_flagged(monkeypatch, db):
-    def reader(release, dep=None):
+    def reader(release, dep=None, budget=None):
         return Reading(release, [], [], ["Les 3 marchés <b>restent</b> ouverts."])
     monkeypatch.setattr(extract, "read", reader)
     at = read("Les 3 marchés restent ouverts.")
