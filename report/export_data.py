@@ -692,9 +692,37 @@ def to_csv(frame: pd.DataFrame, sep: str = ";", hxl: bool = False) -> bytes:
     if hxl:
         tags = {**INITIATIVE_COLUMNS, **QUANTITY_COLUMNS, **COMMUNE_COLUMNS}
         writer.writerow([tags.get(c, ("", ""))[0] for c in frame.columns])
-    for row in _cells(frame):
-        writer.writerow([_csv_value(v, sep) for v in row])
+    writer.writerows(zip(*(_csv_column(frame.iloc[:, i], sep)
+                           for i in range(frame.shape[1]))))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+_STARTS = frozenset(FORMULA_START)   # one character each
+
+
+def _csv_column(column: pd.Series, sep: str) -> list:
+    """`_csv_value(neutralise(v))` of each cell of a column (None for a missing one), as
+    `_cells` gives them row by row: worked out a column at a time, by its type."""
+    kind = column.dtype.kind
+    values = column.tolist()   # Python scalars, as `itertuples` gives them
+    if kind in "iub":
+        return values
+    if kind == "f":
+        return [None if v != v else _csv_value(v, sep) for v in values]
+    if kind != "O":
+        return [_csv_value(v, sep) for v in
+                (None if (not isinstance(v, (list, str)) and pd.isna(v)) else neutralise(v)
+                 for v in values)]
+
+    def cell(v):
+        if isinstance(v, str):
+            return "'" + v if v[:1] in _STARTS else v
+        if v is None or isinstance(v, list):
+            return v
+        if pd.isna(v):
+            return None
+        return _csv_value(v, sep)
+    return [cell(v) for v in values]
 
 
 def _csv_value(value, sep: str):
