@@ -1358,6 +1358,7 @@ def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
         tier = _tier(body, m, actor, mine)
         if tier is not None:
             ranked.append((tier, m.start, m))
+    ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
     if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
         ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]
     kept, codes = [], set()
@@ -1376,6 +1377,28 @@ def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
     if any(m.resolution.level not in ("departement", "national") for m in kept):
         kept = [m for m in kept if m.resolution.level not in ("departement", "national")]
     return [_place(m.resolution, m.text) for m in kept]
+
+
+# A definite noun of place after a verb of seat ("installé dans le village") is an
+# anaphor: it names the commune the text named last, even as an origin ("le renfort est
+# venu de Maresquel. Un maraîcher installé dans le village…").
+_SEAT_ANAPHOR = re.compile(r"\b(?:(?:situ|implant|bas|install|établi|domicili)ée?s?"
+                           r"\s+(?:dans|sur|à)|habitant|résidant|du|au)\s+"
+                           r"(?:le |la )?(?:village|bourg|localité)\b", re.I)
+_ANAPHOR_REACH = 400   # characters back to the commune an anaphor refers to
+
+
+def _referred(body: str, actor: tuple[int, int], mentions) -> list:
+    """The commune an anaphor of place in the actor's sentence refers back to."""
+    start = max(body.rfind(".", 0, actor[0]), body.rfind("\n", 0, actor[0])) + 1
+    end = min((i for i in (body.find(".", actor[1]), body.find("\n", actor[1])) if i >= 0),
+              default=len(body))
+    anaphor = _SEAT_ANAPHOR.search(body, start, end)
+    if anaphor is None:
+        return []
+    before = [m for m in mentions if m.end <= anaphor.start()
+              and anaphor.start() - m.end <= _ANAPHOR_REACH and m.resolution.level == "commune"]
+    return before[-1:]
 
 
 def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:

@@ -65,8 +65,9 @@ ITEMS = [
     (r"kits?", "kits", "unités", MATERIAL),
     (r"familles?", "familles", "familles", BENEFICIARY),
     (r"foyers?|ménages?", "foyers", "foyers", BENEFICIARY),
-    (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)",
-     "bénévoles", "personnes", VOLUNTEER),
+    # "petites mains": the idiom for the people who sew or pack, never hands counted
+    (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)"
+     r"|(?<=petites )mains", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
@@ -385,10 +386,16 @@ def _last_sentence(text: str) -> str:
     return text[a:b]
 
 
+# Pictographs (emoji, dingbats): in a post they end a sentence as a full stop does
+# ("… 3 450 repas 🍲 Pour rappel, …").
+PICTOGRAPHS = "\u2600-\u27bf\U0001f300-\U0001faff"
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; no split after abbreviations, initials or "n°"."""
     spans, start = [], 0
-    for m in re.finditer(r"(?<=[.!?…])[»\"]?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+", text):
+    for m in re.finditer(rf"(?<=[.!?…{PICTOGRAPHS}])[»\"]?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+",
+                         text):
         before = text[max(0, m.start() - 6):m.start()]
         if "\n" not in m.group() and re.search(r"(?:\betc|\bM|\bMme|\bSt|\b[A-Z])\.$", before):
             continue
@@ -991,7 +998,8 @@ def _national(chain, before: str, after: str) -> bool:
                 if child.dep_ in ("nsubj", "obl:agent", "nsubj:pass") and \
                         child.lemma_.lower() in _NATIONAL_SUBJECTS:
                     return True
-    clause = re.split(r"[.;:]", before)[-1] + " " + re.split(r"[.;]", after)[0]
+    clause = (re.split(rf"[.;:!?{PICTOGRAPHS}]", before)[-1] + " "
+              + re.split(rf"[.;!?{PICTOGRAPHS}]", after)[0])
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 
 
@@ -1013,7 +1021,11 @@ def _verb_reading(token) -> tuple[str | None, str]:
                 "Cnd" in t.morph.get("Mood") or (
                 "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text)):
             return "future", words
-    if "Inf" in token.morph.get("VerbForm") and not auxes:
+    # an infinitive tells no time of its own; one introduced by "de", "à" or "pour" is a
+    # complement, and an auxiliary the parser hangs on it is a copula ("l'objectif est de
+    # franchir …"); "a fait parvenir" keeps its auxiliary's past
+    if "Inf" in token.morph.get("VerbForm") and (
+            not auxes or any(c.dep_ == "mark" for c in token.children)):
         return "infinitive", words
     if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
         return "past", words
@@ -1088,6 +1100,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # a purchase decided is committed (ordered); one wished for is a goal
         if n and lemma in DECISION and verbs[0].lemma_.lower() in PURCHASE_LEMMAS:
             return ORDERED, f"achat décidé (« {verb.text} … {verbs[0].text} »)"
+        goal_subject = next((c for c in verb.children if c.dep_.startswith("nsubj")
+                             and c.lemma_.lower() in GOAL_NOUNS), None)
+        if goal_subject is not None:
+            # the goal noun is the verb's subject ("l'objectif … est de franchir …")
+            return TARGET, f"objectif (« {goal_subject.text} … {verb.text} »)"
         if (n and lemma in INTENTION) or lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
         if lemma in ("devoir", "aller") and any(c.dep_ == "xcomp" and c.pos_ == "VERB"

@@ -538,3 +538,24 @@ def test_modals_bare_subjects_and_parts(text, expected):
 ])
 def test_a_limit_is_no_count(text):
     assert kinds(text) == [] and "limit" in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the goal noun is the subject; the infinitive after "est de" tells no past
+    ("Le but fixé par le club est d'atteindre les 2 500 colis avant l'été.", [(2500, "target")]),
+    ("L'ambition de l'atelier reste de coudre 6 000 blouses.", [(6000, "target")]),
+    # "petites mains": people who sew, never hands nor means
+    ("Cette semaine, nos 25 petites mains ont piqué 700 masques.",
+     [(25, "volunteers"), (700, "done")]),
+])
+def test_goal_subjects_and_idioms_for_helpers(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_pictograph_ends_a_post_s_sentence():
+    """In a post, an emoji ends a sentence: a national figure in the next one does not
+    set aside the local one before it."""
+    text = ("Depuis mars, on a servi 1 900 repas 🍲 Pour info, à l'échelle nationale "
+            "ce sont 40 millions de repas.")
+    assert kinds(text) == [(1900, "done")]
+    assert ("40 millions", "national") in aside(text)

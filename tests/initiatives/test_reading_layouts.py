@@ -190,3 +190,19 @@ def test_a_headline_with_a_figure_after_a_colon_stays_a_headline():
     assert [b.role for b in blocks][0] == "headline"
     data = split_blocks("Repas servis : 300\n\n" + "z " * 200 + "\n\nAutre titre\n\n" + "w " * 200)
     assert data[0].role == "content"
+
+
+def test_the_village_a_helper_is_settled_in_is_the_commune_named_before():
+    """"Installé dans le bourg" refers back to the last commune named, even one the
+    sentence before named as where help came from."""
+    text = ("SAINT-POL-SUR-TERNOISE\nLa solidarité ne faiblit pas\n\n"
+            "L'épicerie sociale du centre-ville accueille chaque semaine de nouvelles "
+            "familles.\n\n"
+            "Le renfort est arrivé de Frévent. Jean Caudron, boulanger installé dans le "
+            "bourg, a déjà offert 400 baguettes à l'épicerie.")
+    baker = next(i for i in summary(text) if i[0] == "Jean Caudron")
+    assert baker[1] == ["62361"] and baker[2] == [(400, "done")]
+    # with no anaphor, a town help came from is no place reached
+    text = text.replace("boulanger installé dans le bourg", "boulanger de la rue haute")
+    baker = next(i for i in summary(text) if i[0] == "Jean Caudron")
+    assert baker[1] == ["62767"]
