@@ -399,15 +399,25 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in _TO_ANOTHER),
                 None)
     visited = any(a.pos_ == "VERB" and a.lemma_ in _VISIT for a in head.ancestors)
-    if case is not None and not visited and \
+    # the antecedent of "qui" is its clause's subject: "merci à la boulangerie X, qui nous
+    # offre 30 baguettes" names who gives, when that clause holds the figure
+    agent = any(c.dep_.startswith("acl") and any(g.lower_ == "qui" and g.dep_.startswith(
+        "nsubj") for g in c.children) and any(d.pos_ == "NUM" for d in c.subtree)
+        for c in head.children)
+    if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
         # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
         # another party; opening it, "Au lycée X, les élèves …" sets the actor's scene,
         # and so does a visit's destination ("le préfet s'est rendu à l'épicerie X")
         return None
-    end = m.end()
+    end, quoted = m.end(), False
     for tok in doc[head.i + 1:]:
         if tok.idx < end:
+            continue
+        if quoted or tok.text == "«":
+            # a quoted name is one whole, whatever its parse ("« Fil et Partage »")
+            quoted = tok.text != "»"
+            end = tok.idx + len(tok.text)
             continue
         inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
         quote = tok.text in "«»\""

@@ -206,3 +206,16 @@ def test_the_village_a_helper_is_settled_in_is_the_commune_named_before():
     text = text.replace("boulanger installé dans le bourg", "boulanger de la rue haute")
     baker = next(i for i in summary(text) if i[0] == "Jean Caudron")
     assert baker[1] == ["62767"]
+
+
+def test_a_quoted_name_is_whole_and_a_party_thanked_for_its_figure_gives_it():
+    from initiatives.extract import find_actor
+    actor = find_actor("À Lumbres, l'atelier du collectif « Aiguilles et Bobines » a cousu "
+                       "900 masques.")
+    assert actor.name.endswith("« Aiguilles et Bobines »")
+    # "qui" makes the party thanked the subject of the clause that holds the figure …
+    assert find_actor("Merci à la boucherie Lenglet, qui nous livre 20 kilos de viande "
+                      "chaque semaine.").name == "Boucherie Lenglet"
+    # … and only then: a supplier of an order is another party
+    assert find_actor("Nous avons commandé 500 masques à un atelier de Fruges, qui les "
+                      "livrera lundi.") is None
