@@ -10,7 +10,9 @@ stays "extrait").
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1101,7 +1103,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
-    initiatives = [_finish(release, d, mentions, local, dep, read_of, context) for d in drafts]
+    initiatives = []
+    for d in drafts:
+        check()
+        initiatives.append(_finish(release, d, mentions, local, dep, read_of, context))
     owner = {b.start: i for i, d in enumerate(drafts) for b in d.blocks}
     numbers, to_check = [], []
     for block in blocks:
@@ -1344,10 +1349,38 @@ _EPCI_NAME = re.compile(rf"\b(?:communauté (?:d{_A}agglomération|de communes|u
                         rf"|CA|CC|CU|agglo(?:mération)?)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 
 
-def _mentions(body: str, dep: str):
-    ignored = [(m.start(), m.end()) for p in (URL, EMAIL) for m in p.finditer(body)]
-    return [m for m in find_places(body, dep)
-            if m.resolution.code and not any(a < m.end and m.start < b for a, b in ignored)]
+class _Mentions(list):
+    """The text's place mentions in order, with their starts for bisection: finding a
+    paragraph's mentions is then logarithmic, not a scan (a text may hold thousands)."""
+
+    def __init__(self, mentions):
+        super().__init__(sorted(mentions, key=lambda m: (m.start, m.end)))
+        self.starts = [m.start for m in self]
+
+
+def _mentions(body: str, dep: str) -> _Mentions:
+    ignored = sorted((m.start(), m.end()) for p in (URL, EMAIL) for m in p.finditer(body))
+    starts = [a for a, _ in ignored]
+    reach = list(itertools.accumulate((b for _, b in ignored), max))  # furthest end so far
+
+    def in_link(m) -> bool:
+        i = bisect.bisect_left(starts, m.end)   # the links starting before its end
+        return i > 0 and reach[i - 1] > m.start
+    return _Mentions(m for m in find_places(body, dep) if m.resolution.code and not in_link(m))
+
+
+def _within(mentions, spans) -> list:
+    """The mentions lying inside one of the (sorted, disjoint) spans."""
+    if not isinstance(mentions, _Mentions):
+        mentions = _Mentions(mentions)
+    out = []
+    for a, b in spans:
+        i = bisect.bisect_left(mentions.starts, a)
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b:
+                out.append(mentions[i])
+            i += 1
+    return out
 
 
 def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
@@ -1360,7 +1393,7 @@ def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
     in the actor's name is its origin, not the place ("CRS 9 de Rennes").
     """
     spans = [(b.start, b.end) for b in draft.blocks]
-    mine = [m for m in mentions if any(a <= m.start and m.end <= b for a, b in spans)]
+    mine = _within(mentions, spans)
     actor = (draft.actor_block.start + draft.actor.start,
              draft.actor_block.start + draft.actor.end)
     ranked = []
@@ -1406,8 +1439,9 @@ def _referred(body: str, actor: tuple[int, int], mentions) -> list:
     anaphor = _SEAT_ANAPHOR.search(body, start, end)
     if anaphor is None:
         return []
-    before = [m for m in mentions if m.end <= anaphor.start()
-              and anaphor.start() - m.end <= _ANAPHOR_REACH and m.resolution.level == "commune"]
+    before = [m for m in _within(mentions, [(anaphor.start() - _ANAPHOR_REACH,
+                                             anaphor.start())])
+              if m.resolution.level == "commune"]
     return before[-1:]
 
 

@@ -223,7 +223,8 @@ def _pages_text(reader, budget: Budget) -> list[str]:
     """Each page's text, refused once the time or the text's length is past its limit."""
     pages, length = [], 0
     for page in reader.pages:
-        pages.append(_page_text(page))
+        pages.append(_page_text(page, budget, f"{len(pages)} page(s) lue(s) sur "
+                                               f"{len(reader.pages)}"))
         length += len(pages[-1])
         if length > MAX_CHARS:
             raise IngestError(f"Texte du PDF trop long (plus de {_count(MAX_CHARS)} "
@@ -232,14 +233,26 @@ def _pages_text(reader, budget: Budget) -> list[str]:
     return pages
 
 
-def _page_text(page) -> str:
+# The layout mode walks each text operation about ten times slower than the plain mode
+# and cannot be stopped midway: a page whose decoded content is past this size (many
+# times a dense page of text) is read in plain mode, which checks the file's time budget
+# at every operation.
+LAYOUT_MAX_CONTENT = 200_000
+
+
+def _page_text(page, budget: Budget, done: str) -> str:
     from pypdf.errors import LimitReachedError
-    try:
-        return page.extract_text(extraction_mode="layout") or ""
-    except LimitReachedError:
-        raise
-    except Exception:  # noqa: BLE001 - layout mode is young; plain mode still reads
-        return page.extract_text() or ""
+    contents = page.get_contents()
+    if contents is None:
+        return ""
+    if len(contents.get_data()) <= LAYOUT_MAX_CONTENT:
+        try:
+            return page.extract_text(extraction_mode="layout") or ""
+        except LimitReachedError:
+            raise
+        except Exception:  # noqa: BLE001 - layout mode is young; plain mode still reads
+            pass
+    return page.extract_text(visitor_operand_before=lambda *_: budget.check(done)) or ""
 
 
 # --- cleaning ---------------------------------------------------------------

@@ -102,6 +102,19 @@ def test_a_pdf_read_for_too_long_is_refused(monkeypatch):
                             "sur 3) : découpez-le en plusieurs fichiers.")
 
 
+def test_a_page_of_outsize_content_is_read_plainly_and_stopped_inside_the_page(monkeypatch):
+    """Past `LAYOUT_MAX_CONTENT`, a page is read in plain mode, which checks the time
+    budget at every operation: one crafted page cannot hold the file past its time."""
+    line = b"(Lens a livre 10 masques)' "
+    repeat = ingest.LAYOUT_MAX_CONTENT // len(line) + 100
+    data = operations_pdf(repeat, line)
+    assert "Lens a livre 10 masques" in ingest.pdf_text(data)
+    monkeypatch.setattr(ingest, "FILE_SECONDS", -1.0)
+    parsed = importing.parse("dense.pdf", data)
+    assert parsed.error == ("Fichier trop long à lire (plus de -1 secondes, 0 page(s) lue(s) "
+                            "sur 1) : découpez-le en plusieurs fichiers.")
+
+
 def test_a_text_read_for_too_long_is_refused_and_nothing_is_saved(monkeypatch, store):
     """The budget is checked between paragraphs: a text past it is refused whole, in
     French, and the store is untouched; with time left, the same text is read."""
