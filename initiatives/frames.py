@@ -25,7 +25,7 @@ import pandas as pd
 from pandas.core import algorithms
 
 from initiatives.filters import REVIEWED, Filters
-from initiatives.model import KINDS, Release, normalise_key
+from initiatives.model import KINDS, VARIANT_ID, Release, normalise_key
 from initiatives.reach import TERRITORY_LEVELS, WIDE_LEVELS, _communes_of, commune_table
 
 # --- reading: portable SQL, one query per table ---------------------------------------
@@ -368,16 +368,26 @@ def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filter
     return keep
 
 
+def stated(release_ids) -> np.ndarray:
+    """1 for a figure of a release as stored, 0 for one of a variant (another text
+    claiming its number and date, to be checked): on the same day the stored release's
+    figure is the latest, whatever the variant says."""
+    ids = pd.Series(np.asarray(release_ids, dtype=TEXT), dtype=TEXT).fillna("")
+    return (~ids.str.fullmatch(VARIANT_ID.pattern)).to_numpy(dtype=np.int8)
+
+
 def latest(obs: pd.DataFrame) -> pd.DataFrame:
-    """Per initiative, item, kind and unit the latest figure (undated counts as oldest,
-    the larger value on the same day, then the later one in the store's order); rows in
-    the order `metrics.latest` gives them (by day, value, then the store's order)."""
+    """Per initiative, item, kind and unit the latest figure (undated counts as oldest;
+    on the same day a stored release's before a variant's (`stated`), then the larger
+    value, then the later one in the store's order); rows in the order `metrics.latest`
+    gives them."""
     if obs.empty:
         return obs
     day = obs["as_of"].to_numpy()
     day = np.where(pd.isna(day), NO_DAY, day)
     rank = np.arange(len(obs))
-    order = np.lexsort((rank, obs["value"].to_numpy(), day))
+    official = stated(obs["release_id"]) if "release_id" in obs else np.ones(len(obs))
+    order = np.lexsort((rank, obs["value"].to_numpy(), official, day))
     ordered = obs.iloc[order]
     keys = ["initiative_id", "figure"] if "figure" in ordered else [
         "initiative_id", "item", "kind", "unit"]

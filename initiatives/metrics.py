@@ -121,10 +121,12 @@ def latest(obs: pd.DataFrame) -> pd.DataFrame:
         return obs
     if pd.api.types.is_datetime64_any_dtype(obs["as_of"]):
         return columnar.latest(obs)
-    order = obs.assign(_day=obs["as_of"].map(lambda d: d or date.min))
-    order = order.sort_values(["_day", "value"], kind="stable")
+    order = obs.assign(_day=obs["as_of"].map(lambda d: d or date.min),
+                       _stated=columnar.stated(obs["release_id"]) if "release_id" in obs
+                       else 1)
+    order = order.sort_values(["_day", "_stated", "value"], kind="stable")
     return (order.groupby(["initiative_id", "item", "kind", "unit"], sort=False).tail(1)
-                 .drop(columns="_day"))
+                 .drop(columns=["_day", "_stated"]))
 
 
 def kind_order(kind: str) -> int:
@@ -664,6 +666,7 @@ def evolution(store: Store, filters: Filters | None = None, dep: str | None = No
         return pd.DataFrame(columns=columns)
     keys = ["initiative_id", "item", "kind", "unit"]
     order = np.lexsort((np.arange(len(obs)), obs["value"].to_numpy(),
+                        columnar.stated(obs["release_id"]),
                         obs["as_of"].to_numpy(), *[pd.factorize(obs[k])[0]
                                                    for k in reversed(keys)]))
     obs = obs.iloc[order]

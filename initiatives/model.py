@@ -201,6 +201,14 @@ def content_digest(body: str) -> str:
     return hashlib.sha256(re.sub(r"[^a-z0-9]+", "", text.lower()).encode()).hexdigest()
 
 
+# `variant_id`'s shape: the id a release claims, then ten hex digits of its content
+VARIANT_ID = re.compile(r"\d{4}-\d{2}-\d{2}-n\d+-[0-9a-f]{10}")
+
+
+def is_variant_id(release_id: str) -> bool:
+    return bool(VARIANT_ID.fullmatch(release_id or ""))
+
+
 def variant_id(claimed_id: str, body: str) -> str:
     """The id of a text claiming a stored release's id with other content."""
     return f"{claimed_id}-{content_digest(body)[:10]}"

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import config
 from initiatives import importing
+from initiatives.filters import Filters
 from initiatives.importing import Parsed
 from initiatives.ingest import release_from_bytes, release_from_text
 from initiatives.model import VARIANT_MARK, Reading, content_digest
@@ -128,3 +129,24 @@ def test_the_import_says_in_french_that_the_text_was_stored_apart(location):
     result = importing.save(store, [(copy, import_flow.preview(copy))])
     assert result.loc[0, "Remarque"] == "" and result.loc[0, "Ajoutées"] == 0
     assert len(store.releases()) == 2
+
+
+def test_a_variant_s_figure_never_displaces_the_release_it_claims_to_be(location):
+    """Same day, same initiative and item: the stored release's figure stays the latest;
+    a variant (to be checked) counts only where that release says nothing."""
+    from initiatives import metrics
+    store = open_store(location, seed=None)
+    store.ingest(N7, n7())
+
+    def masks() -> float:
+        items = metrics.totals(store, Filters(statuses=()))["items"]
+        return next(i["value"] for i in items if i["item"] == "masques")
+    before = masks()
+    store.ingest(FORGED, forged_rows())
+    assert masks() == before
+    # the invented association's figure, which n°7 does not contradict, still shows
+    items = metrics.totals(store, Filters(statuses=()))["items"]
+    assert any(i["item"] == "repas" and i["value"] == 90_000 for i in items)
+    # and the running totals by date agree
+    evolution = metrics.evolution(store, Filters(statuses=()))
+    assert evolution.loc[evolution["item"] == "masques", "value"].max() == before
