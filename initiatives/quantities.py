@@ -737,6 +737,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     chain = _chain(doc, number)
     if _national(chain, before, after):
         return None, "national"
+    if _REMINDER.match(upto or ""):
+        return None, "reminder"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
@@ -983,6 +985,10 @@ def _chain(doc, number: Number) -> list:
     return chain
 
 
+# A sentence opened by "Pour rappel," or "Pour mémoire," recalls background (the State's,
+# the country's, a federation's figures), not what the text reports as done.
+_REMINDER = re.compile(r"\W*(?:pour (?:rappel|mémoire)|à titre de rappel|petit rappel)\b",
+                       re.I)
 _TO_US = re.compile(r"\bnous\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b", re.I)
 

@@ -559,3 +559,14 @@ def test_a_pictograph_ends_a_post_s_sentence():
             "ce sont 40 millions de repas.")
     assert kinds(text) == [(1900, "done")]
     assert ("40 millions", "national") in aside(text)
+
+
+@pytest.mark.parametrize("text, counted, reminded", [
+    ("L'épicerie a remis 140 colis. Pour rappel, la fédération avait servi 9 000 repas "
+     "dans tout le secteur l'an dernier.", [(140, "done")], "9 000"),
+    ("Pour mémoire, 2 300 visières sont livrées chaque semaine dans le secteur.", [],
+     "2 300"),
+])
+def test_a_sentence_opened_by_a_reminder_recalls_background(text, counted, reminded):
+    assert kinds(text) == counted
+    assert (reminded, "reminder") in aside(text)
