@@ -39,7 +39,7 @@ from initiatives.model import (
     normalise_key,
 )
 from initiatives.nlp import parse, parse_all, pipeline
-from initiatives.quantities import read_numbers, sentences
+from initiatives.quantities import PICTOGRAPHS, read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
 
@@ -108,6 +108,10 @@ def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+# A sentence's end: its punctuation, or in a post a pictograph ("… reste seul 💛").
+_ENDS_SENTENCE = re.compile(rf"[.:;!?{PICTOGRAPHS}][\ufe0f\u200d]*$")
+
+
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
@@ -119,15 +123,14 @@ def _role(text: str, following: str) -> str:
             re.match(r"solidaires?\b", inner, re.I) or inner.endswith(":")
             or (inner[:1].islower() and inner.endswith("."))):
         return "heading"
-    # a newsletter's item title; one led by a dash or a number has no figure ("— Des
-    # masques à Lens", "2. Des repas pour l'hôpital"),
-    # unlike a list's line, and a paragraph follows it, not another line of the list
+    # a newsletter's item title; one led by a list mark has no figure ("— Des masques à
+    # Lens", "2. Des repas pour l'hôpital", "■ Berck : des visières"), unlike a list's
+    # line, and a paragraph follows it, not another line of the list
     if DATA_LINE.match(text):
         return "content"
-    if (not BULLET.match(text) or (re.match(r"[—–-]|\d{1,2}[.)]\s", text)
-                                   and not re.search(r"\d", inner)
+    if (not BULLET.match(text) or (not re.search(r"\d", inner)
                                    and not BULLET.match(following))) \
-            and len(text) < 150 and not re.search(r"[.:;!?]$", text) \
+            and len(text) < 150 and not _ENDS_SENTENCE.search(text) \
             and len(following) > 2 * len(text):
         return "headline"
     return "content"
@@ -239,6 +242,13 @@ def _of(name: str) -> str:
     return "d'" if re.match(r"[AEIOUYÀÂÉÈÊÎÔÛaeiouyh]", name) else "de "
 
 
+# A legal form's descriptive complement, then the name in apposition: "l'entreprise de
+# produits d'entretien Hygiène Côte d'Opale", "l'association d'aide à domicile Présence".
+# The complement ends on a word of its own (not "de Marck", which names a town).
+_DESCRIBED = re.compile(rf"(?:de\s+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|\s+)){{0,4}}?"
+                        rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}\s+(?P<name>{NAME})")
+
+
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """The earliest actor named in a block, or None for editorial text.
 
@@ -264,9 +274,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
                 name = f"{keyword} « {name} »"
             add(_Span(m.start(), m.end() + q.end()), name, _KEYWORD_TYPES[keyword])
             continue
-        n = re.match(NAME, rest)
+        n = re.match(NAME, rest) or _DESCRIBED.match(rest)
         if n:
-            add(_Span(m.start(), m.end() + n.end()), n.group(), _KEYWORD_TYPES[keyword])
+            name = n.group("name") if "name" in n.re.groupindex else n.group()
+            add(_Span(m.start(), m.end() + n.end()), name, _KEYWORD_TYPES[keyword])
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), PUBLIC)
@@ -428,6 +439,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             break
         end = tok.idx + len(tok.text)
     name = text[m.start():end].strip(" «»\"")
+    # a preposition left dangling by a figure ("un collectif de 23 couturières")
+    name = re.sub(rf"\s+(?:de|du|des)$|\s+d{_A}$", "", name)
     if re.search(rf"(?i){_CHARITIES}", name):
         return None  # "le comité local du Secours populaire": the charity's branch
     if name.count("«") != name.count("»"):
@@ -718,15 +731,21 @@ def _tail_towns(title: str, dep: str) -> list:
 
 
 def town_heads(blocks: list[Block], dep: str) -> dict:
-    """Headings that are a commune's name alone, by block start, when a text has at
-    least two of them: a bulletin's sections, one per commune."""
+    """Headings that are a commune's name alone, or open with it before a colon or a dash
+    ("■ Berck : des visières…"), by block start, when a text has at least two of them: a
+    release's or a bulletin's sections, one per commune."""
     heads = {}
     for b in blocks:
-        if b.role in ("heading", "headline"):
-            name = _strip_bullet(b.text).strip().rstrip(":").strip()
+        # a line in capitals may give the town's size ("ACQUIN (833 habitants)")
+        bare = re.sub(r"\s*\([^)\n]*\)$", "", b.text)
+        shouting = "\n" not in bare and bare.upper() == bare and bare != b.text
+        if b.role in ("heading", "headline") or shouting:
+            name = _strip_bullet(bare if shouting else b.text).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
             if r is not None and r.code and r.level == "commune" and r.inside and \
                     r.method in ("exact", "alias"):
+                heads[b.start] = r
+            elif (r := _headline_town(_strip_bullet(b.text).strip(), dep)) is not None:
                 heads[b.start] = r
     return heads if len(heads) >= 2 else {}
 
@@ -1002,8 +1021,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
-        if heads and block.role in ("heading", "headline"):
-            # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :")
+        if block.start in heads or (heads and block.role in ("heading", "headline")
+                                    and block.text.upper() == block.text):
+            # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :"); a
+            # heading in capitals that names none ends the last one ("INFOS PRATIQUES")
             section_town, current, last, headline = heads.get(block.start), None, None, None
             if section_town is not None:
                 continue
@@ -1222,8 +1243,9 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")
-    if not places and draft.town is not None:
-        places = [_place(draft.town, draft.town.nom)]  # the commune heading its section
+    if draft.town is not None and all(p.code != draft.town.code for p in places):
+        # the commune heading its section is where it happens, first
+        places = [_place(draft.town, draft.town.nom), *places]
     if not places:
         # the inhabitants it serves name its town ("les courses pour les Étaplois")
         town = next((r for m in _INHABITANTS.finditer(text)
@@ -1366,7 +1388,25 @@ def _mentions(body: str, dep: str) -> _Mentions:
     def in_link(m) -> bool:
         i = bisect.bisect_left(starts, m.end)   # the links starting before its end
         return i > 0 and reach[i - 1] > m.start
-    return _Mentions(m for m in find_places(body, dep) if m.resolution.code and not in_link(m))
+    return _Mentions(_shortened(m for m in find_places(body, dep)
+                                if m.resolution.code and not in_link(m)))
+
+
+def _shortened(mentions) -> list:
+    """A commune named in full, then by its first word ("Campagne-lès-Hesdin", then "les
+    habitants de Campagne"): the short form is that commune, unless it is itself a
+    commune of the département."""
+    full: dict[str, object] = {}
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        r = m.resolution
+        key = normalise_key(m.text)
+        if r.level == "commune" and r.inside and "-" in (r.nom or ""):
+            full.setdefault(normalise_key(r.nom.split("-")[0]), r)
+        elif key in full and not (r.level == "commune" and r.inside):
+            m = dataclasses.replace(m, resolution=full[key])
+        out.append(m)
+    return out
 
 
 def _within(mentions, spans) -> list:

@@ -52,6 +52,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                         rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),
+    # a week's number ("livraison prévue semaine 19"), unless a noun follows: "chaque
+    # semaine 40 colis" counts colis
+    ("date", re.compile(r"(?<!chaque )(?<!par )\bsemaine\s+\d{1,2}\b(?!\s*[^\W\d_])", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
     # a year after a preposition, ending its clause ("le stock date de 2009.")

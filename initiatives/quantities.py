@@ -76,7 +76,8 @@ ITEMS = [
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?", "personnes",
      "personnes", PEOPLE),
-    (r"habitants?", "habitants", "personnes", POPULATION),
+    # a town's residents, as its mayor calls them ("ses 17 000 administrés")
+    (r"habitants?|administrée?s?", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
@@ -739,6 +740,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "national"
     if _REMINDER.match(upto or ""):
         return None, "reminder"
+    if _CLASS_OF.search(before + _THRESHOLD.match(number.text_in(text)).group()):
+        return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
@@ -851,7 +854,13 @@ CAPACITY = {"permettre", "pouvoir", "suffire"}
 # A limit is no count: "un maximum de 50 personnes à la fois", "une jauge de 30", "au
 # plus 20 clients en même temps".
 _LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) maximum (?:de\s+|d['’])?|une jauge de\s+"
-                           r"|au plus\s+|pas plus de\s+|dans la limite de\s+)$", re.I)
+                           r"|au plus\s+|pas plus de\s+|dans la limite de\s+"
+                           r"|au-delà de\s+|à partir de\s+)$", re.I)
+# A class defined by a threshold: "pour les commandes de plus de 100 €", "les foyers de
+# moins de 3 personnes" (the hedge is the number's own text).
+_CLASS_OF = re.compile(r"\b(?:les|des|aux)\s+[^\W\d]+\s+(?:de\s+|d['’])(?:plus|moins)\s+de\s+$",
+                       re.I)
+_THRESHOLD = re.compile(r"(?:(?:plus|moins) de\s+)?", re.I)
 _AT_ONCE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:à la fois|en même temps|simultanément)\b", re.I)
 _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
                               rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit|contient|comprend|comporte|renferme)\b[^.;]*$", re.I)

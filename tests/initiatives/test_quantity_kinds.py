@@ -570,3 +570,18 @@ def test_a_pictograph_ends_a_post_s_sentence():
 def test_a_sentence_opened_by_a_reminder_recalls_background(text, counted, reminded):
     assert kinds(text) == counted
     assert (reminded, "reminder") in aside(text)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Pour les commandes de moins de 20 €, le paiement se fait en espèces.", "limit"),
+    ("Les foyers de plus de 4 personnes recevront un colis.", "limit"),
+    ("Livraison du tissu attendue semaine 21, via le grossiste.", "date"),
+    ("La maire a pensé à ses 4 800 administrés.", "population"),
+])
+def test_thresholds_week_numbers_and_residents_are_no_counts(text, reason):
+    assert reason in [r for _, r in aside(text)]
+    assert all(value not in (20, 4, 21, 4800) for value, _ in kinds(text))
+
+
+def test_a_week_s_count_stays_a_count():
+    assert kinds("Chaque semaine 30 paniers sont livrés.") == [(30, "per_week")]

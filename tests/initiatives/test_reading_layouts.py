@@ -219,3 +219,44 @@ def test_a_quoted_name_is_whole_and_a_party_thanked_for_its_figure_gives_it():
     # … and only then: a supplier of an order is another party
     assert find_actor("Nous avons commandé 500 masques à un atelier de Fruges, qui les "
                       "livrera lundi.") is None
+
+
+RELEASE_BY_TOWNS = (
+    "Sous-préfecture de Calais\n\nLe Calaisis solidaire\n\n"
+    "Voici quelques nouvelles des communes du secteur.\n\n"
+    "▪ Campagne-lès-Guines : l'atelier des « Aiguilles d'Or »\n"
+    "Dans ce village, un collectif de 14 couturières a cousu 900 masques, remis aux "
+    "habitants de Campagne et d'Alembon.\n\n"
+    "▪ Licques : une entreprise change de production\n"
+    "L'entreprise de produits ménagers Nettoie Plus a fabriqué 800 litres de gel "
+    "hydroalcoolique pour les soignants.\n\n"
+    "▪ Ardres : des colis chaque semaine\n"
+    "Les bénévoles préparent 40 colis par semaine, remis dans 2 points de la ville.")
+
+
+def test_a_release_s_sections_headed_by_their_commune_and_a_short_form_of_it():
+    """"▪ Licques : …" heads its paragraph: each section is an initiative of its own,
+    in that commune, whoever it names; "Campagne" after "Campagne-lès-Guines" is that
+    commune; a descriptive complement does not hide a company's name."""
+    found = {actor: codes for actor, codes, _ in summary(RELEASE_BY_TOWNS)}
+    assert found["Nettoie Plus"] == ["62506"]
+    sewing = next(codes for actor, codes in found.items() if "Campagne" in actor)
+    assert sewing == ["62203", "62020"]
+    assert not any(actor.endswith(" de") for actor in found)
+    colis = next(i for i in summary(RELEASE_BY_TOWNS) if (40, "per_week") in i[2])
+    assert colis[1] == ["62038"]
+    gel = next(i for i in summary(RELEASE_BY_TOWNS) if i[0] == "Nettoie Plus")
+    assert gel[2] == [(800, "done")]
+
+
+def test_a_bulletin_s_town_heading_may_give_its_size_and_a_sub_title_keeps_the_section():
+    text = ("Le mot de l'interco\n\nDes nouvelles de nos villages.\n\n"
+            "HERMELINGHEN (320 habitants)\n• Couturières bénévoles : 6\n"
+            "• Masques cousus : 410\n\n"
+            "BOUQUEHAULT\nQui ? Marc Delporte, maraîcher\n"
+            "Légumes offerts aux familles : 300 kilos\n\n"
+            "INFOS PRATIQUES\nLa déchetterie rouvre lundi à 9 h.")
+    found = summary(text)
+    assert any(codes == ["62439"] and (410, "done") in figures for _, codes, figures in found)
+    marc = next(i for i in found if i[0] == "Marc Delporte")
+    assert marc[1] == ["62161"] and marc[2] == [(300, "done")]
