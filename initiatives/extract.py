@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1353,7 +1354,8 @@ _OTHER_PARTY = re.compile(
     rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
-    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?) (?:de\s+|d{_A})$"
+    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?|vien(?:t|nent|nait|naient))"
+    rf"(?:\s+\w+)?\s+(?:de\s+|d{_A})$"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
@@ -1388,14 +1390,15 @@ def _mentions(body: str, dep: str) -> _Mentions:
     def in_link(m) -> bool:
         i = bisect.bisect_left(starts, m.end)   # the links starting before its end
         return i > 0 and reach[i - 1] > m.start
-    return _Mentions(_shortened(m for m in find_places(body, dep)
-                                if m.resolution.code and not in_link(m)))
+    return _Mentions(_shortened((m for m in find_places(body, dep)
+                                 if m.resolution.code and not in_link(m)), dep))
 
 
-def _shortened(mentions) -> list:
-    """A commune named in full, then by its first word ("Campagne-lès-Hesdin", then "les
-    habitants de Campagne"): the short form is that commune, unless it is itself a
-    commune of the département."""
+def _shortened(mentions, dep: str) -> list:
+    """A commune named by the first word of its name ("Bully" for Bully-les-Mines, the
+    habit of its inhabitants), when that word is no commune of the département: the
+    commune the text named in full before ("Campagne-lès-Hesdin", then "Campagne"), else
+    the département's only commune whose name starts with it."""
     full: dict[str, object] = {}
     out = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -1403,10 +1406,22 @@ def _shortened(mentions) -> list:
         key = normalise_key(m.text)
         if r.level == "commune" and r.inside and "-" in (r.nom or ""):
             full.setdefault(normalise_key(r.nom.split("-")[0]), r)
-        elif key in full and not (r.level == "commune" and r.inside):
-            m = dataclasses.replace(m, resolution=full[key])
+        elif not (r.level == "commune" and r.inside) and (
+                (short := full.get(key)) or (short := _first_words(dep).get(key))):
+            m = dataclasses.replace(m, resolution=short)
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(dep: str) -> dict:
+    """First word of a compound name → the département's one commune named so."""
+    found: dict[str, list] = {}
+    for entry in gazetteer(dep).index.values():
+        r = entry.resolution
+        if entry.kind == "commune" and r.inside and "-" in (r.nom or ""):
+            found.setdefault(normalise_key(r.nom.split("-")[0]), []).append(r)
+    return {k: rs[0] for k, rs in found.items() if len({r.code for r in rs}) == 1}
 
 
 def _within(mentions, spans) -> list:

@@ -77,7 +77,8 @@ ITEMS = [
      r"|gérante?s?|assistante?s?", "personnes",
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
-    (r"habitants?|administrée?s?", "habitants", "personnes", POPULATION),
+    # … or "âmes", the old word for them ("un village de 617 âmes")
+    (r"habitants?|administrée?s?|âmes", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
@@ -128,7 +129,8 @@ _PER_UNIT_AFTER = re.compile(
     r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi))\b", re.I)
 # a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
-    r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de"
+    r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
+    r"|bouteilles? de|bidons? de|flacons? de|cartons? de|cagettes? de|bocaux de|bocal de"
     r"|(?:limité|plafonné)e?s? à"
     r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
     r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
@@ -179,7 +181,7 @@ _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
 # de 15 communes et 26 000 habitants"); so does a possessive ("nos 3 000 habitants").
-_POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|commune|ville|bourg|cité|quartier"
+_POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|cité|quartier|localité"
                                 rf"|agglomération|arrondissement|intercommunalité|communauté|territoire"
                                 rf"|canton|département|secteur|bassin)"
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
@@ -203,7 +205,8 @@ _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassi
                          rf"|de l{_APOS}(?:agglomération|intercommunalité)"
                          rf"|de (?:[A-ZÀ-Ý]|l{_APOS}[A-ZÀ-Ý]))")
 _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lycée|école"
-                                rf"|établissement|structure)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
+                                rf"|établissement|structure|PME|TPE|PMI|start-up|association"
+                                rf"|club)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").

@@ -213,7 +213,7 @@ def test_more_traps(text, reason):
     ("Trois masques sont remis à chaque écolier de la commune.", "per_unit"),
     ("Pas plus de 4 masques au maximum par personne, merci !", "per_unit"),
     ("Sur les 2 300 collégiens du secteur, 5 % n'ont pas d'ordinateur.", "population"),
-    ("Au hameau d'une centaine d'âmes, tout le monde se connaît.", "no_item"),
+    ("Au hameau d'une centaine d'âmes, tout le monde se connaît.", "population"),
     ("La commune d'un millier d'habitants a ouvert une cellule.", "population"),
     ("Les distributions auront lieu vendredi 8 et samedi 9 mai.", "date"),
     ("Communauté de communes du Pays de la Lys – 62190", "postcode"),
@@ -585,3 +585,13 @@ def test_thresholds_week_numbers_and_residents_are_no_counts(text, reason):
 
 def test_a_week_s_count_stays_a_count():
     assert kinds("Chaque semaine 30 paniers sont livrés.") == [(30, "per_week")]
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("Dans ce hameau de 240 âmes, tout le monde se connaît.", 240, "population"),
+    ("Bravo à cette TPE de 12 salariés qui a fabriqué 300 visières.", 12, "population"),
+    ("Le club a remis 60 sacs de 3 kg de pommes de terre.", 3, "per_unit"),
+])
+def test_sizes_and_containers_are_no_output(text, value, reason):
+    assert (value, reason) in [(n.value, r) for n, q in read_numbers(text) if q is None
+                               for r in [n.reason]]

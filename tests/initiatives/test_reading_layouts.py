@@ -260,3 +260,12 @@ def test_a_bulletin_s_town_heading_may_give_its_size_and_a_sub_title_keeps_the_s
     assert any(codes == ["62439"] and (410, "done") in figures for _, codes, figures in found)
     marc = next(i for i in found if i[0] == "Marc Delporte")
     assert marc[1] == ["62161"] and marc[2] == [(300, "done")]
+
+
+def test_a_town_called_by_the_first_word_of_its_name_and_a_helper_s_origin():
+    """"Bully" is Bully-les-Mines, the one commune of the département named so (not Bully
+    in the Rhône); the town a helper comes from daily is not reached."""
+    (ini,) = summary("Les Aiguilles de Bully\n\nOn a cousu 700 masques pour les habitants "
+                     "de Bully et de Grenay 😍 Merci à Nadine qui vient de Liévin chaque "
+                     "matin !")
+    assert ini[1] == ["62186", "62386"]
