@@ -250,6 +250,39 @@ _DESCRIBED = re.compile(rf"(?:de\s+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|\s+)){{0,4}}?"
                         rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}\s+(?P<name>{NAME})")
 
 
+# A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
+# agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
+_BEARER = re.compile(r"^\W{0,3}(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\?|structure"
+                     r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative)\s*:?\s*"
+                     r"(?P<name>[^,\n(]{2,80})", re.I)
+_OWN_WORD = re.compile(r"(?i)(?:la |le )?(mairie|commune|municipalité|ville|ccas)$")
+
+
+def _bearer(text: str, town) -> Actor | None:
+    m = _BEARER.match(text)
+    if m is None or "?" not in m.group() and ":" not in m.group():
+        return None
+    # the value ends where the form's next label starts ("… Quoi ? Des visières")
+    name = re.split(r"\s+(?=[^\W\d][\w’' ]{0,25}?\s*[?:](?:\s|$))", m.group("name"))[0]
+    name = re.sub(r"^(?:les?|la|l['’]|un|une)\s*", "", name.strip(" .;"), flags=re.I)
+    own = _OWN_WORD.fullmatch(name)
+    if own:   # "Porteur : mairie": the section's town
+        if town is None:
+            return None
+        word = "CCAS" if own.group(1).lower() == "ccas" else "Commune"
+        return Actor(f"{word} {_of(town.nom)}{town.nom}", LOCAL_GOV, m.start("name"), m.end())
+    if len(name) < 2:
+        return None
+    if town is not None and not re.search(rf"[{_UP}]", name[1:]) and \
+            normalise_key(town.nom) not in normalise_key(name):
+        name = f"{name} {_of(town.nom)}{town.nom}"   # "le comité des fêtes" of its section
+    return Actor(name[0].upper() + name[1:], _org_kind(name) if not _PERSON.fullmatch(name)
+                 else CITIZEN, m.start("name"), m.start("name") + len(name))
+
+
+_PERSON = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}][\w’'-]+")
+
+
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """The earliest actor named in a block, or None for editorial text.
 
@@ -259,6 +292,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """
     found: list[Actor] = []
     town = context.town if context else None
+    bearer = _bearer(text, town)
+    if bearer is not None:
+        return bearer
 
     def add(m, name, kind):
         found.append(Actor(name.strip(" ,"), kind, m.start(), m.end()))
@@ -731,17 +767,21 @@ def _tail_towns(title: str, dep: str) -> list:
     return towns
 
 
+_FRAME = re.compile(r"^[\s—–=*#■▪▸►•|~_-]+|[\s—–=*#■▪▸►•|~_-]+$")
+
+
 def town_heads(blocks: list[Block], dep: str) -> dict:
     """Headings that are a commune's name alone, or open with it before a colon or a dash
     ("■ Berck : des visières…"), by block start, when a text has at least two of them: a
     release's or a bulletin's sections, one per commune."""
     heads = {}
     for b in blocks:
-        # a line in capitals may give the town's size ("ACQUIN (833 habitants)")
-        bare = re.sub(r"\s*\([^)\n]*\)$", "", b.text)
+        # a line in capitals, framed by rules or not ("——— BAPAUME ———"), may give the
+        # town's size ("ACQUIN (833 habitants)")
+        bare = _FRAME.sub("", re.sub(r"\s*\([^)\n]*\)$", "", b.text))
         shouting = "\n" not in bare and bare.upper() == bare and bare != b.text
         if b.role in ("heading", "headline") or shouting:
-            name = _strip_bullet(bare if shouting else b.text).strip().rstrip(":").strip()
+            name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
             if r is not None and r.code and r.level == "commune" and r.inside and \
                     r.method in ("exact", "alias"):

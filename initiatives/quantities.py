@@ -210,7 +210,8 @@ _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lyc�
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
-_COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé)\w*\b", re.I)
+_COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhésion|cotisation"
+                   r"|abonnement)\w*\b", re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ)", re.I)
 # Subjects and phrases of a national or regional figure quoted in a local text.

@@ -595,3 +595,7 @@ def test_a_week_s_count_stays_a_count():
 def test_sizes_and_containers_are_no_output(text, value, reason):
     assert (value, reason) in [(n.value, r) for n, q in read_numbers(text) if q is None
                                for r in [n.reason]]
+
+
+def test_a_membership_fee_is_a_price():
+    assert ("8", "price") in aside("Pour nous soutenir, la cotisation reste à 8 € par an.")

@@ -269,3 +269,15 @@ def test_a_town_called_by_the_first_word_of_its_name_and_a_helper_s_origin():
                      "de Bully et de Grenay 😍 Merci à Nadine qui vient de Liévin chaque "
                      "matin !")
     assert ini[1] == ["62186", "62386"]
+
+
+def test_a_form_s_bearer_line_names_the_actor_of_a_section_framed_by_rules():
+    text = ("Le petit journal de l'interco\n\nVoici les actions de nos villages.\n\n"
+            "=== HERMELINGHEN ===\nPorteur : la mairie\nColis remis aux aînés : 45\n\n"
+            "=== LICQUES ===\nPorteur : SCEA Delattre, producteur de lait\n"
+            "Lait offert aux familles : 300 litres\n\n"
+            "=== ALEMBON ===\nQui ? le comité des fêtes\nRepas livrés : 120")
+    found = {actor: (codes, figures) for actor, codes, figures in summary(text)}
+    assert found["Commune de Hermelinghen"] == (["62439"], [(45, "done")])
+    assert found["SCEA Delattre"] == (["62506"], [(300, "done")])
+    assert found["Comité des fêtes d'Alembon"][0] == ["62020"]
