@@ -392,15 +392,18 @@ def _last_sentence(text: str) -> str:
 
 
 # Pictographs (emoji, dingbats): in a post they end a sentence as a full stop does
-# ("… 3 450 repas 🍲 Pour rappel, …").
+# ("… 3 450 repas 🍲 Pour rappel, …") when a capital follows; before a figure they point
+# to it ("Prochaine étape 👉 4 000 masques").
 PICTOGRAPHS = "\u2600-\u27bf\U0001f300-\U0001faff"
+_MEASURE_OF_ITEM = re.compile(r"\s*(?:de\s+|d['’])\d[\d\s.,]*\s*(?:ml|cl|dl|l|litres?|g|kg"
+                              r"|grammes?|kilos?|cm|mm)\b", re.I)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; no split after abbreviations, initials or "n°"."""
     spans, start = [], 0
-    for m in re.finditer(rf"(?<=[.!?…{PICTOGRAPHS}])[»\"]?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+",
-                         text):
+    for m in re.finditer(rf"(?<=[.!?…])[»\"]?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])"
+                         rf"|(?<=[{PICTOGRAPHS}])\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ])|\n+", text):
         before = text[max(0, m.start() - 6):m.start()]
         if "\n" not in m.group() and re.search(r"(?:\betc|\bM|\bMme|\bSt|\b[A-Z])\.$", before):
             continue
@@ -506,6 +509,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if name in _NOT_COUNTED:
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
+    if _MEASURE_OF_ITEM.match(text, item_end):
+        # the item's own measure ("800 flacons de 500 ml par jour") does not end its phrase
+        after = text[item_end:item_end + 60]
     rate_zone = text[number.end:item_end] + " " + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
                          text[s_start:s_end], text, text[s_start:number.start], unit, intro)
@@ -1028,6 +1034,17 @@ _FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$", re.I)
 _CONDITIONAL = re.compile(r"(?:rais|rait|rions|riez|raient)$", re.I)
 
 
+def _recent(verb):
+    """"venir de" + infinitive is that verb's recent past: the infinitive tells the act
+    ("25 bobines viennent d'être commandées" is an order)."""
+    if verb.lemma_.lower() == "venir":
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(
+                    g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’") for g in c.children):
+                return c
+    return verb
+
+
 def _verb_reading(token) -> tuple[str | None, str]:
     """The time a verb token tells: "future", "past", "present", "infinitive", with
     the words that show it."""
@@ -1066,7 +1083,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     chain = chain[2:] if noun is not None else chain[1:]
     lemmas = [t.lemma_.lower() for t in chain]
     # a pictograph the parser takes for a verb ("➡️") is no verb
-    verbs = [t for t in chain if (t.pos_ in ("VERB", "AUX") and any(c.isalpha() for c in t.text))
+    verbs = [_recent(t) for t in chain
+             if (t.pos_ in ("VERB", "AUX") and any(c.isalpha() for c in t.text))
              or (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
     # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
     # ("il ne manque plus que 200 masques")
@@ -1130,6 +1148,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                                                 for c in verb.children):
             # a modal over the act: still to be done ("30 tablettes doivent être remises")
             return TARGET, f"reste à faire (« {verb.text} »)"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "venir" and \
+                _recent(verb.head).i == verb.i:
+            return DONE, f"passé récent (« {verb.head.text} … {verb.text} »)"
         reading, words = _verb_reading(verb)
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"

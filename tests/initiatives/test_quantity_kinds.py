@@ -599,3 +599,16 @@ def test_sizes_and_containers_are_no_output(text, value, reason):
 
 def test_a_membership_fee_is_a_price():
     assert ("8", "price") in aside("Pour nous soutenir, la cotisation reste à 8 € par an.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "venir de" + infinitive: the recent past of that verb
+    ("L'atelier vient de livrer 180 blouses à l'hôpital.", [(180, "done")]),
+    ("Trente rouleaux d'élastique viennent d'être commandés.", [(30, "ordered")]),
+    # the item's own measure does not hide the rate after it
+    ("La cuisine prépare 90 barquettes de 300 g par jour.", [(90, "per_day")]),
+    # a pointing pictograph before a figure does not end the sentence
+    ("Prochain objectif 👉 2 000 masques d'ici juin !", [(2000, "target")]),
+])
+def test_recent_past_measures_and_pointing_signs(text, expected):
+    assert kinds(text) == expected
