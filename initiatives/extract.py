@@ -1400,6 +1400,9 @@ _OTHER_PARTY = re.compile(
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# "le village voisin de Boisjean" names that village itself, unlike "nos voisins de X"
+_NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voisine?s?\s+"
+                              rf"(?:de\s+|d{_A})$", re.I)
 # A verb of provenance: the towns its complement names are where the goods come from
 # ("les produits proviennent d'une plateforme implantée à Dourges").
 _PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni\w*|achetée?s? auprès)\b[^.;:!?]{{0,100}}"
@@ -1547,7 +1550,7 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     in_actor = actor[0] <= m.start and m.end <= actor[1]
     if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return None                       # "près de Béthune", "arrondissement de ..."
-    if not in_actor and r.level == "commune" and (
+    if not in_actor and r.level == "commune" and not _NEIGHBOUR_PLACE.search(before) and (
             _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town

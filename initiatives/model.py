@@ -42,6 +42,7 @@ SET_ASIDE_LABELS = {
     "means": "moyens employés (machines, véhicules…), pas ce qui est produit",
     "limit": "limite ou jauge (« au maximum », « à la fois »), pas un compte",
     "reminder": "rappel du contexte (« pour rappel », « pour mémoire »), pas une action",
+    "stock": "quantité détenue (« disposer de », « posséder »), pas une action",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

@@ -784,6 +784,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (MATERIAL, "open") and _does_the_work(chain):
         return None, "means"   # "les 11 imprimantes du club sortent 150 visières"
     grammar, cue = _grammar(chain, before, after, sentence)
+    if grammar == STOCK:
+        if group in (PEOPLE, BENEFICIARY, VOLUNTEER):
+            grammar, cue = None, ""   # "nous avons 45 bénévoles": people, read as such below
+        else:
+            return None, STOCK
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
     if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and (
@@ -1034,6 +1039,12 @@ _FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$", re.I)
 _CONDITIONAL = re.compile(r"(?:rais|rait|rions|riez|raient)$", re.I)
 
 
+# Verbs of holding: what one has is a stock, not something done. ("avoir" is left out:
+# the parser often takes the auxiliary of a past for it.)
+_HOLDING = {"posséder", "détenir", "disposer"}
+STOCK = "stock"
+
+
 def _recent(verb):
     """"venir de" + infinitive is that verb's recent past: the infinitive tells the act
     ("25 bobines viennent d'être commandées" is an order)."""
@@ -1148,6 +1159,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                                                 for c in verb.children):
             # a modal over the act: still to be done ("30 tablettes doivent être remises")
             return TARGET, f"reste à faire (« {verb.text} »)"
+        if lemma in _HOLDING and verb.pos_ == "VERB":
+            return STOCK, f"quantité détenue (« {verb.text} »)"   # "dispose de 2 000 masques"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "venir" and \
                 _recent(verb.head).i == verb.i:
             return DONE, f"passé récent (« {verb.head.text} … {verb.text} »)"

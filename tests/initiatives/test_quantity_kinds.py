@@ -612,3 +612,12 @@ def test_a_membership_fee_is_a_price():
 ])
 def test_recent_past_measures_and_pointing_signs(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_thing_held_is_a_stock_and_a_neighbouring_village_is_reached():
+    assert ("1 500", "stock") in aside("L'école dispose de 1 500 masques en réserve.")
+    assert kinds("Nous avons 12 bénévoles.") == [(12, "volunteers")]
+    from tests.initiatives.test_reading_layouts import summary
+    (ini,) = summary("Le GAEC des Tilleuls a livré 90 paniers aux familles de Licques et du "
+                     "village voisin d'Alembon.")
+    assert ini[1] == ["62506", "62020"]
