@@ -263,7 +263,8 @@ def _bearer(text: str, town) -> Actor | None:
     if m is None or "?" not in m.group() and ":" not in m.group():
         return None
     # the value ends where the form's next label starts ("… Quoi ? Des visières")
-    name = re.split(r"\s+(?=[^\W\d][\w’' ]{0,25}?\s*[?:](?:\s|$))", m.group("name"))[0]
+    name = re.split(rf"\s+(?=[{_UP}][\w’']*(?:\s+[a-zà-ÿ’']+){{0,2}}\s*[?:](?:\s|$))",
+                    m.group("name"))[0]
     name = re.sub(r"^(?:les?|la|l['’]|un|une)\s*", "", name.strip(" .;"), flags=re.I)
     own = _OWN_WORD.fullmatch(name)
     if own:   # "Porteur : mairie": the section's town
@@ -767,7 +768,7 @@ def _tail_towns(title: str, dep: str) -> list:
     return towns
 
 
-_FRAME = re.compile(r"^[\s—–=*#■▪▸►•|~_-]+|[\s—–=*#■▪▸►•|~_-]+$")
+_FRAME = re.compile(r"^[\s—–=*#■▪▸►▶▷➤➔→◆●•|~_-]+|[\s—–=*#■▪▸►▶◀▷➤➔←◆●•|~_-]+$")
 
 
 def town_heads(blocks: list[Block], dep: str) -> dict:

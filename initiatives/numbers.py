@@ -126,7 +126,7 @@ def find_numbers(text: str) -> list[Number]:
 
 # A range shares its unit: "entre 19 et 35 ans", "de 9 à 12 h", "2 ou 3 %": the first
 # bound is what the second one is.
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_WEEKDAY = r"(?:(?:le|du|au)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 _RANGE_AND = re.compile(rf"\s*et\s*{_WEEKDAY}", re.I)
 _RANGE_TO = re.compile(rf"\s*(?:à|au|ou|-|–)\s*{_WEEKDAY}", re.I)
 

@@ -187,7 +187,8 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
                                 rf"|(?:\s+(?!de\b)[a-zà-ÿ]+){{1,3}}\s+(?:de\s+|d{_APOS}\s*))"
                                 rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+)?"
-                                rf"(?:(?:moins|plus|près) de\s+|quelque\s+|environ\s+)?"
+                                rf"(?:(?:moins|plus|près) de\s+|quelque\s+|environ\s+"
+                                rf"|à peine\s+|tout juste\s+)?"
                                 rf"|\bcompt\w*\s+"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+"
@@ -211,7 +212,7 @@ _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lyc�
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhésion|cotisation"
-                   r"|abonnement)\w*\b", re.I)
+                   r"|abonnement|négoci)\w*\b", re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ)", re.I)
 # Subjects and phrases of a national or regional figure quoted in a local text.

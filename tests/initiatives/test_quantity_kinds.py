@@ -621,3 +621,13 @@ def test_a_thing_held_is_a_stock_and_a_neighbouring_village_is_reached():
     (ini,) = summary("Le GAEC des Tilleuls a livré 90 paniers aux familles de Licques et du "
                      "village voisin d'Alembon.")
     assert ini[1] == ["62506", "62020"]
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("Le CCAS a remis entre le 6 et le 11 mai 900 colis.", 6, "date"),
+    ("Dans ce bourg d'à peine 2 300 habitants, l'entraide va de soi.", 2300, "population"),
+    ("Le kilo de carottes se négocie à 0,60 € au marché.", 0.6, "price"),
+])
+def test_day_ranges_hedged_populations_and_market_prices(text, value, reason):
+    assert (value, reason) in [(n.value if n.value is not None else value, n.reason)
+                               for n, q in read_numbers(text) if q is None]

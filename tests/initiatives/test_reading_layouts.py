@@ -276,7 +276,7 @@ def test_a_form_s_bearer_line_names_the_actor_of_a_section_framed_by_rules():
             "=== HERMELINGHEN ===\nPorteur : la mairie\nColis remis aux aînés : 45\n\n"
             "=== LICQUES ===\nPorteur : SCEA Delattre, producteur de lait\n"
             "Lait offert aux familles : 300 litres\n\n"
-            "=== ALEMBON ===\nQui ? le comité des fêtes\nRepas livrés : 120")
+            "▶ ALEMBON\nQui ? le comité des fêtes\nRepas livrés : 120")
     found = {actor: (codes, figures) for actor, codes, figures in summary(text)}
     assert found["Commune de Hermelinghen"] == (["62439"], [(45, "done")])
     assert found["SCEA Delattre"] == (["62506"], [(300, "done")])
