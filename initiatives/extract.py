@@ -174,7 +174,8 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale")
-_ORG_HEAD = re.compile(rf"\b(?i:{_ORG_HEADS})\b")
+# a company's legal form heads its name, in capitals ("l'EARL des Prés", "la SCEA Delattre")
+_ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # Prepositions that make an organisation the recipient, supplier or agent of another's
 # action (its figures are the actor's, its town is not a place reached).
@@ -504,7 +505,9 @@ def _org_kind(name: str) -> str:
     """An organisation's type from the head of its name (shops, schools, councils)."""
     return COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
                                r"|mercerie|distillerie|laiterie|brasserie|GAEC|coopérative"
-                               r"|ferme|boucherie|charcuterie|traiteur|fromagerie", name) else \
+                               r"|ferme|boucherie|charcuterie|traiteur|fromagerie"
+                               # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
+                               r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
 

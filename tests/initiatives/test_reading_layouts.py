@@ -281,3 +281,10 @@ def test_a_form_s_bearer_line_names_the_actor_of_a_section_framed_by_rules():
     assert found["Commune de Hermelinghen"] == (["62439"], [(45, "done")])
     assert found["SCEA Delattre"] == (["62506"], [(300, "done")])
     assert found["Comité des fêtes d'Alembon"][0] == ["62020"]
+
+
+def test_a_company_s_legal_form_gives_its_type():
+    from initiatives.extract import find_actor
+    from initiatives.model import COMPANY
+    assert find_actor("Porteur : SCEA Delattre, producteur de lait").type == COMPANY
+    assert find_actor("L'EARL des Prés a offert 200 litres de lait.").type == COMPANY
