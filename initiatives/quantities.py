@@ -248,13 +248,13 @@ _RATE_BEFORE = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi
 _RATE_WORDS = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidien\w*"
                          rf"|tous les (?:jours|soirs|matins|midis))"
                          rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadaire\w*))\b", re.I)
-_PER_DAY = re.compile(r"^[^.;]{0,60}?\b(?:(?:par|chaque) (?:jour|soir|matin|midi)|/\s?jour"
-                      r"|quotidien\w*)", re.I)
+_PER_DAY = re.compile(r"^[^.;]{0,60}?(?:\b(?:par|chaque) (?:jour|soir|matin|midi)|/\s?jour"
+                      r"|\bquotidien\w*)", re.I)
 # A rate adverbial opening the sentence ("Chaque jour, …") sets the rate of the whole sentence.
 _RATE_OPENING = re.compile(rf"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?|matins?|midis?)"
                            rf"|au quotidien)|(?P<week>{_WEEKLY}))\b", re.I)
-_PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?\b(?:par semaine|{_WEEKLY}|/\s?semaine|hebdomadaire\w*)",
-                       re.I)
+_PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomadaire\w*)"
+                       rf"|/\s?semaine)", re.I)
 # Verbs and nouns of a need; "il faut" with its clitics ("il nous en faudrait").
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
@@ -447,6 +447,15 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
     item = _item(text, number.end, s_start, s_end, doc, lead)
+    if item is not None and item[0] == item[1] and item[1] != "unités" and \
+            _ENTRY_END.match(text, item[3]) and \
+            (label := _LABEL.match(text, text.rfind("\n", 0, number.start) + 1, number.start)):
+        # "Lait offert aux familles : 300 litres": a bare unit measures the label's matter
+        # (litres of milk are not litres of gel)
+        matter = _label_item(text, label.start("label"), number.end) or \
+            _label_matter(doc, label)
+        if matter:
+            item = (matter[0], item[1], item[2], item[3])
     label = _label(text, number) if item is None else None
     named = label and _label_item(text, label.start("label"), number.end)
     if label and not named:
@@ -662,6 +671,19 @@ def _label_item(text: str, start: int, end: int):
         if group != REF and not demonym and pattern.match(text, at):
             return name, item_unit, group, end
     return None
+
+
+def _label_matter(doc, label):
+    """The noun a label opens with, with its "de" complement ("Pommes de terre offertes" →
+    "pommes de terre"), as (name,)."""
+    tokens = [t for t in doc if label.start("label") <= t.idx < label.end("label")]
+    if not tokens or tokens[0].pos_ != "NOUN" or \
+            not tokens[0].text[:1].isalpha():
+        return None
+    words = [tokens[0].text.lower()]
+    if len(tokens) > 2 and tokens[1].lower_ in ("de", "d'") and tokens[2].pos_ == "NOUN":
+        words += [tokens[1].lower_, tokens[2].text.lower()]
+    return (" ".join(words).replace("d' ", "d'"),)
 
 
 def _label_noun(doc, label, end: int):

@@ -631,3 +631,18 @@ def test_a_thing_held_is_a_stock_and_a_neighbouring_village_is_reached():
 def test_day_ranges_hedged_populations_and_market_prices(text, value, reason):
     assert (value, reason) in [(n.value if n.value is not None else value, n.reason)
                                for n, q in read_numbers(text) if q is None]
+
+
+def items(text: str) -> list[tuple]:
+    return [(q.value, q.item, q.unit, q.kind) for _, q in read_numbers(text) if q is not None]
+
+
+def test_a_bare_unit_measures_its_label_s_matter_and_a_slash_tells_a_rate():
+    """Litres of milk are not litres of gel: a label-value row whose value is a bare unit
+    counts the label's noun; "/ jour" after a spaced unit is a rate."""
+    assert items("Lait offert aux familles : 200 litres") == [(200, "lait", "litres", "done")]
+    assert items("Farine de blé donnée : 2 tonnes") == \
+        [(2, "farine de blé", "tonnes", "done")]
+    assert items("Potage livré : 40 litres / jour")[0][3] == "per_day"
+    # a town as a label is no matter
+    assert items("Desvres : 120 litres")[0][1] == "litres"
