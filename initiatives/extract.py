@@ -1134,6 +1134,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # figures naming nobody under a commune's heading: that commune's action
             current = _Draft(_commune_actor(section_town, figures), [block], block, heading)
             drafts.append(current)
+        elif figures and BULLET.match(block.text) and \
+                (town := _headline_town(_strip_bullet(block.text), dep)) is not None:
+            # a list entry opening with a commune ("• Marquise — CCAS — 18 bénévoles", a
+            # table's row) is that commune's, whoever the text is
+            current = _Draft(_commune_actor(town, figures), [block], block, heading, town=town)
+            drafts.append(current)
         elif context.actor is not None and figures:
             # Figures with no actor of their own, in a text that has one: the
             # text's (a town's page, an association's post, a bulletin's list).

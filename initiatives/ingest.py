@@ -298,9 +298,31 @@ def _normalise(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|[\s:|+-]*\|\s*$")
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """A table drawn with pipes ("| Marquise | CCAS | 18 bénévoles |"): its header (the
+    row over a rule) and its rules are dropped, and each row becomes a list entry, its
+    cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one initiative."""
+    out = []
+    for i, line in enumerate(lines):
+        if not _TABLE_ROW.match(line):
+            out.append(line)
+        elif _TABLE_RULE.match(line) or (
+                i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])
+                and not _TABLE_RULE.match(line)):
+            out.append("")             # a rule, or the header over it
+        else:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.append("• " + " — ".join(c for c in cells if c))
+    return out
+
+
 def clean_blocks(text: str) -> list[str]:
     """Paragraphs and bullets of a PDF-extracted text, one string each."""
-    raw = _normalise(text).split("\n")
+    raw = _table_rows(_normalise(text).split("\n"))
     # Each non-blank line with the number of blank lines before it.
     lines: list[tuple[str, int]] = []
     blanks = 0

@@ -288,3 +288,19 @@ def test_a_company_s_legal_form_gives_its_type():
     from initiatives.model import COMPANY
     assert find_actor("Porteur : SCEA Delattre, producteur de lait").type == COMPANY
     assert find_actor("L'EARL des Prés a offert 200 litres de lait.").type == COMPANY
+
+
+def test_a_table_s_rows_and_entries_opening_with_a_commune_are_their_own():
+    """A table drawn with pipes loses its header and rule; each row, like a list entry
+    opening with a commune, is that commune's initiative, even in a text that has an
+    actor of its own."""
+    text = ("La lettre de la Communauté de communes de la Région d'Audruicq\n\n"
+            "Ce que font nos communes :\n\n"
+            "| Commune | Qui ? | En chiffres |\n|---|---|---|\n"
+            "| Audruicq | CCAS | 52 colis livrés |\n"
+            "| Polincove | Menuiserie Caron | 140 visières |\n\n"
+            "• Zutkerque — les bénévoles — 35 foyers aidés")
+    found = {tuple(codes): figures for _, codes, figures in summary(text)}
+    assert found[("62057",)] == [(52, "done")]
+    assert found[("62662",)] == [(140, "done")]
+    assert found[("62906",)] == [(35, "beneficiaries")]
