@@ -263,7 +263,8 @@ class _Context:
             if self.named_before(i) or self.named_after(last):
                 return False
             big = entry.population >= BIG_CITY and key not in COMMON_WORD_CITIES
-            return big or self.cue(i, article=False)
+            # "La Table de Marie": a small town's name after "Name de" ends a proper name
+            return big or (self.cue(i, article=False) and not self._organisation_de(i))
         if kind == "other_departement":
             return self.cue(i, DEPARTEMENT_CUES) and not self.named_before(i)
         if kind == "national":
@@ -271,7 +272,8 @@ class _Context:
         return True  # département, arrondissement, EPCI
 
     def _organisation_de(self, i: int) -> bool:
-        """"Banque de France", "Tour de France": X de France is an organisation."""
+        """"Banque de France", "Tour de France", "La Table de Marie": X de Y, X a
+        capitalised noun, is an organisation's name."""
         return (i > 1 and self.norm[i - 1] in {"de", "du", "d"} and self.capitalised(i - 2)
                 and self.norm[i - 2] not in FUNCTION_WORDS)
 

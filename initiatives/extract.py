@@ -173,7 +173,10 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
-              r"|cuisine centrale")
+              r"|cuisine centrale|IUT|université|faculté|institut"
+              # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
+              # Lefebvre", "l'imprimerie Dubois")
+              r"|[a-zé]{3,}erie")
 # a company's legal form heads its name, in capitals ("l'EARL des Prés", "la SCEA Delattre")
 _ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
@@ -503,12 +506,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 
 def _org_kind(name: str) -> str:
     """An organisation's type from the head of its name (shops, schools, councils)."""
-    return COMPANY if re.match(r"(?i)boulangerie|pâtisserie|pharmacie|restaurant|supérette"
-                               r"|mercerie|distillerie|laiterie|brasserie|GAEC|coopérative"
-                               r"|ferme|boucherie|charcuterie|traiteur|fromagerie"
+    return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|pharmacie|restaurant|supérette"
+                               r"|GAEC|coopérative|ferme|traiteur"
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
-        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service", name) else \
+        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service|IUT|université"
+                           r"|faculté|institut", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
 
 
@@ -1101,8 +1104,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         if headline is not None:  # a newsletter item: headline + paragraph
             hl, headline = headline, None
             joined = hl.text + "\n\n" + block.text  # as in the body
-            # the one commune its headline names is the item's town ("Des colis à Liévin")
-            town = section_town or _one_commune(hl.text, dep)
+            # the one commune its headline names is the item's town ("Des colis à Liévin"),
+            # or the one its paragraph opens with ("À Longuenesse, des étudiants …")
+            town = section_town or _one_commune(hl.text, dep) or \
+                _entry_town(block.text, dep) or _opening_town(block.text, dep)
             actor = find_actor(joined, dataclasses.replace(context, town=town)
                                if town is not None else context)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
@@ -1121,7 +1126,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
         if actor and (current is None or
                       normalise_key(actor.name) != normalise_key(current.actor.name)):
-            current = _Draft(actor, [block], block, heading)
+            # a list entry opening with a commune happens there, whoever acts in it
+            # ("• Marquise – L'association … réunit 25 bénévoles")
+            current = _Draft(actor, [block], block, heading, town=_entry_town(block.text, dep))
             drafts.append(current)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)):
@@ -1228,6 +1235,24 @@ def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
     if town is None or not town.nom:
         return None
     return _commune_actor(town, figures)
+
+
+def _entry_town(text: str, dep: str):
+    """The commune a list entry opens with ("• Marquise – …"), if it is one."""
+    return _headline_town(_strip_bullet(text), dep) if BULLET.match(text) else None
+
+
+def _opening_town(text: str, dep: str):
+    """The commune a paragraph opens with as its scene ("À Longuenesse, …", "Dans la
+    commune de Fruges, …"): a fronted adverbial of place sets where the story happens."""
+    m = re.match(rf"\s*(?:[ÀA]u?x?|Dans la commune d(?:e\s+|{_A})|Du côté d(?:e\s+|{_A}))\s*"
+                 rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
+                 rf"[{_UP}][\w’'-]*)*)\s*,", text)
+    if not m:
+        return None
+    r = resolve(m.group(1), dep)
+    return r if r.code and r.level == "commune" and r.inside and \
+        r.method in ("exact", "alias") else None
 
 
 def _one_commune(text: str, dep: str):
@@ -1404,6 +1429,8 @@ _OTHER_PARTY = re.compile(
     rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
+    # a charity given to ("aux Restos du Cœur de Boulogne") receives: its town is its own
+    rf"|\b(?:à|aux?|pour)\s+(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?|vien(?:t|nent|nait|naient))"
     rf"(?:\s+\w+)?\s+(?:de\s+|d{_A})$"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
@@ -1560,10 +1587,15 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     in_actor = actor[0] <= m.start and m.end <= actor[1]
     if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return None                       # "près de Béthune", "arrondissement de ..."
-    if not in_actor and r.level == "commune" and not _NEIGHBOUR_PLACE.search(before) and (
+    if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
+        return 0                          # an apposition classifies the actor, with its seat
+    if not in_actor and r.level in ("commune", "territoire") and \
+            not _NEIGHBOUR_PLACE.search(before) and (
             _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town
+    if not in_actor and _apposed_to_party(body, m, mine):
+        return None                       # "le centre hospitalier de Béthune, à Beuvry"
     if in_actor and not r.inside and any(o.resolution.inside for o in mine):
         return None                       # the actor's origin
     if _POSTCODE_BEFORE.search(before):
@@ -1577,6 +1609,25 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     if _PARTNER.search(body[max(0, m.start - 120):m.start]):
         return 3.5                        # partners' towns come after the territory
     return _SPECIFIC.get(r.level, 6)
+
+
+# an apposition that classifies the actor gives its seat: "la menuiserie Lefebvre,
+# entreprise familiale de Bapaume", "Les Bobines, association de Wimille"
+_CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|société|association"
+                          rf"|PME|TPE|commerce|exploitation|structure|artisan|fabricant|club"
+                          rf"|collectif|coopérative)(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)",
+                          re.I)
+
+
+def _apposed_to_party(body: str, m, mine) -> bool:
+    """A town in apposition right after another party's town (", à Beuvry") locates
+    that same party: it shares its role."""
+    prev = next((o for o in reversed(mine) if o.end <= m.start), None)
+    if prev is None or not re.fullmatch(r"\s*,\s*(?:à|au)\s+", body[prev.end:m.start]):
+        return False
+    before = body[max(0, prev.start - 40):prev.start]
+    return bool(_OTHER_PARTY.search(before) or
+                _PROVENANCE.search(body[max(0, prev.start - 140):prev.start]))
 
 
 def _sentence_index(body: str, spans):

@@ -60,6 +60,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?]|$))", re.I)),
+    # a decade ("dans les années 70", "les années 1980")
+    ("year", re.compile(r"\bann[ée]es\s+(?:(?:19|20)[1-9]0|[1-9]0(?!\s*(?:%|[^\W\d_])))\b",
+                        re.I)),
     ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
     # a French postcode before its town, or closing an address line ("… – 62140")
     ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=\s+[A-ZÉÈ])"
@@ -167,8 +170,12 @@ def _read(text: str, m: re.Match) -> Number | None:
     value = words_value(words)
     if value is None:
         return None
-    if m.group("words")[:1].isupper() and re.search(r"[\w,]\s+$", text[max(0, start - 3):start]):
-        # a capital inside a sentence makes the word part of a name ("Terre des Deux Caps")
+    if m.group("words")[:1].isupper() and (
+            re.search(r"[\w,]\s+$", text[max(0, start - 3):start])
+            or re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end():m.end() + 3])):
+        # a capital inside a sentence makes the word part of a name ("Terre des Deux Caps"),
+        # and so does a capitalised word after it (« Deux Caps Solidaires »): a sentence
+        # opening with a number goes on in lower case
         return Number(start, m.end(), None, reason="reference")
     return Number(start, m.end(), float(value), approx)
 

@@ -508,6 +508,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
                          or _per_unit_before(before)
                          or _distributive(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
+    if (pending := _PENDING.match(text[:s_end], number.end)):
+        # requests still waiting ("12 demandes restent en attente") are a need
+        return Quantity(item="demandes", value=number.value, unit="unités", kind=NEEDED,
+                        approx=number.approx), "demandes en attente", pending.end()
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
@@ -539,6 +543,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         reason, item_end
 
 
+# requests not yet met: "12 demandes restent en attente", "1 800 demandes non satisfaites"
+_PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?demandes\b(?=[^.;!?]{0,40}?(?:en attente"
+                      r"|non satisfaites|à satisfaire|sans réponse|restent|encore))", re.I)
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
@@ -997,9 +1004,11 @@ def _helps(chain) -> bool:
                  if g.pos_ == "VERB" and g.dep_ in ("xcomp", "ccomp")]
     return bool(_HELP_LEMMA.match(head.lemma_)) or any(
         _HELP_LEMMA.match(c.lemma_) for c in governed) or (
-        # "faire les courses", "assurer des permanences": a light verb and a task
+        # "faire les courses", "assurer des permanences": a light verb and a task; the
+        # task is sought in the verb's whole complement, which the parse may misattach
+        # after an inserted adverbial ("assurent, chaque mardi, les courses")
         head.lemma_ in ("faire", "assurer", "effectuer", "tenir") and any(
-            _TASK.match(c.lemma_) for c in children if c.dep_ == "obj"))
+            _TASK.match(c.lemma_) for c in head.subtree if c.i > head.i and c.pos_ == "NOUN"))
 
 
 def _acts(chain) -> bool:

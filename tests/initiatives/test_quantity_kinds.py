@@ -646,3 +646,23 @@ def test_a_bare_unit_measures_its_label_s_matter_and_a_slash_tells_a_rate():
     assert items("Potage livré : 40 litres / jour")[0][3] == "per_day"
     # a town as a label is no matter
     assert items("Desvres : 120 litres")[0][1] == "litres"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # requests still waiting are a need
+    ("Le collège a prêté 30 tablettes. 14 demandes restent en attente.",
+     [(30, "done"), (14, "needed")]),
+    ("Il reste une quarantaine de demandes non satisfaites.", [(40, "needed")]),
+    # a light verb's task found past an inserted adverbial: its subject helps
+    ("Douze joueurs du club assurent, chaque samedi, les courses de 25 voisins âgés.",
+     [(12, "volunteers"), (25, "beneficiaries")]),
+])
+def test_pending_requests_and_a_task_past_an_adverbial(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_decade_and_a_number_word_opening_a_quoted_name_are_no_figures():
+    assert ("années 80", "year") in aside("Le club, fondé dans les années 80, a cousu 90 masques.")
+    assert kinds("La plateforme « Trois Vallées Entraide » a livré 70 colis.") == [(70, "done")]
+    # a quoted sentence opening with a number goes on in lower case: it is a figure
+    assert kinds("« Deux cents masques ont été cousus », dit la présidente.") == [(200, "done")]

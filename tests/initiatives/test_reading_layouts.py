@@ -304,3 +304,49 @@ def test_a_table_s_rows_and_entries_opening_with_a_commune_are_their_own():
     assert found[("62057",)] == [(52, "done")]
     assert found[("62662",)] == [(140, "done")]
     assert found[("62906",)] == [(35, "beneficiaries")]
+
+
+def test_an_entry_opening_with_a_town_whose_name_is_a_word_happens_there():
+    """"Selles" is also a common noun: heading a list entry before a dash, it is the
+    entry's commune, even when an organisation acts in it."""
+    text = ("La gazette de la Communauté de communes de Desvres-Samer\n\n"
+            "▌ATELIERS\n"
+            "  • Selles – Le comité des fêtes a cousu 400 masques pour les aînés.\n"
+            "  • Wimille – Le GAEC des Peupliers a donné 3 tonnes de pommes aux Restos du "
+            "Cœur d'Arras.")
+    found = {actor: codes for actor, codes, _ in summary(text)}
+    assert [codes for actor, codes in found.items() if "comité" in actor.lower()] == [["62786"]]
+    # a charity given to is a recipient: its town is not reached
+    assert [codes for actor, codes in found.items() if "GAEC" in actor] == [["62894"]]
+
+
+def test_after_a_headline_a_paragraph_opening_with_its_town_is_a_new_item():
+    (first, second) = summary(
+        "Communiqué de la préfecture\n\n"
+        "Des repas\n"
+        "Le CCAS de Lens a livré 400 repas aux personnes isolées.\n\n"
+        "Des visières\n"
+        "À Avion, des lycéens impriment des visières : 300 ont déjà été livrées.")
+    assert first[1] == ["62498"] and second[1] == ["62065"]
+    assert second[2] == [(300, "done")]
+
+
+def test_an_apposition_classifying_the_actor_gives_its_seat_and_a_trade_noun_its_type():
+    from initiatives.extract import find_actor
+    from initiatives.model import COMPANY
+    (ini,) = summary("La miroiterie Dumas, entreprise artisanale de Fruges, a découpé 80 "
+                     "écrans de protection pour les commerces.")
+    assert ini[:2] == ("Miroiterie Dumas", ["62364"])
+    assert find_actor("La quincaillerie Roussel a offert 200 gants.").type == COMPANY
+
+
+def test_a_town_apposed_to_a_recipient_and_a_first_name_in_a_shop_s_name_are_not_reached():
+    """", à Liévin" after a hospital locates the hospital, not the cook; "Marie" in
+    "L'Atelier de Marie" is no town of the Alpes-Maritimes."""
+    (ini,) = summary(
+        "AUCHEL – ENTRAIDE\n\n"
+        "Le four ne refroidit pas\n\n"
+        "Fermé au public, L'Atelier de Marie ne chôme pas : Paul Caron y prépare chaque "
+        "jour 60 repas pour les soignants du centre hospitalier de Lens, à Liévin.")
+    assert ini[1] == ["62048"]
+    assert ini[2] == [(60, "per_day")]
