@@ -262,6 +262,11 @@ class _Context:
         if kind == "outside":
             if self.named_before(i) or self.named_after(last):
                 return False
+            nom = (entry.resolution.nom or "").lower()
+            if i > 0 and self.norm[i - 1] in ("du", "des") and \
+                    not nom.startswith(("le ", "les ")):
+                return False  # "du Pernois": "du" fuses an article this commune's name
+                #               lacks ("du Havre" is Le Havre): a territory's name
             big = entry.population >= BIG_CITY and key not in COMMON_WORD_CITIES
             # "La Table de Marie": a small town's name after "Name de" ends a proper name
             return big or (self.cue(i, article=False) and not self._organisation_de(i))

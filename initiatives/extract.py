@@ -183,6 +183,9 @@ _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # Prepositions that make an organisation the recipient, supplier or agent of another's
 # action (its figures are the actor's, its town is not a place reached).
 _TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
+# a dative or "pour" inside a clause (not opening it): what follows receives
+_GIVEN_TO = re.compile(rf"[^\W\d][^.:;!?•\n]*?\s(?:pour|aux?|à|au profit d(?:es?|u))\s+"
+                       rf"(?:les?\s+|la\s+|l{_A})?$", re.I)
 # verbs of a visit: their destination is what the story is about
 _VISIT = {"rendre", "arrêter", "visiter", "aller", "rejoindre", "venir", "déplacer"}
 # Charities with local branches across France: the branch is named by its town
@@ -370,6 +373,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, _epci_name(m), LOCAL_GOV)
     for m in re.finditer(rf"\b(?:{_CHARITIES})(?:\s*[–-]\s*comité|\s+comité)?"
                          rf"(?:\s+(?:de\s+|d{_A})({PLACE}(?:-[\w’'-]+)*))?", text, re.I):
+        given = _GIVEN_TO.search(text[max(0, m.start() - 60):m.start()])
+        if given and not re.search(r"\bperm(?:is|et|ett\w*)\s+\S+\s*$", given.group()):
+            # inside a clause, a charity given to receives ("récoltés pour les Restos");
+            # "permettre à X de …" makes X the doer
+            continue
         base = re.sub(r"\s*[–-]?\s*comité$", "", re.sub(r"\s+(?:de\s+|d['’]).*$", "",
                                                         m.group()))
         base = re.sub(r"\s+français\w*$", "", base)
@@ -1308,7 +1316,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     text = "\n\n".join(b.text for b in draft.blocks)
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
-    places = choose_places(body, draft, mentions)
+    places = choose_places(body, draft, mentions, own_town=draft.town is not None or (
+        context is not None and context.town is not None))
     if context is not None and context.actor is not None and \
             draft.actor.name == context.actor.name:
         # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
@@ -1418,7 +1427,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
 _OTHER_PARTY = re.compile(
     rf"\b(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
-    rf"|hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|voisins?|voisines?|amis?"
+    rf"|voisins?|voisines?|amis?"
     rf"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
     rf"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
@@ -1429,14 +1438,22 @@ _OTHER_PARTY = re.compile(
     rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
-    # a charity given to ("aux Restos du Cœur de Boulogne") receives: its town is its own
-    rf"|\b(?:à|aux?|pour)\s+(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+)$"
     rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?|vien(?:t|nent|nait|naient))"
     rf"(?:\s+\w+)?\s+(?:de\s+|d{_A})$"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# Those who receive: hospitals, care homes, surgeries, social groceries, a charity given
+# to. Their town is where help arrives, which says where an initiative happens only when
+# nothing else does (no town of its own, of its section or of its text).
+_RECEIVER = re.compile(
+    rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|EHPAD"
+    rf"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
+    rf"|épiceries? (?:sociales?|solidaires?))(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)"
+    rf"|(?:à|aux?|pour)\s+(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
+    re.I)
+RECEIVER_ONLY = 8.0
 # "le village voisin de Boisjean" names that village itself, unlike "nos voisins de X"
 _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voisine?s?\s+"
                               rf"(?:de\s+|d{_A})$", re.I)
@@ -1518,7 +1535,7 @@ def _within(mentions, spans) -> list:
     return out
 
 
-def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
+def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False) -> list[Place]:
     """The initiative's places, the primary place first.
 
     A commune named is the place; a territory named in the same sentence is
@@ -1537,6 +1554,11 @@ def choose_places(body: str, draft: _Draft, mentions) -> list[Place]:
         if tier is not None:
             ranked.append((tier, m.start, m))
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
+    # a receiver's town only when no other commune, and no town of the section or the
+    # text, says where it happens; then it ranks as a commune
+    other_town = any(t < RECEIVER_ONLY and m.resolution.level == "commune" for t, _, m in ranked)
+    ranked = [t for t in ranked if t[0] != RECEIVER_ONLY] if own_town or other_town else \
+        [(_SPECIFIC["commune"] if t == RECEIVER_ONLY else t, p, m) for t, p, m in ranked]
     if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
         ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]
     kept, codes = [], set()
@@ -1587,15 +1609,19 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     in_actor = actor[0] <= m.start and m.end <= actor[1]
     if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return None                       # "près de Béthune", "arrondissement de ..."
+    if not in_actor and _SAME.search(_sentence_at(body, m.start)):
+        return None                       # "À Aubin, nos voisins feront de même"
     if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
         return 0                          # an apposition classifies the actor, with its seat
+    if not in_actor and r.level == "commune" and _receives(body, m.start):
+        return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and (
             _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town
-    if not in_actor and _apposed_to_party(body, m, mine):
-        return None                       # "le centre hospitalier de Béthune, à Beuvry"
+    if not in_actor and (party := _apposed_to_party(body, m, mine)):
+        return RECEIVER_ONLY if party == "receiver" else None  # "le CH de Béthune, à Beuvry"
     if in_actor and not r.inside and any(o.resolution.inside for o in mine):
         return None                       # the actor's origin
     if _POSTCODE_BEFORE.search(before):
@@ -1619,15 +1645,32 @@ _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|soc
                           re.I)
 
 
-def _apposed_to_party(body: str, m, mine) -> bool:
+# another doing "the same" is a comparison: its town is not where this happens
+_SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:font|fera|feront|ont fait) autant"
+                   r"|(?:font|fait|feront|fera|ont fait|a fait) pareil)\b", re.I)
+
+
+def _sentence_at(body: str, pos: int) -> str:
+    start = max(body.rfind(". ", 0, pos), body.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (body.find(". ", pos), body.find("\n", pos)) if i >= 0]
+    return body[start:min(ends, default=len(body))]
+
+
+def _receives(body: str, pos: int) -> bool:
+    return bool(_RECEIVER.search(body[max(0, pos - 70):pos]))
+
+
+def _apposed_to_party(body: str, m, mine) -> str | None:
     """A town in apposition right after another party's town (", à Beuvry") locates
-    that same party: it shares its role."""
+    that same party: it shares its role ("receiver" or "other")."""
     prev = next((o for o in reversed(mine) if o.end <= m.start), None)
     if prev is None or not re.fullmatch(r"\s*,\s*(?:à|au)\s+", body[prev.end:m.start]):
-        return False
+        return None
+    if _receives(body, prev.start):
+        return "receiver"
     before = body[max(0, prev.start - 40):prev.start]
-    return bool(_OTHER_PARTY.search(before) or
-                _PROVENANCE.search(body[max(0, prev.start - 140):prev.start]))
+    return "other" if (_OTHER_PARTY.search(before) or
+                       _PROVENANCE.search(body[max(0, prev.start - 140):prev.start])) else None
 
 
 def _sentence_index(body: str, spans):

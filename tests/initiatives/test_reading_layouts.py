@@ -350,3 +350,22 @@ def test_a_town_apposed_to_a_recipient_and_a_first_name_in_a_shop_s_name_are_not
         "jour 60 repas pour les soignants du centre hospitalier de Lens, à Liévin.")
     assert ini[1] == ["62048"]
     assert ini[2] == [(60, "per_day")]
+
+
+def test_a_receiver_s_town_is_the_place_only_when_nothing_else_says_where():
+    """Help delivered "à l'EHPAD de Guînes" arrives there: that town is the initiative's
+    place when it is the only one named, and passing when the initiative has its own."""
+    (alone,) = summary("Deux lycéens ont imprimé 70 visières, livrées à l'EHPAD de Guînes.")
+    assert alone[1] == ["62397"]
+    (own,) = summary("À Ardres, le club de couture a cousu 300 masques, remis à l'EHPAD de "
+                     "Guînes et au cabinet infirmier de Bouquehault.")
+    assert own[1] == ["62038"]
+
+
+def test_others_doing_the_same_and_a_territory_after_du_are_not_reached():
+    found = summary(
+        "Le mot du maire de Wimereux\n\n"
+        "Nos bénévoles ont livré 150 colis aux aînés. À Oye-Plage, nos voisins feront de "
+        "même la semaine prochaine.\n\n"
+        "L'épicerie solidaire du Pernois nous a aussi offert 40 kg de pâtes.")
+    assert {code for _, codes, _ in found for code in codes} == {"62893"}
