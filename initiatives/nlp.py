@@ -37,10 +37,18 @@ _PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u26
 _RUN = re.compile(r"([^\w\s])\1{7,}")
 
 
+# A list entry's label before a dash ("• Beaurainville – Quinze licenciés assurent…"):
+# the parser would take it for the sentence's subject; it ends there, as a title.
+_LABEL_DASH = re.compile(r"(?m)^([ \t]*(?:[•▪◦‣∙·*-][ \t]*)?[A-ZÀ-Ý][\w'’-]*(?:[ \t][\w'’-]+){0,3})"
+                         r"[ \t][–—][ \t](?=[A-ZÀ-Ý])")
+
+
 def for_parsing(text: str) -> str:
-    """The text with French thousands joined by a dot, pictographs blanked and runs of
-    punctuation cut, offsets unchanged (one character for one)."""
+    """The text with French thousands joined by a dot, pictographs blanked, runs of
+    punctuation cut and a list entry's label closed by a full stop, offsets unchanged
+    (one character for one)."""
     text = _PICTOGRAPHS.sub(" ", _THOUSANDS.sub(".", text))
+    text = _LABEL_DASH.sub(lambda m: m.group(1) + ".  ", text)
     return _RUN.sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), text)
 
 

@@ -314,6 +314,19 @@ _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|c
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
                         r"recueilli|porté|cuisin|(?<=s )passée?s\b)", re.I)  # "appels passés"
+# an infinitive's ending: the verb names an act, it reports none ("En sortir 5 000")
+_INFINITIVE_END = re.compile(r"(?:er|ir|ire|dre|tre)$", re.I)
+
+
+def _reported(text: str) -> re.Match | None:
+    """A verb of making or giving, not in the infinitive, in `text`."""
+    for m in _DONE_VERB.finditer(text):
+        word = re.match(r"[\w-]*", text[m.start():]).group()
+        if not _INFINITIVE_END.search(word):
+            return m
+    return None
+
+
 _PARTICIPLE = re.compile(r"^\s*(?:(?:nous|vous|leur|lui|en) )?(?:ont été |ont |sont )?"
                          r"(?:(?:déjà|bien|été) |d['’]ores et déjà )*"
                          r"(?:réalisé|produit|fabriqué|confectionné|distribué|livré|cousu"
@@ -859,12 +872,27 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue
+    if (verb := _bare_infinitive(chain)) is not None:
+        return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
     made = _DONE_VERB.search(intro)
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
         return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
+
+
+def _bare_infinitive(chain):
+    """The infinitive before the figure in a sentence with no conjugated verb: a
+    verbless sentence built on an infinitive states a project ("Le défi ? En sortir
+    5 000 avant le 11 mai.")."""
+    if not chain:
+        return None
+    sent = chain[0].sent
+    if any("Fin" in t.morph.get("VerbForm") for t in sent):
+        return None
+    return next((t for t in sent if t.i < chain[0].i and t.pos_ == "VERB"
+                 and "Inf" in t.morph.get("VerbForm")), None)
 
 
 def _intro_kind(intro: str) -> tuple[str, str] | None:
@@ -1213,8 +1241,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
             return DONE, f"participe passé (« {clause.text} »)"
-    participle = _PARTICIPLE.match(after) or _DONE_VERB.search(clause_before[-40:]) or (
-        not verbs and _DONE_VERB.search(clause_after[:40]))  # "- 160 attestations imprimées"
+    participle = _PARTICIPLE.match(after) or _reported(clause_before[-40:]) or (
+        not verbs and _reported(clause_after[:40]))  # "- 160 attestations imprimées"
     if participle:
         return DONE, f"fait rapporté (« {participle.group().strip()} »)"
     return None, ""

@@ -666,3 +666,19 @@ def test_a_decade_and_a_number_word_opening_a_quoted_name_are_no_figures():
     assert kinds("La plateforme « Trois Vallées Entraide » a livré 70 colis.") == [(70, "done")]
     # a quoted sentence opening with a number goes on in lower case: it is a figure
     assert kinds("« Deux cents masques ont été cousus », dit la présidente.") == [(200, "done")]
+
+
+def test_a_verbless_sentence_on_an_infinitive_states_a_project():
+    assert kinds_after("Les élèves ont imprimé 900 visières.",
+                       "Le pari ? En sortir 3 000 avant le 1er juin.") == [(3000, "target")]
+    # a participle reports, an infinitive does not ("livrées" against "livrer")
+    assert kinds("Bilan de la semaine : 400 masques livrés.") == [(400, "done")]
+
+
+def test_a_list_entry_s_label_is_no_subject_of_its_sentence():
+    """"• Nielles – Douze joueurs …": the parser would make the town the subject and the
+    players its complement; the label ends before the dash."""
+    assert kinds("• Lumbres – Vingt adhérents de l'Amicale laïque assurent, chaque jeudi, "
+                 "les courses de 45 foyers.") == [(20, "volunteers"), (45, "beneficiaries")]
+    assert kinds("• Wismes – Onze membres de l'Union musicale font, chaque vendredi, les "
+                 "courses de 18 foyers.") == [(11, "volunteers"), (18, "beneficiaries")]
