@@ -274,6 +274,8 @@ GOAL_BEFORE = re.compile(
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
+# the label of a label–value row, alone on its line before the figure
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
                          r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+){0,3}"  # "Objectif affiché :",
                          # "Objectif d'ici fin mai :"
@@ -1173,7 +1175,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if need is not None:
         word = need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"
-    order = ORDER.search(clause_before[-50:]) or ORDER.search(clause_after[:30]) or next(
+    # a label–value row's label is its clause ("En commande : 40", "Commandés : 300")
+    label = _ROW_LABEL.search(before)
+    if label:
+        clause_after = clause_after.split("\n")[0]   # a row ends with its line
+    order = ORDER.search(clause_before[-50:]) or ORDER.search(clause_after[:30]) or (
+        label and ORDER.search(label.group())) or next(
         (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
                                                    + re.split(r"[,;]", clause_after)[0]):

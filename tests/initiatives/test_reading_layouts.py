@@ -369,3 +369,18 @@ def test_others_doing_the_same_and_a_territory_after_du_are_not_reached():
         "même la semaine prochaine.\n\n"
         "L'épicerie solidaire du Pernois nous a aussi offert 40 kg de pâtes.")
     assert {code for _, codes, _ in found for code in codes} == {"62893"}
+
+
+def test_a_row_s_label_gives_its_figure_s_kind_and_ends_with_its_line():
+    found = summary(
+        "La lettre de la Communauté de communes du Haut Pays du Montreuillois\n\n"
+        "FRUGES\n"
+        "Porteur : atelier Plexi Fruges\n"
+        "Action : visières pour les commerces\n"
+        "Visières posées : 60\n"
+        "En commande : 25\n\n"
+        "HUCQUELIERS\n"
+        "Porteur : comité des fêtes\n"
+        "Colis livrés : 80")
+    assert [figures for _, codes, figures in found if codes == ["62364"]] == \
+        [[(60, "done"), (25, "ordered")]]
