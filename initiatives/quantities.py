@@ -482,6 +482,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         item, intro = named, label.group("label")
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
+    if item is None and _WE_ARE_N.search(before) and \
+            re.search(r"\bhabitant", text[s_start:s_end], re.I):
+        return None, "population", number.end      # "un par habitant (nous sommes 6 600)"
+    if item is None and _HAVE_EN.search(before):
+        return None, STOCK, number.end              # "j'en ai 3": "avoir" as a full verb holds
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
         # "Elles sont une vingtaine à coudre": the people who do it
         item = ("personnes", "personnes", VOLUNTEER, number.end)
@@ -580,6 +585,13 @@ _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
 _ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=on )est"
                     r"|(?<=on )était)\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore"
                     r"|bien)\s+)*(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+# the first person plural counting itself in a town's text: its inhabitants
+_WE_ARE_N = re.compile(r"\b(?:nous sommes|on est)\s+(?:un peu\s+|à peine\s+)?(?:(?:plus|moins|près)"
+                       r" de\s+|environ\s+|quelque\s+)?$", re.I)
+# "en" + "avoir" right before the figure, no participle: "avoir" is the full verb of
+# holding, not an auxiliary ("j'en ai 3", "nous en avons encore 200")
+_HAVE_EN = re.compile(r"\b[nN]?['’]?en\s+(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez"
+                      r"|avaient)\s+(?:(?:déjà|encore|bien|plus que|que|seulement)\s+)*$")
 # "une trentaine d'autres": more of the thing named before
 _OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
 # "un lot de 400 est parti": one batch counts what it holds
