@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import config
 from geo.geocode import resolve
 from geo.mentions import find_places
+from geo import reference, territories
 from geo.offline import gazetteer
 from initiatives.dates import MONTHS
 from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, is_contact_line
@@ -213,6 +214,7 @@ _OWN_INSTITUTION = re.compile(
     rf"|[Nn]os (?:services|agents|équipes|élus)|[Nn]otre (?:ville|commune|village)"
     rf"|[Ll]e maire|[Ll]es élus|[Ll]e conseil municipal|[Ll]es conseillers municipaux)\b"
     rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+_TOWN_WORD = re.compile(r"(?i)ville|municipalité|mairie|commune\b|village|maire|municipa")
 _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj]e)\b")
 # The first person plural of a post or a letter: the text's author speaks.
 _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
@@ -409,6 +411,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     if context is not None and context.institution is not None:
         m = _OWN_INSTITUTION.search(text) or (
             _FIRST_PERSON.search(text) if context.institution.type == LOCAL_GOV else None)
+        if m and _EPCI.match(context.institution.name) and _TOWN_WORD.search(m.group()):
+            m = None  # an intercommunality's bulletin: "la mairie" is a town's, not its own
         if m:
             own = context.institution
             return Actor(own.name, own.type, m.start(), m.end())
@@ -735,8 +739,35 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         if m and ctx.institution is None:
             ctx.institution = Actor(_epci_name(m), LOCAL_GOV, 0, 0)
             break
+    if ctx.institution is None and _OWN_EPCI.search(release.body):
+        ctx.institution = _titled_epci([title] + [t for t in firsts if len(t) <= 80], dep)
     ctx.actor = ctx.institution or _title_actor(title) or _author(firsts)
     return ctx
+
+
+# An intercommunality speaking of itself without its name ("la Communauté de communes a
+# commandé…", "votre communauté de communes")
+_OWN_EPCI = re.compile(rf"\b(?:[Ll]a|[Vv]otre|[Nn]otre)\s+(?i:communauté (?:de communes|urbaine"
+                       rf"|d{_A}agglomération)|intercommunalité)\b(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+
+
+def _titled_epci(lines: list[str], dep: str) -> Actor | None:
+    """The intercommunality a bulletin's title names by its territory ("La lettre du
+    Pays de Lumbres", "Ternois infos"): one EPCI, or a territory made of one EPCI."""
+    for line in lines:
+        for m in find_places(line, dep):
+            r = m.resolution
+            if r.level == "epci" and r.nom:
+                return Actor(r.nom, LOCAL_GOV, 0, 0)
+            if r.level == "territoire":
+                t = territories.territories(dep)
+                row = t[(t.code == r.code) & (t.definition_level == "epci")]
+                if len(row) == 1 and len(row.iloc[0].members) == 1:
+                    epci = reference.epci(dep)
+                    names = epci.loc[epci.code == row.iloc[0].members[0], "nom"]
+                    if len(names) == 1:
+                        return Actor(names.iloc[0], LOCAL_GOV, 0, 0)
+    return None
 
 
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "et", "aux", "au"}

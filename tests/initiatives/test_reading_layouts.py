@@ -384,3 +384,20 @@ def test_a_row_s_label_gives_its_figure_s_kind_and_ends_with_its_line():
         "Colis livrés : 80")
     assert [figures for _, codes, figures in found if codes == ["62364"]] == \
         [[(60, "done"), (25, "ordered")]]
+
+
+def test_a_bulletin_titled_by_its_territory_speaks_for_that_intercommunality():
+    """"La Communauté de communes a commandé …" in "L'écho du Ternois" is the CC du
+    Ternois; under a commune's heading, "la mairie" is still that commune's."""
+    found = summary(
+        "L'écho du Ternois\n"
+        "Le journal de votre communauté de communes – mai 2020\n\n"
+        "La Communauté de communes a commandé 30 000 masques lavables pour les habitants.\n\n"
+        "▸ HEUCHIN\n"
+        "La mairie a organisé un service de courses pour les aînés.\n"
+        "– Foyers aidés : 30\n\n"
+        "▸ ANVIN\n"
+        "– Bénévoles : 12")
+    actors = {actor: (codes, figures) for actor, codes, figures in found}
+    assert actors["Communauté de communes du Ternois"][1] == [(30000, "ordered")]
+    assert [codes for actor, (codes, _) in actors.items() if "Heuchin" in actor] == [["62451"]]
