@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 import config
+from geo import reference, territories
 from geo.geocode import resolve
 from geo.mentions import find_places
-from geo import reference, territories
 from geo.offline import gazetteer
 from initiatives.dates import MONTHS
 from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, is_contact_line
