@@ -426,7 +426,15 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
 def _epci_name(m: re.Match) -> str:
     kind = m.group(1) or _EPCI_KIND.get(m.group(2) or m.group(3), m.group(2) or m.group(3))
     linker = m.group(4).replace("’", "'")
-    return f"{kind[0].upper()}{kind[1:]} {linker}{m.group(5)}".replace("' ", "'")
+    head = f"{kind[0].upper()}{kind[1:]} {linker}".replace("' ", "'")
+    words = m.group(5).split()
+    # the longest start of the name that is a known intercommunality: capitalised words
+    # after it belong to the next line ("… de l'Artois Édition spéciale")
+    for n in range(len(words), 0, -1):
+        name = head + " ".join(words[:n])
+        if resolve(name).method in ("exact", "alias"):
+            return name
+    return head + " ".join(words)
 
 
 def _seat_name(text: str, pos: int) -> str | None:
@@ -825,7 +833,9 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         # a line in capitals, framed by rules or not ("——— BAPAUME ———"), may give the
         # town's size ("ACQUIN (833 habitants)")
         bare = _FRAME.sub("", re.sub(r"\s*\([^)\n]*\)$", "", b.text))
-        shouting = "\n" not in bare and bare.upper() == bare and bare != b.text
+        # a line in capitals alone in its block is a heading, whatever its length beside
+        # the next block's
+        shouting = "\n" not in bare and bare.upper() == bare and bare.lower() != bare
         if b.role in ("heading", "headline") or shouting:
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None

@@ -379,6 +379,9 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return ends or a_text.endswith(":")
     if BULLET.match(b_text) or DATA_LINE.match(b_text):
         return True  # a list's entry, or a table's row ("Colis livrés : 380")
+    if _LABELLED.match(b_text) and len(b_text) <= 80 and b_text[:1].isupper() and \
+            (DATA_LINE.match(a_text) or not _GOES_ON.search(a_text)):
+        return True  # a form's row, its value in words ("Livraison : semaine 19")
     if _FRAMED.fullmatch(a_text) or _FRAMED.fullmatch(b_text):
         return True  # a heading framed by rules ("=== LICQUES ===") stands alone
     if ends and block_lines == 1 and BULLET.match(a_text) and b_text[:1].isupper():
@@ -397,6 +400,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
     return False
 
 
+_LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
 _FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
 # A line ending with a function word goes on in the next one ("distribués par la").
 _GOES_ON = re.compile(r"(?:\b(?:de|du|des|la|le|les|et|ou|à|au|aux|en|par|pour|sur|un|une|avec"

@@ -401,3 +401,26 @@ def test_a_bulletin_titled_by_its_territory_speaks_for_that_intercommunality():
     actors = {actor: (codes, figures) for actor, codes, figures in found}
     assert actors["Communauté de communes du Ternois"][1] == [(30000, "ordered")]
     assert [codes for actor, (codes, _) in actors.items() if "Heuchin" in actor] == [["62451"]]
+
+
+def test_a_form_s_rows_stay_apart_and_a_letterhead_s_next_line_is_no_part_of_a_name():
+    """Rows whose value is words ("Livraison prévue : semaine 20") are rows too, so the
+    figure above keeps its line ("35 000" is no postcode of "Livraison"); the line under
+    an intercommunality's name is not part of that name."""
+    text = ("INFO CAMPAGNES\n"
+            "Le bulletin de la Communauté de communes des Campagnes de l'Artois\n"
+            "Numéro spécial – mai 2020\n\n"
+            "L'INTERCO EN CHIFFRES\n"
+            "Masques commandés pour les habitants : 41 000\n"
+            "Livraison prévue : semaine 20, par un transporteur de Warlus\n\n"
+            "SAULTY\n"
+            "Qui ? Des couturières du village\n"
+            "Couturières : une quinzaine\n"
+            "Masques cousus : 700\n\n"
+            "BEAUMETZ-LÈS-LOGES\n"
+            "Qui ? Le comité des fêtes\n"
+            "Colis livrés : 60")
+    found = {actor: figures for actor, _, figures in summary(text)}
+    assert found["Communauté de communes des Campagnes de l'Artois"] == [(41000, "ordered")]
+    assert [figures for actor, figures in found.items() if "Saulty" in actor] == \
+        [[(15, "volunteers"), (700, "done")]]
