@@ -812,7 +812,10 @@ def _tail_towns(title: str, dep: str) -> list:
     if len(parts) < 2:
         return []
     towns = []
-    for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", parts[-1].strip()):
+    # a local branch is named by its town ("Secours populaire – antenne de Vimy")
+    last = re.sub(rf"^(?i:antenne|comité|section|unité locale|délégation|permanence)\s+"
+                  rf"(?:de\s+|d{_A})", "", parts[-1].strip())
+    for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", last):
         r = resolve(name, dep) if name else None
         if r is None or not (r.code and r.level == "commune" and r.inside
                              and r.method in ("exact", "alias")):

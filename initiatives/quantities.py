@@ -323,9 +323,9 @@ _INFINITIVE_END = re.compile(r"(?:er|ir|ire|dre|tre)$", re.I)
 def _reported(text: str) -> re.Match | None:
     """A verb of making or giving, not in the infinitive, in `text`."""
     for m in _DONE_VERB.finditer(text):
-        word = re.match(r"[\w-]*", text[m.start():]).group()
-        if not _INFINITIVE_END.search(word):
-            return m
+        word = re.compile(r"[\w-]+").match(text, m.start())
+        if not _INFINITIVE_END.search(word.group()):
+            return word   # the whole word, as the reviewer reads it
     return None
 
 
@@ -880,6 +880,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_WEEK, "rythme « par semaine »"
     if group == "open" and (_AGENT_NOUN.search(name) and _acts(chain) or _gathers(chain)):
         return VOLUNTEERS, f"personnes sujet d'un verbe d'action (« {name} »)"
+    row = before.split("\n")[-1]
+    if row.count(" — ") >= 2 and (made := _reported(row)):
+        # a table's row: the cell before the figure says what was done with it
+        # ("Attestations imprimées — 400 attestations")
+        return DONE, f"fait rapporté dans la ligne du tableau (« {made.group()} »)"
     # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
             unit == "unités" and not _argument(chain))):

@@ -424,3 +424,15 @@ def test_a_form_s_rows_stay_apart_and_a_letterhead_s_next_line_is_no_part_of_a_n
     assert found["Communauté de communes des Campagnes de l'Artois"] == [(41000, "ordered")]
     assert [figures for actor, figures in found.items() if "Saulty" in actor] == \
         [[(15, "volunteers"), (700, "done")]]
+
+
+def test_a_table_cell_s_participle_tells_its_row_s_figure_and_a_branch_names_its_town():
+    found = summary(
+        "Ce que font nos communes :\n\n"
+        "| Commune | Qui ? | Quoi ? | En chiffres |\n|---|---|---|---|\n"
+        "| Harnes | Conseil des jeunes | Affiches imprimées et collées | 250 affiches |\n"
+        "| Liévin | CCAS | Courses à domicile | 30 foyers aidés |")
+    assert [figures for _, codes, figures in found if codes == ["62413"]] == [[(250, "done")]]
+    (post,) = summary("Croix-Rouge – antenne de Hersin-Coupigny\n\n"
+                      "Cette semaine, nous avons distribué 70 colis aux familles. Merci à tous !")
+    assert post[1] == ["62443"]
