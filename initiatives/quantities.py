@@ -885,6 +885,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # a table's row: the cell before the figure says what was done with it
         # ("Attestations imprimées — 400 attestations")
         return DONE, f"fait rapporté dans la ligne du tableau (« {made.group()} »)"
+    if group == "open" and grammar in (None, DONE) and _ACTS_NOUN.search(name.split()[0]) \
+            and not _HOLDS_BEFORE.search(before[-40:]):
+        # a count of acts ("137 livraisons", "45 interventions") reports acts performed
+        return DONE, f"actes comptés (« {name.split()[0]} »)"
     # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
             unit == "unités" and not _argument(chain))):
@@ -912,6 +916,17 @@ def _bare_infinitive(chain):
         return None
     return next((t for t in sent if t.i < chain[0].i and t.pos_ == "VERB"
                  and "Inf" in t.morph.get("VerbForm")), None)
+
+
+# French nouns of action, derived from verbs ("livraison", "intervention",
+# "déplacement", "dépannage"): counted, they are acts
+# ("-age" and "-ment" also make things and places, "villages", "logements": only their
+# nouns of action are listed)
+_ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépist|nettoy"
+                        r"|emball|repass)age|(?:déplace|accompagne|héberge)ment)s$", re.I)
+# ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
+_HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)\w*\s+"
+                           r"(?:\w+\s+){0,2}$", re.I)
 
 
 def _intro_kind(intro: str) -> tuple[str, str] | None:

@@ -691,3 +691,14 @@ def test_a_town_counting_itself_is_its_population_and_avoir_before_a_figure_hold
     # "avoir" as an auxiliary, a participle after it, still reports
     assert kinds_after("Les couturières cousent des masques.",
                        "Elles en ont déjà remis 80 à l'école.") == [(80, "done")]
+
+
+def test_a_count_of_acts_reports_acts_done_unless_something_holds_them():
+    assert kinds("✅ 95 dépannages informatiques depuis le 1er avril") == [(95, "done")]
+    assert kinds("Bilan : 54 livraisons, pour 20 personnes aidées.") == \
+        [(54, "done"), (20, "beneficiaries")]
+    assert kinds("Nous prévoyons 40 livraisons.") == [(40, "target")]
+    assert kinds("Le bourg compte 300 habitations.") == []
+    # a thing or a place in "-age" is no act
+    assert kinds("Les bénévoles ont distribué 300 masques dans les trois villages.") == \
+        [(300, "done")]
