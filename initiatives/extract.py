@@ -473,7 +473,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in _TO_ANOTHER),
                 None)
-    visited = any(a.pos_ == "VERB" and a.lemma_ in _VISIT for a in head.ancestors)
+    # the destination of a visit: the verb of moving governs the place itself ("s'est
+    # rendu à l'épicerie"), not an errand's other verb ("aller chercher … à la pharmacie")
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    visited = verb is not None and verb.lemma_ in _VISIT
     # the antecedent of "qui" is its clause's subject: "merci à la boulangerie X, qui nous
     # offre 30 baguettes" names who gives, when that clause holds the figure
     agent = any(c.dep_.startswith("acl") and any(g.lower_ == "qui" and g.dep_.startswith(

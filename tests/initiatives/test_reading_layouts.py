@@ -436,3 +436,13 @@ def test_a_table_cell_s_participle_tells_its_row_s_figure_and_a_branch_names_its
     (post,) = summary("Croix-Rouge – antenne de Hersin-Coupigny\n\n"
                       "Cette semaine, nous avons distribué 70 colis aux familles. Merci à tous !")
     assert post[1] == ["62443"]
+
+
+def test_an_errand_s_shop_is_no_actor_but_a_visit_s_destination_is():
+    (ini,) = summary("Le mot du maire de Fléchin\n\n"
+                     "Quatre conseillers municipaux vont chercher les ordonnances à la pharmacie "
+                     "de Thérouanne pour 25 aînés.")
+    assert ini[1] == ["62336"]
+    found = summary("La préfète s'est arrêtée à Thérouanne, à l'épicerie solidaire « La Cagette "
+                    "». Depuis mars, la structure a aidé 60 familles.")
+    assert [actor for actor, _, _ in found] == ["Épicerie solidaire « La Cagette »"]
