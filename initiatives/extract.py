@@ -114,9 +114,16 @@ def _strip_bullet(text: str) -> str:
 _ENDS_SENTENCE = re.compile(rf"[.:;!?{PICTOGRAPHS}][\ufe0f\u200d]*$")
 
 
+# A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
+_BYLINE = re.compile(r"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
+                     r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*(?:[–—|,-].{0,40})?$")
+
+
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
+    if "\n" not in text and _BYLINE.match(text):
+        return "signature"   # the journalist's name is no actor
     if is_contact(text):
         return "contact"
     inner = _strip_bullet(text)
@@ -174,7 +181,8 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
-              r"|cuisine centrale|IUT|université|faculté|institut"
+              r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
+              r"|repair café|ressourcerie"
               # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
               # Lefebvre", "l'imprimerie Dubois")
               r"|[a-zé]{3,}erie")
@@ -467,6 +475,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     """The noun phrase of an organisation's head in the parse, with its town when the
     phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
     d'Anvin)."""
+    if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
+        return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
     doc = parse(text)
     head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
@@ -1232,6 +1242,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
+    _titles_to_stories(blocks, drafts, read_of)
     drafts = _merge(drafts)
     _set_aside_restated(drafts, read_of)
     mentions = _mentions(release.body, dep)
@@ -1253,6 +1264,23 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 note = dataclasses.replace(note, status=SET_ASIDE, reason="no_initiative")
             numbers.append(dataclasses.replace(note, initiative=index))
     return Reading(release, initiatives, numbers, to_check)
+
+
+def _titles_to_stories(blocks: list[Block], drafts: list[_Draft], read_of: dict) -> None:
+    """A title (one line, no full stop) with figures and no actor, right over a story,
+    is that story's ("Les couturières ont passé le cap des 5 000 masques" over the
+    article that names the association)."""
+    owned = {b.start for d in drafts for b in d.blocks}
+    shown = [b for b in blocks if b.role != "separator"]
+    before = {b.start: shown[i - 1] for i, b in enumerate(shown) if i}
+    for d in drafts:
+        title = before.get(d.blocks[0].start)
+        if title is None or title.start in owned or title.role != "content" or \
+                "\n" in title.text or len(title.text) > 160 or _ENDS_SENTENCE.search(title.text):
+            continue
+        if any(q is not None for _, q in read_of.get(title.start, [])):
+            d.blocks.insert(0, title)
+            owned.add(title.start)
 
 
 def _set_aside_restated(drafts: list[_Draft], read_of: dict) -> None:
@@ -1353,6 +1381,22 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                                                 if b.start not in held[seated[0]]],
                                  key=lambda b: b.start)
             full.contacts += bare.contacts
+    # a bare head given the text's town ("le fablab" → "Fablab de Longuenesse") is the
+    # one organisation of that kind named in the text ("le fablab L'Établi")
+    for key in list(out):
+        bare = re.match(r"([^\W\d]+) d(?:e|u|es)? (.+)$", key)   # keys are normalised
+        if not bare or resolve(bare.group(2)).level != "commune":
+            continue
+        # the head followed right by a name ("Fablab L'Établi", "fablab « Le Hangar »"),
+        # named before the bare head refers back to it
+        named = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
+                 and re.match(rf"\S+\s+(?:[«\"]|[{_UP}])", out[k].actor.name)
+                 and out[k].blocks[0].start < out[key].blocks[0].start]
+        if len(named) == 1:
+            generic, full = out.pop(key), out[named[0]]
+            full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)
+            full.contacts += generic.contacts
+            full.town = full.town or generic.town
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
 
 
@@ -1364,7 +1408,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
     places = choose_places(body, draft, mentions, own_town=draft.town is not None or (
-        context is not None and context.town is not None))
+        context is not None and context.town is not None),
+        home=draft.town or (context.town if context is not None else None))
     if context is not None and context.actor is not None and \
             draft.actor.name == context.actor.name:
         # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
@@ -1501,6 +1546,9 @@ _RECEIVER = re.compile(
     rf"|(?:à|aux?|pour)\s+(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
     re.I)
 RECEIVER_ONLY = 8.0
+# Those an actor joins with act with it: their towns are partners', not passing
+_JOINED = re.compile(r"\b(?:regroup|associ|alli|uni|joint)\w*\s+(?:\w+\s+){0,2}avec\b[^.;:]*$",
+                     re.I)
 # "le village voisin de Boisjean" names that village itself, unlike "nos voisins de X"
 _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voisine?s?\s+"
                               rf"(?:de\s+|d{_A})$", re.I)
@@ -1582,7 +1630,11 @@ def _within(mentions, spans) -> list:
     return out
 
 
-def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False) -> list[Place]:
+_PARTNER_TIER = 3.5
+
+
+def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False,
+                  home=None) -> list[Place]:
     """The initiative's places, the primary place first.
 
     A commune named is the place; a territory named in the same sentence is
@@ -1623,7 +1675,12 @@ def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False) ->
     # The département or the country only when nothing more precise is named.
     if any(m.resolution.level not in ("departement", "national") for m in kept):
         kept = [m for m in kept if m.resolution.level not in ("departement", "national")]
-    return [_place(m.resolution, m.text) for m in kept]
+    places = [_place(m.resolution, m.text) for m in kept]
+    if home is not None and min(t for t, _, _ in ranked) >= _PARTNER_TIER and \
+            home.code not in codes:
+        # only partners' towns named: the story happens in the text's town, with them
+        places.insert(0, _place(home, home.nom))
+    return places
 
 
 # A definite noun of place after a verb of seat ("installé dans le village") is an
@@ -1662,6 +1719,8 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
+    if not in_actor and _JOINED.search(body[max(0, m.start - 100):m.start]):
+        return _PARTNER_TIER              # "nous regrouper avec nos voisines de Zouafques"
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and (
             _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
@@ -1680,7 +1739,7 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     if _MAINLY.search(before):
         return 1
     if _PARTNER.search(body[max(0, m.start - 120):m.start]):
-        return 3.5                        # partners' towns come after the territory
+        return _PARTNER_TIER              # partners' towns come after the territory
     return _SPECIFIC.get(r.level, 6)
 
 

@@ -298,8 +298,18 @@ def _normalise(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# a table's row, with pipes at its edges, or without them in a table of several rows
+# ("Outreau | CCAS | 3 600"; one such line alone is a header: "MAIRIE | Infos | 5 mai")
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|[\s:|+-]*\|\s*$")
+_BARE_ROW = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
+# its rules: dashes, colons, plus signs and pipes only ("|---|---|", "-----+-----")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|+-]*[-][\s:|+-]*\|?\s*$")
+
+
+def _table_rule(line: str) -> bool:
+    """A table's rule: it has a pipe or a plus sign, so a line of dashes alone (a
+    separator between sections) is none."""
+    return bool(_TABLE_RULE.match(line)) and bool(re.search(r"[|+]", line))
 
 
 def _table_rows(lines: list[str]) -> list[str]:
@@ -308,11 +318,12 @@ def _table_rows(lines: list[str]) -> list[str]:
     cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one initiative."""
     out = []
     for i, line in enumerate(lines):
-        if not _TABLE_ROW.match(line):
+        near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
+            _BARE_ROW.match(n) or _table_rule(n) for n in near))
+        if not (row or _table_rule(line)):
             out.append(line)
-        elif _TABLE_RULE.match(line) or (
-                i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])
-                and not _TABLE_RULE.match(line)):
+        elif _table_rule(line) or (i + 1 < len(lines) and _table_rule(lines[i + 1])):
             out.append("")             # a rule, or the header over it
         else:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]

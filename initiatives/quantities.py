@@ -1199,6 +1199,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the figure's own verb decides before a cue word of another phrase
         # ("pour couvrir les besoins, la Ville en a commandé 28 000")
         return ORDERED, f"commande (« {verbs[0].text} »)"
+    if verbs and verbs[0].lemma_.lower() in GOAL_VERBS and verbs[0].idx >= clause_start:
+        # the figure's own verb of aim decides before an order coordinated after it
+        # ("vise les 5 000 visières et a commandé 40 kilos de filament")
+        return TARGET, f"verbe d'intention (« {verbs[0].text} »)"
     only = re.search(r"\bque\s*$", clause_before)
     need = next((m for m in NEED.finditer(clause_before[-60:]) if only or not re.search(
         r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", clause_before[-60:][:m.start()])), None) or next(

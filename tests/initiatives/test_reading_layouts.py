@@ -446,3 +446,31 @@ def test_an_errand_s_shop_is_no_actor_but_a_visit_s_destination_is():
     found = summary("La préfète s'est arrêtée à Thérouanne, à l'épicerie solidaire « La Cagette "
                     "». Depuis mars, la structure a aidé 60 familles.")
     assert [actor for actor, _, _ in found] == ["Épicerie solidaire « La Cagette »"]
+
+
+def test_a_press_article_s_byline_is_no_actor_and_its_title_s_figure_is_its_story_s():
+    found = summary(
+        "AIRE-SUR-LA-LYS.\n\n"
+        "Les bénévoles du fablab « Le Hangar » ont franchi les 1 200 visières\n\n"
+        "Lancé fin mars, le fablab « Le Hangar » imprime des visières pour les soignants.\n\n"
+        "Par Julie Mercier – 20/04/2020\n\n"
+        "Le fablab vise désormais 2 000 visières et a commandé 30 kilos de filament. "
+        "Il s'est regroupé avec les couturières de Racquinghem pour livrer les EHPAD.")
+    assert len(found) == 1
+    actor, codes, figures = found[0]
+    assert "Julie Mercier" not in actor and "Hangar" in actor
+    assert figures == [(1200, "done"), (2000, "target"), (30, "ordered")]
+    assert codes[0] == "62014" and "62684" in codes   # a partner's town is kept
+
+
+def test_a_table_without_edge_pipes_is_read_row_by_row_but_a_header_line_is_not():
+    found = summary(
+        "MAIRIE D'ISBERGUES | Infos solidarité | mai 2020\n\n"
+        "Commune     | Porteur            | Réalisé\n"
+        "------------+--------------------+--------\n"
+        "Guarbecque  | Comité des fêtes   | 210 colis livrés\n"
+        "Lillers     | Centre social      | 95 familles aidées\n\n"
+        "Merci à tous, et au marché de produits d'épicerie du samedi.")
+    found = {tuple(codes): figures for _, codes, figures in found}
+    assert found[("62391",)] == [(210, "done")]
+    assert found[("62516",)] == [(95, "beneficiaries")]
