@@ -74,6 +74,21 @@ def text_column(values, index) -> pd.Series:
     return pd.Series(np.asarray(values, dtype=TEXT), index=index, dtype=TEXT)
 
 
+def coded(values) -> pd.Categorical:
+    """Few distinct texts (kind, unit, status, release...) as integer codes: filters,
+    comparisons and groupbys work on integers, and each text is held once. Categories
+    are sorted, so code order is text order."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=TEXT), sort=True)
+    # object categories: decoding is a plain take (Arrow ones convert on each read)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=TEXT))
+
+
+def texts(col) -> pd.Series:
+    """A column as Python strings (a coded one decoded), for results and files."""
+    col = col if isinstance(col, pd.Series) else pd.Series(col)
+    return pd.Series(col.to_numpy(dtype=TEXT), index=col.index, dtype=TEXT)
+
+
 def _fetch(conn, sql: str, columns: list[str]) -> pd.DataFrame:
     if not hasattr(conn, "cursor"):   # the PostgreSQL store's connection (`pg_connection`)
         rows = conn.execute(sql).fetchall()
@@ -177,8 +192,8 @@ class Frames:
     def build(cls, raw: dict[str, pd.DataFrame]) -> Frames:
         inis = raw["initiatives"]
         inis = table({
-            "actor": _text(inis["actor"]), "actor_type": _text(inis["actor_type"]),
-            "category": _text(inis["category"]), "status": _text(inis["status"])},
+            "actor": _text(inis["actor"]), "actor_type": coded(_text(inis["actor_type"])),
+            "category": coded(_text(inis["category"])), "status": coded(_text(inis["status"]))},
             index=pd.Index(inis["id"].to_numpy(dtype=np.int64), name="id")).sort_index()
         places = raw["places"]
         places = table({
@@ -193,11 +208,11 @@ class Frames:
         obs = table({
             "id": obs["id"].to_numpy(dtype=np.int64),
             "initiative_id": obs["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": _text(obs["release_id"]), "as_of": _days(obs["as_of"]),
-            "item": _text(obs["item"]), "value": obs["value"].to_numpy(dtype=float),
-            "unit": _text(obs["unit"]), "kind": _text(obs["kind"]),
+            "release_id": coded(_text(obs["release_id"])), "as_of": _days(obs["as_of"]),
+            "item": coded(_text(obs["item"])), "value": obs["value"].to_numpy(dtype=float),
+            "unit": coded(_text(obs["unit"])), "kind": coded(_text(obs["kind"])),
             "approx": obs["approx"].to_numpy(dtype=np.int64).astype(bool),
-            "sentence": _text(obs["sentence"]), "reason": _text(obs["reason"])})
+            "sentence": _text(obs["sentence"]), "reason": coded(_text(obs["reason"]))})
         # the store's order: by initiative, undated first, then by date and id
         obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
                               ignore_index=True)
@@ -222,7 +237,7 @@ class Frames:
         men = raw["mentions"]
         men = table({
             "initiative_id": men["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": _text(men["release_id"]), "excerpt": _text(men["excerpt"]),
+            "release_id": coded(_text(men["release_id"])), "excerpt": _text(men["excerpt"]),
             "contacts": _text(men["contacts"], "[]")})
         men["date"] = pd.Series(rel["date"].to_numpy(), index=rel["id"]).reindex(
             men["release_id"]).to_numpy()
@@ -280,14 +295,13 @@ class Frames:
         heads = self.initiatives.loc[obs["initiative_id"].to_numpy(), ["actor", "status"]]
         obs = obs.copy()
         obs["actor"] = text_column(heads["actor"].to_numpy(), obs.index)
-        obs["status"] = text_column(heads["status"].to_numpy(), obs.index)
+        obs["status"] = pd.Series(heads["status"].array, index=obs.index)   # coded
         return obs
 
     def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         obs = self.observations
         keep = isin(obs["initiative_id"].to_numpy(), ids)
-        keep &= keeps_observation(obs["release_id"].to_numpy(), obs["as_of"].to_numpy(),
-                                  filters)
+        keep &= keeps_observation(obs["release_id"], obs["as_of"].to_numpy(), filters)
         return obs[keep]
 
     def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
@@ -355,12 +369,18 @@ def contacts_list(joined: str) -> list[str]:
     return joined.split(CONTACT_SEP) if joined else []
 
 
-def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filters
-                      ) -> np.ndarray:
-    """`Filters.keeps_observation` over arrays."""
+def among(col, values) -> np.ndarray:
+    """`col` in `values`: on the codes of a coded column, else by hashing."""
+    if isinstance(getattr(col, "dtype", None), pd.CategoricalDtype):
+        return pd.Series(col).isin(list(values)).to_numpy(dtype=bool)
+    return isin(col.to_numpy() if isinstance(col, pd.Series) else col, list(values))
+
+
+def keeps_observation(release_ids, days: np.ndarray, filters: Filters) -> np.ndarray:
+    """`Filters.keeps_observation` over arrays (`release_ids`: array or coded column)."""
     keep = np.ones(len(release_ids), dtype=bool)
     if filters.releases:
-        keep &= isin(release_ids, list(filters.releases))
+        keep &= among(release_ids, filters.releases)
     if filters.date_from:
         keep &= days >= np.datetime64(filters.date_from)   # NaT compares False
     if filters.date_to:
@@ -371,9 +391,18 @@ def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filter
 def stated(release_ids) -> np.ndarray:
     """1 for a figure of a release as stored, 0 for one of a variant (another text
     claiming its number and date, to be checked): on the same day the stored release's
-    figure is the latest, whatever the variant says."""
-    ids = pd.Series(np.asarray(release_ids, dtype=TEXT), dtype=TEXT).fillna("")
-    return (~ids.str.fullmatch(VARIANT_ID.pattern)).to_numpy(dtype=np.int8)
+    figure is the latest, whatever the variant says. Each distinct id is matched once."""
+    ids = release_ids if isinstance(release_ids, pd.Series) else pd.Series(
+        np.asarray(release_ids, dtype=TEXT), dtype=TEXT)
+    if not isinstance(ids.dtype, pd.CategoricalDtype):
+        ids = ids.astype("category")
+    names = pd.Series(ids.cat.categories.to_numpy(dtype=TEXT), dtype=TEXT)
+    variant = names.str.fullmatch(VARIANT_ID.pattern).to_numpy(dtype=bool)
+    codes = ids.cat.codes.to_numpy()
+    out = np.ones(len(codes), dtype=np.int8)   # missing: as stored
+    known = codes >= 0
+    out[known] = ~variant[codes[known]]
+    return out
 
 
 def latest(obs: pd.DataFrame) -> pd.DataFrame:
@@ -451,11 +480,11 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
     for column, values in (("status", filters.statuses), ("category", filters.categories),
                            ("actor_type", filters.actor_types)):
         if values:
-            keep &= isin(inis[column].to_numpy(), list(values))
+            keep &= among(inis[column], values)
     ids = inis.index.to_numpy()
     men = fr.mentions
     if filters.releases:
-        cited = men.loc[isin(men["release_id"].to_numpy(), list(filters.releases)),
+        cited = men.loc[among(men["release_id"], filters.releases),
                         "initiative_id"]
         keep &= isin(ids, cited.to_numpy())
     if filters.date_from or filters.date_to:
@@ -466,7 +495,7 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
                       fr.observations["initiative_id"].to_numpy()[(od >= low) & (od <= high)]]
         keep &= isin(ids, dated)
     if filters.reviewed_only:
-        keep &= inis["status"].to_numpy() == REVIEWED
+        keep &= (inis["status"] == REVIEWED).to_numpy(dtype=bool)
     needs_place = filters.inside != "all" or filters.arrondissements
     if needs_place:
         placed = fr.placed(dep)

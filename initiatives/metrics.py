@@ -27,7 +27,16 @@ from geo.levels import check
 from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
-from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank, text_column
+from initiatives.frames import (
+    TEXT,
+    as_dates,
+    frames_of,
+    isin,
+    join_runs,
+    kind_rank,
+    text_column,
+    texts,
+)
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -194,8 +203,8 @@ def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
         level=0).indices
     first = {k: v[0] for k, v in by_figure.items()}
-    groups = {(last["item"].to_numpy()[i], last["kind"].to_numpy()[i],
-               last["unit"].to_numpy()[i]): by_figure[k] for k, i in first.items()}
+    item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
+    groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
     cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
                                             "sentence", "reason", "status")}
     cols["as_of"] = _iso(last["as_of"].to_numpy())
@@ -260,20 +269,22 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     both = pair[has_done]
     progress = pd.DataFrame({
         "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
-        "status": both["status"], "item": both["item"], "unit": both["unit"],
+        "status": texts(both["status"]), "item": texts(both["item"]),
+        "unit": texts(both["unit"]),
         "done": both["value_done"].map(_num), "target": both["value"].map(_num),
         "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
         "approx": both["approx"] | both["approx_done"].astype(bool),
         "as_of": _later(both["as_of"], both["as_of_done"]),
-        "release_id": both["release_id_done"], "done_sentence": both["sentence_done"],
+        "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
         "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
     lone = pair[~has_done]
     alone = pd.DataFrame({
         "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
-        "status": lone["status"], "item": lone["item"], "unit": lone["unit"],
+        "status": texts(lone["status"]), "item": texts(lone["item"]),
+        "unit": texts(lone["unit"]),
         "target": lone["value"].map(_num), "approx": lone["approx"],
         "as_of": _dates(lone["as_of"]),
-        "release_id": lone["release_id"], "sentence": lone["sentence"]},
+        "release_id": texts(lone["release_id"]), "sentence": lone["sentence"]},
         columns=ALONE_COLUMNS)
     order = ["item", "unit", "initiative_id"]
     return (progress.sort_values(order, ignore_index=True),
@@ -454,7 +465,7 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     men = fr.mentions
     keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
-        men["release_id"].to_numpy(), men["date"].to_numpy(), filters)
+        men["release_id"], men["date"].to_numpy(), filters)
     counts = pd.Series(men["initiative_id"].to_numpy()[keep],
                        index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
     out = []
