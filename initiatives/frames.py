@@ -291,24 +291,38 @@ class Frames:
     def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         """Figures of the initiatives `ids` whose release and date pass the filters, in
         the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
-        obs = self.figures_of(ids, filters)
-        heads = self.initiatives.loc[obs["initiative_id"].to_numpy(), ["actor", "status"]]
-        obs = obs.copy()
-        obs["actor"] = text_column(heads["actor"].to_numpy(), obs.index)
-        obs["status"] = pd.Series(heads["status"].array, index=obs.index)   # coded
-        return obs
+        return self._with_heads(np.flatnonzero(self._keeps(ids, filters)))
 
-    def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+    def _keeps(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
         obs = self.observations
         keep = isin(obs["initiative_id"].to_numpy(), ids)
         keep &= keeps_observation(obs["release_id"], obs["as_of"].to_numpy(), filters)
-        return obs[keep]
+        return keep
+
+    def _with_heads(self, rows: np.ndarray) -> pd.DataFrame:
+        """Observations at positions `rows`, with their initiative's actor and status."""
+        at = self.order_plan().owner[rows]
+        obs = self.observations.take(rows)
+        inis = self.initiatives
+        obs["actor"] = text_column(inis["actor"].to_numpy()[at], obs.index)
+        obs["status"] = pd.Series(inis["status"].array.take(at), index=obs.index)   # coded
+        return obs
+
+    def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        return self.observations[self._keeps(ids, filters)]
+
+    def order_plan(self) -> OrderPlan:
+        if "order_plan" not in self.memo:
+            self.memo["order_plan"] = OrderPlan.of(self)
+        return self.memo["order_plan"]
 
     def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        """`latest(self.figures(ids, filters))`, picked on the order worked out once per
+        data version (`OrderPlan`): a mask and integer passes, no sort."""
         key = ("latest", filters, ids.tobytes())
         cache = self.memo.setdefault("latest", OrderedDict())
         if key not in cache:
-            cache[key] = latest(self.figures(ids, filters))
+            cache[key] = self._with_heads(self.order_plan().latest(self._keeps(ids, filters)))
             if len(cache) > 8:
                 cache.popitem(last=False)
         return cache[key]
@@ -318,6 +332,47 @@ class Frames:
         if "haystack" not in self.memo:
             self.memo["haystack"] = _haystacks(self)
         return self.memo["haystack"]
+
+
+@dataclass
+class OrderPlan:
+    """The order `latest` needs, filter-independent, worked out once per data version:
+    `shown` the observations in `latest`'s output order (day, stored before variant,
+    value, store order); `grouped` the same positions by (initiative, figure), then
+    that order, with `group` numbering the runs; `owner` each observation's row in
+    `Frames.initiatives`. The latest figures of any subset (a mask) are then the last
+    kept row of each run, listed in `shown` order."""
+    shown: np.ndarray
+    grouped: np.ndarray
+    group: np.ndarray
+    owner: np.ndarray
+
+    @classmethod
+    def of(cls, fr: Frames) -> OrderPlan:
+        obs = fr.observations
+        n = len(obs)
+        day = obs["as_of"].to_numpy()
+        day = np.where(pd.isna(day), NO_DAY, day)
+        shown = np.lexsort((np.arange(n), obs["value"].to_numpy(), stated(obs["release_id"]),
+                            day))
+        rank = np.empty(n, dtype=np.int64)
+        rank[shown] = np.arange(n)
+        ini, fig = obs["initiative_id"].to_numpy(), obs["figure"].to_numpy()
+        grouped = np.lexsort((rank, fig, ini))
+        gi, gf = ini[grouped], fig[grouped]
+        new = np.r_[True, (gi[1:] != gi[:-1]) | (gf[1:] != gf[:-1])] if n else \
+            np.zeros(0, dtype=bool)
+        owner = fr.initiatives.index.get_indexer(ini)
+        return cls(shown, grouped, np.cumsum(new), owner)
+
+    def latest(self, keep: np.ndarray) -> np.ndarray:
+        """Positions of the latest kept observation of each initiative and figure."""
+        kept = keep[self.grouped]
+        rows, group = self.grouped[kept], self.group[kept]
+        last = np.r_[group[1:] != group[:-1], True] if len(group) else kept[:0]
+        chosen = np.zeros(len(keep), dtype=bool)
+        chosen[rows[last]] = True
+        return self.shown[chosen[self.shown]]
 
 
 def _with_mentions(inis: pd.DataFrame, men: pd.DataFrame) -> pd.DataFrame:
@@ -464,8 +519,11 @@ def _place(fr: Frames, dep: str) -> Placed:
     # a commune named and also in a cited territory is named
     pairs = pairs.sort_values(["initiative_id", "code", "direct"], ascending=[True, True, False]
                               ).drop_duplicates(["initiative_id", "code"]).reset_index(drop=True)
-    pairs["arrondissement"] = text_column(
-        communes["arrondissement"].reindex(pairs["code"]).to_numpy(dtype=TEXT), pairs.index)
+    # the commune's row in `commune_table(dep)`: counts and coverage add integers
+    pairs["commune"] = communes.index.get_indexer(pairs["code"].to_numpy(dtype=TEXT))
+    arr = communes["arrondissement"].to_numpy(dtype=TEXT)
+    pairs["arrondissement"] = text_column(np.where(pairs["commune"] >= 0, arr[pairs[
+        "commune"].to_numpy()], np.nan), pairs.index)
     names = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
                      p["nom"].to_numpy(), p["query"].to_numpy())
     named_place = pd.Series(names, index=owner, dtype=TEXT)
@@ -503,8 +561,9 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
             keep &= placed.inside.to_numpy() == (filters.inside == "inside")
         if filters.arrondissements:
             pairs = placed.pairs
-            hit = pairs.loc[pairs["arrondissement"].isin(filters.arrondissements).to_numpy(),
-                            "initiative_id"]
+            arr = commune_table(dep)["arrondissement"].isin(filters.arrondissements).to_numpy()
+            com = pairs["commune"].to_numpy()
+            hit = pairs.loc[(com >= 0) & arr[com], "initiative_id"]
             keep &= isin(ids, hit.to_numpy())
     needle = normalise_key(filters.search)
     if needle:

@@ -158,6 +158,15 @@ def _nums(values) -> list:
     return [int(v) if w else round(v, 3) for v, w in zip(values.tolist(), whole.tolist())]
 
 
+def _num_series(values: pd.Series) -> pd.Series:
+    """`values.map(_num)`, with the whole numbers (most) converted at once."""
+    v = values.to_numpy(dtype=float)
+    whole = np.mod(v, 1) == 0
+    if not whole.all() or not len(v) or np.abs(v).max() >= 2**53:
+        return values.map(_num)
+    return pd.Series(v.astype(np.int64), index=values.index)
+
+
 def _iso(days) -> np.ndarray:
     """datetime64 days as ISO text (None when missing)."""
     days = np.asarray(days).astype("datetime64[D]")
@@ -271,7 +280,7 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
         "status": texts(both["status"]), "item": texts(both["item"]),
         "unit": texts(both["unit"]),
-        "done": both["value_done"].map(_num), "target": both["value"].map(_num),
+        "done": _num_series(both["value_done"]), "target": _num_series(both["value"]),
         "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
         "approx": both["approx"] | both["approx_done"].astype(bool),
         "as_of": _later(both["as_of"], both["as_of_done"]),
@@ -282,7 +291,7 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
         "status": texts(lone["status"]), "item": texts(lone["item"]),
         "unit": texts(lone["unit"]),
-        "target": lone["value"].map(_num), "approx": lone["approx"],
+        "target": _num_series(lone["value"]), "approx": lone["approx"],
         "as_of": _dates(lone["as_of"]),
         "release_id": texts(lone["release_id"]), "sentence": lone["sentence"]},
         columns=ALONE_COLUMNS)
@@ -393,21 +402,28 @@ def situation_date(releases: list[dict]) -> date | None:
     return max(days) if days else None
 
 
-def _pairs(fr, ids: np.ndarray, dep: str) -> pd.DataFrame:
-    """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`)."""
+def _pairs(fr, ids: np.ndarray, dep: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`);
+    `columns`: only those (a take of the text columns is the costly part)."""
     pairs = fr.placed(dep).pairs
-    return pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
+    keep = isin(pairs["initiative_id"].to_numpy(), ids)
+    return (pairs if columns is None else pairs[columns])[keep]
 
 
 def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
     """Communes named by the initiatives `ids`, and those reached only through a
-    territory (named by none of them)."""
-    pairs = _pairs(fr, ids, dep)
-    direct = pairs["direct"].to_numpy()
-    named = pd.unique(pairs["code"].to_numpy()[direct])
-    territory = np.setdiff1d(pd.unique(pairs["code"].to_numpy()[~direct]).astype(str),
-                             named.astype(str))
-    return named, territory
+    territory (named by none of them), counted on the communes' rows."""
+    pairs = _pairs(fr, ids, dep, ["commune", "direct"])
+    codes = commune_table(dep).index.to_numpy(dtype=TEXT)
+    com, direct = pairs["commune"].to_numpy(), pairs["direct"].to_numpy()
+    if (com < 0).any():   # a commune outside the table: compared as text
+        pairs = _pairs(fr, ids, dep)
+        named = pd.unique(pairs["code"].to_numpy()[direct])
+        return named, np.setdiff1d(pd.unique(pairs["code"].to_numpy()[~direct]).astype(str),
+                                   named.astype(str))
+    named = np.bincount(com[direct], minlength=len(codes)) > 0
+    territory = (np.bincount(com[~direct], minlength=len(codes)) > 0) & ~named
+    return codes[named], codes[territory].astype(str)
 
 
 def key_figures(store: Store, filters: Filters | None = None,
@@ -420,7 +436,7 @@ def key_figures(store: Store, filters: Filters | None = None,
     reviewed_ids = ids[status != TO_REVIEW]
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
-    with_communes = np.unique(_pairs(fr, ids, dep)["initiative_id"].to_numpy())
+    with_communes = _pairs(fr, ids, dep, ["initiative_id"])["initiative_id"].to_numpy()
     wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
     last = fr.latest(ids, filters)
     rows = _item_rows(last)
@@ -629,25 +645,29 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
         raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
     filters, dep, fr, ids = _selection(store, filters, dep)
     units, table = _units(by, dep), commune_table(dep)
-    # one (unit, value) pair per initiative and unit it reaches, counted by groups
-    pairs = _pairs(fr, ids, dep)
+    # one (unit, value) pair per initiative and unit it reaches, counted on integers:
+    # the unit's row in `units`, the value's place in `values`
+    pairs = _pairs(fr, ids, dep, ["initiative_id", "commune", "direct"])
     if commune_only:
         pairs = pairs[pairs["direct"].to_numpy()]
-    code = pairs["code"].to_numpy()
-    if by != "commune":
-        code = table[UNIT_COLUMN[by]].reindex(code).to_numpy(dtype=TEXT)
-    reached = pd.DataFrame({"initiative_id": pairs["initiative_id"].to_numpy(),
-                            "code": pd.Series(code, dtype=TEXT)}).drop_duplicates()
-    reached["value"] = fr.initiatives[columns].reindex(
-        reached["initiative_id"].to_numpy()).to_numpy(dtype=TEXT)
-    cells = (reached.groupby(["code", "value"]).size().unstack(fill_value=0)
-             if len(reached) else pd.DataFrame())
+    unit_of = pd.Index(units["code"]).get_indexer(
+        table.index if by == "commune" else table[UNIT_COLUMN[by]])
+    com = pairs["commune"].to_numpy()
+    unit = np.where(com >= 0, unit_of[com], -1)
+    owner = fr.initiatives.index.get_indexer(pairs["initiative_id"].to_numpy())
+    ok = unit >= 0
+    reached = pd.unique(owner[ok].astype(np.int64) * len(units) + unit[ok])
+    owner, unit = reached // len(units), reached % len(units)
+    column = fr.initiatives[columns].array
+    value_of = pd.Index(values).get_indexer(column.categories)
+    value = value_of[column.codes[owner]] if len(owner) else owner
     out = units[["code", "nom"]].copy()
-    for value in values:
-        column = cells[value] if value in cells.columns else pd.Series(dtype="int64")
-        out[value] = column.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
-    total = reached.groupby("code").size() if len(reached) else pd.Series(dtype="int64")
-    out["total"] = total.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
+    known = value >= 0
+    cells = np.bincount(unit[known] * len(values) + value[known],
+                        minlength=len(units) * len(values)).reshape(len(units), len(values))
+    for k, name in enumerate(values):
+        out[name] = cells[:, k].astype("int64")
+    out["total"] = np.bincount(unit, minlength=len(units)).astype("int64")
     return out
 
 
@@ -722,7 +742,7 @@ def totals_by(store: Store, filters: Filters | None = None, level: str = "arrond
         return pd.DataFrame(columns=["code", "nom", "item", "kind", "unit", "value",
                                      "initiatives"])
     # the initiative's own units: those of the communes it names, else of its territories
-    pairs = _pairs(fr, ids, dep)
+    pairs = _pairs(fr, ids, dep, ["initiative_id", "code", "direct"])
     owner = pairs["initiative_id"].to_numpy()
     direct = pairs["direct"].to_numpy()
     names_any = pd.Series(direct, index=owner).groupby(level=0).any()
