@@ -533,12 +533,15 @@ def figure_lines(fr, ids: np.ndarray) -> np.ndarray:
     order = np.lexsort((np.arange(len(last)), kind_rank(last["kind"].to_numpy()),
                         last["initiative_id"].to_numpy()))
     last = last.iloc[order]
-    keys = pd.DataFrame({"item": last["item"].to_numpy(), "value": last["value"].to_numpy(),
-                         "unit": last["unit"].to_numpy(), "kind": last["kind"].to_numpy(),
-                         "approx": last["approx"].to_numpy()})
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
-    words = np.array([figure_line(i, float(v), u, k, bool(a)) for i, v, u, k, a in uniques],
-                     dtype=TEXT)
+    # distinct (item, kind, unit number, value, approx), numbered on integers and floats
+    value = last["value"].to_numpy()
+    codes = pd.DataFrame({"figure": last["figure"].to_numpy(), "value": value,
+                          "approx": last["approx"].to_numpy()}).groupby(
+        ["figure", "value", "approx"], sort=False, dropna=False).ngroup().to_numpy()
+    first = np.unique(codes, return_index=True)[1]
+    item, unit, kind = (last[c].to_numpy()[first] for c in ("item", "unit", "kind"))
+    words = np.array([figure_line(i, float(v), u, k, bool(a)) for i, v, u, k, a in zip(
+        item, value[first], unit, kind, last["approx"].to_numpy()[first])], dtype=TEXT)
     return join_runs(last["initiative_id"].to_numpy(), words[codes], " ; ", ids)
 
 
@@ -548,11 +551,33 @@ def initiatives_frame(store: Store, filters: Filters | None = None,
     return _initiative_columns(store, filters, dep, lists=True)
 
 
+JOINED = {"communes": ", ", "arrondissements": ", ", "arrondissements_noms": ", "}
+
+
 def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
                         lists: bool) -> pd.DataFrame:
     """`initiatives_frame`; with `lists=False` the list columns come joined (", ", and
-    " ; " for contacts), as the exports write them."""
+    " ; " for contacts), as the exports write them. Every column is one initiative's
+    own (whatever the filters): the table of all of them is built once per data version
+    and département (`_every_initiative`), a selection takes its rows."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
+    key = ("initiative_columns", dep)
+    if key not in fr.memo:
+        fr.memo[key] = _every_initiative(fr, dep)
+    every = fr.memo[key]
+    at = fr.initiatives.index.get_indexer(ids)
+    frame = every.take(at).reset_index(drop=True)
+    if lists:
+        for name, sep in JOINED.items():
+            frame[name] = pd.Series(_split(frame[name].to_numpy(), sep), dtype=TEXT)
+        frame["contacts"] = pd.Series([columnar.contacts_list(c) for c in
+                                       fr.initiatives["contacts"].to_numpy()[at]], dtype=TEXT)
+    return frame
+
+
+def _every_initiative(fr, dep: str) -> pd.DataFrame:
+    """`_initiative_columns(..., lists=False)` of every initiative of the frames."""
+    ids = fr.initiatives.index.to_numpy()
     table = commune_table(dep)
     inis = fr.initiatives.loc[ids]
     placed = fr.placed(dep)
@@ -581,24 +606,19 @@ def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
         "inside": placed.inside.reindex(ids).to_numpy(dtype=bool),
         "wide": placed.wide.reindex(ids).to_numpy(dtype=bool),
         "places": places,
-        "communes": _split(communes, ", ") if lists else communes,
+        "communes": communes,
         "territory_communes": territory.to_numpy(dtype=np.int64),
-        "arrondissements": _split(arr_joined, ", ") if lists else arr_joined,
-        "arrondissements_noms": _split(arr_named, ", ") if lists else arr_named,
+        "arrondissements": arr_joined, "arrondissements_noms": arr_named,
         "first_release": inis["first_release"].to_numpy(),
         "last_release": inis["last_release"].to_numpy(),
         "first_date": as_dates(inis["first_date"].to_numpy()),
         "last_date": as_dates(inis["last_date"].to_numpy()),
         "releases": inis["releases"].to_numpy(dtype=np.int64),
         "figures": figure_lines(fr, ids), "excerpt": inis["excerpt"].to_numpy(),
-        "contacts": ([columnar.contacts_list(c) for c in contacts] if lists else
-                     np.array([c.replace(columnar.CONTACT_SEP, " ; ") for c in contacts],
-                              dtype=TEXT))}
-    listed = {k: v for k, v in out.items() if isinstance(v, list)}
+        "contacts": np.array([c.replace(columnar.CONTACT_SEP, " ; ") for c in contacts],
+                             dtype=TEXT)}
     frame = columnar.table({k: np.asarray(v, dtype=TEXT) if v.dtype == TEXT else v
-                            for k, v in out.items() if k not in listed})
-    for name, values in listed.items():
-        frame[name] = pd.Series(values, index=frame.index, dtype=TEXT)
+                            for k, v in out.items()})
     return frame[FRAME_COLUMNS]
 
 
