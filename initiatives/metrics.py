@@ -205,7 +205,17 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     return out[columns]
 
 
-def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
+def _worded(fr) -> dict[str, np.ndarray]:
+    """Per observation its date as ISO text and its value as `_num` gives it: worded
+    once per data version (the sources of every filter read them)."""
+    if "worded" not in fr.memo:
+        obs = fr.observations
+        fr.memo["worded"] = {"as_of": _iso(obs["as_of"].to_numpy()),
+                             "number": np.array(_nums(obs["value"].to_numpy()), dtype=TEXT)}
+    return fr.memo["worded"]
+
+
+def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     """The figures behind each row of `_item_rows`, largest first (one dict each)."""
     if last.empty:
         return []
@@ -216,7 +226,8 @@ def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
     cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
                                             "sentence", "reason", "status")}
-    cols["as_of"] = _iso(last["as_of"].to_numpy())
+    worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
+    cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
     out = []
     collecting = gc.isenabled()
     gc.disable()   # one dict per figure: the collector would walk them again and again
@@ -238,7 +249,7 @@ def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
             for i, a, r, d, v, t, why, st in zip(
                 cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
                 cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
-                _nums(cols["value"][at]), cols["sentence"][at].tolist(),
+                cols["number"][at].tolist(), cols["sentence"][at].tolist(),
                 cols["reason"][at].tolist(), cols["status"][at].tolist())]
 
 
@@ -256,7 +267,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
              for item, kind, unit, value, n, pending, n_pending, approx, sources_ in zip(
                  rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
                  rows["to_review"], rows["initiatives_to_review"], rows["approx"],
-                 _sources(last, rows))]
+                 _sources(fr, last, rows))]
     day = last["as_of"].max() if len(last) else None
     return {"departement": dep,
             "as_of": None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
@@ -691,6 +702,25 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
     return out
 
 
+def _homes(fr, dep: str, level: str) -> pd.Series:
+    """initiative id -> code of the unit of its own place (of the communes it names,
+    else of its territories), "" when they span several units; initiatives reaching
+    no commune are left out. Filter-independent: worked out once per data version."""
+    table = commune_table(dep)
+    pairs = fr.placed(dep).pairs
+    owner = pairs["initiative_id"].to_numpy()
+    direct = pairs["direct"].to_numpy()
+    names_any = pd.Series(direct, index=owner).groupby(level=0).any()
+    own = direct == names_any.reindex(owner).to_numpy(dtype=bool)
+    code = pairs["code"].to_numpy()[own]
+    if level != "commune":
+        code = table[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=TEXT)
+    homes = pd.DataFrame({"initiative_id": owner[own], "code": pd.Series(code, dtype=TEXT)}
+                         ).drop_duplicates()
+    single = homes.groupby("initiative_id")["code"].agg(["first", "size"])
+    return single["first"].where(single["size"] == 1, "")
+
+
 def counts_per_unit(store: Store, filters: Filters | None = None, level: str = "commune",
                     dep: str | None = None, commune_only: bool = False) -> pd.DataFrame:
     """`code, nom, population, initiatives, per_10k` for every unit, for choropleths."""
@@ -755,32 +785,33 @@ def totals_by(store: Store, filters: Filters | None = None, level: str = "arrond
     """Latest figures summed by unit of the initiative's own place (not of every unit it
     reaches, which would count a figure twice); code "" when it spans several units."""
     filters, dep, fr, ids = _selection(store, filters, dep)
-    units, table = _units(level, dep), commune_table(dep)
+    units = _units(level, dep)
     names = dict(zip(units["code"], units["nom"]))
     last = fr.latest(ids, filters)
     if last.empty:
         return pd.DataFrame(columns=["code", "nom", "item", "kind", "unit", "value",
                                      "initiatives"])
-    # the initiative's own units: those of the communes it names, else of its territories
-    pairs = _pairs(fr, ids, dep, ["initiative_id", "code", "direct"])
-    owner = pairs["initiative_id"].to_numpy()
-    direct = pairs["direct"].to_numpy()
-    names_any = pd.Series(direct, index=owner).groupby(level=0).any()
-    own = direct == names_any.reindex(owner).to_numpy(dtype=bool)
-    code = pairs["code"].to_numpy()[own]
-    if level != "commune":
-        code = table[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=TEXT)
-    homes = pd.DataFrame({"initiative_id": owner[own], "code": pd.Series(code, dtype=TEXT)}
-                         ).drop_duplicates()
-    single = homes.groupby("initiative_id")["code"].agg(["first", "size"])
-    home = single["first"].where(single["size"] == 1, "")
+    key = ("homes", dep, level)
+    if key not in fr.memo:
+        fr.memo[key] = _homes(fr, dep, level)
+    home = fr.memo[key]
     last = last[last["kind"].isin(kinds).to_numpy()]
-    last = pd.DataFrame({
-        "code": home.reindex(last["initiative_id"].to_numpy()).fillna("").to_numpy(dtype=TEXT),
-        "item": last["item"].to_numpy(), "kind": last["kind"].to_numpy(),
-        "unit": last["unit"].to_numpy(), "value": last["value"].to_numpy(),
-        "initiative_id": last["initiative_id"].to_numpy()})
-    out = (last.groupby(["code", "item", "kind", "unit"], as_index=False)
-               .agg(value=("value", "sum"), initiatives=("initiative_id", "nunique")))
+    # grouped on integers: the home's place among the sorted codes ("" first), then the
+    # (item, kind, unit) number (in the texts' order): the order of a groupby on texts
+    places = np.sort(pd.unique(home.to_numpy(dtype=TEXT)).astype(str))
+    at = home.reindex(last["initiative_id"].to_numpy()).fillna("").to_numpy(dtype=TEXT)
+    at = np.searchsorted(places, at.astype(str)) if len(places) else np.zeros(len(at), int)
+    figure = last["figure"].to_numpy()
+    group = at.astype(np.int64) * (int(figure.max()) + 1 if len(figure) else 1) + figure
+    work = pd.DataFrame({"group": group, "value": last["value"].to_numpy(),
+                         "initiative_id": last["initiative_id"].to_numpy()})
+    sums = work.groupby("group", sort=True).agg(
+        value=("value", "sum"), initiatives=("initiative_id", "nunique"))
+    first = pd.Series(np.arange(len(group)), index=group).groupby(level=0).first()
+    row = first.reindex(sums.index).to_numpy()
+    out = pd.DataFrame({
+        "code": places[at[row]].astype(TEXT) if len(row) else np.zeros(0, dtype=TEXT),
+        **{c: last[c].to_numpy()[row] for c in ("item", "kind", "unit")},
+        "value": sums["value"].to_numpy(), "initiatives": sums["initiatives"].to_numpy()})
     out.insert(1, "nom", out["code"].map(names).fillna("plusieurs ou non localisé"))
     return out
