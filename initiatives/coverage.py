@@ -238,6 +238,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
                       np.full(int((~wide & inside).sum()), "non localisé", dtype=object))
     if commune_only:
         pairs = pairs[pairs["direct"].to_numpy()]
+    pairs = pairs[pairs["commune"].to_numpy() >= 0]   # a commune off the table counts nowhere
     status = fr.initiatives["status"].reindex(pairs["initiative_id"].to_numpy()).array
     owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
     direct = pairs["direct"].to_numpy()
@@ -259,7 +260,8 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     communes = _commune_units(com)
     if level == "commune":
         units = communes
-        reached = _lists(owner, row, table.index.to_numpy())
+        reached = (_lists(owner, row, table.index.to_numpy())
+                   if table.index.is_monotonic_increasing else _lists(owner, code))
     else:
         unit = com[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=object)
         units, reached = _group(com, level, owner, unit, direct, table, status[shown])

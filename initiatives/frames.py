@@ -11,6 +11,11 @@ it reaches (`placed`: pairs initiative × commune, named or through a territory)
 figures a filter keeps (`figures`) and the latest one of each initiative, item,
 kind and unit (`latest`). Every one is a grouped operation on arrays; what depends on
 the département or the filters is remembered on the (immutable) frames.
+
+Texts with few distinct values (kind, unit, status, release ids...) are coded (`coded`):
+filters and groupbys compare integers. What no filter changes (the order `latest` needs,
+`OrderPlan`; each reach pair's commune row) is worked out once per data version, so a
+figure for any filter is a mask and a grouped count on ready columns.
 """
 from __future__ import annotations
 
