@@ -160,7 +160,7 @@ def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
     before = obs.groupby(["initiative_id", "item", "kind", "unit"], sort=False)[
         "value"].shift(1)
     day = obs["as_of"].to_numpy()
-    keep = keeps_observation(obs["release_id"].to_numpy(), day, filters)
+    keep = keeps_observation(obs["release_id"], day, filters)
     if since is not None:
         keep &= day > np.datetime64(since)
     obs, before = obs[keep], before[keep]

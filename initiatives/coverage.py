@@ -197,12 +197,15 @@ def _select(store: Store, filters: Filters, category: str | None, dep: str):
     return fr, ids
 
 
-def _lists(owner: np.ndarray, key: np.ndarray) -> dict:
-    """key -> sorted list of the owners paired with it."""
+def _lists(owner: np.ndarray, key: np.ndarray, names: np.ndarray | None = None) -> dict:
+    """key -> sorted list of the owners paired with it; with `names`, `key` holds
+    integers sorted as the names they stand for, and the dict is keyed by name."""
     if not len(key):
         return {}
     order = np.lexsort((owner, key))
     key, owner = key[order], owner[order]
+    if names is not None:
+        key = names[key]
     starts = group_starts(key)
     return dict(zip(key[starts].tolist(), (part.tolist() for part in np.split(
         owner, starts[1:]))))
@@ -235,40 +238,43 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
                       np.full(int((~wide & inside).sum()), "non localisé", dtype=object))
     if commune_only:
         pairs = pairs[pairs["direct"].to_numpy()]
-    status = fr.initiatives["status"].reindex(pairs["initiative_id"].to_numpy()).to_numpy()
+    pairs = pairs[pairs["commune"].to_numpy() >= 0]   # a commune off the table counts nowhere
+    status = fr.initiatives["status"].reindex(pairs["initiative_id"].to_numpy()).array
     owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
     direct = pairs["direct"].to_numpy()
 
     com = table[["nom", "population", "epci", "arrondissement"]].copy()
-    com["direct"] = _count(code[direct], com.index)
-    com["direct_to_review"] = _count(code[direct & (status == TO_REVIEW)], com.index)
-    com["via_territory"] = _count(code[~direct], com.index)
+    row = pairs["commune"].to_numpy()   # the commune's row in the table
+    com["direct"] = _count(row[direct], len(com))
+    com["direct_to_review"] = _count(row[direct & (status == TO_REVIEW)], len(com))
+    com["via_territory"] = _count(row[~direct], len(com))
     com["covered"] = (com["direct"] + com["via_territory"]) > 0
     # nearest help is looked for everywhere, even across a filtered-out arrondissement
     com["nearest_km"], nearest_code = nearest(commune_points(dep), com["covered"])
     com["nearest_nom"] = nearest_code.map(table["nom"])
     if filters.arrondissements:
         com = com[com["arrondissement"].isin(filters.arrondissements)]
-    shown = isin(code, com.index.to_numpy())
-    owner, code, direct = owner[shown], code[shown], direct[shown]
+    shown = table.index.isin(com.index)[row]
+    owner, code, direct, row = owner[shown], code[shown], direct[shown], row[shown]
 
     communes = _commune_units(com)
     if level == "commune":
         units = communes
-        reached = _lists(owner, code)
+        reached = (_lists(owner, row, table.index.to_numpy())
+                   if table.index.is_monotonic_increasing else _lists(owner, code))
     else:
         unit = com[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=object)
         units, reached = _group(com, level, owner, unit, direct, table, status[shown])
     category_of = fr.initiatives["category"]
     by_category = _by_category(units["code"], owner, code if level == "commune" else unit,
-                               category_of)
+                               category_of, (row, table.index) if level == "commune" else None)
     return Gaps(level, category, commune_only, units, communes, by_category, reached,
                 schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
 
 
-def _count(codes: np.ndarray, index: pd.Index) -> np.ndarray:
-    return pd.Series(codes, dtype=object).value_counts().reindex(
-        index, fill_value=0).to_numpy(dtype=np.int64)
+def _count(rows: np.ndarray, n: int) -> np.ndarray:
+    """How many times each of the table's `n` rows occurs in `rows`."""
+    return np.bincount(rows, minlength=n).astype(np.int64)
 
 
 def _per_10k(units: pd.DataFrame) -> pd.Series:
@@ -372,13 +378,32 @@ def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
 
 
 def _by_category(codes: pd.Series, owner: np.ndarray, unit: np.ndarray,
-                 category_of: pd.Series) -> pd.DataFrame:
+                 category_of: pd.Series, rows: tuple | None = None) -> pd.DataFrame:
+    """Initiatives reaching each unit, by category; with `rows` (communes: their rows
+    in the table and its index; each pair (initiative, commune) is listed once)
+    counted on integers."""
+    if rows is not None and isinstance(category_of.dtype, pd.CategoricalDtype):
+        return _by_category_rows(codes, owner, *rows, category_of)
     pairs = pd.DataFrame({"code": pd.Series(unit, dtype=object), "owner": owner}
                          ).drop_duplicates()
     pairs["category"] = category_of.reindex(pairs["owner"].to_numpy()).to_numpy(dtype=object)
     counts = pairs.groupby(["code", "category"]).size().unstack(fill_value=0)
     return counts.reindex(index=pd.Index(codes, name="code"), columns=list(CATEGORIES),
                           fill_value=0).astype(int)
+
+
+def _by_category_rows(codes: pd.Series, owner: np.ndarray, row: np.ndarray,
+                      table_codes: pd.Index, category_of: pd.Series) -> pd.DataFrame:
+    column = category_of.array
+    cat_of = pd.Index(CATEGORIES).get_indexer(column.categories)
+    at = category_of.index.get_indexer(owner)
+    cat = cat_of[column.codes[at]] if len(at) else at
+    n, k = len(table_codes), len(CATEGORIES)
+    known = cat >= 0
+    cells = np.bincount(row[known] * k + cat[known], minlength=n * k).reshape(n, k)
+    return pd.DataFrame(cells[table_codes.get_indexer(codes)].astype(int),
+                        index=pd.Index(codes, name="code"),
+                        columns=pd.Index(list(CATEGORIES), name="category"))
 
 
 def call_list(store: Store, filters: Filters | None = None, category: str | None = None,

@@ -11,6 +11,11 @@ it reaches (`placed`: pairs initiative × commune, named or through a territory)
 figures a filter keeps (`figures`) and the latest one of each initiative, item,
 kind and unit (`latest`). Every one is a grouped operation on arrays; what depends on
 the département or the filters is remembered on the (immutable) frames.
+
+Texts with few distinct values (kind, unit, status, release ids...) are coded (`coded`):
+filters and groupbys compare integers. What no filter changes (the order `latest` needs,
+`OrderPlan`; each reach pair's commune row) is worked out once per data version, so a
+figure for any filter is a mask and a grouped count on ready columns.
 """
 from __future__ import annotations
 
@@ -72,6 +77,21 @@ def table(columns: dict, index=None) -> pd.DataFrame:
 
 def text_column(values, index) -> pd.Series:
     return pd.Series(np.asarray(values, dtype=TEXT), index=index, dtype=TEXT)
+
+
+def coded(values) -> pd.Categorical:
+    """Few distinct texts (kind, unit, status, release...) as integer codes: filters,
+    comparisons and groupbys work on integers, and each text is held once. Categories
+    are sorted, so code order is text order."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=TEXT), sort=True)
+    # object categories: decoding is a plain take (Arrow ones convert on each read)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=TEXT))
+
+
+def texts(col) -> pd.Series:
+    """A column as Python strings (a coded one decoded), for results and files."""
+    col = col if isinstance(col, pd.Series) else pd.Series(col)
+    return pd.Series(col.to_numpy(dtype=TEXT), index=col.index, dtype=TEXT)
 
 
 def _fetch(conn, sql: str, columns: list[str]) -> pd.DataFrame:
@@ -177,8 +197,8 @@ class Frames:
     def build(cls, raw: dict[str, pd.DataFrame]) -> Frames:
         inis = raw["initiatives"]
         inis = table({
-            "actor": _text(inis["actor"]), "actor_type": _text(inis["actor_type"]),
-            "category": _text(inis["category"]), "status": _text(inis["status"])},
+            "actor": _text(inis["actor"]), "actor_type": coded(_text(inis["actor_type"])),
+            "category": coded(_text(inis["category"])), "status": coded(_text(inis["status"]))},
             index=pd.Index(inis["id"].to_numpy(dtype=np.int64), name="id")).sort_index()
         places = raw["places"]
         places = table({
@@ -193,11 +213,11 @@ class Frames:
         obs = table({
             "id": obs["id"].to_numpy(dtype=np.int64),
             "initiative_id": obs["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": _text(obs["release_id"]), "as_of": _days(obs["as_of"]),
-            "item": _text(obs["item"]), "value": obs["value"].to_numpy(dtype=float),
-            "unit": _text(obs["unit"]), "kind": _text(obs["kind"]),
+            "release_id": coded(_text(obs["release_id"])), "as_of": _days(obs["as_of"]),
+            "item": coded(_text(obs["item"])), "value": obs["value"].to_numpy(dtype=float),
+            "unit": coded(_text(obs["unit"])), "kind": coded(_text(obs["kind"])),
             "approx": obs["approx"].to_numpy(dtype=np.int64).astype(bool),
-            "sentence": _text(obs["sentence"]), "reason": _text(obs["reason"])})
+            "sentence": _text(obs["sentence"]), "reason": coded(_text(obs["reason"]))})
         # the store's order: by initiative, undated first, then by date and id
         obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
                               ignore_index=True)
@@ -222,7 +242,7 @@ class Frames:
         men = raw["mentions"]
         men = table({
             "initiative_id": men["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": _text(men["release_id"]), "excerpt": _text(men["excerpt"]),
+            "release_id": coded(_text(men["release_id"])), "excerpt": _text(men["excerpt"]),
             "contacts": _text(men["contacts"], "[]")})
         men["date"] = pd.Series(rel["date"].to_numpy(), index=rel["id"]).reindex(
             men["release_id"]).to_numpy()
@@ -276,25 +296,38 @@ class Frames:
     def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         """Figures of the initiatives `ids` whose release and date pass the filters, in
         the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
-        obs = self.figures_of(ids, filters)
-        heads = self.initiatives.loc[obs["initiative_id"].to_numpy(), ["actor", "status"]]
-        obs = obs.copy()
-        obs["actor"] = text_column(heads["actor"].to_numpy(), obs.index)
-        obs["status"] = text_column(heads["status"].to_numpy(), obs.index)
+        return self._with_heads(np.flatnonzero(self._keeps(ids, filters)))
+
+    def _keeps(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
+        obs = self.observations
+        keep = isin(obs["initiative_id"].to_numpy(), ids)
+        keep &= keeps_observation(obs["release_id"], obs["as_of"].to_numpy(), filters)
+        return keep
+
+    def _with_heads(self, rows: np.ndarray) -> pd.DataFrame:
+        """Observations at positions `rows`, with their initiative's actor and status."""
+        at = self.order_plan().owner[rows]
+        obs = self.observations.take(rows)
+        inis = self.initiatives
+        obs["actor"] = text_column(inis["actor"].to_numpy()[at], obs.index)
+        obs["status"] = pd.Series(inis["status"].array.take(at), index=obs.index)   # coded
         return obs
 
     def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
-        obs = self.observations
-        keep = isin(obs["initiative_id"].to_numpy(), ids)
-        keep &= keeps_observation(obs["release_id"].to_numpy(), obs["as_of"].to_numpy(),
-                                  filters)
-        return obs[keep]
+        return self.observations[self._keeps(ids, filters)]
+
+    def order_plan(self) -> OrderPlan:
+        if "order_plan" not in self.memo:
+            self.memo["order_plan"] = OrderPlan.of(self)
+        return self.memo["order_plan"]
 
     def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
+        """`latest(self.figures(ids, filters))`, picked on the order worked out once per
+        data version (`OrderPlan`): a mask and integer passes, no sort."""
         key = ("latest", filters, ids.tobytes())
         cache = self.memo.setdefault("latest", OrderedDict())
         if key not in cache:
-            cache[key] = latest(self.figures(ids, filters))
+            cache[key] = self._with_heads(self.order_plan().latest(self._keeps(ids, filters)))
             if len(cache) > 8:
                 cache.popitem(last=False)
         return cache[key]
@@ -304,6 +337,47 @@ class Frames:
         if "haystack" not in self.memo:
             self.memo["haystack"] = _haystacks(self)
         return self.memo["haystack"]
+
+
+@dataclass
+class OrderPlan:
+    """The order `latest` needs, filter-independent, worked out once per data version:
+    `shown` the observations in `latest`'s output order (day, stored before variant,
+    value, store order); `grouped` the same positions by (initiative, figure), then
+    that order, with `group` numbering the runs; `owner` each observation's row in
+    `Frames.initiatives`. The latest figures of any subset (a mask) are then the last
+    kept row of each run, listed in `shown` order."""
+    shown: np.ndarray
+    grouped: np.ndarray
+    group: np.ndarray
+    owner: np.ndarray
+
+    @classmethod
+    def of(cls, fr: Frames) -> OrderPlan:
+        obs = fr.observations
+        n = len(obs)
+        day = obs["as_of"].to_numpy()
+        day = np.where(pd.isna(day), NO_DAY, day)
+        shown = np.lexsort((np.arange(n), obs["value"].to_numpy(), stated(obs["release_id"]),
+                            day))
+        rank = np.empty(n, dtype=np.int64)
+        rank[shown] = np.arange(n)
+        ini, fig = obs["initiative_id"].to_numpy(), obs["figure"].to_numpy()
+        grouped = np.lexsort((rank, fig, ini))
+        gi, gf = ini[grouped], fig[grouped]
+        new = np.r_[True, (gi[1:] != gi[:-1]) | (gf[1:] != gf[:-1])] if n else \
+            np.zeros(0, dtype=bool)
+        owner = fr.initiatives.index.get_indexer(ini)
+        return cls(shown, grouped, np.cumsum(new), owner)
+
+    def latest(self, keep: np.ndarray) -> np.ndarray:
+        """Positions of the latest kept observation of each initiative and figure."""
+        kept = keep[self.grouped]
+        rows, group = self.grouped[kept], self.group[kept]
+        last = np.r_[group[1:] != group[:-1], True] if len(group) else kept[:0]
+        chosen = np.zeros(len(keep), dtype=bool)
+        chosen[rows[last]] = True
+        return self.shown[chosen[self.shown]]
 
 
 def _with_mentions(inis: pd.DataFrame, men: pd.DataFrame) -> pd.DataFrame:
@@ -355,12 +429,18 @@ def contacts_list(joined: str) -> list[str]:
     return joined.split(CONTACT_SEP) if joined else []
 
 
-def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filters
-                      ) -> np.ndarray:
-    """`Filters.keeps_observation` over arrays."""
+def among(col, values) -> np.ndarray:
+    """`col` in `values`: on the codes of a coded column, else by hashing."""
+    if isinstance(getattr(col, "dtype", None), pd.CategoricalDtype):
+        return pd.Series(col).isin(list(values)).to_numpy(dtype=bool)
+    return isin(col.to_numpy() if isinstance(col, pd.Series) else col, list(values))
+
+
+def keeps_observation(release_ids, days: np.ndarray, filters: Filters) -> np.ndarray:
+    """`Filters.keeps_observation` over arrays (`release_ids`: array or coded column)."""
     keep = np.ones(len(release_ids), dtype=bool)
     if filters.releases:
-        keep &= isin(release_ids, list(filters.releases))
+        keep &= among(release_ids, filters.releases)
     if filters.date_from:
         keep &= days >= np.datetime64(filters.date_from)   # NaT compares False
     if filters.date_to:
@@ -371,9 +451,18 @@ def keeps_observation(release_ids: np.ndarray, days: np.ndarray, filters: Filter
 def stated(release_ids) -> np.ndarray:
     """1 for a figure of a release as stored, 0 for one of a variant (another text
     claiming its number and date, to be checked): on the same day the stored release's
-    figure is the latest, whatever the variant says."""
-    ids = pd.Series(np.asarray(release_ids, dtype=TEXT), dtype=TEXT).fillna("")
-    return (~ids.str.fullmatch(VARIANT_ID.pattern)).to_numpy(dtype=np.int8)
+    figure is the latest, whatever the variant says. Each distinct id is matched once."""
+    ids = release_ids if isinstance(release_ids, pd.Series) else pd.Series(
+        np.asarray(release_ids, dtype=TEXT), dtype=TEXT)
+    if not isinstance(ids.dtype, pd.CategoricalDtype):
+        ids = ids.astype("category")
+    names = pd.Series(ids.cat.categories.to_numpy(dtype=TEXT), dtype=TEXT)
+    variant = names.str.fullmatch(VARIANT_ID.pattern).to_numpy(dtype=bool)
+    codes = ids.cat.codes.to_numpy()
+    out = np.ones(len(codes), dtype=np.int8)   # missing: as stored
+    known = codes >= 0
+    out[known] = ~variant[codes[known]]
+    return out
 
 
 def latest(obs: pd.DataFrame) -> pd.DataFrame:
@@ -435,8 +524,11 @@ def _place(fr: Frames, dep: str) -> Placed:
     # a commune named and also in a cited territory is named
     pairs = pairs.sort_values(["initiative_id", "code", "direct"], ascending=[True, True, False]
                               ).drop_duplicates(["initiative_id", "code"]).reset_index(drop=True)
-    pairs["arrondissement"] = text_column(
-        communes["arrondissement"].reindex(pairs["code"]).to_numpy(dtype=TEXT), pairs.index)
+    # the commune's row in `commune_table(dep)`: counts and coverage add integers
+    pairs["commune"] = communes.index.get_indexer(pairs["code"].to_numpy(dtype=TEXT))
+    arr = communes["arrondissement"].to_numpy(dtype=TEXT)
+    pairs["arrondissement"] = text_column(np.where(pairs["commune"] >= 0, arr[pairs[
+        "commune"].to_numpy()], np.nan), pairs.index)
     names = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
                      p["nom"].to_numpy(), p["query"].to_numpy())
     named_place = pd.Series(names, index=owner, dtype=TEXT)
@@ -451,11 +543,11 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
     for column, values in (("status", filters.statuses), ("category", filters.categories),
                            ("actor_type", filters.actor_types)):
         if values:
-            keep &= isin(inis[column].to_numpy(), list(values))
+            keep &= among(inis[column], values)
     ids = inis.index.to_numpy()
     men = fr.mentions
     if filters.releases:
-        cited = men.loc[isin(men["release_id"].to_numpy(), list(filters.releases)),
+        cited = men.loc[among(men["release_id"], filters.releases),
                         "initiative_id"]
         keep &= isin(ids, cited.to_numpy())
     if filters.date_from or filters.date_to:
@@ -466,7 +558,7 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
                       fr.observations["initiative_id"].to_numpy()[(od >= low) & (od <= high)]]
         keep &= isin(ids, dated)
     if filters.reviewed_only:
-        keep &= inis["status"].to_numpy() == REVIEWED
+        keep &= (inis["status"] == REVIEWED).to_numpy(dtype=bool)
     needs_place = filters.inside != "all" or filters.arrondissements
     if needs_place:
         placed = fr.placed(dep)
@@ -474,8 +566,9 @@ def _select(fr: Frames, filters: Filters, dep: str) -> np.ndarray:
             keep &= placed.inside.to_numpy() == (filters.inside == "inside")
         if filters.arrondissements:
             pairs = placed.pairs
-            hit = pairs.loc[pairs["arrondissement"].isin(filters.arrondissements).to_numpy(),
-                            "initiative_id"]
+            arr = commune_table(dep)["arrondissement"].isin(filters.arrondissements).to_numpy()
+            com = pairs["commune"].to_numpy()
+            hit = pairs.loc[(com >= 0) & arr[com], "initiative_id"]
             keep &= isin(ids, hit.to_numpy())
     needle = normalise_key(filters.search)
     if needle:

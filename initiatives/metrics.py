@@ -27,7 +27,16 @@ from geo.levels import check
 from initiatives import frames as columnar
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
-from initiatives.frames import TEXT, as_dates, frames_of, isin, join_runs, kind_rank, text_column
+from initiatives.frames import (
+    TEXT,
+    as_dates,
+    frames_of,
+    isin,
+    join_runs,
+    kind_rank,
+    text_column,
+    texts,
+)
 from initiatives.model import (
     ACTOR_TYPES,
     BENEFICIARIES,
@@ -149,6 +158,15 @@ def _nums(values) -> list:
     return [int(v) if w else round(v, 3) for v, w in zip(values.tolist(), whole.tolist())]
 
 
+def _num_series(values: pd.Series) -> pd.Series:
+    """`values.map(_num)`, with the whole numbers (most) converted at once."""
+    v = values.to_numpy(dtype=float)
+    whole = np.mod(v, 1) == 0
+    if not whole.all() or not len(v) or np.abs(v).max() >= 2**53:
+        return values.map(_num)
+    return pd.Series(v.astype(np.int64), index=values.index)
+
+
 def _iso(days) -> np.ndarray:
     """datetime64 days as ISO text (None when missing)."""
     days = np.asarray(days).astype("datetime64[D]")
@@ -187,18 +205,29 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     return out[columns]
 
 
-def _sources(last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
+def _worded(fr) -> dict[str, np.ndarray]:
+    """Per observation its date as ISO text and its value as `_num` gives it: worded
+    once per data version (the sources of every filter read them)."""
+    if "worded" not in fr.memo:
+        obs = fr.observations
+        fr.memo["worded"] = {"as_of": _iso(obs["as_of"].to_numpy()),
+                             "number": np.array(_nums(obs["value"].to_numpy()), dtype=TEXT)}
+    return fr.memo["worded"]
+
+
+def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     """The figures behind each row of `_item_rows`, largest first (one dict each)."""
     if last.empty:
         return []
     by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
         level=0).indices
     first = {k: v[0] for k, v in by_figure.items()}
-    groups = {(last["item"].to_numpy()[i], last["kind"].to_numpy()[i],
-               last["unit"].to_numpy()[i]): by_figure[k] for k, i in first.items()}
+    item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
+    groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
     cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
                                             "sentence", "reason", "status")}
-    cols["as_of"] = _iso(last["as_of"].to_numpy())
+    worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
+    cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
     out = []
     collecting = gc.isenabled()
     gc.disable()   # one dict per figure: the collector would walk them again and again
@@ -220,7 +249,7 @@ def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
             for i, a, r, d, v, t, why, st in zip(
                 cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
                 cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
-                _nums(cols["value"][at]), cols["sentence"][at].tolist(),
+                cols["number"][at].tolist(), cols["sentence"][at].tolist(),
                 cols["reason"][at].tolist(), cols["status"][at].tolist())]
 
 
@@ -238,7 +267,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
              for item, kind, unit, value, n, pending, n_pending, approx, sources_ in zip(
                  rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
                  rows["to_review"], rows["initiatives_to_review"], rows["approx"],
-                 _sources(last, rows))]
+                 _sources(fr, last, rows))]
     day = last["as_of"].max() if len(last) else None
     return {"departement": dep,
             "as_of": None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
@@ -260,20 +289,22 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     both = pair[has_done]
     progress = pd.DataFrame({
         "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
-        "status": both["status"], "item": both["item"], "unit": both["unit"],
-        "done": both["value_done"].map(_num), "target": both["value"].map(_num),
+        "status": texts(both["status"]), "item": texts(both["item"]),
+        "unit": texts(both["unit"]),
+        "done": _num_series(both["value_done"]), "target": _num_series(both["value"]),
         "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
         "approx": both["approx"] | both["approx_done"].astype(bool),
         "as_of": _later(both["as_of"], both["as_of_done"]),
-        "release_id": both["release_id_done"], "done_sentence": both["sentence_done"],
+        "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
         "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
     lone = pair[~has_done]
     alone = pd.DataFrame({
         "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
-        "status": lone["status"], "item": lone["item"], "unit": lone["unit"],
-        "target": lone["value"].map(_num), "approx": lone["approx"],
+        "status": texts(lone["status"]), "item": texts(lone["item"]),
+        "unit": texts(lone["unit"]),
+        "target": _num_series(lone["value"]), "approx": lone["approx"],
         "as_of": _dates(lone["as_of"]),
-        "release_id": lone["release_id"], "sentence": lone["sentence"]},
+        "release_id": texts(lone["release_id"]), "sentence": lone["sentence"]},
         columns=ALONE_COLUMNS)
     order = ["item", "unit", "initiative_id"]
     return (progress.sort_values(order, ignore_index=True),
@@ -382,21 +413,28 @@ def situation_date(releases: list[dict]) -> date | None:
     return max(days) if days else None
 
 
-def _pairs(fr, ids: np.ndarray, dep: str) -> pd.DataFrame:
-    """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`)."""
+def _pairs(fr, ids: np.ndarray, dep: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`);
+    `columns`: only those (a take of the text columns is the costly part)."""
     pairs = fr.placed(dep).pairs
-    return pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
+    keep = isin(pairs["initiative_id"].to_numpy(), ids)
+    return (pairs if columns is None else pairs[columns])[keep]
 
 
 def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
     """Communes named by the initiatives `ids`, and those reached only through a
-    territory (named by none of them)."""
-    pairs = _pairs(fr, ids, dep)
-    direct = pairs["direct"].to_numpy()
-    named = pd.unique(pairs["code"].to_numpy()[direct])
-    territory = np.setdiff1d(pd.unique(pairs["code"].to_numpy()[~direct]).astype(str),
-                             named.astype(str))
-    return named, territory
+    territory (named by none of them), counted on the communes' rows."""
+    pairs = _pairs(fr, ids, dep, ["commune", "direct"])
+    codes = commune_table(dep).index.to_numpy(dtype=TEXT)
+    com, direct = pairs["commune"].to_numpy(), pairs["direct"].to_numpy()
+    if (com < 0).any():   # a commune outside the table: compared as text
+        pairs = _pairs(fr, ids, dep)
+        named = pd.unique(pairs["code"].to_numpy()[direct])
+        return named, np.setdiff1d(pd.unique(pairs["code"].to_numpy()[~direct]).astype(str),
+                                   named.astype(str))
+    named = np.bincount(com[direct], minlength=len(codes)) > 0
+    territory = (np.bincount(com[~direct], minlength=len(codes)) > 0) & ~named
+    return codes[named], codes[territory].astype(str)
 
 
 def key_figures(store: Store, filters: Filters | None = None,
@@ -409,7 +447,7 @@ def key_figures(store: Store, filters: Filters | None = None,
     reviewed_ids = ids[status != TO_REVIEW]
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
-    with_communes = np.unique(_pairs(fr, ids, dep)["initiative_id"].to_numpy())
+    with_communes = _pairs(fr, ids, dep, ["initiative_id"])["initiative_id"].to_numpy()
     wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
     last = fr.latest(ids, filters)
     rows = _item_rows(last)
@@ -454,7 +492,7 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     men = fr.mentions
     keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
-        men["release_id"].to_numpy(), men["date"].to_numpy(), filters)
+        men["release_id"], men["date"].to_numpy(), filters)
     counts = pd.Series(men["initiative_id"].to_numpy()[keep],
                        index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
     out = []
@@ -506,12 +544,15 @@ def figure_lines(fr, ids: np.ndarray) -> np.ndarray:
     order = np.lexsort((np.arange(len(last)), kind_rank(last["kind"].to_numpy()),
                         last["initiative_id"].to_numpy()))
     last = last.iloc[order]
-    keys = pd.DataFrame({"item": last["item"].to_numpy(), "value": last["value"].to_numpy(),
-                         "unit": last["unit"].to_numpy(), "kind": last["kind"].to_numpy(),
-                         "approx": last["approx"].to_numpy()})
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
-    words = np.array([figure_line(i, float(v), u, k, bool(a)) for i, v, u, k, a in uniques],
-                     dtype=TEXT)
+    # distinct (item, kind, unit number, value, approx), numbered on integers and floats
+    value = last["value"].to_numpy()
+    codes = pd.DataFrame({"figure": last["figure"].to_numpy(), "value": value,
+                          "approx": last["approx"].to_numpy()}).groupby(
+        ["figure", "value", "approx"], sort=False, dropna=False).ngroup().to_numpy()
+    first = np.unique(codes, return_index=True)[1]
+    item, unit, kind = (last[c].to_numpy()[first] for c in ("item", "unit", "kind"))
+    words = np.array([figure_line(i, float(v), u, k, bool(a)) for i, v, u, k, a in zip(
+        item, value[first], unit, kind, last["approx"].to_numpy()[first])], dtype=TEXT)
     return join_runs(last["initiative_id"].to_numpy(), words[codes], " ; ", ids)
 
 
@@ -521,11 +562,33 @@ def initiatives_frame(store: Store, filters: Filters | None = None,
     return _initiative_columns(store, filters, dep, lists=True)
 
 
+JOINED = {"communes": ", ", "arrondissements": ", ", "arrondissements_noms": ", "}
+
+
 def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
                         lists: bool) -> pd.DataFrame:
     """`initiatives_frame`; with `lists=False` the list columns come joined (", ", and
-    " ; " for contacts), as the exports write them."""
+    " ; " for contacts), as the exports write them. Every column is one initiative's
+    own (whatever the filters): the table of all of them is built once per data version
+    and département (`_every_initiative`), a selection takes its rows."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
+    key = ("initiative_columns", dep)
+    if key not in fr.memo:
+        fr.memo[key] = _every_initiative(fr, dep)
+    every = fr.memo[key]
+    at = fr.initiatives.index.get_indexer(ids)
+    frame = every.take(at).reset_index(drop=True)
+    if lists:
+        for name, sep in JOINED.items():
+            frame[name] = pd.Series(_split(frame[name].to_numpy(), sep), dtype=TEXT)
+        frame["contacts"] = pd.Series([columnar.contacts_list(c) for c in
+                                       fr.initiatives["contacts"].to_numpy()[at]], dtype=TEXT)
+    return frame
+
+
+def _every_initiative(fr, dep: str) -> pd.DataFrame:
+    """`_initiative_columns(..., lists=False)` of every initiative of the frames."""
+    ids = fr.initiatives.index.to_numpy()
     table = commune_table(dep)
     inis = fr.initiatives.loc[ids]
     placed = fr.placed(dep)
@@ -554,24 +617,19 @@ def _initiative_columns(store: Store, filters: Filters | None, dep: str | None,
         "inside": placed.inside.reindex(ids).to_numpy(dtype=bool),
         "wide": placed.wide.reindex(ids).to_numpy(dtype=bool),
         "places": places,
-        "communes": _split(communes, ", ") if lists else communes,
+        "communes": communes,
         "territory_communes": territory.to_numpy(dtype=np.int64),
-        "arrondissements": _split(arr_joined, ", ") if lists else arr_joined,
-        "arrondissements_noms": _split(arr_named, ", ") if lists else arr_named,
+        "arrondissements": arr_joined, "arrondissements_noms": arr_named,
         "first_release": inis["first_release"].to_numpy(),
         "last_release": inis["last_release"].to_numpy(),
         "first_date": as_dates(inis["first_date"].to_numpy()),
         "last_date": as_dates(inis["last_date"].to_numpy()),
         "releases": inis["releases"].to_numpy(dtype=np.int64),
         "figures": figure_lines(fr, ids), "excerpt": inis["excerpt"].to_numpy(),
-        "contacts": ([columnar.contacts_list(c) for c in contacts] if lists else
-                     np.array([c.replace(columnar.CONTACT_SEP, " ; ") for c in contacts],
-                              dtype=TEXT))}
-    listed = {k: v for k, v in out.items() if isinstance(v, list)}
+        "contacts": np.array([c.replace(columnar.CONTACT_SEP, " ; ") for c in contacts],
+                             dtype=TEXT)}
     frame = columnar.table({k: np.asarray(v, dtype=TEXT) if v.dtype == TEXT else v
-                            for k, v in out.items() if k not in listed})
-    for name, values in listed.items():
-        frame[name] = pd.Series(values, index=frame.index, dtype=TEXT)
+                            for k, v in out.items()})
     return frame[FRAME_COLUMNS]
 
 
@@ -618,26 +676,49 @@ def counts_by(store: Store, filters: Filters | None = None, by: str = "arrondiss
         raise ValueError(f"Colonnes inconnues : {columns} (category ou actor_type).")
     filters, dep, fr, ids = _selection(store, filters, dep)
     units, table = _units(by, dep), commune_table(dep)
-    # one (unit, value) pair per initiative and unit it reaches, counted by groups
-    pairs = _pairs(fr, ids, dep)
+    # one (unit, value) pair per initiative and unit it reaches, counted on integers:
+    # the unit's row in `units`, the value's place in `values`
+    pairs = _pairs(fr, ids, dep, ["initiative_id", "commune", "direct"])
     if commune_only:
         pairs = pairs[pairs["direct"].to_numpy()]
-    code = pairs["code"].to_numpy()
-    if by != "commune":
-        code = table[UNIT_COLUMN[by]].reindex(code).to_numpy(dtype=TEXT)
-    reached = pd.DataFrame({"initiative_id": pairs["initiative_id"].to_numpy(),
-                            "code": pd.Series(code, dtype=TEXT)}).drop_duplicates()
-    reached["value"] = fr.initiatives[columns].reindex(
-        reached["initiative_id"].to_numpy()).to_numpy(dtype=TEXT)
-    cells = (reached.groupby(["code", "value"]).size().unstack(fill_value=0)
-             if len(reached) else pd.DataFrame())
+    unit_of = pd.Index(units["code"]).get_indexer(
+        table.index if by == "commune" else table[UNIT_COLUMN[by]])
+    com = pairs["commune"].to_numpy()
+    unit = np.where(com >= 0, unit_of[com], -1)
+    owner = fr.initiatives.index.get_indexer(pairs["initiative_id"].to_numpy())
+    ok = unit >= 0
+    reached = pd.unique(owner[ok].astype(np.int64) * len(units) + unit[ok])
+    owner, unit = reached // len(units), reached % len(units)
+    column = fr.initiatives[columns].array
+    value_of = pd.Index(values).get_indexer(column.categories)
+    value = value_of[column.codes[owner]] if len(owner) else owner
     out = units[["code", "nom"]].copy()
-    for value in values:
-        column = cells[value] if value in cells.columns else pd.Series(dtype="int64")
-        out[value] = column.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
-    total = reached.groupby("code").size() if len(reached) else pd.Series(dtype="int64")
-    out["total"] = total.reindex(out["code"], fill_value=0).to_numpy().astype("int64")
+    known = value >= 0
+    cells = np.bincount(unit[known] * len(values) + value[known],
+                        minlength=len(units) * len(values)).reshape(len(units), len(values))
+    for k, name in enumerate(values):
+        out[name] = cells[:, k].astype("int64")
+    out["total"] = np.bincount(unit, minlength=len(units)).astype("int64")
     return out
+
+
+def _homes(fr, dep: str, level: str) -> pd.Series:
+    """initiative id -> code of the unit of its own place (of the communes it names,
+    else of its territories), "" when they span several units; initiatives reaching
+    no commune are left out. Filter-independent: worked out once per data version."""
+    table = commune_table(dep)
+    pairs = fr.placed(dep).pairs
+    owner = pairs["initiative_id"].to_numpy()
+    direct = pairs["direct"].to_numpy()
+    names_any = pd.Series(direct, index=owner).groupby(level=0).any()
+    own = direct == names_any.reindex(owner).to_numpy(dtype=bool)
+    code = pairs["code"].to_numpy()[own]
+    if level != "commune":
+        code = table[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=TEXT)
+    homes = pd.DataFrame({"initiative_id": owner[own], "code": pd.Series(code, dtype=TEXT)}
+                         ).drop_duplicates()
+    single = homes.groupby("initiative_id")["code"].agg(["first", "size"])
+    return single["first"].where(single["size"] == 1, "")
 
 
 def counts_per_unit(store: Store, filters: Filters | None = None, level: str = "commune",
@@ -704,32 +785,33 @@ def totals_by(store: Store, filters: Filters | None = None, level: str = "arrond
     """Latest figures summed by unit of the initiative's own place (not of every unit it
     reaches, which would count a figure twice); code "" when it spans several units."""
     filters, dep, fr, ids = _selection(store, filters, dep)
-    units, table = _units(level, dep), commune_table(dep)
+    units = _units(level, dep)
     names = dict(zip(units["code"], units["nom"]))
     last = fr.latest(ids, filters)
     if last.empty:
         return pd.DataFrame(columns=["code", "nom", "item", "kind", "unit", "value",
                                      "initiatives"])
-    # the initiative's own units: those of the communes it names, else of its territories
-    pairs = _pairs(fr, ids, dep)
-    owner = pairs["initiative_id"].to_numpy()
-    direct = pairs["direct"].to_numpy()
-    names_any = pd.Series(direct, index=owner).groupby(level=0).any()
-    own = direct == names_any.reindex(owner).to_numpy(dtype=bool)
-    code = pairs["code"].to_numpy()[own]
-    if level != "commune":
-        code = table[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=TEXT)
-    homes = pd.DataFrame({"initiative_id": owner[own], "code": pd.Series(code, dtype=TEXT)}
-                         ).drop_duplicates()
-    single = homes.groupby("initiative_id")["code"].agg(["first", "size"])
-    home = single["first"].where(single["size"] == 1, "")
+    key = ("homes", dep, level)
+    if key not in fr.memo:
+        fr.memo[key] = _homes(fr, dep, level)
+    home = fr.memo[key]
     last = last[last["kind"].isin(kinds).to_numpy()]
-    last = pd.DataFrame({
-        "code": home.reindex(last["initiative_id"].to_numpy()).fillna("").to_numpy(dtype=TEXT),
-        "item": last["item"].to_numpy(), "kind": last["kind"].to_numpy(),
-        "unit": last["unit"].to_numpy(), "value": last["value"].to_numpy(),
-        "initiative_id": last["initiative_id"].to_numpy()})
-    out = (last.groupby(["code", "item", "kind", "unit"], as_index=False)
-               .agg(value=("value", "sum"), initiatives=("initiative_id", "nunique")))
+    # grouped on integers: the home's place among the sorted codes ("" first), then the
+    # (item, kind, unit) number (in the texts' order): the order of a groupby on texts
+    places = np.sort(pd.unique(home.to_numpy(dtype=TEXT)).astype(str))
+    at = home.reindex(last["initiative_id"].to_numpy()).fillna("").to_numpy(dtype=TEXT)
+    at = np.searchsorted(places, at.astype(str)) if len(places) else np.zeros(len(at), int)
+    figure = last["figure"].to_numpy()
+    group = at.astype(np.int64) * (int(figure.max()) + 1 if len(figure) else 1) + figure
+    work = pd.DataFrame({"group": group, "value": last["value"].to_numpy(),
+                         "initiative_id": last["initiative_id"].to_numpy()})
+    sums = work.groupby("group", sort=True).agg(
+        value=("value", "sum"), initiatives=("initiative_id", "nunique"))
+    first = pd.Series(np.arange(len(group)), index=group).groupby(level=0).first()
+    row = first.reindex(sums.index).to_numpy()
+    out = pd.DataFrame({
+        "code": places[at[row]].astype(TEXT) if len(row) else np.zeros(0, dtype=TEXT),
+        **{c: last[c].to_numpy()[row] for c in ("item", "kind", "unit")},
+        "value": sums["value"].to_numpy(), "initiatives": sums["initiatives"].to_numpy()})
     out.insert(1, "nom", out["code"].map(names).fillna("plusieurs ou non localisé"))
     return out

@@ -714,6 +714,10 @@ def _csv_column(column: pd.Series, sep: str) -> list:
                 (None if (not isinstance(v, (list, str)) and pd.isna(v)) else neutralise(v)
                  for v in values)]
 
+    found = pd.api.types.infer_dtype(values, skipna=False)
+    if found == "string":   # only texts (most columns): one pass, no call per cell
+        return ["'" + v if v[:1] in _STARTS else v for v in values]
+
     def cell(v):
         if isinstance(v, str):
             return "'" + v if v[:1] in _STARTS else v
@@ -722,6 +726,8 @@ def _csv_column(column: pd.Series, sep: str) -> list:
         if pd.isna(v):
             return None
         return _csv_value(v, sep)
+    if found == "date" or pd.api.types.infer_dtype(values, skipna=True) == "date":
+        return [v.isoformat() if v.__class__ is date else cell(v) for v in values]
     return [cell(v) for v in values]
 
 
