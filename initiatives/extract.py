@@ -1047,7 +1047,11 @@ def section_name(block: Block, following: Block | None) -> str | None:
         return None
     if not DATA_LINE.match(_strip_bullet(following.text)):
         return None  # over sentences, an entry is a heading of the list's topics
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text)):
+    # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
+    # took for a verb ("— Frévent")
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+           and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
+           for t in parse(text)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
     letters = [c for c in name if c.isalpha()]
@@ -1063,8 +1067,15 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     main, tail = _NAME_TAIL.split(name, maxsplit=1)[0].strip(), ""
     if len(main) < len(name):
         tail = name[len(main):].strip(" –—-()")
+    first = resolve(main, dep) if tail else None
+    seat = None
+    if first is not None and first.level == "commune" and first.inside and \
+            first.method in ("exact", "alias") and not _NAME_TAIL.search(tail):
+        main, tail, seat = tail, main, first   # "Frévent — Les Doigts de fée": town, then who
     found = find_actor(main)
     if found is not None and found.start == 0:
+        if seat is not None and normalise_key(seat.nom) not in normalise_key(found.name):
+            return Actor(f"{found.name} {_of(seat.nom)}{seat.nom}", found.type, 0, len(line))
         return found
     # a bullet lists entities; a heading in capitals or lettered names a topic, unless
     # an organisation's head opens it ("C. ATELIER DE COUTURE")

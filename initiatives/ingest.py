@@ -312,22 +312,43 @@ def _table_rule(line: str) -> bool:
     return bool(_TABLE_RULE.match(line)) and bool(re.search(r"[|+]", line))
 
 
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
 def _table_rows(lines: list[str]) -> list[str]:
-    """A table drawn with pipes ("| Marquise | CCAS | 18 bénévoles |"): its header (the
-    row over a rule) and its rules are dropped, and each row becomes a list entry, its
-    cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one initiative."""
-    out = []
+    """A table drawn with pipes ("| Marquise | CCAS | 18 bénévoles |"): its header (its
+    first row, without figures) and its rules are dropped, and each row becomes a list
+    entry, its cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one
+    initiative. A bare figure takes its column's header as its label ("Bénévoles : 26")."""
+    out: list[str] = []
+    header: list[str] = []
+    in_table = False
     for i, line in enumerate(lines):
         near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
         if not (row or _table_rule(line)):
             out.append(line)
-        elif _table_rule(line) or (i + 1 < len(lines) and _table_rule(lines[i + 1])):
-            out.append("")             # a rule, or the header over it
+            in_table = False
+            continue
+        if _table_rule(line):
+            out.append("")             # a rule
+        elif not in_table and not re.search(r"\d", line):
+            header = _cells(line)      # the header: the first row, without figures
+            out.append("")
         else:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            cells = _cells(line)
+            figures = []
+            if len(header) == len(cells):
+                # a cell that is only a figure is its column's ("4 100" under "Masques
+                # cousus"): a data line under the row's entry, as in a form
+                figures = [f"{h} : {c}" for h, c in zip(header, cells)
+                           if h and re.fullmatch(r"[\d\s.,]+", c)]
+                cells = [c for h, c in zip(header, cells) if f"{h} : {c}" not in figures]
             out.append("• " + " — ".join(c for c in cells if c))
+            out.extend(figures)
+        in_table = True
     return out
 
 

@@ -474,3 +474,17 @@ def test_a_table_without_edge_pipes_is_read_row_by_row_but_a_header_line_is_not(
     found = {tuple(codes): figures for _, codes, figures in found}
     assert found[("62391",)] == [(210, "done")]
     assert found[("62516",)] == [(95, "beneficiaries")]
+
+
+def test_a_table_s_header_labels_its_columns_of_bare_figures():
+    """"4 100" under "Masques cousus" is masks sewn, "26" under "Bénévoles" helpers; a row
+    opening with its commune names the organisation after it."""
+    found = summary(
+        "LA LETTRE DE L'INTERCO\n\n"
+        "Les ateliers en chiffres\n\n"
+        "Commune        | Atelier                  | Masques cousus | Bénévoles\n"
+        "Guarbecque     | Comité des fêtes         | 1 300          | 14\n"
+        "Isbergues      | Les Fils d'argent        | 2 050          | 21\n")
+    rows = {tuple(codes): (actor, figures) for actor, codes, figures in found}
+    assert rows[("62391",)] == ("Comité des fêtes de Guarbecque", [(1300, "done"), (14, "volunteers")])
+    assert rows[("62473",)][1] == [(2050, "done"), (21, "volunteers")]
