@@ -805,7 +805,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     chain = _chain(doc, number)
     if _national(chain, before, after):
         return None, "national"
-    if _REMINDER.match(upto or ""):
+    if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
     if _CLASS_OF.search(before + _THRESHOLD.match(number.text_in(text)).group()):
         return None, "limit"               # "pour les commandes de plus de 100 €"
@@ -826,15 +826,21 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price"
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
                                  or _OF_A_PLACE.match(after))) or \
-            (name == "habitants" and _ALL_OF.search(before)):
+            (name == "habitants" and _ALL_OF.search(before)) or \
+            (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
+             and re.search(r"\b(?:les|aux|des)\s+$", before)
+             and re.match(r"(?:quelque|environ)\b", number.text_in(text))):
+        # "aux quelque 2 900 foyers de la commune": all of them, told roughly, its size
         return None, "population"                          # "village de 200 habitants"
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
                                            or _BASE.search(before)):
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
-    if _LIMIT_BEFORE.search(before) or _AT_ONCE_AFTER.match(after):
+    if _LIMIT_BEFORE.search(before) or _AT_ONCE_AFTER.match(after) or _AT_MOST_AFTER.match(after):
         return None, "limit"               # "un maximum de 50 personnes à la fois"
+    if _UP_TO_IN_BRACKETS.search(before + number.text_in(text)) or _ALONE.search(before):
+        return None, "per_unit"            # "(jusqu'à 50 lavages)", "à elle seule plus de 150"
     if _capacity(chain) or _CAPACITY_BEFORE.search(
             re.split(r"[.;]|,\s*(?:et|mais)\b", upto or before)[-1]):
         return None, "per_unit"            # "une bobine permet d'en fabriquer 40"
@@ -969,6 +975,17 @@ _CLASS_OF = re.compile(r"\b(?:les|des|aux)\s+[^\W\d]+\s+(?:de\s+|d['’])(?:plus
                        re.I)
 _THRESHOLD = re.compile(r"(?:(?:plus|moins) de\s+)?", re.I)
 _AT_ONCE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:à la fois|en même temps|simultanément)\b", re.I)
+# a cap after the counted noun: "des groupes de 15 élèves au maximum"
+_AT_MOST_AFTER = re.compile(r"[^.;,]{0,25}?\b(?:au maximum|maximum|au plus|tout au plus)\b", re.I)
+# a property of one unit in brackets: "masques lavables (jusqu'à 50 lavages)"
+_UP_TO_IN_BRACKETS = re.compile(r"\(\s*(?:jusqu['’]à)\s+[\d\s.,]+$", re.I)
+# one member's own part of a whole already counted, which "en" refers to: "qui en a
+# cousu à elle seule 150" (without "en", her own work: "a cousu à elle seule 450 masques")
+_ALONE = re.compile(r"\ben\s+[^.;!?]{0,30}\bà (?:lui|elle) seule?\b[^.;!?]{0,30}$", re.I)
+# a third party's reminder reports context already known ("le préfet rappelle que la
+# plateforme nationale …"); the author's own "rappelons que" stresses its own work
+_RECALLS = re.compile(r"\b(?:rappelle|rappellent|est rappelé|a rappelé)\s+(?:qu['’]|que)\b"
+                      r"[^.;!?]*$", re.I)
 _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
                               rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit|contient|comprend|comporte|renferme)\b[^.;]*$", re.I)
 

@@ -702,3 +702,27 @@ def test_a_count_of_acts_reports_acts_done_unless_something_holds_them():
     # a thing or a place in "-age" is no act
     assert kinds("Les bénévoles ont distribué 300 masques dans les trois villages.") == \
         [(300, "done")]
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    # a third party's reminder is context; a cap after the noun is a limit
+    ("La sous-préfète rappelle que le numéro national a reçu plus de 90 000 appels.",
+     "plus de 90 000", "reminder"),
+    ("Les accueils reprendront par groupes de 10 enfants au maximum.", "10", "limit"),
+    # a unit's property in brackets, all the households told roughly, a member's part
+    ("Le CCAS a commandé 900 masques lavables (jusqu'à 30 lavages).", "jusqu'à 30",
+     "per_unit"),
+    ("Deux masques seront remis aux quelque 1 800 foyers de la commune.", "quelque 1 800",
+     "population"),
+])
+def test_reminders_caps_unit_properties_and_all_households(text, value, reason):
+    assert (value, reason) in aside(text)
+
+
+def test_an_author_s_own_reminder_and_a_member_s_whole_work_still_count():
+    assert kinds("Rappelons que nos agents ont imprimé 700 attestations.") == [(700, "done")]
+    assert kinds("Lucie a cousu à elle seule 320 masques.") == [(320, "done")]
+    assert kinds_after("Le club a cousu 900 blouses.",
+                       "Bravo à Lucie, qui en a cousu à elle seule plus de 200 !") == []
+    assert kinds("L'EARL a distribué 600 kilos de pommes aux 90 foyers de la commune.") == \
+        [(600, "done"), (90, "beneficiaries")]
