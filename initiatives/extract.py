@@ -114,11 +114,6 @@ def _strip_bullet(text: str) -> str:
 _ENDS_SENTENCE = re.compile(rf"[.:;!?{PICTOGRAPHS}][\ufe0f\u200d]*$")
 
 
-# A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
-_BYLINE = re.compile(r"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
-                     r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*(?:[–—|,-].{0,40})?$")
-
-
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
@@ -160,6 +155,12 @@ _UP = "A-ZÀ-ÖØ-ÞŒ"
 NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de|du|des|d{_A}|la|le|les|et|&)\s*)?"
         rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
 PLACE = rf"[{_UP}][\w’'-]*"
+# a commune's name, compound names included ("Saint-Martin-lès-Boulogne", "Wavrans-sur-l'Aa")
+_TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
+              rf"[{_UP}][\w’'-]*)*")
+# A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
+_BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
+                     rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
@@ -222,7 +223,7 @@ _OWN_INSTITUTION = re.compile(
     rf"|[Nn]os (?:services|agents|équipes|élus)|[Nn]otre (?:ville|commune|village)"
     rf"|[Ll]e maire|[Ll]es élus|[Ll]e conseil municipal|[Ll]es conseillers municipaux)\b"
     rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
-_TOWN_WORD = re.compile(r"(?i)ville|municipalité|mairie|commune\b|village|maire|municipa")
+_TOWN_WORD = re.compile(r"(?i)ville|mairie|commune\b|village|maire|municipa")
 _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj]e)\b")
 # The first person plural of a post or a letter: the text's author speaks.
 _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
@@ -450,8 +451,7 @@ def _seat_name(text: str, pos: int) -> str | None:
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     head = text[start + 1:pos]
     m = re.match(rf"\s*(?:[-•–*]\s*|\d{{1,2}}\s*[–—).-]\s*)?(?:[ÀA]\s+)?"
-                 rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
-                 rf"[{_UP}][\w’'-]*)*)\s*(?:,|–|-\s|:)", head)
+                 rf"({_TOWN_NAME})\s*(?:,|–|-\s|:)", head)
     if not m:
         return None
     r = resolve(m.group(1))
@@ -1340,8 +1340,7 @@ def _opening_town(text: str, dep: str):
     """The commune a paragraph opens with as its scene ("À Longuenesse, …", "Dans la
     commune de Fruges, …"): a fronted adverbial of place sets where the story happens."""
     m = re.match(rf"\s*(?:[ÀA]u?x?|Dans la commune d(?:e\s+|{_A})|Du côté d(?:e\s+|{_A}))\s*"
-                 rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
-                 rf"[{_UP}][\w’'-]*)*)\s*,", text)
+                 rf"({_TOWN_NAME})\s*,", text)
     if not m:
         return None
     r = resolve(m.group(1), dep)
@@ -1418,9 +1417,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     text = "\n\n".join(b.text for b in draft.blocks)
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
-    places = choose_places(body, draft, mentions, own_town=draft.town is not None or (
-        context is not None and context.town is not None),
-        home=draft.town or (context.town if context is not None else None))
+    places = choose_places(body, draft, mentions,
+                           home=draft.town or (context.town if context is not None else None))
     if context is not None and context.actor is not None and \
             draft.actor.name == context.actor.name:
         # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
@@ -1644,8 +1642,7 @@ def _within(mentions, spans) -> list:
 _PARTNER_TIER = 3.5
 
 
-def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False,
-                  home=None) -> list[Place]:
+def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     """The initiative's places, the primary place first.
 
     A commune named is the place; a territory named in the same sentence is
@@ -1667,7 +1664,7 @@ def choose_places(body: str, draft: _Draft, mentions, own_town: bool = False,
     # a receiver's town only when no other commune, and no town of the section or the
     # text, says where it happens; then it ranks as a commune
     other_town = any(t < RECEIVER_ONLY and m.resolution.level == "commune" for t, _, m in ranked)
-    ranked = [t for t in ranked if t[0] != RECEIVER_ONLY] if own_town or other_town else \
+    ranked = [t for t in ranked if t[0] != RECEIVER_ONLY] if home is not None or other_town else \
         [(_SPECIFIC["commune"] if t == RECEIVER_ONLY else t, p, m) for t, p, m in ranked]
     if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
         ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]

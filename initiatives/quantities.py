@@ -273,9 +273,9 @@ GOAL_BEFORE = re.compile(
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
-# "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 # the label of a label–value row, alone on its line before the figure
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
+# "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
                          r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+){0,3}"  # "Objectif affiché :",
                          # "Objectif d'ici fin mai :"
@@ -318,12 +318,13 @@ _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|c
                         r"recueilli|porté|cuisin|(?<=s )passée?s\b)", re.I)  # "appels passés"
 # an infinitive's ending: the verb names an act, it reports none ("En sortir 5 000")
 _INFINITIVE_END = re.compile(r"(?:er|ir|ire|dre|tre)$", re.I)
+_WORD = re.compile(r"[\w-]+")
 
 
 def _reported(text: str) -> re.Match | None:
     """A verb of making or giving, not in the infinitive, in `text`."""
     for m in _DONE_VERB.finditer(text):
-        word = re.compile(r"[\w-]+").match(text, m.start())
+        word = _WORD.match(text, m.start())
         if not _INFINITIVE_END.search(word.group()):
             return word   # the whole word, as the reviewer reads it
     return None
@@ -905,7 +906,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
-    made = _DONE_VERB.search(intro)
+    made = _reported(intro)
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
         return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
