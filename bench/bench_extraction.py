@@ -31,9 +31,12 @@ from initiatives.ingest import read_release
 
 CORPUS_DIR = config.ROOT / "tests" / "data" / "extraction"
 # Each hold-out (holdout, holdout2, …) was written after the previous one had been
-# scored and read; the newest is the one nobody has read.
+# scored and read; the newest is the one nobody has read, and so is any hold-out
+# whose folder holds an `UNREAD` file (two written at once, judged together).
 HOLDOUTS = tuple(sorted((p.name for p in CORPUS_DIR.glob("holdout*") if p.is_dir()),
                         key=lambda name: (len(name), name)))
+UNREAD = {HOLDOUTS[-1], *(p.parent.name for p in CORPUS_DIR.glob("holdout*/UNREAD"))} \
+    if HOLDOUTS else set()
 PARTS = ("bundled", "dev", *HOLDOUTS)
 
 
@@ -164,11 +167,11 @@ def _qty(q: sc.Qty) -> str:
 
 
 def report(run: PartRun, verbose: bool = False) -> str:
-    """Table of one part. The newest hold-out shows totals only: its texts are not
-    to be read while tuning, so neither are its misses. Older hold-outs have been
-    read once scored, and show their details like `dev`."""
+    """Table of one part. An unread hold-out (`UNREAD`) shows totals only: its texts
+    are not to be read while tuning, so neither are its misses. Older hold-outs have
+    been read once scored, and show their details like `dev`."""
     total = run.total
-    details = run.part != HOLDOUTS[-1]
+    details = run.part not in UNREAD
     lines = [f"== {run.part}: {len(run.scores)} textes, read+extract {run.mean_ms:.1f} ms/texte =="]
     if run.skipped:
         lines.append(f"   (gold sans texte, ignoré : {', '.join(run.skipped)})")

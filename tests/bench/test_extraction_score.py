@@ -253,3 +253,18 @@ def test_every_bundled_release_has_gold():
     releases = {p.name for p in config.PRESS_RELEASES_DIR.glob("*.txt")}
     sources = {sc.load_gold(p).get("source") for p in (CORPUS / "bundled").glob("*.json")}
     assert releases <= sources
+
+
+def test_unread_holdouts_show_totals_only():
+    """A hold-out marked `UNREAD` (or the newest) prints no text's misses: reading them
+    while tuning would fit the judge."""
+    part = sorted(bench_extraction.UNREAD)[0]
+    gold = sc.gold_from_dict({"initiatives": [{"actor": "Association", "communes": ["62548"],
+                                               "quantities": [{"item": "masques", "value": 900,
+                                                               "kind": "done"}]}]})
+    run = bench_extraction.PartRun(part)
+    run.scores.append(sc.score_text("t", gold, sc.reading_from_initiatives([])))
+    assert "missed" not in bench_extraction.report(run, verbose=True)
+    run.part = "dev"
+    assert "missed" in bench_extraction.report(run, verbose=True)
+    assert bench_extraction.HOLDOUTS[-1] in bench_extraction.UNREAD
