@@ -1017,8 +1017,11 @@ _ENTRY = re.compile(rf"^(?:{BULLET.pattern[1:]}|[A-Z][.)]\s)", re.I)
 # French nouns of action are derived from verbs by these suffixes ("distribution",
 # "approvisionnement", "livraison"), by "-age" for some ("portage"; not all: a garage is
 # a place), or without one ("collecte", "aide"): an entry named by one is an activity of
-# the text's own actor, not an organisation.
-_ACTION_NOUN = re.compile(r"^(?:[^\W\d]+(?:tion|sion|ment|aison)s?|portage|ramassage|dépannage"
+# the text's own actor, not an organisation; but some such nouns name the body that
+# acts ("association", "fondation").
+_ACTION_NOUN = re.compile(r"^(?!(?:association|fondation|fédération|délégation|congrégation"
+                          r"|administration|direction|institution|organisation|mission)s?$)"
+                          r"(?:[^\W\d]+(?:tion|sion|ment|aison)s?|portage|ramassage|dépannage"
                           r"|covoiturage|dépistage|nettoyage|collectes?|aides?|ventes?|dons?"
                           r"|prêts?|achats?|soutien|accueil|appui|envois?|entraide)$", re.I)
 # the tail of an entry's name that gives its place: after a dash, or in brackets
@@ -1048,8 +1051,9 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if not DATA_LINE.match(_strip_bullet(following.text)):
         return None  # over sentences, an entry is a heading of the list's topics
     # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
-    # took for a verb ("— Frévent")
+    # took for a verb ("— Frévent"); a mark without letters is no verb ("•")
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+           and any(c.isalpha() for c in t.text)
            and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
            for t in parse(text)):
         return None
@@ -1070,8 +1074,10 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     first = resolve(main, dep) if tail else None
     seat = None
     if first is not None and first.level == "commune" and first.inside and \
-            first.method in ("exact", "alias") and not _NAME_TAIL.search(tail):
-        main, tail, seat = tail, main, first   # "Frévent — Les Doigts de fée": town, then who
+            first.method in ("exact", "alias"):
+        # "Frévent — Les Doigts de fée": town, then who; a table's row goes on with what
+        # it does ("Lumbres — Atelier couture — Masques en tissu")
+        main, tail, seat = _NAME_TAIL.split(tail, maxsplit=1)[0].strip(), main, first
     found = find_actor(main)
     if found is not None and found.start == 0:
         if seat is not None and normalise_key(seat.nom) not in normalise_key(found.name):

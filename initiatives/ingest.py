@@ -275,10 +275,12 @@ _END = re.compile(r"[.!?;)»\"]$")
 # A list's data line, a label and its figure ("Bénévoles : 31", "Colis distribués : 380"):
 # short and over a paragraph like a headline, but a table's row, no title.
 # Its figure ends the line, or a unit does, or a comma or a bracket opens a comment
-# ("Trajets effectués : 64, surtout vers …"); a headline's runs on ("… : 120 ordinateurs
+# ("Trajets effectués : 64, surtout vers …"), or a few words tell what it counts ("45
+# personnes aidées", "30 colis par semaine"); a headline's runs on ("… : 120 ordinateurs
 # pour les élèves").
 DATA_LINE = re.compile(r"[^\n:]{1,80}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
-                       r"(?:\s*[^\W\d]+|\s*[€%])?\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
+                       r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)\b)[^\W\d]+){1,3}|\s*[€%])?"
+                       r"\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
 
 
 def is_contact_line(text: str) -> bool:
@@ -312,6 +314,11 @@ def _table_rule(line: str) -> bool:
     return bool(_TABLE_RULE.match(line)) and bool(re.search(r"[|+]", line))
 
 
+# a column's header that tells its figures' kind: done, goal, need, order
+_KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|objectifs?|but|cible"
+                          r"|besoins?|recherché|commandé|prévu|à venir)(?:e?s)?\b")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -342,9 +349,12 @@ def _table_rows(lines: list[str]) -> list[str]:
             figures = []
             if len(header) == len(cells):
                 # a cell that is only a figure is its column's ("4 100" under "Masques
-                # cousus"): a data line under the row's entry, as in a form
+                # cousus"), and so is one figure of a column whose header tells a kind
+                # ("1 900 masques" under "Réalisé", under "Objectif"): a data line under
+                # the row's entry, as in a form, the header its label
                 figures = [f"{h} : {c}" for h, c in zip(header, cells)
-                           if h and re.fullmatch(r"[\d\s.,]+", c)]
+                           if h and (re.fullmatch(r"[\d\s.,]+", c) or (
+                               _KIND_HEADER.search(h) and DATA_LINE.match(f"{h} : {c}")))]
                 cells = [c for h, c in zip(header, cells) if f"{h} : {c}" not in figures]
             out.append("• " + " — ".join(c for c in cells if c))
             out.extend(figures)

@@ -223,9 +223,9 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
             r"|Centre-Val de Loire|Bourgogne-Franche-Comté|Nouvelle-Aquitaine|Occitanie"
             r"|Auvergne-Rhône-Alpes|Provence-Alpes-Côte d['’]Azur|Corse)")
 _NATIONAL_PHRASE = re.compile(
-    rf"\b(?:au niveau national|à l{_APOS}échelle (?:nationale|du pays|de la France"
+    rf"\b(?:(?:au|à l{_APOS}) ?(?:niveau|plan|échelon) (?:national|régional)|à l{_APOS}échelle (?:nationale|du pays|de la France"
     rf"|de l{_APOS}Hexagone|régionale|de la région)|en France"
-    rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)|au niveau régional"
+    rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
     rf"|(?<!par )l{_APOS}[ÉE]tat"
@@ -259,6 +259,14 @@ _PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomada
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+# a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
+# franchir la barre des 10 000")
+_PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
+                           r"|franchir|dépasser|passer)\s+(?:(?:le cap|la barre|la barre symbolique)"
+                           r"\s+(?:des?|d['’])\s*|les\s+)?$", re.I)
+# a participle of seeking after the counted noun ("4 bénévoles recherchés")
+_NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?((?:recherch|sollicit|demandé|requis"
+                         r"|manquant)\w*)", re.I)
 # "réservé aux aînés" restricts, it books nothing
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
@@ -289,7 +297,9 @@ CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
               "promettre", "planifier", "programmer", "fixer", "tabler", "escompter",
-              "anticiper"}
+              "anticiper",
+              # verbs of wish: what one wishes for is not done ("souhaite 2 000 masques")
+              "souhaiter", "vouloir", "désirer"}
 # Verbs of intention: the infinitive they govern is not done yet ("s'apprête à coudre").
 INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprêter", "aller",
                           "devoir", "aimer", "décider",
@@ -473,6 +483,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         if matter:
             item = (matter[0], item[1], item[2], item[3])
     label = _label(text, number) if item is None else None
+    head = label and re.match(r"[^\W\d]+", label.group("label"))
+    if head and _NOT_COUNTED.get(head.group().lower(), "no_item") != "no_item":
+        # the label names what its figure counts ("Points de collecte : 4"); a label
+        # that names no thing ("Objectif : 3 000") leaves that to the text before
+        return None, _NOT_COUNTED[head.group().lower()], number.end
     named = label and _label_item(text, label.start("label"), number.end)
     if label and not named:
         named = _label_noun(doc, label, number.end)
@@ -481,6 +496,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # counts, and says how (a participle, a rate), as a list's introducing line does;
         # a label that is a place ("– Audruicq : 46") leaves that to the list's line
         item, intro = named, label.group("label")
+    if item is None and (part := _OF_THEM.match(text, number.end)):
+        # "12 d'entre eux font les courses": a part of the people named before, who
+        # act or receive as its verb says
+        item = _people(text, number.start, part.end(), since=max(0, s_start - 300))
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
     if item is None and _WE_ARE_N.search(before) and \
@@ -582,6 +601,7 @@ _SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|enviro
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
+_OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
 # "Ils sont douze à se relayer": a count of the subject's people, then what they do.
 _ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=on )est"
                     r"|(?<=on )était)\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore"
@@ -611,7 +631,7 @@ _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # "en" before a verb of making: what is made is a thing, never its makers
 _MAKE_EN = re.compile(r"\ben\s+(?:\w+\s+){0,2}(?:produi|fabriqu|cou[ds]|confectionn|imprim"
-                      r"|sort|livr|distribu|prépar|réalis|assembl|découp)\w*\s+(?:\w+\s+){0,2}$",
+                      r"|sort|livr|distribu|prépar|réalis|assembl|découp|command|achet)\w*\s+(?:\w+\s+){0,2}$",
                       re.I)
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
@@ -808,7 +828,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "national"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
-    if _CLASS_OF.search(before + _THRESHOLD.match(number.text_in(text)).group()):
+    if _CLASS_OF.search(before + _THRESHOLD.match(number.text_in(text)).group()) or \
+            _LIMIT_BEFORE.search(before):
         return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
@@ -838,7 +859,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
-    if _LIMIT_BEFORE.search(before) or _AT_ONCE_AFTER.match(after) or _AT_MOST_AFTER.match(after):
+    if group == BENEFICIARY and _HAS_BEFORE.search(before):
+        return None, "population"          # "le collège, qui compte 430 élèves": its size
+    if _AT_ONCE_AFTER.match(after) or _AT_MOST_AFTER.match(after):
         return None, "limit"               # "un maximum de 50 personnes à la fois"
     if _UP_TO_IN_BRACKETS.search(before + number.text_in(text)) or _ALONE.search(before):
         return None, "per_unit"            # "(jusqu'à 50 lavages)", "à elle seule plus de 150"
@@ -967,7 +990,8 @@ CAPACITY = {"permettre", "pouvoir", "suffire"}
 # the same read from the words, when the parse hangs the number elsewhere
 # A limit is no count: "un maximum de 50 personnes à la fois", "une jauge de 30", "au
 # plus 20 clients en même temps".
-_LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) maximum (?:de\s+|d['’])?|une jauge de\s+"
+_LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) (?:maximum|minimum) (?:de\s+|d['’])?|une jauge de\s+"
+                           r"|(?:minimale?s?|maximale?s?|minimum|maximum)\s*:\s*"  # "Commande minimale : 15 €"
                            r"|au plus\s+|pas plus de\s+|dans la limite de\s+"
                            r"|au-delà de\s+|à partir de\s+)$", re.I)
 # A class defined by a threshold: "pour les commandes de plus de 100 €", "les foyers de
@@ -1221,7 +1245,15 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the figure's own verb of aim decides before an order coordinated after it
         # ("vise les 5 000 visières et a commandé 40 kilos de filament")
         return TARGET, f"verbe d'intention (« {verbs[0].text} »)"
+    purpose = _PURPOSE_GOAL.search(clause_before[-40:])
+    if purpose:
+        # a figure to reach is the aim of the clause, even after a need ("recherche 20
+        # couturières pour atteindre 3 000 masques")
+        return TARGET, f"objectif (« {purpose.group().strip()} »)"
     only = re.search(r"\bque\s*$", clause_before)
+    if (sought := _NEED_AFTER.match(after)):
+        # a participle of seeking after the noun ("4 bénévoles recherchés")
+        return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
     need = next((m for m in NEED.finditer(clause_before[-60:]) if only or not re.search(
         r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", clause_before[-60:][:m.start()])), None) or next(
         (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
@@ -1303,7 +1335,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
             return DONE, f"participe passé (« {clause.text} »)"
     participle = _PARTICIPLE.match(after) or _reported(clause_before[-40:]) or (
-        not verbs and _reported(clause_after[:40]))  # "- 160 attestations imprimées"
+        not verbs and _reported(clause_after[:40])) or (  # "- 160 attestations imprimées"
+        # a label–value row's label says what was done ("Collecté : 1,8 tonne de denrées")
+        label and not verbs and _reported(label.group()))
     if participle:
         return DONE, f"fait rapporté (« {participle.group().strip()} »)"
     return None, ""

@@ -726,3 +726,34 @@ def test_an_author_s_own_reminder_and_a_member_s_whole_work_still_count():
                        "Bravo à Lucie, qui en a cousu à elle seule plus de 200 !") == []
     assert kinds("L'EARL a distribué 600 kilos de pommes aux 90 foyers de la commune.") == \
         [(600, "done"), (90, "beneficiaries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wish is a goal; a figure to reach, even after a need, is the aim
+    ("Le maire souhaite 3 000 masques pour la rentrée.", [(3000, "target")]),
+    ("L'équipe recherche 8 couturières de plus afin d'atteindre 1 500 blouses.",
+     [(8, "needed"), (1500, "target")]),
+    # a participle of seeking after the noun, a label's participle, "en" of an order
+    ("Objectif ou besoin : 6 chauffeurs recherchés", [(6, "needed")]),
+    ("Distribué : 420 kilos de légumes", [(420, "done")]),
+    ("L'atelier a découpé 700 visières. Elles ont plu aux infirmiers et la clinique en a "
+     "commandé 250 de plus.", [(700, "done"), (250, "ordered")]),
+    # a part of the people named before acts or receives as its verb says
+    ("Les retraités du club ont répondu : 9 d'entre eux portent les repas à domicile.",
+     [(9, "volunteers")]),
+    ("Le CCAS appelle 210 aînés et 30 d'entre eux reçoivent un colis.",
+     [(210, "beneficiaries"), (30, "beneficiaries")]),
+])
+def test_wishes_purposes_sought_participles_labels_and_parts_of_a_group(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("À l'échelon national, la plateforme a reçu 150 000 offres d'aide.", "150 000", "national"),
+    ("Au plan régional, 2 millions de masques ont été livrés.", "2 millions", "national"),
+    ("L'école, qui compte 280 élèves, a prêté des tablettes.", "280", "population"),
+    ("Commande minimale : 20 €.", "20", "limit"),
+    ("Points de retrait : 5", "5", "place_count"),
+])
+def test_national_sizes_minimums_and_a_label_naming_places(text, value, reason):
+    assert (value, reason) in aside(text)

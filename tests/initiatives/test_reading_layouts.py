@@ -488,3 +488,28 @@ def test_a_table_s_header_labels_its_columns_of_bare_figures():
     rows = {tuple(codes): (actor, figures) for actor, codes, figures in found}
     assert rows[("62391",)] == ("Comité des fêtes de Guarbecque", [(1300, "done"), (14, "volunteers")])
     assert rows[("62473",)][1] == [(2050, "done"), (21, "volunteers")]
+
+
+def test_a_table_s_header_labels_its_cells_of_one_figure_and_their_words():
+    """"1 200 masques" under "Fait" is done, under "Objectif ou besoin" a goal unless
+    its participle says it is sought; each row is its own initiative, its organisation
+    after its commune even when a cell of activity follows."""
+    found = summary(
+        "LETTRE DE LA COMMUNAUTÉ DE COMMUNES\n\n"
+        "| Commune | Structure | Activité | Fait | Objectif ou besoin |\n"
+        "|---|---|---|---|---|\n"
+        "| Fruges | Association des parents d'élèves | Couture | 1 200 masques | 2 000 masques |\n"
+        "| Hucqueliers | Club de l'amitié | Courses | 38 personnes aidées | 5 bénévoles recherchés |\n"
+        "| Desvres | Ateliers du bourg | Colis | 25 colis par semaine | — |\n")
+    rows = {tuple(codes): (actor, figures) for actor, codes, figures in found}
+    assert rows[("62364",)] == ("Association des parents d'élèves de Fruges",
+                                [(1200, "done"), (2000, "target")])
+    assert rows[("62463",)][1] == [(38, "beneficiaries"), (5, "needed")]
+    assert rows[("62268",)][1] == [(25, "per_week")]
+
+
+def test_a_form_s_label_tells_the_act_or_what_its_bare_figure_counts():
+    found = summary(
+        "■ DESVRES\nPorteur : Épicerie sociale du bourg\nAction : collecte\n"
+        "Collecté : 2,4 tonnes de denrées\nSites de dépôt : 3\nBénévoles : 11\n")
+    assert found[0][2] == [(2.4, "done"), (11, "volunteers")]
