@@ -194,7 +194,9 @@ _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
 # action (its figures are the actor's, its town is not a place reached).
 _TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
 # a dative or "pour" inside a clause (not opening it): what follows receives
-_GIVEN_TO = re.compile(rf"[^\W\d][^.:;!?•\n]*?\s(?:pour|aux?|à|au profit d(?:es?|u))\s+"
+_GIVEN_TO = re.compile(rf"(?:[^\W\d][^.:;!?•\n]*?\s(?:pour|aux?|à|au profit d(?:es?|u))\s+"
+                       # a form's row naming who receives ("Destinataire : Restos du cœur")
+                       rf"|\b(?:destinataires?|bénéficiaires?)\s*:\s*)"
                        rf"(?:les?\s+|la\s+|l{_A})?$", re.I)
 # verbs of a visit: their destination is what the story is about
 _VISIT = {"rendre", "arrêter", "visiter", "aller", "rejoindre", "venir", "déplacer"}
@@ -400,6 +402,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             found.append(org)
     found += _people(text)
     found += _demonyms(text, context)
+    found += _trades_of_a_town(text)
     # "la Ville", "la mairie", "le maire", "les élus" in a sentence that opens on its
     # town ("À Béthune, la Ville a ouvert ...") are that town's institution.
     for m in re.finditer(r"\b(?:[Ll]a|[Ll]es?) ([Vv]ille|mairies?|commune|municipalité|maire"
@@ -582,6 +585,33 @@ def _people(text: str) -> list[Actor]:
     return out
 
 
+# People named by their trade or role and their town, acting together ("des maraîchers
+# de Beaurainville et de Campagne-lès-Hesdin ont offert", "les couturières d'Achicourt
+# cousent"): the group is the actor, its towns the places. A group governed by a
+# preposition ("offerts aux infirmières de Lens") is someone else.
+_TRADES = (r"maraîchers|agriculteurs|producteurs|éleveurs|commerçants|artisans|couturières"
+           r"|couturiers|restaurateurs|boulangers|pharmaciens|infirmières|infirmiers|enseignants"
+           r"|professeurs|parents|étudiants|lycéens|collégiens|retraités|jeunes|habitantes"
+           r"|voisins|bénévoles|pompiers|agents")
+_TRADE_GROUP = re.compile(
+    rf"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){{0,6}}?(?P<group>(?:[Dd]es|[Ll]es|[Nn]os)\s+(?P<trade>{_TRADES})"
+    rf"(?:\s+(?:de|du|d{_A})\s*(?:la\s+rue\s+{PLACE}(?:\s+{PLACE})?|{_TOWN_NAME})"
+    rf"(?:\s+et\s+(?:de\s+|d{_A}){_TOWN_NAME})?))"
+    rf"(?=\s+(?:(?:ont|a|sont|se|s{_A}|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b))")
+
+
+def _trades_of_a_town(text: str) -> list[Actor]:
+    out = []
+    for m in _TRADE_GROUP.finditer(text):
+        name = re.sub(r"^(?:[Dd]es|[Ll]es|[Nn]os)\s+", "", m.group("group"))
+        place = re.search(rf"(?:de|du|d{_A})\s*({_TOWN_NAME})", name)
+        if place and not name.split()[-1].startswith("rue") and \
+                resolve(place.group(1)).level != "commune":
+            continue
+        out.append(Actor(name[:1].upper() + name[1:], CITIZEN, m.start("group"), m.end("group")))
+    return out
+
+
 _DEMONYM = re.compile(rf"\b(?:[Dd]es|[Ll]es|[Cc]hères|[Cc]hers)\s+([{_UP}][a-zà-ÿ]+?"
                       rf"(?:ois|ais|iens|ien|ains|ins|ons)(?:\.?e)?(?:\.?s|s)?)\b(?!\s+d)")
 
@@ -708,6 +738,12 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         dated = [resolve(release.dateline, dep)] if release.dateline else []
         ctx.town = next((r for r in dated + greetings
                          if r.code and r.level == "commune" and r.inside), None)
+        if ctx.town is None:
+            # a text speaking as its town names its own people in its lead ("Notre
+            # ville … ce que les Avionnais ont accompli")
+            ctx.town = next((r for text in firsts for m in _INHABITANTS.finditer(text)
+                             if (r := demonym_town(m.group(1), release.body, dep)) is not None
+                             and r.inside), None)
         own = ctx.town is not None
     if ctx.town is None:
         ctx.towns = _tail_towns(title, dep)
@@ -1241,6 +1277,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # action, or of its volunteers (« – Desvres a réceptionné 5 200 masques »).
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
+        elif figures and last is not None and not intro and \
+                (town := _opening_town(block.text, dep)) is not None and \
+                not _names(block.text, last.actor) and \
+                not any(normalise_key(town.nom) in normalise_key(b.text) for b in last.blocks):
+            # a paragraph naming nobody that opens on another town ("Dans le village
+            # d'Heuchin, enfin, …") is a new scene, not the last story's sequel
+            current = _Draft(_commune_actor(town, figures), [block], block, heading, town=town)
+            drafts.append(current)
         elif figures and last is not None and not last.contacts and (
                 _names(block.text, last.actor) or intro or
                 not (_listed(block.text) or _EDITORIAL.search(block.text))):
@@ -1345,7 +1389,8 @@ def _entry_town(text: str, dep: str):
 def _opening_town(text: str, dep: str):
     """The commune a paragraph opens with as its scene ("À Longuenesse, …", "Dans la
     commune de Fruges, …"): a fronted adverbial of place sets where the story happens."""
-    m = re.match(rf"\s*(?:[ÀA]u?x?|Dans la commune d(?:e\s+|{_A})|Du côté d(?:e\s+|{_A}))\s*"
+    m = re.match(rf"\s*(?:[ÀA]u?x?|Dans (?:le|la) (?:[a-zà-ÿ]+\s+)?(?:commune|village|ville|bourg)"
+                 rf" d(?:e\s+|{_A})|Du côté d(?:e\s+|{_A}))\s*"
                  rf"({_TOWN_NAME})\s*,", text)
     if not m:
         return None
@@ -1555,10 +1600,11 @@ _OTHER_PARTY = re.compile(
 # to. Their town is where help arrives, which says where an initiative happens only when
 # nothing else does (no town of its own, of its section or of its text).
 _RECEIVER = re.compile(
-    rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|cliniques?|CHU|CH|EHPAD"
+    rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
     rf"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
     rf"|épiceries? (?:sociales?|solidaires?))(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)"
-    rf"|(?:à|aux?|pour)\s+(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
+    rf"|(?:\b(?:à|aux?|pour)\s+|\b(?:destinataires?|bénéficiaires?)\s*:\s*)"
+    rf"(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
     re.I)
 RECEIVER_ONLY = 8.0
 # Those an actor joins with act with it: their towns are partners', not passing
@@ -1569,7 +1615,9 @@ _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voi
                               rf"(?:de\s+|d{_A})$", re.I)
 # A verb of provenance: the towns its complement names are where the goods come from
 # ("les produits proviennent d'une plateforme implantée à Dourges").
-_PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni\w*|achetée?s? auprès)\b[^.;:!?]{{0,100}}"
+# (the verb, not the noun "fournisseur"; within its paragraph)
+_PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?"
+                         rf"|achetée?s? auprès)\b[^.;:!?\n]{{0,100}}"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town after its postcode is an address: where an office is, not a place reached,
 # unless the text names no other place (a town hall's own page).

@@ -513,3 +513,40 @@ def test_a_form_s_label_tells_the_act_or_what_its_bare_figure_counts():
         "■ DESVRES\nPorteur : Épicerie sociale du bourg\nAction : collecte\n"
         "Collecté : 2,4 tonnes de denrées\nSites de dépôt : 3\nBénévoles : 11\n")
     assert found[0][2] == [(2.4, "done"), (11, "volunteers")]
+
+
+def test_people_named_by_trade_and_towns_act_there_and_a_new_scene_is_a_new_story():
+    found = summary(
+        "LILLERS\nLes circuits courts au secours des familles\n\n"
+        "Des producteurs de Saint-Venant et de Busnes ont offert 800 kilos de pommes de "
+        "terre au fournisseur de repas du secteur.\n\n"
+        "Dans le petit village d'Amettes, enfin, une quarantaine de foyers ont reçu un "
+        "panier de légumes.")
+    assert [(codes, figures) for _, codes, figures in found] == [
+        (["62770", "62190"], [(800, "done")]), (["62029"], [(40, "beneficiaries")])]
+    assert found[0][0] == "Producteurs de Saint-Venant et de Busnes"
+
+
+def test_a_form_s_receiver_row_and_a_polyclinic_name_no_place_reached():
+    found = summary(
+        "LA LETTRE DE L'INTERCO\n\n"
+        "■ AMES\nPorteur : Comité des fêtes\nAction : collecte alimentaire\n"
+        "Collecté : 600 kilos de denrées\nDestinataire : Secours populaire de Lillers\n\n"
+        "■ FLÉCHIN\nPorteur : Club des aînés\nAction : couture\nMasques cousus : 350\n\n"
+        "■ BERGUENEUSE\nLes couturières ont offert 200 blouses aux soignants de la "
+        "polyclinique de Lens.")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Comité des fêtes d'Ames", ["62028"]), ("Club des aînés de Fléchin", ["62336"]),
+        ("Commune de Bergueneuse", ["62109"])]
+
+
+def test_a_town_speaking_of_its_own_people_is_the_text_s_town():
+    """"Notre ville … les Liévinois" makes Liévin the page's town: "la Ville" is
+    Liévin's, not that of a town it is compared with."""
+    found = summary(
+        "SOLIDAIRES, ENSEMBLE\n\n"
+        "Notre ville traverse le confinement grâce à l'engagement des Liévinois, qui ont "
+        "multiplié les gestes d'entraide.\n\n"
+        "- La Ville a prêté 45 tablettes aux collégiens. Comme à Lens, elles ont été "
+        "préparées par le service informatique.")
+    assert ("Ville de Liévin", ["62510"], [(45, "done")]) in found
