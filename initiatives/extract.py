@@ -88,6 +88,8 @@ def split_blocks(body: str) -> list[Block]:
                 _CLOSING.match(block.text) or (_SIGNATURE.search(block.text)
                                                and not re.search(r"[.!?]$", block.text))):
             block.role = "signature"
+        elif i == len(blocks) - 1 and _SIGNED.match(block.text):
+            block.role = "signature"
     return blocks
 
 
@@ -159,6 +161,9 @@ PLACE = rf"[{_UP}][\w’'-]*"
 _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
               rf"[{_UP}][\w’'-]*)*")
 # A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
+# A post or a letter signed on its last line by a dash and a name ("— Les Petites
+# Mains d'Outreau"): its author, no initiative of its own.
+_SIGNED = re.compile(rf"^[—–-]\s*(?P<name>[{_UP}][^\d.!?:;\n]{{2,60}})$")
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
@@ -798,7 +803,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
             break
     if ctx.institution is None and _OWN_EPCI.search(release.body):
         ctx.institution = _titled_epci([title] + [t for t in firsts if len(t) <= 80], dep)
-    ctx.actor = ctx.institution or _title_actor(title) or _author(firsts)
+    ctx.actor = ctx.institution or _title_actor(title) or _author(firsts) or \
+        _signer(blocks)
     return ctx
 
 
@@ -928,6 +934,16 @@ def _author(lead: list[str]) -> Actor | None:
         if m:
             return Actor(_quoted(m, 1), ASSOCIATION, 0, 0)
     return None
+
+
+def _signer(blocks: list[Block]) -> Actor | None:
+    """The author a text signs with on its last line (see `_SIGNED`)."""
+    m = _SIGNED.match(blocks[-1].text) if blocks and blocks[-1].role == "signature" else None
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    found = find_actor(name)
+    return found if found is not None and found.start == 0 else Actor(name, _org_kind(name), 0, 0)
 
 
 def _own_word(body: str) -> str | None:

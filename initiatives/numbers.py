@@ -37,7 +37,8 @@ NUMBER = re.compile(
     rf"(?P<approx>\b(?:{APPROX_BEFORE})\s+)?"
     rf"(?:(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
     rf"(?:\s+(?P<mult>millions?|milliards?)\b)?"
-    rf"|(?P<aword>\b(?:d{_APOS})?une?)\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"
+    rf"|(?P<aword>\b(?:d{_APOS})?une?|\b(?:la|cette)(?=\s+\w+\s+d(?:e\s|{_APOS})(?!\s*(?:{'|'.join(MONTHS)})\b)))"
+    rf"\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"  # "la douzaine de couturières" too
     rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+et)?[\s-]+(?:{_WORD}))*\b))", re.I)
 
 # A figure past this is no count of a local initiative (a typo, a pasted identifier, a

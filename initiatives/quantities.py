@@ -259,6 +259,8 @@ _PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomada
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+# a rate's words after a figure ("… par semaine", "chaque jour", "tous les mardis")
+_RATE_AHEAD = re.compile(r"\b(?:par|chaque|tous les|toutes les)\s+\w+", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
 _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
@@ -1125,9 +1127,17 @@ def _acts(chain) -> bool:
     subject = noun is not None and (noun.dep_ == "nsubj" or (
         noun.dep_ == "nsubj:pass" and any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’")
                                           for c in noun.head.children)))
+    passive_verbs = ("être", "avoir", "recevoir", "bénéficier", "obtenir", "profiter",
+                     "inscrire", "rester")
+    states = ("vivre", "habiter", "résider", "demeurer", "souffrir", "attendre")
+    if noun is not None and any(
+            c.dep_ == "acl:relcl" and c.pos_ == "VERB"
+            and c.lemma_.lower() not in passive_verbs + states
+            and any(g.dep_ == "nsubj" and g.lower_ == "qui" for g in c.children)
+            for c in noun.children):
+        return True     # "8 livreurs qui font le tour des maisons": they act
     return subject and noun.head.pos_ == "VERB" \
-        and noun.head.lemma_.lower() not in ("être", "avoir", "recevoir", "bénéficier",
-                                             "obtenir", "profiter", "inscrire", "rester")
+        and noun.head.lemma_.lower() not in passive_verbs
 
 
 def _chain(doc, number: Number) -> list:
@@ -1324,6 +1334,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             if n == len(verbs) - 1:
                 return TARGET, f"infinitif d'un projet (« {verb.text} »)"
             continue  # a purpose or a complement: the verb above decides
+        if reading == "present" and any(c.lower_ == "encore" for c in verb.children) and \
+                not _RATE_AHEAD.search(clause_after[:40]):
+            # a making in the present with "encore" is work still under way: its figure
+            # is not made yet ("elles en préparent encore 3 000 pour la rentrée")
+            return TARGET, f"en cours (« {verb.text} encore »)"
         if reading in ("past", "present"):
             tense = "au passé" if reading == "past" else "au présent"
             return DONE, f"verbe « {lemma} » {tense} (« {words} »)"

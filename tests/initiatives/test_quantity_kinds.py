@@ -757,3 +757,22 @@ def test_wishes_purposes_sought_participles_labels_and_parts_of_a_group(text, ex
 ])
 def test_national_sizes_minimums_and_a_label_naming_places(text, value, reason):
     assert (value, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # helpers named by an agent noun and a relative clause of acting
+    ("Le club a 6 livreurs qui portent les repas chez les aînés.", [(6, "volunteers")]),
+    # "la douzaine de", as "une douzaine de"
+    ("Merci à la quinzaine de bénévoles de l'épicerie sociale.", [(15, "volunteers")]),
+    # a making in the present with "encore" is still under way
+    ("Le collectif a livré 900 masques. Ses membres en cousent encore 400 pour la rentrée.",
+     [(900, "done"), (400, "target")]),
+    ("L'épicerie distribue encore 60 colis chaque semaine.", [(60, "per_week")]),
+])
+def test_agent_nouns_acting_the_douzaine_and_work_still_under_way(text, expected):
+    assert kinds(text) == expected
+
+
+def test_people_living_alone_who_are_called_are_helped():
+    assert kinds("Les élus appellent les 95 personnes âgées qui vivent seules.") == [
+        (95, "beneficiaries")]

@@ -550,3 +550,12 @@ def test_a_town_speaking_of_its_own_people_is_the_text_s_town():
         "- La Ville a prêté 45 tablettes aux collégiens. Comme à Lens, elles ont été "
         "préparées par le service informatique.")
     assert ("Ville de Liévin", ["62510"], [(45, "done")]) in found
+
+
+def test_a_post_signed_with_a_dash_on_its_last_line_is_its_author_s():
+    found = summary(
+        "🧶 UN GRAND MERCI 🧶\n\n"
+        "Hier on a fait le point : 2 400 masques cousus depuis le début 🎉\n\n"
+        "#Lumbres #entraide\n"
+        "— Les Aiguilles de Lumbres")
+    assert found == [("Les Aiguilles de Lumbres", ["62534"], [(2400, "done")])]
