@@ -897,12 +897,28 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         if b.role in ("heading", "headline") or shouting:
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
+            joint = _joint_towns(name, dep)
             if r is not None and r.code and r.level == "commune" and r.inside and \
                     r.method in ("exact", "alias"):
                 heads[b.start] = r
+            elif joint:
+                heads[b.start] = joint[0]
             elif (r := _headline_town(_strip_bullet(b.text).strip(), dep)) is not None:
                 heads[b.start] = r
     return heads if len(heads) >= 2 else {}
+
+
+def _joint_towns(name: str, dep: str) -> list:
+    """The communes a heading names together ("LEFOREST / ÉVIN-MALMAISON", "Ames et
+    Amettes"): a section shared by several towns; [] unless every part is one."""
+    parts = re.split(r"\s+(?:/|et|&|-)\s+|\s*/\s*|\s*,\s*", name)
+    if len(parts) < 2 or len(parts) > 4:
+        return []
+    towns = [resolve(p, dep) for p in parts]
+    if all(r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias")
+           for r in towns):
+        return towns
+    return []
 
 
 def _headline_town(title: str, dep: str):
@@ -1158,6 +1174,7 @@ class _Draft:
     heading: str | None
     contacts: list[Block] = field(default_factory=list)
     town: object = None               # the commune its section is headed by
+    also: list = field(default_factory=list)  # the other communes of a joint heading
 
 
 def extract(release: Release, dep: str | None = None) -> list[Initiative]:
@@ -1196,6 +1213,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
              if (name := section_name(b, nxt))}
     listing = False                # the blocks are the data lines of a named list entry
     section_town = None            # the commune heading the current section
+    section_also: list = []        # the other communes of its heading, if joint
     drafts: list[_Draft] = []
     current: _Draft | None = None
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
@@ -1208,6 +1226,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :"); a
             # heading in capitals that names none ends the last one ("INFOS PRATIQUES")
             section_town, current, last, headline = heads.get(block.start), None, None, None
+            section_also = _joint_towns(_FRAME.sub("", _strip_bullet(block.text)).strip()
+                                        .rstrip(":").strip(), dep)[1:] \
+                if section_town is not None else []
             if section_town is not None:
                 continue
         if block.role in ("separator", "heading"):
@@ -1227,7 +1248,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         if block.start in names and (actor := section_actor(block.text, names[block.start], context,
                                                               dep)):
             # a list entry named over its data lines: they are its figures and places
-            current = _Draft(actor, [block], block, heading, town=section_town)
+            current = _Draft(actor, [block], block, heading, town=section_town,
+                             also=section_also)
             drafts.append(current)
             last, intro, listing = current, False, True
             continue
@@ -1315,7 +1337,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         else:
             current = None  # editorial text closes the current initiative
         if current is not None and current.town is None:
-            current.town = section_town
+            current.town, current.also = section_town, section_also
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
@@ -1497,8 +1519,11 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")
     if draft.town is not None and all(p.code != draft.town.code for p in places):
-        # the commune heading its section is where it happens, first
-        places = [_place(draft.town, draft.town.nom), *places]
+        # the commune heading its section is where it happens, first, with the others
+        # a joint heading names ("LEFOREST / ÉVIN-MALMAISON")
+        joint = [t for t in draft.also if all(p.code != t.code for p in places)]
+        places = [_place(draft.town, draft.town.nom), *places,
+                  *(_place(t, t.nom) for t in joint)]
     if not places:
         # the inhabitants it serves name its town ("les courses pour les Étaplois")
         town = next((r for m in _INHABITANTS.finditer(text)

@@ -559,3 +559,12 @@ def test_a_post_signed_with_a_dash_on_its_last_line_is_its_author_s():
         "#Lumbres #entraide\n"
         "— Les Aiguilles de Lumbres")
     assert found == [("Les Aiguilles de Lumbres", ["62534"], [(2400, "done")])]
+
+
+def test_a_heading_naming_two_towns_heads_a_section_they_share():
+    found = summary(
+        "LA LETTRE DE L'INTERCO\n\n"
+        "■ AMES / AMETTES\nPorteur : Collectif de voisins\nColis livrés : 80\n\n"
+        "■ FLÉCHIN\nPorteur : Club des aînés\nMasques cousus : 350\n")
+    assert [(codes, figures) for _, codes, figures in found] == [
+        (["62028", "62029"], [(80, "done")]), (["62336"], [(350, "done")])]
