@@ -284,7 +284,7 @@ GOAL_BEFORE = re.compile(
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
 # the label of a label–value row, alone on its line before the figure
-_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
                          r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+){0,3}"  # "Objectif affiché :",
@@ -616,6 +616,12 @@ _WE_ARE_N = re.compile(r"\b(?:nous sommes|on est)\s+(?:un peu\s+|à peine\s+)?(?
 _HAVE_EN = re.compile(r"\b[nN]?['’]?en\s+(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez"
                       r"|avaient)\s+(?:(?:déjà|encore|bien|plus que|que|seulement)\s+)*$")
 # "une trentaine d'autres": more of the thing named before
+_AUXILIARY = re.compile(r"(?:sont|seront|sera|étaient|était|serait|seraient|ont|auront"
+                        r"|avaient|vont|iront|restent|resteront)", re.I)
+_FUTURE_AFTER = re.compile(r"^\s*(?:seront|sera|vont être|va être|arriveront|arrivera)\b",
+                           re.I)
+_STANDS_FOR_NOUN = {"premiers", "premières", "derniers", "dernières", "autres", "suivants",
+                    "suivantes", "restants", "restantes"}
 _OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
 # "un lot de 400 est parti": one batch counts what it holds
 _ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:(?:premier|première|deuxième|second"
@@ -681,7 +687,17 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
         return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
-    if word and (unit or _is_noun(doc, at, at + word.end())):
+    # (the tagger takes an auxiliary after a bare figure for a noun: "4 autres seront")
+    noun = word and (unit or (_is_noun(doc, at, at + word.end())
+                              and not _AUXILIARY.fullmatch(word.group())))
+    lone = (opening.group().split() or [""])[-1].lower()
+    if unit is None and not noun and lone in _STANDS_FOR_NOUN:
+        # "les 1 200 premiers", "4 autres seront prêts": an adjective standing for the
+        # noun said before
+        return _reference(text, s_start, pos, at, lead)
+    if word and unit is None and word.group().lower() in _STANDS_FOR_NOUN:
+        return _reference(text, s_start, pos, at + word.end(), lead)
+    if noun:
         # the open list: any noun, kept when a verb of production governs it
         return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
@@ -1349,6 +1365,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
             return DONE, f"participe passé (« {clause.text} »)"
+    if not verbs and (future := _FUTURE_AFTER.match(after)):
+        # a future the tagger missed right after the figure ("4 autres seront prêtés")
+        return TARGET, f"futur (« {future.group().strip()} »)"
     participle = _PARTICIPLE.match(after) or _reported(clause_before[-40:]) or (
         not verbs and _reported(clause_after[:40])) or (  # "- 160 attestations imprimées"
         # a label–value row's label says what was done ("Collecté : 1,8 tonne de denrées")

@@ -776,3 +776,21 @@ def test_agent_nouns_acting_the_douzaine_and_work_still_under_way(text, expected
 def test_people_living_alone_who_are_called_are_helped():
     assert kinds("Les élus appellent les 95 personnes âgées qui vivent seules.") == [
         (95, "beneficiaries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective standing for the noun said before, and a future the tagger misses
+    ("La mairie a commandé 3 000 masques. Les 800 premiers, arrivés lundi, ont été "
+     "distribués par les élus.", [(3000, "ordered"), (800, "done")]),
+    ("Le collège a prêté 20 tablettes aux familles. 6 autres seront disponibles mardi.",
+     [(20, "done"), (6, "target")]),
+    # a row led by an en dash keeps its label's kind
+    ("– Commande en cours : 40 rouleaux de tissu", [(40, "ordered")]),
+])
+def test_stand_in_adjectives_futures_and_dash_led_rows(text, expected):
+    assert kinds(text) == expected
+
+
+def test_an_adjective_standing_for_a_noun_counts_the_noun_said_before():
+    assert items("La mairie a commandé 3 000 masques. Les 800 premiers, arrivés le 4 mai, "
+                 "ont été distribués par les élus.")[-1][:2] == (800, "masques")
