@@ -584,6 +584,7 @@ def _people(text: str) -> list[Actor]:
         if re.search(rf"\b{_TITLES}\W*$", before, re.I) or \
                 re.match(rf"\s*,\s*(?:l[ea]\s+|son\s+|sa\s+)?{_TITLES}", after, re.I) or \
                 re.search(rf"\b{_SPEECH}\s*$", before) or \
+                re.search(r"\bbienvenue\s+(?:à|aux)\s*$", before, re.I) or \
                 re.match(r"\s*(?:\(|,)?\s*[»”]", after):
             continue
         out.append(Actor(name, CITIZEN, start, end))
@@ -870,6 +871,8 @@ def _tail_towns(title: str, dep: str) -> list:
     # a local branch is named by its town ("Secours populaire – antenne de Vimy")
     last = re.sub(rf"^(?i:antenne|comité|section|unité locale|délégation|permanence)\s+"
                   rf"(?:de\s+|d{_A})", "", parts[-1].strip())
+    # or by what it does there ("Fil'Oye – couture solidaire à Oye-Plage")
+    last = re.sub(rf"^[a-zà-ÿ][^{_UP}]*\s(?:à|sur)\s+(?=[{_UP}])", "", last)
     for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", last):
         r = resolve(name, dep) if name else None
         if r is None or not (r.code and r.level == "commune" and r.inside
@@ -992,6 +995,11 @@ def _title_actor(title: str) -> Actor | None:
     if first.isupper() or first.endswith("!") or _SALUTATION.match(clean):
         # a letter with no title opens with its salutation
         return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
+    described = re.match(r"\s+[–-]\s+[a-zà-ÿ]", clean[len(first):])
+    if len(first.split()) == 1 and described and re.fullmatch(
+            r"[A-ZÀ-Ý][\w-]*['’][A-ZÀ-Ý][\w-]*|[A-ZÀ-Ý]\w*[A-ZÀ-Ý]\w*", first):
+        # a one-word name, then a dash and what it does ("Fil'Oye – couture solidaire")
+        return Actor(first, ASSOCIATION, 0, len(first))
     if 2 <= len(first.split()) <= 6 and first[:1].isupper():
         doc = parse(first)
         # a name has a proper noun, or a capital past its first word ("Les Petites

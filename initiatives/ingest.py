@@ -527,9 +527,11 @@ def _pop_date(blocks: list[str]) -> tuple[date | None, str, list[str]]:
 
 
 # A social post's header: its author, then when and to whom ("4 mai à 18:42 · Public",
-# "Publié le 4 mai à 18:42 · 🌍").
+# "Publié le 4 mai à 18:42 · 🌍", "Hier à 21:47 · 👥").
 _POST_STAMP = re.compile(r"\s+(?:(?:publié|posté|mis en ligne)e?\s+)?(?:le\s+)?"
-                         r"(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
+                         r"(?:(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
+                         r"|hier|avant-hier|aujourd['’]hui"   # "Hier à 21:47 · 👥"
+                         r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
                          r"(?:\s+à\s+\d{1,2}[:h]\d{2})?\s*·.*$", re.I)
 
 

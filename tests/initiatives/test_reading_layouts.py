@@ -568,3 +568,11 @@ def test_a_heading_naming_two_towns_heads_a_section_they_share():
         "■ FLÉCHIN\nPorteur : Club des aînés\nMasques cousus : 350\n")
     assert [(codes, figures) for _, codes, figures in found] == [
         (["62028", "62029"], [(80, "done")]), (["62336"], [(350, "done")])]
+
+
+def test_a_post_titled_by_a_one_word_name_and_what_it_does_is_that_group_s():
+    found = summary(
+        "Coud'Lys – couture solidaire à Isbergues\nHier à 20:12 · 👥\n\n"
+        "👉 900 masques cousus depuis le 1er avril !!! 🎉\n\n"
+        "On est 14 à coudre maintenant, bienvenue à Odile et Nadine 🙌")
+    assert found == [("Coud'Lys", ["62473"], [(900, "done"), (14, "volunteers")])]
