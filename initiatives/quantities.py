@@ -771,7 +771,11 @@ def _label_noun(doc, label, end: int):
     agreed = first.pos_ in ("NOUN", "PROPN") and first.text[-1:] in "sx" \
         and first.i + 1 < len(doc) and doc[first.i + 1].pos_ in ("VERB", "ADJ") \
         and "Plur" in doc[first.i + 1].morph.get("Number")
-    if not agreed:
+    # or a plural common noun and its complement ("Appels de courtoisie, chaque semaine")
+    completed = first.pos_ == "NOUN" and first.text[-1:] in "sx" \
+        and "Plur" in first.morph.get("Number") and first.i + 2 < len(doc) \
+        and doc[first.i + 1].lower_ in ("de", "d'", "d’") and doc[first.i + 2].pos_ == "NOUN"
+    if not (agreed or completed):
         return None
     return first.text.lower(), "unités", MATERIAL, end
 

@@ -576,3 +576,14 @@ def test_a_post_titled_by_a_one_word_name_and_what_it_does_is_that_group_s():
         "👉 900 masques cousus depuis le 1er avril !!! 🎉\n\n"
         "On est 14 à coudre maintenant, bienvenue à Odile et Nadine 🙌")
     assert found == [("Coud'Lys", ["62473"], [(900, "done"), (14, "volunteers")])]
+
+
+def test_a_list_line_labelled_by_a_noun_and_its_complement_counts_that_noun():
+    found = summary(
+        "LA LETTRE DE L'INTERCO\n\n=== DANS NOS COMMUNES ===\n\n"
+        "AUDRUICQ\n"
+        "• Repas portés à domicile par le CCAS depuis le 16 mars : 410\n"
+        "• Appels de courtoisie aux aînés, chaque semaine : 95\n\n"
+        "POLINCOVE\n"
+        "• Masques cousus par le comité des fêtes : 600\n")
+    assert found[0][2] == [(410, "done"), (95, "per_week")]
