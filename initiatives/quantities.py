@@ -620,6 +620,7 @@ _AUXILIARY = re.compile(r"(?:sont|seront|sera|étaient|était|serait|seraient|on
                         r"|avaient|vont|iront|restent|resteront)", re.I)
 _FUTURE_AFTER = re.compile(r"^\s*(?:seront|sera|vont être|va être|arriveront|arrivera)\b",
                            re.I)
+_REQUEST = {"demander", "demande", "réclamer", "solliciter"}
 _STANDS_FOR_NOUN = {"premiers", "premières", "derniers", "dernières", "autres", "suivants",
                     "suivantes", "restants", "restantes"}
 _OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
@@ -639,7 +640,7 @@ _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # "en" before a verb of making: what is made is a thing, never its makers
 _MAKE_EN = re.compile(r"\ben\s+(?:\w+\s+){0,2}(?:produi|fabriqu|cou[ds]|confectionn|imprim"
-                      r"|sort|livr|distribu|prépar|réalis|assembl|découp|command|achet)\w*\s+(?:\w+\s+){0,2}$",
+                      r"|sort|livr|distribu|prépar|réalis|assembl|découp|command|achet|réserv)\w*\s+(?:\w+\s+){0,2}$",
                       re.I)
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
@@ -1257,6 +1258,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # ("livrent les commandes à domicile : environ 40 livraisons par semaine")
     clause_start = first.idx - len(clause_before) if first is not None else 0
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    # the verb whose object the figure, or its noun, is
+    governor = chain[1] if len(chain) > 1 and first.dep_ == "obj" else \
+        chain[2] if noun is not None and noun.dep_ == "obj" and len(chain) > 2 else None
     chain = chain[2:] if noun is not None else chain[1:]
     lemmas = [t.lemma_.lower() for t in chain]
     # a pictograph the parser takes for a verb ("➡️") is no verb
@@ -1281,6 +1285,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # couturières pour atteindre 3 000 masques")
         return TARGET, f"objectif (« {purpose.group().strip()} »)"
     only = re.search(r"\bque\s*$", clause_before)
+    if governor is not None and governor.lemma_.lower() in _REQUEST and \
+            not any(c.dep_.startswith("aux") for c in governor.children):
+        # a figure asked for now is a need ("le service en demande encore 300"; the
+        # tagger may take the verb for the noun "demande")
+        return NEEDED, f"besoin exprimé (« {governor.text} »)"
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
         return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
@@ -1324,7 +1333,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if aim:
         return TARGET, f"verbe d'intention (« {aim.group().split()[0]} »)"
     extra = GOAL_AFTER.match(after)
-    if extra:
+    if extra and not (verbs and _verb_reading(verbs[0])[0] == "past"):
+        # "supplémentaires" is more to come, unless a past verb says they were made
+        # ("ont cousu 520 masques supplémentaires")
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
     for n, verb in enumerate(verbs):
         lemma = verb.lemma_.lower()

@@ -794,3 +794,19 @@ def test_stand_in_adjectives_futures_and_dash_led_rows(text, expected):
 def test_an_adjective_standing_for_a_noun_counts_the_noun_said_before():
     assert items("La mairie a commandé 3 000 masques. Les 800 premiers, arrivés le 4 mai, "
                  "ont été distribués par les élus.")[-1][:2] == (800, "masques")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure asked for now is a need
+    ("Les couturières ont remis 200 blouses ; l'EHPAD en demande encore 150.",
+     [(200, "done"), (150, "needed")]),
+    ("La maison de santé demande 80 visières.", [(80, "needed")]),
+    # "en" of a booking stands for the thing made
+    ("Le lycée imprime des visières pour les soignants : le cabinet voisin en a réservé 90.",
+     [(90, "ordered")]),
+    # "supplémentaires" after a past verb of making was made
+    ("Les bénévoles ont cousu 340 masques supplémentaires pour les écoles.", [(340, "done")]),
+    ("Il faudra 340 masques supplémentaires.", [(340, "needed")]),
+])
+def test_requests_bookings_and_extra_ones_made(text, expected):
+    assert kinds(text) == expected
