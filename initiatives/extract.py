@@ -1495,10 +1495,18 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if not bare or resolve(bare.group(2)).level != "commune":
             continue
         # the head followed right by a name ("Fablab L'Établi", "fablab « Le Hangar »"),
-        # named before the bare head refers back to it
-        named = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
-                 and re.match(rf"\S+\s+(?:[«\"]|[{_UP}])", out[k].actor.name)
-                 and out[k].blocks[0].start < out[key].blocks[0].start]
+        # named before the bare head refers back to it; a press article's lead may name
+        # it by its head before its full name ("les bénévoles de l'Amicale", then
+        # "l'Amicale des couturières fréventines"), when that is the text's only one
+        same_head = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
+                     and not (re.match(r"[^\W\d]+ d(?:e|u|es)? (.+)$", k) and resolve(
+                         re.match(r"[^\W\d]+ d(?:e|u|es)? (.+)$", k).group(1)).level
+                              == "commune")]
+        named = [k for k in same_head
+                 if re.match(rf"\S+\s+(?:[«\"]|[{_UP}])", out[k].actor.name)
+                 and out[k].blocks[0].start < out[key].blocks[0].start] or \
+            [k for k in same_head if len(same_head) == 1 and _ORG_HEAD.match(bare.group(1))
+             and out[k].blocks[0].start > out[key].blocks[-1].start]
         if len(named) == 1:
             generic, full = out.pop(key), out[named[0]]
             full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)
@@ -1622,6 +1630,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
+# others imitating the story there
+_EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|au))\s+$", re.I)
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
 # "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
@@ -1824,6 +1834,10 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     in_actor = actor[0] <= m.start and m.end <= actor[1]
     if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return None                       # "près de Béthune", "arrondissement de ..."
+    if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
+            not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
+        return None                       # "a fait des émules jusqu'à Auxi": others there,
+        # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
     if not in_actor and _SAME.search(_sentence_at(body, m.start)):
         return None                       # "À Aubin, nos voisins feront de même"
     if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):

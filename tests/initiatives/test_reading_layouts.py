@@ -587,3 +587,19 @@ def test_a_list_line_labelled_by_a_noun_and_its_complement_counts_that_noun():
         "POLINCOVE\n"
         "• Masques cousus par le comité des fêtes : 600\n")
     assert found[0][2] == [(410, "done"), (95, "per_week")]
+
+
+def test_a_lead_naming_an_organisation_by_its_head_is_the_story_of_its_full_name():
+    """The title's figure and the body's are one (counted once), and a town where others
+    copy the idea is not reached, unless the sentence goes on with them there."""
+    found = summary(
+        "FRUGES\n\n"
+        "Les couturières de l'Amicale ont déjà cousu 1 800 masques\n\n"
+        "Depuis un mois, les bénévoles de l'Amicale cousent sans relâche. Une belle "
+        "initiative qui a fait des émules jusqu'à Hucqueliers.\n\n"
+        "Dans la salle des fêtes, 25 couturières ont rejoint l'Amicale des fils d'or. "
+        "Vendredi, le compteur affichait 1 800 masques, remis aux aînés de Fruges.\n\n"
+        "L'idée a fait des émules à Ruisseauville, où la boulangerie Caron livre 30 "
+        "baguettes chaque semaine aux aînés.")
+    assert [(codes, figures) for _, codes, figures in found] == [
+        (["62364"], [(1800, "done"), (25, "volunteers")]), (["62726"], [(30, "per_week")])]
