@@ -116,6 +116,13 @@ def _strip_bullet(text: str) -> str:
 _ENDS_SENTENCE = re.compile(rf"[.:;!?{PICTOGRAPHS}][\ufe0f\u200d]*$")
 
 
+# A line of a form or a card, its label one of the form's questions ("Qui : …", "Où : …",
+# "Combien : …"): a line of data, never a headline.
+_FORM_LINE = re.compile(r"^\W{0,3}(?:qui|où|quoi|quand|combien|comment|porteu(?:r|se)|action"
+                        r"|lieux?|public|bilan|partenaires?|destinataires?|bénéficiaires?"
+                        r"|besoins?|contact)\s*[?:]\s*\S", re.I)
+
+
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
@@ -132,7 +139,7 @@ def _role(text: str, following: str) -> str:
     # a newsletter's item title; one led by a list mark has no figure ("— Des masques à
     # Lens", "2. Des repas pour l'hôpital", "■ Berck : des visières"), unlike a list's
     # line, and a paragraph follows it, not another line of the list
-    if DATA_LINE.match(text):
+    if DATA_LINE.match(text) or _FORM_LINE.match(text):
         return "content"
     if (not BULLET.match(text) or (not re.search(r"\d", inner)
                                    and not BULLET.match(following))) \
@@ -277,7 +284,7 @@ _DESCRIBED = re.compile(rf"(?:de\s+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|\s+)){{0,4}}?"
 
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
 # agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
-_BEARER = re.compile(r"^\W{0,3}(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\?|structure"
+_BEARER = re.compile(r"^\W{0,3}(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\??|structure"
                      r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative)\s*:?\s*"
                      r"(?P<name>[^,\n(]{2,80})", re.I)
 _OWN_WORD = re.compile(r"(?i)(?:la |le )?(mairie|commune|municipalité|ville|ccas)$")
@@ -1295,7 +1302,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current = _Draft(actor, [block], block, heading, town=_entry_town(block.text, dep))
             drafts.append(current)
         elif current is not None and not current.contacts and \
-                (actor is not None or _continues(block.text, current.actor)):
+                (actor is not None or _continues(block.text, current.actor)
+                 or _FORM_LINE.match(block.text)):
+            # (a card's lines, "Où : …", "Combien : …", are its bearer's)
             current.blocks.append(block)
         elif section_town is not None and figures and last is not None:
             # naming nobody, under the same commune's heading: the section's story goes on

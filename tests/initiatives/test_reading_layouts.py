@@ -603,3 +603,20 @@ def test_a_lead_naming_an_organisation_by_its_head_is_the_story_of_its_full_name
         "baguettes chaque semaine aux aînés.")
     assert [(codes, figures) for _, codes, figures in found] == [
         (["62364"], [(1800, "done"), (25, "volunteers")]), (["62726"], [(30, "per_week")])]
+
+
+def test_a_bulletin_s_cards_qui_ou_combien_are_one_initiative_each():
+    found = summary(
+        "LA LETTRE DE LA COMMUNAUTÉ DE COMMUNES\n\n"
+        "Voici, fiche par fiche, les initiatives recensées dans nos villages depuis mars.\n\n"
+        "1. Repas à domicile\n"
+        "Qui : le comité des fêtes de Guarbecque\n"
+        "Où : Guarbecque et Ham-en-Artois\n"
+        "Quoi : portage de repas aux aînés\n"
+        "Combien : 60 repas par semaine\n\n"
+        "2. Masques\n"
+        "Qui : l'association « Les Fils d'Isbergues »\n"
+        "Où : Isbergues\n"
+        "Combien : 900 masques remis aux habitants\n")
+    assert [(codes, figures) for _, codes, figures in found] == [
+        (["62391", "62407"], [(60, "per_week")]), (["62473"], [(900, "done")])]
