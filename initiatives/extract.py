@@ -1537,18 +1537,17 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
             draft.actor.name == context.actor.name:
         # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
         # town is its seat, first among the places its paragraphs name
-        seat = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
-                if m.resolution.level == "commune" and m.resolution.inside][:1]
+        seat = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
+                if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
         places = seat + [p for p in places if not seat or p.code != seat[0].code]
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")
     if draft.town is not None and all(p.code != draft.town.code for p in places):
-        # the commune heading its section is where it happens, first, with the others
-        # a joint heading names ("LEFOREST / ÉVIN-MALMAISON")
-        joint = [t for t in draft.also if all(p.code != t.code for p in places)]
-        places = [_place(draft.town, draft.town.nom), *places,
-                  *(_place(t, t.nom) for t in joint)]
+        # the commune heading its section is where it happens, first
+        places = [_place(draft.town, draft.town.nom), *places]
+    # with the others a joint heading names ("LEFOREST / ÉVIN-MALMAISON")
+    places += [_place(t, t.nom) for t in draft.also if all(p.code != t.code for p in places)]
     if not places:
         # the inhabitants it serves name its town ("les courses pour les Étaplois")
         town = next((r for m in _INHABITANTS.finditer(text)
@@ -1556,8 +1555,8 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         places = [_place(town, town.nom)] if town is not None else []
     if not places:
         # a local group's name often carries its town (« Le Panier d'Avion »)
-        places = [_place(m.resolution, m.text) for m in find_places(draft.actor.name, dep)
-                  if m.resolution.level == "commune" and m.resolution.inside][:1]
+        places = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
+                  if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
     if not places and context is not None and context.town is not None:
         # the text's town, or the towns its title names
         places = [_place(t, t.nom) for t in context.towns or [context.town]]
@@ -1722,18 +1721,28 @@ def _shortened(mentions, dep: str) -> list:
     habit of its inhabitants), when that word is no commune of the département: the
     commune the text named in full before ("Campagne-lès-Hesdin", then "Campagne"), else
     the département's only commune whose name starts with it."""
-    full: dict[str, object] = {}
+    mentions = sorted(mentions, key=lambda m: m.start)
+    full = _named_in_full(mentions)
     out = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         r = m.resolution
         key = normalise_key(m.text)
-        if r.level == "commune" and r.inside and "-" in (r.nom or ""):
-            full.setdefault(normalise_key(r.nom.split("-")[0]), r)
-        elif not (r.level == "commune" and r.inside) and (
+        if not (r.level == "commune" and r.inside) and (
                 (short := full.get(key)) or (short := _first_words(dep).get(key))):
             m = dataclasses.replace(m, resolution=short)
         out.append(m)
     return out
+
+
+def _named_in_full(mentions) -> dict:
+    """First word of a compound name → the commune the text names in full, before or
+    after the short form ("Les Petites Mains de Loos" … "Loos-en-Gohelle")."""
+    full: dict[str, object] = {}
+    for m in mentions:
+        r = m.resolution
+        if r.level == "commune" and r.inside and "-" in (r.nom or ""):
+            full.setdefault(normalise_key(r.nom.split("-")[0]), r)
+    return full
 
 
 @functools.lru_cache(maxsize=8)
@@ -1745,6 +1754,19 @@ def _first_words(dep: str) -> dict:
         if entry.kind == "commune" and r.inside and "-" in (r.nom or ""):
             found.setdefault(normalise_key(r.nom.split("-")[0]), []).append(r)
     return {k: rs[0] for k, rs in found.items() if len({r.code for r in rs}) == 1}
+
+
+def _in_full(m, mentions):
+    """A mention's commune, its short form read as the one the text names in full."""
+    r = m.resolution
+    if r.level == "commune" and r.inside:
+        return r
+    full = getattr(mentions, "full", None)
+    if full is None:   # once per text: a text may name thousands of places
+        full = _named_in_full(mentions)
+        if isinstance(mentions, _Mentions):
+            mentions.full = full
+    return full.get(normalise_key(m.text), r)
 
 
 def _within(mentions, spans) -> list:

@@ -620,3 +620,18 @@ def test_a_bulletin_s_cards_qui_ou_combien_are_one_initiative_each():
         "Combien : 900 masques remis aux habitants\n")
     assert [(codes, figures) for _, codes, figures in found] == [
         (["62391", "62407"], [(60, "per_week")]), (["62473"], [(900, "done")])]
+
+
+def test_a_group_named_by_a_town_s_short_form_is_where_the_text_names_it_in_full():
+    found = summary(
+        "Les Aiguilles de Loos 🧵\n18 avril à 19:42 · 🌍\n\n"
+        "✂️ 2 600 masques cousus depuis le début !!!\n\n"
+        "🚗 Nos livreurs sillonnent Loos-en-Gohelle tous les jours.")
+    assert found[0][:2] == ("Les Aiguilles de Loos", ["62528"])
+
+
+def test_a_joint_heading_s_towns_are_all_reached_by_its_bearer():
+    found = summary(
+        "LA LETTRE DE L'INTERCO\n\n► RINXENT\n\nPorteur : Comité des fêtes\nColis livrés : 40\n\n"
+        "► FERQUES, HARDINGHEN\n\nPorteur : Boulangerie Caron (Ferques)\nPains offerts : 300\n")
+    assert [codes for _, codes, _ in found] == [["62711"], ["62329", "62412"]]
