@@ -187,9 +187,12 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
                                 rf"|(?:\s+(?!de\b)[a-zà-ÿ]+){{1,3}}\s+(?:de\s+|d{_APOS}\s*))"
                                 rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+)?"
-                                rf"(?:(?:moins|plus|près) de\s+|quelque\s+|environ\s+"
-                                rf"|à peine\s+|tout juste\s+)?"
-                                rf"|\bcompt\w*\s+"
+                                # (the hedge is the number's own: "d'un peu plus de")
+                                rf"(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|quelque\s+"
+                                rf"|environ\s+|à peine\s+|tout juste\s+|un peu\s+|bien\s+)?"
+                                # "qui comptent ensemble quelque 38 000 habitants"
+                                rf"|\bcompt\w*\s+(?:(?:ensemble|au total|aujourd['’]hui)\s+)?"
+                                rf"(?:quelque\s+|environ\s+|près de\s+|plus de\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+"
                                 # a territory told by its communes, then its inhabitants
@@ -207,7 +210,7 @@ _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassi
                          rf"|de (?:[A-ZÀ-Ý]|l{_APOS}[A-ZÀ-Ý]))")
 _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lycée|école"
                                 rf"|établissement|structure|PME|TPE|PMI|start-up|association"
-                                rf"|club)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
+                                rf"|club|famille|foyer|ménage)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
@@ -233,7 +236,8 @@ _NATIONAL_PHRASE = re.compile(
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
     rf"|Santé publique France|Insee|INSEE)"
     rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
-    rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS})\b", re.I)
+    rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS}"
+    rf"|\brégion {_REGIONS})\b", re.I)
 
 # --- cues of a kind ---------------------------------------------------------
 
@@ -331,6 +335,17 @@ _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|c
 # an infinitive's ending: the verb names an act, it reports none ("En sortir 5 000")
 _INFINITIVE_END = re.compile(r"(?:er|ir|ire|dre|tre)$", re.I)
 _WORD = re.compile(r"[\w-]+")
+
+
+def _last(text: str, n: int) -> str:
+    """The last `n` characters of `text`, from a word's start: a cut word's tail would
+    read as another word ("re|commandations" is no order)."""
+    if len(text) <= n:
+        return text
+    tail = text[-n:]
+    if text[-n - 1].isalnum() and tail[:1].isalnum():
+        tail = re.sub(r"^\w+", "", tail)
+    return tail
 
 
 def _reported(text: str) -> re.Match | None:
@@ -464,7 +479,7 @@ def _cut(text: str, a: int, b: int):
 def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead="",
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
-    before = text[max(s_start, number.start - 80):number.start]
+    before = _last(text[s_start:number.start], 80)
     if previous and previous[0] is not None and _AGAINST.fullmatch(text, previous[1],
                                                                    number.start):
         # "130 repas par jour, contre 85 avant la crise": a figure of comparison counts
@@ -621,6 +636,8 @@ _AUXILIARY = re.compile(r"(?:sont|seront|sera|étaient|était|serait|seraient|on
 _FUTURE_AFTER = re.compile(r"^\s*(?:seront|sera|vont être|va être|arriveront|arrivera)\b",
                            re.I)
 _REQUEST = {"demander", "demande", "réclamer", "solliciter"}
+# a count of inhabitants from the census ("soit 10 676 habitants selon le recensement")
+_CENSUS_AFTER = re.compile(r"\s*habitants?\b[^.;]{0,25}\brecensement", re.I)
 _STANDS_FOR_NOUN = {"premiers", "premières", "derniers", "dernières", "autres", "suivants",
                     "suivantes", "restants", "restantes"}
 _OTHERS = re.compile(rf"\s+(?:d{_APOS}\s*)?autres\b")
@@ -847,7 +864,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
-    if _national(chain, before, after):
+    # the national cue may stand far in the clause ("… en situation de … en France")
+    if _national(chain, before, sentence[len(upto):] if upto and sentence.startswith(upto)
+                 else after):
         return None, "national"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
@@ -872,6 +891,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
                                  or _OF_A_PLACE.match(after))) or \
             (name == "habitants" and _ALL_OF.search(before)) or \
+            _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
              and re.search(r"\b(?:les|aux|des)\s+$", before)
              and re.match(r"(?:quelque|environ)\b", number.text_in(text))):
@@ -939,7 +959,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # ("Attestations imprimées — 400 attestations")
         return DONE, f"fait rapporté dans la ligne du tableau (« {made.group()} »)"
     if group == "open" and grammar in (None, DONE) and _ACTS_NOUN.search(name.split()[0]) \
-            and not _HOLDS_BEFORE.search(before[-40:]):
+            and not _HOLDS_BEFORE.search(_last(before, 40)):
         # a count of acts ("137 livraisons", "45 interventions") reports acts performed
         return DONE, f"actes comptés (« {name.split()[0]} »)"
     # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
@@ -1195,8 +1215,11 @@ def _national(chain, before: str, after: str) -> bool:
                 if child.dep_ in ("nsubj", "obl:agent", "nsubj:pass") and \
                         child.lemma_.lower() in _NATIONAL_SUBJECTS:
                     return True
+    # the figure's clause: a comparison or another clause after a comma is not its
+    # ("… 300 masques, comme partout en France")
     clause = (re.split(rf"[.;:!?{PICTOGRAPHS}]", before)[-1] + " "
-              + re.split(rf"[.;!?{PICTOGRAPHS}]", after)[0])
+              + re.split(rf"[.;!?{PICTOGRAPHS}]|,\s*(?:comme|alors|tandis|mais|et)\b",
+                         after)[0])
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 
 
@@ -1279,7 +1302,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the figure's own verb of aim decides before an order coordinated after it
         # ("vise les 5 000 visières et a commandé 40 kilos de filament")
         return TARGET, f"verbe d'intention (« {verbs[0].text} »)"
-    purpose = _PURPOSE_GOAL.search(clause_before[-40:])
+    purpose = _PURPOSE_GOAL.search(_last(clause_before, 40))
     if purpose:
         # a figure to reach is the aim of the clause, even after a need ("recherche 20
         # couturières pour atteindre 3 000 masques")
@@ -1293,8 +1316,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
         return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
-    need = next((m for m in NEED.finditer(clause_before[-60:]) if only or not re.search(
-        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", clause_before[-60:][:m.start()])), None) or next(
+    need = next((m for m in NEED.finditer(_last(clause_before, 60)) if only or not re.search(
+        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", _last(clause_before, 60)[:m.start()])), None) or next(
         (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
             c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))), None)
     if need is not None:
@@ -1304,14 +1327,14 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     label = _ROW_LABEL.search(before)
     if label:
         clause_after = clause_after.split("\n")[0]   # a row ends with its line
-    order = ORDER.search(clause_before[-50:]) or ORDER.search(clause_after[:30]) or (
+    order = ORDER.search(_last(clause_before, 50)) or ORDER.search(clause_after[:30]) or (
         label and ORDER.search(label.group())) or next(
         (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
                                                    + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
-    purchase = PURCHASE.search(clause_before[-40:])
+    purchase = PURCHASE.search(_last(clause_before, 40))
     if purchase and TO_COME.search(after + " " + sentence[sentence.find(after[:20]):]
                                    if after[:20] else after):
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
@@ -1329,7 +1352,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj"):
             # "sur les 10 000 masques visés"; but "les 500 colis prévus ont été livrés"
             return TARGET, f"participe d'objectif (« {clause.text} »)"
-    aim = _GOAL_VERB_BEFORE.search(clause_before[-40:])
+    aim = _GOAL_VERB_BEFORE.search(_last(clause_before, 40))
     if aim:
         return TARGET, f"verbe d'intention (« {aim.group().split()[0]} »)"
     extra = GOAL_AFTER.match(after)
@@ -1383,7 +1406,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if not verbs and (future := _FUTURE_AFTER.match(after)):
         # a future the tagger missed right after the figure ("4 autres seront prêtés")
         return TARGET, f"futur (« {future.group().strip()} »)"
-    participle = _PARTICIPLE.match(after) or _reported(clause_before[-40:]) or (
+    participle = _PARTICIPLE.match(after) or _reported(_last(clause_before, 40)) or (
         not verbs and _reported(clause_after[:40])) or (  # "- 160 attestations imprimées"
         # a label–value row's label says what was done ("Collecté : 1,8 tonne de denrées")
         label and not verbs and _reported(label.group()))

@@ -810,3 +810,32 @@ def test_an_adjective_standing_for_a_noun_counts_the_noun_said_before():
 ])
 def test_requests_bookings_and_extra_ones_made(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, value, reason", [
+    ("Selon une fondation, 250 000 aînés vivaient déjà dans un isolement « total » en France.",
+     "250 000", "national"),
+    ("Le 2 mai, 900 000 masques ont été livrés aux pharmacies de la région Hauts-de-France.",
+     "900 000", "national"),
+    ("Dans ce bourg d'un peu plus de 4 000 habitants, la solidarité s'organise.",
+     "plus de 4 000", "population"),
+    ("Nos 22 villages, qui comptent ensemble quelque 19 000 habitants, se sont mobilisés.",
+     "quelque 19 000", "population"),
+    ("Un masque par Lillérois, soit 9 800 habitants selon le dernier recensement.",
+     "9 800", "population"),
+    ("Un colis nourrit une famille de cinq personnes pendant une semaine.", "cinq", "population"),
+])
+def test_national_clauses_populations_and_household_size(text, value, reason):
+    assert (value, reason) in aside(text)
+
+
+def test_a_comparison_with_the_country_leaves_a_local_figure_local():
+    assert kinds("La mairie a livré 300 masques aux pharmacies, comme partout en France.") == [
+        (300, "done")]
+
+
+def test_a_word_cut_by_the_window_before_a_figure_is_not_read_as_another():
+    # 50 characters before the figure start inside "recommandations": no order
+    text = ("Chaque blouse, conforme aux recommandations de l'AFNOR, conserve son "
+            "efficacité jusqu'à 40 lavages.")
+    assert [q for _, q in read_numbers(text) if q is not None and q.kind == "ordered"] == []
