@@ -35,22 +35,34 @@ from initiatives.reach import TERRITORY_LEVELS, WIDE_LEVELS, _communes_of, commu
 
 # --- reading: portable SQL, one query per table ---------------------------------------
 
+# How each column is kept: "int", "float", "bool"; ("code", missing): few distinct texts
+# as a `coded` column (missing -> `missing`); ("text", missing): Python strings (missing
+# -> `missing`; None keeps them missing); "day": ISO dates as datetime64[D]; "raw": as read.
+# Rows are read in chunks and converted chunk by chunk: a read never holds every row's
+# Python objects at once (at 10^6 initiatives that alone took several GB).
 QUERIES = {
     "initiatives": ("SELECT id, actor, actor_type, category, status FROM initiatives",
-                    ["id", "actor", "actor_type", "category", "status"]),
+                    {"id": "int", "actor": ("text", ""), "actor_type": ("code", ""),
+                     "category": ("code", ""), "status": ("code", "")}),
     "places": ("SELECT initiative_id, ord, query, code, nom, level, departement, inside"
                " FROM places",
-               ["initiative_id", "ord", "query", "code", "nom", "level", "departement",
-                "inside"]),
+               {"initiative_id": "int", "ord": "int", "query": ("text", ""),
+                "code": ("code", None), "nom": ("code", None), "level": ("code", None),
+                "departement": ("code", None), "inside": "bool"}),
     "observations": ("SELECT id, initiative_id, release_id, as_of, item, value, unit, kind,"
                      " approx, sentence, reason FROM observations",
-                     ["id", "initiative_id", "release_id", "as_of", "item", "value", "unit",
-                      "kind", "approx", "sentence", "reason"]),
+                     {"id": "int", "initiative_id": "int", "release_id": ("code", ""),
+                      "as_of": "day", "item": ("code", ""), "value": "float",
+                      "unit": ("code", ""), "kind": ("code", ""), "approx": "bool",
+                      "sentence": ("text", ""), "reason": ("code", "")}),
     "mentions": ("SELECT initiative_id, release_id, excerpt, contacts FROM mentions",
-                 ["initiative_id", "release_id", "excerpt", "contacts"]),
+                 {"initiative_id": "int", "release_id": ("code", ""),
+                  "excerpt": ("text", ""), "contacts": ("code", "[]")}),
     "releases": ("SELECT id, title, number, date, source FROM releases",
-                 ["id", "title", "number", "date", "source"]),
+                 {"id": ("text", ""), "title": ("text", ""), "number": "raw",
+                  "date": "day", "source": ("text", "")}),
 }
+CHUNK = 50_000   # rows converted at a time
 CONTACT_SEP = "\x1f"   # contacts of an initiative, joined (a separator no text holds)
 NO_DAY = np.datetime64("0001-01-01")   # an undated figure counts as the oldest
 TEXT = object   # text columns are kept as Python strings (they go to files as they are)
@@ -94,23 +106,92 @@ def texts(col) -> pd.Series:
     return pd.Series(col.to_numpy(dtype=TEXT), index=col.index, dtype=TEXT)
 
 
-def _fetch(conn, sql: str, columns: list[str]) -> pd.DataFrame:
+def _cursor_rows(conn, sql: str):
+    """The rows of `sql`, a chunk at a time (plain DB-API `fetchmany`)."""
     if not hasattr(conn, "cursor"):   # the PostgreSQL store's connection (`pg_connection`)
-        rows = conn.execute(sql).fetchall()
+        cur, close = conn.execute(sql), None
     else:
-        cur = conn.cursor()
+        cur = close = conn.cursor()
         if hasattr(cur, "row_factory"):
             cur.row_factory = None   # plain tuples (sqlite3.Row is slower to unpack)
-        try:
-            cur.execute(sql)
-            rows = cur.fetchall()
-        finally:
-            cur.close()
-    if not rows:
-        return table({c: np.zeros(0, dtype=TEXT) for c in columns})
-    cols = list(zip(*rows))
-    del rows
-    return table({c: np.array(v, dtype=TEXT) for c, v in zip(columns, cols)})
+        cur.execute(sql)
+    try:
+        while rows := cur.fetchmany(CHUNK):
+            yield rows
+    finally:
+        if close is not None:
+            close.close()
+
+
+class _Column:
+    """One column, converted chunk by chunk as `QUERIES` says."""
+
+    def __init__(self, how):
+        self.kind, self.missing = how if isinstance(how, tuple) else (how, None)
+        self.parts: list[np.ndarray] = []
+        self.seen: dict = {}   # code and day columns: each distinct value -> its number
+
+    def add(self, values) -> None:
+        kind = self.kind
+        if kind in ("code", "day"):
+            codes, uniques = pd.factorize(np.array(values, dtype=TEXT))
+            number = np.array([self.seen.setdefault(u, len(self.seen)) for u in uniques],
+                              dtype=np.int64)
+            self.parts.append(np.where(codes >= 0, number[codes] if len(number) else codes,
+                                       -1))
+        elif kind == "int":
+            self.parts.append(np.array(values, dtype=np.int64))
+        elif kind == "float":
+            self.parts.append(np.array(values, dtype=float))
+        elif kind == "bool":
+            self.parts.append(np.array(values, dtype=np.int64).astype(bool))
+        else:
+            self.parts.append(np.array(values, dtype=TEXT))
+
+    def finish(self):
+        kind, missing = self.kind, self.missing
+        empty = {"int": np.int64, "float": float, "bool": bool}.get(kind, TEXT)
+        out = np.concatenate(self.parts) if self.parts else np.zeros(
+            0, dtype=np.int64 if kind in ("code", "day") else empty)
+        if kind == "day":   # each distinct date parsed once; -1 (missing) takes the NaT
+            distinct = pd.Series(np.array(list(self.seen), dtype=TEXT), dtype=TEXT)
+            return np.append(_days(distinct), np.datetime64("NaT"))[out]
+        if kind == "code":
+            return _categorical(out, list(self.seen), missing)
+        if kind == "text" and missing is not None:
+            out[pd.isna(out)] = missing
+        return out
+
+
+def _categorical(codes: np.ndarray, values: list, missing) -> pd.Categorical:
+    """`coded` from numbered values: missing ones as `missing` (left missing if None),
+    categories sorted as `coded` sorts them."""
+    if missing is not None and (codes < 0).any():
+        if missing not in values:
+            values = [*values, missing]
+        codes = np.where(codes >= 0, codes, values.index(missing))
+    order = sorted(range(len(values)), key=values.__getitem__)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[order] = np.arange(len(values))
+    codes = np.where(codes >= 0, rank[codes] if len(rank) else codes, -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(
+        np.array([values[k] for k in order], dtype=TEXT), dtype=TEXT))
+
+
+def decoded(col) -> np.ndarray:
+    """A coded column as Python strings, None where missing (one shared object per
+    distinct text)."""
+    cat = col.array if isinstance(col, pd.Series) else col
+    return np.append(cat.categories.to_numpy(dtype=TEXT), None)[cat.codes]
+
+
+def _columns(chunks, spec: dict) -> dict:
+    """The columns of rows given in chunks (see `QUERIES`)."""
+    columns = {name: _Column(how) for name, how in spec.items()}
+    for rows in chunks:
+        for column, values in zip(columns.values(), zip(*rows)):
+            column.add(values)
+    return {name: column.finish() for name, column in columns.items()}
 
 
 def _text(col: pd.Series, missing: str = "") -> np.ndarray:
@@ -132,9 +213,9 @@ def _days(col: pd.Series) -> np.ndarray:
 
 
 def read(conn) -> Frames:
-    """Every table as a frame, from a DB-API connection (see `QUERIES`)."""
-    raw = {name: _fetch(conn, sql, cols) for name, (sql, cols) in QUERIES.items()}
-    return Frames.build(raw)
+    """Every table as columns, from a DB-API connection (see `QUERIES`)."""
+    return Frames.build({name: _columns(_cursor_rows(conn, sql), spec)
+                         for name, (sql, spec) in QUERIES.items()})
 
 
 # --- the frames -------------------------------------------------------------------------
@@ -194,30 +275,18 @@ class Frames:
     memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, raw: dict[str, pd.DataFrame]) -> Frames:
+    def build(cls, raw: dict[str, dict]) -> Frames:
+        """The frames from the columns `_columns` reads (converted as `QUERIES` says)."""
         inis = raw["initiatives"]
-        inis = table({
-            "actor": _text(inis["actor"]), "actor_type": coded(_text(inis["actor_type"])),
-            "category": coded(_text(inis["category"])), "status": coded(_text(inis["status"]))},
-            index=pd.Index(inis["id"].to_numpy(dtype=np.int64), name="id")).sort_index()
+        inis = table({k: inis[k] for k in ("actor", "actor_type", "category", "status")},
+                     index=pd.Index(inis["id"], name="id")).sort_index()
         places = raw["places"]
         places = table({
-            "initiative_id": places["initiative_id"].to_numpy(dtype=np.int64),
-            "ord": places["ord"].to_numpy(dtype=np.int64),
-            "query": _text(places["query"]), "code": places["code"].to_numpy(dtype=TEXT),
-            "nom": places["nom"].to_numpy(dtype=TEXT), "level": places["level"].to_numpy(
-                dtype=TEXT), "departement": places["departement"].to_numpy(dtype=TEXT),
-            "inside": places["inside"].to_numpy(dtype=np.int64).astype(bool)}
+            **{k: places[k] for k in ("initiative_id", "ord", "query")},
+            **{k: decoded(places[k]) for k in ("code", "nom", "level", "departement")},
+            "inside": places["inside"]}
         ).sort_values(["initiative_id", "ord"], ignore_index=True)
-        obs = raw["observations"]
-        obs = table({
-            "id": obs["id"].to_numpy(dtype=np.int64),
-            "initiative_id": obs["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": coded(_text(obs["release_id"])), "as_of": _days(obs["as_of"]),
-            "item": coded(_text(obs["item"])), "value": obs["value"].to_numpy(dtype=float),
-            "unit": coded(_text(obs["unit"])), "kind": coded(_text(obs["kind"])),
-            "approx": obs["approx"].to_numpy(dtype=np.int64).astype(bool),
-            "sentence": _text(obs["sentence"]), "reason": coded(_text(obs["reason"]))})
+        obs = table(raw["observations"])
         # the store's order: by initiative, undated first, then by date and id
         obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
                               ignore_index=True)
@@ -231,19 +300,16 @@ class Frames:
             np.zeros(0, dtype=np.int64)
         rel = raw["releases"]
         rel = table({
-            "id": _text(rel["id"]), "title": _text(rel["title"]),
-            "number": pd.to_numeric(rel["number"], errors="coerce").to_numpy(dtype=float),
-            "date": _days(rel["date"]), "source": _text(rel["source"])})
+            "id": rel["id"], "title": rel["title"],
+            "number": pd.to_numeric(pd.Series(rel["number"], dtype=TEXT), errors="coerce"
+                                    ).to_numpy(dtype=float),
+            "date": rel["date"], "source": rel["source"]})
         # the store's order: dated first by date, then number (missing first), then id
         rel = rel.assign(_undated=pd.isna(rel["date"]),
                          _number=rel["number"].fillna(-np.inf)).sort_values(
             ["_undated", "date", "_number", "id"], ignore_index=True).drop(
             columns=["_undated", "_number"])
-        men = raw["mentions"]
-        men = table({
-            "initiative_id": men["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": coded(_text(men["release_id"])), "excerpt": _text(men["excerpt"]),
-            "contacts": _text(men["contacts"], "[]")})
+        men = table(raw["mentions"])
         men["date"] = pd.Series(rel["date"].to_numpy(), index=rel["id"]).reindex(
             men["release_id"]).to_numpy()
         # the store's order (`sqlite_schema.mentions_of`): undated first, then by date
@@ -659,23 +725,18 @@ def frames_of(store) -> Frames:
 def from_objects(store) -> Frames:
     """Frames built from a store's objects (a back end without a columnar read)."""
     inis = store.initiatives(Filters(statuses=()))
-    raw = {
-        "initiatives": pd.DataFrame([(i.id, i.actor, i.actor_type, i.category, i.status)
-                                     for i in inis], columns=QUERIES["initiatives"][1]),
-        "places": pd.DataFrame([(i.id, k, p.query, p.code, p.nom, p.level, p.departement,
-                                 int(bool(p.inside))) for i in inis
-                                for k, p in enumerate(i.places)],
-                               columns=QUERIES["places"][1]),
-        "observations": pd.DataFrame(
-            [(n, i.id, q.release_id or None, q.as_of.isoformat() if q.as_of else None, q.item,
-              float(q.value), q.unit, q.kind, int(bool(q.approx)), q.sentence, q.reason or "")
-             for i in inis for n, q in enumerate(i.quantities)],
-            columns=QUERIES["observations"][1]),
-        "mentions": pd.DataFrame([(m.initiative_id, m.release_id or None, m.excerpt,
-                                   json.dumps(m.contacts, ensure_ascii=False))
-                                  for m in store.mentions()], columns=QUERIES["mentions"][1]),
-        "releases": pd.DataFrame([(r.id, r.title, r.number, r.date.isoformat() if r.date
-                                   else None, r.source) for r in store.releases()],
-                                 columns=QUERIES["releases"][1]),
+    rows = {
+        "initiatives": [(i.id, i.actor, i.actor_type, i.category, i.status) for i in inis],
+        "places": [(i.id, k, p.query, p.code, p.nom, p.level, p.departement,
+                    int(bool(p.inside))) for i in inis for k, p in enumerate(i.places)],
+        "observations": [
+            (n, i.id, q.release_id or None, q.as_of.isoformat() if q.as_of else None, q.item,
+             float(q.value), q.unit, q.kind, int(bool(q.approx)), q.sentence, q.reason or "")
+            for i in inis for n, q in enumerate(i.quantities)],
+        "mentions": [(m.initiative_id, m.release_id or None, m.excerpt,
+                      json.dumps(m.contacts, ensure_ascii=False)) for m in store.mentions()],
+        "releases": [(r.id, r.title, r.number, r.date.isoformat() if r.date else None,
+                      r.source) for r in store.releases()],
     }
-    return Frames.build(raw)
+    return Frames.build({name: _columns([rows[name]] if rows[name] else [], spec)
+                         for name, (_, spec) in QUERIES.items()})
