@@ -46,7 +46,7 @@ QUERIES = {
                      "category": ("code", ""), "status": ("code", "")}),
     "places": ("SELECT initiative_id, ord, query, code, nom, level, departement, inside"
                " FROM places",
-               {"initiative_id": "int", "ord": "int", "query": ("text", ""),
+               {"initiative_id": "int", "ord": "int", "query": ("code", ""),
                 "code": ("code", None), "nom": ("code", None), "level": ("code", None),
                 "departement": ("code", None), "inside": "bool"}),
     "observations": ("SELECT id, initiative_id, release_id, as_of, item, value, unit, kind,"
@@ -282,8 +282,10 @@ class Frames:
                      index=pd.Index(inis["id"], name="id")).sort_index()
         places = raw["places"]
         places = table({
-            **{k: places[k] for k in ("initiative_id", "ord", "query")},
-            **{k: decoded(places[k]) for k in ("code", "nom", "level", "departement")},
+            **{k: places[k] for k in ("initiative_id", "ord")},
+            # as Python strings, equal ones sharing one object (most places are communes)
+            **{k: decoded(places[k]) for k in ("query", "code", "nom", "level",
+                                               "departement")},
             "inside": places["inside"]}
         ).sort_values(["initiative_id", "ord"], ignore_index=True)
         obs = table(raw["observations"])
@@ -362,22 +364,76 @@ class Frames:
     def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         """Figures of the initiatives `ids` whose release and date pass the filters, in
         the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
-        return self._with_heads(np.flatnonzero(self._keeps(ids, filters)))
+        return self.with_texts(self._with_heads(np.flatnonzero(self._keeps(ids, filters))))
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """Rows in `initiatives` of the ids (-1 for an unknown one), by bisection on the
+        sorted index (no hashing)."""
+        index = self.initiatives.index.to_numpy()
+        ids = np.asarray(ids, dtype=np.int64)
+        at = np.searchsorted(index, ids)
+        found = at < len(index)
+        found[found] = index[at[found]] == ids[found]
+        return np.where(found, at, -1)
+
+    def mask(self, ids: np.ndarray) -> np.ndarray:
+        """True on the rows of `initiatives` whose id is among `ids`."""
+        out = np.zeros(len(self.initiatives), dtype=bool)
+        at = self.rows(ids)
+        out[at[at >= 0]] = True
+        return out
+
+    def owned(self, ids: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """For rows owned by initiatives (`owner`: their rows in `initiatives`, -1 when
+        unknown), whether their initiative is among `ids`: `isin` on integers, on a mask."""
+        mask = np.r_[self.mask(ids), False]   # -1 reads the False at the end
+        return mask[owner]
+
+    def pair_owner(self, dep: str) -> np.ndarray:
+        """Each reach pair's initiative row (`placed(dep).pairs`), once per data version."""
+        key = ("pair_owner", dep)
+        if key not in self.memo:
+            self.memo[key] = self.rows(self.placed(dep).pairs["initiative_id"].to_numpy())
+        return self.memo[key]
 
     def _keeps(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
         obs = self.observations
-        keep = isin(obs["initiative_id"].to_numpy(), ids)
+        keep = self.owned(ids, self.order_plan().owner)
         keep &= keeps_observation(obs["release_id"], obs["as_of"].to_numpy(), filters)
         return keep
 
     def _with_heads(self, rows: np.ndarray) -> pd.DataFrame:
-        """Observations at positions `rows`, with their initiative's actor and status."""
+        """Observations at positions `rows` (index: those positions), their texts left
+        out (`with_texts` adds them), with their initiative's status."""
+        obs = self.observations
         at = self.order_plan().owner[rows]
-        obs = self.observations.take(rows)
-        inis = self.initiatives
-        obs["actor"] = text_column(inis["actor"].to_numpy()[at], obs.index)
-        obs["status"] = pd.Series(inis["status"].array.take(at), index=obs.index)   # coded
-        return obs
+        out = {}
+        for name in obs.columns:
+            if name != "sentence":
+                col = obs[name]
+                out[name] = col.array.take(rows) if isinstance(
+                    col.dtype, pd.CategoricalDtype) else col.to_numpy()[rows]
+        out["status"] = self.initiatives["status"].array.take(at)   # coded
+        return pd.DataFrame(out, index=pd.Index(rows, dtype=np.int64), copy=False)
+
+    def with_texts(self, obs: pd.DataFrame) -> pd.DataFrame:
+        """`obs` (observations at positions `obs.index`) with their sentence (in its place
+        among the observations' columns) and their initiative's actor (before `status`)."""
+        rows = obs.index.to_numpy()
+        out = obs.copy()
+        out.insert(out.columns.get_loc("approx") + 1, "sentence",
+                   text_column(self.sentences()[rows], obs.index))
+        out.insert(out.columns.get_loc("status"), "actor",
+                   text_column(self.actors_at(rows), obs.index))
+        return out
+
+    def actors_at(self, rows: np.ndarray) -> np.ndarray:
+        """The actor of each observation at positions `rows`."""
+        return self.initiatives["actor"].to_numpy()[self.order_plan().owner[rows]]
+
+    def sentences(self) -> np.ndarray:
+        """Every observation's sentence, in the frames' order."""
+        return self.observations["sentence"].to_numpy()
 
     def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         return self.observations[self._keeps(ids, filters)]
@@ -388,8 +444,9 @@ class Frames:
         return self.memo["order_plan"]
 
     def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
-        """`latest(self.figures(ids, filters))`, picked on the order worked out once per
-        data version (`OrderPlan`): a mask and integer passes, no sort."""
+        """`latest(self.figures(ids, filters))` without the texts (`with_texts` adds them),
+        picked on the order worked out once per data version (`OrderPlan`): a mask and
+        integer passes, no sort."""
         key = ("latest", filters, ids.tobytes())
         cache = self.memo.setdefault("latest", OrderedDict())
         if key not in cache:

@@ -224,9 +224,10 @@ def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     first = {k: v[0] for k, v in by_figure.items()}
     item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
     groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
-    cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
-                                            "sentence", "reason", "status")}
+    cols = {c: last[c].to_numpy() for c in ("initiative_id", "release_id", "value",
+                                            "reason", "status")}
     worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
+    cols["actor"], cols["sentence"] = fr.actors_at(at), fr.sentences()[at]
     cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
     out = []
     collecting = gc.isenabled()
@@ -274,17 +275,38 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
             "items": items, "goals": goal_sums(*_goals(last))}
 
 
-def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(progress, alone) from the latest figures: per initiative, item and unit giving
-    both a goal and a done figure, the two side by side; goals with no done figure of
-    the same initiative, item and unit apart."""
+def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(progress, alone) from the latest figures (`Frames.latest`): per initiative, item
+    and unit giving both a goal and a done figure, the two side by side; goals with no
+    done figure of the same initiative, item and unit apart. Without the frames `fr`, the
+    texts (actor, sentences) are left empty: enough for `goal_sums`."""
     if last.empty:
         return (pd.DataFrame(columns=PROGRESS_COLUMNS), pd.DataFrame(columns=ALONE_COLUMNS))
-    keys = ["initiative_id", "item", "unit"]
-    done = last[last["kind"] == DONE]
-    target = last[last["kind"] == TARGET]
-    pair = target.merge(done[[*keys, "value", "approx", "as_of", "release_id", "sentence"]],
-                        on=keys, how="left", suffixes=("", "_done"))
+    is_done, is_target = (last["kind"] == DONE).to_numpy(), (last["kind"] == TARGET).to_numpy()
+    # each goal's done figure (one at most: one latest figure per initiative, item, kind
+    # and unit), matched on one integer per (initiative, item, unit)
+    key = _row_key(last, ["initiative_id", "item", "unit"])
+    target = last[is_target].reset_index()
+    at = pd.Index(key[is_done]).get_indexer(key[is_target])
+    pair = target.rename(columns={"index": "row"})
+    pick = np.where(at >= 0, at, -1)   # -1: the missing value appended at the end
+    done = last[is_done]
+
+    def done_of(values, missing):
+        return np.append(values, np.array([missing], dtype=values.dtype))[pick]
+
+    pair["value_done"] = done_of(done["value"].to_numpy(dtype=float), np.nan)
+    pair["approx_done"] = done_of(done["approx"].to_numpy(dtype=bool), False)
+    pair["as_of_done"] = done_of(done["as_of"].to_numpy(), np.datetime64("NaT"))
+    pair["release_id_done"] = done["release_id"].array.take(pick, allow_fill=True)
+    rows = pair["row"].to_numpy()
+    if fr is not None:
+        for name, values in (("actor", fr.actors_at(rows)), ("sentence", fr.sentences()[rows]),
+                             ("sentence_done", done_of(fr.sentences()[
+                                 last.index.to_numpy()[is_done]], None))):
+            pair[name] = text_column(values, pair.index)
+    else:
+        pair["actor"] = pair["sentence"] = pair["sentence_done"] = None
     has_done = pair["value_done"].notna()
     both = pair[has_done]
     progress = pd.DataFrame({
@@ -309,6 +331,17 @@ def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     order = ["item", "unit", "initiative_id"]
     return (progress.sort_values(order, ignore_index=True),
             alone.sort_values(order, ignore_index=True))
+
+
+def _row_key(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of the columns (coded or integer ones)."""
+    key = np.zeros(len(frame), dtype=np.int64)
+    for name in columns:
+        col = frame[name]
+        codes = col.cat.codes.to_numpy(dtype=np.int64) + 1 if isinstance(
+            col.dtype, pd.CategoricalDtype) else pd.factorize(col.to_numpy())[0] + 1
+        key = key * (int(codes.max()) + 1 if len(codes) else 1) + codes
+    return key
 
 
 def _dates(days: pd.Series) -> pd.Series:
@@ -362,7 +395,7 @@ class Goals:
 def goals(store: Store, filters: Filters | None = None, dep: str | None = None) -> Goals:
     """Progress of each initiative towards its own goal, and the goals left alone."""
     filters, dep, fr, ids = _selection(store, filters, dep)
-    progress, alone = _goals(fr.latest(ids, filters))
+    progress, alone = _goals(fr.latest(ids, filters), fr)
     return Goals(progress, alone, goal_sums(progress, alone))
 
 

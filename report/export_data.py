@@ -626,7 +626,7 @@ def quantities_table(store, filters: Filters | None = None, dep: str | None = No
     dep, filters = dep or config.departement(), filters or Filters()
     fr = frames_of(_Anonymised(store, anonymise))
     ids = fr.select(filters, dep)
-    last = fr.latest(ids, filters)
+    last = fr.with_texts(fr.latest(ids, filters))
     inside = fr.placed(dep).inside.reindex(last["initiative_id"].to_numpy()).to_numpy(dtype=bool)
     kinds = pd.Series(last["kind"].to_numpy(), dtype=object)
     out = columnar.table({
