@@ -396,6 +396,12 @@ class Frames:
             self.memo[key] = self.rows(self.placed(dep).pairs["initiative_id"].to_numpy())
         return self.memo[key]
 
+    def mention_owner(self) -> np.ndarray:
+        """Each mention's initiative row, once per data version."""
+        if "mention_owner" not in self.memo:
+            self.memo["mention_owner"] = self.rows(self.mentions["initiative_id"].to_numpy())
+        return self.memo["mention_owner"]
+
     def _keeps(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
         obs = self.observations
         keep = self.owned(ids, self.order_plan().owner)

@@ -183,19 +183,19 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     if last.empty:
         return pd.DataFrame(columns=columns)
     pending = (last["status"] == TO_REVIEW).to_numpy()
-    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order
+    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order;
+    # one latest figure per initiative and group, so its initiatives are its rows
     figure = last["figure"].to_numpy()
-    work = pd.DataFrame({"figure": figure, "value": last["value"].to_numpy(),
-                         "pending_value": np.where(pending, last["value"].to_numpy(), 0.0),
-                         "pending": pending, "approx": last["approx"].to_numpy(),
-                         "initiative_id": last["initiative_id"].to_numpy()})
-    out = work.groupby("figure", sort=True).agg(
-        value=("value", "sum"), initiatives=("initiative_id", "nunique"),
-        to_review=("pending_value", "sum"), initiatives_to_review=("pending", "sum"),
-        approx=("approx", "any"))
-    first = pd.Series(np.arange(len(figure)), index=figure).groupby(level=0).first()
-    at = first.reindex(out.index).to_numpy()
-    out = out.reset_index(drop=True)
+    value = last["value"].to_numpy(dtype=float)
+    sums = pd.DataFrame({"value": value, "to_review": np.where(pending, value, 0.0)}
+                        ).groupby(figure, sort=True).sum()   # pandas' sums, to the last bit
+    present, at = np.unique(figure, return_index=True)   # sorted, with each first row
+    count = np.bincount(figure)[present]
+    out = pd.DataFrame({
+        "value": sums["value"].to_numpy(), "initiatives": count.astype(np.int64),
+        "to_review": sums["to_review"].to_numpy(),
+        "initiatives_to_review": np.bincount(figure, weights=pending)[present].astype(np.int64),
+        "approx": np.bincount(figure, weights=last["approx"].to_numpy(dtype=bool))[present] > 0})
     for name in ("item", "kind", "unit"):
         out[name] = text_column(last[name].to_numpy()[at], out.index)
     out["_kind"] = kind_rank(out["kind"].to_numpy())
@@ -450,16 +450,17 @@ def _pairs(fr, ids: np.ndarray, dep: str, columns: list[str] | None = None) -> p
     """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`);
     `columns`: only those (a take of the text columns is the costly part)."""
     pairs = fr.placed(dep).pairs
-    keep = isin(pairs["initiative_id"].to_numpy(), ids)
+    keep = fr.owned(ids, fr.pair_owner(dep))
     return (pairs if columns is None else pairs[columns])[keep]
 
 
 def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
     """Communes named by the initiatives `ids`, and those reached only through a
     territory (named by none of them), counted on the communes' rows."""
-    pairs = _pairs(fr, ids, dep, ["commune", "direct"])
+    pairs = fr.placed(dep).pairs
+    keep = fr.owned(ids, fr.pair_owner(dep))
     codes = commune_table(dep).index.to_numpy(dtype=TEXT)
-    com, direct = pairs["commune"].to_numpy(), pairs["direct"].to_numpy()
+    com, direct = pairs["commune"].to_numpy()[keep], pairs["direct"].to_numpy()[keep]
     if (com < 0).any():   # a commune outside the table: compared as text
         pairs = _pairs(fr, ids, dep)
         named = pd.unique(pairs["code"].to_numpy()[direct])
@@ -476,12 +477,15 @@ def key_figures(store: Store, filters: Filters | None = None,
     filters, dep, fr, ids = _selection(store, filters, dep)
     table = commune_table(dep)
     named, territory = _reached(fr, ids, dep)
-    status = fr.initiatives.loc[ids, "status"].to_numpy()
+    rows = fr.rows(ids)
+    status = fr.initiatives["status"].to_numpy()[rows]
     reviewed_ids = ids[status != TO_REVIEW]
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
-    with_communes = _pairs(fr, ids, dep, ["initiative_id"])["initiative_id"].to_numpy()
-    wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
+    # initiatives reaching some commune (their pairs' rows, counted)
+    owner = fr.pair_owner(dep)
+    with_communes = np.bincount(owner[fr.owned(ids, owner)], minlength=len(fr.initiatives)) > 0
+    wide = placed.wide.to_numpy(dtype=bool)[rows] & ~with_communes[rows]
     last = fr.latest(ids, filters)
     rows = _item_rows(last)
     goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
@@ -524,10 +528,15 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     men = fr.mentions
-    keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
+    keep = fr.owned(ids, fr.mention_owner()) & columnar.keeps_observation(
         men["release_id"], men["date"].to_numpy(), filters)
-    counts = pd.Series(men["initiative_id"].to_numpy()[keep],
-                       index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
+    # distinct initiatives per release, on integers: (initiative row, release code) pairs
+    release = men["release_id"].array
+    code = release.codes.astype(np.int64)[keep] + 1   # 0: missing
+    pair = pd.unique(fr.mention_owner()[keep] * (len(release.categories) + 1) + code)
+    n = np.bincount(pair % (len(release.categories) + 1),
+                    minlength=len(release.categories) + 1)[1:]
+    counts = pd.Series(n[n > 0], index=release.categories.to_numpy(dtype=TEXT)[n > 0])
     out = []
     for rel in fr.release_objects():
         if rel.id in counts.index:
