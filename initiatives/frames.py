@@ -367,27 +367,35 @@ class Frames:
         return self.with_texts(self._with_heads(np.flatnonzero(self._keeps(ids, filters))))
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
-        """Rows in `initiatives` of the ids (-1 for an unknown one), by bisection on the
-        sorted index (no hashing)."""
+        """Rows in `initiatives` of the ids (-1 for an unknown one): a subtraction when
+        the ids run without gaps (as a store numbers them), else by bisection."""
         index = self.initiatives.index.to_numpy()
         ids = np.asarray(ids, dtype=np.int64)
+        if len(index) and index[-1] - index[0] + 1 == len(index):
+            at = ids - index[0]
+            return np.where((at >= 0) & (at < len(index)), at, -1)
         at = np.searchsorted(index, ids)
         found = at < len(index)
         found[found] = index[at[found]] == ids[found]
         return np.where(found, at, -1)
 
     def mask(self, ids: np.ndarray) -> np.ndarray:
-        """True on the rows of `initiatives` whose id is among `ids`."""
-        out = np.zeros(len(self.initiatives), dtype=bool)
+        """True on the rows of `initiatives` whose id is among `ids`, and a last False
+        (read by the row -1 of an unknown initiative). Not to be altered: the mask of the
+        last `ids` asked is kept (one figure asks it several times)."""
+        held = self.memo.get("mask")
+        if held is not None and held[0] is ids:
+            return held[1]
+        out = np.zeros(len(self.initiatives) + 1, dtype=bool)
         at = self.rows(ids)
         out[at[at >= 0]] = True
+        self.memo["mask"] = (ids, out)
         return out
 
     def owned(self, ids: np.ndarray, owner: np.ndarray) -> np.ndarray:
         """For rows owned by initiatives (`owner`: their rows in `initiatives`, -1 when
         unknown), whether their initiative is among `ids`: `isin` on integers, on a mask."""
-        mask = np.r_[self.mask(ids), False]   # -1 reads the False at the end
-        return mask[owner]
+        return self.mask(ids)[owner]
 
     def pair_owner(self, dep: str) -> np.ndarray:
         """Each reach pair's initiative row (`placed(dep).pairs`), once per data version."""

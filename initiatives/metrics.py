@@ -278,8 +278,8 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
 def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(progress, alone) from the latest figures (`Frames.latest`): per initiative, item
     and unit giving both a goal and a done figure, the two side by side; goals with no
-    done figure of the same initiative, item and unit apart. Without the frames `fr`, the
-    texts (actor, sentences) are left empty: enough for `goal_sums`."""
+    done figure of the same initiative, item and unit apart. Without the frames `fr`,
+    only the columns `goal_sums` reads are filled (no texts, no dates)."""
     if last.empty:
         return (pd.DataFrame(columns=PROGRESS_COLUMNS), pd.DataFrame(columns=ALONE_COLUMNS))
     is_done, is_target = (last["kind"] == DONE).to_numpy(), (last["kind"] == TARGET).to_numpy()
@@ -297,40 +297,42 @@ def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     pair["value_done"] = done_of(done["value"].to_numpy(dtype=float), np.nan)
     pair["approx_done"] = done_of(done["approx"].to_numpy(dtype=bool), False)
-    pair["as_of_done"] = done_of(done["as_of"].to_numpy(), np.datetime64("NaT"))
-    pair["release_id_done"] = done["release_id"].array.take(pick, allow_fill=True)
-    rows = pair["row"].to_numpy()
-    if fr is not None:
+    lean = fr is None   # `goal_sums` alone: no texts, no dates
+    if not lean:
+        pair["as_of_done"] = done_of(done["as_of"].to_numpy(), np.datetime64("NaT"))
+        pair["release_id_done"] = done["release_id"].array.take(pick, allow_fill=True)
+        rows = pair["row"].to_numpy()
         for name, values in (("actor", fr.actors_at(rows)), ("sentence", fr.sentences()[rows]),
                              ("sentence_done", done_of(fr.sentences()[
                                  last.index.to_numpy()[is_done]], None))):
             pair[name] = text_column(values, pair.index)
-    else:
-        pair["actor"] = pair["sentence"] = pair["sentence_done"] = None
     has_done = pair["value_done"].notna()
     both = pair[has_done]
-    progress = pd.DataFrame({
-        "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
+    progress = {
+        "initiative_id": both["initiative_id"].astype(int),
         "status": texts(both["status"]), "item": texts(both["item"]),
         "unit": texts(both["unit"]),
         "done": _num_series(both["value_done"]), "target": _num_series(both["value"]),
-        "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
-        "approx": both["approx"] | both["approx_done"].astype(bool),
-        "as_of": _later(both["as_of"], both["as_of_done"]),
-        "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
-        "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
+        "approx": both["approx"] | both["approx_done"].astype(bool)}
+    if not lean:
+        progress.update({
+            "actor": both["actor"],
+            "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
+            "as_of": _later(both["as_of"], both["as_of_done"]),
+            "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
+            "target_sentence": both["sentence"]})
     lone = pair[~has_done]
-    alone = pd.DataFrame({
-        "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
+    alone = {
+        "initiative_id": lone["initiative_id"].astype(int),
         "status": texts(lone["status"]), "item": texts(lone["item"]),
-        "unit": texts(lone["unit"]),
-        "target": _num_series(lone["value"]), "approx": lone["approx"],
-        "as_of": _dates(lone["as_of"]),
-        "release_id": texts(lone["release_id"]), "sentence": lone["sentence"]},
-        columns=ALONE_COLUMNS)
+        "unit": texts(lone["unit"]), "target": _num_series(lone["value"])}
+    if not lean:
+        alone.update({"actor": lone["actor"], "approx": lone["approx"],
+                      "as_of": _dates(lone["as_of"]), "release_id": texts(lone["release_id"]),
+                      "sentence": lone["sentence"]})
     order = ["item", "unit", "initiative_id"]
-    return (progress.sort_values(order, ignore_index=True),
-            alone.sort_values(order, ignore_index=True))
+    return (pd.DataFrame(progress, columns=PROGRESS_COLUMNS).sort_values(order, ignore_index=True),
+            pd.DataFrame(alone, columns=ALONE_COLUMNS).sort_values(order, ignore_index=True))
 
 
 def _row_key(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
