@@ -189,8 +189,11 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     value = last["value"].to_numpy(dtype=float)
     sums = pd.DataFrame({"value": value, "to_review": np.where(pending, value, 0.0)}
                         ).groupby(figure, sort=True).sum()   # pandas' sums, to the last bit
-    present, at = np.unique(figure, return_index=True)   # sorted, with each first row
-    count = np.bincount(figure)[present]
+    every = np.bincount(figure)
+    present = np.flatnonzero(every)   # sorted
+    first = np.empty(len(every), dtype=np.int64)
+    first[figure[::-1]] = np.arange(len(figure) - 1, -1, -1)   # the last write: the first row
+    at, count = first[present], every[present]
     out = pd.DataFrame({
         "value": sums["value"].to_numpy(), "initiatives": count.astype(np.int64),
         "to_review": sums["to_review"].to_numpy(),
@@ -308,10 +311,12 @@ def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
             pair[name] = text_column(values, pair.index)
     has_done = pair["value_done"].notna()
     both = pair[has_done]
+    # lean: item, unit and status stay coded (codes sort and group as their texts)
+    word = (lambda col: col) if lean else texts
     progress = {
         "initiative_id": both["initiative_id"].astype(int),
-        "status": texts(both["status"]), "item": texts(both["item"]),
-        "unit": texts(both["unit"]),
+        "status": word(both["status"]), "item": word(both["item"]),
+        "unit": word(both["unit"]),
         "done": _num_series(both["value_done"]), "target": _num_series(both["value"]),
         "approx": both["approx"] | both["approx_done"].astype(bool)}
     if not lean:
@@ -324,8 +329,8 @@ def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     lone = pair[~has_done]
     alone = {
         "initiative_id": lone["initiative_id"].astype(int),
-        "status": texts(lone["status"]), "item": texts(lone["item"]),
-        "unit": texts(lone["unit"]), "target": _num_series(lone["value"])}
+        "status": word(lone["status"]), "item": word(lone["item"]),
+        "unit": word(lone["unit"]), "target": _num_series(lone["value"])}
     if not lean:
         alone.update({"actor": lone["actor"], "approx": lone["approx"],
                       "as_of": _dates(lone["as_of"]), "release_id": texts(lone["release_id"]),
@@ -340,8 +345,12 @@ def _row_key(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     key = np.zeros(len(frame), dtype=np.int64)
     for name in columns:
         col = frame[name]
-        codes = col.cat.codes.to_numpy(dtype=np.int64) + 1 if isinstance(
-            col.dtype, pd.CategoricalDtype) else pd.factorize(col.to_numpy())[0] + 1
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy(dtype=np.int64) + 1
+        elif col.dtype.kind in "iu" and len(col):   # integers: their offset from the least
+            codes = col.to_numpy(dtype=np.int64) - int(col.min()) + 1
+        else:
+            codes = pd.factorize(col.to_numpy())[0] + 1
         key = key * (int(codes.max()) + 1 if len(codes) else 1) + codes
     return key
 
@@ -368,7 +377,7 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
     (`initiatives`, `share` = done / goal of those), and apart the goals of initiatives
     with no done figure (`target_alone`, `initiatives_alone`)."""
     out: dict[tuple, dict] = {}
-    for (item, unit), g in progress.groupby(["item", "unit"]):
+    for (item, unit), g in progress.groupby(["item", "unit"], observed=True):
         target = float(g["target"].sum())
         out[(item, unit)] = {
             "item": item, "unit": unit, "done": _num(g["done"].sum()), "target": _num(target),
@@ -376,7 +385,7 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
             "initiatives": int(len(g)), "approx": bool(g["approx"].any()),
             "to_review": int((g["status"] == TO_REVIEW).sum()),
             "target_alone": None, "initiatives_alone": 0}
-    for (item, unit), g in alone.groupby(["item", "unit"]):
+    for (item, unit), g in alone.groupby(["item", "unit"], observed=True):
         entry = out.setdefault((item, unit), {
             "item": item, "unit": unit, "done": None, "target": None, "share": None,
             "initiatives": 0, "approx": False, "to_review": 0})
@@ -480,8 +489,9 @@ def key_figures(store: Store, filters: Filters | None = None,
     table = commune_table(dep)
     named, territory = _reached(fr, ids, dep)
     rows = fr.rows(ids)
-    status = fr.initiatives["status"].to_numpy()[rows]
-    reviewed_ids = ids[status != TO_REVIEW]
+    status = fr.initiatives["status"].array
+    unchecked = status.codes[rows] == status.categories.get_indexer([TO_REVIEW])[0]
+    reviewed_ids = ids[~unchecked]
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
     # initiatives reaching some commune (their pairs' rows, counted)
@@ -512,7 +522,7 @@ def key_figures(store: Store, filters: Filters | None = None,
     return KeyFigures(
         departement=dep,
         initiatives=len(ids),
-        initiatives_to_review=int((status == TO_REVIEW).sum()),
+        initiatives_to_review=int(unchecked.sum()),
         initiatives_wide=int(wide.sum()),
         communes_total=len(table),
         communes_named=len(named_set),
