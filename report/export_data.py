@@ -408,7 +408,7 @@ def anonymise_frames(fr: Frames) -> Frames:
             text = scrub_text(text, p, contacts)
         return text
 
-    out = inis.copy()
+    out = inis.copy(deep=False)   # copy-on-write: only the columns replaced are new
     excerpt = scrub_texts(inis["excerpt"].to_numpy(), pattern, anchors)
     excerpt[private] = [clean(t, a, True) for t, a in zip(
         inis["excerpt"].to_numpy()[private], inis["actor"].to_numpy()[private])]
@@ -425,7 +425,7 @@ def anonymise_frames(fr: Frames) -> Frames:
                                           if not pattern.search(fold(c)))
                          for joined in contacts[has]]
     out["contacts"] = text_column(contacts, out.index)
-    obs = fr.observations.copy()
+    obs = fr.observations.copy(deep=False)
     mine = isin(obs["initiative_id"].to_numpy(), inis.index.to_numpy()[private])
     owner_actor = inis["actor"].reindex(obs["initiative_id"].to_numpy()[mine]).to_numpy()
     for col, contacts_too in (("sentence", True), ("reason", False)):
@@ -433,7 +433,7 @@ def anonymise_frames(fr: Frames) -> Frames:
         texts[mine] = [clean(t, a, contacts_too) for t, a in zip(obs[col].to_numpy()[mine],
                                                                  owner_actor)]
         obs[col] = text_column(texts, obs.index)
-    rel = fr.releases.copy()
+    rel = fr.releases.copy(deep=False)
     rel["title"] = text_column(scrub_texts(rel["title"].to_numpy(), pattern, anchors),
                                rel.index)
     return Frames(out, fr.places, obs, fr.mentions, rel)
