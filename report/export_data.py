@@ -694,15 +694,17 @@ def to_csv(frame: pd.DataFrame, sep: str = ";", hxl: bool = False) -> bytes:
         writer.writerow([tags.get(c, ("", ""))[0] for c in frame.columns])
     # a chunk of rows at a time, each written and encoded before the next: the cells of
     # every row and the whole text are never held at once (at 10^6 rows, gigabytes)
-    parts = ["\ufeff".encode("utf-8")]
+    # (a BytesIO hands its buffer over: the file is not copied once more at the end)
+    out = io.BytesIO()
+    out.write("\ufeff".encode("utf-8"))
     for start in range(0, max(len(frame), 1), CSV_CHUNK):
         chunk = frame.iloc[start:start + CSV_CHUNK]
         writer.writerows(zip(*(_csv_column(chunk.iloc[:, i], sep)
                                for i in range(chunk.shape[1]))))
-        parts.append(buf.getvalue().encode("utf-8"))
+        out.write(buf.getvalue().encode("utf-8"))
         buf.seek(0)
         buf.truncate()
-    return b"".join(parts)
+    return out.getvalue()
 
 
 _STARTS = frozenset(FORMULA_START)   # one character each
