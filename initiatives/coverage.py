@@ -176,15 +176,37 @@ def _apart(fr, ids: np.ndarray, scopes: np.ndarray) -> list[dict]:
     """`{"id", "actor", "category", "scope", "places"}` of initiatives listed apart."""
     if not len(ids):
         return []
-    inis = fr.initiatives.loc[ids]
+    rows = fr.rows(ids)
+    inis = fr.initiatives
     p = fr.places
     sel = isin(p["initiative_id"].to_numpy(), ids)
-    label = np.where(pd.notna(p["nom"].to_numpy()) & (p["nom"].to_numpy() != ""),
-                     p["nom"].to_numpy(), p["query"].to_numpy())
+    label = _labels(fr)
     places = join_runs(p["initiative_id"].to_numpy()[sel], label[sel], ", ", ids)
-    return pd.DataFrame({"id": [int(i) for i in ids], "actor": inis["actor"].to_numpy(),
-                         "category": inis["category"].to_numpy(), "scope": scopes,
-                         "places": places}).to_dict("records")
+    # the records `DataFrame.to_dict("records")` gave, built at once
+    return [{"id": i, "actor": a, "category": c, "scope": s, "places": t}
+            for i, a, c, s, t in zip(
+                np.asarray(ids).tolist(), inis["actor"].to_numpy()[rows].tolist(),
+                inis["category"].array.take(rows).to_numpy(dtype=object).tolist(),
+                np.asarray(scopes).tolist(), places.tolist())]
+
+
+def _labels(fr) -> np.ndarray:
+    """Each place's label (its name, else what the release said), once per version."""
+    if "place_labels" not in fr.memo:
+        p = fr.places
+        nom = p["nom"].to_numpy()
+        fr.memo["place_labels"] = np.where(pd.notna(nom) & (nom != ""), nom,
+                                           p["query"].to_numpy())
+    return fr.memo["place_labels"]
+
+
+def _nationals(fr) -> np.ndarray:
+    """Ids of the initiatives with a national place, once per data version."""
+    if "nationals" not in fr.memo:
+        p = fr.places
+        fr.memo["nationals"] = p.loc[(p["level"] == "national").to_numpy(),
+                                     "initiative_id"].to_numpy()
+    return fr.memo["nationals"]
 
 
 def _select(store: Store, filters: Filters, category: str | None, dep: str):
@@ -202,13 +224,18 @@ def _lists(owner: np.ndarray, key: np.ndarray, names: np.ndarray | None = None) 
     integers sorted as the names they stand for, and the dict is keyed by name."""
     if not len(key):
         return {}
-    order = np.lexsort((owner, key))
-    key, owner = key[order], owner[order]
-    if names is not None:
-        key = names[key]
-    starts = group_starts(key)
-    return dict(zip(key[starts].tolist(), (part.tolist() for part in np.split(
-        owner, starts[1:]))))
+    if key.dtype.kind not in "iu":   # texts: their ranks, named at the end
+        key, names = pd.factorize(key, sort=True)
+    # sorted by key then owner: one sort of one integer (a lexsort is several times slower)
+    owner = np.asarray(owner, dtype=np.int64)
+    low, span = int(owner.min()), int(owner.max() - owner.min()) + 1
+    both = np.sort(key.astype(np.int64) * span + (owner - low))
+    key, owner = both // span, both % span + low
+    starts = group_starts(key)   # on the integers, before naming them
+    first = key[starts] if names is None else names[key[starts]]
+    owners = owner.tolist()
+    ends = np.r_[starts[1:], len(owners)].tolist()
+    return dict(zip(first.tolist(), (owners[a:b] for a, b in zip(starts.tolist(), ends))))
 
 
 def gaps(store: Store, filters: Filters | None = None, category: str | None = None,
@@ -222,24 +249,29 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     table = commune_table(dep)
     fr, selected = _select(store, filters, category, dep)
     placed = fr.placed(dep)
-    pairs = placed.pairs[isin(placed.pairs["initiative_id"].to_numpy(), selected)]
+    pair_owner = fr.pair_owner(dep)
+    kept = fr.owned(selected, pair_owner)
+    pairs = placed.pairs[kept]
     # initiatives reaching no commune: département-wide or national schemes (inside),
     # inside with no usable place, or outside the département (not listed)
-    reaching = np.unique(pairs["initiative_id"].to_numpy())
-    alone = selected[~isin(selected, reaching)]
-    inside = placed.inside.reindex(alone).to_numpy(dtype=bool)
-    wide = placed.wide.reindex(alone).to_numpy(dtype=bool)
-    p = fr.places
-    national = isin(alone, p.loc[(p["level"] == "national").to_numpy(),
-                                    "initiative_id"].to_numpy())
+    rows = fr.rows(selected)
+    reaching = np.bincount(pair_owner[kept], minlength=len(fr.initiatives)) > 0
+    alone_rows = rows[~reaching[rows]]
+    alone = selected[~reaching[rows]]
+    inside = placed.inside.to_numpy(dtype=bool)[alone_rows]
+    wide = placed.wide.to_numpy(dtype=bool)[alone_rows]
+    national = isin(alone, _nationals(fr))
     scheme = wide & inside
     schemes = _apart(fr, alone[scheme], np.where(national[scheme], "national", "département"))
     unplaced = _apart(fr, alone[~wide & inside],
                       np.full(int((~wide & inside).sum()), "non localisé", dtype=object))
+    owner_rows = pair_owner[kept]
     if commune_only:
+        owner_rows = owner_rows[pairs["direct"].to_numpy()]
         pairs = pairs[pairs["direct"].to_numpy()]
-    pairs = pairs[pairs["commune"].to_numpy() >= 0]   # a commune off the table counts nowhere
-    status = fr.initiatives["status"].reindex(pairs["initiative_id"].to_numpy()).array
+    on_table = pairs["commune"].to_numpy() >= 0   # a commune off the table counts nowhere
+    pairs = pairs[on_table]
+    status = fr.initiatives["status"].array.take(owner_rows[on_table])
     owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
     direct = pairs["direct"].to_numpy()
 

@@ -35,22 +35,34 @@ from initiatives.reach import TERRITORY_LEVELS, WIDE_LEVELS, _communes_of, commu
 
 # --- reading: portable SQL, one query per table ---------------------------------------
 
+# How each column is kept: "int", "float", "bool"; ("code", missing): few distinct texts
+# as a `coded` column (missing -> `missing`); ("text", missing): Python strings (missing
+# -> `missing`; None keeps them missing); "day": ISO dates as datetime64[D]; "raw": as read.
+# Rows are read in chunks and converted chunk by chunk: a read never holds every row's
+# Python objects at once (at 10^6 initiatives that alone took several GB).
 QUERIES = {
     "initiatives": ("SELECT id, actor, actor_type, category, status FROM initiatives",
-                    ["id", "actor", "actor_type", "category", "status"]),
+                    {"id": "int", "actor": ("text", ""), "actor_type": ("code", ""),
+                     "category": ("code", ""), "status": ("code", "")}),
     "places": ("SELECT initiative_id, ord, query, code, nom, level, departement, inside"
                " FROM places",
-               ["initiative_id", "ord", "query", "code", "nom", "level", "departement",
-                "inside"]),
+               {"initiative_id": "int", "ord": "int", "query": ("code", ""),
+                "code": ("code", None), "nom": ("code", None), "level": ("code", None),
+                "departement": ("code", None), "inside": "bool"}),
     "observations": ("SELECT id, initiative_id, release_id, as_of, item, value, unit, kind,"
                      " approx, sentence, reason FROM observations",
-                     ["id", "initiative_id", "release_id", "as_of", "item", "value", "unit",
-                      "kind", "approx", "sentence", "reason"]),
+                     {"id": "int", "initiative_id": "int", "release_id": ("code", ""),
+                      "as_of": "day", "item": ("code", ""), "value": "float",
+                      "unit": ("code", ""), "kind": ("code", ""), "approx": "bool",
+                      "sentence": ("text", ""), "reason": ("code", "")}),
     "mentions": ("SELECT initiative_id, release_id, excerpt, contacts FROM mentions",
-                 ["initiative_id", "release_id", "excerpt", "contacts"]),
+                 {"initiative_id": "int", "release_id": ("code", ""),
+                  "excerpt": ("text", ""), "contacts": ("code", "[]")}),
     "releases": ("SELECT id, title, number, date, source FROM releases",
-                 ["id", "title", "number", "date", "source"]),
+                 {"id": ("text", ""), "title": ("text", ""), "number": "raw",
+                  "date": "day", "source": ("text", "")}),
 }
+CHUNK = 50_000   # rows converted at a time
 CONTACT_SEP = "\x1f"   # contacts of an initiative, joined (a separator no text holds)
 NO_DAY = np.datetime64("0001-01-01")   # an undated figure counts as the oldest
 TEXT = object   # text columns are kept as Python strings (they go to files as they are)
@@ -94,23 +106,92 @@ def texts(col) -> pd.Series:
     return pd.Series(col.to_numpy(dtype=TEXT), index=col.index, dtype=TEXT)
 
 
-def _fetch(conn, sql: str, columns: list[str]) -> pd.DataFrame:
+def _cursor_rows(conn, sql: str):
+    """The rows of `sql`, a chunk at a time (plain DB-API `fetchmany`)."""
     if not hasattr(conn, "cursor"):   # the PostgreSQL store's connection (`pg_connection`)
-        rows = conn.execute(sql).fetchall()
+        cur, close = conn.execute(sql), None
     else:
-        cur = conn.cursor()
+        cur = close = conn.cursor()
         if hasattr(cur, "row_factory"):
             cur.row_factory = None   # plain tuples (sqlite3.Row is slower to unpack)
-        try:
-            cur.execute(sql)
-            rows = cur.fetchall()
-        finally:
-            cur.close()
-    if not rows:
-        return table({c: np.zeros(0, dtype=TEXT) for c in columns})
-    cols = list(zip(*rows))
-    del rows
-    return table({c: np.array(v, dtype=TEXT) for c, v in zip(columns, cols)})
+        cur.execute(sql)
+    try:
+        while rows := cur.fetchmany(CHUNK):
+            yield rows
+    finally:
+        if close is not None:
+            close.close()
+
+
+class _Column:
+    """One column, converted chunk by chunk as `QUERIES` says."""
+
+    def __init__(self, how):
+        self.kind, self.missing = how if isinstance(how, tuple) else (how, None)
+        self.parts: list[np.ndarray] = []
+        self.seen: dict = {}   # code and day columns: each distinct value -> its number
+
+    def add(self, values) -> None:
+        kind = self.kind
+        if kind in ("code", "day"):
+            codes, uniques = pd.factorize(np.array(values, dtype=TEXT))
+            number = np.array([self.seen.setdefault(u, len(self.seen)) for u in uniques],
+                              dtype=np.int64)
+            self.parts.append(np.where(codes >= 0, number[codes] if len(number) else codes,
+                                       -1))
+        elif kind == "int":
+            self.parts.append(np.array(values, dtype=np.int64))
+        elif kind == "float":
+            self.parts.append(np.array(values, dtype=float))
+        elif kind == "bool":
+            self.parts.append(np.array(values, dtype=np.int64).astype(bool))
+        else:
+            self.parts.append(np.array(values, dtype=TEXT))
+
+    def finish(self):
+        kind, missing = self.kind, self.missing
+        empty = {"int": np.int64, "float": float, "bool": bool}.get(kind, TEXT)
+        out = np.concatenate(self.parts) if self.parts else np.zeros(
+            0, dtype=np.int64 if kind in ("code", "day") else empty)
+        if kind == "day":   # each distinct date parsed once; -1 (missing) takes the NaT
+            distinct = pd.Series(np.array(list(self.seen), dtype=TEXT), dtype=TEXT)
+            return np.append(_days(distinct), np.datetime64("NaT"))[out]
+        if kind == "code":
+            return _categorical(out, list(self.seen), missing)
+        if kind == "text" and missing is not None:
+            out[pd.isna(out)] = missing
+        return out
+
+
+def _categorical(codes: np.ndarray, values: list, missing) -> pd.Categorical:
+    """`coded` from numbered values: missing ones as `missing` (left missing if None),
+    categories sorted as `coded` sorts them."""
+    if missing is not None and (codes < 0).any():
+        if missing not in values:
+            values = [*values, missing]
+        codes = np.where(codes >= 0, codes, values.index(missing))
+    order = sorted(range(len(values)), key=values.__getitem__)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[order] = np.arange(len(values))
+    codes = np.where(codes >= 0, rank[codes] if len(rank) else codes, -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(
+        np.array([values[k] for k in order], dtype=TEXT), dtype=TEXT))
+
+
+def decoded(col) -> np.ndarray:
+    """A coded column as Python strings, None where missing (one shared object per
+    distinct text)."""
+    cat = col.array if isinstance(col, pd.Series) else col
+    return np.append(cat.categories.to_numpy(dtype=TEXT), None)[cat.codes]
+
+
+def _columns(chunks, spec: dict) -> dict:
+    """The columns of rows given in chunks (see `QUERIES`)."""
+    columns = {name: _Column(how) for name, how in spec.items()}
+    for rows in chunks:
+        for column, values in zip(columns.values(), zip(*rows)):
+            column.add(values)
+    return {name: column.finish() for name, column in columns.items()}
 
 
 def _text(col: pd.Series, missing: str = "") -> np.ndarray:
@@ -132,9 +213,9 @@ def _days(col: pd.Series) -> np.ndarray:
 
 
 def read(conn) -> Frames:
-    """Every table as a frame, from a DB-API connection (see `QUERIES`)."""
-    raw = {name: _fetch(conn, sql, cols) for name, (sql, cols) in QUERIES.items()}
-    return Frames.build(raw)
+    """Every table as columns, from a DB-API connection (see `QUERIES`)."""
+    return Frames.build({name: _columns(_cursor_rows(conn, sql), spec)
+                         for name, (sql, spec) in QUERIES.items()})
 
 
 # --- the frames -------------------------------------------------------------------------
@@ -194,30 +275,20 @@ class Frames:
     memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, raw: dict[str, pd.DataFrame]) -> Frames:
+    def build(cls, raw: dict[str, dict]) -> Frames:
+        """The frames from the columns `_columns` reads (converted as `QUERIES` says)."""
         inis = raw["initiatives"]
-        inis = table({
-            "actor": _text(inis["actor"]), "actor_type": coded(_text(inis["actor_type"])),
-            "category": coded(_text(inis["category"])), "status": coded(_text(inis["status"]))},
-            index=pd.Index(inis["id"].to_numpy(dtype=np.int64), name="id")).sort_index()
+        inis = table({k: inis[k] for k in ("actor", "actor_type", "category", "status")},
+                     index=pd.Index(inis["id"], name="id")).sort_index()
         places = raw["places"]
         places = table({
-            "initiative_id": places["initiative_id"].to_numpy(dtype=np.int64),
-            "ord": places["ord"].to_numpy(dtype=np.int64),
-            "query": _text(places["query"]), "code": places["code"].to_numpy(dtype=TEXT),
-            "nom": places["nom"].to_numpy(dtype=TEXT), "level": places["level"].to_numpy(
-                dtype=TEXT), "departement": places["departement"].to_numpy(dtype=TEXT),
-            "inside": places["inside"].to_numpy(dtype=np.int64).astype(bool)}
+            **{k: places[k] for k in ("initiative_id", "ord")},
+            # as Python strings, equal ones sharing one object (most places are communes)
+            **{k: decoded(places[k]) for k in ("query", "code", "nom", "level",
+                                               "departement")},
+            "inside": places["inside"]}
         ).sort_values(["initiative_id", "ord"], ignore_index=True)
-        obs = raw["observations"]
-        obs = table({
-            "id": obs["id"].to_numpy(dtype=np.int64),
-            "initiative_id": obs["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": coded(_text(obs["release_id"])), "as_of": _days(obs["as_of"]),
-            "item": coded(_text(obs["item"])), "value": obs["value"].to_numpy(dtype=float),
-            "unit": coded(_text(obs["unit"])), "kind": coded(_text(obs["kind"])),
-            "approx": obs["approx"].to_numpy(dtype=np.int64).astype(bool),
-            "sentence": _text(obs["sentence"]), "reason": coded(_text(obs["reason"]))})
+        obs = table(raw["observations"])
         # the store's order: by initiative, undated first, then by date and id
         obs = obs.sort_values(["initiative_id", "as_of", "id"], na_position="first",
                               ignore_index=True)
@@ -231,19 +302,16 @@ class Frames:
             np.zeros(0, dtype=np.int64)
         rel = raw["releases"]
         rel = table({
-            "id": _text(rel["id"]), "title": _text(rel["title"]),
-            "number": pd.to_numeric(rel["number"], errors="coerce").to_numpy(dtype=float),
-            "date": _days(rel["date"]), "source": _text(rel["source"])})
+            "id": rel["id"], "title": rel["title"],
+            "number": pd.to_numeric(pd.Series(rel["number"], dtype=TEXT), errors="coerce"
+                                    ).to_numpy(dtype=float),
+            "date": rel["date"], "source": rel["source"]})
         # the store's order: dated first by date, then number (missing first), then id
         rel = rel.assign(_undated=pd.isna(rel["date"]),
                          _number=rel["number"].fillna(-np.inf)).sort_values(
             ["_undated", "date", "_number", "id"], ignore_index=True).drop(
             columns=["_undated", "_number"])
-        men = raw["mentions"]
-        men = table({
-            "initiative_id": men["initiative_id"].to_numpy(dtype=np.int64),
-            "release_id": coded(_text(men["release_id"])), "excerpt": _text(men["excerpt"]),
-            "contacts": _text(men["contacts"], "[]")})
+        men = table(raw["mentions"])
         men["date"] = pd.Series(rel["date"].to_numpy(), index=rel["id"]).reindex(
             men["release_id"]).to_numpy()
         # the store's order (`sqlite_schema.mentions_of`): undated first, then by date
@@ -296,22 +364,90 @@ class Frames:
     def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         """Figures of the initiatives `ids` whose release and date pass the filters, in
         the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
-        return self._with_heads(np.flatnonzero(self._keeps(ids, filters)))
+        return self.with_texts(self._with_heads(np.flatnonzero(self._keeps(ids, filters))))
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """Rows in `initiatives` of the ids (-1 for an unknown one): a subtraction when
+        the ids run without gaps (as a store numbers them), else by bisection."""
+        index = self.initiatives.index.to_numpy()
+        ids = np.asarray(ids, dtype=np.int64)
+        if len(index) and index[-1] - index[0] + 1 == len(index):
+            at = ids - index[0]
+            return np.where((at >= 0) & (at < len(index)), at, -1)
+        at = np.searchsorted(index, ids)
+        found = at < len(index)
+        found[found] = index[at[found]] == ids[found]
+        return np.where(found, at, -1)
+
+    def mask(self, ids: np.ndarray) -> np.ndarray:
+        """True on the rows of `initiatives` whose id is among `ids`, and a last False
+        (read by the row -1 of an unknown initiative). Not to be altered: the mask of the
+        last `ids` asked is kept (one figure asks it several times)."""
+        held = self.memo.get("mask")
+        if held is not None and held[0] is ids:
+            return held[1]
+        out = np.zeros(len(self.initiatives) + 1, dtype=bool)
+        at = self.rows(ids)
+        out[at[at >= 0]] = True
+        self.memo["mask"] = (ids, out)
+        return out
+
+    def owned(self, ids: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """For rows owned by initiatives (`owner`: their rows in `initiatives`, -1 when
+        unknown), whether their initiative is among `ids`: `isin` on integers, on a mask."""
+        return self.mask(ids)[owner]
+
+    def pair_owner(self, dep: str) -> np.ndarray:
+        """Each reach pair's initiative row (`placed(dep).pairs`), once per data version."""
+        key = ("pair_owner", dep)
+        if key not in self.memo:
+            self.memo[key] = self.rows(self.placed(dep).pairs["initiative_id"].to_numpy())
+        return self.memo[key]
+
+    def mention_owner(self) -> np.ndarray:
+        """Each mention's initiative row, once per data version."""
+        if "mention_owner" not in self.memo:
+            self.memo["mention_owner"] = self.rows(self.mentions["initiative_id"].to_numpy())
+        return self.memo["mention_owner"]
 
     def _keeps(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
         obs = self.observations
-        keep = isin(obs["initiative_id"].to_numpy(), ids)
+        keep = self.owned(ids, self.order_plan().owner)
         keep &= keeps_observation(obs["release_id"], obs["as_of"].to_numpy(), filters)
         return keep
 
     def _with_heads(self, rows: np.ndarray) -> pd.DataFrame:
-        """Observations at positions `rows`, with their initiative's actor and status."""
+        """Observations at positions `rows` (index: those positions), their texts left
+        out (`with_texts` adds them), with their initiative's status."""
+        obs = self.observations
         at = self.order_plan().owner[rows]
-        obs = self.observations.take(rows)
-        inis = self.initiatives
-        obs["actor"] = text_column(inis["actor"].to_numpy()[at], obs.index)
-        obs["status"] = pd.Series(inis["status"].array.take(at), index=obs.index)   # coded
-        return obs
+        out = {}
+        for name in obs.columns:
+            if name != "sentence":
+                col = obs[name]
+                out[name] = col.array.take(rows) if isinstance(
+                    col.dtype, pd.CategoricalDtype) else col.to_numpy()[rows]
+        out["status"] = self.initiatives["status"].array.take(at)   # coded
+        return pd.DataFrame(out, index=pd.Index(rows, dtype=np.int64), copy=False)
+
+    def with_texts(self, obs: pd.DataFrame) -> pd.DataFrame:
+        """`obs` (observations at positions `obs.index`) with their sentence (in its place
+        among the observations' columns) and their initiative's actor (before `status`)."""
+        rows = obs.index.to_numpy()
+        out = obs.copy()
+        out.insert(out.columns.get_loc("approx") + 1, "sentence",
+                   text_column(self.sentences()[rows], obs.index))
+        out.insert(out.columns.get_loc("status"), "actor",
+                   text_column(self.actors_at(rows), obs.index))
+        return out
+
+    def actors_at(self, rows: np.ndarray) -> np.ndarray:
+        """The actor of each observation at positions `rows`."""
+        return self.initiatives["actor"].to_numpy()[self.order_plan().owner[rows]]
+
+    def sentences(self) -> np.ndarray:
+        """Every observation's sentence, in the frames' order."""
+        return self.observations["sentence"].to_numpy()
 
     def figures_of(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         return self.observations[self._keeps(ids, filters)]
@@ -322,8 +458,9 @@ class Frames:
         return self.memo["order_plan"]
 
     def latest(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
-        """`latest(self.figures(ids, filters))`, picked on the order worked out once per
-        data version (`OrderPlan`): a mask and integer passes, no sort."""
+        """`latest(self.figures(ids, filters))` without the texts (`with_texts` adds them),
+        picked on the order worked out once per data version (`OrderPlan`): a mask and
+        integer passes, no sort."""
         key = ("latest", filters, ids.tobytes())
         cache = self.memo.setdefault("latest", OrderedDict())
         if key not in cache:
@@ -659,23 +796,18 @@ def frames_of(store) -> Frames:
 def from_objects(store) -> Frames:
     """Frames built from a store's objects (a back end without a columnar read)."""
     inis = store.initiatives(Filters(statuses=()))
-    raw = {
-        "initiatives": pd.DataFrame([(i.id, i.actor, i.actor_type, i.category, i.status)
-                                     for i in inis], columns=QUERIES["initiatives"][1]),
-        "places": pd.DataFrame([(i.id, k, p.query, p.code, p.nom, p.level, p.departement,
-                                 int(bool(p.inside))) for i in inis
-                                for k, p in enumerate(i.places)],
-                               columns=QUERIES["places"][1]),
-        "observations": pd.DataFrame(
-            [(n, i.id, q.release_id or None, q.as_of.isoformat() if q.as_of else None, q.item,
-              float(q.value), q.unit, q.kind, int(bool(q.approx)), q.sentence, q.reason or "")
-             for i in inis for n, q in enumerate(i.quantities)],
-            columns=QUERIES["observations"][1]),
-        "mentions": pd.DataFrame([(m.initiative_id, m.release_id or None, m.excerpt,
-                                   json.dumps(m.contacts, ensure_ascii=False))
-                                  for m in store.mentions()], columns=QUERIES["mentions"][1]),
-        "releases": pd.DataFrame([(r.id, r.title, r.number, r.date.isoformat() if r.date
-                                   else None, r.source) for r in store.releases()],
-                                 columns=QUERIES["releases"][1]),
+    rows = {
+        "initiatives": [(i.id, i.actor, i.actor_type, i.category, i.status) for i in inis],
+        "places": [(i.id, k, p.query, p.code, p.nom, p.level, p.departement,
+                    int(bool(p.inside))) for i in inis for k, p in enumerate(i.places)],
+        "observations": [
+            (n, i.id, q.release_id or None, q.as_of.isoformat() if q.as_of else None, q.item,
+             float(q.value), q.unit, q.kind, int(bool(q.approx)), q.sentence, q.reason or "")
+            for i in inis for n, q in enumerate(i.quantities)],
+        "mentions": [(m.initiative_id, m.release_id or None, m.excerpt,
+                      json.dumps(m.contacts, ensure_ascii=False)) for m in store.mentions()],
+        "releases": [(r.id, r.title, r.number, r.date.isoformat() if r.date else None,
+                      r.source) for r in store.releases()],
     }
-    return Frames.build(raw)
+    return Frames.build({name: _columns([rows[name]] if rows[name] else [], spec)
+                         for name, (_, spec) in QUERIES.items()})

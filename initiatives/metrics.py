@@ -183,19 +183,22 @@ def _item_rows(last: pd.DataFrame) -> pd.DataFrame:
     if last.empty:
         return pd.DataFrame(columns=columns)
     pending = (last["status"] == TO_REVIEW).to_numpy()
-    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order
+    # groups by the (item, kind, unit) number of the frames: in the texts' sorted order;
+    # one latest figure per initiative and group, so its initiatives are its rows
     figure = last["figure"].to_numpy()
-    work = pd.DataFrame({"figure": figure, "value": last["value"].to_numpy(),
-                         "pending_value": np.where(pending, last["value"].to_numpy(), 0.0),
-                         "pending": pending, "approx": last["approx"].to_numpy(),
-                         "initiative_id": last["initiative_id"].to_numpy()})
-    out = work.groupby("figure", sort=True).agg(
-        value=("value", "sum"), initiatives=("initiative_id", "nunique"),
-        to_review=("pending_value", "sum"), initiatives_to_review=("pending", "sum"),
-        approx=("approx", "any"))
-    first = pd.Series(np.arange(len(figure)), index=figure).groupby(level=0).first()
-    at = first.reindex(out.index).to_numpy()
-    out = out.reset_index(drop=True)
+    value = last["value"].to_numpy(dtype=float)
+    sums = pd.DataFrame({"value": value, "to_review": np.where(pending, value, 0.0)}
+                        ).groupby(figure, sort=True).sum()   # pandas' sums, to the last bit
+    every = np.bincount(figure)
+    present = np.flatnonzero(every)   # sorted
+    first = np.empty(len(every), dtype=np.int64)
+    first[figure[::-1]] = np.arange(len(figure) - 1, -1, -1)   # the last write: the first row
+    at, count = first[present], every[present]
+    out = pd.DataFrame({
+        "value": sums["value"].to_numpy(), "initiatives": count.astype(np.int64),
+        "to_review": sums["to_review"].to_numpy(),
+        "initiatives_to_review": np.bincount(figure, weights=pending)[present].astype(np.int64),
+        "approx": np.bincount(figure, weights=last["approx"].to_numpy(dtype=bool))[present] > 0})
     for name in ("item", "kind", "unit"):
         out[name] = text_column(last[name].to_numpy()[at], out.index)
     out["_kind"] = kind_rank(out["kind"].to_numpy())
@@ -224,9 +227,10 @@ def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
     first = {k: v[0] for k, v in by_figure.items()}
     item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
     groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
-    cols = {c: last[c].to_numpy() for c in ("initiative_id", "actor", "release_id", "value",
-                                            "sentence", "reason", "status")}
+    cols = {c: last[c].to_numpy() for c in ("initiative_id", "release_id", "value",
+                                            "reason", "status")}
     worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
+    cols["actor"], cols["sentence"] = fr.actors_at(at), fr.sentences()[at]
     cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
     out = []
     collecting = gc.isenabled()
@@ -274,41 +278,81 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
             "items": items, "goals": goal_sums(*_goals(last))}
 
 
-def _goals(last: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(progress, alone) from the latest figures: per initiative, item and unit giving
-    both a goal and a done figure, the two side by side; goals with no done figure of
-    the same initiative, item and unit apart."""
+def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(progress, alone) from the latest figures (`Frames.latest`): per initiative, item
+    and unit giving both a goal and a done figure, the two side by side; goals with no
+    done figure of the same initiative, item and unit apart. Without the frames `fr`,
+    only the columns `goal_sums` reads are filled (no texts, no dates)."""
     if last.empty:
         return (pd.DataFrame(columns=PROGRESS_COLUMNS), pd.DataFrame(columns=ALONE_COLUMNS))
-    keys = ["initiative_id", "item", "unit"]
-    done = last[last["kind"] == DONE]
-    target = last[last["kind"] == TARGET]
-    pair = target.merge(done[[*keys, "value", "approx", "as_of", "release_id", "sentence"]],
-                        on=keys, how="left", suffixes=("", "_done"))
+    is_done, is_target = (last["kind"] == DONE).to_numpy(), (last["kind"] == TARGET).to_numpy()
+    # each goal's done figure (one at most: one latest figure per initiative, item, kind
+    # and unit), matched on one integer per (initiative, item, unit)
+    key = _row_key(last, ["initiative_id", "item", "unit"])
+    target = last[is_target].reset_index()
+    at = pd.Index(key[is_done]).get_indexer(key[is_target])
+    pair = target.rename(columns={"index": "row"})
+    pick = np.where(at >= 0, at, -1)   # -1: the missing value appended at the end
+    done = last[is_done]
+
+    def done_of(values, missing):
+        return np.append(values, np.array([missing], dtype=values.dtype))[pick]
+
+    pair["value_done"] = done_of(done["value"].to_numpy(dtype=float), np.nan)
+    pair["approx_done"] = done_of(done["approx"].to_numpy(dtype=bool), False)
+    lean = fr is None   # `goal_sums` alone: no texts, no dates
+    if not lean:
+        pair["as_of_done"] = done_of(done["as_of"].to_numpy(), np.datetime64("NaT"))
+        pair["release_id_done"] = done["release_id"].array.take(pick, allow_fill=True)
+        rows = pair["row"].to_numpy()
+        for name, values in (("actor", fr.actors_at(rows)), ("sentence", fr.sentences()[rows]),
+                             ("sentence_done", done_of(fr.sentences()[
+                                 last.index.to_numpy()[is_done]], None))):
+            pair[name] = text_column(values, pair.index)
     has_done = pair["value_done"].notna()
     both = pair[has_done]
-    progress = pd.DataFrame({
-        "initiative_id": both["initiative_id"].astype(int), "actor": both["actor"],
-        "status": texts(both["status"]), "item": texts(both["item"]),
-        "unit": texts(both["unit"]),
+    # lean: item, unit and status stay coded (codes sort and group as their texts)
+    word = (lambda col: col) if lean else texts
+    progress = {
+        "initiative_id": both["initiative_id"].astype(int),
+        "status": word(both["status"]), "item": word(both["item"]),
+        "unit": word(both["unit"]),
         "done": _num_series(both["value_done"]), "target": _num_series(both["value"]),
-        "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
-        "approx": both["approx"] | both["approx_done"].astype(bool),
-        "as_of": _later(both["as_of"], both["as_of_done"]),
-        "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
-        "target_sentence": both["sentence"]}, columns=PROGRESS_COLUMNS)
+        "approx": both["approx"] | both["approx_done"].astype(bool)}
+    if not lean:
+        progress.update({
+            "actor": both["actor"],
+            "share": (both["value_done"] / both["value"].where(both["value"] > 0)).round(4),
+            "as_of": _later(both["as_of"], both["as_of_done"]),
+            "release_id": texts(both["release_id_done"]), "done_sentence": both["sentence_done"],
+            "target_sentence": both["sentence"]})
     lone = pair[~has_done]
-    alone = pd.DataFrame({
-        "initiative_id": lone["initiative_id"].astype(int), "actor": lone["actor"],
-        "status": texts(lone["status"]), "item": texts(lone["item"]),
-        "unit": texts(lone["unit"]),
-        "target": _num_series(lone["value"]), "approx": lone["approx"],
-        "as_of": _dates(lone["as_of"]),
-        "release_id": texts(lone["release_id"]), "sentence": lone["sentence"]},
-        columns=ALONE_COLUMNS)
+    alone = {
+        "initiative_id": lone["initiative_id"].astype(int),
+        "status": word(lone["status"]), "item": word(lone["item"]),
+        "unit": word(lone["unit"]), "target": _num_series(lone["value"])}
+    if not lean:
+        alone.update({"actor": lone["actor"], "approx": lone["approx"],
+                      "as_of": _dates(lone["as_of"]), "release_id": texts(lone["release_id"]),
+                      "sentence": lone["sentence"]})
     order = ["item", "unit", "initiative_id"]
-    return (progress.sort_values(order, ignore_index=True),
-            alone.sort_values(order, ignore_index=True))
+    return (pd.DataFrame(progress, columns=PROGRESS_COLUMNS).sort_values(order, ignore_index=True),
+            pd.DataFrame(alone, columns=ALONE_COLUMNS).sort_values(order, ignore_index=True))
+
+
+def _row_key(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of the columns (coded or integer ones)."""
+    key = np.zeros(len(frame), dtype=np.int64)
+    for name in columns:
+        col = frame[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy(dtype=np.int64) + 1
+        elif col.dtype.kind in "iu" and len(col):   # integers: their offset from the least
+            codes = col.to_numpy(dtype=np.int64) - int(col.min()) + 1
+        else:
+            codes = pd.factorize(col.to_numpy())[0] + 1
+        key = key * (int(codes.max()) + 1 if len(codes) else 1) + codes
+    return key
 
 
 def _dates(days: pd.Series) -> pd.Series:
@@ -333,7 +377,7 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
     (`initiatives`, `share` = done / goal of those), and apart the goals of initiatives
     with no done figure (`target_alone`, `initiatives_alone`)."""
     out: dict[tuple, dict] = {}
-    for (item, unit), g in progress.groupby(["item", "unit"]):
+    for (item, unit), g in progress.groupby(["item", "unit"], observed=True):
         target = float(g["target"].sum())
         out[(item, unit)] = {
             "item": item, "unit": unit, "done": _num(g["done"].sum()), "target": _num(target),
@@ -341,7 +385,7 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
             "initiatives": int(len(g)), "approx": bool(g["approx"].any()),
             "to_review": int((g["status"] == TO_REVIEW).sum()),
             "target_alone": None, "initiatives_alone": 0}
-    for (item, unit), g in alone.groupby(["item", "unit"]):
+    for (item, unit), g in alone.groupby(["item", "unit"], observed=True):
         entry = out.setdefault((item, unit), {
             "item": item, "unit": unit, "done": None, "target": None, "share": None,
             "initiatives": 0, "approx": False, "to_review": 0})
@@ -362,7 +406,7 @@ class Goals:
 def goals(store: Store, filters: Filters | None = None, dep: str | None = None) -> Goals:
     """Progress of each initiative towards its own goal, and the goals left alone."""
     filters, dep, fr, ids = _selection(store, filters, dep)
-    progress, alone = _goals(fr.latest(ids, filters))
+    progress, alone = _goals(fr.latest(ids, filters), fr)
     return Goals(progress, alone, goal_sums(progress, alone))
 
 
@@ -417,16 +461,17 @@ def _pairs(fr, ids: np.ndarray, dep: str, columns: list[str] | None = None) -> p
     """(initiative, commune) pairs of the initiatives `ids` (see `frames.Placed`);
     `columns`: only those (a take of the text columns is the costly part)."""
     pairs = fr.placed(dep).pairs
-    keep = isin(pairs["initiative_id"].to_numpy(), ids)
+    keep = fr.owned(ids, fr.pair_owner(dep))
     return (pairs if columns is None else pairs[columns])[keep]
 
 
 def _reached(fr, ids: np.ndarray, dep: str) -> tuple[np.ndarray, np.ndarray]:
     """Communes named by the initiatives `ids`, and those reached only through a
     territory (named by none of them), counted on the communes' rows."""
-    pairs = _pairs(fr, ids, dep, ["commune", "direct"])
+    pairs = fr.placed(dep).pairs
+    keep = fr.owned(ids, fr.pair_owner(dep))
     codes = commune_table(dep).index.to_numpy(dtype=TEXT)
-    com, direct = pairs["commune"].to_numpy(), pairs["direct"].to_numpy()
+    com, direct = pairs["commune"].to_numpy()[keep], pairs["direct"].to_numpy()[keep]
     if (com < 0).any():   # a commune outside the table: compared as text
         pairs = _pairs(fr, ids, dep)
         named = pd.unique(pairs["code"].to_numpy()[direct])
@@ -443,12 +488,16 @@ def key_figures(store: Store, filters: Filters | None = None,
     filters, dep, fr, ids = _selection(store, filters, dep)
     table = commune_table(dep)
     named, territory = _reached(fr, ids, dep)
-    status = fr.initiatives.loc[ids, "status"].to_numpy()
-    reviewed_ids = ids[status != TO_REVIEW]
+    rows = fr.rows(ids)
+    status = fr.initiatives["status"].array
+    unchecked = status.codes[rows] == status.categories.get_indexer([TO_REVIEW])[0]
+    reviewed_ids = ids[~unchecked]
     named_reviewed = set(_reached(fr, reviewed_ids, dep)[0])
     placed = fr.placed(dep)
-    with_communes = _pairs(fr, ids, dep, ["initiative_id"])["initiative_id"].to_numpy()
-    wide = placed.wide.reindex(ids).to_numpy(dtype=bool) & ~isin(ids, with_communes)
+    # initiatives reaching some commune (their pairs' rows, counted)
+    owner = fr.pair_owner(dep)
+    with_communes = np.bincount(owner[fr.owned(ids, owner)], minlength=len(fr.initiatives)) > 0
+    wide = placed.wide.to_numpy(dtype=bool)[rows] & ~with_communes[rows]
     last = fr.latest(ids, filters)
     rows = _item_rows(last)
     goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
@@ -473,7 +522,7 @@ def key_figures(store: Store, filters: Filters | None = None,
     return KeyFigures(
         departement=dep,
         initiatives=len(ids),
-        initiatives_to_review=int((status == TO_REVIEW).sum()),
+        initiatives_to_review=int(unchecked.sum()),
         initiatives_wide=int(wide.sum()),
         communes_total=len(table),
         communes_named=len(named_set),
@@ -491,10 +540,15 @@ def sources(store: Store, filters: Filters | None = None, dep: str | None = None
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
     men = fr.mentions
-    keep = isin(men["initiative_id"].to_numpy(), ids) & columnar.keeps_observation(
+    keep = fr.owned(ids, fr.mention_owner()) & columnar.keeps_observation(
         men["release_id"], men["date"].to_numpy(), filters)
-    counts = pd.Series(men["initiative_id"].to_numpy()[keep],
-                       index=men["release_id"].to_numpy()[keep]).groupby(level=0).nunique()
+    # distinct initiatives per release, on integers: (initiative row, release code) pairs
+    release = men["release_id"].array
+    code = release.codes.astype(np.int64)[keep] + 1   # 0: missing
+    pair = pd.unique(fr.mention_owner()[keep] * (len(release.categories) + 1) + code)
+    n = np.bincount(pair % (len(release.categories) + 1),
+                    minlength=len(release.categories) + 1)[1:]
+    counts = pd.Series(n[n > 0], index=release.categories.to_numpy(dtype=TEXT)[n > 0])
     out = []
     for rel in fr.release_objects():
         if rel.id in counts.index:

@@ -408,7 +408,7 @@ def anonymise_frames(fr: Frames) -> Frames:
             text = scrub_text(text, p, contacts)
         return text
 
-    out = inis.copy()
+    out = inis.copy(deep=False)   # copy-on-write: only the columns replaced are new
     excerpt = scrub_texts(inis["excerpt"].to_numpy(), pattern, anchors)
     excerpt[private] = [clean(t, a, True) for t, a in zip(
         inis["excerpt"].to_numpy()[private], inis["actor"].to_numpy()[private])]
@@ -425,7 +425,7 @@ def anonymise_frames(fr: Frames) -> Frames:
                                           if not pattern.search(fold(c)))
                          for joined in contacts[has]]
     out["contacts"] = text_column(contacts, out.index)
-    obs = fr.observations.copy()
+    obs = fr.observations.copy(deep=False)
     mine = isin(obs["initiative_id"].to_numpy(), inis.index.to_numpy()[private])
     owner_actor = inis["actor"].reindex(obs["initiative_id"].to_numpy()[mine]).to_numpy()
     for col, contacts_too in (("sentence", True), ("reason", False)):
@@ -433,7 +433,7 @@ def anonymise_frames(fr: Frames) -> Frames:
         texts[mine] = [clean(t, a, contacts_too) for t, a in zip(obs[col].to_numpy()[mine],
                                                                  owner_actor)]
         obs[col] = text_column(texts, obs.index)
-    rel = fr.releases.copy()
+    rel = fr.releases.copy(deep=False)
     rel["title"] = text_column(scrub_texts(rel["title"].to_numpy(), pattern, anchors),
                                rel.index)
     return Frames(out, fr.places, obs, fr.mentions, rel)
@@ -626,7 +626,7 @@ def quantities_table(store, filters: Filters | None = None, dep: str | None = No
     dep, filters = dep or config.departement(), filters or Filters()
     fr = frames_of(_Anonymised(store, anonymise))
     ids = fr.select(filters, dep)
-    last = fr.latest(ids, filters)
+    last = fr.with_texts(fr.latest(ids, filters))
     inside = fr.placed(dep).inside.reindex(last["initiative_id"].to_numpy()).to_numpy(dtype=bool)
     kinds = pd.Series(last["kind"].to_numpy(), dtype=object)
     out = columnar.table({
@@ -692,12 +692,23 @@ def to_csv(frame: pd.DataFrame, sep: str = ";", hxl: bool = False) -> bytes:
     if hxl:
         tags = {**INITIATIVE_COLUMNS, **QUANTITY_COLUMNS, **COMMUNE_COLUMNS}
         writer.writerow([tags.get(c, ("", ""))[0] for c in frame.columns])
-    writer.writerows(zip(*(_csv_column(frame.iloc[:, i], sep)
-                           for i in range(frame.shape[1]))))
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    # a chunk of rows at a time, each written and encoded before the next: the cells of
+    # every row and the whole text are never held at once (at 10^6 rows, gigabytes)
+    # (a BytesIO hands its buffer over: the file is not copied once more at the end)
+    out = io.BytesIO()
+    out.write("\ufeff".encode("utf-8"))
+    for start in range(0, max(len(frame), 1), CSV_CHUNK):
+        chunk = frame.iloc[start:start + CSV_CHUNK]
+        writer.writerows(zip(*(_csv_column(chunk.iloc[:, i], sep)
+                               for i in range(chunk.shape[1]))))
+        out.write(buf.getvalue().encode("utf-8"))
+        buf.seek(0)
+        buf.truncate()
+    return out.getvalue()
 
 
 _STARTS = frozenset(FORMULA_START)   # one character each
+CSV_CHUNK = 50_000   # rows written at a time
 
 
 def _csv_column(column: pd.Series, sep: str) -> list:
