@@ -78,6 +78,12 @@ def split_blocks(body: str) -> list[Block]:
         for b in blocks:
             if b.role == "headline":
                 b.role = "content"
+    # A list's last line ends with a full stop: after a line of the list, a lowercase
+    # one is still the list's, not a topic's heading ("• un service étendu à Carency.")
+    for prev, block in zip(blocks, blocks[1:]):
+        if block.role == "heading" and prev.role == "content" and BULLET.match(prev.text) \
+                and BULLET.match(block.text) and block.text.rstrip().endswith("."):
+            block.role = "content"
     # A letter's salutation, closing formula and signature are no initiative.
     for i, block in enumerate(blocks):
         if block.role in ("content", "headline") and _SALUTATION.match(block.text):
@@ -538,6 +544,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     rest = name[len(m.group()):]
     named = bool(re.search(rf"[{_UP}0-9«\"]", rest))
     generic = not rest.strip()  # a bare head ("le club") needs its town
+    if generic and m.group()[:1].islower() and not re.search(
+            rf"\b(?:l[ea]s?|l{_A}|une?|du|au|aux|des|notre|nos|votre|vos|leurs?|son|sa|ses"
+            rf"|ce|cet|cette)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
+        return None  # a noun without its determiner is a task listed ("courses, pharmacie")
     if not named and m.group().lower() in _NAMED_ONLY:
         return None  # "un atelier", "le réseau": common nouns unless a name follows
     if not named:

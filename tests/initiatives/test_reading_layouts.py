@@ -3,7 +3,8 @@ press datelines, post headers, figures said twice, places named in passing. Ever
 text here was written for these tests."""
 from __future__ import annotations
 
-from initiatives.extract import read
+from geo.geocode import resolve
+from initiatives.extract import Context, find_actor, read
 from initiatives.ingest import release_from_text
 from initiatives.model import SET_ASIDE
 
@@ -635,3 +636,20 @@ def test_a_joint_heading_s_towns_are_all_reached_by_its_bearer():
         "LA LETTRE DE L'INTERCO\n\n► RINXENT\n\nPorteur : Comité des fêtes\nColis livrés : 40\n\n"
         "► FERQUES, HARDINGHEN\n\nPorteur : Boulangerie Caron (Ferques)\nPains offerts : 300\n")
     assert [codes for _, codes, _ in found] == [["62711"], ["62329", "62412"]]
+
+
+def test_a_list_s_last_line_ending_with_a_stop_is_the_list_s_and_a_task_is_no_shop():
+    found = summary(
+        "BULLETIN MUNICIPAL\n\n"
+        "Le réseau « Entraide de Mazingarbe » tourne à plein :\n"
+        "• 14 bénévoles inscrits ;\n"
+        "• 28 foyers aidés (courses, pharmacie, repas) ;\n"
+        "• un service étendu depuis lundi aux habitants de Vermelles.\n")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Réseau « Entraide de Mazingarbe »", ["62563", "62846"])]
+
+
+def test_a_head_noun_without_its_determiner_is_a_task_listed_not_a_shop():
+    here = Context(town=resolve("Mazingarbe", "62"))
+    assert find_actor("• 28 foyers aidés (courses, pharmacie, repas) ;", here) is None
+    assert find_actor("La pharmacie a offert 30 flacons.", here).name == "Pharmacie de Mazingarbe"
