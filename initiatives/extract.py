@@ -1289,8 +1289,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # or the one its paragraph opens with ("À Longuenesse, des étudiants …")
             town = section_town or _one_commune(hl.text, dep) or \
                 _entry_town(block.text, dep) or _opening_town(block.text, dep)
-            actor = find_actor(joined, dataclasses.replace(context, town=town)
-                               if town is not None else context)
+            here = dataclasses.replace(context, town=town) if town is not None else context
+            shouted = hl.text.upper() == hl.text
+            # a headline in capitals names a topic ("—— ÉCOLE À LA MAISON ——"): the
+            # paragraph's own actor first
+            actor = (shouted and find_actor(block.text, here)) or find_actor(joined, here)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's

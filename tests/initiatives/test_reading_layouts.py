@@ -653,3 +653,14 @@ def test_a_head_noun_without_its_determiner_is_a_task_listed_not_a_shop():
     here = Context(town=resolve("Mazingarbe", "62"))
     assert find_actor("• 28 foyers aidés (courses, pharmacie, repas) ;", here) is None
     assert find_actor("La pharmacie a offert 30 flacons.", here).name == "Pharmacie de Mazingarbe"
+
+
+def test_a_headline_in_capitals_names_a_topic_and_its_paragraph_names_the_actor():
+    found = summary(
+        "MAZINGARBE INFOS\n\n"
+        "—— ÉCOLE À LA MAISON ——\n\n"
+        "L'école Jules-Ferry a prêté 22 tablettes aux familles qui n'avaient pas "
+        "d'ordinateur.\n\n"
+        "—— COLIS SOLIDAIRES ——\n\n"
+        "Le comité des fêtes a livré 60 colis aux aînés du village.\n")
+    assert [actor for actor, _, _ in found][:1] == ["école Jules-Ferry"]
