@@ -173,10 +173,10 @@ PLACE = rf"[{_UP}][\w’'-]*"
 # a commune's name, compound names included ("Saint-Martin-lès-Boulogne", "Wavrans-sur-l'Aa")
 _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
               rf"[{_UP}][\w’'-]*)*")
-# A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
 # A post or a letter signed on its last line by a dash and a name ("— Les Petites
 # Mains d'Outreau"): its author, no initiative of its own.
 _SIGNED = re.compile(rf"^[—–-]\s*(?P<name>[{_UP}][^\d.!?:;\n]{{2,60}})$")
+# A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
@@ -627,9 +627,9 @@ def _trades_of_a_town(text: str) -> list[Actor]:
     out = []
     for m in _TRADE_GROUP.finditer(text):
         name = re.sub(r"^(?:[Dd]es|[Ll]es|[Nn]os)\s+", "", m.group("group"))
+        # a capitalised name after "de" must be a commune ("de la rue Carnot" names none)
         place = re.search(rf"(?:de|du|d{_A})\s*({_TOWN_NAME})", name)
-        if place and not name.split()[-1].startswith("rue") and \
-                resolve(place.group(1)).level != "commune":
+        if place and resolve(place.group(1)).level != "commune":
             continue
         out.append(Actor(name[:1].upper() + name[1:], CITIZEN, m.start("group"), m.end("group")))
     return out
@@ -904,8 +904,9 @@ _FRAME = re.compile(r"^[\s—–=*#■▪▸►▶▷➤➔→◆●•|~_-]+|[\
 
 def town_heads(blocks: list[Block], dep: str) -> dict:
     """Headings that are a commune's name alone, or open with it before a colon or a dash
-    ("■ Berck : des visières…"), by block start, when a text has at least two of them: a
-    release's or a bulletin's sections, one per commune."""
+    ("■ Berck : des visières…"), or name several together ("LEFOREST / ÉVIN-MALMAISON"),
+    by block start, with their communes (the section's first), when a text has at least
+    two of them: a release's or a bulletin's sections."""
     heads = {}
     for b in blocks:
         # a line in capitals, framed by rules or not ("——— BAPAUME ———"), may give the
@@ -920,11 +921,11 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
             joint = _joint_towns(name, dep)
             if r is not None and r.code and r.level == "commune" and r.inside and \
                     r.method in ("exact", "alias"):
-                heads[b.start] = r
+                heads[b.start] = [r]
             elif joint:
-                heads[b.start] = joint[0]
+                heads[b.start] = joint
             elif (r := _headline_town(_strip_bullet(b.text).strip(), dep)) is not None:
-                heads[b.start] = r
+                heads[b.start] = [r]
     return heads if len(heads) >= 2 else {}
 
 
@@ -1250,10 +1251,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                                     and block.text.upper() == block.text):
             # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :"); a
             # heading in capitals that names none ends the last one ("INFOS PRATIQUES")
-            section_town, current, last, headline = heads.get(block.start), None, None, None
-            section_also = _joint_towns(_FRAME.sub("", _strip_bullet(block.text)).strip()
-                                        .rstrip(":").strip(), dep)[1:] \
-                if section_town is not None else []
+            towns = heads.get(block.start) or [None]
+            section_town, section_also = towns[0], towns[1:]
+            current, last, headline = None, None, None
             if section_town is not None:
                 continue
         if block.role in ("separator", "heading"):
@@ -1513,17 +1513,15 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     # a bare head given the text's town ("le fablab" → "Fablab de Longuenesse") is the
     # one organisation of that kind named in the text ("le fablab L'Établi")
     for key in list(out):
-        bare = re.match(r"([^\W\d]+) d(?:e|u|es)? (.+)$", key)   # keys are normalised
-        if not bare or resolve(bare.group(2)).level != "commune":
+        bare = _head_of_a_town(key)
+        if bare is None:
             continue
         # the head followed right by a name ("Fablab L'Établi", "fablab « Le Hangar »"),
         # named before the bare head refers back to it; a press article's lead may name
         # it by its head before its full name ("les bénévoles de l'Amicale", then
         # "l'Amicale des couturières fréventines"), when that is the text's only one
         same_head = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
-                     and not (re.match(r"[^\W\d]+ d(?:e|u|es)? (.+)$", k) and resolve(
-                         re.match(r"[^\W\d]+ d(?:e|u|es)? (.+)$", k).group(1)).level
-                              == "commune")]
+                     and _head_of_a_town(k) is None]
         named = [k for k in same_head
                  if re.match(rf"\S+\s+(?:[«\"]|[{_UP}])", out[k].actor.name)
                  and out[k].blocks[0].start < out[key].blocks[0].start] or \
@@ -1535,6 +1533,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             full.contacts += generic.contacts
             full.town = full.town or generic.town
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
+
+
+def _head_of_a_town(key: str) -> re.Match | None:
+    """A bare head given its town ("fablab de longuenesse", keys are normalised): (head,
+    town), or None."""
+    m = re.match(r"([^\W\d]+) d(?:e|u|es)? (.+)$", key)
+    return m if m and resolve(m.group(2)).level == "commune" else None
 
 
 def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,

@@ -263,8 +263,6 @@ _PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomada
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
-# a rate's words after a figure ("… par semaine", "chaque jour", "tous les mardis")
-_RATE_AHEAD = re.compile(r"\b(?:par|chaque|tous les|toutes les)\s+\w+", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
 _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
@@ -1389,7 +1387,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                 return TARGET, f"infinitif d'un projet (« {verb.text} »)"
             continue  # a purpose or a complement: the verb above decides
         if reading == "present" and any(c.lower_ == "encore" for c in verb.children) and \
-                not _RATE_AHEAD.search(clause_after[:40]):
+                not _RATE_WORDS.search(clause_after[:40]):
             # a making in the present with "encore" is work still under way: its figure
             # is not made yet ("elles en préparent encore 3 000 pour la rentrée")
             return TARGET, f"en cours (« {verb.text} encore »)"
