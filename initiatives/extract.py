@@ -99,6 +99,10 @@ def split_blocks(body: str) -> list[Block]:
     return blocks
 
 
+_THANKS = re.compile(r"\W{0,4}(?:(?:un )?(?:grand |immense |énorme )?merci\b"
+                     r"|(?:nous|je) (?:tenons à |tiens à )?remerci)", re.I)
+
+
 def _pieces(start: int, text: str) -> list[Block]:
     """The block of a paragraph, or of each run of its sentences when it is very long."""
     out, a = [], 0
@@ -132,7 +136,8 @@ _FORM_LINE = re.compile(r"^\W{0,3}(?:qui|où|quoi|quand|combien|comment|porteu(?
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
-    if "\n" not in text and _BYLINE.match(text):
+    if "\n" not in text and (_BYLINE.match(text)
+                             or _STAMPED_NAME.fullmatch(f"{text}\n{following}")):
         return "signature"   # the journalist's name is no actor
     if is_contact(text):
         return "contact"
@@ -177,6 +182,9 @@ _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s
 # Mains d'Outreau"): its author, no initiative of its own.
 _SIGNED = re.compile(rf"^[—–-]\s*(?P<name>[{_UP}][^\d.!?:;\n]{{2,60}})$")
 # A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
+# a journalist's name alone over the article's stamp ("Marc Dufour\nPublié le 23 avril")
+_STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\n"
+                           rf"(?:Publié|Mis en ligne|Mise à jour)\b[^\n]{{0,60}}$")
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
@@ -190,7 +198,9 @@ _TITLES = (r"(?:préfet\w*|maire|adjoint\w*|président\w*|directeur|directrice|m
 # witness in a press article, not the actor ("explique Martine").
 _SPEECH = (r"(?:explique|expliquent|précise|sourit|raconte|confie|souligne|ajoute|indique"
            r"|témoigne|résume|assure|déclare|dit|lance|note|poursuit|rappelle|insiste"
-           r"|détaille|reconnaît|glisse|s['’]amuse|s['’]enthousiasme)")
+           r"|détaille|reconnaît|glisse|s['’]amuse|s['’]enthousiasme|constate|affirme|estime"
+           r"|observe|soupire|se réjouit|s['’]inquiète|regrette|admet|avoue|relate|commente"
+           r"|conclut|martèle|souffle|nuance|tempère|s['’]exclame|plaisante)")
 # French heads of an organisation's name, completed by their noun phrase in the
 # parse ("le comité des fêtes", "la boulangerie Caron", "les élèves du lycée des
 # Marais"): clubs, committees, shops, schools, farms, local units.
@@ -249,6 +259,9 @@ _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj
 _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
                  r"livre|distribue|prépare|coud|cherche|recherche)|[Nn]os bénévoles"
                  r"|[Nn]otre (?:équipe|association|asso|collectif))\b")
+# A paragraph whose subject is the author's "we" (not thanking others, who act)
+_WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
+                         r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))")
 # a town's social welfare office, abbreviated or spelled out
 _CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
 _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
@@ -436,6 +449,15 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             town.nom if town is not None else None)
         if where:
             add(m, f"CCAS {_of(where)}{where}", LOCAL_GOV)
+    own = context.actor if context is not None and context.institution is None else None
+    opening = _WE_OPENING.match(text) if own is not None else None
+    # (in a sentence: a short line "On recherche" is a list's heading, over its own)
+    if opening and not any(a.start < opening.end() for a in found) and \
+            len(text.split("\n", 1)[0].split()) >= 6:
+        # an author's post: a paragraph opening in the first person ("Nos masques sont
+        # partis à l'EHPAD de Berck, … à la mairie de Merlimont") tells the author's
+        # action; those named after it receive or help
+        return Actor(own.name, own.type, opening.start(), opening.end())
     if found:
         return min(found, key=lambda a: a.start)
     if context is not None and context.institution is not None:
@@ -498,6 +520,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     d'Anvin)."""
     if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
+    if re.search(r"\b(?:venue?s?|issue?s?|provenant|arrivée?s?|sortie?s?)\s+(?:de|du|des|d['’])"
+                 r"(?:\s*la|\s*l['’]|\s*les)?\s*$", text[max(0, m.start() - 30):m.start()], re.I):
+        return None  # where goods come from ("des pommes de terre venues de la ferme")
     doc = parse(text)
     head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
@@ -530,7 +555,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             continue
         inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
         quote = tok.text in "«»\""
-        if not inside or not (tok.dep_ in _NP_DEPS or quote) or \
+        # a common noun joins a noun only through a preposition ("atelier de couture"):
+        # one right after the head is a verb the tagger misread ("la boulangerie livre")
+        bare_noun = tok.pos_ == "NOUN" and tok.text.islower() and tok.dep_ == "nmod" \
+            and tok.head.i == head.i \
+            and not any(c.dep_ == "case" for c in tok.children) and tok.i == head.i + 1
+        if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or \
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
@@ -745,7 +775,12 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     header = [title] + firsts
     ctx = Context()
     own = False
-    for text in header + lasts:
+    # a post's header names its author and its town ("Fil Rouge – Lumbres"): a town
+    # hall its paragraphs name is a partner, not the text's voice
+    author = _title_actor(title) if _tail_towns(title, dep) else None
+    voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
+        else header + lasts
+    for text in voices:
         m = _TOWN_OWN.search(text)
         if m:
             r = _resolve_name(m.group(1), dep)
@@ -902,6 +937,11 @@ def _tail_towns(title: str, dep: str) -> list:
 _FRAME = re.compile(r"^[\s—–=*#■▪▸►▶▷➤➔→◆●•|~_-]+|[\s—–=*#■▪▸►▶◀▷➤➔←◆●•|~_-]+$")
 
 
+# The small words a title in capitals may leave in lowercase.
+_LINKING = re.compile(r"(?<![^\W\d_])(?:et|de|du|des|la|le|les|sur|sous|lès|lez|en|aux?|à)"
+                      r"(?![^\W\d_])")
+
+
 def town_heads(blocks: list[Block], dep: str) -> dict:
     """Headings that are a commune's name alone, or open with it before a colon or a dash
     ("■ Berck : des visières…"), or name several together ("LEFOREST / ÉVIN-MALMAISON"),
@@ -914,7 +954,9 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         bare = _FRAME.sub("", re.sub(r"\s*\([^)\n]*\)$", "", b.text))
         # a line in capitals alone in its block is a heading, whatever its length beside
         # the next block's
-        shouting = "\n" not in bare and bare.upper() == bare and bare.lower() != bare
+        # (its linking words may stay small: "OIGNIES et LIBERCOURT", "BERCK-sur-MER")
+        loud = _LINKING.sub(" ", bare)
+        shouting = "\n" not in bare and loud.upper() == loud and bare.lower() != bare
         if b.role in ("heading", "headline") or shouting:
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
@@ -1138,7 +1180,9 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if block.role != "content" or following is None or following.role != "content":
         return None
     text = block.text
-    if "\n" in text or len(text) > 100 or re.search(r"\d|[.:;!?]$", _ENTRY.sub("", text)):
+    # (a digit in a word is no figure: "imprimées en 3D")
+    if "\n" in text or len(text) > 100 or \
+            re.search(r"\d(?![\d\w])|[.:;!?]$", _ENTRY.sub("", text)):
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
@@ -1263,6 +1307,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             continue
         if block.role in ("salutation", "signature"):
             continue
+        if _THANKS.match(block.text) and not any(q for _, q in read_of.get(block.start, ())):
+            continue   # thanks without a quantity name those who helped the text's action
         if block.role == "headline":
             current, headline = None, block
             continue
@@ -1278,7 +1324,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
             last, intro, listing = current, False, True
             continue
-        if listing and current is not None and _is_list_line(block.text):
+        if listing and current is not None and _is_list_line(block.text) and \
+                _entry_town(block.text, dep) is None:   # another town's entry is its own
             current.blocks.append(block)
             continue
         listing = False
@@ -1527,6 +1574,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                  and out[k].blocks[0].start < out[key].blocks[0].start] or \
             [k for k in same_head if len(same_head) == 1 and _ORG_HEAD.match(bare.group(1))
              and out[k].blocks[0].start > out[key].blocks[-1].start]
+        # or that head introduced a name where it was first named ("le comité fréventin
+        # du Secours populaire", then "le comité")
+        named = named or [k for k in out if k != key and re.search(
+            rf"\b{re.escape(bare.group(1))}\b(?:\s+[^\W\d]+)?\s+(?:de|du|des)\s+"
+            rf"{re.escape(re.sub(r' d(?:e|u|es)? .*$', '', k))}\b",
+            normalise_key(" ".join(b.text for b in out[k].blocks)))]
         if len(named) == 1:
             generic, full = out.pop(key), out[named[0]]
             full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)
@@ -1675,8 +1728,8 @@ _OTHER_PARTY = re.compile(
     rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
-    rf"|\b(?:originaires?|en provenance|venue?s?|arrivée?s?|vien(?:t|nent|nait|naient))"
-    rf"(?:\s+\w+)?\s+(?:de\s+|d{_A})$"
+    rf"|\b(?:originaires?|en provenance|venue?s?|arriv(?:ée?s?|e|ent|ait|aient)"
+    rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,2}}\s+(?:de\s+|d{_A})$"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
@@ -1700,9 +1753,12 @@ _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voi
                               rf"(?:de\s+|d{_A})$", re.I)
 # A verb of provenance: the towns its complement names are where the goods come from
 # ("les produits proviennent d'une plateforme implantée à Dourges").
-# (the verb, not the noun "fournisseur"; within its paragraph)
-_PROVENANCE = re.compile(rf"\b(?:provien\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?"
-                         rf"|achetée?s? auprès)\b[^.;:!?\n]{{0,100}}"
+# (the verb, not the noun "fournisseur"; within its paragraph), or where goods are
+# bought, the purchase's own complement ("le tissu est acheté au centre commercial de
+# Noyelles", "achetées chez un grossiste d'Arras")
+_PROVENANCE = re.compile(rf"\b(?:(?:provien\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?)"
+                         rf"[^.;:!?\n]{{0,100}}"
+                         rf"|achet(?:é|ée|és|ées)\s+(?:auprès|au|aux|à|chez|dans)\b[^.,;:!?\n]{{0,60}})"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town after its postcode is an address: where an office is, not a place reached,
 # unless the text names no other place (a town hall's own page).
@@ -1824,10 +1880,14 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
             ranked.append((tier, m.start, m))
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
     # a receiver's town only when no other commune, and no town of the section or the
-    # text, says where it happens; then it ranks as a commune
+    # text, says where it happens; then it ranks as a commune (a receiver in the text's
+    # own town is the text's town: "nos masques sont partis à l'EHPAD de Berck", from
+    # a Berck association)
     other_town = any(t < RECEIVER_ONLY and m.resolution.level == "commune" for t, _, m in ranked)
-    ranked = [t for t in ranked if t[0] != RECEIVER_ONLY] if home is not None or other_town else \
-        [(_SPECIFIC["commune"] if t == RECEIVER_ONLY else t, p, m) for t, p, m in ranked]
+    at_home = home.code if home is not None else None
+    ranked = [(_SPECIFIC["commune"] if t == RECEIVER_ONLY else t, p, m) for t, p, m in ranked
+              if t != RECEIVER_ONLY or m.resolution.code == at_home
+              or (home is None and not other_town)]
     if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
         ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]
     kept, codes = [], set()

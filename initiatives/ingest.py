@@ -269,7 +269,7 @@ _LABEL = re.compile(
 # French numbers in pairs ("03 21 54 38 17"), and free or special ones read in threes
 # ("0 800 130 000").
 PHONE = re.compile(r"(?<!\d)(?:(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}"
-                   r"|0\s?8\d{2}(?:[\s.]?\d{3}){2})(?!\d)")
+                   r"|0\s?8\d{2}(?:[\s.]?\d{3}){2}|0\s8\d{2}(?:\s\d{2}){3})(?!\d)")
 _END = re.compile(r"[.!?;)»\"]$")
 
 # A list's data line, a label and its figure ("Bénévoles : 31", "Colis distribués : 380"):
@@ -279,7 +279,7 @@ _END = re.compile(r"[.!?;)»\"]$")
 # personnes aidées", "30 colis par semaine"); a headline's runs on ("… : 120 ordinateurs
 # pour les élèves").
 DATA_LINE = re.compile(r"[^\n:]{1,80}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
-                       r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)\b)[^\W\d]+){1,3}|\s*[€%])?"
+                       r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)\b)[^\W\d]+){1,4}|\s*[€%])?"
                        r"\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
 
 
@@ -319,8 +319,39 @@ _KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|
                           r"|besoins?|recherché|commandé|prévu|à venir)(?:e?s)?\b")
 
 
+# a column's header that asks who acts: its cells name each row's actor
+_WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organisme"
+                         r"|association|initiative de")
+
+
+_WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[str]]:
+    """A row's cells of figures as data lines under the row's entry, as in a form, and
+    its other cells. A cell that is only a figure is its column's ("4 100" under
+    "Masques cousus"), and so is one figure of a column whose header tells a kind ("1 900
+    masques" under "Réalisé", under "Objectif"), the header its label; so is any cell with
+    figures in a table whose header asks who ("Qui ?", "Porteur"), labelled by the row's
+    "what" cell, which tells what its figures count and how ("Affiches imprimées : 250
+    affiches"), unless its own header tells a kind."""
+    asks_who = any(_WHO_HEADER.fullmatch(h) for h in header)
+    what = next((c for h, c in zip(header, cells)
+                 if _WHAT_HEADER.fullmatch(h) and not re.search(r"\d\b", c)), None)
+    figures, rest = [], []
+    for h, c in zip(header, cells):
+        label = h.rstrip(" ?")
+        kind = bool(_KIND_HEADER.search(h))
+        if h and (re.fullmatch(r"[\d\s.,]+", c) or (
+                (kind or (asks_who and re.search(r"\d", c))) and DATA_LINE.match(f"{label} : {c}"))):
+            figures.append(f"{what if asks_who and what and not kind else label} : {c}")
+        else:
+            rest.append(c)
+    return figures, rest
 
 
 def _table_rows(lines: list[str]) -> list[str]:
@@ -346,16 +377,8 @@ def _table_rows(lines: list[str]) -> list[str]:
             out.append("")
         else:
             cells = _cells(line)
-            figures = []
-            if len(header) == len(cells):
-                # a cell that is only a figure is its column's ("4 100" under "Masques
-                # cousus"), and so is one figure of a column whose header tells a kind
-                # ("1 900 masques" under "Réalisé", under "Objectif"): a data line under
-                # the row's entry, as in a form, the header its label
-                figures = [f"{h} : {c}" for h, c in zip(header, cells)
-                           if h and (re.fullmatch(r"[\d\s.,]+", c) or (
-                               _KIND_HEADER.search(h) and DATA_LINE.match(f"{h} : {c}")))]
-                cells = [c for h, c in zip(header, cells) if f"{h} : {c}" not in figures]
+            figures, cells = _row_figures(header, cells) if len(header) == len(cells) \
+                else ([], cells)
             out.append("• " + " — ".join(c for c in cells if c))
             out.extend(figures)
         in_table = True
@@ -532,7 +555,7 @@ _POST_STAMP = re.compile(r"\s+(?:(?:publié|posté|mis en ligne)e?\s+)?(?:le\s+)
                          r"(?:(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?"
                          r"|hier|avant-hier|aujourd['’]hui"   # "Hier à 21:47 · 👥"
                          r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
-                         r"(?:\s+à\s+\d{1,2}[:h]\d{2})?\s*·.*$", re.I)
+                         r"(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2})?\s*·.*$", re.I)  # "27 avril, 19:42"
 
 
 def _pop_title(blocks: list[str]) -> tuple[str, list[str]]:

@@ -218,7 +218,8 @@ _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhési
                    r"|abonnement|négoci)\w*\b", re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ)", re.I)
-# Subjects and phrases of a national or regional figure quoted in a local text.
+# Subjects and phrases of a national or regional figure quoted in a local text (the
+# State or the Region as agent, "par", or partner, "avec", is no scope).
 _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",
                       "république", "région"}
 # France's regions: a figure given for one of them is no local output
@@ -228,10 +229,10 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:(?:au|à l{_APOS}) ?(?:niveau|plan|échelon) (?:national|régional)|à l{_APOS}échelle (?:nationale|du pays|de la France"
     rf"|de l{_APOS}Hexagone|régionale|de la région)|en France"
-    rf"|(?:à titre de |pour )comparaison|(?<!par )(?-i:[Ll]a Région)"
+    rf"|(?:à titre de |pour )comparaison|(?<!par )(?<!avec )(?-i:[Ll]a Région)"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
-    rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )le gouvernement"
-    rf"|(?<!par )l{_APOS}[ÉE]tat"
+    rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )(?<!avec )le gouvernement"
+    rf"|(?<!par )(?<!avec )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
     rf"|Santé publique France|Insee|INSEE)"
@@ -248,6 +249,8 @@ _RATE_BEFORE = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi
                           rf"|tous les (?:jours|soirs|matins|midis))"
                           rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadairement))"
                           rf"(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
+# A habit compared ("Voici, comme chaque lundi, nos chiffres :")
+_HABIT = re.compile(r"\bcomme (?:chaque|tous les|toutes les)\s+\w+", re.I)
 # the same cues anywhere in a line (a list's introducing line)
 _RATE_WORDS = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidien\w*"
                          rf"|tous les (?:jours|soirs|matins|midis))"
@@ -497,7 +500,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             _label_matter(doc, label)
         if matter:
             item = (matter[0], item[1], item[2], item[3])
-    label = _label(text, number) if item is None else None
+    label = _label(text, number) if item is None or item[2] == "open" else None
+    if label and item is not None and not re.match(
+            rf"{re.escape(item[0])}\b", label.group("label"), re.I):
+        label = None   # an unknown noun after the figure is the label's own, or no label
     head = label and re.match(r"[^\W\d]+", label.group("label"))
     if head and _NOT_COUNTED.get(head.group().lower(), "no_item") != "no_item":
         # the label names what its figure counts ("Points de collecte : 4"); a label
@@ -742,11 +748,30 @@ _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)\s*:\s*$")
 _ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
 
 
+# A label's figure may be dated after it ("Livraisons : 96 la semaine dernière ; 1 050
+# depuis le 18 mars"): a time complement, then the line's end or the next figure.
+_WHEN_AFTER = re.compile(rf"\s+(?:(?:la|cette) semaine|(?:le|ce) mois|depuis|au total|en tout"
+                         rf"|à ce jour|jusqu{_APOS}(?:ici|à présent|à ce jour)|hier"
+                         rf"|aujourd{_APOS}hui)\b[^:;\n]{{0,30}}(?:$|\n|;)")
+# The line's next figures after a first one share its label, each with its time.
+_NEXT_OF_LINE = re.compile(r"\s*:\s*\d[^:;\n]{0,50};\s*(?:et\s+)?$")
+
+
 def _label(text: str, number: Number):
     line_start = text.rfind("\n", 0, number.start) + 1
-    if not _ENTRY_END.match(text, number.end):
+    # the figure's own noun may repeat the label's ("Affiches collées : 250 affiches")
+    noun = re.match(r"\s+([^\W\d]+)", text[number.end:])
+    repeated = noun is not None and _ENTRY_END.match(text, number.end + noun.end()) and \
+        re.match(r"[\W\d]{0,3}" + re.escape(noun.group(1)) + r"\b",
+                 text[line_start:number.start], re.I)
+    if not (_ENTRY_END.match(text, number.end) or _WHEN_AFTER.match(text, number.end)
+            or repeated):
         return None
-    return _LABEL.match(text, line_start, number.start)
+    label = _LABEL.match(text, line_start, number.start)
+    if label is None and (colon := text.find(":", line_start, number.start)) > 0 and \
+            _NEXT_OF_LINE.match(text, colon, number.start):
+        label = _LABEL.match(text, line_start, colon + 1)
+    return label
 
 
 def _label_item(text: str, start: int, end: int):
@@ -944,7 +969,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     clause = re.split(r"[.;:!?]|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
     rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
     if grammar not in (TARGET, ORDERED):
-        rate = rate or _RATE_WORDS.search(intro)  # "Colis remis chaque semaine, par commune :"
+        # "Colis remis chaque semaine, par commune :"; "comme chaque lundi" in it compares
+        # the report with its habit, and gives its figures no rate
+        rate = rate or _RATE_WORDS.search(_HABIT.sub("", intro))
         if _PER_DAY.match(rate_zone) or (rate and rate.group("day")):
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):

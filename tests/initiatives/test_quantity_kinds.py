@@ -839,3 +839,22 @@ def test_a_word_cut_by_the_window_before_a_figure_is_not_read_as_another():
     text = ("Chaque blouse, conforme aux recommandations de l'AFNOR, conserve son "
             "efficacité jusqu'à 40 lavages.")
     assert [q for _, q in read_numbers(text) if q is not None and q.kind == "ordered"] == []
+
+
+def test_a_label_s_figures_dated_after_them_and_one_repeating_its_noun():
+    # a time complement after the figure, the line's next figure after ";"
+    assert kinds("Colis remis : 45 cette semaine ; 380 depuis le 20 mars") == [
+        (45, "done"), (380, "done")]
+    # the figure's own noun repeats the label's: the label's participle tells the act
+    assert kinds("Banderoles peintes et posées : 18 banderoles") == [(18, "done")]
+
+
+def test_a_partner_region_is_no_regional_scope():
+    assert kinds("6 000 blouses, commandées en partenariat avec la Région, arriveront "
+                 "lundi.") == [(6000, "ordered")]
+    assert ("9 000", "national") in aside("La Région a commandé 9 000 blouses pour ses lycées.")
+
+
+def test_a_toll_free_number_in_pairs_is_a_phone():
+    assert ("0 805 40 22 22", "phone") in aside(
+        "Une question ? Appelez le numéro vert : 0 805 40 22 22 (gratuit).")

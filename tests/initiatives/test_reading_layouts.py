@@ -664,3 +664,75 @@ def test_a_headline_in_capitals_names_a_topic_and_its_paragraph_names_the_actor(
         "—— COLIS SOLIDAIRES ——\n\n"
         "Le comité des fêtes a livré 60 colis aux aînés du village.\n")
     assert [actor for actor, _, _ in found][:1] == ["école Jules-Ferry"]
+
+
+def test_a_heading_in_capitals_keeps_its_linking_words_small():
+    found = summary(
+        "Le bulletin de l'agglomération\n\n"
+        "▸ LENS\nPorteur : Les Mains d'or\nBlouses cousues : 400\n\n"
+        "▸ AVION et MÉRICOURT\nPorteur : Atelier Mosaïque\nBlouses cousues : 250\n")
+    assert [codes for actor, codes, _ in found if "Mosaïque" in actor] == [["62065", "62570"]]
+
+
+def test_a_post_stamp_with_a_comma_before_its_time_leaves_the_author_s_town():
+    (post,) = summary("Les Petites Bobines – Marquise\n12 avril, 08:15 · 🌍\n\n"
+                      "Bonjour à tous ! Nous avons cousu 300 blouses cette semaine.")
+    assert post[:2] == ("Les Petites Bobines", ["62560"])
+
+
+def test_a_post_paragraph_in_the_first_person_is_the_author_s_and_thanks_make_none():
+    found = summary(
+        "Fil Rouge – Lumbres\n3 mai à 18:02 · 🌍\n\n"
+        "Nos blouses sont parties cette semaine au foyer-logement de Lumbres et à la "
+        "mairie d'Esquerdes, qui les remet elle-même aux aides à domicile. Nous avons "
+        "cousu 140 blouses en tout.\n\n"
+        "Un grand merci à Odile, qui vient chaque jour de Huby-Saint-Leu, et à la "
+        "mercerie d'Aubin-Saint-Vaast, qui nous a donné 20 ans de chutes de tissu.")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Fil Rouge", ["62534", "62309"])]
+
+
+def test_goods_bought_somewhere_or_arriving_from_somewhere_do_not_place_the_action():
+    (ini,) = summary(
+        "À Ruitz, le club de l'amitié a cousu 600 blouses. Le tissu est acheté au "
+        "magasin de tissus de Bruay-la-Buissière et les élastiques arrivent chaque "
+        "semaine de Béthune.")
+    assert ini[1] == ["62727"]
+
+
+def test_a_table_asking_who_names_each_row_s_actor_and_its_what_labels_figures():
+    found = summary(
+        "Le tour de nos villages\n\n"
+        "Village | Qui ? | Quoi ? | Bilan\n"
+        "--------|-------|-------|------\n"
+        "Bouvelinghem | La famille Hochart | Visières imprimées en 3D | 90 visières\n"
+        "Zudausques | Comité des fêtes | Appels aux aînés | 45 personnes appelées chaque "
+        "semaine\n")
+    assert found == [
+        ("La famille Hochart de Bouvelinghem", ["62169"], [(90, "done")]),
+        ("Comité des fêtes de Zudausques", ["62905"], [(45, "beneficiaries")])]
+
+
+def test_a_bare_head_named_earlier_before_its_organisation_is_that_organisation():
+    found = summary(
+        "LA VOIX DU BÉTHUNOIS\n\n"
+        "Les Restos du cœur tiennent bon\n\n"
+        "À Béthune, l'antenne béthunoise des Restos du cœur a distribué 900 repas depuis "
+        "mars.\n\n"
+        "L'antenne compte aujourd'hui vingt bénévoles.\n\n"
+        "Jeanne Carpentier\nPublié le 2 mai 2020")
+    assert [(actor, figures) for actor, _, figures in found] == [
+        ("Restos du cœur de Béthune", [(900, "done"), (20, "volunteers")])]
+
+
+def test_a_company_in_lowercase_is_cut_before_a_misread_verb():
+    actor = find_actor("À Wail, la boulangerie livre ses clients les plus âgés.")
+    assert actor is None or "livre" not in actor.name
+
+
+def test_a_habit_compared_in_a_list_s_introduction_gives_its_figures_no_rate():
+    found = summary("Les Blouses du Ternois\n\n"
+                    "Voici, comme chaque vendredi, nos chiffres :\n\n"
+                    "1) Cette semaine : 230 blouses cousues et remises\n"
+                    "2) Depuis le début : 1 900 blouses au total")
+    assert [figures for _, _, figures in found] == [[(230, "done"), (1900, "done")]]
