@@ -100,7 +100,8 @@ def split_blocks(body: str) -> list[Block]:
 
 
 _THANKS = re.compile(r"\W{0,4}(?:(?:un )?(?:grand |immense |énorme )?merci\b"
-                     r"|(?:nous|je) (?:tenons à |tiens à )?remerci)", re.I)
+                     r"|(?:un )?(?:grand )?bravo\b|félicitations\b|(?:un )?coup de chapeau\b"
+                     r"|(?:nous|je) (?:tenons à |tiens à )?(?:remerci|félicit|salu))", re.I)
 
 
 def _pieces(start: int, text: str) -> list[Block]:
@@ -523,6 +524,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     if re.search(r"\b(?:venue?s?|issue?s?|provenant|arrivée?s?|sortie?s?)\s+(?:de|du|des|d['’])"
                  r"(?:\s*la|\s*l['’]|\s*les)?\s*$", text[max(0, m.start() - 30):m.start()], re.I):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
+    if re.match(r"\s+(?:à la maison|à distance|à domicile)\b", text[m.end():]):
+        return None  # a service named by where it is given ("l'école à la maison")
+    if re.search(r"\bpar (?:l['’]intermédiaire|le biais|l['’]entremise) d(?:e|u|es|['’])"
+                 r"(?:\s*la|\s*l['’]|\s*le)?\s*$", text[max(0, m.start() - 40):m.start()]):
+        return None  # an intermediary ("joint par l'intermédiaire de la gendarmerie")
     doc = parse(text)
     head = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
     if head is None:
@@ -544,7 +550,13 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # another party; opening it, "Au lycée X, les élèves …" sets the actor's scene,
         # and so does a visit's destination ("le préfet s'est rendu à l'épicerie X")
         return None
-    end, quoted = m.end(), False
+    start, end, quoted = m.start(), m.end(), False
+    first = doc[head.i - 1] if head.i > 0 else None
+    if first is not None and first.i > 0 and first.text[:1].isupper() and \
+            head.head.i == first.i and first.pos_ in ("NOUN", "PROPN"):
+        # a proper word before the head is the name's first ("le Rotary club d'Auchel",
+        # "le Lions club"): the phrase hangs on it
+        start, head = first.idx, first
     for tok in doc[head.i + 1:]:
         if tok.idx < end:
             continue
@@ -564,14 +576,14 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
-    name = text[m.start():end].strip(" «»\"")
+    name = text[start:end].strip(" «»\"")
     # a preposition left dangling by a figure ("un collectif de 23 couturières")
     name = re.sub(rf"\s+(?:de|du|des)$|\s+d{_A}$", "", name)
     if re.search(rf"(?i){_CHARITIES}", name):
         return None  # "le comité local du Secours populaire": the charity's branch
     if name.count("«") != name.count("»"):
         name = name.rstrip(" «") + (" »" if name.count("«") > name.count("»") else "")
-    rest = name[len(m.group()):]
+    rest = name[m.end() - start:]
     named = bool(re.search(rf"[{_UP}0-9«\"]", rest))
     generic = not rest.strip()  # a bare head ("le club") needs its town
     if generic and m.group()[:1].islower() and not re.search(
@@ -589,7 +601,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         elif generic:
             return None
     kind = _org_kind(name)
-    return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, m.start(), end)
+    return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, start, end)
 
 
 def _org_kind(name: str) -> str:
@@ -925,6 +937,8 @@ def _tail_towns(title: str, dep: str) -> list:
                   rf"(?:de\s+|d{_A})", "", parts[-1].strip())
     # or by what it does there ("Fil'Oye – couture solidaire à Oye-Plage")
     last = re.sub(rf"^[a-zà-ÿ][^{_UP}]*\s(?:à|sur)\s+(?=[{_UP}])", "", last)
+    # a town and its surroundings ("Fauquembergues et environs") is that town's
+    last = re.sub(r"\s+et (?:ses |leurs )?(?:environs|alentours)$", "", last)
     for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", last):
         r = resolve(name, dep) if name else None
         if r is None or not (r.code and r.level == "commune" and r.inside
@@ -1180,9 +1194,10 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if block.role != "content" or following is None or following.role != "content":
         return None
     text = block.text
-    # (a digit in a word is no figure: "imprimées en 3D")
+    # (a digit in a word is no figure: "imprimées en 3D"; a colon makes a label's line:
+    # "- Points de retrait : Frévent, Auxi")
     if "\n" in text or len(text) > 100 or \
-            re.search(r"\d(?![\d\w])|[.:;!?]$", _ENTRY.sub("", text)):
+            re.search(r"\d(?![\d\w])|[.:;!?]$|\s:\s", _ENTRY.sub("", text)):
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
@@ -1307,7 +1322,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             continue
         if block.role in ("salutation", "signature"):
             continue
-        if _THANKS.match(block.text) and not any(q for _, q in read_of.get(block.start, ())):
+        if block.role == "content" and _THANKS.match(block.text) and \
+                not any(q for _, q in read_of.get(block.start, ())):
             continue   # thanks without a quantity name those who helped the text's action
         if block.role == "headline":
             current, headline = None, block
@@ -1574,9 +1590,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                  and out[k].blocks[0].start < out[key].blocks[0].start] or \
             [k for k in same_head if len(same_head) == 1 and _ORG_HEAD.match(bare.group(1))
              and out[k].blocks[0].start > out[key].blocks[-1].start]
-        # or that head introduced a name where it was first named ("le comité fréventin
-        # du Secours populaire", then "le comité")
-        named = named or [k for k in out if k != key and re.search(
+        # or that head introduced a name of the same town where it was first named ("le
+        # comité fréventin du Secours populaire", then "le comité")
+        named = named or [k for k in out if k != key and bare.group(2) in k and re.search(
             rf"\b{re.escape(bare.group(1))}\b(?:\s+[^\W\d]+)?\s+(?:de|du|des)\s+"
             rf"{re.escape(re.sub(r' d(?:e|u|es)? .*$', '', k))}\b",
             normalise_key(" ".join(b.text for b in out[k].blocks)))]
@@ -1702,10 +1718,15 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
                    rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
+                   # others compared ("Comme mes collègues maires de Brebières et de ")
+                   rf"|\b[Cc]omme\s+(?:mes|nos|ses|leurs|les|des|ces)\s[^.;:,]{{0,60}}"
+                   rf"\s(?:de|d{_A})\s*"
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
                    rf"(?:[^.;]{{0,50}}\s(?:à|au|en)\s+|\s+)"
-                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspirée?s? (?:de|par))"
-                   rf"[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*"
+                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de|par))"
+                   rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
+                   # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
+                   rf"|\b(?:parfois|quelquefois|même|voire)\s+jusqu{_A}(?:à|au)\s+"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)

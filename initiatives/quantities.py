@@ -235,7 +235,9 @@ _NATIONAL_PHRASE = re.compile(
     rf"|(?<!par )(?<!avec )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
-    rf"|Santé publique France|Insee|INSEE)"
+    rf"|Santé publique France|Insee|INSEE|rectorat|recteur|ARS|agence régionale)"
+    # an education authority's whole area (an académie spans several départements)
+    rf"|(?:de|dans toute) l{_APOS}académie"
     rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
     rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS}"
     rf"|\brégion {_REGIONS})\b", re.I)
@@ -481,6 +483,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = _last(text[s_start:number.start], 80)
+    inherited = None   # the figure before, when this one takes its noun from it
     if previous and previous[0] is not None and _AGAINST.fullmatch(text, previous[1],
                                                                    number.start):
         # "130 repas par jour, contre 85 avant la crise": a figure of comparison counts
@@ -560,6 +563,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             # the thing its sentence counted just before ("1 800 plateaux-repas …, au
             # rythme d'environ 60 par jour")
             item = (previous[0].item, previous[0].unit, "open", number.end)
+            inherited = previous[0]
     if item is None and previous and previous[0] is not None and \
             s_start <= previous[1] <= number.start and _BARE_SUBJECT.match(text, number.end):
         # "commandé 40 000 masques ; 22 000 sont arrivés": a bare figure as a subject
@@ -581,6 +585,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             and _BARE_SUBJECT.match(text, number.end))):
         # "une dizaine de bénévoles, dont deux pompiers"; "sur 500 colis, 320 sont partis"
         return None, "part", item_end
+    if name == "pages" and (content := re.match(r"\s+de\s+([^\W\d]{3,})", text[item_end:])):
+        # pages of something printed are paper made ("3 500 pages de devoirs"); a
+        # document's size has none ("un guide de 12 pages")
+        name, group = f"pages de {content.group(1)}", MATERIAL
     if name in _NOT_COUNTED:
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
@@ -590,6 +598,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     rate_zone = text[number.end:item_end] + " " + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     kind, reason = _kind(doc, text, number, name, group, before, after, rate_zone,
                          text[s_start:s_end], text, text[s_start:number.start], unit, intro)
+    if kind is None and inherited is not None and reason == "no_item" and not any(
+            "Fin" in t.morph.get("VerbForm") for t in doc
+            if previous[1] <= t.idx < number.start):
+        # without a verb of its own, it shares the act of the figure it takes its noun
+        # from ("210 bols livrés ; depuis le 6 avril : 1 020 !")
+        kind, reason = inherited.kind, "même objet et même acte que le chiffre qui précède"
     if kind is None:
         return None, reason, item_end
     if kind == DONE and previous and previous[0].kind in (PER_DAY, PER_WEEK) and \

@@ -858,3 +858,25 @@ def test_a_partner_region_is_no_regional_scope():
 def test_a_toll_free_number_in_pairs_is_a_phone():
     assert ("0 805 40 22 22", "phone") in aside(
         "Une question ? Appelez le numéro vert : 0 805 40 22 22 (gratuit).")
+
+
+def test_a_bare_figure_taking_the_noun_before_shares_its_act():
+    assert kinds("Cette semaine : 95 plateaux livrés ; depuis le 30 mars : 870 !") == [
+        (95, "done"), (870, "done")]
+
+
+def test_printed_pages_are_paper_made_but_a_document_s_size_is_not():
+    assert kinds("La mairie a imprimé 2 400 pages de coloriages pour les écoliers.") == [
+        (2400, "done")]
+    assert kinds("Un livret de 16 pages a été remis à chaque famille.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("D'après le rectorat, 12 000 blouses ont été cousues dans les lycées de l'académie.",
+     "12 000"),
+    ("Dans les collèges de l'académie, 7 500 visières ont été produites.", "7 500"),
+])
+def test_an_education_authority_s_figures_are_not_local(text, value):
+    assert (value, "national") in aside(text)
+    assert kinds("Le lycée de Bapaume a produit 400 visières, un record dans l'académie.") == [
+        (400, "done")]

@@ -736,3 +736,33 @@ def test_a_habit_compared_in_a_list_s_introduction_gives_its_figures_no_rate():
                     "1) Cette semaine : 230 blouses cousues et remises\n"
                     "2) Depuis le début : 1 900 blouses au total")
     assert [figures for _, _, figures in found] == [[(230, "done"), (1900, "done")]]
+
+
+def test_a_proper_word_before_an_organisation_s_head_is_its_name_s():
+    assert find_actor("Le Kiwanis club de Lillers a offert 300 repas.").name == \
+        "Kiwanis club de Lillers"
+
+
+def test_places_of_an_example_followed_an_occasional_limit_and_colleagues_compared():
+    (ini,) = summary(
+        "À Marck, le traiteur Dubus prépare 90 repas par jour pour l'hôpital, en "
+        "s'inspirant de l'exemple donné, il y a une semaine, par des cuisiniers de Guînes. "
+        "Ses livreurs vont parfois jusqu'à Audruicq. Comme mes collègues maires d'Oye-Plage "
+        "et de Coulogne, je salue son engagement.")
+    assert ini[1] == ["62548"]
+
+
+def test_a_service_named_by_where_it_is_given_and_an_intermediary_are_no_actors():
+    found = summary(
+        "Le mot du maire de Beuvry\n\n"
+        "L'école à la maison s'organise : la mairie a imprimé 900 fiches d'exercices. En cas "
+        "d'urgence, un élu peut être joint par l'intermédiaire de la gendarmerie.")
+    assert [actor.lower() for actor, _, _ in found] == ["mairie de beuvry"]
+
+
+def test_a_post_title_s_town_and_its_surroundings_and_praise_without_figures():
+    found = summary(
+        "Les Paniers de l'Aa – Lumbres et environs\n14 mai 2020 · 🌍\n\n"
+        "Nous avons livré 75 paniers de légumes cette semaine.\n\n"
+        "Bravo à nos amis des Jardins de l'Aa à Esquerdes, qui font un travail formidable !")
+    assert [(actor, codes) for actor, codes, _ in found] == [("Les Paniers de l'Aa", ["62534"])]
