@@ -1322,9 +1322,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             continue
         if block.role in ("salutation", "signature"):
             continue
-        if block.role == "content" and _THANKS.match(block.text) and \
-                not any(q for _, q in read_of.get(block.start, ())):
-            continue   # thanks without a quantity name those who helped the text's action
+        if block.role == "content" and (_THANKS.match(block.text) or _SAME.search(block.text)) \
+                and not any(q for _, q in read_of.get(block.start, ())):
+            # thanks without a quantity name those who helped the text's action; others
+            # doing the same are a comparison
+            continue
         if block.role == "headline":
             current, headline = None, block
             continue
@@ -2008,7 +2010,10 @@ _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|soc
 
 # another doing "the same" is a comparison: its town is not where this happens
 _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:font|fera|feront|ont fait) autant"
-                   r"|(?:font|fait|feront|fera|ont fait|a fait) pareil)\b", re.I)
+                   r"|(?:font|fait|feront|fera|ont fait|a fait) pareil"
+                   # choices alike ("nos voisins de Wimereux ont fait des choix semblables")
+                   r"|(?:choix|mesures|décisions|démarches?|dispositifs?)\s+(?:très |fort |assez )?"
+                   r"(?:semblables|similaires|analogues|comparables))\b", re.I)
 
 
 def _sentence_at(body: str, pos: int) -> str:

@@ -766,3 +766,12 @@ def test_a_post_title_s_town_and_its_surroundings_and_praise_without_figures():
         "Nous avons livré 75 paniers de légumes cette semaine.\n\n"
         "Bravo à nos amis des Jardins de l'Aa à Esquerdes, qui font un travail formidable !")
     assert [(actor, codes) for actor, codes, _ in found] == [("Les Paniers de l'Aa", ["62534"])]
+
+
+def test_neighbours_making_similar_choices_are_a_comparison_not_an_initiative():
+    found = summary(
+        "Le mot du maire de Marck\n\n"
+        "La commune a livré 300 colis aux aînés depuis le 20 mars.\n\n"
+        "Nos voisins de Calais ont pris des mesures très semblables ; nous échangeons "
+        "chaque semaine avec leurs élus.")
+    assert [codes for _, codes, _ in found] == [["62548"]]
