@@ -72,6 +72,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    # a place's number in its name ("secteur de la Fosse 2", "la cité 9", "salle 3")
+    ("reference", re.compile(r"\b(?:fosse|cité|secteur|lot|bâtiment|salle|zone|quartier|tranche"
+                             r"|bloc|hall|quai|puits|parcelle|escalier|étage|chambre)\s+\d{1,3}\b"
+                             r"(?!\s+(?!et\b|ou\b)[^\W\d_])", re.I)),
     ("percent", re.compile(r"\b\d+(?:,\d+)?\s?(?:%|pour ?cent)", re.I)),
     ("ordinal", re.compile(r"\b\d+\s?(?:e|è|ème|eme|er|ère|re|nd|nde)\b", re.I)),
     # a list's item number at the start of a line ("2 – À Oignies", "3) La ville")

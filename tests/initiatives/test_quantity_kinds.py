@@ -880,3 +880,10 @@ def test_an_education_authority_s_figures_are_not_local(text, value):
     assert (value, "national") in aside(text)
     assert kinds("Le lycée de Bapaume a produit 400 visières, un record dans l'académie.") == [
         (400, "done")]
+
+
+def test_a_place_s_number_in_its_name_is_no_quantity():
+    text = ("Objectif : 3 000 blouses. Les maisons restantes (cité 9 et rue Pasteur) seront "
+            "livrées lundi.")
+    assert kinds(text) == [(3000, "target")]
+    assert ("cité 9", "reference") in aside(text)
