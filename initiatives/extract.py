@@ -988,7 +988,7 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
 def _joint_towns(name: str, dep: str) -> list:
     """The communes a heading names together ("LEFOREST / ÉVIN-MALMAISON", "Ames et
     Amettes"): a section shared by several towns; [] unless every part is one."""
-    parts = re.split(r"\s+(?:/|et|&|-)\s+|\s*/\s*|\s*,\s*", name)
+    parts = re.split(r"\s+(?:/|(?i:et)|&|-)\s+|\s*/\s*|\s*,\s*", name)
     if len(parts) < 2 or len(parts) > 4:
         return []
     towns = [resolve(p, dep) for p in parts]

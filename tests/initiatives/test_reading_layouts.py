@@ -775,3 +775,13 @@ def test_neighbours_making_similar_choices_are_a_comparison_not_an_initiative():
         "Nos voisins de Calais ont pris des mesures très semblables ; nous échangeons "
         "chaque semaine avec leurs élus.")
     assert [codes for _, codes, _ in found] == [["62548"]]
+
+
+def test_a_joint_heading_in_capitals_may_join_its_last_towns_with_et():
+    found = summary(
+        "Sous-préfecture\n\n"
+        "— LICQUES\nPorteur : Les Bobines licquoises\nMasques cousus : 700\n\n"
+        "— ALEMBON, SANGHEN ET HERMELINGHEN\nPorteur : comité des fêtes d'Alembon\n"
+        "Colis livrés : 80\n")
+    assert [codes for actor, codes, _ in found if "Alembon" in actor] == [
+        ["62020", "62775", "62439"]]
