@@ -959,8 +959,8 @@ _LINKING = re.compile(r"(?<![^\W\d_])(?:et|de|du|des|la|le|les|sur|sous|lès|lez
 def town_heads(blocks: list[Block], dep: str) -> dict:
     """Headings that are a commune's name alone, or open with it before a colon or a dash
     ("■ Berck : des visières…"), or name several together ("LEFOREST / ÉVIN-MALMAISON"),
-    by block start, with their communes (the section's first), when a text has at least
-    two of them: a release's or a bulletin's sections."""
+    by block start, with their communes (the section's first), when they name at least
+    two towns: a release's or a bulletin's sections."""
     heads = {}
     for b in blocks:
         # a line in capitals, framed by rules or not ("——— BAPAUME ———"), may give the
@@ -982,7 +982,8 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
                 heads[b.start] = joint
             elif (r := _headline_town(_strip_bullet(b.text).strip(), dep)) is not None:
                 heads[b.start] = [r]
-    return heads if len(heads) >= 2 else {}
+    # (a heading naming two towns together is already a section's: "AVION et MÉRICOURT")
+    return heads if sum(len(towns) for towns in heads.values()) >= 2 else {}
 
 
 def _joint_towns(name: str, dep: str) -> list:

@@ -785,3 +785,9 @@ def test_a_joint_heading_in_capitals_may_join_its_last_towns_with_et():
         "Colis livrés : 80\n")
     assert [codes for actor, codes, _ in found if "Alembon" in actor] == [
         ["62020", "62775", "62439"]]
+
+
+def test_one_heading_naming_two_towns_heads_its_section():
+    found = summary("La lettre de l'agglomération\n\n"
+                    "▸ AVION et MÉRICOURT\nPorteur : Atelier Mosaïque\nColis remis : 45\n")
+    assert [codes for _, codes, _ in found] == [["62065", "62570"]]
