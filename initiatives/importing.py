@@ -187,11 +187,14 @@ def why(note: NumberNote) -> str:
     return note.reason
 
 
+OUTSIDE = "–"   # the « Nature » of a number outside every initiative, as in « Initiative »
+
+
 def nature(note: NumberNote) -> str:
-    """The « Nature » cell: the kind, « écarter » for a number set aside, empty for a
-    number outside every initiative (an empty cell, not the word « None »)."""
+    """The « Nature » cell: the kind, « écarter » for a number set aside, a dash for a
+    number outside every initiative (the grid draws an empty choice as « None »)."""
     if note.initiative is None:
-        return ""
+        return OUTSIDE
     if note.status == SET_ASIDE:
         return DROP
     return KIND_LABELS.get(note.kind or "", note.kind)

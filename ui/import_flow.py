@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from initiatives.importing import DROP, NUMBERS, PREVIEW, Parsed, nature, place_label, why
+from initiatives.importing import DROP, NUMBERS, OUTSIDE, PREVIEW, Parsed, nature, place_label, why
 from initiatives.metrics import figures_lines
 from initiatives.model import ACTOR_TYPES, APART, CATEGORIES, COUNTED, KIND_LABELS, SET_ASIDE
 
@@ -35,7 +35,7 @@ def numbers_preview(parsed: Parsed) -> pd.DataFrame:
     actors = [i.actor for i in parsed.initiatives]
     rows = [{"text": n.text, "label": n.label, "kind": nature(n), "reason": why(n),
              "initiative": actors[n.initiative] if n.initiative is not None
-             and 0 <= n.initiative < len(actors) else "–",
+             and 0 <= n.initiative < len(actors) else OUTSIDE,
              "sentence": n.sentence} for n in parsed.numbers]
     return pd.DataFrame(rows, columns=list(NUMBERS)).rename(columns=NUMBERS)
 

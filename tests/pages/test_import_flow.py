@@ -93,7 +93,7 @@ def test_every_number_is_listed_with_what_was_made_of_it(parsed):
         "écarté : date", "réalisé", "objectif", "commandé, pas encore livré",
         "écarté : téléphone", "écarté : quantité par unité ou par personne"]
     assert [None if pd.isna(v) else v for v in table["Nature"]] == [
-        "écarter", "réalisé", "objectif", "commandé, pas encore livré", "", "écarter"]
+        "écarter", "réalisé", "objectif", "commandé, pas encore livré", "–", "écarter"]
     assert list(table["Pourquoi"]) == [
         "date", "verbe « distribuer » au passé", "objectif (« objectif »)",
         "verbe « commander » au passé composé", "téléphone",
@@ -222,6 +222,6 @@ def test_a_reading_without_initiative_keeps_its_numbers():
     assert parsed.initiatives == [] and parsed.to_check == ["zzz 1234"]
     table = import_flow.numbers_preview(parsed)
     assert table.loc[0, "Ce qui en est fait"] == "écarté : hors initiative"
-    assert table.loc[0, "Initiative"] == "–" and table.loc[0, "Nature"] == ""
+    assert table.loc[0, "Initiative"] == "–" and table.loc[0, "Nature"] == "–"
     empty = Parsed("vide.txt", error="Fichier vide.")
     assert empty.numbers == [] and empty.to_check == [] and empty.initiatives == []
