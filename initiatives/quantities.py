@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 
 from initiatives.ingest import BULLET
@@ -201,7 +202,9 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
 # All the inhabitants of a town are its population: "chacun des 10 000 habitants",
 # "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
 _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
-                     rf"$|\btou(?:te)?s (?:les|nos|ses|leurs)\s+$", re.I)
+                     rf"$|\btou(?:te)?s (?:les|nos|ses|leurs)\s+$"
+                     # a town's own people, by its possessive ("pour nos 4 900 Desvrois")
+                     rf"|\b(?:nos|ses|leurs)\s+(?:quelque\s+|près de\s+|environ\s+)?$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
 # "les 16 000 habitants du territoire": the inhabitants of a place are its population.
 _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
@@ -251,6 +254,8 @@ _RATE_BEFORE = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi
                           rf"|tous les (?:jours|soirs|matins|midis))"
                           rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadairement))"
                           rf"(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
+# A relative pronoun opens the figure's own clause ("…, qui a déjà réuni 1 250 euros")
+_RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 # A habit compared ("Voici, comme chaque lundi, nos chiffres :")
 _HABIT = re.compile(r"\bcomme (?:chaque|tous les|toutes les)\s+\w+", re.I)
 # the same cues anywhere in a line (a list's introducing line)
@@ -1366,9 +1371,14 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     label = _ROW_LABEL.search(before)
     if label:
         clause_after = clause_after.split("\n")[0]   # a row ends with its line
-    order = ORDER.search(_last(clause_before, 50)) or ORDER.search(clause_after[:30]) or (
+    # a relative clause is the figure's own: the verb it hangs on is another clause's
+    # ("40 bobines ont été commandées grâce à une cagnotte, qui a réuni 1 250 euros")
+    own = list(itertools.takewhile(lambda t: not t.dep_.startswith("acl"), chain))
+    own += chain[len(own):len(own) + 1]
+    relative = _RELATIVE.split(clause_before)[-1]
+    order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or (
         label and ORDER.search(label.group())) or next(
-        (t for t in chain if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
+        (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
                                                    + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text

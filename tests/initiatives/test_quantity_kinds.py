@@ -887,3 +887,14 @@ def test_a_place_s_number_in_its_name_is_no_quantity():
             "livrées lundi.")
     assert kinds(text) == [(3000, "target")]
     assert ("cité 9", "reference") in aside(text)
+
+
+def test_a_relative_clause_s_verb_decides_its_figure_not_the_clause_it_hangs_on():
+    assert kinds("12 machines ont été achetées et commandées grâce à une collecte, qui a "
+                 "déjà réuni 2 300 euros.") == [(12, "ordered"), (2300, "done")]
+
+
+def test_a_town_s_own_people_by_its_possessive_are_its_population():
+    text = "Objectif : 7 000 blouses, soit une par habitant pour nos 6 950 Marquisiens."
+    assert ("6 950", "population") in aside(text)
+    assert kinds(text) == [(7000, "target")]
