@@ -582,6 +582,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # requests still waiting ("12 demandes restent en attente") are a need
         return Quantity(item="demandes", value=number.value, unit="unités", kind=NEEDED,
                         approx=number.approx), "demandes en attente", pending.end()
+    if item is None and previous and _SUBSET.fullmatch(text, previous[1], number.start):
+        return None, "part", number.end      # "540 masques (dont 120 la semaine dernière)"
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item

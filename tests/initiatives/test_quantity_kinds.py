@@ -898,3 +898,9 @@ def test_a_town_s_own_people_by_its_possessive_are_its_population():
     text = "Objectif : 7 000 blouses, soit une par habitant pour nos 6 950 Marquisiens."
     assert ("6 950", "population") in aside(text)
     assert kinds(text) == [(7000, "target")]
+
+
+def test_a_part_told_by_its_time_alone_is_already_counted():
+    text = "Bilan : 830 blouses (dont 150 la semaine dernière)"
+    assert kinds(text) == [(830, "done")]
+    assert ("150", "part") in aside(text)
