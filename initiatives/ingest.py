@@ -322,8 +322,7 @@ _KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|
 # a column's header that asks who acts: its cells name each row's actor
 _WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organisme"
                          r"|association|initiative de")
-
-
+# a column's header that asks what is done: its cells tell what each row's figures count
 _WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet")
 
 
