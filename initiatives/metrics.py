@@ -14,7 +14,6 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
-import gc
 import weakref
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +24,7 @@ import pandas as pd
 import config
 from geo.levels import check
 from initiatives import frames as columnar
+from initiatives.figure_sources import FigureSources, SourceColumns
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
 from initiatives.frames import (
@@ -218,43 +218,32 @@ def _worded(fr) -> dict[str, np.ndarray]:
     return fr.memo["worded"]
 
 
-def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
-    """The figures behind each row of `_item_rows`, largest first (one dict each)."""
+def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[FigureSources]:
+    """The figures behind each row of `_item_rows` (largest first), worded when read."""
     if last.empty:
         return []
-    by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
-        level=0).indices
-    first = {k: v[0] for k, v in by_figure.items()}
-    item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
-    groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
-    cols = {c: last[c].to_numpy() for c in ("initiative_id", "release_id", "value",
-                                            "reason", "status")}
-    worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
-    cols["actor"], cols["sentence"] = fr.actors_at(at), fr.sentences()[at]
-    cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
-    out = []
-    collecting = gc.isenabled()
-    gc.disable()   # one dict per figure: the collector would walk them again and again
-    try:
-        for item, kind, unit in zip(rows["item"], rows["kind"], rows["unit"]):
-            out.append(_group_sources(cols, groups[(item, kind, unit)]))
-    finally:
-        if collecting:
-            gc.enable()
-    return out
-
-
-def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
-    """One dict per figure of a group (positions `at` in `cols`)."""
-    # the same order as sorting the group's frame by value, largest first
-    at = at[pd.Series(cols["value"][at]).sort_values(ascending=False).index.to_numpy()]
-    return [{"initiative_id": i, "actor": a, "release_id": r or MANUAL_SOURCE,
-             "as_of": d, "value": v, "sentence": t, "reason": why, "status": st}
-            for i, a, r, d, v, t, why, st in zip(
-                cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
-                cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
-                cols["number"][at].tolist(), cols["sentence"][at].tolist(),
-                cols["reason"][at].tolist(), cols["status"][at].tolist())]
+    figure = last["figure"].to_numpy()
+    # each figure's positions in `last`, ascending: one stable sort, cut at the counts
+    order = np.argsort(figure, kind="stable")
+    counts = np.bincount(figure)
+    present = np.flatnonzero(counts)
+    ends = np.cumsum(counts)
+    at = last.index.to_numpy()   # rows of the observations
+    first = order[ends[present] - counts[present]]
+    item, kind, unit = (last[c].array.take(first).to_numpy() for c in ("item", "kind", "unit"))
+    obs = fr.observations
+    worded = _worded(fr)
+    columns = SourceColumns(
+        {"initiative_id": obs["initiative_id"].to_numpy(), "release_id": obs["release_id"].array,
+         "value": obs["value"].to_numpy(), "reason": obs["reason"].array,
+         "sentence": fr.sentences(), "as_of": worded["as_of"], "number": worded["number"]},
+        fr.order_plan().owner,
+        {"actor": fr.initiatives["actor"].to_numpy(), "status": fr.initiatives["status"].array})
+    groups = {(i, k, u): at[order[e - c:e]] for i, k, u, e, c in zip(
+        item.tolist(), kind.tolist(), unit.tolist(), ends[present].tolist(),
+        counts[present].tolist())}
+    return [FigureSources(columns, groups[(i, k, u)])
+            for i, k, u in zip(rows["item"], rows["kind"], rows["unit"])]
 
 
 def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
