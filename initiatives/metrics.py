@@ -224,7 +224,9 @@ def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[FigureSources]:
         return []
     figure = last["figure"].to_numpy()
     # each figure's positions in `last`, ascending: one stable sort, cut at the counts
-    order = np.argsort(figure, kind="stable")
+    # (a radix sort on small integers: the figures number a few hundred at most)
+    order = np.argsort(figure.astype(np.int16) if figure.max() < 2**15 else figure,
+                       kind="stable")
     counts = np.bincount(figure)
     present = np.flatnonzero(counts)
     ends = np.cumsum(counts)
@@ -252,7 +254,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
     review (`to_review`, `initiatives_to_review`); `goals` is `goal_sums`."""
     filters, dep, fr, ids = _selection(store, filters, dep)
     last = fr.latest(ids, filters)
-    rows = _item_rows(last)
+    rows, goal_list = _rows_and_goals(fr, last)
     items = [{"item": item, "kind": kind, "value": _num(value), "unit": unit,
               "initiatives": int(n), "to_review": _num(pending),
               "initiatives_to_review": int(n_pending), "approx": bool(approx),
@@ -264,7 +266,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
     day = last["as_of"].max() if len(last) else None
     return {"departement": dep,
             "as_of": None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
-            "items": items, "goals": goal_sums(*_goals(last))}
+            "items": items, "goals": goal_list}
 
 
 def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -384,6 +386,81 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
     return sorted(out.values(), key=lambda e: (-(e["target"] or 0), e["item"]))
 
 
+def _lean_goal_sums(last: pd.DataFrame) -> list[dict] | None:
+    """`goal_sums(*_goals(last))` counted on integer groups, when every value involved
+    is a whole number (then sums are exact in any order, as the frames' int64 sums);
+    None otherwise (the frames path keeps the order of its sums)."""
+    if last.empty:
+        return None
+    kind = last["kind"].array
+    is_done, is_target = (kind == DONE), (kind == TARGET)
+    key = _row_key(last, ["initiative_id", "item", "unit"])
+    tgt, dn = np.flatnonzero(is_target), np.flatnonzero(is_done)
+    at = pd.Index(key[dn]).get_indexer(key[tgt])
+    has = at >= 0
+    value = last["value"].to_numpy(dtype=float)
+    target, done = value[tgt], value[dn[at[has]]]
+    involved = np.r_[target, done]
+    if (not len(involved) or (np.mod(involved, 1) != 0).any()
+            or np.abs(involved).sum() >= 2**53):
+        return None
+    item, unit = last["item"].array, last["unit"].array
+    if (item.codes < 0).any() or (unit.codes < 0).any():
+        return None
+    n_units = len(unit.categories)
+    group = (item.codes[tgt].astype(np.int64) * n_units + unit.codes[tgt])
+    size = len(item.categories) * n_units
+    status = last["status"].array
+    pending = status.codes[tgt] == status.categories.get_indexer([TO_REVIEW])[0]
+    approx = last["approx"].to_numpy(dtype=bool)
+    both_approx = approx[tgt][has] | approx[dn[at[has]]]
+
+    def per_group(where, weights=None):
+        return np.bincount(group[where], weights=weights, minlength=size)
+
+    g_both = group[has]
+    n_both = per_group(has)
+    done_sum = np.bincount(g_both, weights=done, minlength=size)
+    target_sum = np.bincount(g_both, weights=target[has], minlength=size)
+    approx_any = np.bincount(g_both, weights=both_approx, minlength=size) > 0
+    review_both = per_group(has & pending)
+    lone = ~has
+    n_lone = per_group(lone)
+    target_lone = per_group(lone, target[lone])
+    review_lone = per_group(lone & pending)
+    words = [(i, u) for i in item.categories.tolist() for u in unit.categories.tolist()]
+    out: dict[tuple, dict] = {}
+    for g in np.flatnonzero(n_both).tolist():   # in code order: the groupby's order
+        i, u = words[g]
+        t = float(target_sum[g])
+        out[(i, u)] = {
+            "item": i, "unit": u, "done": _num(done_sum[g]), "target": _num(t),
+            "share": round(float(done_sum[g]) / t, 4) if t else None,
+            "initiatives": int(n_both[g]), "approx": bool(approx_any[g]),
+            "to_review": int(review_both[g]), "target_alone": None, "initiatives_alone": 0}
+    for g in np.flatnonzero(n_lone).tolist():
+        i, u = words[g]
+        entry = out.setdefault((i, u), {
+            "item": i, "unit": u, "done": None, "target": None, "share": None,
+            "initiatives": 0, "approx": False, "to_review": 0})
+        entry["target_alone"] = _num(target_lone[g])
+        entry["initiatives_alone"] = int(n_lone[g])
+        entry["to_review"] += int(review_lone[g])
+    return sorted(out.values(), key=lambda e: (-(e["target"] or 0), e["item"]))
+
+
+def _rows_and_goals(fr, last: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """`_item_rows(last)` and the goal sums of the latest figures `last`, kept for the
+    last `last` asked (key figures and totals of one page read the same); not to be
+    altered (the goal dicts are handed out as copies)."""
+    held = fr.memo.get("rows_and_goals")
+    if held is None or held[0] is not last:
+        sums = _lean_goal_sums(last)
+        held = (last, _item_rows(last), goal_sums(*_goals(last)) if sums is None else sums)
+        fr.memo["rows_and_goals"] = held
+    return held[1], [dict(g) for g in held[2]]
+
+
 @dataclass(frozen=True)
 class Goals:
     """Goals against what was done, initiative by initiative (see `goals`)."""
@@ -488,8 +565,8 @@ def key_figures(store: Store, filters: Filters | None = None,
     with_communes = np.bincount(owner[fr.owned(ids, owner)], minlength=len(fr.initiatives)) > 0
     wide = placed.wide.to_numpy(dtype=bool)[rows] & ~with_communes[rows]
     last = fr.latest(ids, filters)
-    rows = _item_rows(last)
-    goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
+    rows, goal_list = _rows_and_goals(fr, last)
+    goal_of = {(g["item"], g["unit"]): g for g in goal_list}
     production = {}
     for item, kind, unit, value, n, pending in zip(
             rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
