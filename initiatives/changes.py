@@ -148,30 +148,35 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
 
 def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
     """Figures dated after `since`, each with the figure its initiative gave before for
-    the same item, kind and unit (`before`)."""
-    obs = fr.figures(ids, Filters(statuses=()))
-    obs = obs[pd.notna(obs["as_of"]).to_numpy()]
-    if obs.empty:
+    the same item, kind and unit (`before`). Worked out on positions: only the figures
+    shown take their texts."""
+    obs = fr.observations
+    rows = fr.kept(ids, Filters(statuses=()))
+    rows = rows[pd.notna(obs["as_of"].to_numpy()[rows])]
+    if not len(rows):
         return pd.DataFrame(columns=FIGURE_COLUMNS)
     # by initiative, then by date (the store's order among figures of one day)
-    order = np.lexsort((np.arange(len(obs)), obs["as_of"].to_numpy(),
-                        obs["initiative_id"].to_numpy()))
-    obs = obs.iloc[order]
-    before = obs.groupby(["initiative_id", "item", "kind", "unit"], sort=False)[
-        "value"].shift(1)
-    day = obs["as_of"].to_numpy()
-    keep = keeps_observation(obs["release_id"], day, filters)
+    ini, day = obs["initiative_id"].to_numpy()[rows], obs["as_of"].to_numpy()[rows]
+    order = np.lexsort((np.arange(len(rows)), day, ini))
+    rows, ini, day = rows[order], ini[order], day[order]
+    # the value before, in that order, of the same initiative and (item, kind, unit)
+    figure, value = obs["figure"].to_numpy()[rows], obs["value"].to_numpy()[rows]
+    run = np.lexsort((np.arange(len(rows)), figure, ini))
+    same = np.r_[False, (ini[run][1:] == ini[run][:-1]) & (figure[run][1:] == figure[run][:-1])]
+    before = np.empty(len(rows))
+    before[run] = np.where(same, np.r_[np.nan, value[run][:-1]], np.nan)
+    keep = keeps_observation(obs["release_id"].array.take(rows), day, filters)
     if since is not None:
         keep &= day > np.datetime64(since)
-    obs, before = obs[keep], before[keep]
+    shown = fr.figures_at(rows[keep])
     frame = pd.DataFrame({
-        "initiative_id": obs["initiative_id"].to_numpy(), "actor": obs["actor"].to_numpy(),
-        "status": obs["status"].to_numpy(), "item": obs["item"].to_numpy(),
-        "kind": obs["kind"].to_numpy(), "unit": obs["unit"].to_numpy(),
-        "value": obs["value"].to_numpy(dtype=float), "approx": obs["approx"].to_numpy(),
-        "before": pd.Series([None if pd.isna(v) else float(v) for v in before.to_numpy()]),
-        "release_id": obs["release_id"].to_numpy(), "as_of": as_dates(day[keep]),
-        "sentence": obs["sentence"].to_numpy()}, columns=FIGURE_COLUMNS)
+        "initiative_id": shown["initiative_id"].to_numpy(), "actor": shown["actor"].to_numpy(),
+        "status": shown["status"].to_numpy(), "item": shown["item"].to_numpy(),
+        "kind": shown["kind"].to_numpy(), "unit": shown["unit"].to_numpy(),
+        "value": shown["value"].to_numpy(dtype=float), "approx": shown["approx"].to_numpy(),
+        "before": pd.Series([None if pd.isna(v) else float(v) for v in before[keep]]),
+        "release_id": shown["release_id"].to_numpy(), "as_of": as_dates(day[keep]),
+        "sentence": shown["sentence"].to_numpy()}, columns=FIGURE_COLUMNS)
     if frame.empty:
         return frame
     order = frame.assign(_kind=frame["kind"].map(kind_order),

@@ -161,7 +161,7 @@ def test_missing_file(tmp_path):
 def test_db_option_before_or_after_the_command_and_env(tmp_path):
     store = open_store(tmp_path / "a.sqlite", seed=None)
     fill(store)
-    expected = json.loads(json.dumps(totals(store), ensure_ascii=False))
+    expected = json.loads(json.dumps(totals(store), ensure_ascii=False, default=json_default))
     for args, db in ((["--db", tmp_path / "a.sqlite", "totals"], None),
                      (["totals", "--db", tmp_path / "a.sqlite"], None),
                      (["totals"], tmp_path / "a.sqlite")):
