@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.frames import as_dates, frames_of, isin, join_runs, keeps_observation
-from initiatives.metrics import _pairs, _selection, kind_order
+from initiatives.frames import as_dates, frames_of, group_starts, join_runs, keeps_observation
+from initiatives.metrics import _selection, kind_order
 from initiatives.model import DONE
 from initiatives.reach import commune_table
 from initiatives.store import Store
@@ -94,42 +94,36 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
     filters, dep, fr, ids = _selection(store, filters, dep)
     later = sorted((r for r in fr.release_objects() if _after(r.date, since)),
                    key=lambda r: (r.date, r.id))
-    inis = fr.initiatives.loc[ids]
+    inis, rows = fr.initiatives, fr.rows(ids)
     # the first release citing each initiative: its first dated mention, else its first
-    first_day = inis["first_date"].to_numpy().copy()
-    first_release = inis["first_release"].to_numpy().copy()
-    men = fr.mentions
-    dated = men[pd.notna(men["date"]).to_numpy()]
-    first_dated = dated[~dated["initiative_id"].duplicated().to_numpy()].set_index(
-        "initiative_id")
-    has = first_dated.index.intersection(ids)
-    at = inis.index.get_indexer(has)
-    first_day[at] = first_dated.loc[has, "date"].to_numpy()
-    first_release[at] = first_dated.loc[has, "release_id"].to_numpy()
+    first_day, first_release = (values[rows] for values in _first_cited(fr))
     new = pd.notna(first_day)
     if since is not None:
         new &= first_day > np.datetime64(since)
     table = commune_table(dep)
-    pairs = _pairs(fr, ids, dep)
-    pairs = pairs[pairs["direct"].to_numpy()]
-    fresh = isin(pairs["initiative_id"].to_numpy(), ids[new])
-    named_before = set(pairs["code"].to_numpy()[~fresh])
-    names = join_runs(pairs["initiative_id"].to_numpy()[fresh],
-                      table["nom"].reindex(pairs["code"].to_numpy()[fresh]).to_numpy(),
-                      "\x1f", ids[new])
+    # pairs naming a commune, on arrays (no frame of every pair taken)
+    pairs, pair_owner = fr.placed(dep).pairs, fr.pair_owner(dep)
+    keep = fr.owned(ids, pair_owner) & pairs["direct"].to_numpy()
+    owner, code = pair_owner[keep], pairs["code"].to_numpy()[keep]
+    is_new = np.zeros(len(inis) + 1, dtype=bool)   # the last: an unknown initiative's row
+    is_new[rows[new]] = True
+    fresh = is_new[owner]
+    named_before = set(pd.unique(code[~fresh]))
+    names = join_runs(pairs["initiative_id"].to_numpy()[keep][fresh],
+                      table["nom"].reindex(code[fresh]).to_numpy(), "\x1f", ids[new])
+    at = rows[new]
     new_rows = pd.DataFrame({
-        "initiative_id": ids[new], "actor": inis["actor"].to_numpy()[new],
-        "category": inis["category"].to_numpy()[new], "status": inis["status"].to_numpy()[new],
+        "initiative_id": ids[new], "actor": inis["actor"].to_numpy()[at],
+        "category": np.asarray(inis["category"].array.take(at)),
+        "status": np.asarray(inis["status"].array.take(at)),
         "communes": pd.Series([sorted(n.split("\x1f")) if n else [] for n in names],
                               dtype=object),
         "release_id": first_release[new], "first_date": as_dates(first_day[new])},
         columns=INITIATIVE_COLUMNS)
     new_rows = new_rows.assign(_day=first_day[new]).sort_values(
         ["_day", "actor"], kind="stable").drop(columns="_day").reset_index(drop=True)
-    actor_of = inis["actor"]
-    newly = pd.DataFrame({"code": pairs["code"].to_numpy()[fresh],
-                          "actor": actor_of.reindex(pairs["initiative_id"].to_numpy()[fresh]
-                                                    ).to_numpy()})
+    newly = pd.DataFrame({"code": code[fresh],
+                          "actor": inis["actor"].to_numpy()[owner[fresh]]})
     newly = newly[~newly["code"].isin(named_before)]
     actors = newly.drop_duplicates().sort_values("actor").groupby("code", sort=False)[
         "actor"].agg(list)
@@ -144,6 +138,24 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
         since=since, previous=previous, releases=[_release_dict(r) for r in later],
         initiatives=new_rows, figures=_figures(fr, ids, filters, since),
         communes=communes)
+
+
+def _first_cited(fr) -> tuple[np.ndarray, np.ndarray]:
+    """Per initiative row: the day and release of its first dated mention, else of its
+    first mention (filter-independent: once per data version)."""
+    if "first_cited" not in fr.memo:
+        inis, men = fr.initiatives, fr.mentions
+        day = inis["first_date"].to_numpy().copy()
+        release = inis["first_release"].to_numpy().copy()
+        dated = np.flatnonzero(pd.notna(men["date"]).to_numpy())
+        # mentions run by initiative, dated ones by date: the first of each run
+        first = dated[group_starts(men["initiative_id"].to_numpy()[dated])]
+        at = fr.mention_owner()[first]
+        first, at = first[at >= 0], at[at >= 0]
+        day[at] = men["date"].to_numpy()[first]
+        release[at] = np.asarray(men["release_id"].array.take(first))
+        fr.memo["first_cited"] = (day, release)
+    return fr.memo["first_cited"]
 
 
 def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
