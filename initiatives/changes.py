@@ -158,25 +158,41 @@ def _first_cited(fr) -> tuple[np.ndarray, np.ndarray]:
     return fr.memo["first_cited"]
 
 
+def _before(fr) -> np.ndarray:
+    """Per observation, the value its initiative gave before for the same item, kind and
+    unit (dated figures, by date then in the store's order; NaN for the first and the
+    undated). Whole initiatives are kept or not whatever the filters (all statuses, no
+    release or date filter): worked out once per data version."""
+    if "before" not in fr.memo:
+        obs = fr.observations
+        n = len(obs)
+        ini, day = obs["initiative_id"].to_numpy(), obs["as_of"].to_numpy()
+        dated = np.flatnonzero(pd.notna(day))
+        ini, day = ini[dated], day[dated]
+        order = np.lexsort((np.arange(len(dated)), day, ini))   # identity when sorted
+        dated, ini = dated[order], ini[order]
+        figure, value = obs["figure"].to_numpy()[dated], obs["value"].to_numpy()[dated]
+        run = np.lexsort((np.arange(len(dated)), figure, ini))
+        same = np.r_[False, (ini[run][1:] == ini[run][:-1])
+                     & (figure[run][1:] == figure[run][:-1])] if len(run) else run
+        out = np.full(n, np.nan)
+        out[dated[run]] = np.where(same, np.r_[np.nan, value[run][:-1]], np.nan)
+        fr.memo["before"] = out
+    return fr.memo["before"]
+
+
 def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
     """Figures dated after `since`, each with the figure its initiative gave before for
     the same item, kind and unit (`before`). Worked out on positions: only the figures
     shown take their texts."""
     obs = fr.observations
+    # every figure of the initiatives: the frames' order is by initiative, then date
     rows = fr.kept(ids, Filters(statuses=()))
     rows = rows[pd.notna(obs["as_of"].to_numpy()[rows])]
     if not len(rows):
         return pd.DataFrame(columns=FIGURE_COLUMNS)
-    # by initiative, then by date (the store's order among figures of one day)
-    ini, day = obs["initiative_id"].to_numpy()[rows], obs["as_of"].to_numpy()[rows]
-    order = np.lexsort((np.arange(len(rows)), day, ini))
-    rows, ini, day = rows[order], ini[order], day[order]
-    # the value before, in that order, of the same initiative and (item, kind, unit)
-    figure, value = obs["figure"].to_numpy()[rows], obs["value"].to_numpy()[rows]
-    run = np.lexsort((np.arange(len(rows)), figure, ini))
-    same = np.r_[False, (ini[run][1:] == ini[run][:-1]) & (figure[run][1:] == figure[run][:-1])]
-    before = np.empty(len(rows))
-    before[run] = np.where(same, np.r_[np.nan, value[run][:-1]], np.nan)
+    day = obs["as_of"].to_numpy()[rows]
+    before = _before(fr)[rows]
     keep = keeps_observation(obs["release_id"].array.take(rows), day, filters)
     if since is not None:
         keep &= day > np.datetime64(since)

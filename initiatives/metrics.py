@@ -605,6 +605,16 @@ def key_figures(store: Store, filters: Filters | None = None,
 def sources(store: Store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
+    # one page asks it several times (key figures, gaps, its own list): kept for the
+    # last selection asked, handed out as copies
+    held = fr.memo.get("sources")
+    if held is None or held[0] is not ids or held[1] != filters:
+        held = (ids, filters, _cited(fr, ids, filters))
+        fr.memo["sources"] = held
+    return [dict(r) for r in held[2]]
+
+
+def _cited(fr, ids: np.ndarray, filters: Filters) -> list[dict]:
     men = fr.mentions
     keep = fr.owned(ids, fr.mention_owner()) & columnar.keeps_observation(
         men["release_id"], men["date"].to_numpy(), filters)
