@@ -290,7 +290,7 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     # initiatives reaching no commune: département-wide or national schemes (inside),
     # inside with no usable place, or outside the département (not listed)
     rows = fr.rows(selected)
-    reaching = np.bincount(pair_owner[kept], minlength=len(fr.initiatives)) > 0
+    reaching = _has_pairs(fr, dep)   # a selected initiative's pairs are all kept
     alone_rows = rows[~reaching[rows]]
     alone = selected[~reaching[rows]]
     inside = placed.inside.to_numpy(dtype=bool)[alone_rows]
@@ -308,15 +308,21 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     kept &= every["commune"].to_numpy() >= 0   # a commune off the table counts nowhere
     at = np.flatnonzero(kept)
     owner_rows = pair_owner[at]
-    status = fr.initiatives["status"].array.take(owner_rows)
+    status = fr.initiatives["status"].array
+    to_review = status.categories.get_indexer([TO_REVIEW])[0]
+    pending = (status.codes[owner_rows] == to_review) if to_review >= 0 else \
+        np.zeros(len(at), dtype=bool)
     owner = every["initiative_id"].to_numpy()[at]
-    code = every["code"].to_numpy()[at]
+    by_rows = level == "commune" and table.index.is_monotonic_increasing and isinstance(
+        fr.initiatives["category"].dtype, pd.CategoricalDtype)
+    # the codes as texts only where rows do not do (a take of millions of objects)
+    code = None if by_rows else every["code"].to_numpy()[at]
     direct = direct_all[at]
 
     com = table[["nom", "population", "epci", "arrondissement"]].copy()
     row = every["commune"].to_numpy()[at]   # the commune's row in the table
     com["direct"] = _count(row[direct], len(com))
-    com["direct_to_review"] = _count(row[direct & (status == TO_REVIEW)], len(com))
+    com["direct_to_review"] = _count(row[direct & pending], len(com))
     com["via_territory"] = _count(row[~direct], len(com))
     com["covered"] = (com["direct"] + com["via_territory"]) > 0
     # nearest help is looked for everywhere, even across a filtered-out arrondissement
@@ -325,8 +331,9 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     if filters.arrondissements:
         com = com[com["arrondissement"].isin(filters.arrondissements)]
         shown = table.index.isin(com.index)[row]
-        owner, code, direct, row = owner[shown], code[shown], direct[shown], row[shown]
-        owner_rows, status = owner_rows[shown], status[shown]
+        owner, direct, row = owner[shown], direct[shown], row[shown]
+        owner_rows, pending = owner_rows[shown], pending[shown]
+        code = None if code is None else code[shown]
 
     communes = _commune_units(com)
     if level == "commune":
@@ -335,13 +342,22 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
                    if table.index.is_monotonic_increasing else OwnerLists(owner, code))
     else:
         unit = com[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=object)
-        units, reached = _group(com, level, owner, unit, direct, table, status)
+        units, reached = _group(com, level, owner, unit, direct, table, pending)
     category_of = fr.initiatives["category"]
     by_category = _by_category(units["code"], owner, code if level == "commune" else unit,
                                category_of,
                                (row, table.index, owner_rows) if level == "commune" else None)
     return Gaps(level, category, commune_only, units, communes, by_category, reached,
                 schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
+
+
+def _has_pairs(fr, dep: str) -> np.ndarray:
+    """Per initiative row, whether it has a reach pair (once per data version)."""
+    key = ("has_pairs", dep)
+    if key not in fr.memo:
+        fr.memo[key] = np.bincount(fr.pair_owner(dep)[fr.pair_owner(dep) >= 0],
+                                   minlength=len(fr.initiatives)) > 0
+    return fr.memo[key]
 
 
 def _count(rows: np.ndarray, n: int) -> np.ndarray:
@@ -391,14 +407,14 @@ def weakest_first(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
-           direct: np.ndarray, table: pd.DataFrame, status: np.ndarray):
+           direct: np.ndarray, table: pd.DataFrame, pending: np.ndarray):
     """EPCI or arrondissement units: covered when one initiative reaches any commune.
     An initiative naming a commune of the unit counts as named there; one reaching it
     only through a territory, as via a territory."""
     col = UNIT_COLUMN[level]
     names = table.groupby(col)[f"{col}_nom"].first()
     links = pd.DataFrame({"unit": pd.Series(unit, dtype=object), "owner": owner,
-                          "direct": direct, "pending": status == TO_REVIEW})
+                          "direct": direct, "pending": pending})
     per = links.groupby(["unit", "owner"]).agg(direct=("direct", "any"),
                                                pending=("pending", "first")).reset_index()
     named = per[per["direct"]].groupby("unit").agg(direct=("owner", "size"),
