@@ -487,8 +487,11 @@ def _by_category_rows(codes: pd.Series, owner: np.ndarray, row: np.ndarray,
     cat_of = pd.Index(CATEGORIES).get_indexer(column.categories)
     cat = cat_of[column.codes[at]] if len(at) else at
     n, k = len(table_codes), len(CATEGORIES)
-    known = cat >= 0
-    cells = np.bincount(row[known] * k + cat[known], minlength=n * k).reshape(n, k)
+    if (cat_of >= 0).all():   # every category known (as always): no mask to apply
+        cells = np.bincount(row * k + cat, minlength=n * k).reshape(n, k)
+    else:
+        known = cat >= 0
+        cells = np.bincount(row[known] * k + cat[known], minlength=n * k).reshape(n, k)
     return pd.DataFrame(cells[table_codes.get_indexer(codes)].astype(int),
                         index=pd.Index(codes, name="code"),
                         columns=pd.Index(list(CATEGORIES), name="category"))
