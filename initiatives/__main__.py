@@ -15,6 +15,7 @@ import config
 from geo.levels import LEVELS
 from initiatives import importing
 from initiatives.coverage import gaps
+from initiatives.figure_sources import json_default
 from initiatives.metrics import totals
 from initiatives.model import CATEGORIES, Initiative
 from initiatives.store import StoreError, open_store
@@ -27,7 +28,7 @@ def _num(value):
 
 
 def _print(data, **kw) -> None:
-    print(json.dumps(data, ensure_ascii=False, default=str, **kw))
+    print(json.dumps(data, ensure_ascii=False, default=json_default, **kw))
 
 
 def _error(message: str) -> None:

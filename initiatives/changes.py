@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from initiatives.filters import TO_REVIEW, Filters
-from initiatives.frames import as_dates, frames_of, isin, join_runs, keeps_observation
-from initiatives.metrics import _pairs, _selection, kind_order
+from initiatives.frames import as_dates, frames_of, group_starts, join_runs, keeps_observation
+from initiatives.metrics import _selection, kind_order
 from initiatives.model import DONE
 from initiatives.reach import commune_table
 from initiatives.store import Store
@@ -94,42 +94,36 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
     filters, dep, fr, ids = _selection(store, filters, dep)
     later = sorted((r for r in fr.release_objects() if _after(r.date, since)),
                    key=lambda r: (r.date, r.id))
-    inis = fr.initiatives.loc[ids]
+    inis, rows = fr.initiatives, fr.rows(ids)
     # the first release citing each initiative: its first dated mention, else its first
-    first_day = inis["first_date"].to_numpy().copy()
-    first_release = inis["first_release"].to_numpy().copy()
-    men = fr.mentions
-    dated = men[pd.notna(men["date"]).to_numpy()]
-    first_dated = dated[~dated["initiative_id"].duplicated().to_numpy()].set_index(
-        "initiative_id")
-    has = first_dated.index.intersection(ids)
-    at = inis.index.get_indexer(has)
-    first_day[at] = first_dated.loc[has, "date"].to_numpy()
-    first_release[at] = first_dated.loc[has, "release_id"].to_numpy()
+    first_day, first_release = (values[rows] for values in _first_cited(fr))
     new = pd.notna(first_day)
     if since is not None:
         new &= first_day > np.datetime64(since)
     table = commune_table(dep)
-    pairs = _pairs(fr, ids, dep)
-    pairs = pairs[pairs["direct"].to_numpy()]
-    fresh = isin(pairs["initiative_id"].to_numpy(), ids[new])
-    named_before = set(pairs["code"].to_numpy()[~fresh])
-    names = join_runs(pairs["initiative_id"].to_numpy()[fresh],
-                      table["nom"].reindex(pairs["code"].to_numpy()[fresh]).to_numpy(),
-                      "\x1f", ids[new])
+    # pairs naming a commune, on arrays (no frame of every pair taken)
+    pairs, pair_owner = fr.placed(dep).pairs, fr.pair_owner(dep)
+    keep = fr.owned(ids, pair_owner) & pairs["direct"].to_numpy()
+    owner, code = pair_owner[keep], pairs["code"].to_numpy()[keep]
+    is_new = np.zeros(len(inis) + 1, dtype=bool)   # the last: an unknown initiative's row
+    is_new[rows[new]] = True
+    fresh = is_new[owner]
+    named_before = set(pd.unique(code[~fresh]))
+    names = join_runs(pairs["initiative_id"].to_numpy()[keep][fresh],
+                      table["nom"].reindex(code[fresh]).to_numpy(), "\x1f", ids[new])
+    at = rows[new]
     new_rows = pd.DataFrame({
-        "initiative_id": ids[new], "actor": inis["actor"].to_numpy()[new],
-        "category": inis["category"].to_numpy()[new], "status": inis["status"].to_numpy()[new],
+        "initiative_id": ids[new], "actor": inis["actor"].to_numpy()[at],
+        "category": np.asarray(inis["category"].array.take(at)),
+        "status": np.asarray(inis["status"].array.take(at)),
         "communes": pd.Series([sorted(n.split("\x1f")) if n else [] for n in names],
                               dtype=object),
         "release_id": first_release[new], "first_date": as_dates(first_day[new])},
         columns=INITIATIVE_COLUMNS)
     new_rows = new_rows.assign(_day=first_day[new]).sort_values(
         ["_day", "actor"], kind="stable").drop(columns="_day").reset_index(drop=True)
-    actor_of = inis["actor"]
-    newly = pd.DataFrame({"code": pairs["code"].to_numpy()[fresh],
-                          "actor": actor_of.reindex(pairs["initiative_id"].to_numpy()[fresh]
-                                                    ).to_numpy()})
+    newly = pd.DataFrame({"code": code[fresh],
+                          "actor": inis["actor"].to_numpy()[owner[fresh]]})
     newly = newly[~newly["code"].isin(named_before)]
     actors = newly.drop_duplicates().sort_values("actor").groupby("code", sort=False)[
         "actor"].agg(list)
@@ -146,32 +140,71 @@ def changes(store: Store, filters: Filters | None = None, dep: str | None = None
         communes=communes)
 
 
+def _first_cited(fr) -> tuple[np.ndarray, np.ndarray]:
+    """Per initiative row: the day and release of its first dated mention, else of its
+    first mention (filter-independent: once per data version)."""
+    if "first_cited" not in fr.memo:
+        inis, men = fr.initiatives, fr.mentions
+        day = inis["first_date"].to_numpy().copy()
+        release = inis["first_release"].to_numpy().copy()
+        dated = np.flatnonzero(pd.notna(men["date"]).to_numpy())
+        # mentions run by initiative, dated ones by date: the first of each run
+        first = dated[group_starts(men["initiative_id"].to_numpy()[dated])]
+        at = fr.mention_owner()[first]
+        first, at = first[at >= 0], at[at >= 0]
+        day[at] = men["date"].to_numpy()[first]
+        release[at] = np.asarray(men["release_id"].array.take(first))
+        fr.memo["first_cited"] = (day, release)
+    return fr.memo["first_cited"]
+
+
+def _before(fr) -> np.ndarray:
+    """Per observation, the value its initiative gave before for the same item, kind and
+    unit (dated figures, by date then in the store's order; NaN for the first and the
+    undated). Whole initiatives are kept or not whatever the filters (all statuses, no
+    release or date filter): worked out once per data version."""
+    if "before" not in fr.memo:
+        obs = fr.observations
+        n = len(obs)
+        ini, day = obs["initiative_id"].to_numpy(), obs["as_of"].to_numpy()
+        dated = np.flatnonzero(pd.notna(day))
+        ini, day = ini[dated], day[dated]
+        order = np.lexsort((np.arange(len(dated)), day, ini))   # identity when sorted
+        dated, ini = dated[order], ini[order]
+        figure, value = obs["figure"].to_numpy()[dated], obs["value"].to_numpy()[dated]
+        run = np.lexsort((np.arange(len(dated)), figure, ini))
+        same = np.r_[False, (ini[run][1:] == ini[run][:-1])
+                     & (figure[run][1:] == figure[run][:-1])] if len(run) else run
+        out = np.full(n, np.nan)
+        out[dated[run]] = np.where(same, np.r_[np.nan, value[run][:-1]], np.nan)
+        fr.memo["before"] = out
+    return fr.memo["before"]
+
+
 def _figures(fr, ids, filters: Filters, since: date | None) -> pd.DataFrame:
     """Figures dated after `since`, each with the figure its initiative gave before for
-    the same item, kind and unit (`before`)."""
-    obs = fr.figures(ids, Filters(statuses=()))
-    obs = obs[pd.notna(obs["as_of"]).to_numpy()]
-    if obs.empty:
+    the same item, kind and unit (`before`). Worked out on positions: only the figures
+    shown take their texts."""
+    obs = fr.observations
+    # every figure of the initiatives: the frames' order is by initiative, then date
+    rows = fr.kept(ids, Filters(statuses=()))
+    rows = rows[pd.notna(obs["as_of"].to_numpy()[rows])]
+    if not len(rows):
         return pd.DataFrame(columns=FIGURE_COLUMNS)
-    # by initiative, then by date (the store's order among figures of one day)
-    order = np.lexsort((np.arange(len(obs)), obs["as_of"].to_numpy(),
-                        obs["initiative_id"].to_numpy()))
-    obs = obs.iloc[order]
-    before = obs.groupby(["initiative_id", "item", "kind", "unit"], sort=False)[
-        "value"].shift(1)
-    day = obs["as_of"].to_numpy()
-    keep = keeps_observation(obs["release_id"], day, filters)
+    day = obs["as_of"].to_numpy()[rows]
+    before = _before(fr)[rows]
+    keep = keeps_observation(obs["release_id"].array.take(rows), day, filters)
     if since is not None:
         keep &= day > np.datetime64(since)
-    obs, before = obs[keep], before[keep]
+    shown = fr.figures_at(rows[keep])
     frame = pd.DataFrame({
-        "initiative_id": obs["initiative_id"].to_numpy(), "actor": obs["actor"].to_numpy(),
-        "status": obs["status"].to_numpy(), "item": obs["item"].to_numpy(),
-        "kind": obs["kind"].to_numpy(), "unit": obs["unit"].to_numpy(),
-        "value": obs["value"].to_numpy(dtype=float), "approx": obs["approx"].to_numpy(),
-        "before": pd.Series([None if pd.isna(v) else float(v) for v in before.to_numpy()]),
-        "release_id": obs["release_id"].to_numpy(), "as_of": as_dates(day[keep]),
-        "sentence": obs["sentence"].to_numpy()}, columns=FIGURE_COLUMNS)
+        "initiative_id": shown["initiative_id"].to_numpy(), "actor": shown["actor"].to_numpy(),
+        "status": shown["status"].to_numpy(), "item": shown["item"].to_numpy(),
+        "kind": shown["kind"].to_numpy(), "unit": shown["unit"].to_numpy(),
+        "value": shown["value"].to_numpy(dtype=float), "approx": shown["approx"].to_numpy(),
+        "before": pd.Series([None if pd.isna(v) else float(v) for v in before[keep]]),
+        "release_id": shown["release_id"].to_numpy(), "as_of": as_dates(day[keep]),
+        "sentence": shown["sentence"].to_numpy()}, columns=FIGURE_COLUMNS)
     if frame.empty:
         return frame
     order = frame.assign(_kind=frame["kind"].map(kind_order),

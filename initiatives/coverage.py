@@ -14,6 +14,7 @@ ranks units on those shares.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -53,7 +54,7 @@ class Gaps:
     units: pd.DataFrame          # UNIT_COLUMNS, one row per unit of the level
     communes: pd.DataFrame       # the same at commune level (population figures come from it)
     by_category: pd.DataFrame    # units × CATEGORIES: initiatives reaching each unit
-    reaching: dict[str, list[int]] = field(default_factory=dict)  # unit → initiative ids
+    reaching: Mapping[str, list[int]] = field(default_factory=dict)  # unit → initiative ids
     schemes: list[dict] = field(default_factory=list)    # département-wide or national
     unplaced: list[dict] = field(default_factory=list)   # inside, but with no usable place
     initiatives: int = 0         # initiatives selected (filters and category), apart included
@@ -219,6 +220,41 @@ def _select(store: Store, filters: Filters, category: str | None, dep: str):
     return fr, ids
 
 
+class OwnerLists(Mapping):
+    """unit -> sorted list of the initiative ids reaching it (`_lists`), worked out on
+    first read: at 10^6 initiatives that is a million Python ints, and pages read it
+    for one unit at most."""
+
+    def __init__(self, owner: np.ndarray, key: np.ndarray,
+                 names: np.ndarray | None = None) -> None:
+        self._args: tuple | None = (owner, key, names)
+        self._dict: dict = {}
+
+    def _lists(self) -> dict:
+        if self._args is not None:
+            self._dict, self._args = _lists(*self._args), None
+        return self._dict
+
+    def __getitem__(self, key):
+        return self._lists()[key]
+
+    def __iter__(self):
+        return iter(self._lists())
+
+    def __len__(self) -> int:
+        return len(self._lists())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, OwnerLists):
+            other = other._lists()
+        return self._lists() == other if isinstance(other, dict) else NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self._lists())
+
+
 def _lists(owner: np.ndarray, key: np.ndarray, names: np.ndarray | None = None) -> dict:
     """key -> sorted list of the owners paired with it; with `names`, `key` holds
     integers sorted as the names they stand for, and the dict is keyed by name."""
@@ -251,11 +287,10 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     placed = fr.placed(dep)
     pair_owner = fr.pair_owner(dep)
     kept = fr.owned(selected, pair_owner)
-    pairs = placed.pairs[kept]
     # initiatives reaching no commune: département-wide or national schemes (inside),
     # inside with no usable place, or outside the département (not listed)
     rows = fr.rows(selected)
-    reaching = np.bincount(pair_owner[kept], minlength=len(fr.initiatives)) > 0
+    reaching = _has_pairs(fr, dep)   # a selected initiative's pairs are all kept
     alone_rows = rows[~reaching[rows]]
     alone = selected[~reaching[rows]]
     inside = placed.inside.to_numpy(dtype=bool)[alone_rows]
@@ -265,20 +300,29 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     schemes = _apart(fr, alone[scheme], np.where(national[scheme], "national", "département"))
     unplaced = _apart(fr, alone[~wide & inside],
                       np.full(int((~wide & inside).sum()), "non localisé", dtype=object))
-    owner_rows = pair_owner[kept]
+    # the pairs counted, taken from the columns once (no frame copied per step)
+    every = placed.pairs
+    direct_all = every["direct"].to_numpy()
     if commune_only:
-        owner_rows = owner_rows[pairs["direct"].to_numpy()]
-        pairs = pairs[pairs["direct"].to_numpy()]
-    on_table = pairs["commune"].to_numpy() >= 0   # a commune off the table counts nowhere
-    pairs = pairs[on_table]
-    status = fr.initiatives["status"].array.take(owner_rows[on_table])
-    owner, code = pairs["initiative_id"].to_numpy(), pairs["code"].to_numpy()
-    direct = pairs["direct"].to_numpy()
+        kept = kept & direct_all
+    kept &= every["commune"].to_numpy() >= 0   # a commune off the table counts nowhere
+    at = np.flatnonzero(kept)
+    owner_rows = pair_owner[at]
+    status = fr.initiatives["status"].array
+    to_review = status.categories.get_indexer([TO_REVIEW])[0]
+    pending = (status.codes[owner_rows] == to_review) if to_review >= 0 else \
+        np.zeros(len(at), dtype=bool)
+    owner = every["initiative_id"].to_numpy()[at]
+    by_rows = level == "commune" and table.index.is_monotonic_increasing and isinstance(
+        fr.initiatives["category"].dtype, pd.CategoricalDtype)
+    # the codes as texts only where rows do not do (a take of millions of objects)
+    code = None if by_rows else every["code"].to_numpy()[at]
+    direct = direct_all[at]
 
     com = table[["nom", "population", "epci", "arrondissement"]].copy()
-    row = pairs["commune"].to_numpy()   # the commune's row in the table
+    row = every["commune"].to_numpy()[at]   # the commune's row in the table
     com["direct"] = _count(row[direct], len(com))
-    com["direct_to_review"] = _count(row[direct & (status == TO_REVIEW)], len(com))
+    com["direct_to_review"] = _count(row[direct & pending], len(com))
     com["via_territory"] = _count(row[~direct], len(com))
     com["covered"] = (com["direct"] + com["via_territory"]) > 0
     # nearest help is looked for everywhere, even across a filtered-out arrondissement
@@ -286,22 +330,34 @@ def gaps(store: Store, filters: Filters | None = None, category: str | None = No
     com["nearest_nom"] = nearest_code.map(table["nom"])
     if filters.arrondissements:
         com = com[com["arrondissement"].isin(filters.arrondissements)]
-    shown = table.index.isin(com.index)[row]
-    owner, code, direct, row = owner[shown], code[shown], direct[shown], row[shown]
+        shown = table.index.isin(com.index)[row]
+        owner, direct, row = owner[shown], direct[shown], row[shown]
+        owner_rows, pending = owner_rows[shown], pending[shown]
+        code = None if code is None else code[shown]
 
     communes = _commune_units(com)
     if level == "commune":
         units = communes
-        reached = (_lists(owner, row, table.index.to_numpy())
-                   if table.index.is_monotonic_increasing else _lists(owner, code))
+        reached = (OwnerLists(owner, row, table.index.to_numpy())
+                   if table.index.is_monotonic_increasing else OwnerLists(owner, code))
     else:
         unit = com[UNIT_COLUMN[level]].reindex(code).to_numpy(dtype=object)
-        units, reached = _group(com, level, owner, unit, direct, table, status[shown])
+        units, reached = _group(com, level, owner, unit, direct, table, pending)
     category_of = fr.initiatives["category"]
     by_category = _by_category(units["code"], owner, code if level == "commune" else unit,
-                               category_of, (row, table.index) if level == "commune" else None)
+                               category_of,
+                               (row, table.index, owner_rows) if level == "commune" else None)
     return Gaps(level, category, commune_only, units, communes, by_category, reached,
                 schemes, unplaced, len(selected), situation_date(sources(store, filters, dep)))
+
+
+def _has_pairs(fr, dep: str) -> np.ndarray:
+    """Per initiative row, whether it has a reach pair (once per data version)."""
+    key = ("has_pairs", dep)
+    if key not in fr.memo:
+        fr.memo[key] = np.bincount(fr.pair_owner(dep)[fr.pair_owner(dep) >= 0],
+                                   minlength=len(fr.initiatives)) > 0
+    return fr.memo[key]
 
 
 def _count(rows: np.ndarray, n: int) -> np.ndarray:
@@ -351,14 +407,14 @@ def weakest_first(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
-           direct: np.ndarray, table: pd.DataFrame, status: np.ndarray):
+           direct: np.ndarray, table: pd.DataFrame, pending: np.ndarray):
     """EPCI or arrondissement units: covered when one initiative reaches any commune.
     An initiative naming a commune of the unit counts as named there; one reaching it
     only through a territory, as via a territory."""
     col = UNIT_COLUMN[level]
     names = table.groupby(col)[f"{col}_nom"].first()
     links = pd.DataFrame({"unit": pd.Series(unit, dtype=object), "owner": owner,
-                          "direct": direct, "pending": status == TO_REVIEW})
+                          "direct": direct, "pending": pending})
     per = links.groupby(["unit", "owner"]).agg(direct=("direct", "any"),
                                                pending=("pending", "first")).reset_index()
     named = per[per["direct"]].groupby("unit").agg(direct=("owner", "size"),
@@ -405,15 +461,15 @@ def _group(com: pd.DataFrame, level: str, owner: np.ndarray, unit: np.ndarray,
     units = units[[c for c in UNIT_COLUMNS if c not in (
         "per_10k", "share_communes_named", "share_population_named", "named_per_10k")]]
     units["per_10k"] = _per_10k(units)
-    return _named_shares(units)[UNIT_COLUMNS], _lists(per["owner"].to_numpy(),
+    return _named_shares(units)[UNIT_COLUMNS], OwnerLists(per["owner"].to_numpy(),
                                                       per["unit"].to_numpy(dtype=object))
 
 
 def _by_category(codes: pd.Series, owner: np.ndarray, unit: np.ndarray,
                  category_of: pd.Series, rows: tuple | None = None) -> pd.DataFrame:
     """Initiatives reaching each unit, by category; with `rows` (communes: their rows
-    in the table and its index; each pair (initiative, commune) is listed once)
-    counted on integers."""
+    in the table, its index, and the initiatives' rows in `category_of`; each pair
+    (initiative, commune) is listed once) counted on integers."""
     if rows is not None and isinstance(category_of.dtype, pd.CategoricalDtype):
         return _by_category_rows(codes, owner, *rows, category_of)
     pairs = pd.DataFrame({"code": pd.Series(unit, dtype=object), "owner": owner}
@@ -425,14 +481,17 @@ def _by_category(codes: pd.Series, owner: np.ndarray, unit: np.ndarray,
 
 
 def _by_category_rows(codes: pd.Series, owner: np.ndarray, row: np.ndarray,
-                      table_codes: pd.Index, category_of: pd.Series) -> pd.DataFrame:
+                      table_codes: pd.Index, at: np.ndarray,
+                      category_of: pd.Series) -> pd.DataFrame:
     column = category_of.array
     cat_of = pd.Index(CATEGORIES).get_indexer(column.categories)
-    at = category_of.index.get_indexer(owner)
     cat = cat_of[column.codes[at]] if len(at) else at
     n, k = len(table_codes), len(CATEGORIES)
-    known = cat >= 0
-    cells = np.bincount(row[known] * k + cat[known], minlength=n * k).reshape(n, k)
+    if (cat_of >= 0).all():   # every category known (as always): no mask to apply
+        cells = np.bincount(row * k + cat, minlength=n * k).reshape(n, k)
+    else:
+        known = cat >= 0
+        cells = np.bincount(row[known] * k + cat[known], minlength=n * k).reshape(n, k)
     return pd.DataFrame(cells[table_codes.get_indexer(codes)].astype(int),
                         index=pd.Index(codes, name="code"),
                         columns=pd.Index(list(CATEGORIES), name="category"))

@@ -364,7 +364,15 @@ class Frames:
     def figures(self, ids: np.ndarray, filters: Filters) -> pd.DataFrame:
         """Figures of the initiatives `ids` whose release and date pass the filters, in
         the store's order, with the initiative's actor and status (`metrics.OBS_COLUMNS`)."""
-        return self.with_texts(self._with_heads(np.flatnonzero(self._keeps(ids, filters))))
+        return self.figures_at(self.kept(ids, filters))
+
+    def kept(self, ids: np.ndarray, filters: Filters) -> np.ndarray:
+        """Positions (ascending) of the figures `figures(ids, filters)` lists."""
+        return np.flatnonzero(self._keeps(ids, filters))
+
+    def figures_at(self, rows: np.ndarray) -> pd.DataFrame:
+        """`figures` of the observations at positions `rows`, in that order."""
+        return self.with_texts(self._with_heads(rows))
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """Rows in `initiatives` of the ids (-1 for an unknown one): a subtraction when

@@ -14,7 +14,6 @@ others are listed apart, never set against an unrelated total.
 """
 from __future__ import annotations
 
-import gc
 import weakref
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +24,7 @@ import pandas as pd
 import config
 from geo.levels import check
 from initiatives import frames as columnar
+from initiatives.figure_sources import FigureSources, SourceColumns
 from initiatives.filters import TO_REVIEW, Filters
 from initiatives.formatting import figure_line
 from initiatives.frames import (
@@ -218,43 +218,34 @@ def _worded(fr) -> dict[str, np.ndarray]:
     return fr.memo["worded"]
 
 
-def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[list[dict]]:
-    """The figures behind each row of `_item_rows`, largest first (one dict each)."""
+def _sources(fr, last: pd.DataFrame, rows: pd.DataFrame) -> list[FigureSources]:
+    """The figures behind each row of `_item_rows` (largest first), worded when read."""
     if last.empty:
         return []
-    by_figure = pd.Series(np.arange(len(last)), index=last["figure"].to_numpy()).groupby(
-        level=0).indices
-    first = {k: v[0] for k, v in by_figure.items()}
-    item, kind, unit = (last[c].to_numpy() for c in ("item", "kind", "unit"))
-    groups = {(item[i], kind[i], unit[i]): by_figure[k] for k, i in first.items()}
-    cols = {c: last[c].to_numpy() for c in ("initiative_id", "release_id", "value",
-                                            "reason", "status")}
-    worded, at = _worded(fr), last.index.to_numpy()   # rows of the observations
-    cols["actor"], cols["sentence"] = fr.actors_at(at), fr.sentences()[at]
-    cols["as_of"], cols["number"] = worded["as_of"][at], worded["number"][at]
-    out = []
-    collecting = gc.isenabled()
-    gc.disable()   # one dict per figure: the collector would walk them again and again
-    try:
-        for item, kind, unit in zip(rows["item"], rows["kind"], rows["unit"]):
-            out.append(_group_sources(cols, groups[(item, kind, unit)]))
-    finally:
-        if collecting:
-            gc.enable()
-    return out
-
-
-def _group_sources(cols: dict, at: np.ndarray) -> list[dict]:
-    """One dict per figure of a group (positions `at` in `cols`)."""
-    # the same order as sorting the group's frame by value, largest first
-    at = at[pd.Series(cols["value"][at]).sort_values(ascending=False).index.to_numpy()]
-    return [{"initiative_id": i, "actor": a, "release_id": r or MANUAL_SOURCE,
-             "as_of": d, "value": v, "sentence": t, "reason": why, "status": st}
-            for i, a, r, d, v, t, why, st in zip(
-                cols["initiative_id"][at].tolist(), cols["actor"][at].tolist(),
-                cols["release_id"][at].tolist(), cols["as_of"][at].tolist(),
-                cols["number"][at].tolist(), cols["sentence"][at].tolist(),
-                cols["reason"][at].tolist(), cols["status"][at].tolist())]
+    figure = last["figure"].to_numpy()
+    # each figure's positions in `last`, ascending: one stable sort, cut at the counts
+    # (a radix sort on small integers: the figures number a few hundred at most)
+    order = np.argsort(figure.astype(np.int16) if figure.max() < 2**15 else figure,
+                       kind="stable")
+    counts = np.bincount(figure)
+    present = np.flatnonzero(counts)
+    ends = np.cumsum(counts)
+    at = last.index.to_numpy()   # rows of the observations
+    first = order[ends[present] - counts[present]]
+    item, kind, unit = (last[c].array.take(first).to_numpy() for c in ("item", "kind", "unit"))
+    obs = fr.observations
+    worded = _worded(fr)
+    columns = SourceColumns(
+        {"initiative_id": obs["initiative_id"].to_numpy(), "release_id": obs["release_id"].array,
+         "value": obs["value"].to_numpy(), "reason": obs["reason"].array,
+         "sentence": fr.sentences(), "as_of": worded["as_of"], "number": worded["number"]},
+        fr.order_plan().owner,
+        {"actor": fr.initiatives["actor"].to_numpy(), "status": fr.initiatives["status"].array})
+    groups = {(i, k, u): at[order[e - c:e]] for i, k, u, e, c in zip(
+        item.tolist(), kind.tolist(), unit.tolist(), ends[present].tolist(),
+        counts[present].tolist())}
+    return [FigureSources(columns, groups[(i, k, u)])
+            for i, k, u in zip(rows["item"], rows["kind"], rows["unit"])]
 
 
 def totals(store: Store, filters: Filters | None = None, dep: str | None = None) -> dict:
@@ -263,7 +254,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
     review (`to_review`, `initiatives_to_review`); `goals` is `goal_sums`."""
     filters, dep, fr, ids = _selection(store, filters, dep)
     last = fr.latest(ids, filters)
-    rows = _item_rows(last)
+    rows, goal_list = _rows_and_goals(fr, last)
     items = [{"item": item, "kind": kind, "value": _num(value), "unit": unit,
               "initiatives": int(n), "to_review": _num(pending),
               "initiatives_to_review": int(n_pending), "approx": bool(approx),
@@ -275,7 +266,7 @@ def totals(store: Store, filters: Filters | None = None, dep: str | None = None)
     day = last["as_of"].max() if len(last) else None
     return {"departement": dep,
             "as_of": None if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat(),
-            "items": items, "goals": goal_sums(*_goals(last))}
+            "items": items, "goals": goal_list}
 
 
 def _goals(last: pd.DataFrame, fr=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -395,6 +386,81 @@ def goal_sums(progress: pd.DataFrame, alone: pd.DataFrame) -> list[dict]:
     return sorted(out.values(), key=lambda e: (-(e["target"] or 0), e["item"]))
 
 
+def _lean_goal_sums(last: pd.DataFrame) -> list[dict] | None:
+    """`goal_sums(*_goals(last))` counted on integer groups, when every value involved
+    is a whole number (then sums are exact in any order, as the frames' int64 sums);
+    None otherwise (the frames path keeps the order of its sums)."""
+    if last.empty:
+        return None
+    kind = last["kind"].array
+    is_done, is_target = (kind == DONE), (kind == TARGET)
+    key = _row_key(last, ["initiative_id", "item", "unit"])
+    tgt, dn = np.flatnonzero(is_target), np.flatnonzero(is_done)
+    at = pd.Index(key[dn]).get_indexer(key[tgt])
+    has = at >= 0
+    value = last["value"].to_numpy(dtype=float)
+    target, done = value[tgt], value[dn[at[has]]]
+    involved = np.r_[target, done]
+    if (not len(involved) or (np.mod(involved, 1) != 0).any()
+            or np.abs(involved).sum() >= 2**53):
+        return None
+    item, unit = last["item"].array, last["unit"].array
+    if (item.codes < 0).any() or (unit.codes < 0).any():
+        return None
+    n_units = len(unit.categories)
+    group = (item.codes[tgt].astype(np.int64) * n_units + unit.codes[tgt])
+    size = len(item.categories) * n_units
+    status = last["status"].array
+    pending = status.codes[tgt] == status.categories.get_indexer([TO_REVIEW])[0]
+    approx = last["approx"].to_numpy(dtype=bool)
+    both_approx = approx[tgt][has] | approx[dn[at[has]]]
+
+    def per_group(where, weights=None):
+        return np.bincount(group[where], weights=weights, minlength=size)
+
+    g_both = group[has]
+    n_both = per_group(has)
+    done_sum = np.bincount(g_both, weights=done, minlength=size)
+    target_sum = np.bincount(g_both, weights=target[has], minlength=size)
+    approx_any = np.bincount(g_both, weights=both_approx, minlength=size) > 0
+    review_both = per_group(has & pending)
+    lone = ~has
+    n_lone = per_group(lone)
+    target_lone = per_group(lone, target[lone])
+    review_lone = per_group(lone & pending)
+    words = [(i, u) for i in item.categories.tolist() for u in unit.categories.tolist()]
+    out: dict[tuple, dict] = {}
+    for g in np.flatnonzero(n_both).tolist():   # in code order: the groupby's order
+        i, u = words[g]
+        t = float(target_sum[g])
+        out[(i, u)] = {
+            "item": i, "unit": u, "done": _num(done_sum[g]), "target": _num(t),
+            "share": round(float(done_sum[g]) / t, 4) if t else None,
+            "initiatives": int(n_both[g]), "approx": bool(approx_any[g]),
+            "to_review": int(review_both[g]), "target_alone": None, "initiatives_alone": 0}
+    for g in np.flatnonzero(n_lone).tolist():
+        i, u = words[g]
+        entry = out.setdefault((i, u), {
+            "item": i, "unit": u, "done": None, "target": None, "share": None,
+            "initiatives": 0, "approx": False, "to_review": 0})
+        entry["target_alone"] = _num(target_lone[g])
+        entry["initiatives_alone"] = int(n_lone[g])
+        entry["to_review"] += int(review_lone[g])
+    return sorted(out.values(), key=lambda e: (-(e["target"] or 0), e["item"]))
+
+
+def _rows_and_goals(fr, last: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """`_item_rows(last)` and the goal sums of the latest figures `last`, kept for the
+    last `last` asked (key figures and totals of one page read the same); not to be
+    altered (the goal dicts are handed out as copies)."""
+    held = fr.memo.get("rows_and_goals")
+    if held is None or held[0] is not last:
+        sums = _lean_goal_sums(last)
+        held = (last, _item_rows(last), goal_sums(*_goals(last)) if sums is None else sums)
+        fr.memo["rows_and_goals"] = held
+    return held[1], [dict(g) for g in held[2]]
+
+
 @dataclass(frozen=True)
 class Goals:
     """Goals against what was done, initiative by initiative (see `goals`)."""
@@ -499,8 +565,8 @@ def key_figures(store: Store, filters: Filters | None = None,
     with_communes = np.bincount(owner[fr.owned(ids, owner)], minlength=len(fr.initiatives)) > 0
     wide = placed.wide.to_numpy(dtype=bool)[rows] & ~with_communes[rows]
     last = fr.latest(ids, filters)
-    rows = _item_rows(last)
-    goal_of = {(g["item"], g["unit"]): g for g in goal_sums(*_goals(last))}
+    rows, goal_list = _rows_and_goals(fr, last)
+    goal_of = {(g["item"], g["unit"]): g for g in goal_list}
     production = {}
     for item, kind, unit, value, n, pending in zip(
             rows["item"], rows["kind"], rows["unit"], rows["value"], rows["initiatives"],
@@ -539,6 +605,16 @@ def key_figures(store: Store, filters: Filters | None = None,
 def sources(store: Store, filters: Filters | None = None, dep: str | None = None) -> list[dict]:
     """Releases cited by the filtered initiatives (inside or outside), oldest first."""
     filters, dep, fr, ids = _selection(store, filters, dep, inside_only=False)
+    # one page asks it several times (key figures, gaps, its own list): kept for the
+    # last selection asked, handed out as copies
+    held = fr.memo.get("sources")
+    if held is None or held[0] is not ids or held[1] != filters:
+        held = (ids, filters, _cited(fr, ids, filters))
+        fr.memo["sources"] = held
+    return [dict(r) for r in held[2]]
+
+
+def _cited(fr, ids: np.ndarray, filters: Filters) -> list[dict]:
     men = fr.mentions
     keep = fr.owned(ids, fr.mention_owner()) & columnar.keeps_observation(
         men["release_id"], men["date"].to_numpy(), filters)

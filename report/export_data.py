@@ -580,21 +580,40 @@ def initiatives_table(store, filters: Filters | None = None, dep: str | None = N
                            and v.dtype.kind in "US" else v for k, v in out.items()})
 
 
+def _every(fr: Frames, key, build):
+    """`build(ids)` for every initiative of the frames, once per data version: a column
+    of the export that no filter changes (a selection takes its rows)."""
+    if key not in fr.memo:
+        fr.memo[key] = build(fr.initiatives.index.to_numpy())
+    return fr.memo[key]
+
+
 def _localisations(fr: Frames, ids: np.ndarray, inside: np.ndarray, dep: str) -> np.ndarray:
     """`_localisation` of each initiative: commune, territoire, département ou national,
     hors département."""
+    out = _every(fr, ("localisations", dep), lambda every: _reach_kinds(fr, every, dep))
+    return np.where(inside, out[fr.rows(ids)], "hors département").astype(object)
+
+
+def _reach_kinds(fr: Frames, ids: np.ndarray, dep: str) -> np.ndarray:
+    """commune, territoire or département ou national, for each initiative of `ids`."""
     pairs = fr.placed(dep).pairs
     pairs = pairs[isin(pairs["initiative_id"].to_numpy(), ids)]
     named = isin(ids, pairs.loc[pairs["direct"].to_numpy(), "initiative_id"].to_numpy())
     reached = isin(ids, pairs["initiative_id"].to_numpy())
-    out = np.where(named, "commune", np.where(reached, "territoire",
-                                              "département ou national"))
-    return np.where(inside, out, "hors département").astype(object)
+    return np.where(named, "commune", np.where(reached, "territoire",
+                                               "département ou national"))
 
 
 def _main_communes(fr: Frames, ids: np.ndarray):
     """`_main_commune` of each initiative: (code, name, département) of its first place
     that is a commune with a code, else ("", "", its first place's département)."""
+    every = _every(fr, "main_communes", lambda all_ids: _main_communes_of(fr, all_ids))
+    rows = fr.rows(ids)
+    return tuple(column[rows] for column in every)
+
+
+def _main_communes_of(fr: Frames, ids: np.ndarray):
     p = fr.places
     p = p[isin(p["initiative_id"].to_numpy(), ids)]
     owner = p["initiative_id"].to_numpy()
@@ -697,13 +716,20 @@ def to_csv(frame: pd.DataFrame, sep: str = ";", hxl: bool = False) -> bytes:
     # (a BytesIO hands its buffer over: the file is not copied once more at the end)
     out = io.BytesIO()
     out.write("\ufeff".encode("utf-8"))
-    for start in range(0, max(len(frame), 1), CSV_CHUNK):
+    out.write(buf.getvalue().encode("utf-8"))
+    for start in range(0, len(frame), CSV_CHUNK):
         chunk = frame.iloc[start:start + CSV_CHUNK]
-        writer.writerows(zip(*(_csv_column(chunk.iloc[:, i], sep)
-                               for i in range(chunk.shape[1]))))
-        out.write(buf.getvalue().encode("utf-8"))
-        buf.seek(0)
-        buf.truncate()
+        if chunk.shape[1] < 2:   # a lone empty cell is written `""`: the writer's rule
+            buf.seek(0)
+            buf.truncate()
+            writer.writerows(zip(*(_csv_column(chunk.iloc[:, i], sep)
+                                   for i in range(chunk.shape[1]))))
+            out.write(buf.getvalue().encode("utf-8"))
+            continue
+        # the writer's output built a column at a time (it spent most of the export
+        # copying every character): each cell's text, quoted as it would quote it
+        fields = [_csv_fields(chunk.iloc[:, i], sep) for i in range(chunk.shape[1])]
+        out.write(("\r\n".join(map(sep.join, zip(*fields))) + "\r\n").encode("utf-8"))
     return out.getvalue()
 
 
@@ -740,6 +766,60 @@ def _csv_column(column: pd.Series, sep: str) -> list:
     if found == "date" or pd.api.types.infer_dtype(values, skipna=True) == "date":
         return [v.isoformat() if v.__class__ is date else cell(v) for v in values]
     return [cell(v) for v in values]
+
+
+def _csv_fields(column: pd.Series, sep: str) -> list[str]:
+    """The cells of a column as `csv.writer` writes them (`_csv_column`'s values as
+    text: None empty, others through `str`; quoted, quotes doubled, when a cell holds
+    the separator, a quote or a line break). Texts with few distinct values (codes,
+    dates, statuses) are worked out once per distinct value."""
+    if column.dtype.kind in "iub":
+        return list(map(str, column.tolist()))   # no separator, quote or line break
+    if column.dtype.kind == "O":
+        values = column.tolist()
+        if _few_distinct(values):
+            keys = list(dict.fromkeys(values))
+            texts = _quoted(_texts(_csv_column(pd.Series(keys, dtype=object), sep)), sep)
+            return list(map(dict(zip(keys, texts)).__getitem__, values))
+        if pd.api.types.infer_dtype(values, skipna=False) == "string":   # texts only
+            return _quoted(["'" + v if v[:1] in _STARTS else v for v in values], sep)
+    return _quoted(_texts(_csv_column(column, sep)), sep)
+
+
+_SAFE_KEYS = frozenset({str, date, type(None)})   # equal only when of the same type
+
+
+def _few_distinct(values: list) -> bool:
+    """Worth working out per distinct value: few of them among the first rows, and every
+    value of a type whose equal values give the same cell (not 1 and 1.0, or lists)."""
+    if len(values) <= 100:
+        return False
+    try:
+        if len(set(values[:1000])) > 100:
+            return False
+    except TypeError:   # lists
+        return False
+    return set(map(type, values)) <= _SAFE_KEYS
+
+
+def _texts(cells: list) -> list[str]:
+    """Cells as the writer makes them text: None empty, a text as it is, others `str`."""
+    return [c if c.__class__ is str else ("" if c is None else str(c)) for c in cells]
+
+
+def _quoted(texts: list[str], sep: str) -> list[str]:
+    """`csv.QUOTE_MINIMAL` with `"` and the line end `\\r\\n`: a cell holding the
+    separator, a quote, `\\r` or `\\n` is quoted, its quotes doubled."""
+    specials = (sep, '"', "\r", "\n")
+    head = "".join(texts[:100])
+    if not any(c in head for c in specials):   # none in the first cells: maybe in none
+        whole = "".join(texts)
+        found = any(c in whole for c in specials)
+        del whole
+        if not found:
+            return texts
+    return ['"' + t.replace('"', '""') + '"'
+            if (sep in t or '"' in t or "\r" in t or "\n" in t) else t for t in texts]
 
 
 def _csv_value(value, sep: str):

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import config
+from initiatives.figure_sources import json_default
 from initiatives.metrics import totals
 from initiatives.seed import dump_store
 from initiatives.store import open_store
@@ -107,7 +108,7 @@ def test_totals_are_those_of_the_store_inside_only(ingested):
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
     assert printed == json.loads(json.dumps(totals(open_store(db, seed=None)),
-                                            ensure_ascii=False, default=str))
+                                            ensure_ascii=False, default=json_default))
     assert printed["departement"] == "62" and printed["as_of"]
     for row in printed["items"]:
         assert {"item", "kind", "value", "unit", "initiatives", "sources"} <= set(row)
@@ -160,7 +161,7 @@ def test_missing_file(tmp_path):
 def test_db_option_before_or_after_the_command_and_env(tmp_path):
     store = open_store(tmp_path / "a.sqlite", seed=None)
     fill(store)
-    expected = json.loads(json.dumps(totals(store), ensure_ascii=False))
+    expected = json.loads(json.dumps(totals(store), ensure_ascii=False, default=json_default))
     for args, db in ((["--db", tmp_path / "a.sqlite", "totals"], None),
                      (["totals", "--db", tmp_path / "a.sqlite"], None),
                      (["totals"], tmp_path / "a.sqlite")):
