@@ -789,7 +789,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     own = False
     # a post's header names its author and its town ("Fil Rouge – Lumbres"): a town
     # hall its paragraphs name is a partner, not the text's voice
-    author = _title_actor(title) if _tail_towns(title, dep) else None
+    tail = _tail_towns(title, dep)
+    author = _title_actor(title) if tail else None
     voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
         else header + lasts
     for text in voices:
@@ -816,7 +817,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                              and r.inside), None)
         own = ctx.town is not None
     if ctx.town is None:
-        ctx.towns = _tail_towns(title, dep)
+        ctx.towns = tail
         ctx.town = ctx.towns[0] if ctx.towns else None
     if ctx.town is None:
         ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
