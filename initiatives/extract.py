@@ -101,7 +101,9 @@ def split_blocks(body: str) -> list[Block]:
 
 _THANKS = re.compile(r"\W{0,4}(?:(?:un )?(?:grand |immense |énorme )?merci\b"
                      r"|(?:un )?(?:grand )?bravo\b|félicitations\b|(?:un )?coup de chapeau\b"
-                     r"|(?:nous|je) (?:tenons à |tiens à )?(?:remerci|félicit|salu))", re.I)
+                     r"|(?:une )?(?:petite |grosse |pleine )?pensée (?:\w+ ){0,2}?pour\b"
+                     r"|(?:nous|je) (?:(?:tenons|tiens|voulons|veux|souhaitons|souhaite)"
+                     r"(?: \w+){0,2}? (?:à )?)?(?:remerci|félicit|salu))", re.I)
 
 
 def _pieces(start: int, text: str) -> list[Block]:
@@ -212,7 +214,7 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
-              r"|repair café|ressourcerie"
+              r"|repair café|ressourcerie|supermarché|hypermarché"
               # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
               # Lefebvre", "l'imprimerie Dubois")
               r"|[a-zé]{3,}erie")
@@ -298,6 +300,7 @@ def _of(name: str) -> str:
 # A legal form's descriptive complement, then the name in apposition: "l'entreprise de
 # produits d'entretien Hygiène Côte d'Opale", "l'association d'aide à domicile Présence".
 # The complement ends on a word of its own (not "de Marck", which names a town).
+_OF_PROPER = re.compile(rf"(?:des|du|de la|de l{_A}|d{_A})\s*{NAME}")
 _DESCRIBED = re.compile(rf"(?:de\s+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|\s+)){{0,4}}?"
                         rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}\s+(?P<name>{NAME})")
 
@@ -368,11 +371,17 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if n:
             name = n.group("name") if "name" in n.re.groupindex else n.group()
             add(_Span(m.start(), m.end() + n.end()), name, _KEYWORD_TYPES[keyword])
+        elif keyword != "fondation" and (n := _OF_PROPER.match(rest)):
+            # the head, then a proper noun as its complement ("le collectif des Petites
+            # Mains d'Hersin", "l'association des Amis du Vieux Moulin")
+            add(_Span(m.start(), m.end() + n.end()), f"{m.group(1)} {n.group()}",
+                _KEYWORD_TYPES[keyword])
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), PUBLIC)
-    # (its name follows it, or an adjective: past a comma a quote is someone's words)
-    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|opération|réserve)"
+    # (its name follows it, or an adjective: past a comma a quote is someone's words;
+    # an operation's name, « Un masque pour chaque habitant », names what is done)
+    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|réserve)"
                          rf"\s+[^«\".,]{{0,30}}?(?:{QUOTED})", text, re.I):
         add(m, _quoted(m, 1).rstrip(". "), PUBLIC)
     # A quoted name then its legal form ("« Imprimeurs de cœur » dont le collectif").
@@ -394,6 +403,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\b[àÀAa]\s+({PLACE}),\s+les habitants\b", text):
         add(m, f"commune de {m.group(1)}", LOCAL_GOV)
     for m in re.finditer(rf"\bles habitants\s+(de\s+|d{_A})({PLACE})", text):
+        if _GIVEN_TO.search(text[max(0, m.start() - 60):m.start() + 4]):
+            continue   # given to ("des masques pour les habitants de Ruitz"): they receive
         add(m, f"commune {_de(m.group(1))}{m.group(2)}", LOCAL_GOV)
     for m in re.finditer(rf"\bConseil (citoyen|municipal|départemental|régional|des jeunes)\s+"
                          rf"(?:de la |du |des |de |d{_A})\s*{PLACE}", text):
@@ -403,9 +414,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
     for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
-    for m in re.finditer(rf"\b(?:les\s+|Les\s+)?(centres? sociaux|centre social|CCAS)\s+"
+    for m in re.finditer(rf"\b(?:les\s+|Les\s+)?(centres? sociaux|centre social|{_CCAS})\s+"
                          rf"(?:de\s+|d{_A}){PLACE}", text):
         name = re.sub(r"^(?:les|Les)\s+", "", m.group())
+        # the social action centre's name spelt out is its acronym's
+        name = re.sub(rf"^{_CCAS}", "CCAS", name)
         add(m, name[0].upper() + name[1:], ASSOCIATION if "centre" in name else LOCAL_GOV)
     for m in re.finditer(rf"\b(?:les\s+|Les\s+)?([Cc]entres? sociaux|[Cc]entre social)\s+"
                          rf"(?:{QUOTED}|((?:Les |Le |La )?[{_UP}][\w’'-]*(?:[\s-]+[{_UP}][\w’'-]*)*))",
@@ -418,6 +431,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, _epci_name(m), LOCAL_GOV)
     for m in re.finditer(rf"\b(?:{_CHARITIES})(?:\s*[–-]\s*comité|\s+comité)?"
                          rf"(?:\s+(?:de\s+|d{_A})({PLACE}(?:-[\w’'-]+)*))?", text, re.I):
+        if _source(text, m.start()):
+            continue   # the charity goods come from ("la plateforme de la Banque alimentaire")
         given = _GIVEN_TO.search(text[max(0, m.start() - 60):m.start()])
         if given and not re.search(r"\bperm(?:is|et|ett\w*)\s+\S+\s*$", given.group()):
             # inside a clause, a charity given to receives ("récoltés pour les Restos");
@@ -502,6 +517,19 @@ def _seat_name(text: str, pos: int) -> str | None:
     return r.nom if r.code and r.level == "commune" and r.method in ("exact", "alias") else None
 
 
+# a verb of provenance, then its complement: where goods come from, in the clause
+_FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|provenant|provien\w+"
+                   r"|arrivée?s?|sortie?s?)\b"
+                   r"[^.;:!?«»]{0,50}?\b(?:de|du|des|d['’])(?:\s*la|\s*l['’]|\s*les)?\s*$",
+                   re.I)
+
+
+def _source(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is where goods come from ("les denrées proviennent de
+    la Banque alimentaire"): a source, not who acts."""
+    return bool(_FROM.search(text[max(0, pos - 80):pos]))
+
+
 def _scene_town(text: str, pos: int) -> str | None:
     """The commune a sentence takes its reader to before naming a town's own service
     (« le préfet s'est rendu à Fruges pour rencontrer … le CCAS »)."""
@@ -521,8 +549,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     d'Anvin)."""
     if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
-    if re.search(r"\b(?:venue?s?|issue?s?|provenant|arrivée?s?|sortie?s?)\s+(?:de|du|des|d['’])"
-                 r"(?:\s*la|\s*l['’]|\s*les)?\s*$", text[max(0, m.start() - 30):m.start()], re.I):
+    if _source(text, m.start()):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
     if re.match(r"\s+(?:à la maison|à distance|à domicile)\b", text[m.end():]):
         return None  # a service named by where it is given ("l'école à la maison")
@@ -606,7 +633,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 
 def _org_kind(name: str) -> str:
     """An organisation's type from the head of its name (shops, schools, councils)."""
-    return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|pharmacie|restaurant|supérette"
+    return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|pharmacie|restaurant|supérette|supermarché"
+                               r"|hypermarché|magasin"
                                r"|GAEC|coopérative|ferme|traiteur"
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
@@ -845,6 +873,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                                   text[:p.start] + text[p.end:])
                     opening = re.match(r"\W*(?:[ÀA]\s+)?$", text[:p.start]) and \
                         re.match(r"\s*(?:[:,–-]|$)", text[p.end:])
+                    # … or opening the clause after the title's topic ("Confinement :
+                    # Marœuil se serre les coudes"), its subject or its scene
+                    opening = opening or re.match(r"[^:\d]{3,40}\s:\s*(?:[ÀA]\s+)?$",
+                                                  text[:p.start])
                     if len(rest.split()) <= 2 or (text == title and opening):
                         ctx.town = r
                         break
@@ -1157,6 +1189,39 @@ def _continues(text: str, actor: Actor) -> bool:
     return bool(_ANAPHORA.match(inner) or _DEMONSTRATIVE.match(inner) or _names(text, actor))
 
 
+# a bare head standing for an organisation already named, by its kind
+_KIND_ANAPHOR = {ASSOCIATION: re.compile(rf"\b[Ll]{_A}association\b"),
+                 CITIZEN: re.compile(r"\b[Ll]e collectif\b"),
+                 COMPANY: re.compile(rf"\b(?:[Ll]{_A}entreprise|[Ll]a société)\b")}
+
+
+def _of_kind(text: str, drafts: list["_Draft"], last: "_Draft") -> "_Draft":
+    """The story a paragraph naming no one goes on with: the last one, unless the
+    paragraph's first sentence calls its actor by a kind ("l'association") the last
+    actor is not of, and an earlier one is."""
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    for kind, pattern in _KIND_ANAPHOR.items():
+        if pattern.search(first) and last.actor.type != kind:
+            return next((d for d in reversed(drafts) if d.actor.type == kind), last)
+    return last
+
+
+def _card_line(text: str, draft: "_Draft") -> bool:
+    """A labelled line marked unlike the entry that opened `draft` ("– Lieu : …" under
+    "• Brasserie …"): a sub-item of that entry, as a card's fields are."""
+    return _field_under(draft.actor_block.text, text)
+
+
+def _field_under(entry_text: str, text: str) -> bool:
+    entry, line = BULLET.match(entry_text), BULLET.match(text)
+    return bool(entry and line) and entry.group() != line.group() and \
+        not line.group()[:1].isdigit() and bool(_FIELD.match(_strip_bullet(text)))
+
+
+# a card's field: a short label, a colon, its value of any length ("Perspective : …")
+_FIELD = re.compile(r"[^\W\d][^\n:]{0,40}\s?:\s*\S")
+
+
 def _names(text: str, actor: Actor) -> bool:
     core = normalise_key(actor.name)
     return len(core) >= 4 and core in normalise_key(text)
@@ -1203,7 +1268,7 @@ def section_name(block: Block, following: Block | None) -> str | None:
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
-    if not DATA_LINE.match(_strip_bullet(following.text)):
+    if not (DATA_LINE.match(_strip_bullet(following.text)) or _field_under(text, following.text)):
         return None  # over sentences, an entry is a heading of the list's topics
     # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
     # took for a verb ("— Frévent"); a mark without letters is no verb ("•")
@@ -1223,6 +1288,13 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     """The actor of a list entry named `name`: the organisation it names (with its town
     when the name is followed by a commune alone, "ATELIER – BLANGY"), or, when it names
     an activity ("Distribution de masques"), the text's own actor."""
+    whole = resolve(name, dep)
+    if whole.level == "commune" and whole.inside and whole.method in ("exact", "alias"):
+        # a commune alone over its figures (a table's row by town): the text's action there
+        return context.actor or Actor(f"Commune {_of(whole.nom)}{whole.nom}", LOCAL_GOV, 0, 0)
+    found = find_actor(name)
+    if found is not None and found.start == 0 and found.end >= len(name.rstrip(" .")):
+        return found   # the whole line is one organisation's name, its town included
     main, tail = _NAME_TAIL.split(name, maxsplit=1)[0].strip(), ""
     if len(main) < len(name):
         tail = name[len(main):].strip(" –—-()")
@@ -1339,7 +1411,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         if block.start in names and (actor := section_actor(block.text, names[block.start], context,
                                                               dep)):
             # a list entry named over its data lines: they are its figures and places
-            current = _Draft(actor, [block], block, heading, town=section_town,
+            current = _Draft(actor, [block], block, heading,
+                             town=section_town or _entry_town(block.text, dep),
                              also=section_also)
             drafts.append(current)
             last, intro, listing = current, False, True
@@ -1375,8 +1448,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         here = dataclasses.replace(context, town=section_town) if section_town else context
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
-        if actor and (current is None or
-                      normalise_key(actor.name) != normalise_key(current.actor.name)):
+        if current is not None and not current.contacts and _card_line(block.text, current):
+            # a card's labelled lines under its entry ("• Collectif …" over "– Bilan : …",
+            # "– Remarque : …") are its bearer's, whoever else they name
+            current.blocks.append(block)
+        elif actor and (current is None or
+                        normalise_key(actor.name) != normalise_key(current.actor.name)):
             # a list entry opening with a commune happens there, whoever acts in it
             # ("• Marquise – L'association … réunit 25 bénévoles")
             current = _Draft(actor, [block], block, heading, town=_entry_town(block.text, dep))
@@ -1424,8 +1501,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 _names(block.text, last.actor) or intro or
                 not (_listed(block.text) or _EDITORIAL.search(block.text))):
             # A paragraph of figures naming nobody goes on with the story of the last
-            # one named (an article's or a letter's subject).
-            current = last
+            # one named (an article's or a letter's subject), or of the last one of the
+            # kind it names ("l'association" after a shop's gift: the association's)
+            current = _of_kind(block.text, drafts, last)
             current.blocks.append(block)
         elif figures and (own := _town_actor(block.text, figures, dep)):
             # figures opening a text, naming a town and nobody: that town's own action
@@ -1439,8 +1517,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
     _titles_to_stories(blocks, drafts, read_of)
-    drafts = _merge(drafts)
+    drafts = _lead_to_story(_merge(drafts), blocks, read_of)
+    _one_voice(drafts, blocks, read_of, context)
     _set_aside_restated(drafts, read_of)
+    _set_aside_sums(blocks, read_of)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
@@ -1479,6 +1559,54 @@ def _titles_to_stories(blocks: list[Block], drafts: list[_Draft], read_of: dict)
             owned.add(title.start)
 
 
+def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
+                   ) -> list[_Draft]:
+    """An article's lead sums up its story before naming who acts ("une trentaine de
+    couturières … Près de 1 850 pièces sont déjà sorties"): the text's first paragraph,
+    given to its town for want of a name, whose figure the story of a named actor gives
+    again, is that story's."""
+    first = next((b for b in blocks if b.role == "content"), None)
+    if len(drafts) < 2 or first is None or drafts[0].blocks[0].start != first.start or \
+            drafts[0].actor.end > 0:
+        return drafts
+    lead = drafts[0]
+    said = {_figure_key(q) for b in lead.blocks for _, q in read_of.get(b.start, ()) if q}
+    story = next((d for d in drafts[1:] if d.actor.end > 0 and said & {
+        _figure_key(q) for b in d.blocks for _, q in read_of.get(b.start, ()) if q}), None)
+    if story is None:
+        return drafts
+    story.blocks = sorted(story.blocks + lead.blocks, key=lambda b: b.start)
+    return drafts[1:]
+
+
+def _figure_key(q) -> tuple:
+    return q.value, q.item.lower(), q.kind
+
+
+# numbers whose shape says they count nothing: a paragraph with only these has no figure
+_NO_COUNT = {"date", "year", "time", "duration", "ordinal", "phone", "postcode", "address",
+             "reference", "age"}
+
+
+def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
+               context: Context) -> None:
+    """A text that tells one action, its own author's (a post, a letter): its paragraphs
+    without figures and naming nobody tell that action too ("Les livraisons se font à
+    Saint-Étienne-au-Mont, mais aussi à Condette"), so where they say it happens counts."""
+    if len(drafts) != 1 or context.actor is None or \
+            normalise_key(drafts[0].actor.name) != normalise_key(context.actor.name):
+        return
+    draft = drafts[0]
+    owned = {b.start for b in draft.blocks}
+    for block in blocks:
+        if block.role == "content" and block.start not in owned and \
+                all(n.reason in _NO_COUNT for n, _ in read_of.get(block.start, ())) and \
+                not (_THANKS.match(block.text) or _SAME.search(block.text)
+                     or _EDITORIAL.search(block.text)) and find_actor(block.text) is None:
+            draft.blocks.append(block)
+    draft.blocks.sort(key=lambda b: b.start)
+
+
 def _set_aside_restated(drafts: list[_Draft], read_of: dict) -> None:
     """The same amount of the same thing, of the same kind, said again in another
     paragraph of one story is one figure said twice (a headline, then its story; a
@@ -1491,12 +1619,47 @@ def _set_aside_restated(drafts: list[_Draft], read_of: dict) -> None:
             for k, (note, q) in enumerate(pairs):
                 if q is None:
                     continue
-                key = (q.value, q.item.lower(), q.kind)
+                key = _figure_key(q)
                 if key in seen:
                     pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
                                 None)
                 here.add(key)
             seen |= here
+
+
+# a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"
+_TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
+
+
+def _set_aside_sums(blocks: list[Block], read_of: dict) -> None:
+    """A figure told as a total that equals the sum of the figures of the same thing and
+    kind given just before it (a table's "TOTAL" row, "soit 1 500 masques en tout") says
+    them again: counted once, in its parts, which tell where."""
+    before: dict = {}          # (item, kind) → the values read so far, in order
+    for block in blocks:
+        pairs = read_of.get(block.start, [])
+        for k, (note, q) in enumerate(pairs):
+            if q is None:
+                continue
+            key = (q.item.lower(), q.kind)
+            values = before.setdefault(key, [])
+            if _TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
+                pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="sum"), None)
+                values.clear()     # the next total sums the figures after this one
+                continue
+            values.append(q.value)
+
+
+def _sums_a_run(values: list[float], total: float) -> bool:
+    """Whether the last two or more of `values` add up to `total`."""
+    running = 0.0
+    for n, v in enumerate(reversed(values), 1):
+        running += v
+        if n >= 2 and abs(running - total) < 1e-9:
+            return True
+        if running > total:
+            return False
+    return False
 
 
 def _listed(text: str) -> bool:
@@ -1590,7 +1753,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         same_head = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
                      and _head_of_a_town(k) is None]
         named = [k for k in same_head
-                 if re.match(rf"\S+\s+(?:[«\"]|[{_UP}])", out[k].actor.name)
+                 if re.match(rf"\S+\s+(?:(?:des|du|de la|de l{_A}|d{_A})\s*)?(?:[«\"]|[{_UP}])",
+                             out[k].actor.name)
                  and out[k].blocks[0].start < out[key].blocks[0].start] or \
             [k for k in same_head if len(same_head) == 1 and _ORG_HEAD.match(bare.group(1))
              and out[k].blocks[0].start > out[key].blocks[-1].start]
@@ -1731,6 +1895,10 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
                    # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
                    rf"|\b(?:parfois|quelquefois|même|voire)\s+jusqu{_A}(?:à|au)\s+"
+                   # another's way recalled ("une démarche qui rappelle celle adoptée à")
+                   rf"|\brappel\w*\s+(?:celles?|celui|ceux)\b[^.;]{{0,50}}\s(?:à|au|en)\s+"
+                   # a way told by where it leads ("en sortie de ville, direction Oye-Plage")
+                   rf"|\b(?:en\s+)?direction\s+(?:de\s+|d{_A})?|\broute\s+(?:de\s+|d{_A})"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)

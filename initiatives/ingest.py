@@ -295,6 +295,7 @@ def is_contact_line(text: str) -> bool:
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _tab_tables(text)
     text = re.sub(r"[\u00a0\u202f\u2007\t]", " ", text)
     text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
     return _CONTROL.sub("", text)
@@ -306,6 +307,39 @@ _TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 _BARE_ROW = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
 # its rules: dashes, colons, plus signs and pipes only ("|---|---|", "-----+-----")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|+-]*[-][\s:|+-]*\|?\s*$")
+
+
+# cells a tab apart, as a table pasted from a spreadsheet or a word processor is
+_TAB_CELLS = re.compile(r"\S[^\t\n]*?(?:[ ]*\t+[ ]*[^\t\n]*\S)+")
+
+
+def _tab_tables(text: str) -> str:
+    """A table laid out with tabs, as pasted from a spreadsheet: a header of two cells or
+    more without figures, then rows with figures, its cells a tab (or several, to align
+    them) apart. Its lines are drawn with pipes, so that it reads as any table does; a
+    line with tabs alone (an indent, one aligned pair) is left as it is."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        cells = _tab_split(lines[i])
+        if len(cells) < 2 or re.search(r"\d", lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(_tab_split(lines[j])) >= 2:
+            j += 1
+        if j - i >= 3 or (j - i == 2 and len(cells) >= 3):
+            for k in range(i, j):
+                lines[k] = "| " + " | ".join(_tab_split(lines[k])) + " |"
+        i = j
+    return "\n".join(lines)
+
+
+def _tab_split(line: str) -> list[str]:
+    line = line.strip(" ")
+    if "\t" not in line.strip("\t") or not _TAB_CELLS.fullmatch(line.strip()):
+        return []
+    return [c.strip() for c in re.split(r"\t+", line.strip()) if c.strip()]
 
 
 def _table_rule(line: str) -> bool:
@@ -324,6 +358,10 @@ _WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organ
                          r"|association|initiative de")
 # a column's header that asks what is done: its cells tell what each row's figures count
 _WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet")
+
+
+# a column's header that tells when: its cells are its rows' dates, no part of their names
+_WHEN_HEADER = re.compile(r"(?i)(?:dates?|jours?|quand|semaine)\b[^|]*")
 
 
 def _cells(line: str) -> list[str]:
@@ -345,7 +383,7 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
     for h, c in zip(header, cells):
         label = h.rstrip(" ?")
         kind = bool(_KIND_HEADER.search(h))
-        if h and (re.fullmatch(r"[\d\s.,]+", c) or (
+        if h and (re.fullmatch(r"[\d\s.,]+", c) or _WHEN_HEADER.fullmatch(h) or (
                 (kind or (asks_who and re.search(r"\d", c))) and DATA_LINE.match(f"{label} : {c}"))):
             figures.append(f"{what if asks_who and what and not kind else label} : {c}")
         else:
@@ -384,9 +422,25 @@ def _table_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A web page's breadcrumb trail ("Accueil > Actualités > Vie locale"): the site's
+# navigation, short steps an arrow apart, not the text's words
+_BREADCRUMB = re.compile(r"(?!.*«)(?:[^\W\d][^<>›»\n]{0,40}?\s*[>›»]\s*)+[^\W\d][^<>›»\n.!?:]{0,60}")
+
+
+def _site_of(breadcrumb: str) -> str:
+    """A breadcrumb's first step when it names the site ("Ville de Liévin › Actualités"),
+    the site's owner; nothing when it is the home page's ("Accueil > …")."""
+    first = re.split(r"\s*[>›»]\s*", breadcrumb.strip(), maxsplit=1)[0]
+    return "" if _HOME.fullmatch(first) else first
+
+
+_HOME = re.compile(r"(?i)(?:vous êtes ici\s*:?\s*)?(?:accueil|home|actualités|actus?|news)")
+
+
 def clean_blocks(text: str) -> list[str]:
     """Paragraphs and bullets of a PDF-extracted text, one string each."""
-    raw = _table_rows(_normalise(text).split("\n"))
+    raw = [_site_of(line) if _BREADCRUMB.fullmatch(line.strip()) else line
+           for line in _table_rows(_normalise(text).split("\n"))]
     # Each non-blank line with the number of blank lines before it.
     lines: list[tuple[str, int]] = []
     blanks = 0

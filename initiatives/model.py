@@ -38,6 +38,7 @@ SET_ASIDE_LABELS = {
     "national": "chiffre national, pas local", "no_item": "rien de compté",
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",
+    "sum": "total des chiffres donnés juste avant, déjà comptés",
     "comparison": "chiffre d'une autre période, donné pour comparer (« contre »)",
     "means": "moyens employés (machines, véhicules…), pas ce qui est produit",
     "limit": "limite ou jauge (« au maximum », « à la fois »), pas un compte",

@@ -66,8 +66,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                         re.I)),
     ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
     # a French postcode before its town, or closing an address line ("… – 62140")
+    # … or in brackets after its town ("à Vitry-en-Artois (62490)")
     ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=[ \t]+[A-ZÉÈ])"
-                            r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$")),
+                            r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$"
+                            r"|(?<=[^\W\d] \()(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?=\))")),
     ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),

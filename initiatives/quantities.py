@@ -332,6 +332,8 @@ ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
                                rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
                                rf"|(?:aid|encadr|anim|accompagn|soutenu|épaul)\w* par"
+                               # who founded or started it ("créé par deux voisines")
+                               rf"|(?:créé|fondé|lancé|imaginé|initié|monté)e?s? par"
                                rf"|(?:l{_APOS}|par )action)\s+(?:de\s+|d{_APOS}\s*|des\s+)?"
                                rf"(?:[\w’']+\s+)?$", re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
@@ -396,7 +398,10 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         line = above if above is not None else next(
             (line for line in _lines_backwards(lead) if not BULLET.match(line)), "")
         # the sentence that ends with the colon, not the whole paragraph
-        intro = _last_sentence(line) if line.endswith(":") else ""
+        # (a short call over the list, no sentence, introduces it too: "🆘 ON A BESOIN
+        # DE VOUS 🆘", "Nous recherchons"; a topic's title, "Commande groupée", does not)
+        intro = _last_sentence(line) if line.endswith(":") or (
+            _LIST_TITLE.fullmatch(line) and NEED.search(line)) else ""
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
@@ -416,6 +421,11 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
             doc = parse(text)
         q, reason, item_end = _read(text, doc, number, s_start, s_end, next_start, previous,
                                     lead, intro)
+        if q is not None and out and out[-1][0].reason == "part" and \
+                _MORE_PARTS.fullmatch(text, numbers[i - 1].end, number.start):
+            # "27 bénévoles, dont 19 couturières … et 8 personnes à la découpe": the
+            # parts a "dont" lists go on to its last one
+            q, reason = None, "part"
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
@@ -436,6 +446,9 @@ def _lines_backwards(text: str):
         if line:
             yield line
         end = start - 1
+
+
+_LIST_TITLE = re.compile(r"[^.!?\n]{3,60}(?<![.])[!?\W]*")
 
 
 def _last_sentence(text: str) -> str:
@@ -498,6 +511,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             return None, "comparison", number.end
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
+    if previous and previous[0] is not None and previous[0].kind == DONE and \
+            _OUT_OF_WHOLE.fullmatch(text, previous[1], number.start) and \
+            _WHOLE_END.match(text, number.end):
+        # "3 200 masques sur les 4 500 prévus", "Masques distribués : 3 200 sur 4 500":
+        # the whole that the figure done is part of, what was planned
+        return dataclasses.replace(previous[0], value=number.value, approx=number.approx,
+                                   kind=TARGET), "total prévu (« sur »)", number.end
     item = _item(text, number.end, s_start, s_end, doc, lead)
     if item is not None and item[0] == item[1] and item[1] != "unités" and \
             _ENTRY_END.match(text, item[3]) and \
@@ -520,6 +540,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     named = label and _label_item(text, label.start("label"), number.end)
     if label and not named:
         named = _label_noun(doc, label, number.end)
+    if named and named[2] == POPULATION and _SIZE_LABEL.fullmatch(label.group("label")):
+        # a label of inhabitants alone, with no act on them ("Habitants : 4 677", a
+        # table's column): the size of the row's town
+        return None, "population", number.end
     if named:
         # "- Masques distribués : 24 800": a list line's label names what its figure
         # counts, and says how (a participle, a rate), as a list's introducing line does;
@@ -639,6 +663,13 @@ _OUT_OF = re.compile(r"\b[Ss]ur\s+(?:les\s+|ces\s+|ses\s+|nos\s+|leurs\s+)?\d")
 # "dont" after a figure opens a part of it, already counted
 _SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|environ\s+"
                      r"|au moins\s+|quelque\s+)?", re.I)
+# "A sur B": B is the whole A is part of, planned or expected ("sur les 4 500 prévus")
+_OUT_OF_WHOLE = re.compile(r"\s+sur\s+(?:les\s+|un total de\s+)?")
+_WHOLE_AFTER = re.compile(r"\s+sur\s+(?:les\s+|un total de\s+)?\d[\d\s.,]*?\s*(?:$|\n|[.;,(])")
+_WHOLE_END = re.compile(r"\s*(?:(?:prévu|attendu|visé|commandé|promis)e?s?\b|$|\n|[.;,)])")
+# the next part of a "dont" list, after a comma or "et"
+_MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|environ\s+)?",
+                         re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
@@ -764,6 +795,9 @@ _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, gro
 REFERENCE_WINDOW = 3000
 
 
+# a label that names inhabitants and nothing done for them
+_SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|âmes)"
+                         rf"(?:\s*\(\w+\))?\s*", re.I)
 # A line "label : figure" (a bulletin's table written as a list)
 _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)\s*:\s*$")
 _ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
@@ -786,7 +820,7 @@ def _label(text: str, number: Number):
         re.match(r"[\W\d]{0,3}" + re.escape(noun.group(1)) + r"\b",
                  text[line_start:number.start], re.I)
     if not (_ENTRY_END.match(text, number.end) or _WHEN_AFTER.match(text, number.end)
-            or repeated):
+            or repeated or _WHOLE_AFTER.match(text, number.end)):
         return None
     label = _LABEL.match(text, line_start, number.start)
     if label is None and (colon := text.find(":", line_start, number.start)) > 0 and \
@@ -1042,7 +1076,8 @@ def _bare_infinitive(chain):
 # ("-age" and "-ment" also make things and places, "villages", "logements": only their
 # nouns of action are listed)
 _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépist|nettoy"
-                        r"|emball|repass)age|(?:déplace|accompagne|héberge)ment)s$", re.I)
+                        r"|emball|repass|pass)age|(?:déplace|accompagne|héberge)ment"
+                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation)s$", re.I)
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
 _HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)\w*\s+"
                            r"(?:\w+\s+){0,2}$", re.I)

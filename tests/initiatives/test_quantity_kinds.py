@@ -904,3 +904,52 @@ def test_a_part_told_by_its_time_alone_is_already_counted():
     text = "Bilan : 830 blouses (dont 150 la semaine dernière)"
     assert kinds(text) == [(830, "done")]
     assert ("150", "part") in aside(text)
+
+
+def test_a_postcode_in_brackets_after_its_town_is_no_quantity():
+    text = "Inscriptions à la maison des associations, 4 rue Haute à Fruges (62310)."
+    assert kinds(text) == []
+    assert ("62310", "postcode") in aside(text)
+
+
+def test_inhabitants_as_a_label_alone_are_a_town_s_size():
+    assert aside("Habitants : 2 918") == [("2 918", "population")]
+    assert kinds("Habitants servis : 340") == [(340, "beneficiaries")]
+
+
+def test_every_part_a_dont_lists_is_already_counted():
+    text = ("L'atelier réunit 31 bénévoles, dont 22 couturières qui cousent chez elles et "
+            "9 personnes chargées du repassage.")
+    assert kinds(text) == [(31, "volunteers")]
+    assert [n for n, r in aside(text) if r == "part"] == ["22", "9"]
+
+
+@pytest.mark.parametrize("text", [
+    "Blouses livrées : 1 700 sur 2 400",
+    "Le club a livré 1 700 blouses sur les 2 400 prévues.",
+])
+def test_the_whole_after_sur_is_what_was_planned(text):
+    assert kinds(text) == [(1700, "done"), (2400, "target")]
+
+
+def test_a_place_count_after_sur_stays_a_place_count():
+    text = "Les bénévoles ont livré 520 colis sur 4 communes."
+    assert kinds(text) == [(520, "done")]
+    assert ("4", "place_count") in aside(text)
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("- une quarantaine de passages chez le médecin", "passages"),
+    ("Bilan : 75 appels aux aînés", "appels"),
+    ("Depuis avril : 18 tournées en camionnette", "tournées"),
+])
+def test_a_count_of_acts_without_a_verb_reports_acts_done(text, noun):
+    (q,) = [q for _, q in read_numbers(text) if q is not None]
+    assert (q.kind, q.item) == ("done", noun)
+
+
+def test_a_short_line_over_a_list_gives_its_cue_without_a_colon():
+    lead = "Notre atelier tourne bien.\n\nNOUS AVONS BESOIN DE VOUS !\n"
+    text = "👉 et de 8 couturières en plus"
+    assert [(q.value, q.kind) for _, q in read_numbers(text, lead=lead) if q] == \
+        [(8, "needed")]

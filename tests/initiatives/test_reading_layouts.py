@@ -791,3 +791,104 @@ def test_one_heading_naming_two_towns_heads_its_section():
     found = summary("La lettre de l'agglomération\n\n"
                     "▸ AVION et MÉRICOURT\nPorteur : Atelier Mosaïque\nColis remis : 45\n")
     assert [codes for _, codes, _ in found] == [["62065", "62570"]]
+
+
+def test_a_table_laid_out_with_tabs_reads_as_a_table_and_its_total_is_counted_once():
+    found = reading(
+        "LE JOURNAL DU PAYS DE LUMBRES\n\n"
+        "Blouses lavables : la Communauté de communes du Pays de Lumbres a fait livrer des "
+        "blouses aux mairies, qui les remettent aux aides à domicile.\n\n"
+        "Commune\t\tHabitants\tBlouses livrées\tDate\n"
+        "Lumbres\t\t3 626\t\t310\t\t6 mai\n"
+        "Bourthes\t\t853\t\t90\t\t7 mai\n"
+        "Thiembronne\t\t834\t\t85\t\t7 mai\n"
+        "TOTAL\t\t\t\t485\n")
+    (ini,) = found.initiatives
+    assert [p.code for p in ini.places if p.level == "commune"] == ["62534", "62168", "62812"]
+    assert [(q.value, q.kind, q.item) for q in ini.quantities] == \
+        [(310, "done", "sur-blouses"), (90, "done", "sur-blouses"), (85, "done", "sur-blouses")]
+    reasons = {n.text: n.reason for n in found.numbers if n.status == SET_ASIDE}
+    assert reasons["3 626"] == "population" and reasons["6 mai"] == "date"
+    assert reasons["485"] == "sum"
+
+
+def test_a_total_that_is_not_the_sum_of_the_figures_before_counts():
+    (ini,) = summary(
+        "Atelier couture de Renty\n\n"
+        "Lundi : 40 masques cousus. Mardi : 55 masques cousus. Au total, 400 masques "
+        "cousus depuis mars.")
+    assert ini[2] == [(40, "done"), (55, "done"), (400, "done")]
+
+
+def test_a_card_s_labelled_lines_are_its_bearer_s_whoever_they_name():
+    found = summary(
+        "Point de situation de la sous-préfecture\n\n"
+        "• Les Bobineuses de Fauquembergues\n"
+        " – Lieu : Fauquembergues et Renty\n"
+        " – Bilan au 30 avril : 940 masques cousus et remis\n"
+        " – Remarque : le fil a été donné par un magasin de Lumbres, sans frais\n"
+        " – Perspective : l'équipe voudrait coudre encore 300 masques avant la fin du mois "
+        "si le tissu arrive à temps\n\n"
+        "• Centre communal d'action sociale (CCAS) de Fruges\n"
+        " – Action : courses pour les aînés\n"
+        " – Bilan : 70 livraisons\n")
+    assert found == [
+        ("Les Bobineuses de Fauquembergues", ["62325", "62704"], [(940, "done"), (300, "target")]),
+        ("CCAS de Fruges", ["62364"], [(70, "done")])]
+
+
+def test_a_breadcrumb_is_navigation_and_a_title_s_clause_may_open_on_its_town():
+    (ini,) = summary(
+        "Accueil > Actualités > Solidarité\n\n"
+        "Confinement : Hucqueliers s'organise\n\n"
+        "Les élus ont déposé 380 masques dans les boîtes aux lettres du village.")
+    assert ini[1:] == (["62463"], [(380, "done")]) and ini[0].endswith(" de Hucqueliers")
+    (ini,) = summary(
+        "Ville de Marck › Actualités › Solidarité\n\n"
+        "Des colis pour les aînés\n\n"
+        "Le service a déjà porté 140 colis.")
+    assert ini[1] == ["62548"]
+
+
+def test_an_operation_s_name_and_a_thought_for_friends_are_no_actors():
+    assert summary(
+        "Les Voisins Solidaires de Licques\n\n"
+        "Point sur notre opération « Des courses pour nos aînés » : 85 livraisons de "
+        "courses depuis le 20 mars.\n\n"
+        "Petite pensée pour l'atelier de Guînes, qui nous a prêté du fil.") == \
+        [("Les Voisins Solidaires de Licques", ["62506"], [(85, "done")])]
+
+
+def test_in_a_one_voice_text_a_paragraph_without_figures_says_where_it_happens():
+    (ini,) = summary(
+        "Les Paniers d'Ardres – Ardres\n"
+        "Publié le 2 mai 2020\n\n"
+        "Le principe : vous commandez, un bénévole livre. Nous livrons à Ardres mais aussi "
+        "à Licques, dont plusieurs habitants nous ont appelés. Le dépôt se trouve en sortie "
+        "de ville, direction Guînes.\n\n"
+        "Les chiffres :\n- 96 paniers livrés\n- 14 bénévoles")
+    assert ini[1] == ["62038", "62506"]
+
+
+def test_goods_coming_from_a_charity_do_not_make_it_the_actor_and_the_association_is_the_association():
+    found = summary(
+        "AIRE-SUR-LA-LYS\n\n"
+        "Les colis du Secours populaire d'Aire-sur-la-Lys\n\n"
+        "Le Secours populaire d'Aire-sur-la-Lys a remis 260 colis depuis le 1er avril.\n\n"
+        "Les denrées viennent pour l'essentiel de la Banque alimentaire. La supérette de "
+        "la place a également offert 80 kilos de légumes.\n\n"
+        "Pour tenir, l'association compte sur 27 bénévoles.")
+    assert [(a, q) for a, _, q in found] == [
+        ("Secours populaire d'Aire-sur-la-Lys", [(260, "done"), (27, "volunteers")]),
+        ("Supérette de la place d'Aire-sur-la-Lys", [(80, "done")])]
+
+
+def test_a_lead_summing_up_the_story_is_the_story_of_the_actor_it_names_later():
+    found = summary(
+        "Les doigts de fée de Samer\n\n"
+        "Depuis trois semaines, une vingtaine de bénévoles cousent des masques pour les "
+        "habitants de Samer et de Desvres. Près de 2 400 masques sont déjà sortis.\n\n"
+        "Ils se sont réunis au sein du collectif des Fils d'Argent, créé par deux "
+        "voisines. Au total, le collectif a cousu 2 400 masques, remis gratuitement.")
+    assert found == [("collectif des Fils d'Argent", ["62773", "62268"],
+                      [(20, "volunteers"), (2400, "done"), (2, "volunteers")])]
