@@ -22,6 +22,7 @@ from geo import reference, territories
 from geo.geocode import resolve
 from geo.mentions import find_places
 from geo.offline import gazetteer
+from initiatives import counted_once
 from initiatives.dates import MONTHS
 from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, is_contact_line
 from initiatives.model import (
@@ -1519,8 +1520,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
-    _set_aside_restated(drafts, read_of)
-    _set_aside_sums(blocks, read_of)
+    counted_once.restated(drafts, read_of)
+    counted_once.sums(blocks, read_of)
+    counted_once.periods(drafts, read_of)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
                 for m in mentions)
@@ -1570,17 +1572,13 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
             drafts[0].actor.end > 0:
         return drafts
     lead = drafts[0]
-    said = {_figure_key(q) for b in lead.blocks for _, q in read_of.get(b.start, ()) if q}
+    said = {counted_once.figure_key(q) for b in lead.blocks for _, q in read_of.get(b.start, ()) if q}
     story = next((d for d in drafts[1:] if d.actor.end > 0 and said & {
-        _figure_key(q) for b in d.blocks for _, q in read_of.get(b.start, ()) if q}), None)
+        counted_once.figure_key(q) for b in d.blocks for _, q in read_of.get(b.start, ()) if q}), None)
     if story is None:
         return drafts
     story.blocks = sorted(story.blocks + lead.blocks, key=lambda b: b.start)
     return drafts[1:]
-
-
-def _figure_key(q) -> tuple:
-    return q.value, q.item.lower(), q.kind
 
 
 # numbers whose shape says they count nothing: a paragraph with only these has no figure
@@ -1605,61 +1603,6 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
                      or _EDITORIAL.search(block.text)) and find_actor(block.text) is None:
             draft.blocks.append(block)
     draft.blocks.sort(key=lambda b: b.start)
-
-
-def _set_aside_restated(drafts: list[_Draft], read_of: dict) -> None:
-    """The same amount of the same thing, of the same kind, said again in another
-    paragraph of one story is one figure said twice (a headline, then its story; a
-    summary at the end): it is counted once. Within one paragraph two equal figures
-    are two ("200 masques lundi, 200 mardi")."""
-    for draft in drafts:
-        seen: set = set()
-        for block in draft.blocks:
-            pairs, here = read_of.get(block.start, []), set()
-            for k, (note, q) in enumerate(pairs):
-                if q is None:
-                    continue
-                key = _figure_key(q)
-                if key in seen:
-                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
-                                None)
-                here.add(key)
-            seen |= here
-
-
-# a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"
-_TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
-
-
-def _set_aside_sums(blocks: list[Block], read_of: dict) -> None:
-    """A figure told as a total that equals the sum of the figures of the same thing and
-    kind given just before it (a table's "TOTAL" row, "soit 1 500 masques en tout") says
-    them again: counted once, in its parts, which tell where."""
-    before: dict = {}          # (item, kind) → the values read so far, in order
-    for block in blocks:
-        pairs = read_of.get(block.start, [])
-        for k, (note, q) in enumerate(pairs):
-            if q is None:
-                continue
-            key = (q.item.lower(), q.kind)
-            values = before.setdefault(key, [])
-            if _TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
-                pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="sum"), None)
-                values.clear()     # the next total sums the figures after this one
-                continue
-            values.append(q.value)
-
-
-def _sums_a_run(values: list[float], total: float) -> bool:
-    """Whether the last two or more of `values` add up to `total`."""
-    running = 0.0
-    for n, v in enumerate(reversed(values), 1):
-        running += v
-        if n >= 2 and abs(running - total) < 1e-9:
-            return True
-        if running > total:
-            return False
-    return False
 
 
 def _listed(text: str) -> bool:

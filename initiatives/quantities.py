@@ -165,6 +165,9 @@ _EACH_HEAD = re.compile(r"\bchaque\s+(?!(?:jour|soir|matin|midi|semaine|mois|lun
 # ("le gîte, qui compte 12 chambres"); of people it is its members (see _kind).
 _HAS_BEFORE = re.compile(r"\bqui\s+(?:compte|comptent|comptait|dispose de|disposent de|possède"
                          r"|possèdent)\s+(?:près de\s+|plus de\s+|environ\s+)?$", re.I)
+# "l'usine, qui emploie 85 salariés": the staff an employer has is its size
+_EMPLOYS = re.compile(r"\b(?:emploi(?:e|ent|ait|aient)|emplo(?:yant|yer)|salarie|salarient)\s+"
+                      r"(?:près de\s+|plus de\s+|environ\s+|quelque\s+)?$", re.I)
 # "1 kit = 10 masques": an equation tells what one unit holds.
 _EQUATION = re.compile(r"^\s*=|=\s*$")
 # A distributive recipient ("chaque habitant recevra deux masques") makes a per-unit figure.
@@ -272,7 +275,9 @@ _PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomada
 # Verbs and nouns of a need; "il faut" with its clitics ("il nous en faudrait").
 NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
-                  r"|appel à|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+                  # (a call for: "faire appel à eux" relies on someone, asks for nothing)
+                  r"|appel à(?!\s+(?:eux|elles?|lui|nous|vous|leurs?\s+services)\b)"
+                  r"|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
 _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
@@ -954,7 +959,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     if _PRICE_BEFORE.search(before) or (group == MONEY and (
-            _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;]", before)[-1])
+            # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
+            _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
             or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"
         return None, "price"
     if _distributive(before) or _EACH_HEAD.search(upto or before):
@@ -976,7 +982,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # "aux quelque 2 900 foyers de la commune": all of them, told roughly, its size
         return None, "population"                          # "village de 200 habitants"
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
-                                           or _BASE.search(before)):
+                                           or _BASE.search(before) or _EMPLOYS.search(before)):
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
@@ -1188,9 +1194,22 @@ def _does_the_work(chain) -> bool:
         return False
     own = {t.i for t in noun.subtree}
     # what is made is another thing than what makes it ("900 masques …, objectif de 3 000
-    # masques" counts masks twice)
+    # masques" counts masks twice), and it is the verb's own, not a relative clause's:
+    # "2 000 visières sortent de l'usine, qui emploie 85 salariés" counts what comes out
     return any(t.dep_ == "nummod" and t.i not in own and t.head.lemma_ != noun.lemma_
-               for t in verb.subtree)
+               and not _in_relative(t, verb) for t in verb.subtree)
+
+
+def _in_relative(token, verb) -> bool:
+    """Whether `token` hangs on `verb` through a clause of its own (a relative clause)."""
+    while token.i != verb.i and token.head.i != token.i:
+        # (the parser may hang a clause opened by "qui" on the verb as its complement)
+        if token.dep_.startswith("acl") or any(
+                c.lower_ in ("qui", "que", "dont") and c.dep_ in ("nsubj", "obj", "obl")
+                for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _gathers(chain) -> bool:

@@ -953,3 +953,22 @@ def test_a_short_line_over_a_list_gives_its_cue_without_a_colon():
     text = "👉 et de 8 couturières en plus"
     assert [(q.value, q.kind) for _, q in read_numbers(text, lead=lead) if q] == \
         [(8, "needed")]
+
+
+def test_an_employer_s_staff_is_its_size_and_goods_coming_out_of_it_are_made():
+    text = "Chaque jour, 1 500 blouses sortent de l'atelier, qui emploie 40 salariés."
+    assert kinds(text) == [(1500, "per_day")]
+    assert ("40", "population") in aside(text)
+    assert kinds("Les 6 imprimantes du fablab sortent 90 visières par jour.") == [(90, "per_day")]
+
+
+def test_relying_on_someone_asks_for_nothing():
+    assert kinds("Vingt familles font appel à eux chaque semaine, et les lycéens ont déjà "
+                 "assuré 130 livraisons.") == [(20, "beneficiaries"), (130, "done")]
+    assert kinds("La mairie lance un appel à 12 bénévoles.") == [(12, "needed")]
+
+
+def test_a_bracket_opens_its_own_clause_for_a_price():
+    text = "Une blouse coûte 9 € à l'atelier, merci aux donateurs (1 300 € collectés)."
+    assert kinds(text) == [(1300, "done")]
+    assert ("9", "price") in aside(text)

@@ -734,8 +734,8 @@ def test_a_habit_compared_in_a_list_s_introduction_gives_its_figures_no_rate():
     found = summary("Les Blouses du Ternois\n\n"
                     "Voici, comme chaque vendredi, nos chiffres :\n\n"
                     "1) Cette semaine : 230 blouses cousues et remises\n"
-                    "2) Depuis le début : 1 900 blouses au total")
-    assert [figures for _, _, figures in found] == [[(230, "done"), (1900, "done")]]
+                    "2) Couturières : 14")
+    assert [figures for _, _, figures in found] == [[(230, "done"), (14, "volunteers")]]
 
 
 def test_a_proper_word_before_an_organisation_s_head_is_its_name_s():
@@ -892,3 +892,16 @@ def test_a_lead_summing_up_the_story_is_the_story_of_the_actor_it_names_later():
         "voisines. Au total, le collectif a cousu 2 400 masques, remis gratuitement.")
     assert found == [("collectif des Fils d'Argent", ["62773", "62268"],
                       [(20, "volunteers"), (2400, "done"), (2, "volunteers")])]
+
+
+def test_the_week_s_figure_beside_the_running_total_is_shown_apart():
+    found = reading(
+        "Les Mains Vertes de Marquise\n\n"
+        "🧺 58 paniers livrés cette semaine\n"
+        "🧺 depuis le 20 mars, on en est à 640 paniers !\n\n"
+        "L'atelier a cousu 300 masques la semaine dernière et 120 l'autre semaine.")
+    (ini,) = found.initiatives
+    assert [(q.value, q.kind) for q in ini.quantities] == \
+        [(58, "per_week"), (640, "done"), (300, "done"), (120, "done")]
+    note = next(n for n in found.numbers if n.text == "58")
+    assert "cumul" in note.reason and "cette semaine" in note.reason

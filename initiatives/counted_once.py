@@ -1,0 +1,125 @@
+"""Each figure of a text counted once: the same figure said again in one story, a
+total that sums the figures before it, and the week's figure beside the running total.
+
+They work on the figures of a text once read (`read_of`: a block's start → its pairs
+of NumberNote and Quantity, changed in place) and on its stories (anything holding
+`blocks`)."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from initiatives.dates import MONTHS
+from initiatives.model import APART, DONE, PER_DAY, PER_WEEK, SET_ASIDE
+
+
+def figure_key(q) -> tuple:
+    return q.value, q.item.lower(), q.kind
+
+
+def restated(drafts, read_of: dict) -> None:
+    """The same amount of the same thing, of the same kind, said again in another
+    paragraph of one story is one figure said twice (a headline, then its story; a
+    summary at the end): it is counted once. Within one paragraph two equal figures
+    are two ("200 masques lundi, 200 mardi")."""
+    for draft in drafts:
+        seen: set = set()
+        for block in draft.blocks:
+            pairs, here = read_of.get(block.start, []), set()
+            for k, (note, q) in enumerate(pairs):
+                if q is None:
+                    continue
+                key = figure_key(q)
+                if key in seen:
+                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
+                                None)
+                here.add(key)
+            seen |= here
+
+
+# a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"
+_TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
+
+
+def sums(blocks, read_of: dict) -> None:
+    """A figure told as a total that equals the sum of the figures of the same thing and
+    kind given just before it (a table's "TOTAL" row, "soit 1 500 masques en tout") says
+    them again: counted once, in its parts, which tell where."""
+    before: dict = {}          # (item, kind) → the values read so far, in order
+    for block in blocks:
+        pairs = read_of.get(block.start, [])
+        for k, (note, q) in enumerate(pairs):
+            if q is None:
+                continue
+            key = (q.item.lower(), q.kind)
+            values = before.setdefault(key, [])
+            if _TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
+                pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="sum"), None)
+                values.clear()     # the next total sums the figures after this one
+                continue
+            values.append(q.value)
+
+
+def _sums_a_run(values: list[float], total: float) -> bool:
+    """Whether the last two or more of `values` add up to `total`."""
+    running = 0.0
+    for n, v in enumerate(reversed(values), 1):
+        running += v
+        if n >= 2 and abs(running - total) < 1e-9:
+            return True
+        if running > total:
+            return False
+    return False
+
+
+# A figure's time: one recent week or day, or the running total since a start
+_WEEK = re.compile(r"\b(?:cette semaine|la semaine (?:dernière|passée)|(?:en|sur) une semaine"
+                   r"|(?:sur|pour) la (?:seule )?semaine)\b", re.I)
+_DAY = re.compile(r"\b(?:aujourd['’]hui|hier|ce jour|(?:en|sur) une (?:seule )?journée)\b", re.I)
+_RUNNING = re.compile(r"\b(?:depuis|au total|en tout|à ce jour|jusqu['’](?:ici|à présent)"
+                      r"|au cumul|cumulée?s?)\b", re.I)
+
+
+_DATE = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b", re.I)
+
+
+def periods(drafts, read_of: dict) -> None:
+    """A story that gives the week's (or the day's) figure beside its running total
+    ("860 masques la semaine dernière, soit 3 700 depuis l'ouverture"; "Cette semaine :
+    412 masques", then "Depuis le début : 3 115") holds the first in the second: the
+    week's figure is shown apart as a weekly (daily) figure, the total alone is added."""
+    for draft in drafts:
+        # (the total beside it: in its paragraph or list line, or the next or last one)
+        done = [(b, block.start, k, note, q) for b, block in enumerate(draft.blocks)
+                for k, (note, q) in enumerate(read_of.get(block.start, []))
+                if q is not None and q.kind == DONE]
+        times = [_time_of(note) for *_, note, _ in done]
+        for (b, start, k, note, q), (when, cue) in zip(done, times):
+            if when is None or when == "running":
+                continue
+            if any(t == "running" and abs(b2 - b) <= 1 and other.item.lower() == q.item.lower()
+                   and other.value > q.value
+                   for (b2, *_, other), (t, _) in zip(done, times)):
+                kind = PER_WEEK if when == "week" else PER_DAY
+                reason = f"chiffre {'de la semaine' if kind == PER_WEEK else 'du jour'} " \
+                         f"(« {cue} »), compris dans le cumul donné à côté"
+                read_of[start][k] = (dataclasses.replace(note, status=APART, reason=reason,
+                                                         kind=kind),
+                                     dataclasses.replace(q, kind=kind, reason=reason))
+
+
+def _time_of(note) -> tuple[str | None, str]:
+    """("running", "week", "day" or None; the words): the time its words give a figure,
+    read around it up to the next figure."""
+    sentence, at = note.sentence, note.sentence.find(note.text)
+    if at < 0:
+        return None, ""
+    # (a date is no figure: "Depuis le 16 mars, ça fait 7 500 repas")
+    after = re.split(r"\d", _DATE.sub("date", sentence[at + len(note.text):
+                                                       at + len(note.text) + 70]), 1)[0]
+    before = re.split(r"\d", _DATE.sub("date", sentence[max(0, at - 80):at]))[-1]
+    around = before + " " + after
+    for when, pattern in (("running", _RUNNING), ("week", _WEEK), ("day", _DAY)):
+        if m := pattern.search(around):
+            return when, m.group()
+    return None, ""
