@@ -107,7 +107,23 @@ _THANKS = re.compile(r"\W{0,4}(?:(?:un )?(?:grand |immense |énorme )?merci\b"
                      r"(?: \w+){0,2}? (?:à )?)?(?:remerci|félicit|salu))", re.I)
 
 
+# A sentence that turns to another party ("De son côté, l'Amicale laïque a cousu…",
+# "Quant aux lycéens, …"): a new story inside the paragraph
+_TURN = re.compile(r"(?<=[.!?»])\s+(?=(?:De (?:son|leur) côté|Pour (?:sa|leur) part"
+                   r"|Quant (?:à|aux?)|Du côté (?:de|du|des|d['’])|Autre initiative)\b)")
+
+
 def _pieces(start: int, text: str) -> list[Block]:
+    """The blocks of a paragraph: one per story it tells (see `_TURN`), each cut in runs
+    of its sentences when it is very long."""
+    out, a = [], 0
+    for m in _TURN.finditer(text):
+        out += _runs(start + a, text[a:m.start()])
+        a = m.end()
+    return out + _runs(start + a, text[a:])
+
+
+def _runs(start: int, text: str) -> list[Block]:
     """The block of a paragraph, or of each run of its sentences when it is very long."""
     out, a = [], 0
     while len(text) - a > LONG_BLOCK:
@@ -1876,7 +1892,10 @@ _OTHER_PARTY = re.compile(
 _RECEIVER = re.compile(
     rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
     rf"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
-    rf"|épiceries? (?:sociales?|solidaires?))(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)"
+    rf"|épiceries? (?:sociales?|solidaires?)"
+    # … and public services given to: fire stations, police
+    rf"|centres? de secours|casernes?|gendarmeries?|commissariats?)"
+    rf"(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)"
     rf"|(?:\b(?:à|aux?|pour)\s+|\b(?:destinataires?|bénéficiaires?)\s*:\s*)"
     rf"(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
     re.I)

@@ -308,6 +308,9 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
                          # "Objectif d'ici fin mai :"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
+# "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
+_NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
+                         r":\s*(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
@@ -1420,8 +1423,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", _last(clause_before, 60)[:m.start()])), None) or next(
         (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
             c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))), None)
+    # (a goal named with it, "Objectif / besoin :", is a goal)
+    need = need or (_NEED_COLON.search(before) if not GOAL_BEFORE.search(before) else None)
     if need is not None:
-        word = need.group() if isinstance(need, re.Match) else need.text
+        word = need.group(1) if isinstance(need, re.Match) and need.re is _NEED_COLON else \
+            need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"
     # a label–value row's label is its clause ("En commande : 40", "Commandés : 300")
     label = _ROW_LABEL.search(before)

@@ -972,3 +972,9 @@ def test_a_bracket_opens_its_own_clause_for_a_price():
     text = "Une blouse coûte 9 € à l'atelier, merci aux donateurs (1 300 € collectés)."
     assert kinds(text) == [(1300, "done")]
     assert ("9", "price") in aside(text)
+
+
+def test_a_need_announced_by_a_colon():
+    assert kinds("Nous avons besoin de renfort : 6 bénévoles pour les tournées du samedi.") == \
+        [(6, "needed")]
+    assert kinds("Bilan : 6 bénévoles assurent les tournées du samedi.") == [(6, "volunteers")]

@@ -905,3 +905,15 @@ def test_the_week_s_figure_beside_the_running_total_is_shown_apart():
         [(58, "per_week"), (640, "done"), (300, "done"), (120, "done")]
     note = next(n for n in found.numbers if n.text == "58")
     assert "cumul" in note.reason and "cette semaine" in note.reason
+
+
+def test_a_sentence_turning_to_another_party_starts_its_own_story():
+    found = summary(
+        "Solidarité à Isbergues\n\n"
+        "Le club de judo d'Isbergues a livré 140 paniers aux aînés. De son côté, la "
+        "chorale Cantabile a cousu 320 masques, remis aux sapeurs-pompiers du centre de "
+        "secours de Lillers.")
+    assert [(a, q) for a, _, q in found] == [
+        ("Club de judo d'Isbergues", [(140, "done")]),
+        ("Chorale Cantabile", [(320, "done")])]
+    assert all(places == ["62473"] for _, places, _ in found)   # Lillers receives
