@@ -65,6 +65,10 @@ GENERIC_HEADS = frozenset("""arrondissement arr communaute ca cc cu agglomeratio
 # "rue de Paris", "route de Calais", "Monsieur Marck": a street or a person, not the town.
 STREETS = frozenset("""rue avenue av boulevard bd place route chemin allee quai impasse square
     cours faubourg chaussee rond point esplanade parvis""".split())
+# "salle Saint-Paul", "école Jean-Macé": a venue named after someone, right after its noun
+# ("le lycée de Saint-Omer" is the town's)
+VENUES = frozenset("""salle espace stade gymnase ecole college lycee eglise chapelle residence
+    halle parc complexe foyer maison""".split())
 CIVILITIES = frozenset("monsieur madame mademoiselle m mme mr mlle dr docteur maitre".split())
 TERRITORY_NEEDS_ARTICLE = {"littoral": frozenset({"le", "du", "au", "l"})}
 # Resolvable names that are too vague in running text ("le département" of whom?).
@@ -221,7 +225,7 @@ class _Context:
 
     def street_or_person(self, i: int) -> bool:
         before = self.norm[max(0, i - 2):i]
-        if before and before[-1] in CIVILITIES:
+        if before and before[-1] in CIVILITIES | VENUES:
             return True
         if before and before[-1] in {"de", "du", "d", "des"}:
             before = before[:-1]

@@ -534,6 +534,14 @@ def _seat_name(text: str, pos: int) -> str | None:
     return r.nom if r.code and r.level == "commune" and r.method in ("exact", "alias") else None
 
 
+# a person's job, then their employer: the employer is not the actor
+# (one person's: "les agents du lycée" act for it)
+_EMPLOYER = re.compile(r"\b(?:employée?|salariée?|ouvri(?:er|ère)|agent|cadre"
+                       r"|direct(?:eur|rice)|patron(?:ne)?|gérante?)\s+(?:de|du|des|d['’])"
+                       r"(?:\s*la|\s*l['’]|\s*les)?\s*$", re.I)
+# nouns in -erie that name no trade's shop or workshop
+_NOT_A_TRADE = re.compile(r"(?i)(?:messagerie|galerie|loterie|batterie|trésorerie|gendarmerie"
+                          r"|infirmerie|plaisanterie|causerie|tuerie)s?\b")
 # a verb of provenance, then its complement: where goods come from, in the clause
 _FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|provenant|provien\w+"
                    r"|arrivée?s?|sortie?s?)\b"
@@ -568,6 +576,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
     if _source(text, m.start()):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
+    if _EMPLOYER.search(text[max(0, m.start() - 40):m.start()]):
+        return None  # someone's employer ("cette ancienne employée de la verrerie")
+    if _NOT_A_TRADE.match(text, m.start()):
+        return None  # an "-erie" noun that names no shop ("une messagerie de groupe")
     if re.match(r"\s+(?:à la maison|à distance|à domicile)\b", text[m.end():]):
         return None  # a service named by where it is given ("l'école à la maison")
     if re.search(r"\bpar (?:l['’]intermédiaire|le biais|l['’]entremise) d(?:e|u|es|['’])"
@@ -1723,6 +1735,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             rf"\b{re.escape(bare.group(1))}\b(?:\s+[^\W\d]+)?\s+(?:de|du|des)\s+"
             rf"{re.escape(re.sub(r' d(?:e|u|es)? .*$', '', k))}\b",
             normalise_key(" ".join(b.text for b in out[k].blocks)))]
+        # or that head introduced a name the text then uses alone ("le collectif Les
+        # Fils solidaires", an actor named "Les Fils solidaires")
+        named = named or [k for k in out if k != key and re.search(
+            rf"\b{re.escape(bare.group(1))}\s+(?:« ?)?{re.escape(k)}\b",
+            normalise_key(" ".join(b.text for d in out.values() for b in d.blocks)))]
         if len(named) == 1:
             generic, full = out.pop(key), out[named[0]]
             full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)

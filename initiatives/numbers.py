@@ -39,7 +39,10 @@ NUMBER = re.compile(
     rf"(?:\s+(?P<mult>millions?|milliards?)\b)?"
     rf"|(?P<aword>\b(?:d{_APOS})?une?|\b(?:la|cette)(?=\s+\w+\s+d(?:e\s|{_APOS})(?!\s*(?:{'|'.join(MONTHS)})\b)))"
     rf"\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"  # "la douzaine de couturières" too
-    rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+et)?[\s-]+(?:{_WORD}))*\b))", re.I)
+    # ("et" joins "un" or "onze" only: "vingt et un", "soixante et onze"; "neuf et deux"
+    # are two numbers)
+    rf"|(?P<words>\b(?:{_WORD})(?:[\s-]+et[\s-]+(?:un|une|onze)\b|[\s-]+(?:{_WORD}))*\b))",
+    re.I)
 
 # A figure past this is no count of a local initiative (a typo, a pasted identifier, a
 # crafted text); it is set aside with this reason rather than make its release unsavable.
@@ -150,6 +153,11 @@ def _range(text: str, first: Number, second: Number) -> bool:
         re.search(r"\bentre\s*$", text[max(0, first.start - 12):first.start], re.I)))
 
 
+_COUNT_BEFORE = re.compile(r"\b(?:sont|sommes|êtes|étaient|étions|seront|serons|furent"
+                           r"|environ|plus de|moins de|près de|les|des|ces|nos|vos|leurs|ses"
+                           r"|mes|à|de)\s+$", re.I)
+
+
 def _read(text: str, m: re.Match) -> Number | None:
     approx = bool(m.group("approx"))
     if m.group("num"):
@@ -176,6 +184,13 @@ def _read(text: str, m: re.Match) -> Number | None:
         return None  # an article, not a number
     value = words_value(words)
     if value is None:
+        return None
+    if words == ["neuf"] and re.match(r"\s*(?:[,.;:!?)]|(?:les?|la|l['’]|une?|des|et)\b)",
+                                      text[m.end():], re.I) and \
+            not _COUNT_BEFORE.search(text[max(0, start - 30):start]):
+        # "neuf" with no noun to count, opening its sentence or after a noun, is the
+        # adjective ("Neuf, le tissu coûte…", "un ordinateur neuf et …"); after a verb of
+        # being or a quantifier it counts ("elles sont neuf, et …")
         return None
     if m.group("words")[:1].isupper() and (
             re.search(r"[\w,]\s+$", text[max(0, start - 3):start])

@@ -127,7 +127,9 @@ _PER_UNIT_AFTER = re.compile(
     r"|par (?-i:[A-ZÀ-Ý])[\w-]+(?:ois|aise?|iens?|ienne|ains?|aine)\b"  # "par Avionnais"
     r"|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
-    r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi))\b", re.I)
+    r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi"
+    # a cap per group ("15 élèves par classe", "6 par table")
+    r"|classe|groupe|table|séance|voiture|véhicule))\b", re.I)
 # a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
@@ -200,7 +202,7 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+"
                                 # a territory told by its communes, then its inhabitants
-                                rf"|\b\d+\s+communes\s*(?:,|et)\s+(?:environ\s+|près de\s+"
+                                rf"|\b\d+\s+communes\s*(?:,|et|[–—-])\s+(?:environ\s+|près de\s+"
                                 rf"|quelque\s+|plus de\s+)?)$", re.I)
 # All the inhabitants of a town are its population: "chacun des 10 000 habitants",
 # "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
@@ -526,6 +528,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # the whole that the figure done is part of, what was planned
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx,
                                    kind=TARGET), "total prévu (« sur »)", number.end
+    size = _LABEL.match(text, text.rfind("\n", 0, number.start) + 1, number.start)
+    if size and _SIZE_LABEL.fullmatch(size.group("label")) and _ENTRY_END.match(text, number.end):
+        # a label of inhabitants alone, with no act on them ("Habitants : 4 677", a
+        # table's "Population" column): the size of the row's town
+        return None, "population", number.end
     item = _item(text, number.end, s_start, s_end, doc, lead)
     if item is not None and item[0] == item[1] and item[1] != "unités" and \
             _ENTRY_END.match(text, item[3]) and \
@@ -548,10 +555,6 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     named = label and _label_item(text, label.start("label"), number.end)
     if label and not named:
         named = _label_noun(doc, label, number.end)
-    if named and named[2] == POPULATION and _SIZE_LABEL.fullmatch(label.group("label")):
-        # a label of inhabitants alone, with no act on them ("Habitants : 4 677", a
-        # table's column): the size of the row's town
-        return None, "population", number.end
     if named:
         # "- Masques distribués : 24 800": a list line's label names what its figure
         # counts, and says how (a participle, a rate), as a list's introducing line does;
@@ -804,7 +807,7 @@ REFERENCE_WINDOW = 3000
 
 
 # a label that names inhabitants and nothing done for them
-_SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|âmes)"
+_SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|âmes|population)"
                          rf"(?:\s*\(\w+\))?\s*", re.I)
 # A line "label : figure" (a bulletin's table written as a list)
 _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)\s*:\s*$")
@@ -956,8 +959,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "national"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
-    if _CLASS_OF.search(before + _THRESHOLD.match(number.text_in(text)).group()) or \
-            _LIMIT_BEFORE.search(before):
+    hedge = _THRESHOLD.match(number.text_in(text)).group()   # "plus de" is the number's
+    if _CLASS_OF.search(before + hedge) or _LIMIT_BEFORE.search(before + hedge):
         return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
@@ -987,6 +990,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
                                            or _BASE.search(before) or _EMPLOYS.search(before)):
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
+    if name in _CAPACITY_NOUNS and _SIZE_VERB_BEFORE.search(before):
+        return None, "place_count"         # "ma salle fait 60 couverts": its size
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
     if group == BENEFICIARY and _HAS_BEFORE.search(before):
@@ -1127,6 +1132,12 @@ _LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) (?:maximum|minimum) (?:de\s+|d['�
                            r"|(?:minimale?s?|maximale?s?|minimum|maximum)\s*:\s*"  # "Commande minimale : 15 €"
                            r"|au plus\s+|pas plus de\s+|dans la limite de\s+"
                            r"|au-delà de\s+|à partir de\s+)$", re.I)
+# A place's capacity, told by a verb of size ("ma salle fait 60 couverts", "le gîte offre 12
+# lits"): no output
+_CAPACITY_NOUNS = {"couverts", "places", "lits", "chambres", "sièges"}
+_SIZE_VERB_BEFORE = re.compile(r"\b(?:fait|font|faisait|offre|offrent|propose|proposent"
+                               r"|compte|comptent|dispose de|disposent de|accueille)\s+"
+                               r"(?:près de\s+|plus de\s+|environ\s+|une?\s+)?$", re.I)
 # A class defined by a threshold: "pour les commandes de plus de 100 €", "les foyers de
 # moins de 3 personnes" (the hedge is the number's own text).
 _CLASS_OF = re.compile(r"\b(?:les|des|aux)\s+[^\W\d]+\s+(?:de\s+|d['’])(?:plus|moins)\s+de\s+$",

@@ -978,3 +978,29 @@ def test_a_need_announced_by_a_colon():
     assert kinds("Nous avons besoin de renfort : 6 bénévoles pour les tournées du samedi.") == \
         [(6, "needed")]
     assert kinds("Bilan : 6 bénévoles assurent les tournées du samedi.") == [(6, "volunteers")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Population : 1 631", "1 631"),
+    ("Notre secteur en bref : 14 communes – 9.500 habitants", "9.500"),
+])
+def test_a_population_column_or_a_territory_s_inhabitants_are_its_size(text, value):
+    assert (value, "population") in aside(text)
+    assert kinds(text) == []
+
+
+def test_a_room_s_capacity_and_a_cap_per_class_are_no_output():
+    assert aside("« Notre salle fait 45 couverts », sourit le chef.") == [("45", "place_count")]
+    assert kinds("Le restaurant a servi 45 couverts aux infirmières.") == [(45, "done")]
+    assert aside("La reprise se fera avec pas plus de 12 élèves par classe.") == \
+        [("plus de 12", "per_unit")]
+
+
+def test_neuf_with_no_noun_is_the_adjective_and_et_joins_only_un_and_onze():
+    assert kinds("Neuf, un rouleau de tissu coûte 30 euros ; la mercerie a offert "
+                 "quatre rouleaux.") == [(4, "done")]
+    assert kinds("Un ordinateur neuf et trois tablettes ont été prêtés.") == [(3, "done")]
+    assert kinds("Les couturières – elles sont neuf, et on les remercie – ont cousu 400 "
+                 "masques.") == [(9, "volunteers"), (400, "done")]
+    assert kinds("Trente et une couturières et quarante-deux aînés.") == \
+        [(31, "volunteers"), (42, "beneficiaries")]

@@ -917,3 +917,25 @@ def test_a_sentence_turning_to_another_party_starts_its_own_story():
         ("Club de judo d'Isbergues", [(140, "done")]),
         ("Chorale Cantabile", [(320, "done")])]
     assert all(places == ["62473"] for _, places, _ in found)   # Lillers receives
+
+
+def test_a_venue_named_after_a_saint_is_no_place_and_an_employer_is_no_actor():
+    found = summary(
+        "Courrier du maire de Licques\n\n"
+        "Chaque mardi, les bénévoles de l'épicerie solidaire distribuent 30 colis, salle "
+        "Saint-Paul à Licques.\n\n"
+        "Martine, ancienne salariée de la biscuiterie, et ses voisines du collectif "
+        "Les Aiguilles licquoises ont cousu 280 masques. La coordination se fait sur une "
+        "messagerie de groupe.")
+    assert [p for _, places, _ in found for p in places] == ["62506", "62506"]
+    assert [a for a, _, _ in found][1].startswith("Les Aiguilles")
+
+
+def test_a_bare_head_is_the_organisation_it_introduced_by_name():
+    (ini,) = summary(
+        "Audruicq – Solidarité\n\n"
+        "Le collectif a déjà cousu 900 masques.\n\n"
+        "Une vingtaine de couturières ont rejoint le collectif Les Petits Points, créé en "
+        "mars. Elles visent 1 500 masques.")
+    assert ini == ("Les Petits Points", ["62057"], [(900, "done"), (20, "volunteers"),
+                                                   (1500, "target")])
