@@ -115,8 +115,8 @@ def _time_of(note) -> tuple[str | None, str]:
     if at < 0:
         return None, ""
     # (a date is no figure: "Depuis le 16 mars, ça fait 7 500 repas")
-    after = re.split(r"\d", _DATE.sub("date", sentence[at + len(note.text):
-                                                       at + len(note.text) + 70]), 1)[0]
+    end = at + len(note.text)
+    after = re.split(r"\d", _DATE.sub("date", sentence[end:end + 70]), maxsplit=1)[0]
     before = re.split(r"\d", _DATE.sub("date", sentence[max(0, at - 80):at]))[-1]
     around = before + " " + after
     for when, pattern in (("running", _RUNNING), ("week", _WEEK), ("day", _DAY)):

@@ -1224,7 +1224,7 @@ _KIND_ANAPHOR = {ASSOCIATION: re.compile(rf"\b[Ll]{_A}association\b"),
                  COMPANY: re.compile(rf"\b(?:[Ll]{_A}entreprise|[Ll]a société)\b")}
 
 
-def _of_kind(text: str, drafts: list["_Draft"], last: "_Draft") -> "_Draft":
+def _of_kind(text: str, drafts: list[_Draft], last: _Draft) -> _Draft:
     """The story a paragraph naming no one goes on with: the last one, unless the
     paragraph's first sentence calls its actor by a kind ("l'association") the last
     actor is not of, and an earlier one is."""
@@ -1235,7 +1235,7 @@ def _of_kind(text: str, drafts: list["_Draft"], last: "_Draft") -> "_Draft":
     return last
 
 
-def _card_line(text: str, draft: "_Draft") -> bool:
+def _card_line(text: str, draft: _Draft) -> bool:
     """A labelled line marked unlike the entry that opened `draft` ("– Lieu : …" under
     "• Brasserie …"): a sub-item of that entry, as a card's fields are."""
     return _field_under(draft.actor_block.text, text)
