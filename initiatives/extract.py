@@ -24,7 +24,7 @@ from geo.mentions import find_places
 from geo.offline import gazetteer
 from initiatives import counted_once
 from initiatives.dates import MONTHS
-from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, is_contact_line
+from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, framed, is_contact_line
 from initiatives.model import (
     ASSOCIATION,
     CATEGORIES,
@@ -95,7 +95,8 @@ def split_blocks(body: str) -> list[Block]:
                 _CLOSING.match(block.text) or (_SIGNATURE.search(block.text)
                                                and not re.search(r"[.!?]$", block.text))):
             block.role = "signature"
-        elif i == len(blocks) - 1 and _SIGNED.match(block.text):
+        elif i == len(blocks) - 1 and (_SIGNED.match(block.text)
+                                       or _NAME_IN_CAPITALS.fullmatch(block.text.strip())):
             block.role = "signature"
     return blocks
 
@@ -201,6 +202,9 @@ _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s
 # A post or a letter signed on its last line by a dash and a name ("— Les Petites
 # Mains d'Outreau"): its author, no initiative of its own.
 _SIGNED = re.compile(rf"^[—–-]\s*(?P<name>[{_UP}][^\d.!?:;\n]{{2,60}})$")
+# a name alone on the last line, its surname in capitals as an author signs ("Léa MARTIN")
+_NAME_IN_CAPITALS = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}]{{2,}}"
+                               rf"(?:[\s'’-][{_UP}]{{2,}})*")
 # A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
 # a journalist's name alone over the article's stamp ("Marc Dufour\nPublié le 23 avril")
 _STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\n"
@@ -284,6 +288,8 @@ _WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
                          r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))")
 # a town's social welfare office, abbreviated or spelled out
 _CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
+# an intercommunality's social action centre, abbreviated or spelled out
+_CIAS = re.compile(rf"\bCIAS\b|\b[Cc]entre intercommunal d{_A}action sociale(?:\s*\(CIAS\))?")
 _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
                        rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
@@ -482,6 +488,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             town.nom if town is not None else None)
         if where:
             add(m, f"CCAS {_of(where)}{where}", LOCAL_GOV)
+    for m in _CIAS.finditer(text):
+        # an intercommunality's social action centre: its own, when the text is one's
+        epci = context.institution.name if context is not None and \
+            context.institution is not None and _EPCI.match(context.institution.name) else None
+        add(m, f"CIAS ({epci})" if epci else "CIAS", LOCAL_GOV)
     own = context.actor if context is not None and context.institution is None else None
     opening = _WE_OPENING.match(text) if own is not None else None
     # (in a sentence: a short line "On recherche" is a list's heading, over its own)
@@ -669,7 +680,9 @@ def _org_kind(name: str) -> str:
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service|IUT|université"
                            r"|faculté|institut", name) else \
-        LOCAL_GOV if re.match(r"(?i)conseil municipal$", name) else ASSOCIATION
+        LOCAL_GOV if re.match(r"(?i)conseil municipal$|(?:mairie|ville|commune|CCAS|CIAS"
+                              r"|communauté (?:de communes|urbaine|d['’]agglomération))\b",
+                              name) else ASSOCIATION
 
 
 _NAME_PAIR = re.compile(rf"\b[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+(?:et\s+)?[{_UP}]"
@@ -1238,7 +1251,18 @@ def _of_kind(text: str, drafts: list[_Draft], last: _Draft) -> _Draft:
 def _card_line(text: str, draft: _Draft) -> bool:
     """A labelled line marked unlike the entry that opened `draft` ("– Lieu : …" under
     "• Brasserie …"): a sub-item of that entry, as a card's fields are."""
-    return _field_under(draft.actor_block.text, text)
+    entry = draft.actor_block.text
+    # (a figureless entry's unmarked lines of figures, as a table's row gives them:
+    # "• Action : Portage de repas (CIAS)" over "Réalisé : 38 repas par jour")
+    return _field_under(entry, text) or (
+        bool(BULLET.match(entry)) and not re.search(r"\d", entry) and
+        not BULLET.match(text) and bool(DATA_LINE.match(text)))
+
+
+def _sibling(text: str, draft: _Draft) -> bool:
+    """An entry marked as the one that opened `draft` is the next of the same list."""
+    entry, line = BULLET.match(draft.actor_block.text), BULLET.match(text)
+    return bool(entry and line) and entry.group().strip() == line.group().strip()
 
 
 def _field_under(entry_text: str, text: str) -> bool:
@@ -1301,10 +1325,14 @@ def section_name(block: Block, following: Block | None) -> str | None:
         return None  # over sentences, an entry is a heading of the list's topics
     # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
     # took for a verb ("— Frévent"); a mark without letters is no verb ("•")
+    # (in a line in capitals case tells no name: read it in small letters, "ON A BESOIN
+    # DE VOUS" has its verb)
+    shouted = text.upper() == text
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
            and any(c.isalpha() for c in t.text)
            and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
-           for t in parse(text)):
+           and not (shouted and resolve(t.text).level == "commune")
+           for t in parse(text[:1] + text[1:].lower() if shouted else text)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
     letters = [c for c in name if c.isalpha()]
@@ -1394,7 +1422,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
                                             above, check)
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
-        plain = [line for line in lines if not BULLET.match(line)]
+        plain = [line for line in lines if not BULLET.match(line) or framed(line)]
         if plain:
             above = plain[-1]
     names = {b.start: name for b, nxt in zip(blocks, blocks[1:])
@@ -1477,6 +1505,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         here = dataclasses.replace(context, town=section_town) if section_town else context
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
+        if actor is None and BULLET.match(block.text):
+            # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
+            # a table's row after the paragraph on "l'association Berles Solidarité") is
+            # that actor's
+            actor = next((Actor(d.actor.name, d.actor.type, 0, 0) for d in reversed(drafts)
+                          if _names(block.text, d.actor)), None)
         if current is not None and not current.contacts and _card_line(block.text, current):
             # a card's labelled lines under its entry ("• Collectif …" over "– Bilan : …",
             # "– Remarque : …") are its bearer's, whoever else they name
@@ -1489,7 +1523,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)
-                 or _FORM_LINE.match(block.text)):
+                 or _FORM_LINE.match(block.text)) and not _sibling(block.text, current):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's)
             current.blocks.append(block)
         elif section_town is not None and figures and last is not None:
@@ -1538,13 +1572,21 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # figures opening a text, naming a town and nobody: that town's own action
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
+        elif intro and last is not None and not figures and actor is None and \
+                BULLET.match(block.text) and _entry_town(block.text, dep) is not None:
+            # entries naming towns, without figures, under a line a colon ends after a
+            # story (a timetable's rows, "Points de retrait :") tell where it happens
+            last.blocks.append(block)
+            current = None
         else:
             current = None  # editorial text closes the current initiative
         if current is not None and current.town is None:
             current.town, current.also = section_town, section_also
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
-        intro = block.text.rstrip().endswith(":") or (intro and bool(BULLET.match(block.text)))
+        # (the entries' own fields, "Jour : mercredi 13 mai", do not end it)
+        intro = block.text.rstrip().endswith(":") or (intro and bool(
+            BULLET.match(block.text) or _LABELLED.match(block.text)))
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
@@ -1861,6 +1903,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
+                   # others compared by where they are ("comme dans plusieurs communes
+                   # voisines, à Lillers notamment")
+                   rf"|\bcomme (?:dans|en)\s[^.;]{{0,60}}?(?:,\s*)?(?:à|au|en)\s+"
                    rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
                    # others compared ("Comme mes collègues maires de Brebières et de ")
                    rf"|\b[Cc]omme\s+(?:mes|nos|ses|leurs|les|des|ces)\s[^.;:,]{{0,60}}"
@@ -1874,7 +1919,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # another's way recalled ("une démarche qui rappelle celle adoptée à")
                    rf"|\brappel\w*\s+(?:celles?|celui|ceux)\b[^.;]{{0,50}}\s(?:à|au|en)\s+"
                    # a way told by where it leads ("en sortie de ville, direction Oye-Plage")
-                   rf"|\b(?:en\s+)?direction\s+(?:de\s+|d{_A})?|\broute\s+(?:de\s+|d{_A})"
+                   # (a sentence "Direction Gauchin, Ramecourt…" gives a trip's destinations)
+                   rf"|(?:,\s*|\ben\s+)direction\s+(?:de\s+|d{_A})?|\broute\s+(?:de\s+|d{_A})"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
@@ -2121,6 +2167,8 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
     if not in_actor and _SAME.search(_sentence_at(body, m.start)):
         return None                       # "À Aubin, nos voisins feront de même"
+    if not in_actor and _THOUGHT.match(_sentence_at(body, m.start)):
+        return None                       # "Je pense aussi aux soignants de l'hôpital d'Helfaut"
     if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
@@ -2155,6 +2203,13 @@ _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|soc
                           rf"|PME|TPE|commerce|exploitation|structure|artisan|fabricant|club"
                           rf"|collectif|coopérative)(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)",
                           re.I)
+
+
+# a thought for others, in a speech or a letter, names those thought of, not where the
+# action is ("Je pense aussi aux soignants de …", "Une pensée pour les agents de …")
+_THOUGHT = re.compile(r"\W{0,4}(?:(?:je|nous) pens\w*\s+(?:(?:aussi|également|enfin|bien sûr"
+                      r"|évidemment|particulièrement|tout particulièrement)\s+)*(?:à|aux?)\b"
+                      r"|(?:une\s+)?(?:\w+\s+)?pensée\s+(?:\w+\s+){0,2}?pour\b)", re.I)
 
 
 # another doing "the same" is a comparison: its town is not where this happens

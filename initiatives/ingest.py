@@ -262,6 +262,16 @@ def _page_text(page, budget: Budget, done: str) -> str:
 BULLET = re.compile(r"^(?:[-–—•▪●■◦*→➜►▶✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s)"
                     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D"
                     r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?=\s))")
+
+
+def framed(line: str) -> bool:
+    """A line marked at both ends by the same sign ("⚠️ ON A BESOIN DE VOUS ⚠️") is a
+    title set off, not a list's entry."""
+    mark = BULLET.match(line.strip())
+    return bool(mark) and not mark.group()[:1].isdigit() and \
+        len(line.strip()) > 2 * len(mark.group()) and line.strip().endswith(mark.group())
+
+
 _LABEL = re.compile(
     r"^(?:pour (?:plus|en savoir plus)|plus d['’]informations?|en savoir plus|contacts?\b"
     r"|site(?: internet| web)?\s*:|facebook\s*:|twitter\s*:|instagram\s*:|adresse\s*:"
@@ -279,7 +289,7 @@ _END = re.compile(r"[.!?;)»\"]$")
 # personnes aidées", "30 colis par semaine"); a headline's runs on ("… : 120 ordinateurs
 # pour les élèves").
 DATA_LINE = re.compile(r"[^\n:]{1,80}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
-                       r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)\b)[^\W\d]+){1,4}|\s*[€%])?"
+                       r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)(?![\w-]))[^\W\d]+(?:-[^\W\d]+)*){1,4}|\s*[€%])?"
                        r"\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
 
 
@@ -384,7 +394,8 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
         label = h.rstrip(" ?")
         kind = bool(_KIND_HEADER.search(h))
         if h and (re.fullmatch(r"[\d\s.,]+", c) or _WHEN_HEADER.fullmatch(h) or (
-                (kind or (asks_who and re.search(r"\d", c))) and DATA_LINE.match(f"{label} : {c}"))):
+                (kind or asks_who) and re.search(r"\d", c)
+                and (kind or DATA_LINE.match(f"{label} : {c}")))):
             figures.append(f"{what if asks_who and what and not kind else label} : {c}")
         else:
             rest.append(c)
@@ -396,30 +407,60 @@ def _table_rows(lines: list[str]) -> list[str]:
     first row, without figures) and its rules are dropped, and each row becomes a list
     entry, its cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one
     initiative. A bare figure takes its column's header as its label ("Bénévoles : 26")."""
-    out: list[str] = []
+    out: list[str | list[str]] = []   # a row's cells stay a list until the table ends
     header: list[str] = []
     in_table = False
     for i, line in enumerate(lines):
         near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
+        if in_table and not row and "|" in line and isinstance(out[-1], list) and \
+                not _table_rule(line) and (more := _continued(line, len(out[-1]))):
+            # a row whose first cell is blank goes on with the row above, cell by cell
+            # (a cell written over two lines: "38 repas par jour" then "71 bénéficiaires")
+            out[-1] = [f"{a} ; {b}" if a and b else a or b for a, b in zip(out[-1], more)]
+            continue
         if not (row or _table_rule(line)):
             out.append(line)
             in_table = False
             continue
         if _table_rule(line):
             out.append("")             # a rule
-        elif not in_table and not re.search(r"\d", line):
-            header = _cells(line)      # the header: the first row, without figures
+        elif not in_table and (not re.search(r"\d", line)
+                               or (i + 1 < len(lines) and _table_rule(lines[i + 1]))):
+            # the header: the first row, without figures, or the row over the rule
+            # whatever it holds ("Réalisé au 30/04")
+            header = _cells(line)
             out.append("")
         else:
-            cells = _cells(line)
-            figures, cells = _row_figures(header, cells) if len(header) == len(cells) \
-                else ([], cells)
-            out.append("• " + " — ".join(c for c in cells if c))
-            out.extend(figures)
+            out.append(_cells(line))
         in_table = True
-    return out
+    flat: list[str] = []
+    for item in out:
+        if isinstance(item, list):
+            figures, cells = _row_figures(header, item) if len(header) == len(item) \
+                else ([], item)
+            if header and cells and cells[0] == item[0] and _WHAT_HEADER.fullmatch(header[0]):
+                # a first column that tells what is done names an activity, not who does
+                # it: it is the row's field, labelled by its header ("• Action : Portage
+                # de repas (CIAS)")
+                cells = [f"{header[0]} : {cells[0]}", *cells[1:]]
+            flat.append("• " + " — ".join(c for c in cells if c))
+            flat.extend(figures)
+        else:
+            flat.append(item)
+    return flat
+
+
+def _continued(line: str, width: int) -> list[str] | None:
+    """The cells of a table's line that goes on with the row above: its first cell
+    blank, as many cells as that row, one at least filled."""
+    raw = [c.strip() for c in line.split("|")]
+    # (with pipes at its edges or without: the edges' empty cells are no cells)
+    for cells in (raw, raw[:-1], raw[1:], raw[1:-1]):
+        if len(cells) == width and not cells[0] and any(cells):
+            return cells
+    return None
 
 
 # A web page's breadcrumb trail ("Accueil > Actualités > Vie locale"): the site's

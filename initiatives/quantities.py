@@ -182,7 +182,9 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
-                           rf"|une participation de)\s*$", re.I)
+                           # (a fee's noun may take adjectives: "une participation symbolique de")
+                           rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de)\s*$",
+                           re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
@@ -306,7 +308,8 @@ GOAL_BEFORE = re.compile(
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+){0,3}"  # "Objectif affiché :",
+                         r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,3}"
+                         # "Objectif affiché :", "Objectif / besoin :" (a column's header),
                          # "Objectif d'ici fin mai :"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
@@ -624,7 +627,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     name, unit, group, item_end = item
     if previous and (_SUBSET.fullmatch(text, previous[1], number.start) or (
             _OUT_OF.search(text, s_start, number.start)
-            and _BARE_SUBJECT.match(text, number.end))):
+            and _BARE_SUBJECT.match(text, number.end))) and not (
+            previous[0].kind != DONE and DELIVERED.match(text, number.end + 1)):
+        # (the part of an order or a goal that its own verb says is delivered is done:
+        # "5 000 masques commandés, dont 3 200 ont déjà été livrés")
         # "une dizaine de bénévoles, dont deux pompiers"; "sur 500 colis, 320 sont partis"
         return None, "part", item_end
     if name == "pages" and (content := re.match(r"\s+de\s+([^\W\d]{3,})", text[item_end:])):
@@ -1385,6 +1391,38 @@ def _verb_reading(token) -> tuple[str | None, str]:
     return None, words
 
 
+def _own_verb_after(chain, pos: int) -> bool:
+    """A conjugated verb governing the figure after a need's word: the need is another
+    clause's ("nous avons besoin de tissu, mais nous avons déjà cousu 300 masques"); a
+    participle with its auxiliary is one, whatever the tagger calls it."""
+    verb = next((t for t in chain if t.lemma_.lower() in NEED_LEMMAS
+                 or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"))
+                 or any(c.dep_.startswith("aux") for c in t.children)), None)
+    # (the nearest: a verb further up governs another clause, "il nous manque 200 mètres
+    # (on prend tout !)")
+    return verb is not None and verb.idx >= pos and verb.lemma_.lower() not in NEED_LEMMAS
+
+
+def _need_between(verb, figure) -> bool:
+    """A need's verb between a verb and its figure, in the same sentence: the parser
+    hangs the figure of the second of two coordinated verbs on the first."""
+    between = verb.doc.text[verb.idx + len(verb.text):figure.idx]
+    return verb.idx < figure.idx and not re.search(r"[;:!?]|\.(?!\d)", between) and \
+        bool(NEED.search(between))
+
+
+# a verb of motion before "chercher" makes it fetch, not seek ("vont chercher les
+# médicaments pour 75 foyers", "passer chercher les courses")
+_MOTION_BEFORE = re.compile(r"\b(?:vais|vas|va|vont|allons|allez|all(?:er|ait|aient|ée?s?)|ir(?:a|ont"
+                            r"|ons)|vien\w*|ven(?:ir|ons|ez|u\w*)|pass\w*|repass\w*|part\w*"
+                            r"|cour(?:ir|ent|t)|envoy\w*)\s+(?:[\w’']+\s+)?$", re.I)
+
+
+def _fetches(text: str, pos: int) -> bool:
+    """Whether the word at `pos` is "chercher" after a verb of motion (to fetch)."""
+    return text[pos:pos + 8].lower() == "chercher" and bool(_MOTION_BEFORE.search(text[:pos]))
+
+
 def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
     """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
     words of its clause; (None, "") when neither tells."""
@@ -1406,6 +1444,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
              or (t.pos_ == "NOUN" and t.lemma_.lower() in NEED_LEMMAS | ORDER_LEMMAS)]
     # a need denied is none ("le tissu ne manque pas"); "ne … que" restricts, it is still one
     # ("il ne manque plus que 200 masques")
+    # a need's word nearer the figure, coordinated after a verb, is its own: that verb
+    # is another clause's ("vise les 2 000 masques et recherche encore une vingtaine de
+    # bénévoles", "a commandé 500 masques et a besoin de 12 couturières")
+    verbs = [v for v in verbs if not _need_between(v, first)]
     if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
             and not DELIVERED.search(
             re.split(r"[,;]", clause_before)[-1]):
@@ -1430,10 +1472,14 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
         return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
-    need = next((m for m in NEED.finditer(_last(clause_before, 60)) if only or not re.search(
-        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", _last(clause_before, 60)[:m.start()])), None) or next(
+    near = _last(clause_before, 60)
+    base = first.idx - len(near) if first is not None else 0
+    need = next((m for m in NEED.finditer(near) if (only or not re.search(
+        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", near[:m.start()]))
+        and not _own_verb_after(chain, base + m.end())), None) or next(
         (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
-            c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))), None)
+            c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))
+         and not _fetches(t.doc.text, t.idx) and not _own_verb_after(chain, t.idx + 1)), None)
     # (a goal named with it, "Objectif / besoin :", is a goal)
     need = need or (_NEED_COLON.search(before) if not GOAL_BEFORE.search(before) else None)
     if need is not None:

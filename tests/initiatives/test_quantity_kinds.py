@@ -1004,3 +1004,28 @@ def test_neuf_with_no_noun_is_the_adjective_and_et_joins_only_un_and_onze():
                  "masques.") == [(9, "volunteers"), (400, "done")]
     assert kinds("Trente et une couturières et quarante-deux aînés.") == \
         [(31, "volunteers"), (42, "beneficiaries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the part of an order its own verb says is delivered is done
+    ("Le comité a passé commande de 4 000 visières, dont 1 500 ont déjà été livrées.",
+     [(4000, "ordered"), (1500, "done")]),
+    # a need's verb coordinated after another verb is the figure's own
+    ("Le club vise les 3 000 masques et recherche encore une dizaine de couturières.",
+     [(3000, "target"), (10, "needed")]),
+    ("La mairie a commandé 250 tablettes et a besoin de 6 bénévoles pour les installer.",
+     [(250, "ordered"), (6, "needed")]),
+    # … and the figure's own verb after a need's word is another clause's
+    ("Nous avons besoin de fil, mais nous avons cousu 450 masques.", [(450, "done")]),
+    # "aller chercher" fetches, it seeks nothing
+    ("Les bénévoles vont chercher les ordonnances pour 40 foyers.", [(40, "beneficiaries")]),
+])
+def test_a_figure_s_own_verb_tells_its_kind(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_fee_with_an_adjective_is_a_price():
+    text = ("Chaque colis vaut 25 euros, pour une participation modeste de 2 euros "
+            "demandée aux familles.")
+    assert not kinds(text)
+    assert [r for _, r in aside(text)] == ["price", "price"]

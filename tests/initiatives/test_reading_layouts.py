@@ -939,3 +939,64 @@ def test_a_bare_head_is_the_organisation_it_introduced_by_name():
         "mars. Elles visent 1 500 masques.")
     assert ini == ("Les Petits Points", ["62057"], [(900, "done"), (20, "volunteers"),
                                                    (1500, "target")])
+
+
+def test_a_summary_table_names_its_rows_by_action_and_bearer():
+    # its header holds a date and sits over the rule; a row goes on over two lines; a
+    # row's bearer in brackets is the social centre of the paragraph above
+    found = summary(
+        "TERNOIS SOLIDAIRE – Lettre de la Communauté de communes du Ternois\n\n"
+        "Le CIAS porte des repas chauds aux aînés d'Anvin, d'Aumerval et de Bergueneuse.\n\n"
+        "L'association Boffles Entraide fait les courses des familles isolées.\n\n"
+        "Action                  | Fait au 15/05        | Objectif / besoin\n"
+        "------------------------|----------------------|-------------------\n"
+        "Repas à domicile (CIAS) | 52 repas par jour    | —\n"
+        "                        | 34 bénéficiaires     |\n"
+        "Courses (Boffles Entraide) | 17 familles aidées | 6 bénévoles recherchés\n"
+        "Visières imprimées      | 700 visières         | 1 000 visières\n")
+    by_actor = {a: (places, q) for a, places, q in found}
+    cias = next(a for a in by_actor if a.startswith("CIAS"))
+    assert by_actor[cias] == (["62036", "62058", "62109"],
+                              [(52, "per_day"), (34, "beneficiaries")])
+    assert by_actor["Boffles Entraide"][1] == [(17, "beneficiaries"), (6, "needed")]
+    assert [q for a, _, q in found if a.startswith("Communauté")] == [
+        [(700, "done"), (1000, "target")]]
+
+
+def test_a_timetable_s_towns_after_a_colon_tell_where_the_story_happens():
+    found = summary(
+        "Communauté de communes du Ternois – Infos\n\n"
+        "La Communauté de communes du Ternois a reçu 8 000 masques lavables pour ses "
+        "habitants.\n\n"
+        "Les permanences de retrait :\n\n"
+        "| Lieu | Jour | Heures |\n"
+        "|---|---|---|\n"
+        "| Anvin – salle des fêtes | lundi 11 mai | 9h – 12h |\n"
+        "| Boffles – mairie | mardi 12 mai | 14h – 17h |\n\n"
+        "À Aumerval, le club de l'amitié a cousu 150 masques.\n")
+    assert [(a, places[:2]) for a, places, _ in found] == [
+        ("Communauté de communes du Ternois", ["62036", "62143"]),
+        ("Club de l'amitié d'Aumerval", ["62058"])]
+
+
+def test_a_thought_a_trip_s_destinations_and_a_byline():
+    found = summary(
+        "Les colis roulent vers les villages\n\n"
+        "L'association Les Paniers de Saint-Pol a livré 230 colis depuis avril. Chaque "
+        "vendredi, la camionnette part tôt. Direction Averdoingt, Beauvois ou Bonnières.\n\n"
+        "« Je pense aussi aux infirmières de l'hôpital d'Arras », glisse la présidente.\n\n"
+        "Paul DURAND")
+    assert [a for a, _, _ in found] == ["Les Paniers de Saint-Pol"]
+    assert {"62061", "62101", "62154"} <= set(found[0][1]) and "62041" not in found[0][1]
+
+
+def test_a_call_framed_by_marks_heads_the_list_of_needs_under_it():
+    (ini,) = summary(
+        "Les Fils d'Anvin\n\n"
+        "On a cousu 640 masques pour les habitants d'Anvin.\n\n"
+        "Merci à toutes !\n\n"
+        "⚠️ ON A BESOIN DE VOUS ⚠️\n\n"
+        "👉 4 personnes pour couper le tissu le samedi\n\n"
+        "👉 du fil blanc\n")
+    assert ini[0] == "Les Fils d'Anvin"   # the call is no name
+    assert ini[2] == [(640, "done"), (4, "needed")]
