@@ -196,6 +196,17 @@ def sidebar(search: bool = False, national: bool = False) -> Filters:
     return filters
 
 
+def pending() -> Filters:
+    """A page's first paint (`widgets.first_paint`): the filters of the link or the
+    session, which the widgets show once drawn (`sidebar`, on the next run); the
+    sidebar says they are coming."""
+    filters = current()
+    with st.sidebar:
+        st.header("Filtres")  # as `sidebar` draws it: the widgets come under it
+        st.caption("Chargement des filtres…")
+    return filters
+
+
 def _within(f: Filters, low: date, high: date) -> Filters:
     """The period with its dates outside the releases' (`low`..`high`) dropped, each
     said in French (a link made when other releases were stored, or by hand)."""

@@ -11,6 +11,7 @@ import re
 import threading
 from urllib.parse import quote
 
+import folium
 import streamlit as st
 from folium.elements import ElementAddToElement
 from streamlit_folium import generate_leaflet_string, st_folium
@@ -25,6 +26,10 @@ from report.sources import app_name
 from ui import tables
 
 _MAP_LOCK = threading.Lock()
+DRAWN_KEY = "_carte_dessinee"      # this session's first map has been drawn
+WAITING_KEY = "_suite_en_attente"  # the page's run drew the "rest coming" line
+REST_PENDING = "suite-en-attente"  # that line's container (class `st-key-...`)
+REST_TIMEOUT = 5  # s: the rest of the page comes then even if the map never reports
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")  # "$": no maths from untrusted text
 FLASH_KEY = "_message"
 
@@ -96,24 +101,76 @@ def settle_map(m):
     return m
 
 
+class MapDrawn(folium.FeatureGroup):
+    """Reports that the map is drawn: st_folium runs it once Leaflet has drawn the
+    map's layers, and it sets the component's value (`window.Streamlit`, st_folium's
+    component library), which reruns the page (`show_map(on_drawn=...)`)."""
+
+    _template = folium.template.Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        // a task later, once the layers are painted: the rerun's answer takes longer
+        setTimeout(function() {
+          window.Streamlit.setComponentValue({"dessinee": true});
+        }, 0);
+        {% endmacro %}""")
+
+    def __init__(self):
+        super().__init__(name="Carte dessinée", control=False)
+
+
 def show_map(m, key: str, height: int = 620, focus: str | None = None,
-             dep: str | None = None):
+             dep: str | None = None, on_drawn=None):
     """A cached folium map, drawn with no data sent back (no rerun on map clicks).
     `focus`: a commune's code; the map moves to it and outlines it, without being
-    drawn again (st_folium changes the view and adds the outline in place)."""
+    drawn again (st_folium changes the view and adds the outline in place).
+    `on_drawn`: called (then the page reruns) once the browser has drawn the map."""
     center = zoom = outline = None
     if focus:
         center, zoom = maps.commune_view(focus, dep)
         outline = maps.commune_outline(focus, dep)
+    # added in place too: no new map, no new iframe, and dropped on the next run
+    groups = [g for g in (outline, MapDrawn() if on_drawn else None) if g is not None]
     with _MAP_LOCK:  # cached maps are shared by sessions and st_folium mutates them
         settle_map(m)
         try:
             return st_folium(m, key=key, height=height, use_container_width=True,
                              returned_objects=[], render=False, center=center, zoom=zoom,
-                             feature_group_to_add=outline)
-        finally:  # st_folium adds the outline to the (cached) map: the next run's map
-            if outline is not None:  # would differ, be drawn anew and lose its layers
-                m._children.pop(outline.get_name(), None)
+                             feature_group_to_add=groups or None, on_change=on_drawn)
+        finally:  # st_folium adds the groups to the (cached) map: the next run's map
+            for group in groups:  # would differ, be drawn anew and lose its layers
+                m._children.pop(group.get_name(), None)
+
+
+def first_paint() -> bool:
+    """The first run of a session in a browser, until its map reports drawn: a page
+    then draws what comes with the map only, and the rest once it is drawn (the
+    browser draws one thing at a time: every element before or beside the map delays
+    it). Without a browser (AppTest, a script: no request headers) no map is drawn
+    and nothing is waited for."""
+    return bool(st.context.headers) and not st.session_state.get(DRAWN_KEY)
+
+
+def map_drawn() -> None:
+    """`show_map(on_drawn=...)`: the session's first map is drawn."""
+    st.session_state[DRAWN_KEY] = True
+
+
+@st.fragment(run_every=REST_TIMEOUT)
+def _rest_timer() -> None:
+    if st.session_state.pop(WAITING_KEY, False):  # the page's run: say what is coming
+        st.caption("Chargement des filtres et de la suite de la page…")
+        return
+    map_drawn()  # the timer: the map never reported (a script error); the rest anyway
+    st.rerun()
+
+
+def rest_pending() -> None:
+    """Under a first paint's map: a line saying the rest is coming, and a timer that
+    brings it if the map never reports. `settled` (tests) waits for it to go."""
+    st.session_state[WAITING_KEY] = True
+    with st.container(key=REST_PENDING):
+        _rest_timer()
 
 
 def commune_search(dep: str | None = None, key: str = "carte_commune",
@@ -226,12 +283,16 @@ def _review_sentence(part: int, total: int, filters: Filters | None, what: str) 
     return f"Dont {format_number(part)} {what} à relire."
 
 
-def figure_sources(totals: dict, labels: dict[str, str],
+def figure_sources(totals: dict | None, labels: dict[str, str],
                    title: str = "D'où viennent ces chiffres ?") -> None:
-    """Every total's sentences and releases, one click away."""
+    """Every total's sentences and releases, one click away. `totals` None: a first
+    paint (`first_paint`), the folded table comes with the rest of the page."""
     with st.expander(title):
         st.caption("Chaque total additionne le dernier chiffre connu de chaque initiative. "
                    "Voici, pour chacun, la phrase du communiqué dont il est tiré.")
+        if totals is None:
+            st.caption("Chargement du tableau…")
+            return
         st.dataframe(tables.totals_frame(totals, labels), hide_index=True, width="stretch")
 
 
