@@ -2,16 +2,20 @@
 
 The picture in ten seconds: key figures (with where each comes from), the map, what
 changed, coverage, who does what where, and the releases everything is read from.
+A session's first paint is the figures and the map; the filters' widgets and the rest
+come once the map is drawn (`widgets.first_paint`).
 """
 import streamlit as st
 
+import config
 from report import charts
 from ui import cache, coverage_view, national_view, tables, widgets
-from ui.filters import sidebar
+from ui.filters import pending, sidebar
 
 widgets.page("Tableau de bord")
 cache.ensure_assets()
-filters = sidebar(national=True)
+first = widgets.first_paint() and not config.is_national()  # a département's choice first
+filters = pending() if first else sidebar(national=True)
 if cache.national():  # DEPARTEMENT=FR, no département chosen: the départements
     national_view.page(filters, "tableau de bord", "carte-france-apercu")
     st.stop()
@@ -20,19 +24,23 @@ st.title(f"{cache.app_name()} : tableau de bord")
 st.caption("Initiatives solidaires face au Covid-19, lues dans les communiqués de presse "
            "de la préfecture. Les filtres sont dans la barre latérale ; le lien de la page "
            "les conserve.")
-widgets.flash()
+if not first:  # kept for the full run, which would not show it again
+    widgets.flash()
 
 widgets.key_figures(cache.key_figures(filters), filters)
 labels = widgets.release_labels(cache.releases())
-widgets.figure_sources(cache.totals(filters), labels)
+widgets.figure_sources(None if first else cache.totals(filters), labels)
 
-# the map right under the key figures: on screen before the tables are computed
 st.subheader("Carte des initiatives")
-widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560)
+widgets.show_map(cache.initiatives_map(filters), key="carte-apercu", height=560,
+                 on_drawn=widgets.map_drawn if first else None)
 st.caption("Couleur : nombre d'initiatives nommant la commune. Les territoires cités en "
            "bloc (calaisis, intercommunalité…) sont dessinés à part, en pointillés et en "
            "teinte légère : leurs communes ne sont pas comptées comme nommées. Points : "
            "initiatives nommant une commune, par catégorie. Plus d'options sur la page Carte.")
+if first:
+    widgets.rest_pending()
+    st.stop()
 
 st.subheader("Ce qui a changé")
 widgets.changes(cache.changes(filters, widgets.changes_since(cache.releases())), labels)
