@@ -13,8 +13,9 @@ from urllib.parse import quote
 
 import folium
 import streamlit as st
-from folium.elements import ElementAddToElement
-from streamlit_folium import generate_leaflet_string, st_folium
+import streamlit_folium
+from folium.elements import ElementAddToElement, JSCSSMixin
+from streamlit_folium import generate_js_hash, generate_leaflet_string
 
 from initiatives.filters import Filters
 from initiatives.formatting import format_date, format_number
@@ -132,14 +133,47 @@ def show_map(m, key: str, height: int = 620, focus: str | None = None,
     # added in place too: no new map, no new iframe, and dropped on the next run
     groups = [g for g in (outline, MapDrawn() if on_drawn else None) if g is not None]
     with _MAP_LOCK:  # cached maps are shared by sessions and st_folium mutates them
-        settle_map(m)
+        args = rendered(m)
         try:
-            return st_folium(m, key=key, height=height, use_container_width=True,
-                             returned_objects=[], render=False, center=center, zoom=zoom,
-                             feature_group_to_add=groups or None, on_change=on_drawn)
+            added = "".join(streamlit_folium._get_feature_group_string(g, map=m, idx=i)
+                            for i, g in enumerate(groups)) or None
         finally:  # st_folium adds the groups to the (cached) map: the next run's map
             for group in groups:  # would differ, be drawn anew and lose its layers
                 m._children.pop(group.get_name(), None)
+    # st_folium's call with returned_objects=[] and the container's width
+    return streamlit_folium._component_func(
+        **args, key=generate_js_hash(args["script"], key, False), height=height,
+        width=None, returned_objects=[], default={}, zoom=zoom, center=center,
+        feature_group=added, return_on_hover=False, layer_control=None, pixelated=False,
+        on_change=on_drawn, wrap_longitude=False)
+
+
+def rendered(m) -> dict:
+    """What st_folium sends of a settled map (its script, header and links), rendered
+    once and kept on the (cached) map: st_folium renders the whole map again on each
+    run, 0.05 to 0.4 s of templates giving the same text (`settle_map`). Its own
+    steps, in its order (streamlit-folium is pinned in requirements.txt)."""
+    if getattr(m, "_rendered", None) is None:
+        settle_map(m)
+        m.render()
+        html, header = streamlit_folium._get_html(m), streamlit_folium._get_header(m)
+        script = streamlit_folium._get_map_string(m)
+        css, js = [], []
+        for element in _elements(m):  # the maps here have no branca colormap (d3)
+            if isinstance(element, JSCSSMixin):
+                css += [href for _, href in element.default_css]
+                js += [src for _, src in element.default_js]
+        m._rendered = {"script": script, "header": header, "html": html,
+                       "id": streamlit_folium.get_full_id(m),
+                       "css_links": list(dict.fromkeys(css)),
+                       "js_links": list(dict.fromkeys(js))}
+    return m._rendered
+
+
+def _elements(element):
+    yield element
+    for child in element._children.values():
+        yield from _elements(child)
 
 
 def first_paint() -> bool:

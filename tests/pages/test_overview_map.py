@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 import shapely
+import streamlit_folium
 from streamlit_folium import _get_map_string, generate_js_hash
 
 from initiatives import metrics
@@ -17,6 +18,7 @@ from initiatives.formatting import format_number
 from initiatives.model import Initiative, Place, Quantity
 from initiatives.store import open_store
 from report import initiatives_map as map_data, maps
+from ui import widgets
 from ui.widgets import settle_map
 
 HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`\\"
@@ -98,3 +100,29 @@ def test_a_settled_map_gives_st_folium_the_same_script_every_run(store, options)
         scripts.append(_get_map_string(m))
     assert len({generate_js_hash(s, "k") for s in scripts}) == 1
     assert not re.search(r"[a-z_]+_[0-9a-f]{32}\b", scripts[-1])  # no stale element name
+
+
+@pytest.mark.parametrize("focus", [None, "62041"])
+def test_show_map_sends_what_st_folium_would_on_every_run(store, monkeypatch, focus):
+    """`show_map` renders a cached map once and calls st_folium's component itself (no
+    new rendering on each run): the same arguments as st_folium's own call, the commune
+    outline of a search included."""
+    sent = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: sent.append(kw))
+    m = settle_map(map_data.build_map(store, Filters(), "62"))
+    center, zoom = maps.commune_view(focus, "62") if focus else (None, None)
+    outline = maps.commune_outline(focus, "62") if focus else None
+    streamlit_folium.st_folium(m, key="k", height=560, use_container_width=True,
+                               returned_objects=[], render=False, center=center, zoom=zoom,
+                               feature_group_to_add=outline)
+    expected = sent.pop()
+    if outline is not None:  # st_folium leaves it on the map
+        m._children.pop(outline.get_name())
+    for _ in range(2):
+        widgets.show_map(m, key="k", height=560, focus=focus, dep="62")
+        got = sent.pop()
+        assert set(got) == set(expected)
+        assert {k: v for k, v in got.items() if k != "on_change"} == \
+            {k: v for k, v in expected.items() if k != "on_change"}
+    assert len(m._rendered["script"]) > 100_000
+    assert not any(name.startswith("feature_group") for name in m._children)
