@@ -201,8 +201,9 @@ def pending() -> Filters:
     session, which the widgets show once drawn (`sidebar`, on the next run); the
     sidebar says they are coming."""
     filters = current()
+    cache.releases()  # as in `sidebar`: its read-only notice above the filters
     with st.sidebar:
-        st.header("Filtres")  # as `sidebar` draws it: the widgets come under it
+        st.header("Filtres")  # the widgets come under it
         st.caption("Chargement des filtres…")
     return filters
 
