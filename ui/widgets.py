@@ -110,7 +110,7 @@ class MapDrawn(folium.FeatureGroup):
     _template = folium.template.Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.featureGroup();
-        // a task later, once the layers are painted: the rerun's answer takes longer
+        // in the next task: the browser paints the layers before the rerun's elements
         setTimeout(function() {
           window.Streamlit.setComponentValue({"dessinee": true});
         }, 0);
@@ -201,7 +201,7 @@ def _rest_timer() -> None:
 
 def rest_pending() -> None:
     """Under a first paint's map: a line saying the rest is coming, and a timer that
-    brings it if the map never reports. `settled` (tests) waits for it to go."""
+    brings it if the map never reports (the e2e helpers wait for it to go)."""
     st.session_state[WAITING_KEY] = True
     with st.container(key=REST_PENDING):
         _rest_timer()
