@@ -21,7 +21,7 @@ import config
 from initiatives.filters import MAX_SEARCH, PARAMS, Filters
 from initiatives.formatting import format_date, format_number
 from initiatives.model import ACTOR_TYPES, CATEGORIES, STATUSES
-from ui import cache
+from ui import cache, widgets
 
 SESSION_KEY = "_filtres"
 SEARCH_KEY = "_recherche"  # the Initiatives page's search, never a shared filter
@@ -204,7 +204,8 @@ def pending() -> Filters:
     cache.releases()  # as in `sidebar`: its read-only notice above the filters
     with st.sidebar:
         st.header("Filtres")  # the widgets come under it
-        st.caption("Chargement des filtres…")
+        # keyed: the first thing a first paint draws, the e2e helpers wait for it to go
+        st.container(key=widgets.FIRST_PAINT).caption("Chargement des filtres…")
     return filters
 
 

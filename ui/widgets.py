@@ -29,7 +29,7 @@ from ui import tables
 _MAP_LOCK = threading.Lock()
 DRAWN_KEY = "_carte_dessinee"      # this session's first map has been drawn
 WAITING_KEY = "_suite_en_attente"  # the page's run drew the "rest coming" line
-REST_PENDING = "suite-en-attente"  # that line's container (class `st-key-...`)
+FIRST_PAINT = "premier-affichage"  # key of `filters.pending`'s line (class st-key-...)
 REST_TIMEOUT = 5  # s: the rest of the page comes then even if the map never reports
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")  # "$": no maths from untrusted text
 FLASH_KEY = "_message"
@@ -201,10 +201,9 @@ def _rest_timer() -> None:
 
 def rest_pending() -> None:
     """Under a first paint's map: a line saying the rest is coming, and a timer that
-    brings it if the map never reports (the e2e helpers wait for it to go)."""
+    brings it if the map never reports."""
     st.session_state[WAITING_KEY] = True
-    with st.container(key=REST_PENDING):
-        _rest_timer()
+    _rest_timer()
 
 
 def commune_search(dep: str | None = None, key: str = "carte_commune",

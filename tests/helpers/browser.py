@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
 SLOW = 120_000  # a cold first run on a busy 2-core machine
-REST_PENDING = "suite-en-attente"  # `ui.widgets.rest_pending`
+FIRST_PAINT = "premier-affichage"  # `ui.filters.pending`: a first paint under way
 
 
 class OfflinePage:
@@ -47,9 +47,9 @@ class OfflinePage:
         self.page.wait_for_selector("[data-testid='stStatusWidget']", state="detached",
                                     timeout=timeout)
         # a first paint (the overview's figures and map) is followed by the rest of the
-        # page once the map is drawn: the line saying so goes, then that run ends
-        if self.page.locator(f".st-key-{REST_PENDING}").count():
-            self.page.wait_for_selector(f".st-key-{REST_PENDING}", state="detached",
+        # page once the map is drawn: the sidebar's line saying so goes, then that run ends
+        if self.page.locator(f".st-key-{FIRST_PAINT}").count():
+            self.page.wait_for_selector(f".st-key-{FIRST_PAINT}", state="detached",
                                         timeout=timeout)
             self.wait_idle(timeout)
 
