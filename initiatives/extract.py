@@ -393,6 +393,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         n = re.match(NAME, rest) or _DESCRIBED.match(rest)
         if n:
             name = n.group("name") if "name" in n.re.groupindex else n.group()
+            tail = re.match(_DEMONYM_TAIL, rest[n.end():]) if n.re is not _DESCRIBED else None
+            if tail and tail.group() and name == n.group().strip():
+                name, n = name + tail.group(), _Span(n.start(), n.end() + tail.end())
             add(_Span(m.start(), m.end() + n.end()), name, _KEYWORD_TYPES[keyword])
         elif keyword != "fondation" and (n := _OF_PROPER.match(rest)):
             # the head, then a proper noun as its complement ("le collectif des Petites
@@ -579,6 +582,17 @@ def _scene_town(text: str, pos: int) -> str | None:
 _NP_DEPS = {"det", "case", "nmod", "amod", "flat:name", "fixed", "compound", "flat"}
 
 
+# a proper name right after an organisation's head: capitalised words, an article first,
+# small linking words between, a demonym adjective last ("Les Aiguilles licquoises")
+# a demonym adjective ending a proper name ("Les Aiguilles licquoises"), not an adverb
+_DEMONYM_TAIL = (r"(?:\s+(?!(?:parfois|toutefois|autrefois|jamais|désormais|combien|ancien|chien"
+                 r"|quotidien|moyen)\w*\b)[a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises|ien|iens"
+                 r"|ienne|iennes)(?![\w’'-]))?")
+_APPOSED_NAME = re.compile(
+    rf"\s+(?:Les |Le |La |L{_A})?[{_UP}][\w’'-]*(?:\s+(?:(?:de|du|des|et|d{_A})\s*)?[{_UP}][\w’'-]*)*"
+    rf"{_DEMONYM_TAIL}(?![\w’'-])")
+
+
 def _organisation(text: str, m: re.Match, town) -> Actor | None:
     """The noun phrase of an organisation's head in the parse, with its town when the
     phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
@@ -624,7 +638,13 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # a proper word before the head is the name's first ("le Rotary club d'Auchel",
         # "le Lions club"): the phrase hangs on it
         start, head = first.idx, first
-    for tok in doc[head.i + 1:]:
+    # (a head in capitals is a line in capitals, where case tells no name)
+    apposed = _APPOSED_NAME.match(text, m.end()) if not m.group().isupper() else None
+    if apposed and not quoted:
+        # a proper name set right after its head is the name, whatever the parse ("le
+        # club Les Doigts Agiles", its demonym included: "Les Aiguilles vitryennes")
+        end = apposed.end()
+    for tok in doc[head.i + 1:] if not apposed else ():
         if tok.idx < end:
             continue
         if quoted or tok.text == "«":

@@ -1000,3 +1000,12 @@ def test_a_call_framed_by_marks_heads_the_list_of_needs_under_it():
         "👉 du fil blanc\n")
     assert ini[0] == "Les Fils d'Anvin"   # the call is no name
     assert ini[2] == [(640, "done"), (4, "needed")]
+
+
+def test_a_proper_name_after_its_head_is_the_name_its_demonym_included():
+    assert find_actor("Le club Les Doigts Agiles a cousu 300 masques.").name == \
+        "Club Les Doigts Agiles"
+    assert find_actor("Le collectif Les Fées boulonnaises a livré 40 colis.").name == \
+        "Les Fées boulonnaises"
+    # an adverb after the name is none of it
+    assert find_actor("Le collectif Fil Rouge parfois livre 30 colis.").name == "Fil Rouge"
