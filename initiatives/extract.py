@@ -1928,14 +1928,20 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bcomme (?:dans|en)\s[^.;]{{0,60}}?(?:,\s*)?(?:à|au|en)\s+"
                    rf"|\bcomme\b[^.;]{{0,50}}\b(?:également|aussi|déjà)\s+(?:à|au|en)\s+"
                    # others compared ("Comme mes collègues maires de Brebières et de ")
-                   rf"|\b[Cc]omme\s+(?:mes|nos|ses|leurs|les|des|ces)\s[^.;:,]{{0,60}}"
+                   rf"|\b[Cc]omme\s+(?:mes|nos|ses|leurs|les|des|ces|la|le|l{_A}|une?)\s*[^.;:,]{{0,60}}"
                    rf"\s(?:de|d{_A})\s*"
+                   # an example given ("une grande ville comme Lens")
+                   rf"|\bcomme\s+"
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
-                   rf"(?:[^.;]{{0,50}}\s(?:à|au|en)\s+|\s+)"
-                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de|par))"
+                   rf"(?:[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*|\s+)"
+                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de |par |d{_A})"
+                   # something alike elsewhere ("une opération similaire menée à Marquion")
+                   rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
                    # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
                    rf"|\b(?:parfois|quelquefois|même|voire)\s+jusqu{_A}(?:à|au)\s+"
+                   # … or another's of the kind ("jusqu'à celui d'Arras si besoin")
+                   rf"|\bjusqu{_A}(?:à|au)\s+(?:celui|celle|ceux|celles)\s+(?:de\s+|d{_A})"
                    # another's way recalled ("une démarche qui rappelle celle adoptée à")
                    rf"|\brappel\w*\s+(?:celles?|celui|ceux)\b[^.;]{{0,50}}\s(?:à|au|en)\s+"
                    # a way told by where it leads ("en sortie de ville, direction Oye-Plage")
@@ -1949,26 +1955,36 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
 # "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
-_OTHER_PARTY = re.compile(
-    rf"\b(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
-    rf"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
-    rf"|voisins?|voisines?|amis?"
-    rf"|confrères?|consœurs?|marchés?"
+# where people or goods come from ("certaines viennent de Courrières")
+_ORIGIN = re.compile(rf"\b(?:originaires?|en provenance|venue?s?|arriv(?:ée?s?|e|ent|ait|aient)"
+                     rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,2}}\s+(?:de\s+|d{_A})$", re.I)
+_PARTY_NOUNS = (
+    r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
+    r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
+    r"|voisins?|voisines?|amis?"
+    r"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
-    rf"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
-    rf"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
-    rf"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
-    rf"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
-    rf"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
-    rf"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)"
+    r"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
+    r"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
+    r"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
+    r"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
+    r"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
+    r"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)")
+_OTHER_PARTY = re.compile(
+    rf"\b{_PARTY_NOUNS}"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
-    rf"|\b(?:originaires?|en provenance|venue?s?|arriv(?:ée?s?|e|ent|ait|aient)"
-    rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,2}}\s+(?:de\s+|d{_A})$"
+    rf"|{_ORIGIN.pattern}"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# a party a verb of giving hands things to ("remises aux pharmacies de", "partis chez les
+# commerçants de"): it receives, it supplies nothing
+_GIVEN_TO_PARTY = re.compile(
+    rf"\b(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*"
+    rf"|parti(?:e|s|es)?)\b[^.;:!?]*\b(?:aux?|à la|à l{_A}|chez (?:les?|la))\s*{_PARTY_NOUNS}"
+    rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # Those who receive: hospitals, care homes, surgeries, social groceries, a charity given
 # to. Their town is where help arrives, which says where an initiative happens only when
 # nothing else does (no town of its own, of its section or of its text).
@@ -2179,22 +2195,17 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     r = m.resolution
     before = body[max(0, m.start - 40):m.start]
     in_actor = actor[0] <= m.start and m.end <= actor[1]
-    if _NEAR.search(body[max(0, m.start - 100):m.start]):
-        return None                       # "près de Béthune", "arrondissement de ..."
-    if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
-            not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
-        return None                       # "a fait des émules jusqu'à Auxi": others there,
-        # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
-    if not in_actor and _SAME.search(_sentence_at(body, m.start)):
-        return None                       # "À Aubin, nos voisins feront de même"
-    if not in_actor and _THOUGHT.match(_sentence_at(body, m.start)):
-        return None                       # "Je pense aussi aux soignants de l'hôpital d'Helfaut"
+    if _passing(body, m, mine, in_actor):
+        return None
     if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
     if not in_actor and _JOINED.search(body[max(0, m.start - 100):m.start]):
         return _PARTNER_TIER              # "nous regrouper avec nos voisines de Zouafques"
+    if not in_actor and r.level == "commune" and \
+            _GIVEN_TO_PARTY.search(body[max(0, m.start - 160):m.start]):
+        return RECEIVER_ONLY              # "remis aux infirmières et aux pharmacies de Samer"
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and (
             _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
@@ -2215,6 +2226,33 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     if _PARTNER.search(body[max(0, m.start - 120):m.start]):
         return _PARTNER_TIER              # partners' towns come after the territory
     return _SPECIFIC.get(r.level, 6)
+
+
+def _passing(body: str, m, mine, in_actor: bool) -> bool:
+    """A town named in passing: near another, compared, imitated, thought of, where
+    helpers come from; so are the towns coordinated after it ("certaines viennent de
+    Courrières ou de Dourges"; a receiver's or a supplier's coordinated towns keep their
+    own reading: "aux pharmacies de Desvres, de Longfossé et de Menneville")."""
+    if _NEAR.search(body[max(0, m.start - 100):m.start]):
+        return True                       # "près de Béthune", "arrondissement de ..."
+    if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
+            not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
+        return True                       # "a fait des émules jusqu'à Auxi": others there,
+        # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
+    if in_actor:
+        return False
+    sentence = _sentence_at(body, m.start)
+    if _SAME.search(sentence) or _THOUGHT.match(sentence) or \
+            _ORIGIN.search(body[max(0, m.start - 40):m.start]):
+        return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
+    prev = next((o for o in reversed(mine) if o.end <= m.start), None)
+    return prev is not None and bool(_COORDINATED.fullmatch(body, prev.end, m.start)) and \
+        _passing(body, prev, mine, False)
+
+
+# the link between coordinated towns, their preposition repeated or not
+_COORDINATED = re.compile(rf"\s*(?:,\s*(?:et\s+|ou\s+)?|\s(?:et|ou)\s+)(?:même\s+|aussi\s+"
+                          rf"|encore\s+|parfois\s+)?(?:de\s+|d{_A}|à\s+|au\s+)?")
 
 
 # an apposition that classifies the actor gives its seat: "la menuiserie Lefebvre,

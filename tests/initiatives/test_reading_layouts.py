@@ -1009,3 +1009,22 @@ def test_a_proper_name_after_its_head_is_the_name_its_demonym_included():
         "Les Fées boulonnaises"
     # an adverb after the name is none of it
     assert find_actor("Le collectif Fil Rouge parfois livre 30 colis.").name == "Fil Rouge"
+
+
+def test_towns_coordinated_after_a_passing_one_examples_and_alike_elsewhere_pass():
+    (ini,) = summary(
+        "Les Couturières de Samer\n\n"
+        "Les Couturières de Samer ont cousu 700 masques pour les habitants de Samer. "
+        "Certaines viennent de Carly, de Frencq et même de Lefaux pour aider. « On n'a pas "
+        "les moyens d'une grande ville comme Étaples », sourit la présidente. Une collecte "
+        "similaire a été menée à Camiers, et l'idée s'est inspirée d'un atelier de "
+        "Neufchâtel-Hardelot.")
+    assert ini[1] == ["62773"]
+
+
+def test_receivers_listed_together_stay_where_help_arrives():
+    (ini,) = summary(
+        "Samer solidaire\n\n"
+        "L'atelier de la Liane a remis 400 visières aux infirmières et aux pharmacies de "
+        "Samer, de Carly et de Wierre-au-Bois.")
+    assert set(ini[1]) == {"62773", "62214", "62888"}
