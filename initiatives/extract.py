@@ -700,7 +700,7 @@ def _org_kind(name: str) -> str:
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service|IUT|université"
                            r"|faculté|institut", name) else \
-        LOCAL_GOV if re.match(r"(?i)conseil municipal$|(?:mairie|ville|commune|CCAS|CIAS"
+        LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|CCAS|CIAS"
                               r"|communauté (?:de communes|urbaine|d['’]agglomération))\b",
                               name) else ASSOCIATION
 
@@ -1543,8 +1543,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)
-                 or _FORM_LINE.match(block.text)) and not _sibling(block.text, current):
-            # (a card's lines, "Où : …", "Combien : …", are its bearer's)
+                 or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))):
+            # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
+            # as the card's is the next card: "• Action : …" under "• Action : …")
             current.blocks.append(block)
         elif section_town is not None and figures and last is not None:
             # naming nobody, under the same commune's heading: the section's story goes on
@@ -1947,6 +1948,22 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a way told by where it leads ("en sortie de ville, direction Oye-Plage")
                    # (a sentence "Direction Gauchin, Ramecourt…" gives a trip's destinations)
                    rf"|(?:,\s*|\ben\s+)direction\s+(?:de\s+|d{_A})?|\broute\s+(?:de\s+|d{_A})"
+                   # a road's way ("la départementale qui file vers Montreuil")
+                   rf"|\b(?:route|départementale|nationale|autoroute|chemin|file|filent|mène"
+                   rf"|mènent|conduit|conduisent)\b[^.;]{{0,20}}\bvers\s+"
+                   # a person's life told in a relative clause ("son dirigeant, qui a grandi
+                   # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
+                   rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
+                   rf"|vit|vivait|résid\w*|étudi\w*)\b[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   # the usual work, not the crisis's ("qui intervient habituellement … à")
+                   rf"|\b(?:habituellement|d{_A}habitude|en temps normal|d{_A}ordinaire)\b[^.;]{{0,60}}"
+                   rf"\s(?:à|au|en|jusqu{_A}(?:à|au))\s+"
+                   # what was said or done elsewhere, recalled ("comme cela a déjà été
+                   # annoncé à Isbergues", "comme cela s'est fait à Avesnes")
+                   rf"|\bcomme\s+(?:cela|ça|ce|on|il|elle)\b[^.;]{{0,50}}\s(?:à|au|en)\s+"
+                   # what a report showed ("un reportage sur des bénévoles de Béthune")
+                   rf"|\b(?:reportage|documentaire|émission|vidéo|article)\b[^.;]{{0,40}}"
+                   rf"\s(?:de\s+|d{_A}|à\s+|au\s+|en\s+)"
                    rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
@@ -2273,6 +2290,8 @@ _THOUGHT = re.compile(r"\W{0,4}(?:(?:je|nous) pens\w*\s+(?:(?:aussi|également|e
 # another doing "the same" is a comparison: its town is not where this happens
 _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:font|fera|feront|ont fait) autant"
                    r"|(?:font|fait|feront|fera|ont fait|a fait) pareil"
+                   # … or "the same choice" ("nos voisins de Marck ont fait le même choix")
+                   r"|(?:le|la|les) mêmes? (?:choix|décisions?|démarches?|initiatives?)"
                    # choices alike ("nos voisins de Wimereux ont fait des choix semblables")
                    r"|(?:choix|mesures|décisions|démarches?|dispositifs?)\s+(?:très |fort |assez )?"
                    r"(?:semblables|similaires|analogues|comparables))\b", re.I)

@@ -53,6 +53,9 @@ _MONTH = "|".join(MONTHS)
 # Shapes that are not quantities, in the order they are tried; each names its reason.
 SHAPES: list[tuple[str, re.Pattern]] = [
     ("reference", URL), ("reference", EMAIL), ("phone", PHONE),
+    # a service's short number, dialled ("composez le 15", "appelez le 3919")
+    ("phone", re.compile(r"\b(?:compos|appel|fai|contact)\w*\s+le\s+\d{2,4}\b(?!\s*[^\W\d_])",
+                         re.I)),
     ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                         rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),

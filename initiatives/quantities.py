@@ -72,8 +72,9 @@ ITEMS = [
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
-     r"|inscrits?|salariés?|employés?|infirmières?|infirmiers?|médecins?|licenciée?s?"
+     r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
+     r"|amie?s|copains?|copines?|collègues?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?", "personnes",
      "personnes", PEOPLE),
@@ -224,6 +225,17 @@ _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lyc�
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
+
+
+def _unit_price(chain) -> bool:
+    """A noun, then "à" and the sum: the thing's price ("panier à 12 €"); a verb before
+    "à" gives an amount reached ("la cagnotte en est à 1 260 €", "s'élève à 900 €")."""
+    if not chain:
+        return False
+    doc, i = chain[0].doc, chain[0].i
+    return i >= 2 and doc[i - 1].lower_ == "à" and doc[i - 2].pos_ in ("NOUN", "PROPN")
+
+
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
@@ -238,7 +250,7 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
             r"|Auvergne-Rhône-Alpes|Provence-Alpes-Côte d['’]Azur|Corse)")
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:(?:au|à l{_APOS}) ?(?:niveau|plan|échelon) (?:national|régional)|à l{_APOS}échelle (?:nationale|du pays|de la France"
-    rf"|de l{_APOS}Hexagone|régionale|de la région)|en France"
+    rf"|de l{_APOS}Hexagone|régionale|de la région)|en France|(?:dans|sur|à travers) (?:toute )?la France"
     rf"|(?:à titre de |pour )comparaison|(?<!par )(?<!avec )(?-i:[Ll]a Région)"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )(?<!avec )le gouvernement"
@@ -348,7 +360,11 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
                                # who founded or started it ("créé par deux voisines")
                                rf"|(?:créé|fondé|lancé|imaginé|initié|monté)e?s? par"
                                rf"|(?:l{_APOS}|par )action)\s+(?:de\s+|d{_APOS}\s*|des\s+)?"
-                               rf"(?:[\w’']+\s+)?$", re.I)
+                               rf"(?:[\w’']+\s+)?$"
+                               # those one acts with, fronted ("Avec une quinzaine de
+                               # voisines, elle a cousu …")
+                               rf"|(?:^|[.;:!?»]\s*)avec\s+(?:l{_APOS}aide\s+(?:de\s+|d{_APOS}))?$",
+                               re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
 _HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b", re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
@@ -724,7 +740,7 @@ _COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
-_ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+_ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"–—]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
                        rf"|au total\b|par (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
@@ -977,6 +993,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price"
     if _distributive(before) or _EACH_HEAD.search(upto or before):
         return None, "price" if group == MONEY else "per_unit"
+    if group == MONEY and _unit_price(chain):
+        return None, "price"               # "Panier à 12 €": a thing's price
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
         if grammar in (TARGET, NEEDED, ORDERED):
@@ -1269,7 +1287,8 @@ def _helps(chain) -> bool:
     governed = [c for c in children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp")]
     governed += [g for c in governed for g in c.children
                  if g.pos_ == "VERB" and g.dep_ in ("xcomp", "ccomp")]
-    return bool(_HELP_LEMMA.match(head.lemma_)) or any(
+    # (the verb's own form too: the tagger may take "téléphonent" for a noun)
+    return bool(_HELP_LEMMA.match(head.lemma_) or _HELP_LEMMA.match(head.text)) or any(
         _HELP_LEMMA.match(c.lemma_) for c in governed) or (
         # "faire les courses", "assurer des permanences": a light verb and a task; the
         # task is sought in the verb's whole complement, which the parse may misattach
@@ -1297,7 +1316,10 @@ def _acts(chain) -> bool:
             and any(g.dep_ == "nsubj" and g.lower_ == "qui" for g in c.children)
             for c in noun.children):
         return True     # "8 livreurs qui font le tour des maisons": they act
-    return subject and noun.head.pos_ == "VERB" \
+    # (a verb of helping the tagger took for a noun is still one, its subject before it:
+    # "trois membres du bureau téléphonent")
+    return subject and (noun.head.pos_ == "VERB" or (
+        bool(_HELP_LEMMA.match(noun.head.text)) and noun.i < noun.head.i)) \
         and noun.head.lemma_.lower() not in passive_verbs
 
 
@@ -1538,7 +1560,14 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if goal_subject is not None:
             # the goal noun is the verb's subject ("l'objectif … est de franchir …")
             return TARGET, f"objectif (« {goal_subject.text} … {verb.text} »)"
-        if (n and lemma in INTENTION) or lemma in GOAL_VERBS:  # "va distribuer", "vise"
+        # (the infinitive may be the parser's dependent of it: "elle compte en coudre
+        # encore 50", where "en" is read as a mark)
+        if ((n or any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm")
+                      and first is not None and verb.i < c.i < first.i
+                      and not any(g.lower_ in ("pour", "afin") for g in c.children)
+                      for c in verb.children))
+                and lemma in INTENTION) or \
+                lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
         if lemma in ("devoir", "aller") and any(c.dep_ == "xcomp" and c.pos_ == "VERB"
                                                 for c in verb.children):

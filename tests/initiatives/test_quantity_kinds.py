@@ -1029,3 +1029,31 @@ def test_a_fee_with_an_adjective_is_a_price():
             "demandée aux familles.")
     assert not kinds(text)
     assert [r for _, r in aside(text)] == ["price", "price"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an amount reached by a verb is collected, unlike a thing's price
+    ("La cagnotte en est à 640 € collectés.", [(640, "done")]),
+    # an intention's infinitive the parser hangs beside the figure
+    ("Elle a brodé 90 masques. Elle compte en coudre encore 30.",
+     [(90, "done"), (30, "target")]),
+    # those one acts with, fronted; people counted between dashes; feminine staff
+    ("Avec une dizaine d'amies, elle a cousu 300 masques.", [(10, "volunteers"), (300, "done")]),
+    ("Les couturières – elles sont une trentaine – ont cousu 900 masques.",
+     [(30, "volunteers"), (900, "done")]),
+    ("Huit employées volontaires y assemblent des visières.", [(8, "volunteers")]),
+    ("Le club ne se réunit plus, mais trois membres du bureau téléphonent chaque semaine "
+     "à ses 45 adhérents.", [(3, "volunteers"), (45, "beneficiaries")]),
+])
+def test_who_counts_and_how_much_is_reached(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Sac à 8 €, à réserver la veille.", "price"),                 # a thing's price
+    ("En cas d'urgence, composez le 17.", "phone"),                 # a service's number
+    ("Le site a déjà réuni 120 000 bénévoles dans toute la France.", "national"),
+])
+def test_a_price_a_service_number_and_a_country_wide_count_are_set_aside(text, reason):
+    assert not kinds(text)
+    assert reason in [r for _, r in aside(text)]

@@ -1028,3 +1028,14 @@ def test_receivers_listed_together_stay_where_help_arrives():
         "L'atelier de la Liane a remis 400 visières aux infirmières et aux pharmacies de "
         "Samer, de Carly et de Wierre-au-Bois.")
     assert set(ini[1]) == {"62773", "62214", "62888"}
+
+
+def test_a_life_a_usual_trade_a_report_a_road_and_the_same_choice_name_no_place():
+    (ini,) = summary(
+        "Camiers s'organise\n\n"
+        "La menuiserie Duval Bois, de Camiers, a fabriqué 500 visières pour les soignants "
+        "de Camiers. Son gérant, qui a grandi à Samer, intervient habituellement sur des "
+        "chantiers jusqu'à Étaples. L'atelier, sur la route qui file vers Frencq, a vu un "
+        "reportage sur des makers de Carly. Nos voisins de Neufchâtel-Hardelot ont fait le "
+        "même choix, comme cela s'est fait à Wierre-au-Bois.")
+    assert ini[1] == ["62201"]
