@@ -294,6 +294,10 @@ _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
                        rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
+# the opening of a list entry that is a complement, not a subject ("👉 à la mairie de")
+_COMPLEMENT_ENTRY = re.compile(rf"\W*(?:à|aux?|pour|chez)\s+(?:la\s+|le\s+|les\s+|l{_A}\s*)?")
+
+
 @dataclass
 class Actor:
     name: str
@@ -423,6 +427,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, _quoted(m, 1), CITIZEN)
     # A town named as the actor.
     for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie)\s+(de\s+|d{_A})({PLACE})", text):
+        if _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):
+            continue   # an entry that is a complement: where things went ("👉 à la mairie de X")
         word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
         add(m, f"{word} {_de(m.group(2))}{m.group(3)}", LOCAL_GOV)
     # The inhabitants of a town as a group ("À Marck, les habitants", "les habitants de X").
@@ -693,12 +699,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 
 def _org_kind(name: str) -> str:
     """An organisation's type from the head of its name (shops, schools, councils)."""
-    return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|pharmacie|restaurant|supérette|supermarché"
+    return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|entreprise|pharmacie|restaurant|supérette|supermarché"
                                r"|hypermarché|magasin"
                                r"|GAEC|coopérative|ferme|traiteur"
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
-        PUBLIC if re.match(r"(?i)lycée|collège|école|cuisine|service|IUT|université"
+        PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université"
                            r"|faculté|institut", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|CCAS|CIAS"
                               r"|communauté (?:de communes|urbaine|d['’]agglomération))\b",
@@ -885,7 +891,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         else header + lasts
     for text in voices:
         m = _TOWN_OWN.search(text)
-        if m:
+        if m and not _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):   # "👉 à la mairie de X"
             r = _resolve_name(m.group(1), dep)
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
@@ -1170,7 +1176,7 @@ def _title_actor(title: str) -> Actor | None:
             r"[A-ZÀ-Ý][\w-]*['’][A-ZÀ-Ý][\w-]*|[A-ZÀ-Ý]\w*[A-ZÀ-Ý]\w*", first):
         # a one-word name, then a dash and what it does ("Fil'Oye – couture solidaire")
         return Actor(first, ASSOCIATION, 0, len(first))
-    if 2 <= len(first.split()) <= 6 and first[:1].isupper():
+    if 2 <= len(first.split()) <= 8 and first[:1].isupper():
         doc = parse(first)
         # a name has a proper noun, or a capital past its first word ("Les Petites
         # Mains"); "Initiatives de la semaine" is a common noun phrase
@@ -1273,10 +1279,12 @@ def _card_line(text: str, draft: _Draft) -> bool:
     "• Brasserie …"): a sub-item of that entry, as a card's fields are."""
     entry = draft.actor_block.text
     # (a figureless entry's unmarked lines of figures, as a table's row gives them:
-    # "• Action : Portage de repas (CIAS)" over "Réalisé : 38 repas par jour")
+    # "• Action : Portage de repas (CIAS)" over "Réalisé : 38 repas par jour"; a card
+    # opened by its bearer's line, "Porteur : …", over "Zone desservie : …")
     return _field_under(entry, text) or (
         bool(BULLET.match(entry)) and not re.search(r"\d", entry) and
-        not BULLET.match(text) and bool(DATA_LINE.match(text)))
+        not BULLET.match(text) and bool(DATA_LINE.match(text))) or (
+        bool(_BEARER.match(entry)) and "\n" not in text and bool(_FIELD.match(text)))
 
 
 def _sibling(text: str, draft: _Draft) -> bool:
@@ -1355,6 +1363,8 @@ def section_name(block: Block, following: Block | None) -> str | None:
            for t in parse(text[:1] + text[1:].lower() if shouted else text)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
+    if re.match(r"(?i)(?:à|aux?|chez|pour|par|vers|dans|avec|sur)\s", name):
+        return None   # a complement ("👉 à la mairie de Merlimont pour ses agents"), no name
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         name = name[:1] + name[1:].lower()   # a common noun's name, in capitals: which
@@ -1394,7 +1404,8 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         return context.actor
     town = resolve(tail, dep) if tail and "(" not in name else None
     if town is not None and town.level == "commune" and town.inside and \
-            town.method in ("exact", "alias"):
+            town.method in ("exact", "alias") and \
+            normalise_key(town.nom) not in normalise_key(main):   # "Parenty Solidaire"
         main = f"{main} {_of(town.nom)}{town.nom}"
     # the whole line is its name: a town it names, in brackets or after a dash, is its seat
     return Actor(main, _org_kind(main), 0, len(line))
@@ -1594,9 +1605,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
         elif intro and last is not None and not figures and actor is None and \
-                BULLET.match(block.text) and _entry_town(block.text, dep) is not None:
-            # entries naming towns, without figures, under a line a colon ends after a
-            # story (a timetable's rows, "Points de retrait :") tell where it happens
+                BULLET.match(block.text) and _one_commune(block.text, dep) is not None:
+            # entries naming a town, without figures, under a line a colon ends after a
+            # story (a timetable's rows, "Points de retrait :"), or a question ("Où sont
+            # partis vos masques ?"), tell where it happens
             last.blocks.append(block)
             current = None
         else:
@@ -1606,8 +1618,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         # (the entries' own fields, "Jour : mercredi 13 mai", do not end it)
-        intro = block.text.rstrip().endswith(":") or (intro and bool(
-            BULLET.match(block.text) or _LABELLED.match(block.text)))
+        intro = block.text.rstrip().endswith(":") or bool(_QUESTION.match(block.text)) or (
+            intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text)))
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
@@ -1694,6 +1706,10 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
                      or _EDITORIAL.search(block.text)) and find_actor(block.text) is None:
             draft.blocks.append(block)
     draft.blocks.sort(key=lambda b: b.start)
+
+
+# a question a list answers ("📦 Où sont partis vos masques ?")
+_QUESTION = re.compile(r"^\W*(?:où|qui|quand|comment|combien|quel\w*)\b[^?\n]{0,80}\?\W*$", re.I)
 
 
 def _listed(text: str) -> bool:
@@ -1955,6 +1971,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
                    rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
                    rf"|vit|vivait|résid\w*|étudi\w*)\b[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   # a person's former trade ("le maire, ancien infirmier à Arras", "une
+                   # ancienne couturière professionnelle de Samer")
+                   rf"|\bancien(?:ne)?s?\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?\s+(?:à\s+|au\s+|de\s+|d{_A})"
                    # the usual work, not the crisis's ("qui intervient habituellement … à")
                    rf"|\b(?:habituellement|d{_A}habitude|en temps normal|d{_A}ordinaire)\b[^.;]{{0,60}}"
                    rf"\s(?:à|au|en|jusqu{_A}(?:à|au))\s+"
@@ -1973,8 +1992,8 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
 # "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
 # where people or goods come from ("certaines viennent de Courrières")
-_ORIGIN = re.compile(rf"\b(?:originaires?|en provenance|venue?s?|arriv(?:ée?s?|e|ent|ait|aient)"
-                     rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,2}}\s+(?:de\s+|d{_A})$", re.I)
+_ORIGIN = re.compile(rf"\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
+                     rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
@@ -2225,7 +2244,7 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         return RECEIVER_ONLY              # "remis aux infirmières et aux pharmacies de Samer"
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and (
-            _OTHER_PARTY.search(before) or _EPCI_NAME.search(before)
+            _OTHER_PARTY.search(body[max(0, m.start - 70):m.start]) or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town
     if not in_actor and (party := _apposed_to_party(body, m, mine)):
@@ -2260,11 +2279,18 @@ def _passing(body: str, m, mine, in_actor: bool) -> bool:
         return False
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or \
-            _ORIGIN.search(body[max(0, m.start - 40):m.start]):
+            _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
+            _COME_TO_HELP.match(body, m.end):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     prev = next((o for o in reversed(mine) if o.end <= m.start), None)
     return prev is not None and bool(_COORDINATED.fullmatch(body, prev.end, m.start)) and \
         _passing(body, prev, mine, False)
+
+
+# people of a town come to help ("des habitants de Corbehem venus renforcer l'équipe"):
+# their home, not where the action is
+_COME_TO_HELP = re.compile(r"\s+(?:venue?s?|qui (?:viennent|sont venue?s))\s+(?:\w+\s+){0,2}?"
+                           r"(?:renforcer|aider|prêter|donner|épauler|soutenir|participer)", re.I)
 
 
 # the link between coordinated towns, their preposition repeated or not
@@ -2282,7 +2308,9 @@ _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|soc
 
 # a thought for others, in a speech or a letter, names those thought of, not where the
 # action is ("Je pense aussi aux soignants de …", "Une pensée pour les agents de …")
-_THOUGHT = re.compile(r"\W{0,4}(?:(?:je|nous) pens\w*\s+(?:(?:aussi|également|enfin|bien sûr"
+_THOUGHT = re.compile(r"\W{0,4}(?:(?:j['’]ai|nous avons|ayons)\s+une\s+(?:\w+\s+)?pensée\s+"
+                      r"(?:\w+\s+){0,2}?pour\b"
+                      r"|(?:je|nous) pens\w*\s+(?:(?:aussi|également|enfin|bien sûr"
                       r"|évidemment|particulièrement|tout particulièrement)\s+)*(?:à|aux?)\b"
                       r"|(?:une\s+)?(?:\w+\s+)?pensée\s+(?:\w+\s+){0,2}?pour\b)", re.I)
 

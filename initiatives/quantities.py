@@ -74,7 +74,6 @@ ITEMS = [
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
-     r"|amie?s|copains?|copines?|collègues?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?", "personnes",
      "personnes", PEOPLE),
@@ -366,7 +365,10 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
                                rf"|(?:^|[.;:!?»]\s*)avec\s+(?:l{_APOS}aide\s+(?:de\s+|d{_APOS}))?$",
                                re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
-_HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b", re.I)
+_HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b"
+                            # … or set beside them ("15 jeunes de 18 à 25 ans, tous bénévoles")
+                            r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b",
+                            re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
@@ -1082,7 +1084,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return DONE, f"actes comptés (« {name.split()[0]} »)"
     # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
-            unit == "unités" and not _argument(chain))):
+            unit == "unités" and not _argument(chain)
+            # (a row's label that reports the act, "Réalisé : 300 flacons", is its verb)
+            and not (_ROW_LABEL.search(before) and cue.startswith("fait rapporté")))):
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue

@@ -1038,7 +1038,8 @@ def test_a_fee_with_an_adjective_is_a_price():
     ("Elle a brodé 90 masques. Elle compte en coudre encore 30.",
      [(90, "done"), (30, "target")]),
     # those one acts with, fronted; people counted between dashes; feminine staff
-    ("Avec une dizaine d'amies, elle a cousu 300 masques.", [(10, "volunteers"), (300, "done")]),
+    ("Avec une dizaine de voisines, elle a cousu 300 masques.",
+     [(10, "volunteers"), (300, "done")]),
     ("Les couturières – elles sont une trentaine – ont cousu 900 masques.",
      [(30, "volunteers"), (900, "done")]),
     ("Huit employées volontaires y assemblent des visières.", [(8, "volunteers")]),

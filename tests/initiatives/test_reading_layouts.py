@@ -1039,3 +1039,47 @@ def test_a_life_a_usual_trade_a_report_a_road_and_the_same_choice_name_no_place(
         "reportage sur des makers de Carly. Nos voisins de Neufchâtel-Hardelot ont fait le "
         "même choix, comme cela s'est fait à Wierre-au-Bois.")
     assert ini[1] == ["62201"]
+
+
+def test_a_card_opened_by_its_bearer_keeps_its_labelled_lines():
+    found = summary(
+        "HAUT PAYS – LA LETTRE\n\n"
+        "> Des repas pour les aînés\n"
+        "Porteur : association Bourthes Partage\n"
+        "Zone desservie : Bourthes, Preures et Zoteux\n"
+        "Réalisé : 260 repas, portés aux aînés de Bourthes, de Preures et de "
+        "Zoteux qui ne peuvent plus cuisiner\n\n"
+        "> Des flacons de gel\n"
+        "Porteur : pharmacie d'Alette\n"
+        "Réalisé : 140 flacons\n")
+    assert [(a, set(places), q) for a, places, q in found] == [
+        ("Association Bourthes Partage", {"62168", "62670", "62903"}, [(260, "done")]),
+        ("Pharmacie d'Alette", {"62021"}, [(140, "done")])]
+
+
+def test_a_post_s_long_name_its_answers_to_where_and_its_thoughts():
+    (ini,) = summary(
+        "Les Doigts Agiles du Haut Pays d'Hucqueliers\n"
+        "3 mai 2020 · 🌍\n\n"
+        "ON A PASSÉ LES 900 MASQUES !!! Merci à toutes, et à Martine qui vient chaque "
+        "matin de Lebiez pour découper, et aux habitantes d'Enquin-sur-Baillons venues "
+        "prêter main-forte.\n\n"
+        "On a lancé le groupe fin mars, dans le salon de Josiane, avec trois machines.\n\n"
+        "Le tissu vient de nos armoires et des dons des voisins, merci à eux.\n\n"
+        "📦 Où sont partis vos masques ?\n"
+        "👉 aux aides à domicile de Hucqueliers\n"
+        "👉 à la mairie de Parenty pour ses agents\n\n"
+        "J'ai une pensée pour ceux qui sont hospitalisés à Boulogne-sur-Mer. Notre trésorier, "
+        "ancien infirmier à Maninghem, tient les comptes.")
+    assert ini[0] == "Les Doigts Agiles du Haut Pays d'Hucqueliers"
+    assert set(ini[1]) == {"62463", "62648"} and ini[2] == [(900, "done")]
+
+
+def test_a_table_row_s_name_keeps_its_town_once():
+    found = summary(
+        "Bilan des associations\n\n"
+        "| Commune | Association | Repas |\n"
+        "|---|---|---|\n"
+        "| Beussent | Beussent Solidaire | 410 |\n"
+        "| Parenty | Club des aînés | 95 |\n")
+    assert [a for a, _, _ in found] == ["Beussent Solidaire", "Club des aînés de Parenty"]
