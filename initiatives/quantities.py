@@ -200,7 +200,8 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"|environ\s+|à peine\s+|tout juste\s+|un peu\s+|bien\s+)?"
                                 # "qui comptent ensemble quelque 38 000 habitants"
                                 rf"|\bcompt\w*\s+(?:(?:ensemble|au total|aujourd['’]hui)\s+)?"
-                                rf"(?:quelque\s+|environ\s+|près de\s+|plus de\s+)?"
+                                rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
+                                rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
                                 rf"|\bleurs\s+"
                                 # a territory told by its communes, then its inhabitants
@@ -365,7 +366,8 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
                                rf"|(?:^|[.;:!?»]\s*)avec\s+(?:l{_APOS}aide\s+(?:de\s+|d{_APOS}))?$",
                                re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
-_HELPERS_AFTER = re.compile(r"^\s*(?:volontaires|bénévoles|mobilisée?s)\b"
+_HELPERS_AFTER = re.compile(r"^\s*(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
+                            r"(?:volontaires|bénévoles|mobilisée?s)\b"
                             # … or set beside them ("15 jeunes de 18 à 25 ans, tous bénévoles")
                             r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b",
                             re.I)
@@ -1047,7 +1049,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return grammar, cue
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
-    if group in (PEOPLE, BENEFICIARY) and _HELPERS_AFTER.match(after):
+    if group in (PEOPLE, BENEFICIARY, POPULATION) and _HELPERS_AFTER.match(after):
         return VOLUNTEERS, f"personnes qui aident (« {name} {after.split()[0]} »)"
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
@@ -1346,7 +1348,7 @@ def _chain(doc, number: Number) -> list:
 # the country's, a federation's figures), not what the text reports as done.
 _REMINDER = re.compile(r"\W*(?:pour (?:rappel|mémoire)|à titre de rappel|petit rappel)\b",
                        re.I)
-_TO_US = re.compile(r"\bnous\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
+_TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b", re.I)
 
 

@@ -1058,3 +1058,20 @@ def test_who_counts_and_how_much_is_reached(text, expected):
 def test_a_price_a_service_number_and_a_country_wide_count_are_set_aside(text, reason):
     assert not kinds(text)
     assert reason in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people who offered themselves are helpers, whatever noun counts them
+    ("Quarante habitants se sont portés volontaires pour livrer les courses.",
+     [(40, "volunteers")]),
+    # the Region ordering from the local firm ("lui") is a local order, not a regional figure
+    ("La Région lui a commandé 900 visières, qui seront livrées lundi.", [(900, "ordered")]),
+])
+def test_helpers_offered_and_an_order_placed_with_a_local_firm(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_town_s_size_told_with_a_hedge_is_its_population():
+    text = "Les masques iront dans chaque foyer de la commune, qui compte un peu plus de 3 000 habitants."
+    assert not kinds(text)
+    assert "population" in [r for _, r in aside(text)]
