@@ -1547,7 +1547,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # "– Remarque : …") are its bearer's, whoever else they name
             current.blocks.append(block)
         elif actor and (current is None or
-                        normalise_key(actor.name) != normalise_key(current.actor.name)):
+                        normalise_key(actor.name) != normalise_key(current.actor.name)
+                        # (an entry naming the same actor opens its own card, its lines
+                        # under it; the two join again as one initiative, `_merge`)
+                        or (_listed(block.text) and not _listed(current.actor_block.text))):
             # a list entry opening with a commune happens there, whoever acts in it
             # ("• Marquise – L'association … réunit 25 bénévoles")
             current = _Draft(actor, [block], block, heading, town=_entry_town(block.text, dep))

@@ -407,18 +407,22 @@ def _table_rows(lines: list[str]) -> list[str]:
     first row, without figures) and its rules are dropped, and each row becomes a list
     entry, its cells in order ("• Marquise — CCAS — 18 bénévoles"), read as one
     initiative. A bare figure takes its column's header as its label ("Bénévoles : 26")."""
-    out: list[str | list[str]] = []   # a row's cells stay a list until the table ends
+    # a row stays its table's header and its cells until the rows are all read (a row
+    # over two lines goes on with the one above)
+    out: list[str | tuple[list[str], list[str]]] = []
     header: list[str] = []
     in_table = False
     for i, line in enumerate(lines):
         near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
-        if in_table and not row and "|" in line and isinstance(out[-1], list) and \
-                not _table_rule(line) and (more := _continued(line, len(out[-1]))):
+        if in_table and not row and "|" in line and isinstance(out[-1], tuple) and \
+                not _table_rule(line) and (more := _continued(line, len(out[-1][1]))):
             # a row whose first cell is blank goes on with the row above, cell by cell
             # (a cell written over two lines: "38 repas par jour" then "71 bénéficiaires")
-            out[-1] = [f"{a} ; {b}" if a and b else a or b for a, b in zip(out[-1], more)]
+            above = out[-1][1]
+            out[-1] = (out[-1][0], [f"{a} ; {b}" if a and b else a or b
+                                    for a, b in zip(above, more)])
             continue
         if not (row or _table_rule(line)):
             out.append(line)
@@ -433,11 +437,12 @@ def _table_rows(lines: list[str]) -> list[str]:
             header = _cells(line)
             out.append("")
         else:
-            out.append(_cells(line))
+            out.append((header, _cells(line)))
         in_table = True
     flat: list[str] = []
     for item in out:
-        if isinstance(item, list):
+        if isinstance(item, tuple):
+            header, item = item
             figures, cells = _row_figures(header, item) if len(header) == len(item) \
                 else ([], item)
             if header and cells and cells[0] == item[0] and _WHAT_HEADER.fullmatch(header[0]):

@@ -1083,3 +1083,21 @@ def test_a_table_row_s_name_keeps_its_town_once():
         "| Beussent | Beussent Solidaire | 410 |\n"
         "| Parenty | Club des aînés | 95 |\n")
     assert [a for a, _, _ in found] == ["Beussent Solidaire", "Club des aînés de Parenty"]
+
+
+def test_two_tables_each_read_under_its_own_header():
+    found = summary(
+        "LA LETTRE DU TERNOIS – Communauté de communes du Ternois\n\n"
+        "Le CIAS porte des repas chauds aux aînés d'Anvin.\n\n"
+        "Action                  | Fait au 15/05        | Objectif / besoin\n"
+        "------------------------|----------------------|-------------------\n"
+        "Repas à domicile (CIAS) | 52 repas par jour    | —\n"
+        "Visières imprimées      | 700 visières         | 1 000 visières\n\n"
+        "Les 8 000 masques de la Communauté de communes sont remis aux habitants :\n\n"
+        "| Lieu | Jour | Heures |\n"
+        "|---|---|---|\n"
+        "| Anvin – salle des fêtes | lundi 11 mai | 9h – 12h |\n"
+        "| Boffles – mairie | mardi 12 mai | 14h – 17h |\n")
+    assert [(a.split(" (")[0], q) for a, _, q in found] == [
+        ("CIAS", [(52, "per_day")]),
+        ("Communauté de communes du Ternois", [(700, "done"), (1000, "target"), (8000, "done")])]
