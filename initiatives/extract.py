@@ -295,7 +295,8 @@ _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
 
 
 # the opening of a list entry that is a complement, not a subject ("👉 à la mairie de")
-_COMPLEMENT_ENTRY = re.compile(rf"\W*(?:à|aux?|pour|chez)\s+(?:la\s+|le\s+|les\s+|l{_A}\s*)?")
+_COMPLEMENT_ENTRY = re.compile(rf"\W*(?i:à|aux?|pour|chez|vers|dans|avec|sur)\s+"
+                               rf"(?:la\s+|le\s+|les\s+|l{_A}\s*)?")
 
 
 @dataclass
@@ -1363,7 +1364,7 @@ def section_name(block: Block, following: Block | None) -> str | None:
            for t in parse(text[:1] + text[1:].lower() if shouted else text)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
-    if re.match(r"(?i)(?:à|aux?|chez|pour|par|vers|dans|avec|sur)\s", name):
+    if _COMPLEMENT_ENTRY.match(name):
         return None   # a complement ("👉 à la mairie de Merlimont pour ses agents"), no name
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
@@ -1462,6 +1463,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     section_town = None            # the commune heading the current section
     section_also: list = []        # the other communes of its heading, if joint
     drafts: list[_Draft] = []
+    met: dict[str, Actor] = {}     # the actors of the drafts so far, by name, the latest last
+    met_upto = 0                   # (how many drafts `met` has seen)
     current: _Draft | None = None
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
     intro = False                  # the blocks are a list a colon introduced
@@ -1540,8 +1543,13 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
             # a table's row after the paragraph on "l'association Berles Solidarité") is
             # that actor's
-            actor = next((Actor(d.actor.name, d.actor.type, 0, 0) for d in reversed(drafts)
-                          if _names(block.text, d.actor)), None)
+            for d in drafts[met_upto:]:
+                met.pop(k := normalise_key(d.actor.name), None)
+                met[k] = d.actor
+            met_upto = len(drafts)
+            key = normalise_key(block.text)
+            actor = next((Actor(a.name, a.type, 0, 0) for k, a in reversed(met.items())
+                          if len(k) >= 4 and k in key), None)
         if current is not None and not current.contacts and _card_line(block.text, current):
             # a card's labelled lines under its entry ("• Collectif …" over "– Bilan : …",
             # "– Remarque : …") are its bearer's, whoever else they name
@@ -2167,8 +2175,9 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     actor = (draft.actor_block.start + draft.actor.start,
              draft.actor_block.start + draft.actor.end)
     ranked = []
-    for m in mine:
-        tier = _tier(body, m, actor, mine)
+    passing = _passing_flags(body, mine, actor)
+    for m, in_passing in zip(mine, passing):
+        tier = None if in_passing else _tier(body, m, actor, mine)
         if tier is not None:
             ranked.append((tier, m.start, m))
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
@@ -2234,8 +2243,6 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     r = m.resolution
     before = body[max(0, m.start - 40):m.start]
     in_actor = actor[0] <= m.start and m.end <= actor[1]
-    if _passing(body, m, mine, in_actor):
-        return None
     if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
@@ -2267,11 +2274,27 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     return _SPECIFIC.get(r.level, 6)
 
 
-def _passing(body: str, m, mine, in_actor: bool) -> bool:
-    """A town named in passing: near another, compared, imitated, thought of, where
-    helpers come from; so are the towns coordinated after it ("certaines viennent de
-    Courrières ou de Dourges"; a receiver's or a supplier's coordinated towns keep their
-    own reading: "aux pharmacies de Desvres, de Longfossé et de Menneville")."""
+def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
+    """Whether each mention (in text order) is named in passing, in one pass: its own
+    words say so, or it is coordinated after one that is ("certaines viennent de
+    Courrières ou de Dourges", "de Mazingarbe, de Lens et même de Liévin"); a receiver's
+    or a supplier's coordinated towns keep their own reading ("aux pharmacies de
+    Desvres, de Longfossé et de Menneville")."""
+    flags: list[bool] = []
+    for i, m in enumerate(mine):
+        in_actor = actor[0] <= m.start and m.end <= actor[1]
+        j = i - 1
+        while j >= 0 and mine[j].end > m.start:   # the last mention ending before it
+            j -= 1
+        flags.append(_passing(body, m, in_actor) or (
+            not in_actor and j >= 0 and flags[j]
+            and bool(_COORDINATED.fullmatch(body, mine[j].end, m.start))))
+    return flags
+
+
+def _passing(body: str, m, in_actor: bool) -> bool:
+    """A town its own words name in passing: near another, compared, imitated, thought
+    of, where helpers come from."""
     if _NEAR.search(body[max(0, m.start - 100):m.start]):
         return True                       # "près de Béthune", "arrondissement de ..."
     if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
@@ -2285,9 +2308,7 @@ def _passing(body: str, m, mine, in_actor: bool) -> bool:
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
             _COME_TO_HELP.match(body, m.end):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
-    prev = next((o for o in reversed(mine) if o.end <= m.start), None)
-    return prev is not None and bool(_COORDINATED.fullmatch(body, prev.end, m.start)) and \
-        _passing(body, prev, mine, False)
+    return False
 
 
 # people of a town come to help ("des habitants de Corbehem venus renforcer l'équipe"):
