@@ -18,6 +18,8 @@ import pytest
 
 from tests.helpers.browser import CHROMIUM, ROOT, OfflinePage
 
+LOGS: list[Path] = []  # the apps' logs, shown under a failed test
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -33,7 +35,8 @@ def start_app(tmp: Path, db: Path, secrets: Path | None = None) -> tuple[str, su
     port = _free_port()
     env = {**os.environ, "INITIATIVES_DB": str(db),
            "GEOCODE_CACHE": str(tmp / "geocode.sqlite"), "GEOCODER": "offline"}
-    log = open(tmp / "streamlit.log", "w")
+    LOGS.append(tmp / "streamlit.log")
+    log = open(LOGS[-1], "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py",
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -113,3 +116,17 @@ def app_factory(tmp_path_factory):
     yield start
     for proc in procs:
         stop_app(proc)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test shows the end of each app's log (a server-side error, a
+    refused request): CI keeps only what pytest prints."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for log in LOGS:
+            if log.exists():
+                tail = log.read_text(errors="replace").splitlines()[-40:]
+                report.sections.append((f"journal de l'app ({log.parent.name})",
+                                        "\n".join(tail)))

@@ -1,6 +1,8 @@
 """The Couverture page in a real browser, with no internet (issue 6)."""
 import pytest
 
+from tests.helpers.browser import download
+
 pytestmark = pytest.mark.e2e
 
 
@@ -14,14 +16,11 @@ def test_gap_map_draws_offline_and_call_list_downloads(offline_page, tmp_path):
     assert frame.get_by_text("aucune initiative signalée").count() >= 1  # the legend
     offline_page.screenshot("couverture")
 
-    button = page.get_by_role("button", name="Télécharger la liste (CSV)")
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    download = info.value
-    assert download.suggested_filename.startswith("pas-de-calais-solidaire_appels_")
-    assert download.suggested_filename.endswith(".csv")
-    path = tmp_path / download.suggested_filename
-    download.save_as(path)
+    file = download(offline_page, "Télécharger la liste (CSV)")
+    assert file.suggested_filename.startswith("pas-de-calais-solidaire_appels_")
+    assert file.suggested_filename.endswith(".csv")
+    path = tmp_path / file.suggested_filename
+    file.save_as(path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines()[0].startswith("Commune;Code INSEE;Population")

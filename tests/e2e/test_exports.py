@@ -7,16 +7,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.helpers.browser import download
+
 pytestmark = pytest.mark.e2e
 NAME = r"^pas-de-calais-solidaire_{}_\d{{8}}\.{}$"
-
-
-def download(page, label: str):
-    button = page.get_by_role("button", name=label, exact=True)
-    button.wait_for(timeout=60_000)
-    with page.expect_download(timeout=120_000) as info:
-        button.click()
-    return info.value
 
 
 def test_exports_page_downloads_csv_and_briefing_offline(offline_page):
@@ -24,7 +18,7 @@ def test_exports_page_downloads_csv_and_briefing_offline(offline_page):
     page.get_by_text("Exports", exact=True).first.wait_for(timeout=60_000)
     offline_page.wait_idle(120_000)
 
-    csv_file = download(page, "CSV (;)")
+    csv_file = download(offline_page, "CSV (;)")
     assert re.match(NAME.format("initiatives", "csv"), csv_file.suggested_filename)
     data = Path(csv_file.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -32,7 +26,7 @@ def test_exports_page_downloads_csv_and_briefing_offline(offline_page):
     assert rows[0][:4] == ["id", "acteur", "type_acteur", "categorie"]
 
     page.get_by_role("tab", name="Note de synthèse").click()
-    pdf_file = download(page, "Note de synthèse (PDF)")
+    pdf_file = download(offline_page, "Note de synthèse (PDF)")
     assert re.match(NAME.format("note-de-synthese", "pdf"), pdf_file.suggested_filename)
     reader = PdfReader(io.BytesIO(Path(pdf_file.path()).read_bytes()))
     assert 1 <= len(reader.pages) <= 2

@@ -69,6 +69,18 @@ def settled(p: OfflinePage) -> None:
         timeout=SLOW)
 
 
+def download(p: OfflinePage, label: str):
+    """Clicks a download button once the run is over (a button of a run still under
+    way may be replaced, its file with it) and returns the download; the file of a
+    deferred button is built on the server when clicked, slow on a busy machine."""
+    settled(p)
+    button = p.page.get_by_role("button", name=label, exact=True)
+    button.wait_for(timeout=SLOW)
+    with p.page.expect_download(timeout=SLOW) as info:
+        button.click()
+    return info.value
+
+
 def open_page(p: OfflinePage, path: str, title: str):
     pg = p.goto(path)
     pg.get_by_role("heading", name=title).first.wait_for(timeout=SLOW)
