@@ -236,6 +236,9 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
               r"|repair café|ressourcerie"
+              # a public body's service unit ("le service intercommunal d'aide à domicile")
+              r"|service (?:intercommunal|municipal|communal|départemental|d['’]aide|de soins)"
+              r"|SSIAD|SAAD"
               # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
               # Lefebvre", "l'imprimerie Dubois")
               r"|[a-zé]{3,}erie")
@@ -564,9 +567,9 @@ _EMPLOYER = re.compile(r"\b(?:employée?|salariée?|ouvri(?:er|ère)|agent|cadre
 _NOT_A_TRADE = re.compile(r"(?i)(?:messagerie|galerie|loterie|batterie|trésorerie|gendarmerie"
                           r"|infirmerie|plaisanterie|causerie|tuerie)s?\b")
 # a verb of provenance, then its complement: where goods come from, in the clause
-_FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|provenant|provien\w+"
+_FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|proven\w+|provien\w+"
                    r"|arrivée?s?|sortie?s?)\b"
-                   r"[^.;:!?«»]{0,50}?\b(?:de|du|des|d['’])(?:\s*la|\s*l['’]|\s*les)?\s*$",
+                   r"[^.;:!?«»]{0,50}?\b(?:de|du|des|d['’])(?:\s*la|\s*l['’]|\s*les|\s*une?)?\s*$",
                    re.I)
 
 
@@ -596,7 +599,7 @@ _DEMONYM_TAIL = (r"(?:\s+(?!(?:parfois|toutefois|autrefois|jamais|désormais|com
                  r"|quotidien|moyen)\w*\b)[a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises|ien|iens"
                  r"|ienne|iennes)(?![\w’'-]))?")
 _APPOSED_NAME = re.compile(
-    rf"\s+(?:Les |Le |La |L{_A})?[{_UP}][\w’'-]*(?:\s+(?:(?:de|du|des|et|d{_A})\s*)?[{_UP}][\w’'-]*)*"
+    rf"[ \t]+(?:Les |Le |La |L{_A})?[{_UP}][\w’'-]*(?:[ \t]+(?:(?:de|du|des|et|d{_A})[ \t]*)?[{_UP}][\w’'-]*)*"
     rf"{_DEMONYM_TAIL}(?![\w’'-])")
 
 
@@ -659,6 +662,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             quoted = tok.text != "»"
             end = tok.idx + len(tok.text)
             continue
+        if "\n" in text[end:tok.idx]:
+            break  # a name ends with its line (a headline over its paragraph)
         inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
         quote = tok.text in "«»\""
         # a common noun joins a noun only through a preposition ("atelier de couture"):
@@ -1288,6 +1293,22 @@ def _card_line(text: str, draft: _Draft) -> bool:
         bool(_BEARER.match(entry)) and "\n" not in text and bool(_FIELD.match(text)))
 
 
+# a card's label over its own list ("En chiffres :" over "• 1 750 masques livrés")
+_LIST_LABEL = re.compile(r"[^\W\d][^\n:]{0,40}\s?:")
+
+
+def _field_of_story(text: str, draft: _Draft, dep: str) -> bool:
+    """A labelled line right under a story's paragraph, unmarked as the paragraph is,
+    is one of its fields ("Communes desservies : …", "Repas livrés : 230 par semaine"
+    under "Le service d'aide à domicile a élargi son portage…"); a line labelled by a
+    town is that town's entry."""
+    story = draft.blocks[-1].text
+    return "\n" not in text and not BULLET.match(text) and not BULLET.match(story) and \
+        bool(_FIELD.match(text) or _LIST_LABEL.fullmatch(text)) and (story is draft.actor_block.text or
+                                      bool(_FIELD.match(story))) and \
+        _entry_town(text, dep) is None
+
+
 def _sibling(text: str, draft: _Draft) -> bool:
     """An entry marked as the one that opened `draft` is the next of the same list."""
     entry, line = BULLET.match(draft.actor_block.text), BULLET.match(text)
@@ -1565,7 +1586,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)
-                 or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))):
+                 or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
+                 or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
             # as the card's is the next card: "• Action : …" under "• Action : …")
             current.blocks.append(block)
@@ -1962,6 +1984,13 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bcomme\s+"
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
                    rf"(?:[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*|\s+)"
+                   # what inspired it, named bare ("on s'est inspirés de ce qu'avait lancé ")
+                   rf"|\binspir\w*\s+(?:de|par|d{_A})\b[^.;]{{0,60}}\s"
+                   # a route through a place ("transiteront par la plateforme de ", "via ")
+                   rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
+                   rf"|\bvia\s+(?:[^.;]{{0,40}}\s(?:de\s+|d{_A}))?"
+                   # a trip's start ("qui fait le trajet depuis Oignies")
+                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,2}}?depuis\s+"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de |par |d{_A})"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
@@ -2057,7 +2086,7 @@ _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voi
 # (the verb, not the noun "fournisseur"; within its paragraph), or where goods are
 # bought, the purchase's own complement ("le tissu est acheté au centre commercial de
 # Noyelles", "achetées chez un grossiste d'Arras")
-_PROVENANCE = re.compile(rf"\b(?:(?:provien\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?)"
+_PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?)"
                          rf"[^.;:!?\n]{{0,100}}"
                          rf"|achet(?:é|ée|és|ées)\s+(?:auprès|au|aux|à|chez|dans)\b[^.,;:!?\n]{{0,60}})"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)

@@ -290,7 +290,9 @@ _END = re.compile(r"[.!?;)»\"]$")
 # pour les élèves").
 DATA_LINE = re.compile(r"[^\n:]{1,80}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
                        r"(?:(?:\s*(?!(?:pour|à|aux?|les?|la|des|avec|sur|chez|dans)(?![\w-]))[^\W\d]+(?:-[^\W\d]+)*){1,4}|\s*[€%])?"
-                       r"\s*(?:$|[,;(][^\n]{0,100}$)", re.I)
+                       # (more figures may follow, after a comma or a dash: "En chiffres : 38
+                       # foyers aidés – 9 bénévoles")
+                       r"\s*(?:$|(?:[,;(]|\s[–—·|]\s)[^\n]{0,100}$)", re.I)
 
 
 def is_contact_line(text: str) -> bool:
@@ -543,6 +545,10 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return ends or a_text.endswith(":")
     if BULLET.match(b_text) or DATA_LINE.match(b_text):
         return True  # a list's entry, or a table's row ("Colis livrés : 380")
+    if _FORM_ROW.match(BULLET.sub("", a_text).strip()) and _FORM_ROW.match(b_text) and \
+            b_text[:1].isupper():
+        return True  # a form's rows, one per label, short or long ("Besoin : …" over
+        # "Le mot de l'élue : « … »", "Où : …" over "En chiffres :")
     if _LABELLED.match(b_text) and len(b_text) <= 80 and b_text[:1].isupper() and \
             (DATA_LINE.match(a_text) or not _GOES_ON.search(a_text)):
         return True  # a form's row, its value in words ("Livraison : semaine 19")
@@ -565,6 +571,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
 
 
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
+_FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
 _FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
 # A line ending with a function word goes on in the next one ("distribués par la").
 _GOES_ON = re.compile(r"(?:\b(?:de|du|des|la|le|les|et|ou|à|au|aux|en|par|pour|sur|un|une|avec"

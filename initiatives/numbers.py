@@ -89,8 +89,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # a list's item number at the start of a line ("2 – À Oignies", "3) La ville")
     ("ordinal", re.compile(r"(?m)^\s*\d{1,2}\s*(?:[–—)]|-(?=\s)|\.(?=\s))")),
     ("age", re.compile(r"\b\d{1,3}\s+ans\b|\bâgée?s? de\s+\d{1,3}", re.I)),
-    # a schedule: "24 heures sur 24", "7 jours sur 7", "24h/24", "7j/7"
+    # a schedule: "24 heures sur 24", "7 jours sur 7", "24h/24", "7j/7", in words too
+    # ("sept jours sur sept", "six soirs sur sept")
     ("duration", re.compile(r"\b\d{1,2}\s*(?:heures|h|jours|j)\s*(?:sur|/)\s*\d{1,2}\b", re.I)),
+    ("duration", re.compile(rf"\b(?:{_WORD})(?:-(?:{_WORD}))?\s+(?:heures|jours|soirs|nuits"
+                            rf"|matins|week-ends)\s+sur\s+(?:{_WORD})(?:-(?:{_WORD}))?\b", re.I)),
 ]
 _NOT_A_COUNT_AFTER = re.compile(r"[A-Za-zÀ-ÿ]")  # "3D", "1er", "CRS9"
 

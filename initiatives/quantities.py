@@ -129,7 +129,10 @@ _PER_UNIT_AFTER = re.compile(
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
     r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi"
     # a cap per group ("15 élèves par classe", "6 par table")
-    r"|classe|groupe|table|séance|voiture|véhicule))\b", re.I)
+    r"|classe|groupe|table|séance|voiture|véhicule"
+    # what one tool or one batch gives ("quatre par plateau", "60 par rouleau")
+    r"|plateau|machine|imprimante|bobine|rouleau|feuille|plaque|drap|mètre|carton|caisse"
+    r"|palette|tournée|couturière|bénévole))\b", re.I)
 # a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
@@ -194,7 +197,7 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"|canton|département|secteur|bassin)"
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
                                 rf"|(?:\s+(?!de\b)[a-zà-ÿ]+){{1,3}}\s+(?:de\s+|d{_APOS}\s*))"
-                                rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+)?"
+                                rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+(?:de\s+)?)?"
                                 # (the hedge is the number's own: "d'un peu plus de")
                                 rf"(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|quelque\s+"
                                 rf"|environ\s+|à peine\s+|tout juste\s+|un peu\s+|bien\s+)?"
@@ -203,6 +206,9 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+                                # a place's residents ("où vivent environ 33 000 habitants")
+                                rf"|\boù\s+(?:vivent|résident|habitent|demeurent)\s+"
+                                rf"(?:environ\s+|quelque\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+)?"
                                 rf"|\bleurs\s+"
                                 # a territory told by its communes, then its inhabitants
                                 rf"|\b\d+\s+communes\s*(?:,|et|[–—-])\s+(?:environ\s+|près de\s+"
@@ -251,7 +257,10 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:(?:au|à l{_APOS}) ?(?:niveau|plan|échelon) (?:national|régional)|à l{_APOS}échelle (?:nationale|du pays|de la France"
     rf"|de l{_APOS}Hexagone|régionale|de la région)|en France|(?:dans|sur|à travers) (?:toute )?la France"
-    rf"|(?:à titre de |pour )comparaison|(?<!par )(?<!avec )(?-i:[Ll]a Région)"
+    rf"|(?:à titre de |pour )comparaison"
+    # (the Region as a funder, "grâce à une dotation de la Région", is no scope either)
+    rf"|(?<!par )(?<!avec )(?<!grâce à )(?<!dotation de )(?<!aide de )(?<!soutien de )"
+    rf"(?<!financement de )(?<!subvention de )(?-i:[Ll]a Région)"
     rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
     rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )(?<!avec )le gouvernement"
     rf"|(?<!par )(?<!avec )l{_APOS}[ÉE]tat"

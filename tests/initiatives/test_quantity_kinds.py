@@ -1075,3 +1075,30 @@ def test_a_town_s_size_told_with_a_hedge_is_its_population():
     text = "Les masques iront dans chaque foyer de la commune, qui compte un peu plus de 3 000 habitants."
     assert not kinds(text)
     assert "population" in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a schedule told in words is no count
+    ("Les livreurs du relais passent six soirs sur sept chez les aînés.", []),
+    ("Le standard répond vingt-quatre heures sur vingt-quatre, et 35 appels ont été pris.",
+     [(35, "done")]),
+    # what one tool or one batch gives is a ratio
+    ("Le patron a été revu pour découper huit masques par feuille.", []),
+    ("L'imprimante sort quatre visières par plateau.", []),
+    ("Les 600 masques ont été cousus, à raison de trente par machine.", [(600, "done")]),
+    # a territory's size, its inhabitants coordinated or in a relative clause of residence
+    ("Notre canton de 18 communes et de quelque 12 500 habitants a tenu bon.", []),
+    ("Dans ce bourg où résident environ 2 300 habitants, 400 masques ont été remis.",
+     [(400, "done")]),
+    # the Region as a funder gives no scope: the local actor's figure is local
+    ("Grâce au soutien de la Région, le club a livré 900 repas aux aînés.", [(900, "done")]),
+    ("Grâce à une dotation de la Région, la mairie a distribué 2 600 masques.",
+     [(2600, "done")]),
+])
+def test_a_schedule_in_words_a_tool_s_ratio_a_territory_s_size_and_a_funder(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_figure_for_the_whole_region_stays_set_aside():
+    assert kinds("Dans toute la région, 30 000 masques ont été livrés cette semaine.") == []
+    assert kinds("La Région a livré 1 200 000 masques aux communes.") == []

@@ -1101,3 +1101,79 @@ def test_two_tables_each_read_under_its_own_header():
     assert [(a.split(" (")[0], q) for a, _, q in found] == [
         ("CIAS", [(52, "per_day")]),
         ("Communauté de communes du Ternois", [(700, "done"), (1000, "target"), (8000, "done")])]
+
+
+def test_labelled_lines_under_a_story_are_its_fields():
+    found = summary(
+        "COMMUNAUTÉ DE COMMUNES DU HAUT PAYS DU MONTREUILLOIS\n"
+        "La lettre – juin 2020\n\n"
+        "3. COURSES À DOMICILE\n\n"
+        "Le service intercommunal d'aide à domicile a ouvert une tournée de courses.\n"
+        "Villages livrés : Bimont, Enquin-sur-Baillons, Preures\n"
+        "Foyers servis : 64 foyers\n"
+        "Courses portées : 310 livraisons\n")
+    assert [(a, set(p), q) for a, p, q in found] == [
+        ("service intercommunal d'aide à domicile", {"62134", "62296", "62670"},
+         [(64, "beneficiaries"), (310, "done")])]
+
+
+def test_a_form_s_rows_stay_apart_and_a_label_over_a_list_keeps_the_card():
+    text = (
+        "COMMUNAUTÉ DE COMMUNES DES CAMPAGNES DE L'ARTOIS\n"
+        "Nos villages solidaires\n\n"
+        "FICHE A\n"
+        "Qui : association Saulty Entraide\n"
+        "Où : Saulty, Coullemont, Humbercamps\n"
+        "En chiffres :\n"
+        "  • 420 masques livrés\n"
+        "  • objectif : 600 masques avant juillet\n"
+        "Besoin : 3 couturières de plus\n"
+        "Le mot de la présidente : « Nous remercions toutes celles qui ont donné du tissu, "
+        "des élastiques et du fil, et les commerçants du bourg qui ont fait passer le mot. »\n")
+    body = release_from_text(text).body
+    assert "Où : Saulty, Coullemont, Humbercamps\n\nEn chiffres :" in body
+    assert "Besoin : 3 couturières de plus\n\nLe mot de la présidente" in body
+    assert [(a, set(p), q) for a, p, q in summary(text)] == [
+        ("Association Saulty Entraide", {"62784", "62243", "62465"},
+         [(420, "done"), (600, "target"), (3, "needed")])]
+
+
+def test_an_inspiration_a_supply_s_origin_a_transit_and_a_trip_s_start_name_no_place():
+    (ini,) = summary(
+        "Ergny solidaire\n\n"
+        "L'association Ergny Partage a cousu 800 masques pour les habitants d'Ergny. "
+        "On s'est inspirés de ce qu'avait fait Maninghem au début. Le tissu provenait "
+        "d'une mercerie de Frévent. Les élastiques transiteront par le dépôt de Wicquinghem. "
+        "Merci à Odile, qui fait le trajet depuis Herly chaque matin.")
+    assert ini[0].endswith("Ergny Partage") and ini[1] == ["62302"]
+
+
+def test_an_organisation_s_name_ends_with_its_line():
+    found = summary(
+        "Nouvelles de Bimont\n\n"
+        "► Courses et pharmacie\n"
+        "Les élus de la Mairie de Bimont ont effectué 75 livraisons de courses et de "
+        "médicaments chez les aînés du village depuis le début du confinement.\n\n"
+        "► Masques\n"
+        "Les couturières du village ont cousu 200 masques, remis à chaque foyer par les "
+        "élus lors d'une tournée organisée le samedi matin.\n")
+    assert all("\n" not in a and not a.startswith("Pharmacie") for a, _, _ in found)
+
+
+def test_a_card_s_line_of_figures_split_by_dashes_is_no_headline():
+    found = summary(
+        "COMMUNAUTÉ DE COMMUNES DES CAMPAGNES DE L'ARTOIS\n"
+        "Nos villages solidaires\n\n"
+        "FICHE 1\n"
+        "Qui : Mairie de Wanquetin\n"
+        "Quoi : courses portées aux aînés\n"
+        "En chiffres : 41 foyers aidés – 7 bénévoles mobilisés – 260 livraisons effectuées\n"
+        "Besoin : 2 chauffeurs pour juillet\n\n"
+        "FICHE 2\n"
+        "Qui : Club des aînés de Fosseux\n"
+        "Quoi : appels aux personnes seules\n"
+        "En chiffres : 90 appels passés – 12 bénévoles\n")
+    assert [(a, q) for a, _, q in found] == [
+        ("Mairie de Wanquetin", [(41, "beneficiaries"), (7, "volunteers"), (260, "done"),
+                                 (2, "needed")]),
+        ("Club des aînés de Fosseux", [(90, "done"), (12, "volunteers")])]
