@@ -4,6 +4,9 @@ Streamlit names a main script's page after its file ("dashboard"); declaring
 the navigation gives every page its French title and a stable address. Accounts
 (`ui.auth`) come first: with a provider configured, nothing is shown before login,
 and a page a role may not use is hidden (and refuses itself if reached by address).
+The pages live in `app_pages/`, not `pages/`: a folder named `pages/` beside the
+entry script turns on Streamlit's own menu of files, which came back beside this
+one (a « dashboard » entry) once a file was read on the Import page.
 """
 import streamlit as st
 
@@ -11,13 +14,13 @@ from ui import auth
 
 # path, title, address, default page, the action the page needs
 PAGES = [
-    ("pages/0_Tableau_de_bord.py", "Tableau de bord", "tableau-de-bord", True, "consulter"),
-    ("pages/1_Carte.py", "Carte", "Carte", False, "consulter"),
-    ("pages/2_Couverture.py", "Couverture", "Couverture", False, "consulter"),
-    ("pages/3_Productions.py", "Productions", "Productions", False, "consulter"),
-    ("pages/4_Initiatives.py", "Initiatives", "Initiatives", False, "consulter"),
-    ("pages/5_Import.py", "Import", "Import", False, "importer"),
-    ("pages/6_Exports.py", "Exports", "Exports", False, "exporter"),
+    ("app_pages/0_Tableau_de_bord.py", "Tableau de bord", "tableau-de-bord", True, "consulter"),
+    ("app_pages/1_Carte.py", "Carte", "Carte", False, "consulter"),
+    ("app_pages/2_Couverture.py", "Couverture", "Couverture", False, "consulter"),
+    ("app_pages/3_Productions.py", "Productions", "Productions", False, "consulter"),
+    ("app_pages/4_Initiatives.py", "Initiatives", "Initiatives", False, "consulter"),
+    ("app_pages/5_Import.py", "Import", "Import", False, "importer"),
+    ("app_pages/6_Exports.py", "Exports", "Exports", False, "exporter"),
 ]
 
 shown = auth.gate()  # the login screen instead of the pages when nobody is logged in

@@ -106,3 +106,24 @@ def test_upload_preview_save_then_on_the_map(browser, app, files):
         assert pg.locator("[data-testid='stException']").count() == 0
     finally:
         p.context.close()
+
+
+MENU = ["Tableau de bord", "Carte", "Couverture", "Productions", "Initiatives", "Import",
+        "Exports"]
+
+
+def test_the_side_menu_keeps_the_app_s_pages_after_a_file_is_read(browser, app, files):
+    p = OfflinePage(browser, app[0])
+    try:
+        pg = open_page(p, "/Import", "Importer des communiqués")
+        links = pg.locator("[data-testid='stSidebarNav'] a")
+        assert links.all_inner_texts() == MENU
+        pg.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+            str(files[0]))
+        pg.get_by_text(files[0].name).first.wait_for(timeout=SLOW)
+        pg.get_by_role("button", name="Lire les communiqués").click()
+        pg.get_by_role("button", name="Enregistrer dans la base").wait_for(timeout=SLOW)
+        p.wait_idle(SLOW)
+        assert links.all_inner_texts() == MENU  # no entry named after a file
+    finally:
+        p.context.close()

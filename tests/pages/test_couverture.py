@@ -13,7 +13,7 @@ from initiatives.formatting import NBSP
 from initiatives.store import open_store
 from tests.helpers.coverage_samples import make_store
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "2_Couverture.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "2_Couverture.py")
 
 
 @pytest.fixture

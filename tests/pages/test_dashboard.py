@@ -108,7 +108,7 @@ def test_a_sidebar_filter_changes_the_figures(run, db):
 
 
 def test_carte_page_options_rerun(run):
-    at = run("pages/1_Carte.py")
+    at = run("app_pages/1_Carte.py")
     assert len(at.get("component_instance")) == 1
     for key, value in (("carte_niveau", "epci"), ("carte_mesure", "per_10k"),
                        ("carte_niveau", "arrondissement")):
@@ -129,7 +129,7 @@ def test_carte_page_options_rerun(run):
 
 
 def test_productions_page_shows_done_against_target_with_sources(run, db):
-    at = run("pages/3_Productions.py")
+    at = run("app_pages/3_Productions.py")
     table = at.dataframe[0].value
     totals = metrics.totals(open_store(db))
     masks = table[table["Objet"] == "masques"].iloc[0]

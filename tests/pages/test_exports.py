@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.helpers.export_samples import sample_store
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "6_Exports.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "6_Exports.py")
 
 
 @pytest.fixture(scope="module")

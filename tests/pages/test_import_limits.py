@@ -11,7 +11,7 @@ from initiatives import importing, ingest
 from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "5_Import.py")
+PAGE = str(ROOT / "app_pages" / "5_Import.py")
 LIMITS = ("Jusqu'à 10 Mo par fichier, 200 pages par PDF, 2\u202f000\u202f000 caractères par "
           "texte et 8 secondes de lecture par fichier.")
 

@@ -17,7 +17,7 @@ from initiatives.store import open_store
 from ui import import_flow
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "5_Import.py")
+PAGE = str(ROOT / "app_pages" / "5_Import.py")
 RELEASE = """Covid-19 : le Pas-de-Calais solidaire n°9
 
 Arras, le 14 mai 2020

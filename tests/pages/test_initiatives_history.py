@@ -13,7 +13,7 @@ from initiatives.store import open_store
 from ui.widgets import md
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "4_Initiatives.py")
+PAGE = str(ROOT / "app_pages" / "4_Initiatives.py")
 
 
 def session(iid: int) -> AppTest:

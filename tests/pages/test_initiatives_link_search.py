@@ -15,7 +15,7 @@ from initiatives.store import open_store
 from ui import widgets
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "4_Initiatives.py")
+PAGE = str(ROOT / "app_pages" / "4_Initiatives.py")
 
 
 def open_page(params: dict | None = None) -> AppTest:
@@ -38,7 +38,7 @@ def param(at, name: str):
 
 def test_search_filters_this_page_only(db):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()
-    at.switch_page("pages/4_Initiatives.py").run()
+    at.switch_page("app_pages/4_Initiatives.py").run()
     assert not at.exception, at.exception
     everyone = len(at.dataframe[0].value)
     at.text_input(key="recherche").set_value("Marck").run()
@@ -57,7 +57,7 @@ def test_search_filters_this_page_only(db):
     assert "q" not in at.query_params
     assert not any(t.label.startswith("Recherche") for t in at.text_input)
     # back on the Initiatives page, its search is still there
-    at.switch_page("pages/4_Initiatives.py").run()
+    at.switch_page("app_pages/4_Initiatives.py").run()
     assert at.text_input(key="recherche").value == "Marck"
     assert len(at.dataframe[0].value) == len(found)
 

@@ -15,7 +15,7 @@ from initiatives.store import open_store
 from ui import review
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "4_Initiatives.py")
+PAGE = str(ROOT / "app_pages" / "4_Initiatives.py")
 HOSTILE = '<img src=x onerror="window.__xss=1">'
 
 

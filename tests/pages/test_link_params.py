@@ -24,7 +24,7 @@ def warnings(at) -> list[str]:
     return [w.value for w in at.warning]
 
 
-@pytest.mark.parametrize("page", ["pages/6_Exports.py", "pages/3_Productions.py"])
+@pytest.mark.parametrize("page", ["app_pages/6_Exports.py", "app_pages/3_Productions.py"])
 def test_a_date_outside_the_releases_is_said_and_dropped(db, page):
     at = open_page(page, {"du": "1999-01-01", "au": "2020-04-21", "categorie": "aide alimentaire"})
     said = [w for w in warnings(at) if "date de début du lien" in w]
@@ -36,13 +36,13 @@ def test_a_date_outside_the_releases_is_said_and_dropped(db, page):
 
 
 def test_an_end_date_after_every_release_is_said(db):
-    at = open_page("pages/6_Exports.py", {"au": "2031-12-31"})
+    at = open_page("app_pages/6_Exports.py", {"au": "2031-12-31"})
     assert any("date de fin du lien (31 décembre 2031)" in w for w in warnings(at))
     assert "au" not in at.query_params
 
 
 def test_a_very_long_search_is_set_aside(db):
-    at = open_page("pages/4_Initiatives.py", {"q": "x" * 100_000})
+    at = open_page("app_pages/4_Initiatives.py", {"q": "x" * 100_000})
     assert "Le paramètre « q » du lien est trop long (100\u202f000 caractères, au plus 200) : " \
            "il est ignoré." in warnings(at)
     assert "q" not in at.query_params
@@ -50,11 +50,11 @@ def test_a_very_long_search_is_set_aside(db):
 
 
 def test_too_many_values_are_set_aside(db):
-    at = open_page("pages/6_Exports.py", {"communique": [f"r{n}" for n in range(500)]})
+    at = open_page("app_pages/6_Exports.py", {"communique": [f"r{n}" for n in range(500)]})
     assert any("500 valeurs au paramètre « communique »" in w for w in warnings(at))
     assert "communique" not in at.query_params
 
 
 def test_a_valid_link_has_no_notice(db):
-    at = open_page("pages/6_Exports.py", {"q": "Marck", "categorie": "aide alimentaire"})
+    at = open_page("app_pages/6_Exports.py", {"q": "Marck", "categorie": "aide alimentaire"})
     assert not [w for w in warnings(at) if "du lien" in w or "valeurs au paramètre" in w]

@@ -19,9 +19,9 @@ from initiatives.store import open_store
 from report import briefing, naming
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["dashboard.py", "pages/0_Tableau_de_bord.py", "pages/1_Carte.py",
-         "pages/2_Couverture.py", "pages/3_Productions.py", "pages/4_Initiatives.py",
-         "pages/5_Import.py", "pages/6_Exports.py"]
+PAGES = ["dashboard.py", "app_pages/0_Tableau_de_bord.py", "app_pages/1_Carte.py",
+         "app_pages/2_Couverture.py", "app_pages/3_Productions.py", "app_pages/4_Initiatives.py",
+         "app_pages/5_Import.py", "app_pages/6_Exports.py"]
 CODE = re.compile(r'code\\*":\\*"(\d[\dAB]\d{0,3})\\*"')  # codes in the maps' data
 
 
@@ -79,12 +79,12 @@ def test_nord_every_page(app, built_reference):
         text = dump(at)
         assert "Pas-de-Calais" not in text and "pas-de-calais" not in text, page
         assert tabs and tabs[-1].endswith("· Nord solidaire"), (page, tabs[-1:])
-        if page != "pages/5_Import.py":
+        if page != "app_pages/5_Import.py":
             assert not any(c.startswith("62") for c in CODE.findall(text)), page
-    at = run("pages/0_Tableau_de_bord.py")
+    at = run("app_pages/0_Tableau_de_bord.py")
     assert at.title[0].value == "Nord solidaire : tableau de bord"
     assert any(m.value.endswith("/ 647") for m in at.metric)  # the Nord's 647 communes
-    exports = run("pages/6_Exports.py")
+    exports = run("app_pages/6_Exports.py")
     assert "préfecture du Nord" in exports.caption[0].value
 
 
@@ -104,7 +104,7 @@ def test_france_shows_departements_then_one_departement(app, built_reference):
     built_reference("59")  # the Nord's own layers, for the drill-down
     root, _ = built_reference("FR")
     tabs = app("FR", root)
-    at = run("pages/1_Carte.py")
+    at = run("app_pages/1_Carte.py")
     assert at.title[0].value == "France solidaire : carte des départements"
     assert tabs[-1] == "Carte · France solidaire"
     codes = set(CODE.findall(dump(at)))
@@ -127,8 +127,8 @@ def test_france_shows_departements_then_one_departement(app, built_reference):
 def test_france_pages_without_a_national_view_ask_for_a_departement(app, built_reference):
     root, _ = built_reference("FR")
     app("FR", root)
-    at = run("pages/2_Couverture.py")
+    at = run("app_pages/2_Couverture.py")
     assert "choisissez un département" in at.info[0].value
     assert not at.title
-    at = run("pages/0_Tableau_de_bord.py")
+    at = run("app_pages/0_Tableau_de_bord.py")
     assert at.title[0].value == "France solidaire : tableau de bord"

@@ -74,7 +74,7 @@ def test_totals_say_how_much_is_to_review_and_the_switch_drops_it(mixed):
 def test_a_shared_link_opens_with_the_switch_on(mixed):
     store = open_store(mixed)
     checked = metrics.totals(store, Filters(reviewed_only=True))
-    at = run("pages/3_Productions.py", {"relus": "oui"})
+    at = run("app_pages/3_Productions.py", {"relus": "oui"})
     switch = next(t for t in at.sidebar.toggle if t.label == "Chiffres relus seulement")
     assert switch.value
     table = at.dataframe[0].value.set_index("Objet")
@@ -87,7 +87,7 @@ def test_a_shared_link_opens_with_the_switch_on(mixed):
 
 
 def test_productions_without_the_switch_show_the_part_to_review(mixed):
-    at = run("pages/3_Productions.py")
+    at = run("app_pages/3_Productions.py")
     table = at.dataframe[0].value.set_index("Objet")
     assert table.loc["masques", "Dont à relire"] == format_number(1100)
     behind = at.dataframe[1].value

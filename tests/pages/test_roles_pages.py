@@ -12,7 +12,7 @@ from initiatives.history import DELETION, IMPORT
 from initiatives.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "5_Import.py")
+PAGE = str(ROOT / "app_pages" / "5_Import.py")
 AGENT = "agent@pas-de-calais.gouv.fr"
 RELEASE = """Covid-19 : le Pas-de-Calais solidaire n°9
 

@@ -58,7 +58,7 @@ def test_inert_leaves_no_markdown_special_unescaped(title):
 def test_the_exports_caption_escapes_a_release_title(tmp_path, monkeypatch):
     store_with(tmp_path, TITLES[1])
     monkeypatch.setenv("INITIATIVES_DB", str(tmp_path / "store.sqlite"))
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Exports.py"), default_timeout=180).run()
+    at = AppTest.from_file(str(ROOT / "app_pages" / "6_Exports.py"), default_timeout=180).run()
     assert not at.exception, at.exception
     caption = next(c.value for c in at.caption if "Source" in c.value)
     assert "evil" in caption
