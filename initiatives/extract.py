@@ -1302,10 +1302,12 @@ def _field_of_story(text: str, draft: _Draft, dep: str) -> bool:
     is one of its fields ("Communes desservies : …", "Repas livrés : 230 par semaine"
     under "Le service d'aide à domicile a élargi son portage…"); a line labelled by a
     town is that town's entry."""
-    story = draft.blocks[-1].text
+    last, opening = draft.blocks[-1], draft.actor_block
+    story = last.text
+    # (the paragraph that named the actor, a headline's joined to it, or a field before)
+    under = (opening.start <= last.start and last.end <= opening.end) or bool(_FIELD.match(story))
     return "\n" not in text and not BULLET.match(text) and not BULLET.match(story) and \
-        bool(_FIELD.match(text) or _LIST_LABEL.fullmatch(text)) and (story is draft.actor_block.text or
-                                      bool(_FIELD.match(story))) and \
+        bool(_FIELD.match(text) or _LIST_LABEL.fullmatch(text)) and under and \
         _entry_town(text, dep) is None
 
 

@@ -1111,10 +1111,12 @@ def test_labelled_lines_under_a_story_are_its_fields():
         "Le service intercommunal d'aide à domicile a ouvert une tournée de courses.\n"
         "Villages livrés : Bimont, Enquin-sur-Baillons, Preures\n"
         "Foyers servis : 64 foyers\n"
-        "Courses portées : 310 livraisons\n")
-    assert [(a, set(p), q) for a, p, q in found] == [
-        ("service intercommunal d'aide à domicile", {"62134", "62296", "62670"},
-         [(64, "beneficiaries"), (310, "done")])]
+        "Courses portées : 310 livraisons\n\n"
+        "4. DES MASQUES POUR LES ÉCOLES\n\n"
+        "L'association Ergny Couture a cousu 350 masques pour les écoliers d'Ergny.\n")
+    assert [(a, set(p), q) for a, p, q in found][0] == (
+        "service intercommunal d'aide à domicile", {"62134", "62296", "62670"},
+        [(64, "beneficiaries"), (310, "done")])
 
 
 def test_a_form_s_rows_stay_apart_and_a_label_over_a_list_keeps_the_card():

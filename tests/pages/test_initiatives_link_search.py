@@ -49,7 +49,7 @@ def test_search_filters_this_page_only(db):
     assert param(at, "q") == "Marck"  # in this page's link
     assert any("cette page seulement" in i.value for i in at.info)
     # the other pages count everything: the overview's figures are the unfiltered ones
-    at.switch_page("dashboard.py").run()
+    at.switch_page("app_pages/0_Tableau_de_bord.py").run()
     assert not at.exception
     figures = {m.label: m.value for m in at.metric}
     everything = metrics.key_figures(open_store(db), Filters())
