@@ -38,7 +38,7 @@ def restated(drafts, read_of: dict) -> None:
 
 
 # a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"
-_TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
+TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
 
 
 def sums(blocks, read_of: dict) -> None:
@@ -53,7 +53,7 @@ def sums(blocks, read_of: dict) -> None:
                 continue
             key = (q.item.lower(), q.kind)
             values = before.setdefault(key, [])
-            if _TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
+            if TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
                 pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="sum"), None)
                 values.clear()     # the next total sums the figures after this one
                 continue

@@ -236,8 +236,10 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
               r"|repair café|ressourcerie"
-              # a public body's service unit ("le service intercommunal d'aide à domicile")
-              r"|service (?:intercommunal|municipal|communal|départemental|d['’]aide|de soins)"
+              # a public body's unit of care ("le service intercommunal d'aide à domicile"),
+              # not an office (« Service départemental de la communication »)
+              r"|service(?: intercommunal| municipal| communal)?(?= d['’]aide| de soins"
+              r"| de portage)"
               r"|SSIAD|SAAD"
               # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
               # Lefebvre", "l'imprimerie Dubois")
@@ -332,8 +334,8 @@ def _of(name: str) -> str:
 # produits d'entretien Hygiène Côte d'Opale", "l'association d'aide à domicile Présence".
 # The complement ends on a word of its own (not "de Marck", which names a town).
 _OF_PROPER = re.compile(rf"(?:des|du|de la|de l{_A}|d{_A})\s*{NAME}")
-_DESCRIBED = re.compile(rf"(?:de\s+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|\s+)){{0,4}}?"
-                        rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}\s+(?P<name>{NAME})")
+_DESCRIBED = re.compile(rf"(?:de[ \t]+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|[ \t]+)){{0,4}}?"  # (on its line)
+                        rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}[ \t]+(?P<name>{NAME})")
 
 
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
@@ -1471,14 +1473,28 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     context = document_context(release, blocks, dep, heads)
     read_of = {}
     above = ""   # the last line above that is no list line: a list's introducing line
+    # A marked line ending with a colon introduces too ("⚠️ ON A BESOIN DE :"), the lines
+    # under it marked alike; another mark ("📦 Et les colis : …") is another topic.
+    marked_intro, mark, before_intro = False, None, ""
     for b in blocks:
         check()
+        first = BULLET.match(b.text)
+        if marked_intro and first:
+            if mark is None:
+                mark = first.group().strip()
+            elif first.group().strip() != mark:
+                above, marked_intro = before_intro, False
         if b.role != "separator":
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
                                             above, check)
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
-        plain = [line for line in lines if not BULLET.match(line) or framed(line)]
+        plain = [line for line in lines if not BULLET.match(line) or framed(line)
+                 or line.endswith(":")]
         if plain:
+            if BULLET.match(plain[-1]) and not framed(plain[-1]):
+                marked_intro, mark, before_intro = True, None, above
+            else:
+                marked_intro = False
             above = plain[-1]
     names = {b.start: name for b, nxt in zip(blocks, blocks[1:])
              if (name := section_name(b, nxt))}
@@ -1686,17 +1702,45 @@ def _titles_to_stories(blocks: list[Block], drafts: list[_Draft], read_of: dict)
     """A title (one line, no full stop) with figures and no actor, right over a story,
     is that story's ("Les couturières ont passé le cap des 5 000 masques" over the
     article that names the association)."""
-    owned = {b.start for d in drafts for b in d.blocks}
+    owner = {b.start: d for d in drafts for b in d.blocks}
+    ruled = {b.start for b, nxt in zip(blocks, blocks[1:]) if nxt.role == "separator"}
     shown = [b for b in blocks if b.role != "separator"]
     before = {b.start: shown[i - 1] for i, b in enumerate(shown) if i}
-    for d in drafts:
+    for d in list(drafts):
         title = before.get(d.blocks[0].start)
-        if title is None or title.start in owned or title.role != "content" or \
-                "\n" in title.text or len(title.text) > 160 or _ENDS_SENTENCE.search(title.text):
+        if title is None or title.role != "content" or "\n" in title.text or \
+                len(title.text) > 160 or \
+                not any(q is not None for _, q in read_of.get(title.start, [])):
             continue
-        if any(q is not None for _, q in read_of.get(title.start, [])):
+        other = owner.get(title.start)
+        if other is None and not _ENDS_SENTENCE.search(title.text):
             d.blocks.insert(0, title)
-            owned.add(title.start)
+            owner[title.start] = d
+        elif other is not None and other is not d and \
+                _taken_title(title, other, title.start in ruled):
+            # a title, an exclamation maybe ("Nos couturières : déjà 1 750 masques !"),
+            # that the text's own actor or the last story's list took is the next story's
+            other.blocks.remove(title)
+            if not other.blocks:
+                drafts.remove(other)
+            d.blocks.insert(0, title)
+            owner[title.start] = d
+
+
+def _taken_title(title: Block, other: _Draft, ruled: bool) -> bool:
+    """`title` is no sentence and no total, and `other` took it for naming no one: as the
+    text's own actor's figures, or as the unmarked line after its list. A numbered
+    title is one when a rule underlines it ("4. COUTURIÈRES : OBJECTIF 700 MASQUES")."""
+    exclaimed = title.text.rstrip().endswith("!") and bool(_FIELD.match(title.text))
+    if (BULLET.match(title.text) and not ruled) or counted_once.TOTAL_CUE.search(title.text) \
+            or (_ENDS_SENTENCE.search(title.text) and not exclaimed):
+        return False  # (a labelled exclamation is a title: "Nos couturières : déjà 900 !")
+    by_default = other.blocks == [title] and other.actor.start == other.actor.end == 0
+    # (a labelled line under an entry is that entry's field: "• Action : …" over "Fait : …")
+    after_list = len(other.blocks) >= 2 and other.blocks[-1] is title and \
+        bool(BULLET.match(other.blocks[-2].text) or ruled) and \
+        (ruled or exclaimed or not _FIELD.match(title.text))
+    return by_default or after_list
 
 
 def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
@@ -2090,7 +2134,10 @@ _NEIGHBOUR_PLACE = re.compile(r"\b(?:village|commune|ville|bourg|hameau)s?\s+voi
 # Noyelles", "achetées chez un grossiste d'Arras")
 _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ssait|ssaient)?)"
                          rf"[^.;:!?\n]{{0,100}}"
-                         rf"|achet(?:é|ée|és|ées)\s+(?:auprès|au|aux|à|chez|dans)\b[^.,;:!?\n]{{0,60}})"
+                         # (the means may come between: "acheté grâce à vos dons dans une
+                         # boutique de Boulogne")
+                         rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
+                         rf"[^.,;:!?\n]{{0,60}})"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town after its postcode is an address: where an office is, not a place reached,
 # unless the text names no other place (a town hall's own page).
@@ -2377,7 +2424,10 @@ _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:fon
                    r"|(?:le|la|les) mêmes? (?:choix|décisions?|démarches?|initiatives?)"
                    # choices alike ("nos voisins de Wimereux ont fait des choix semblables")
                    r"|(?:choix|mesures|décisions|démarches?|dispositifs?)\s+(?:très |fort |assez )?"
-                   r"(?:semblables|similaires|analogues|comparables))\b", re.I)
+                   r"(?:semblables|similaires|analogues|comparables)"
+                   # … or another's action of the kind ("ont lancé un atelier similaire")
+                   r"|\b(?:un|une|des)\s+[a-zà-ÿ]+\s+(?:très |assez )?(?:semblable|similaire|analogue"
+                   r"|comparable)s?(?!\s+(?:à|au|aux)\b))\b", re.I)
 
 
 def _sentence_at(body: str, pos: int) -> str:

@@ -79,7 +79,7 @@ ITEMS = [
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
-    (r"habitants?|administrée?s?|âmes", "habitants", "personnes", POPULATION),
+    (r"habitante?s?|administrée?s?|âmes", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
@@ -156,9 +156,20 @@ def _per_unit_before(before: str) -> bool:
 
 
 def _distributive(before: str) -> bool:
-    """A distributive recipient earlier in the clause ("chaque foyer recevra deux …")."""
-    return bool(_DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])) and \
-        not _SET_OF_EACH.search(before)
+    """A distributive recipient earlier in the clause ("chaque foyer recevra deux …"), or
+    a sentence's subject that is one of a kind."""
+    return (bool(_DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]))
+            or _one_of_a_kind(before)) and not _SET_OF_EACH.search(before)
+
+
+def _one_of_a_kind(before: str) -> bool:
+    """The sentence's subject is one of a kind ("Chaque visière se compose …, fixée par
+    quatre ergots"): its figures tell of one unit, unless a total is told."""
+    # (a clause coordinated after a comma has its own subject: "Chaque cuisine prépare
+    # un plat, et 140 plateaux partent chaque jour")
+    opening = re.split(r"[.!?;]\s|\bsoit\b|\b(?:au total|en tout)\b|,\s*(?:et|mais|puis|alors)\b",
+                       before)[-1]
+    return bool(_EACH_OPENING.match(opening)) and not _SET_OF_EACH.search(before)
 
 
 # "Chaque colis : 1 kg de pâtes, 2 litres de lait": a list after "chaque X :" tells
@@ -181,6 +192,7 @@ _EQUATION = re.compile(r"^\s*=|=\s*$")
 _DISTRIBUTIVE = re.compile(r"\b(?:chaque\s+(?!(?:jour|semaine|soir|matin|midi|nuit|mois"
                            r"|année|an|fois|week-end|après-midi|heure|quinzaine|lundi|mardi"
                            r"|mercredi|jeudi|vendredi|samedi|dimanche)s?\b)[^\W\d_]+|chacune?\b)", re.I)
+_EACH_OPENING = re.compile(rf"\W*{_DISTRIBUTIVE.pattern}", re.I)  # (matched at a sentence start)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
@@ -378,7 +390,10 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
 _HELPERS_AFTER = re.compile(r"^\s*(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
                             r"(?:volontaires|bénévoles|mobilisée?s)\b"
                             # … or set beside them ("15 jeunes de 18 à 25 ans, tous bénévoles")
-                            r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b",
+                            r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b"
+                            # … or who set to work ("se sont mises à leurs machines")
+                            r"|^\s*se\s+(?:sont|est)\s+mise?s?\s+(?:au\s+travail|à\s+(?:l['’]ouvrage"
+                            r"|la\s+tâche|(?:leurs?|sa|son|ses)\s+\w+|coudre|cuisiner))",
                             re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
@@ -1004,7 +1019,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
             or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"
         return None, "price"
-    if _distributive(before) or _EACH_HEAD.search(upto or before):
+    if _distributive(before) or _one_of_a_kind(upto or before) or _EACH_HEAD.search(upto or before):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price

@@ -1102,3 +1102,20 @@ def test_a_schedule_in_words_a_tool_s_ratio_a_territory_s_size_and_a_funder(text
 def test_a_figure_for_the_whole_region_stays_set_aside():
     assert kinds("Dans toute la région, 30 000 masques ont été livrés cette semaine.") == []
     assert kinds("La Région a livré 1 200 000 masques aux communes.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence whose subject is one of a kind tells of one unit, past its commas
+    ("Chaque colis se compose de pâtes et de riz, complété par deux boîtes de conserve.",
+     []),
+    ("Chaque bénévole a cousu 40 masques.", []),
+    ("Chaque cuisine prépare un plat, et environ 90 plateaux partent chaque jour.",
+     [(90, "per_day")]),
+    ("Chaque commune a reçu sa part, soit 2 400 masques au total.", [(2400, "done")]),
+    ("Chaque semaine, l'équipe livre 80 colis.", [(80, "per_week")]),
+    # people who set to work are helpers, women named in the feminine too
+    ("Une dizaine d'habitantes se sont mises à leurs fourneaux.", [(10, "volunteers")]),
+    ("Douze voisins se sont mis au travail dès lundi.", [(12, "volunteers")]),
+])
+def test_one_of_a_kind_as_subject_and_people_who_set_to_work(text, expected):
+    assert kinds(text) == expected

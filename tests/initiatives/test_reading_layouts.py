@@ -1179,3 +1179,67 @@ def test_a_card_s_line_of_figures_split_by_dashes_is_no_headline():
         ("Mairie de Wanquetin", [(41, "beneficiaries"), (7, "volunteers"), (260, "done"),
                                  (2, "needed")]),
         ("Club des aînés de Fosseux", [(90, "done"), (12, "volunteers")])]
+
+
+def test_a_title_over_a_story_is_the_story_s_even_after_a_list_or_an_exclamation():
+    found = summary(
+        "Commune de Bimont – actualités\n\n"
+        "La mairie a commandé 900 masques pour les habitants de Bimont. Ils seront "
+        "remis en trois lieux, dans le courant du mois de mai :\n"
+        "- la salle des fêtes ;\n"
+        "- l'école ;\n"
+        "- la mairie.\n\n"
+        "Nos cuisinières : déjà 420 repas !\n\n"
+        "Sous l'impulsion de Josette, l'association Bimont Gourmand a servi 420 repas "
+        "chauds aux aînés du village depuis la fin du mois de mars, livrés chaque midi.\n\n"
+        "-------------------------------\n"
+        "2. LES JARDINIERS : OBJECTIF 300 PLANTS\n"
+        "-------------------------------\n"
+        "Le club des jardiniers de Bimont a déjà repiqué 150 plants de légumes et vise "
+        "300 plants pour les familles qui en ont fait la demande d'ici la fin de mai.\n")
+    counts = {a.removeprefix("Association "): q for a, _, q in found}
+    assert counts["Bimont Gourmand"] == [(420, "done")]  # the title's, the story's: one
+    assert sorted(v for v, k in counts["Club des jardiniers de Bimont"] if k == "target") \
+        == [300]
+    assert all(420 not in [v for v, _ in q] for a, q in counts.items()
+               if a != "Bimont Gourmand")
+
+
+def test_a_marked_line_ending_with_a_colon_introduces_its_list():
+    found = summary(
+        "Les Paniers de Preures\n\n"
+        "Depuis avril, nous avons livré 230 paniers aux familles de Preures.\n\n"
+        "Un grand merci aux 11 bénévoles qui préparent les paniers chaque semaine.\n\n"
+        "📣 NOUS AVONS BESOIN DE :\n"
+        "➡️ 3 chauffeurs avec voiture pour le jeudi\n"
+        "➡️ des conserves et du riz\n\n"
+        "📦 Et les paniers : 60 familles de Preures sont aidées grâce à vous.\n")
+    assert (3, "needed") in found[0][2] and (3, "done") not in found[0][2]
+    assert any((60, "beneficiaries") in q for _, _, q in found)  # another mark, another topic
+
+
+def test_another_s_action_of_the_kind_and_a_purchase_s_shop_name_no_place():
+    found = summary(
+        "Commune de Bimont – actualités\n\n"
+        "Les couturières bénévoles de Bimont ont cousu 640 masques pour les écoliers du "
+        "village.\n\n"
+        "Nos voisins d'Ergny ont monté un atelier semblable : merci à eux pour les patrons "
+        "partagés !\n\n"
+        "Le tissu a été acheté grâce à une cagnotte dans une mercerie de Maninghem.\n")
+    assert [p for _, p, _ in found] == [["62134"]]
+
+
+def test_an_exclaimed_sentence_of_a_post_stays_its_author_s():
+    found = summary(
+        "Les Cuistots de Herly 🍲\n"
+        "4 mai 2020\n\n"
+        "Ça y est, LE CAP DES 900 REPAS EST FRANCHI !!! 🎉\n\n"
+        "Quand on a commencé avec Paul et Mireille, on n'imaginait pas en arriver là. "
+        "Aujourd'hui on est 14 à cuisiner chacun chez soi pour les aînés du village.\n")
+    assert (900, "done") in dict((a, q) for a, _, q in found)["Les Cuistots de Herly"]
+
+
+def test_a_described_name_ends_with_its_line():
+    actor = find_actor("2. Ergny : un collectif de voisins très actif\n\n"
+                       "Créé fin mars, le collectif « Les Mains d'Ergny » a cousu 300 masques.")
+    assert actor is not None and actor.name != "Créé"
