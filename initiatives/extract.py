@@ -2036,7 +2036,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
                    rf"|\bvia\s+(?:[^.;]{{0,40}}\s(?:de\s+|d{_A}))?"
                    # a trip's start ("qui fait le trajet depuis Oignies")
-                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,2}}?depuis\s+"
+                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,4}}?depuis\s+"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de |par |d{_A})"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"

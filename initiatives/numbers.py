@@ -80,6 +80,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    # a technique's name ("l'impression en trois dimensions", "en 3 dimensions")
+    ("reference", re.compile(r"\b(?:trois|3)\s+dimensions\b", re.I)),
     # a place's number in its name ("secteur de la Fosse 2", "la cité 9", "salle 3")
     ("reference", re.compile(r"\b(?:fosse|cité|secteur|lot|bâtiment|salle|zone|quartier|tranche"
                              r"|bloc|hall|quai|puits|parcelle|escalier|étage|chambre)\s+\d{1,3}\b"
@@ -119,7 +121,7 @@ def find_numbers(text: str) -> list[Number]:
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
-            if reason == "reference" and not re.search(r"\d", m.group()):
+            if pattern in (URL, EMAIL) and not re.search(r"\d", m.group()):
                 continue
             if reason in ("reference",) and pattern in (URL, EMAIL):
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -171,10 +173,11 @@ def _read(text: str, m: re.Match) -> Number | None:
         if (a > 0 and (text[a - 1].isalpha() or text[a - 1] in "-#_/")) or \
                 (b < len(text) and _NOT_A_COUNT_AFTER.match(text[b])):
             return Number(a, b, None, reason="reference")          # "CRS9", "3D", "A26"
-        # an acronym before a figure names a thing ("CRS 9"), unless the line shouts on
-        # ("LE CAP DES 3000 MASQUES")
-        if re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a]) and \
-                not re.match(r"\s+[A-ZÀ-Ý]{3,}\b", text[b:b + 20]):
+        # an acronym before a figure names a thing ("CRS 9"), unless the line shouts, on
+        # ("LE CAP DES 3000 MASQUES") or before it ("ON RECHERCHE 4 chauffeurs")
+        acronym = re.search(r"\b[A-Z]{2,}\s*$", text[max(0, a - 12):a])
+        if acronym and not re.match(r"\s+[A-ZÀ-Ý]{3,}\b", text[b:b + 20]) and \
+                not re.search(r"\b[A-ZÀ-Ý]{2,}\s+$", text[max(0, a - 40):a - len(acronym.group())]):
             return Number(a, b, None, reason="reference")          # "CRS 9", "RN 43"
         value = float(re.sub(_SEP, "", m.group("num")).replace(",", "."))
         mult = (m.group("mult") or "").lower()

@@ -1014,7 +1014,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
-    if _PRICE_BEFORE.search(before) or (group == MONEY and (
+    # (people are no sum: "avec l'aide de deux voisins bénévoles")
+    if (_PRICE_BEFORE.search(before) and group not in (PEOPLE, VOLUNTEER, BENEFICIARY)) or (
+            group == MONEY and (
             # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
             or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"

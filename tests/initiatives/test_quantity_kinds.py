@@ -1119,3 +1119,17 @@ def test_a_figure_for_the_whole_region_stays_set_aside():
 ])
 def test_one_of_a_kind_as_subject_and_people_who_set_to_work(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shouted line is no acronym before its figure; an acronym still names a thing
+    ("📢 ON RECHERCHE 5 chauffeurs avec voiture pour les tournées.", [(5, "needed")]),
+    ("Les CRS 8 ont porté 60 colis aux familles.", [(60, "done")]),
+    # a technique's name is no count
+    ("Passionné d'impression en trois dimensions, il a fabriqué 90 visières.",
+     [(90, "done")]),
+    # people are no sum, even after "l'aide de"
+    ("Elle assure la tournée avec l'aide de trois voisins bénévoles.", [(3, "volunteers")]),
+])
+def test_a_shouted_need_a_technique_s_name_and_helpers_after_aide_de(text, expected):
+    assert kinds(text) == expected

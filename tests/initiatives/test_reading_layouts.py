@@ -1146,7 +1146,8 @@ def test_an_inspiration_a_supply_s_origin_a_transit_and_a_trip_s_start_name_no_p
         "L'association Ergny Partage a cousu 800 masques pour les habitants d'Ergny. "
         "On s'est inspirés de ce qu'avait fait Maninghem au début. Le tissu provenait "
         "d'une mercerie de Frévent. Les élastiques transiteront par le dépôt de Wicquinghem. "
-        "Merci à Odile, qui fait le trajet depuis Herly chaque matin.")
+        "Merci à Odile, qui fait le trajet depuis Herly chaque matin, et à Marc, qui fait "
+        "la route tous les jours depuis Preures.")
     assert ini[0].endswith("Ergny Partage") and ini[1] == ["62302"]
 
 
@@ -1243,3 +1244,12 @@ def test_a_described_name_ends_with_its_line():
     actor = find_actor("2. Ergny : un collectif de voisins très actif\n\n"
                        "Créé fin mars, le collectif « Les Mains d'Ergny » a cousu 300 masques.")
     assert actor is not None and actor.name != "Créé"
+
+
+def test_a_heading_in_capitals_stands_alone_over_its_sentence():
+    text = ("Le Club de Fosseux\n\n"
+            "Voici ce que nos joueurs et dirigeants font depuis le début du confinement.\n\n"
+            "🛒 LES COURSES POUR NOS ANCIENS\n"
+            "12 licenciés se relaient pour faire les courses des personnes âgées.\n")
+    assert "ANCIENS\n\n12 licenciés" in release_from_text(text).body
+    assert any((12, "volunteers") in q for _, _, q in summary(text))
