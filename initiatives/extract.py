@@ -24,7 +24,17 @@ from geo.mentions import find_places
 from geo.offline import gazetteer
 from initiatives import counted_once
 from initiatives.dates import MONTHS
-from initiatives.ingest import BULLET, DATA_LINE, EMAIL, PHONE, URL, Budget, framed, is_contact_line
+from initiatives.ingest import (
+    BULLET,
+    DATA_LINE,
+    EMAIL,
+    FORM_ROW,
+    PHONE,
+    URL,
+    Budget,
+    framed,
+    is_contact_line,
+)
 from initiatives.model import (
     ASSOCIATION,
     CATEGORIES,
@@ -569,7 +579,7 @@ _EMPLOYER = re.compile(r"\b(?:employée?|salariée?|ouvri(?:er|ère)|agent|cadre
 _NOT_A_TRADE = re.compile(r"(?i)(?:messagerie|galerie|loterie|batterie|trésorerie|gendarmerie"
                           r"|infirmerie|plaisanterie|causerie|tuerie)s?\b")
 # a verb of provenance, then its complement: where goods come from, in the clause
-_FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|proven\w+|provien\w+"
+_FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|prov(?:en|ien)\w+"
                    r"|arrivée?s?|sortie?s?)\b"
                    r"[^.;:!?«»]{0,50}?\b(?:de|du|des|d['’])(?:\s*la|\s*l['’]|\s*les|\s*une?)?\s*$",
                    re.I)
@@ -1295,21 +1305,17 @@ def _card_line(text: str, draft: _Draft) -> bool:
         bool(_BEARER.match(entry)) and "\n" not in text and bool(_FIELD.match(text)))
 
 
-# a card's label over its own list ("En chiffres :" over "• 1 750 masques livrés")
-_LIST_LABEL = re.compile(r"[^\W\d][^\n:]{0,40}\s?:")
-
-
 def _field_of_story(text: str, draft: _Draft, dep: str) -> bool:
     """A labelled line right under a story's paragraph, unmarked as the paragraph is,
     is one of its fields ("Communes desservies : …", "Repas livrés : 230 par semaine"
-    under "Le service d'aide à domicile a élargi son portage…"); a line labelled by a
-    town is that town's entry."""
+    under "Le service d'aide à domicile a élargi son portage…"), and so is a label over
+    its own list ("En chiffres :"); a line labelled by a town is that town's entry."""
     last, opening = draft.blocks[-1], draft.actor_block
     story = last.text
     # (the paragraph that named the actor, a headline's joined to it, or a field before)
     under = (opening.start <= last.start and last.end <= opening.end) or bool(_FIELD.match(story))
     return "\n" not in text and not BULLET.match(text) and not BULLET.match(story) and \
-        bool(_FIELD.match(text) or _LIST_LABEL.fullmatch(text)) and under and \
+        bool(_FIELD.match(text) or FORM_ROW.fullmatch(text)) and under and \
         _entry_town(text, dep) is None
 
 
@@ -2031,13 +2037,13 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
                    rf"(?:[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*|\s+)"
                    # what inspired it, named bare ("on s'est inspirés de ce qu'avait lancé ")
-                   rf"|\binspir\w*\s+(?:de|par|d{_A})\b[^.;]{{0,60}}\s"
+                   rf"|\binspir\w*\s+(?:de|par|d{_A})\b[^.;]{{0,80}}(?:\s|d{_A})"
                    # a route through a place ("transiteront par la plateforme de ", "via ")
                    rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
                    rf"|\bvia\s+(?:[^.;]{{0,40}}\s(?:de\s+|d{_A}))?"
                    # a trip's start ("qui fait le trajet depuis Oignies")
                    rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,4}}?depuis\s+"
-                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple|inspir(?:ée?s?|ant|e|ent) (?:de |par |d{_A})"
+                   rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"

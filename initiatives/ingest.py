@@ -545,7 +545,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return ends or a_text.endswith(":")
     if BULLET.match(b_text) or DATA_LINE.match(b_text):
         return True  # a list's entry, or a table's row ("Colis livrés : 380")
-    if _FORM_ROW.match(BULLET.sub("", a_text).strip()) and _FORM_ROW.match(b_text) and \
+    if FORM_ROW.match(BULLET.sub("", a_text).strip()) and FORM_ROW.match(b_text) and \
             b_text[:1].isupper():
         return True  # a form's rows, one per label, short or long ("Besoin : …" over
         # "Le mot de l'élue : « … »", "Où : …" over "En chiffres :")
@@ -574,7 +574,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
 
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
 _SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}\W+[A-ZÀ-Ý]{3,}")  # two words in capitals at least
-_FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
+FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
 _FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
 # A line ending with a function word goes on in the next one ("distribués par la").
 _GOES_ON = re.compile(r"(?:\b(?:de|du|des|la|le|les|et|ou|à|au|aux|en|par|pour|sur|un|une|avec"

@@ -156,10 +156,9 @@ def _per_unit_before(before: str) -> bool:
 
 
 def _distributive(before: str) -> bool:
-    """A distributive recipient earlier in the clause ("chaque foyer recevra deux …"), or
-    a sentence's subject that is one of a kind."""
-    return (bool(_DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1]))
-            or _one_of_a_kind(before)) and not _SET_OF_EACH.search(before)
+    """A distributive recipient earlier in the clause ("chaque foyer recevra deux …")."""
+    return bool(_DISTRIBUTIVE.search(re.split(r"[.;,]|\bsoit\b", before)[-1])) and \
+        not _SET_OF_EACH.search(before)
 
 
 def _one_of_a_kind(before: str) -> bool:
@@ -658,7 +657,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         item = (previous[0].item, previous[0].unit, "open", number.end)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _per_unit_before(before)
-                         or _distributive(before)):
+                         or _distributive(before) or _one_of_a_kind(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
     if (pending := _PENDING.match(text[:s_end], number.end)):
         # requests still waiting ("12 demandes restent en attente") are a need
