@@ -89,6 +89,12 @@ def split_blocks(body: str) -> list[Block]:
         for b in blocks:
             if b.role == "headline":
                 b.role = "content"
+    # A card's rows follow one another: a labelled line under a row is the card's next
+    # row ("Distribution : Habarcq, Barly…" under "Objectif : 8 000 masques"), no title.
+    for prev, block in zip(blocks, blocks[1:]):
+        if block.role == "headline" and prev.role == "content" and "\n" not in prev.text \
+                and FORM_ROW.match(prev.text) and FORM_ROW.match(block.text):
+            block.role = "content"
     # A list's last line ends with a full stop: after a line of the list, a lowercase
     # one is still the list's, not a topic's heading ("• un service étendu à Carency.")
     for prev, block in zip(blocks, blocks[1:]):
@@ -167,9 +173,9 @@ _FORM_LINE = re.compile(r"^\W{0,3}(?:qui|où|quoi|quand|combien|comment|porteu(?
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
-    if "\n" not in text and (_BYLINE.match(text)
+    if "\n" not in text and (_BYLINE.match(text) or _EDITION.match(text)
                              or _STAMPED_NAME.fullmatch(f"{text}\n{following}")):
-        return "signature"   # the journalist's name is no actor
+        return "signature"   # the journalist's name, the paper's edition: no actor
     if is_contact(text):
         return "contact"
     inner = _strip_bullet(text)
@@ -221,6 +227,8 @@ _STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\
                            rf"(?:Publié|Mis en ligne|Mise à jour)\b[^\n]{{0,60}}$")
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
+# a newspaper's local edition under its name ("Édition Béthunois – Bruaysis")
+_EDITION = re.compile(r"[ÉE]dition(?:\s+(?:de|du|des|d['’]))?\s+[^\W\d][^.!?:]{0,60}$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
@@ -301,12 +309,16 @@ _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|c
 # A paragraph whose subject is the author's "we" (not thanking others, who act)
 _WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
                          r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))")
+# a headline opening with an indefinite article presents a kind, no name
+_INDEFINITE_OPENING = re.compile(r"\W{0,4}(?:Une?|Des)\s", re.UNICODE)
 # a town's social welfare office, abbreviated or spelled out
 _CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
 # an intercommunality's social action centre, abbreviated or spelled out
 _CIAS = re.compile(rf"\bCIAS\b|\b[Cc]entre intercommunal d{_A}action sociale(?:\s*\(CIAS\))?")
+# (a town named after the acronym in brackets is the office's own: "le centre communal
+# d'action sociale (CCAS) de Saint-Pol")
 _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
-                       rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+                       rf"(?!\s*(?:\(CCAS\)\s*)?(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
 # the opening of a list entry that is a complement, not a subject ("👉 à la mairie de")
@@ -410,13 +422,18 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
                 name = f"{keyword} « {name} »"
             add(_Span(m.start(), m.end() + q.end()), name, _KEYWORD_TYPES[keyword])
             continue
-        n = re.match(NAME, rest) or _DESCRIBED.match(rest)
+        # (the name's own article may be written in lower case in a sentence: "l'association
+        # les Fils d'Argent")
+        article = re.match(rf"(?:les|la|le|l{_A})\s*(?=[{_UP}])", rest)
+        skip = article.end() if article else 0
+        n = re.match(NAME, rest[skip:]) or _DESCRIBED.match(rest[skip:])
         if n:
             name = n.group("name") if "name" in n.re.groupindex else n.group()
-            tail = re.match(_DEMONYM_TAIL, rest[n.end():]) if n.re is not _DESCRIBED else None
+            tail = re.match(_DEMONYM_TAIL, rest[skip + n.end():]) \
+                if n.re is not _DESCRIBED else None
             if tail and tail.group() and name == n.group().strip():
                 name, n = name + tail.group(), _Span(n.start(), n.end() + tail.end())
-            add(_Span(m.start(), m.end() + n.end()), name, _KEYWORD_TYPES[keyword])
+            add(_Span(m.start(), m.end() + skip + n.end()), name, _KEYWORD_TYPES[keyword])
         elif keyword != "fondation" and (n := _OF_PROPER.match(rest)):
             # the head, then a proper noun as its complement ("le collectif des Petites
             # Mains d'Hersin", "l'association des Amis du Vieux Moulin")
@@ -717,6 +734,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 
 def _org_kind(name: str) -> str:
     """An organisation's type from the head of its name (shops, schools, councils)."""
+    if re.match(r"(?i)épiceries? (?:solidaires?|sociales?)\b", name):
+        return ASSOCIATION   # a social grocery is a charity's, no shop
     return COMPANY if re.match(r"(?i)[a-zé]{3,}erie\b|entreprise|pharmacie|restaurant|supérette|supermarché"
                                r"|hypermarché|magasin"
                                r"|GAEC|coopérative|ferme|traiteur"
@@ -724,7 +743,7 @@ def _org_kind(name: str) -> str:
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université"
                            r"|faculté|institut", name) else \
-        LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|CCAS|CIAS"
+        LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|municipalité|CCAS|CIAS"
                               r"|communauté (?:de communes|urbaine|d['’]agglomération))\b",
                               name) else ASSOCIATION
 
@@ -1479,17 +1498,21 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     context = document_context(release, blocks, dep, heads)
     read_of = {}
     above = ""   # the last line above that is no list line: a list's introducing line
-    # A marked line ending with a colon introduces too ("⚠️ ON A BESOIN DE :"), the lines
-    # under it marked alike; another mark ("📦 Et les colis : …") is another topic.
-    marked_intro, mark, before_intro = False, None, ""
+    # A list's lines are marked alike: another mark ("🎯 Pour les repas, …" after the
+    # "✅" lines) is another topic, out of the list and its introducing line. A marked
+    # line ending with a colon introduces too ("⚠️ ON A BESOIN DE :"); after its list
+    # the line that introduced it comes back.
+    in_list, marked_intro, mark, before_intro = False, False, None, ""
     for b in blocks:
         check()
         first = BULLET.match(b.text)
-        if marked_intro and first:
+        if in_list and first:
+            shape = re.sub(r"\d+", "#", first.group().strip())   # "1." and "2." alike
             if mark is None:
-                mark = first.group().strip()
-            elif first.group().strip() != mark:
-                above, marked_intro = before_intro, False
+                mark = shape
+            elif shape != mark:
+                above = before_intro if marked_intro else ""
+                in_list = marked_intro = False
         if b.role != "separator":
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
                                             above, check)
@@ -1497,10 +1520,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         plain = [line for line in lines if not BULLET.match(line) or framed(line)
                  or line.endswith(":")]
         if plain:
-            if BULLET.match(plain[-1]) and not framed(plain[-1]):
-                marked_intro, mark, before_intro = True, None, above
-            else:
-                marked_intro = False
+            marked_intro = bool(BULLET.match(plain[-1])) and not framed(plain[-1])
+            in_list, mark, before_intro = True, None, above
             above = plain[-1]
     names = {b.start: name for b, nxt in zip(blocks, blocks[1:])
              if (name := section_name(b, nxt))}
@@ -1566,10 +1587,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             town = section_town or _one_commune(hl.text, dep) or \
                 _entry_town(block.text, dep) or _opening_town(block.text, dep)
             here = dataclasses.replace(context, town=town) if town is not None else context
-            shouted = hl.text.upper() == hl.text
-            # a headline in capitals names a topic ("—— ÉCOLE À LA MAISON ——"): the
+            # a headline in capitals names a topic ("—— ÉCOLE À LA MAISON ——"), one opening
+            # with an indefinite article a kind ("Une épicerie solidaire mobilisée"): the
             # paragraph's own actor first
-            actor = (shouted and find_actor(block.text, here)) or find_actor(joined, here)
+            topic = hl.text.upper() == hl.text or bool(_INDEFINITE_OPENING.match(hl.text))
+            actor = (topic and find_actor(block.text, here)) or find_actor(joined, here)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's
@@ -1756,7 +1778,8 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
     given to its town for want of a name, whose figure the story of a named actor gives
     again, is that story's."""
     first = next((b for b in blocks if b.role == "content"), None)
-    if len(drafts) < 2 or first is None or drafts[0].blocks[0].start != first.start or \
+    # (the article's title may head the lead's draft)
+    if len(drafts) < 2 or first is None or first not in drafts[0].blocks or \
             drafts[0].actor.end > 0:
         return drafts
     lead = drafts[0]
@@ -2022,6 +2045,8 @@ _PARTNER = re.compile(r"\b(?:partenaires?|partenariat|CCAS)\b[^.;]*$", re.I)
 # le modèle de l'atelier lancé à Béthune"; so do a distance or a direction from it: "à
 # quelques kilomètres de Saint-Omer".
 _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A}instar"
+                   # a border ("jusqu'à la limite d'Étaples", "limitrophe de")
+                   rf"|(?:la |les )?limites?|limitrophes?"
                    rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
@@ -2056,6 +2081,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a way told by where it leads ("en sortie de ville, direction Oye-Plage")
                    # (a sentence "Direction Gauchin, Ramecourt…" gives a trip's destinations)
                    rf"|(?:,\s*|\ben\s+)direction\s+(?:de\s+|d{_A})?|\broute\s+(?:de\s+|d{_A})"
+                   # … a road by its two ends ("sur la route de Calais à Saint-Omer")
+                   rf"|\broute\s+(?:de\s+|d{_A})[^.;,:]{{1,40}}?\s(?:à|au|jusqu{_A}(?:à|au))\s+"
                    # a road's way ("la départementale qui file vers Montreuil")
                    rf"|\b(?:route|départementale|nationale|autoroute|chemin|file|filent|mène"
                    rf"|mènent|conduit|conduisent)\b[^.;]{{0,20}}\bvers\s+"
@@ -2063,6 +2090,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
                    rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
                    rf"|vit|vivait|résid\w*|étudi\w*)\b[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   # where a person studies ("jeune de 17 ans, élève au lycée Mariette de")
+                   rf"|\b(?:élève|étudiante?|lycéen(?:ne)?|collégien(?:ne)?|apprentie?)s?\s+"
+                   rf"(?:au|à la|à l{_A}|en)\s*[^.;,]{{0,40}}?\s(?:de\s+|d{_A}|à\s+)"
                    # a person's former trade ("le maire, ancien infirmier à Arras", "une
                    # ancienne couturière professionnelle de Samer")
                    rf"|\bancien(?:ne)?s?\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?\s+(?:à\s+|au\s+|de\s+|d{_A})"

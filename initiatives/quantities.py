@@ -75,7 +75,7 @@ ITEMS = [
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
-     r"|gérante?s?|assistante?s?", "personnes",
+     r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?", "personnes",
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
@@ -130,6 +130,8 @@ _PER_UNIT_AFTER = re.compile(
     r"|pochette|résident|bénéficiaire|adulte|foyer|commande|livraison|envoi"
     # a cap per group ("15 élèves par classe", "6 par table")
     r"|classe|groupe|table|séance|voiture|véhicule"
+    # a share per receiving place ("soit environ 20 litres par commune")
+    r"|commune|village|mairie|école|établissement|structure|quartier|site"
     # what one tool or one batch gives ("quatre par plateau", "60 par rouleau")
     r"|plateau|machine|imprimante|bobine|rouleau|feuille|plaque|drap|mètre|carton|caisse"
     r"|palette|tournée|couturière|bénévole))\b", re.I)
@@ -139,7 +141,9 @@ _PER_UNIT_BEFORE = re.compile(
     r"|bouteilles? de|bidons? de|flacons? de|cartons? de|cagettes? de|bocaux de|bocal de"
     r"|(?:limité|plafonné)e?s? à"
     r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
-    r"|de quoi \w+(?:\s+\w+)?|à raison de|chacune?)\s*$", re.I)
+    # ("à raison de" gives a rate, "à raison de 800 par jour", or a share, "… trois par
+    # personne", as what follows says)
+    r"|de quoi \w+(?:\s+\w+)?|chacune?)\s*$", re.I)
 # "Deux masques sont remis à chaque habitant", "2 masques maximum par personne": a
 # distributive recipient later in the figure's clause.
 _DISTRIBUTIVE_AFTER = re.compile(r"^[^,;.:()]{0,40}?(?:\b(?:à|pour) (?:chaque|chacun|chacune)\b"
@@ -272,8 +276,10 @@ _NATIONAL_PHRASE = re.compile(
     # (the Region as a funder, "grâce à une dotation de la Région", is no scope either)
     rf"|(?<!par )(?<!avec )(?<!grâce à )(?<!dotation de )(?<!aide de )(?<!soutien de )"
     rf"(?<!financement de )(?<!subvention de )(?-i:[Ll]a Région)"
-    rf"|dans (?:tout )?le pays|partout en France|sur (?:tout |l{_APOS}ensemble du )?le "
-    rf"territoire national|l{_APOS}ensemble du territoire|(?<!par )(?<!avec )le gouvernement"
+    # ("l'ensemble du territoire", bare, is a local body's own: "210 bénéficiaires
+    # répartis sur l'ensemble du territoire" in an intercommunality's bulletin)
+    rf"|dans (?:tout )?le pays|partout en France|territoire (?:national|français)"
+    rf"|(?<!par )(?<!avec )le gouvernement"
     rf"|(?<!par )(?<!avec )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
@@ -348,6 +354,11 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
 # "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
 _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
                          r":\s*(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
+# "vient de passer commande : 1 000 visières": a colon announces what an order holds
+# (the order its own head, right before the colon: "livrent les commandes à domicile :
+# environ 40 livraisons par semaine" tells of deliveries)
+_ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
+                          r"(?:(?:encore|environ|près de|plus de)\s+)?$)", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
@@ -619,6 +630,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         return None, STOCK, number.end              # "j'en ai 3": "avoir" as a full verb holds
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
         # "Elles sont une vingtaine à coudre": the people who do it
+        item = ("personnes", "personnes", VOLUNTEER, number.end)
+    elif item is None and _WE_ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
+        # "on est une vingtaine et …": the first person counts the team that speaks
         item = ("personnes", "personnes", VOLUNTEER, number.end)
     elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "Elles sont une trentaine.": the people the subject pronoun stands for
@@ -1032,7 +1046,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return DONE, "somme collectée ou donnée"
         return None, "price"
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
-                                 or _OF_A_PLACE.match(after))) or \
+                                 or _OF_A_PLACE.match(after) or _WE_ARE_N.search(before))) or \
             (name == "habitants" and _ALL_OF.search(before)) or \
             _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
@@ -1210,7 +1224,11 @@ _ALONE = re.compile(r"\ben\s+[^.;!?]{0,30}\bà (?:lui|elle) seule?\b[^.;!?]{0,30
 # plateforme nationale …"); the author's own "rappelons que" stresses its own work
 _RECALLS = re.compile(r"\b(?:rappelle|rappellent|est rappelé|a rappelé)\s+(?:qu['’]|que)\b"
                       r"[^.;!?]*$", re.I)
+# (a verb coordinated after another in the present shares its subject: "une plaque
+# revient à 4 euros et permet de découper 6 écrans"; "un atelier a ouvert et permet…"
+# tells of one event)
 _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{_APOS})[^\W\d]+)?"
+                              rf"(?:\s+(?![^.;,:]*\b(?:a|ont|avait|avaient)\s)[^.;,:]{{1,40}}?\s+et)?"
                               rf"\s+(?:ne\s+|n{_APOS})?(?:permet|peut|suffit|contient|comprend|comporte|renferme)\b[^.;]*$", re.I)
 
 
@@ -1320,12 +1338,14 @@ def _helps(chain) -> bool:
                  if g.pos_ == "VERB" and g.dep_ in ("xcomp", "ccomp")]
     # (the verb's own form too: the tagger may take "téléphonent" for a noun)
     return bool(_HELP_LEMMA.match(head.lemma_) or _HELP_LEMMA.match(head.text)) or any(
-        _HELP_LEMMA.match(c.lemma_) for c in governed) or (
-        # "faire les courses", "assurer des permanences": a light verb and a task; the
-        # task is sought in the verb's whole complement, which the parse may misattach
-        # after an inserted adverbial ("assurent, chaque mardi, les courses")
-        head.lemma_ in ("faire", "assurer", "effectuer", "tenir") and any(
-            _TASK.match(c.lemma_) for c in head.subtree if c.i > head.i and c.pos_ == "NOUN"))
+        _HELP_LEMMA.match(c.lemma_) for c in governed) or any(
+        # "faire les courses", "assurer des permanences": a light verb and a task, the
+        # head's or one it governs ("ont proposé de faire les courses"); the task is
+        # sought in the verb's whole complement, which the parse may misattach after an
+        # inserted adverbial ("assurent, chaque mardi, les courses")
+        verb.lemma_ in ("faire", "assurer", "effectuer", "tenir") and any(
+            _TASK.match(c.lemma_) for c in verb.subtree if c.i > verb.i and c.pos_ == "NOUN")
+        for verb in [head, *governed])
 
 
 def _acts(chain) -> bool:
@@ -1476,6 +1496,17 @@ def _fetches(text: str, pos: int) -> bool:
     return text[pos:pos + 8].lower() == "chercher" and bool(_MOTION_BEFORE.search(text[:pos]))
 
 
+def _order_label(label: str) -> re.Match | None:
+    """The order word of a row's label ("En commande :", "Visières commandées :"); orders
+    with an article are a clause's object, handled, not announced ("Le boucher livre les
+    commandes à domicile :")."""
+    order = ORDER.search(label)
+    if order and not re.search(r"\b(?:les|des|vos|nos|leurs|ses|aux?)\s+$",
+                               label[:order.start()], re.I):
+        return order
+    return None
+
+
 def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
     """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
     words of its clause; (None, "") when neither tells."""
@@ -1548,8 +1579,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     own = list(itertools.takewhile(lambda t: not t.dep_.startswith("acl"), chain))
     own += chain[len(own):len(own) + 1]
     relative = _RELATIVE.split(clause_before)[-1]
-    order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or (
-        label and ORDER.search(label.group())) or next(
+    order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
+        _ORDER_COLON.search(before) or (label and _order_label(label.group())) or next(
         (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
                                                    + re.split(r"[,;]", clause_after)[0]):

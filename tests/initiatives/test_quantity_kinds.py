@@ -1133,3 +1133,48 @@ def test_one_of_a_kind_as_subject_and_people_who_set_to_work(text, expected):
 ])
 def test_a_shouted_need_a_technique_s_name_and_helpers_after_aide_de(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share per receiving place is a per-unit amount
+    ("Le syndicat a remis 900 flacons aux écoles, soit 30 flacons par école.",
+     [(900, "done")]),
+    ("La laiterie a offert 1 200 litres de lait aux mairies, soit 40 litres par mairie.",
+     [(1200, "done")]),
+    # a verb coordinated in the present shares its one-of-a-kind subject
+    ("Une bobine coûte 6 euros et permet de coudre 45 masques.", []),
+    # … but a past event told of one thing is an output
+    ("Un atelier a ouvert en avril et permet déjà de livrer 240 repas.", [(240, "done")]),
+    # a colon after an order announces what it holds, "supplémentaires" or not
+    ("Devant la demande, la ville vient de passer commande : 800 blouses "
+     "supplémentaires, qui seront livrées d'ici quinze jours.", [(800, "ordered")]),
+    # … but orders delivered to homes are deliveries
+    ("Le boucher livre les commandes à domicile : près de 60 livraisons par semaine.",
+     [(60, "per_week")]),
+    # "à raison de" gives a rate when a period follows, a share when a person does
+    ("Les bénévoles ont emballé 3 000 colis, à raison de 150 colis par jour.",
+     [(3000, "done"), (150, "per_day")]),
+    ("Les masques sont remis à raison de deux par personne.", []),
+])
+def test_a_share_per_place_a_unit_s_capacity_an_order_announced_and_a_rate(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first person counting itself is the team that speaks
+    ("« Au départ on était trois, aujourd'hui on est une quinzaine et la mairie nous "
+     "prête une salle », raconte la présidente.", [(15, "volunteers")]),
+    # … or the town's population when it counts its inhabitants
+    ("Nous sommes 4 300 habitants et chacun a reçu son masque.", []),
+    # people who offer to take on a task are helpers
+    ("Une vingtaine de lycéens ont proposé de faire les courses des voisins âgés.",
+     [(20, "volunteers")]),
+    ("Une douzaine de passionnés de bricolage fabriquent des visières.",
+     [(12, "volunteers")]),
+    # "l'ensemble du territoire", bare, is a local body's own
+    ("Le CIAS a porté 5 600 repas à 140 bénéficiaires répartis sur l'ensemble du territoire.",
+     [(5600, "done"), (140, "beneficiaries")]),
+    ("L'État a livré 12 millions de masques sur l'ensemble du territoire national.", []),
+])
+def test_the_team_that_speaks_helpers_who_offer_and_a_local_territory(text, expected):
+    assert kinds(text) == expected

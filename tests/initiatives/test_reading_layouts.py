@@ -1253,3 +1253,69 @@ def test_a_heading_in_capitals_stands_alone_over_its_sentence():
             "12 licenciés se relaient pour faire les courses des personnes âgées.\n")
     assert "ANCIENS\n\n12 licenciés" in release_from_text(text).body
     assert any((12, "volunteers") in q for _, _, q in summary(text))
+
+
+def test_a_card_s_labelled_rows_stay_rows_and_its_towns_are_reached():
+    text = (
+        "LETTRE DU CANTON – Édition de mai\n\n"
+        "► LA BRIGADE DES AIGUILLES\n\n"
+        "Qui : la brigade des aiguilles, 22 bénévoles\n"
+        "Réalisé : 3 100 masques\n"
+        "Livraison : Fauquembergues, Heuchin et Pernes\n\n"
+        "Les bénévoles se retrouvent chaque après-midi dans la salle des fêtes, où une "
+        "machine prêtée par un ancien atelier tourne sans relâche depuis trois semaines.\n\n"
+        "► LES COURSES DU MARDI\n\n"
+        "Qui : le club des aînés de Frévent\n"
+        "Rythme : 35 livraisons par semaine\n"
+        "Tournée : Frévent et Boubers-sur-Canche\n\n"
+        "Les commandes sont prises par téléphone le lundi, puis livrées le lendemain "
+        "par les membres du club avec leurs propres voitures.")
+    cards = summary(text)
+    assert cards[0][1] == ["62325", "62451", "62652"]
+    assert cards[0][2] == [(22, "volunteers"), (3100, "done")]
+    assert cards[1][1:] == (["62361", "62158"], [(35, "per_week")])
+
+
+def test_a_paper_s_edition_line_is_no_actor_and_the_lead_under_the_title_is_the_story_s():
+    found = summary(
+        "L'ÉCHO DU LITTORAL\n"
+        "Édition Boulonnais – Montreuillois\n\n"
+        "DESVRES\n\n"
+        "Chez les Fils d'Argent, les machines à coudre ne s'arrêtent plus\n\n"
+        "Une trentaine de passionnés de couture cousent des blouses pour l'hôpital.\n\n"
+        "Par Léa Martel\n\n"
+        "Dans la salle paroissiale, l'association les Fils d'Argent a déjà livré 420 "
+        "blouses. « On est une trentaine, et la commune nous chauffe la salle », dit sa "
+        "présidente.")
+    assert [actor for actor, _, _ in found] == ["Fils d'Argent"]
+    # (the lead's figure, said again in the story, counts once)
+    assert found[0][1:] == (["62268"], [(420, "done"), (30, "volunteers")])
+
+
+def test_a_road_s_two_ends_a_border_and_a_pupil_s_school_name_no_place():
+    found = summary(
+        "Wimille : la tournée du marché\n\n"
+        "Sur la route de Marquise à Wimereux, la tournée de l'épicier ambulant Hugo "
+        "Leclercq, jeune Wimillois de 19 ans, étudiant à l'IUT de Saint-Martin-Boulogne, "
+        "dessert les hameaux de Wimille jusqu'à la limite de Wimereux. Il a déjà livré 240 "
+        "paniers.")
+    assert [codes for _, codes, _ in found] == [["62894"]]
+
+
+def test_a_line_marked_apart_from_the_list_above_leaves_its_introducing_line():
+    found = summary(
+        "Le Panier de Lumbres\n\n"
+        "Nous sommes 14 bénévoles, et voici ce que nous avons fait :\n\n"
+        "✔️ 380 colis livrés aux familles\n\n"
+        "✔️ 95 appels aux aînés isolés\n\n"
+        "🎯 Pour les colis, notre but est d'arriver à 500 avant l'été.")
+    assert found[0][2] == [(14, "volunteers"), (380, "done"), (95, "done"), (500, "target")]
+
+
+def test_a_town_s_municipality_named_as_actor_is_a_local_council():
+    (ini,) = reading(
+        "► DES MASQUES POUR TOUS\n\n"
+        "Porteur : Municipalité d'Isbergues\n"
+        "Réalisé : 6 000 masques distribués\n\n"
+        "Les agents ont glissé les masques dans chaque boîte aux lettres.").initiatives
+    assert (ini.actor, ini.actor_type) == ("Municipalité d'Isbergues", "collectivité")
