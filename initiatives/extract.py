@@ -476,6 +476,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, m.group(), CITIZEN if m.group(1) in ("citoyen", "des jeunes") else LOCAL_GOV)
     for m in re.finditer(rf"\b(?i:mosquée|église|paroisse|synagogue|temple)\s+({NAME})", text):
         add(m, m.group(), WORSHIP)
+    # A sports club named by its initials and its town ("l'US Ambleteuse", "le FC Lillers",
+    # "l'AS de Berck"): Union sportive, Football club, Association sportive…
+    for m in re.finditer(rf"\b(?:US|AS|FC|RC|ES|SC|JS|CS|AC|OS|USO|ASC|USL)\s+(?:de\s+|d{_A})?"
+                         rf"{_TOWN_NAME}", text):
+        add(m, m.group(), ASSOCIATION)
     # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
     for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
@@ -1591,7 +1596,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # with an indefinite article a kind ("Une épicerie solidaire mobilisée"): the
             # paragraph's own actor first
             topic = hl.text.upper() == hl.text or bool(_INDEFINITE_OPENING.match(hl.text))
-            actor = (topic and find_actor(block.text, here)) or find_actor(joined, here)
+            actor = (topic and _shifted(find_actor(block.text, here), len(joined) - len(block.text))) \
+                or find_actor(joined, here)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's
@@ -1795,6 +1801,13 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
 # numbers whose shape says they count nothing: a paragraph with only these has no figure
 _NO_COUNT = {"date", "year", "time", "duration", "ordinal", "phone", "postcode", "address",
              "reference", "age"}
+
+
+def _shifted(actor: Actor | None, by: int) -> Actor | None:
+    """An actor found in a paragraph, placed in the text that joins its headline to it."""
+    if actor is None or actor.end == 0:
+        return actor
+    return dataclasses.replace(actor, start=actor.start + by, end=actor.end + by)
 
 
 def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,

@@ -3,6 +3,8 @@ press datelines, post headers, figures said twice, places named in passing. Ever
 text here was written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from geo.geocode import resolve
 from initiatives.extract import Context, find_actor, read
 from initiatives.ingest import release_from_text
@@ -1319,3 +1321,43 @@ def test_a_town_s_municipality_named_as_actor_is_a_local_council():
         "Réalisé : 6 000 masques distribués\n\n"
         "Les agents ont glissé les masques dans chaque boîte aux lettres.").initiatives
     assert (ini.actor, ini.actor_type) == ("Municipalité d'Isbergues", "collectivité")
+
+
+def test_a_welfare_office_spelled_out_with_its_town_after_the_acronym_is_that_town_s():
+    assert find_actor(
+        "Sur le modèle d'une idée née à Ardres, le centre communal d'action sociale (CCAS) "
+        "d'Audruicq porte les courses des aînés.", Context()).name == "CCAS d'Audruicq"
+
+
+def test_a_headline_opening_with_an_indefinite_article_names_a_kind_not_the_actor():
+    found = summary(
+        "Bulletin de la préfecture\n\n"
+        "Une épicerie solidaire sur le pont\n\n"
+        "À Outreau, l'épicerie solidaire « La Corbeille » a remis 260 colis aux familles.\n\n"
+        "Un atelier de couture à Samer\n\n"
+        "À Samer, l'association les Doigts de Fée a déjà cousu 1 300 masques pour les "
+        "habitants.")
+    assert [actor for actor, _, _ in found] == [
+        "Épicerie solidaire « La Corbeille »", "Doigts de Fée"]
+    assert [codes for _, codes, _ in found] == [["62643"], ["62773"]]
+    grocery = reading("À Outreau, l'épicerie solidaire « La Corbeille » a remis 260 colis "
+                      "aux familles.").initiatives[0]
+    assert grocery.actor_type == "association"   # a social grocery is a charity's
+
+
+def test_a_sports_club_named_by_its_initials_and_town_is_an_actor():
+    actor = find_actor("Les seniors de l'US Wimille ont livré les courses de 25 aînés.",
+                       Context())
+    assert (actor.name, actor.type) == ("US Wimille", "association")
+
+
+@pytest.mark.parametrize("headline", ["Un renfort venu de la ferme", "RENFORT DE LA FERME"])
+def test_the_actor_of_a_paragraph_under_a_topic_headline_keeps_its_own_places(headline):
+    found = summary(
+        "Lettre de la communauté de communes\n\n"
+        f"{headline}\n\n"
+        "Le coup de main est venu de Verton. Marc Lefort, éleveur installé dans le village, "
+        "a offert 300 litres de lait à l'épicerie.\n\n"
+        "Des repas pour les soignants\n\n"
+        "À Berck, le restaurant La Marée a livré 450 repas aux soignants.")
+    assert found[0][:2] == ("Marc Lefort", ["62849"])
