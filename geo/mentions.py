@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import config
-from geo.normalize import ABBREVIATIONS, ARTICLES, EMAIL, URL, fold, normalize
+from geo.normalize import ABBREVIATIONS, ARTICLES, EMAIL, NUMBER_WORDS, URL, fold, normalize
 from geo.offline import Gazetteer, Resolution, gazetteer
 
 
@@ -114,7 +114,8 @@ def _norm_token(token: str, following: str) -> str:
     folded = fold(token)
     if folded == "s" and following == "/":  # "Aire s/ la Lys"
         return "sur"
-    return ABBREVIATIONS.get(folded, folded)
+    # (a small number is a name's word in digits or in words: "Terre des 2 Caps")
+    return ABBREVIATIONS.get(folded) or NUMBER_WORDS.get(folded, folded)
 
 
 def find_places(text: str, dep: str | None = None) -> list[Mention]:

@@ -50,6 +50,12 @@ def fold(text: str) -> str:
     return text
 
 
+# A small number inside a name is written in digits or in words ("CC des 7 Vallées", "Terre
+# des 2 Caps" for "Deux Caps"); a postcode or a département number is longer or zero-led.
+NUMBER_WORDS = dict(zip(map(str, range(2, 13)), (
+    "deux trois quatre cinq six sept huit neuf dix onze douze").split()))
+
+
 def _tokens(name: str) -> list[str]:
     while True:  # every trailing parenthesis: "Annay (62) (France)"
         stripped = _TRAILING_PAREN.sub("", name)
@@ -57,7 +63,10 @@ def _tokens(name: str) -> list[str]:
             break
         name = stripped
     name = _SUR.sub(" sur ", fold(name))
-    return [ABBREVIATIONS.get(t, t) for t in _NON_WORD.split(name) if t]
+    tokens = [ABBREVIATIONS.get(t, t) for t in _NON_WORD.split(name) if t]
+    if len(tokens) > 1:   # ("2" alone is no name)
+        tokens = [NUMBER_WORDS.get(t, t) for t in tokens]
+    return tokens
 
 
 def _strip(tokens: list[str]) -> list[str]:

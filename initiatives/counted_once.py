@@ -46,6 +46,7 @@ def sums(blocks, read_of: dict) -> None:
     kind given just before it (a table's "TOTAL" row, "soit 1 500 masques en tout") says
     them again: counted once, in its parts, which tell where."""
     before: dict = {}          # (item, kind) → the values read so far, in order
+    heading = ""               # the entry's name over a block of data lines ("• TOTAL")
     for block in blocks:
         pairs = read_of.get(block.start, [])
         for k, (note, q) in enumerate(pairs):
@@ -53,11 +54,16 @@ def sums(blocks, read_of: dict) -> None:
                 continue
             key = (q.item.lower(), q.kind)
             values = before.setdefault(key, [])
-            if TOTAL_CUE.search(note.sentence) and _sums_a_run(values, q.value):
+            if (TOTAL_CUE.search(note.sentence) or TOTAL_CUE.search(heading)) and \
+                    _sums_a_run(values, q.value):
                 pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="sum"), None)
                 values.clear()     # the next total sums the figures after this one
                 continue
             values.append(q.value)
+        # a short line without figures names the entry under it (a table's row turned
+        # into lines: "• TOTAL" over "Masques distribués : 8 430")
+        heading = block.text if len(block.text) <= 40 and not re.search(r"\d", block.text) \
+            else ""
 
 
 def _sums_a_run(values: list[float], total: float) -> bool:

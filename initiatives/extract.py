@@ -29,6 +29,7 @@ from initiatives.ingest import (
     DATA_LINE,
     EMAIL,
     FORM_ROW,
+    FRAMED,
     PHONE,
     URL,
     Budget,
@@ -189,10 +190,14 @@ def _role(text: str, following: str) -> str:
     # line, and a paragraph follows it, not another line of the list
     if DATA_LINE.match(text) or _FORM_LINE.match(text):
         return "content"
+    # (a data line under a short line names an entry's figure, "• Elnes" over
+    # "Habitants : 914": a headline has a paragraph under it; a framed title,
+    # "=== PRATIQUE ===", heads its section whatever follows)
     if (not BULLET.match(text) or (not re.search(r"\d", inner)
                                    and not BULLET.match(following))) \
             and len(text) < 150 and not _ENDS_SENTENCE.search(text) \
-            and len(following) > 2 * len(text):
+            and len(following) > 2 * len(text) and (FRAMED.fullmatch(text)
+                                                    or not DATA_LINE.match(following)):
         return "headline"
     return "content"
 
@@ -1421,6 +1426,8 @@ def section_name(block: Block, following: Block | None) -> str | None:
     name = _ENTRY.sub("", text, count=1).strip()
     if _COMPLEMENT_ENTRY.match(name):
         return None   # a complement ("👉 à la mairie de Merlimont pour ses agents"), no name
+    if counted_once.TOTAL_CUE.fullmatch(name):
+        return None   # a table's total row names no one: its figure sums the rows above
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         name = name[:1] + name[1:].lower()   # a common noun's name, in capitals: which
@@ -1798,9 +1805,10 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
     return drafts[1:]
 
 
-# numbers whose shape says they count nothing: a paragraph with only these has no figure
+# numbers that count no output, by their shape or as a price or a share: a paragraph
+# with only these has no figure ("… distribués gratuitement, on ne les vend pas 2 €")
 _NO_COUNT = {"date", "year", "time", "duration", "ordinal", "phone", "postcode", "address",
-             "reference", "age"}
+             "reference", "age", "price", "percent"}
 
 
 def _shifted(actor: Actor | None, by: int) -> Actor | None:

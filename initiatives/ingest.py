@@ -554,7 +554,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return True  # a form's row, its value in words ("Livraison : semaine 19")
     if _SHOUTED.search(a_text) and a_text.upper() == a_text and b_text.upper() != b_text:
         return True  # a heading in capitals stands alone ("🛒 LES COURSES POUR NOS ANCIENS")
-    if _FRAMED.fullmatch(a_text) or _FRAMED.fullmatch(b_text):
+    if FRAMED.fullmatch(a_text) or FRAMED.fullmatch(b_text):
         return True  # a heading framed by rules ("=== LICQUES ===") stands alone
     if ends and block_lines == 1 and BULLET.match(a_text) and b_text[:1].isupper():
         return True  # a one-line bullet heading ("-les associations ... confinées.")
@@ -575,7 +575,7 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
 _SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}\W+[A-ZÀ-Ý]{3,}")  # two words in capitals at least
 FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
-_FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
+FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
 # A line ending with a function word goes on in the next one ("distribués par la").
 _GOES_ON = re.compile(r"(?:\b(?:de|du|des|la|le|les|et|ou|à|au|aux|en|par|pour|sur|un|une|avec"
                       r"|dans|ses|son|sa|nos|notre|leur|leurs)|[dlDL]['’]|[,–-])$", re.I)

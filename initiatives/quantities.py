@@ -239,7 +239,13 @@ _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}int�
 _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
                          rf"|de (?:la|notre|cette) (?:commune|ville|communauté|agglomération)"
                          rf"|de l{_APOS}(?:agglomération|intercommunalité)"
+                         # a territory's towns ("les quelque 23 000 habitants de nos 21
+                         # communes"; the text read stops at the next figure)
+                         rf"|de (?:nos|ses|leurs|ces|les) (?:\d+ )?(?:communes|villages|villes)"
+                         rf"|de (?:nos|ses|leurs|ces)\s*$"
                          rf"|de (?:[A-ZÀ-Ý]|l{_APOS}[A-ZÀ-Ý]))")
+_DEFINITE = re.compile(r"\b(?:les|des|aux|ses|nos|leurs|ces|vos)\s*(?:(?:quelque|environ"
+                       r"|près de|plus de)\s+)?$", re.I)
 _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lycée|école"
                                 rf"|établissement|structure|PME|TPE|PMI|start-up|association"
                                 rf"|club|famille|foyer|ménage)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
@@ -1045,8 +1051,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if _COLLECT.search(sentence) or _COLLECT.search(block):
             return DONE, "somme collectée ou donnée"
         return None, "price"
+    # (a place's inhabitants are its population when all are meant, "les quelque 23 000
+    # habitants de nos communes"; "à 120 habitants de la commune" counts some, helped)
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
-                                 or _OF_A_PLACE.match(after) or _WE_ARE_N.search(before))) or \
+                                 or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
+                                 or _WE_ARE_N.search(before))) or \
             (name == "habitants" and _ALL_OF.search(before)) or \
             _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
@@ -1318,7 +1327,7 @@ _RECIPIENT = re.compile(r"(?:\b(?:à|aux|pour|chez)\s+(?:les\s+|ces\s+|nos\s+|le
 _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|cous|imprim"
                          r"|prépar|cuisin|collect|aid|particip|relay|mobilis|engag|rejoi"
                          r"|appel|téléphon|sillonn|tricot|assembl|découp|donn|offr|port"
-                         r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt)", re.I)
+                         r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt|récolt)", re.I)
 
 
 _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repas|colis"

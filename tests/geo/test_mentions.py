@@ -148,3 +148,9 @@ def test_garbage_inputs():
     assert find_places("", DEP) == []
     assert find_places("<script>alert('Lens')</script>", DEP) is not None
     assert find_places(None, DEP) == []  # type: ignore[arg-type]
+
+
+def test_a_name_with_a_small_number_in_digits_is_the_name_in_words():
+    # a bulletin's masthead writes the intercommunality's "Deux Caps" as "2 Caps"
+    assert codes("TERRE DES 2 CAPS INFOS") == ["246200380"]
+    assert codes("Nous avons livré 2 masques à Lens et 7 colis à Liévin.") == ["62498", "62510"]

@@ -29,6 +29,8 @@ from geo.normalize import fold, normalize
     ("Achiet-le-Grand", "achiet le grand"),  # inner articles stay
     ("Côte d'Opale", "cote d opale"),
     ("La", "la"),  # a lone article is kept: nothing else to compare
+    ("Terre des 2 Caps", "terre des deux caps"),  # a small number inside a name, in words
+    ("CC des 7 Vallées", "cc des sept vallees"),
     ("", ""),
 ])
 def test_examples(raw, expected):

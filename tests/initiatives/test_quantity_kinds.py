@@ -1178,3 +1178,17 @@ def test_a_share_per_place_a_unit_s_capacity_an_order_announced_and_a_rate(text,
 ])
 def test_the_team_that_speaks_helpers_who_offer_and_a_local_territory(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # all of a territory's inhabitants are its size; some of them, helped, are counted
+    ("La communauté a commandé 30 000 masques pour les quelque 15 000 habitants de nos "
+     "18 communes.", [(30000, "ordered")]),
+    ("Le CCAS a porté des colis à 140 habitants de la commune.", [(140, "beneficiaries")]),
+    # members who harvest or gather are helpers
+    ("Depuis avril, les 28 membres du club ont récolté 900 kilos de denrées.",
+     [(28, "volunteers"), (900, "done")]),
+])
+def test_all_of_a_territory_s_inhabitants_are_its_size_and_members_who_harvest_help(text,
+                                                                                     expected):
+    assert kinds(text) == expected

@@ -1361,3 +1361,42 @@ def test_the_actor_of_a_paragraph_under_a_topic_headline_keeps_its_own_places(he
         "Des repas pour les soignants\n\n"
         "À Berck, le restaurant La Marée a livré 450 repas aux soignants.")
     assert found[0][:2] == ("Marc Lefort", ["62849"])
+
+
+def test_a_table_s_short_town_rows_and_its_total_row_in_pipes():
+    found = reading(
+        "La Lettre du canton d'Hucqueliers\n\n"
+        "Des colis pour les aînés : la communauté de communes a fait porter des colis aux "
+        "aînés par les mairies. Bilan au 12 mai :\n\n"
+        "Commune          | Colis remis | Aînés inscrits\n"
+        "-----------------|-------------|---------------\n"
+        "Hucqueliers      | 205         | 212\n"
+        "Ergny            | 47          | 48\n"
+        "Bimont           | 30          | 31\n"
+        "TOTAL            | 282         | 291\n\n"
+        "Les dernières communes seront servies la semaine prochaine par les élus.")
+    (ini,) = found.initiatives
+    assert [p.code for p in ini.places if p.level == "commune"] == ["62463", "62302", "62134"]
+    assert [(q.value, q.kind) for q in ini.quantities if q.item == "colis"] == \
+        [(205, "done"), (47, "done"), (30, "done")]
+    assert {n.text: n.reason for n in found.numbers}["282"] == "sum"
+
+
+def test_a_price_denied_in_a_post_s_paragraph_leaves_its_places_to_the_author():
+    (ini,) = summary(
+        "Les Petites Mains de Parenty\n"
+        "Publié le 2 mai à 18:40 · 🌍\n\n"
+        "Encore 300 masques cousus cette semaine, merci à toutes ! 💪\n\n"
+        "Ils sont donnés aux habitants de Parenty, d'Alette et d'Enquin-sur-Baillons 🏡 "
+        "Non, on ne les vend pas 3 €, c'est gratuit !")
+    assert ini[1] == ["62648", "62021", "62296"]
+
+
+def test_a_bulletin_s_masthead_with_a_number_in_digits_names_its_intercommunality():
+    (ini,) = summary(
+        "TERRE DES 2 CAPS MAGAZINE\n"
+        "Numéro spécial – avril 2020\n\n"
+        "La Communauté de communes a acheté 9 000 blouses lavables pour les aides à "
+        "domicile du territoire. Nous recherchons encore 12 bénévoles pour les remettre.")
+    assert ini[0] == "Communauté de communes de la Terre des Deux Caps"
+    assert ini[2] == [(9000, "done"), (12, "needed")]
