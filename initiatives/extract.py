@@ -715,8 +715,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             break
         end = tok.idx + len(tok.text)
     name = text[start:end].strip(" «»\"")
-    # a preposition left dangling by a figure ("un collectif de 23 couturières")
-    name = re.sub(rf"\s+(?:de|du|des)$|\s+d{_A}$", "", name)
+    # a preposition left dangling by a figure ("un collectif de 23 couturières"), an
+    # article by an adjective's phrase ("la pharmacie la plus proche")
+    name = re.sub(rf"\s+(?:de|du|des|la|le|les|au|aux)$|\s+[dl]{_A}$", "", name)
     if re.search(rf"(?i){_CHARITIES}", name):
         return None  # "le comité local du Secours populaire": the charity's branch
     if name.count("«") != name.count("»"):
@@ -762,6 +763,12 @@ _NAME_PAIR = re.compile(rf"\b[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+(?:et\
                         rf"(?:[a-zà-ÿ]|[{_UP}]+\b)")
 
 
+# a street, a square or a school is named after a person ("12 rue Léon Blum")
+_STREET_BEFORE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|square"
+                            r"|quai|cours|résidence|cité|collège|lycée|école|salle|stade|espace"
+                            r"|centre)\s+(?:du\s+|de\s+la\s+|des\s+)?(?:[A-Z][\w.]*\s+)?$", re.I)
+
+
 def _people(text: str) -> list[Actor]:
     """Private persons: the parse's PER names of two words or more, or first names
     coordinated ("Paul et Jimmy"); not office holders, not speakers of a quotation,
@@ -787,7 +794,7 @@ def _people(text: str) -> list[Actor]:
                 re.match(rf"\s*,\s*(?:l[ea]\s+|son\s+|sa\s+)?{_TITLES}", after, re.I) or \
                 re.search(rf"\b{_SPEECH}\s*$", before) or \
                 re.search(r"\bbienvenue\s+(?:à|aux)\s*$", before, re.I) or \
-                re.match(r"\s*(?:\(|,)?\s*[»”]", after):
+                re.match(r"\s*(?:\(|,)?\s*[»”]", after) or _STREET_BEFORE.search(before):
             continue
         out.append(Actor(name, CITIZEN, start, end))
     return out
@@ -1448,15 +1455,20 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     main, tail = _NAME_TAIL.split(name, maxsplit=1)[0].strip(), ""
     if len(main) < len(name):
         tail = name[len(main):].strip(" –—-()")
-    first = resolve(main, dep) if tail else None
+    towns = _towns_only(main, dep) if tail else []
     seat = None
-    if first is not None and first.level == "commune" and first.inside and \
-            first.method in ("exact", "alias"):
+    if towns:
         # "Frévent — Les Doigts de fée": town, then who; a table's row goes on with what
-        # it does ("Lumbres — Atelier couture — Masques en tissu")
-        main, tail, seat = _NAME_TAIL.split(tail, maxsplit=1)[0].strip(), main, first
+        # it does ("Lumbres — Atelier couture — Masques en tissu"); a row may name several
+        # towns first ("Quelmes, Leulinghem — Ferme du Val")
+        main, tail, seat = _NAME_TAIL.split(tail, maxsplit=1)[0].strip(), main, towns[0]
     found = find_actor(main)
     if found is not None and found.start == 0:
+        if seat is not None and found.end < len(main) and \
+                re.match(rf"\s+[{_UP}«\"]", main[found.end:]):
+            # a table's cell is one name: its capitalised rest is the name's own ("Club
+            # des aînés Les Tilleuls")
+            found = dataclasses.replace(found, name=main, end=len(main))
         if seat is not None and normalise_key(seat.nom) not in normalise_key(found.name):
             return Actor(f"{found.name} {_of(seat.nom)}{seat.nom}", found.type, 0, len(line))
         return found
@@ -1472,6 +1484,16 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         main = f"{main} {_of(town.nom)}{town.nom}"
     # the whole line is its name: a town it names, in brackets or after a dash, is its seat
     return Actor(main, _org_kind(main), 0, len(line))
+
+
+def _towns_only(text: str, dep: str) -> list:
+    """The communes a field lists and nothing else ("Quelmes, Acquin-Westbécourt et
+    Leulinghem"), or []."""
+    towns = [resolve(part, dep) for part in re.split(r"\s*,\s*|\s+et\s+", text) if part]
+    if towns and all(t.level == "commune" and t.inside and t.method in ("exact", "alias")
+                     for t in towns):
+        return towns
+    return []
 
 
 # --- drafts -----------------------------------------------------------------
@@ -2093,6 +2115,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
+                   # the nearest of a kind ("la pharmacie la plus proche étant à Achiet")
+                   rf"|\bplus proches?\b[^.;,]{{0,30}}?\s(?:à|au)\s+"
                    # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
                    rf"|\b(?:parfois|quelquefois|même|voire)\s+jusqu{_A}(?:à|au)\s+"
                    # … or another's of the kind ("jusqu'à celui d'Arras si besoin")
@@ -2140,6 +2164,8 @@ _ORIGIN = re.compile(rf"\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arr
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
+    # (in the feminine too: "Martine, productrice à Ruisseauville")
+    r"|maraîchères?|productrices?|agricultrices?|éleveuses?|fermières?|fournisseuses?"
     r"|voisins?|voisines?|amis?"
     r"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
@@ -2153,6 +2179,8 @@ _OTHER_PARTY = re.compile(
     rf"\b{_PARTY_NOUNS}"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
     rf"|(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+(?:à|au)\s+)$"
+    # a supplier's trade in apposition to a person ("Martine, productrice à Ruisseauville")
+    rf"|,\s*{_PARTY_NOUNS}\s+(?:à|au)\s+$"
     rf"|{_ORIGIN.pattern}"
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
@@ -2194,7 +2222,12 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          # (the means may come between: "acheté grâce à vos dons dans une
                          # boutique de Boulogne")
                          rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
-                         rf"[^.,;:!?\n]{{0,60}})"
+                         rf"[^.,;:!?\n]{{0,60}}"
+                         # supplies fetched ("on va les chercher chaque mardi à l'entrepôt
+                         # de la banque alimentaire, à Saint-Pol")
+                         rf"|\b(?:va|vont|allons|vais|vas|allez|aller|allée?s?|sommes allée?s|est allée?)"
+                         rf"\s+(?:les\s+|la\s+|le\s+|l{_A}|en\s+)?(?:chercher|récupérer)\b"
+                         rf"[^.;:!?\n]{{0,80}})"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town after its postcode is an address: where an office is, not a place reached,
 # unless the text names no other place (a town hall's own page).
@@ -2430,7 +2463,8 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
 def _passing(body: str, m, in_actor: bool) -> bool:
     """A town its own words name in passing: near another, compared, imitated, thought
     of, where helpers come from."""
-    if _NEAR.search(body[max(0, m.start - 100):m.start]):
+    if _NEAR.search(body[max(0, m.start - 100):m.start]) and \
+            not _AS_WELL_AS.search(body[max(0, m.start - 80):m.start]):
         return True                       # "près de Béthune", "arrondissement de ..."
     if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
             not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
@@ -2446,6 +2480,10 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     return False
 
 
+# "à Guînes comme à Campagne-lès-Guines": two places coordinated (as much in one as in
+# the other), no comparison with another's action
+_AS_WELL_AS = re.compile(rf"\b(?:à|au|en)\s+[{_UP}][\w’'-]*(?:[\s-]+[\w’'-]+){{0,4}}?"
+                         rf"\s+comme\s+(?:à|au|en)\s+$")
 # people of a town come to help ("des habitants de Corbehem venus renforcer l'équipe"):
 # their home, not where the action is
 _COME_TO_HELP = re.compile(r"\s+(?:venue?s?|qui (?:viennent|sont venue?s))\s+(?:\w+\s+){0,2}?"

@@ -635,8 +635,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None and _HAVE_EN.search(before):
         return None, STOCK, number.end              # "j'en ai 3": "avoir" as a full verb holds
     if item is None and _ARE_N.search(before) and _TO_DO.match(text, number.end):
-        # "Elles sont une vingtaine à coudre": the people who do it
-        item = ("personnes", "personnes", VOLUNTEER, number.end)
+        # "Elles sont une vingtaine à coudre": the people who do it; "ces dernières sont 95
+        # à recevoir un plateau": the people it is done for
+        item = ("personnes", "personnes",
+                BENEFICIARY if _TO_RECEIVE.match(text, number.end) else VOLUNTEER, number.end)
     elif item is None and _WE_ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "on est une vingtaine et …": the first person counts the team that speaks
         item = ("personnes", "personnes", VOLUNTEER, number.end)
@@ -688,6 +690,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None:
         return None, _why_no_item(text, number.end, s_end, before), number.end
     name, unit, group, item_end = item
+    if group == PEOPLE and _RESTATES.search(before) and \
+            (named := _people(text, number.start, number.start, since=s_start)):
+        group = named[2]   # "les élus et les agents, soit 11 personnes": the people named
     if previous and (_SUBSET.fullmatch(text, previous[1], number.start) or (
             _OUT_OF.search(text, s_start, number.start)
             and _BARE_SUBJECT.match(text, number.end))) and not (
@@ -752,6 +757,9 @@ _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|e
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
+# "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
+# named before it, as an apposition
+_RESTATES = re.compile(r",\s*soit\s+(?:au total\s+|en tout\s+)?$", re.I)
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
 _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
@@ -759,6 +767,10 @@ _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
 _ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=on )est"
                     r"|(?<=on )était)\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore"
                     r"|bien)\s+)*(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+# … told in the present or the past ("ils seront 30 à coudre" is to come)
+_ARE_NOW = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|(?<=on )est|(?<=on )était)\s+"
+                      r"(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore|bien)\s+)*"
+                      r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
 # the first person plural counting itself in a town's text: its inhabitants
 _WE_ARE_N = re.compile(r"\b(?:nous sommes|on est)\s+(?:un peu\s+|à peine\s+)?(?:(?:plus|moins|près)"
                        r" de\s+|environ\s+|quelque\s+)?$", re.I)
@@ -785,6 +797,9 @@ _ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:(?:premier|première|de
 # objects coordinated under one verb share its rate ("chaque jour 80 baguettes et 50 …")
 _COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
+_TO_RECEIVE = re.compile(r"\s+à\s+(?:recevoir|bénéficier|profiter|attendre|demander|être\s+"
+                         r"(?:aidée?s?|servie?s?|livrée?s?|accompagnée?s?|appelée?s?|inscrite?s?))\b",
+                         re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"–—]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
@@ -862,8 +877,18 @@ def _is_noun(doc, start: int, end: int) -> bool:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     # the tagger misreads verbless bullets ("- 160 attestations imprimées": ADJ), so only
-    # function words and verbs are ruled out
-    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN", "ADJ", "X")
+    # function words and verbs are ruled out; a verb in the first or second person after a
+    # figure, without its pronoun, is a noun the tagger misread ("offert 500 savons")
+    if span is None or len(span) == 0:
+        return False
+    return span[0].pos_ in ("NOUN", "PROPN", "ADJ", "X") or _misread_noun(span[0])
+
+
+def _misread_noun(token) -> bool:
+    """A verb in the first or second person without its subject pronoun: after a figure,
+    a noun the tagger misread ("offert 500 savons")."""
+    return token.pos_ == "VERB" and token.morph.get("Person") in (["1"], ["2"]) and \
+        not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
 _MATERIALS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), item, unit, group)
@@ -1026,6 +1051,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _national(chain, before, sentence[len(upto):] if upto and sentence.startswith(upto)
                  else after):
         return None, "national"
+    if _DEPARTEMENT_WIDE.search(re.split(r"[.;!?]", before)[-1] + " "
+                                + re.split(r"[.;!?]", after)[0]):
+        return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
     hedge = _THRESHOLD.match(number.text_in(text)).group()   # "plus de" is the number's
@@ -1082,6 +1110,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (MATERIAL, "open") and _does_the_work(chain):
         return None, "means"   # "les 11 imprimantes du club sortent 150 visières"
     grammar, cue = _grammar(chain, before, after, sentence)
+    if group in (PEOPLE, BENEFICIARY, VOLUNTEER) and _ARE_NOW.search(before):
+        # people counted by "être" now or before ("Nous sommes 14 bénévoles, mais il
+        # nous manque…", "les familles suivies, qui sont aujourd'hui 230"): a count of
+        # who they are, whatever another verb of the sentence says
+        grammar, cue = None, ""
     if grammar == STOCK:
         if group in (PEOPLE, BENEFICIARY, VOLUNTEER):
             grammar, cue = None, ""   # "nous avons 45 bénévoles": people, read as such below
@@ -1425,6 +1458,14 @@ def _national(chain, before: str, after: str) -> bool:
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 
 
+# A figure told for the whole département ("À l'échelle du département, près de 600
+# volontaires se sont inscrits") sums everyone's: context, no initiative's own.
+_DEPARTEMENT_WIDE = re.compile(
+    rf"\b(?:à l{_APOS}échelle (?:du|de tout le|de notre) département|à l{_APOS}échelle départementale"
+    rf"|(?:dans|sur) (?:tout le|l{_APOS}ensemble du) département|au niveau départemental"
+    rf"|partout dans le département)\b", re.I)
+
+
 # The future's endings, and "sera", "aura", "fera", "ira".
 _FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$", re.I)
 # The conditional's endings, when the tagger reads it as an imperfect ("aimerait").
@@ -1525,7 +1566,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # an order noun or verb counts only inside the figure's clause, not across a colon
     # ("livrent les commandes à domicile : environ 40 livraisons par semaine")
     clause_start = first.idx - len(clause_before) if first is not None else 0
-    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    noun = chain[1] if len(chain) > 1 and (chain[1].pos_ == "NOUN" or _misread_noun(chain[1])) \
+        else None
     # the verb whose object the figure, or its noun, is
     governor = chain[1] if len(chain) > 1 and first.dep_ == "obj" else \
         chain[2] if noun is not None and noun.dep_ == "obj" and len(chain) > 2 else None

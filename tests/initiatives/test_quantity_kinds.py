@@ -1192,3 +1192,35 @@ def test_the_team_that_speaks_helpers_who_offer_and_a_local_territory(text, expe
 def test_all_of_a_territory_s_inhabitants_are_its_size_and_members_who_harvest_help(text,
                                                                                      expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "À l'échelle du département, près de 900 bénévoles ont rejoint la réserve civique.",
+    "Dans tout le département, 52 000 masques ont été remis aux soignants.",
+])
+def test_a_figure_for_the_whole_departement_is_context(text):
+    assert kinds(text) == []
+    assert {reason for _, reason in aside(text)} == {"departement_wide"}
+
+
+def test_a_figure_of_one_actor_in_the_departement_is_its_own():
+    assert kinds("Le club a livré 300 colis dans le département.") == [(300, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun after a figure that the tagger takes for a verb in the first person
+    ("La savonnerie a offert 800 savons aux soignants.", [(800, "done")]),
+    # a count restating the people named before it, as an apposition
+    ("Les élus et les agents municipaux, soit 9 personnes, se sont partagé les appels.",
+     [(9, "volunteers")]),
+    # people who are N to receive are helped, N to sew are helpers
+    ("Ces aînés sont 70 à recevoir un repas chaud chaque midi.", [(70, "beneficiaries")]),
+    ("Elles sont une douzaine à coudre chez elles.", [(12, "volunteers")]),
+    # people counted by "être" now: who they are, whatever another verb says
+    ("Nous sommes 16 bénévoles, mais il nous manque encore 4 chauffeurs.",
+     [(16, "volunteers"), (4, "needed")]),
+    ("Les colis seront remis aux familles suivies, qui sont aujourd'hui 180.",
+     [(180, "beneficiaries")]),
+])
+def test_a_misread_noun_a_restated_count_and_people_counted_by_etre(text, expected):
+    assert kinds(text) == expected

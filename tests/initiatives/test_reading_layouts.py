@@ -1400,3 +1400,40 @@ def test_a_bulletin_s_masthead_with_a_number_in_digits_names_its_intercommunalit
         "domicile du territoire. Nous recherchons encore 12 bénévoles pour les remettre.")
     assert ini[0] == "Communauté de communes de la Terre des Deux Caps"
     assert ini[2] == [(9000, "done"), (12, "needed")]
+
+
+def test_two_places_coordinated_by_comme_are_both_reached():
+    (ini,) = summary(
+        "La boulangerie Delattre porte le pain aux aînés, à Ardres comme à Audruicq, "
+        "depuis le 20 mars : déjà 640 livraisons.")
+    assert ini[1] == ["62038", "62057"]
+
+
+def test_a_street_named_after_a_person_names_no_actor():
+    found = summary(
+        "Les Fileuses de Condette\n"
+        "2 mai · 🌍\n\n"
+        "Déjà 1 100 masques cousus ! 😷\n\n"
+        "Ils sont donnés aux habitants de Condette et de Neufchâtel-Hardelot.\n\n"
+        "📍 Dépôt des dons : 8 rue Victor Hugo à Condette, le samedi matin.")
+    assert [actor for actor, _, _ in found] == ["Les Fileuses de Condette"]
+    assert found[0][1] == ["62235", "62604"]
+
+
+def test_the_nearest_shop_s_town_is_a_reference_point_and_no_actor():
+    found = summary(
+        "Les Amis de Bimont\n\n"
+        "Depuis le 18 mars, nos bénévoles ont fait 85 courses pour les aînés de Bimont. "
+        "La pharmacie la plus proche étant à Hucqueliers, ils font le trajet deux fois "
+        "par semaine.")
+    assert [(actor, codes) for actor, codes, _ in found] == [("Les Amis de Bimont", ["62134"])]
+
+
+def test_a_supplier_s_trade_in_apposition_and_supplies_fetched_name_no_place():
+    ini, *_ = summary(
+        "L'Entraide de Verton\n"
+        "3 mai · 🌍\n\n"
+        "Cette semaine, 64 colis livrés aux familles de Verton ! 📦\n\n"
+        "Les conserves, on va les chercher chaque jeudi à Berck, au dépôt.\n\n"
+        "Les légumes, c'est Paulette, maraîchère à Rang-du-Fliers, qui nous les laisse.")
+    assert ini[:2] == ("L'Entraide de Verton", ["62849"])
