@@ -1437,3 +1437,18 @@ def test_a_supplier_s_trade_in_apposition_and_supplies_fetched_name_no_place():
         "Les conserves, on va les chercher chaque jeudi à Berck, au dépôt.\n\n"
         "Les légumes, c'est Paulette, maraîchère à Rang-du-Fliers, qui nous les laisse.")
     assert ini[:2] == ("L'Entraide de Verton", ["62849"])
+
+
+def test_a_table_row_naming_several_towns_then_its_bearer_gives_the_bearer():
+    found = summary(
+        "La Lettre du Pays de Fruges\n\n"
+        "Les actions recensées au 5 mai :\n\n"
+        "Communes                 | Porteur                       | Bilan\n"
+        "-------------------------|-------------------------------|----------------------\n"
+        "Ergny, Bimont            | Ferme des Trois Tilleuls      | 75 colis livrés\n"
+        "Alette, Parenty          | Club des aînés Les Glycines   | 140 appels passés\n\n"
+        "Merci à toutes et à tous pour cet élan de solidarité.")
+    assert [codes for _, codes, _ in found] == [["62302", "62134"], ["62021", "62648"]]
+    # (the bearer's whole name, the seat perhaps after it)
+    assert found[0][0].startswith("Ferme des Trois Tilleuls")
+    assert found[1][0].startswith("Club des aînés Les Glycines")
