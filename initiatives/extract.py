@@ -1135,8 +1135,8 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
                 heads[b.start] = [r]
             elif joint:
                 heads[b.start] = joint
-            elif (r := _headline_town(_strip_bullet(b.text).strip(), dep)) is not None:
-                heads[b.start] = [r]
+            elif (towns := _opening_towns(_strip_bullet(b.text).strip(), dep)):
+                heads[b.start] = towns
     # (a heading naming two towns together is already a section's: "AVION et MÉRICOURT")
     return heads if sum(len(towns) for towns in heads.values()) >= 2 else {}
 
@@ -1152,6 +1152,36 @@ def _joint_towns(name: str, dep: str) -> list:
            for r in towns):
         return towns
     return []
+
+
+def _opening_towns(title: str, dep: str) -> list:
+    """The communes a heading opens with before a colon or a dash, one or several
+    ("Wavrans-sur-l'Aa et Esquerdes – Les Savons de l'Aa"), else the one of
+    `_headline_town`."""
+    opening = re.match(r"\s*([^\W\d][^:–—|]{1,80}?)\s*[:–—|]\s", title)
+    towns = _towns_only(opening.group(1), dep) if opening else []
+    if towns:
+        return towns
+    r = _headline_town(title, dep)
+    return [r] if r is not None else []
+
+
+def _named_after_towns(title: str, dep: str) -> str | None:
+    """A heading naming its towns, then after a dash who acts ("● Lumbres – Aa Couture"),
+    as a list's entry does: the heading without its mark; None when what follows the dash
+    is a sentence ("Marquise – Les élus se mobilisent") or no name."""
+    text = _strip_bullet(title).strip()
+    m = re.match(rf"(.{{1,80}}?)\s+[–—-]\s+([{_UP}«].{{1,60}})$", text)
+    if m is None or not _towns_only(m.group(1), dep):
+        return None
+    # a name: an organisation's head, or capitalised words but for linking ones ("Aa
+    # Couture", "Les Savons de l'Aa"), not a topic ("Des masques pour tous")
+    words = re.findall(r"[\w’'-]+", re.sub(rf"^(?:Les?|La|L{_A})\s*", "", m.group(2)))
+    if not (_ORG_HEAD.match(m.group(2)) or all(
+            w[:1].isupper() or w.lower() in _SMALL_WORDS or re.match(rf"[dl]{_A}", w)
+            for w in words)):
+        return None
+    return text
 
 
 def _headline_town(title: str, dep: str):
@@ -1462,6 +1492,9 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         # it does ("Lumbres — Atelier couture — Masques en tissu"); a row may name several
         # towns first ("Quelmes, Leulinghem — Ferme du Val")
         main, tail, seat = _NAME_TAIL.split(tail, maxsplit=1)[0].strip(), main, towns[0]
+    if re.fullmatch(rf"(?i)(?:la\s+)?(?:communauté (?:de communes|urbaine|d{_A}agglomération)"
+                    rf"|intercommunalité)", main) and context.institution is not None:
+        return context.institution   # the bare name of an intercommunality: the text's own
     found = find_actor(main)
     if found is not None and found.start == 0:
         if seat is not None and found.end < len(main) and \
@@ -1579,6 +1612,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             section_town, section_also = towns[0], towns[1:]
             current, last, headline = None, None, None
             if section_town is not None:
+                if block.role == "headline" and _named_after_towns(block.text, dep):
+                    headline = block   # "● Lumbres – Aa Couture": its bearer heads the item
                 continue
         if block.role in ("separator", "heading"):
             current = None
@@ -1625,7 +1660,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # with an indefinite article a kind ("Une épicerie solidaire mobilisée"): the
             # paragraph's own actor first
             topic = hl.text.upper() == hl.text or bool(_INDEFINITE_OPENING.match(hl.text))
-            actor = (topic and _shifted(find_actor(block.text, here), len(joined) - len(block.text))) \
+            named = _named_after_towns(hl.text, dep)
+            actor = (named and section_actor(hl.text, named, here, dep)) \
+                or (topic and _shifted(find_actor(block.text, here), len(joined) - len(block.text))) \
                 or find_actor(joined, here)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:

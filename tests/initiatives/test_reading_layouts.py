@@ -1452,3 +1452,22 @@ def test_a_table_row_naming_several_towns_then_its_bearer_gives_the_bearer():
     # (the bearer's whole name, the seat perhaps after it)
     assert found[0][0].startswith("Ferme des Trois Tilleuls")
     assert found[1][0].startswith("Club des aînés Les Glycines")
+
+
+def test_a_heading_naming_towns_then_a_bearer_heads_its_item():
+    found = summary(
+        "LA LETTRE DU CANTON\n\n"
+        "EN DÉTAIL\n\n"
+        "● Ergny et Bimont – Les Paniers du Val\n\n"
+        "La ferme livre 90 colis de légumes par semaine dans les deux villages, le mardi "
+        "et le vendredi, devant chaque mairie.\n\n"
+        "● Alette – Des masques pour tous\n\n"
+        "La mairie a distribué 380 masques aux habitants d'Alette, dans chaque boîte aux "
+        "lettres du village.\n\n"
+        "● Parenty – Club des aînés Les Glycines\n\n"
+        "Les bénévoles du club ont appelé 45 personnes seules de Parenty, chaque semaine, "
+        "pour prendre de leurs nouvelles et rompre la solitude.")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Les Paniers du Val", ["62302", "62134"]),
+        ("Commune d'Alette", ["62021"]),   # the topic's town, the mairie unnamed
+        ("Club des aînés Les Glycines de Parenty", ["62648"])]
