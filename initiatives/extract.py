@@ -1154,11 +1154,15 @@ def _joint_towns(name: str, dep: str) -> list:
     return []
 
 
+# what a heading opens with before a colon or a dash ("Marquise : …", "Lens – …")
+_OPENING = re.compile(r"\s*([^\W\d][^:–—|]{1,80}?)\s*[:–—|]\s")
+
+
 def _opening_towns(title: str, dep: str) -> list:
     """The communes a heading opens with before a colon or a dash, one or several
     ("Wavrans-sur-l'Aa et Esquerdes – Les Savons de l'Aa"), else the one of
     `_headline_town`."""
-    opening = re.match(r"\s*([^\W\d][^:–—|]{1,80}?)\s*[:–—|]\s", title)
+    opening = _OPENING.match(title)
     towns = _towns_only(opening.group(1), dep) if opening else []
     if towns:
         return towns
@@ -1187,7 +1191,7 @@ def _named_after_towns(title: str, dep: str) -> str | None:
 def _headline_town(title: str, dep: str):
     """The town a headline opens with ("Marquise : un bel élan …", "Lens – …"), or one a
     hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
-    opening = re.match(r"\s*([^\W\d][^:–—|]{1,40}?)\s*[:–—|]\s", title)
+    opening = _OPENING.match(title)
     candidates = [opening.group(1)] if opening else []
     # a press article's dateline: its town in capitals, then a full stop ("LENS. …")
     dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)\.\s", title)

@@ -763,14 +763,13 @@ _RESTATES = re.compile(r",\s*soit\s+(?:au total\s+|en tout\s+)?$", re.I)
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
 _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
-# "Ils sont douze à se relayer": a count of the subject's people, then what they do.
-_ARE_N = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|seront|serons|(?<=on )est"
-                    r"|(?<=on )était)\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore"
-                    r"|bien)\s+)*(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
-# … told in the present or the past ("ils seront 30 à coudre" is to come)
-_ARE_NOW = re.compile(r"\b(?:sont|sommes|étaient|étions|êtes|(?<=on )est|(?<=on )était)\s+"
-                      r"(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore|bien)\s+)*"
-                      r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$", re.I)
+# "Ils sont douze à se relayer": a count of the subject's people, then what they do;
+# `_ARE_NOW` in the present or the past only ("ils seront 30 à coudre" is to come).
+_BEING_NOW = r"sont|sommes|étaient|étions|êtes|(?<=on )est|(?<=on )était"
+_COUNT_AFTER_BEING = (r"\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|encore|bien)\s+)*"
+                      r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$")
+_ARE_N = re.compile(rf"\b(?:{_BEING_NOW}|seront|serons){_COUNT_AFTER_BEING}", re.I)
+_ARE_NOW = re.compile(rf"\b(?:{_BEING_NOW}){_COUNT_AFTER_BEING}", re.I)
 # the first person plural counting itself in a town's text: its inhabitants
 _WE_ARE_N = re.compile(r"\b(?:nous sommes|on est)\s+(?:un peu\s+|à peine\s+)?(?:(?:plus|moins|près)"
                        r" de\s+|environ\s+|quelque\s+)?$", re.I)
