@@ -233,7 +233,8 @@ _STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 # a newspaper's local edition under its name ("Édition Béthunois – Bruaysis")
-_EDITION = re.compile(r"[ÉE]dition(?:\s+(?:de|du|des|d['’]))?\s+[^\W\d][^.!?:]{0,60}$")
+# (no figure in it: "Édition limitée de 300 masques" is a sentence)
+_EDITION = re.compile(r"[ÉE]dition(?:\s+(?:de|du|des|d['’]))?\s+[^\W\d][^\d.!?:]{0,60}$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
                   "société": COMPANY, "collectif": CITIZEN}
@@ -766,7 +767,9 @@ _NAME_PAIR = re.compile(rf"\b[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+(?:et\
 # a street, a square or a school is named after a person ("12 rue Léon Blum")
 _STREET_BEFORE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|square"
                             r"|quai|cours|résidence|cité|collège|lycée|école|salle|stade|espace"
-                            r"|centre)\s+(?:du\s+|de\s+la\s+|des\s+)?(?:[A-Z][\w.]*\s+)?$", re.I)
+                            # (a title before the name is capitalised: "rue du Docteur …")
+                            r"|centre)\s+(?:du\s+|de\s+la\s+|des\s+)?(?-i:[A-ZÀ-Ý][\w.]*\s+)?$",
+                            re.I)
 
 
 def _people(text: str) -> list[Actor]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from geo.geocode import resolve
-from initiatives.extract import Context, find_actor, read
+from initiatives.extract import Context, find_actor, read, split_blocks
 from initiatives.ingest import release_from_text
 from initiatives.model import SET_ASIDE
 
@@ -187,7 +187,6 @@ def test_a_label_naming_a_noun_outside_the_lexicon_counts_that_noun():
 def test_a_headline_with_a_figure_after_a_colon_stays_a_headline():
     """« Solidarité : 300 repas pour l'hôpital » runs on after its figure: a title, not a
     data line; « Repas servis : 300 » stops at it."""
-    from initiatives.extract import split_blocks
     blocks = split_blocks("Solidarité : 300 repas pour l'hôpital de Samer\n\n" + "x " * 200
                           + "\n\nAutre titre sans figure\n\n" + "y " * 200)
     assert [b.role for b in blocks][0] == "headline"
@@ -1471,3 +1470,17 @@ def test_a_heading_naming_towns_then_a_bearer_heads_its_item():
         ("Les Paniers du Val", ["62302", "62134"]),
         ("Commune d'Alette", ["62021"]),   # the topic's town, the mairie unnamed
         ("Club des aînés Les Glycines de Parenty", ["62648"])]
+
+
+def test_a_sentence_with_a_figure_opening_with_edition_is_no_edition_line():
+    from initiatives.extract import split_blocks
+    blocks = split_blocks("Les Bobines de Samer\n\n"
+                          "Édition limitée de 300 masques brodés et déjà remis aux aînés")
+    assert [b.role for b in blocks] == ["content", "content"]   # no paper's edition line
+
+
+def test_a_person_after_a_place_noun_and_another_word_is_still_an_actor():
+    # ("place avec" is no street named after her)
+    actor = find_actor("Chaque samedi sur la place avec Marie Lefort, les voisins ont remis "
+                       "200 masques.", Context())
+    assert actor is not None and actor.name == "Marie Lefort"
