@@ -160,6 +160,9 @@ def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+# A figure ends where a word would not go on: a digit inside a word is none ("en 3D").
+_FIGURE = re.compile(r"\d(?![\d\w])")
+
 # A sentence's end: its punctuation, or in a post a pictograph ("… reste seul 💛").
 _ENDS_SENTENCE = re.compile(rf"[.:;!?{PICTOGRAPHS}][\ufe0f\u200d]*$")
 
@@ -181,7 +184,7 @@ def _role(text: str, following: str) -> str:
         return "contact"
     inner = _strip_bullet(text)
     dash = bool(BULLET.match(text)) and not re.match(r"\d", text)
-    if dash and len(inner) < 120 and not re.search(r"\d", inner) and (
+    if dash and len(inner) < 120 and not _FIGURE.search(inner) and (
             re.match(r"solidaires?\b", inner, re.I) or inner.endswith(":")
             or (inner[:1].islower() and inner.endswith("."))):
         return "heading"
@@ -193,7 +196,7 @@ def _role(text: str, following: str) -> str:
     # (a data line under a short line names an entry's figure, "• Elnes" over
     # "Habitants : 914": a headline has a paragraph under it; a framed title,
     # "=== PRATIQUE ===", heads its section whatever follows)
-    if (not BULLET.match(text) or (not re.search(r"\d", inner)
+    if (not BULLET.match(text) or (not _FIGURE.search(inner)
                                    and not BULLET.match(following))) \
             and len(text) < 150 and not _ENDS_SENTENCE.search(text) \
             and len(following) > 2 * len(text) and (FRAMED.fullmatch(text)
@@ -487,6 +490,14 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\b(?:US|AS|FC|RC|ES|SC|JS|CS|AC|OS|USO|ASC|USL)\s+(?:de\s+|d{_A})?"
                          rf"{_TOWN_NAME}", text):
         add(m, m.group(), ASSOCIATION)
+    # A firm named by a house word and its family's name ("la Maison Caron, traiteur",
+    # "les Ateliers Lemaire", "les Établissements Delattre"); a descriptive complement
+    # makes an institution's name ("la Maison Départementale des Solidarités")
+    for m in re.finditer(rf"\b(?:Maison|Ateliers|Établissements|Ets|Éts)\.?\s+(?!Pour\b)[{_UP}][\w’'-]+"
+                         rf"(?![\w’'-])(?:\s+(?:et|&)\s+(?:Fils|Filles|Cie))?"
+                         rf"(?!\s+(?:de|du|des|d{_A}|pour)\b)",
+                         text):
+        add(m, m.group(), COMPANY)
     # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
     for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
@@ -701,7 +712,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             # a quoted name is one whole, whatever its parse ("« Fil et Partage »")
             quoted = tok.text != "»"
             end = tok.idx + len(tok.text)
-            continue
+            if quoted:
+                continue
+            break   # the closing quote ends the name ("le club « X » au rendez-vous")
         if "\n" in text[end:tok.idx]:
             break  # a name ends with its line (a headline over its paragraph)
         inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
@@ -1191,6 +1204,15 @@ def _named_after_towns(title: str, dep: str) -> str | None:
     return text
 
 
+def _names_its_bearer(title: str) -> bool:
+    """Whether a town's heading names an organisation by its proper name after the town
+    ("Beussent : le club « Fil et Aiguille » au rendez-vous"), not only a topic
+    ("Verton : personne n'est oublié") or the town's own council."""
+    actor = find_actor(title)
+    return actor is not None and actor.type != LOCAL_GOV and \
+        bool(re.search(rf"[«\"]|\s[{_UP}]", title[actor.start:actor.end]))
+
+
 def _headline_town(title: str, dep: str):
     """The town a headline opens with ("Marquise : un bel élan …", "Lens – …"), or one a
     hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
@@ -1447,10 +1469,10 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if block.role != "content" or following is None or following.role != "content":
         return None
     text = block.text
-    # (a digit in a word is no figure: "imprimées en 3D"; a colon makes a label's line:
-    # "- Points de retrait : Frévent, Auxi")
-    if "\n" in text or len(text) > 100 or \
-            re.search(r"\d(?![\d\w])|[.:;!?]$|\s:\s", _ENTRY.sub("", text)):
+    # (a colon makes a label's line: "- Points de retrait : Frévent, Auxi")
+    stripped = _ENTRY.sub("", text)
+    if "\n" in text or len(text) > 100 or _FIGURE.search(stripped) or \
+            re.search(r"[.:;!?]$|\s:\s", stripped):
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
@@ -1619,8 +1641,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             section_town, section_also = towns[0], towns[1:]
             current, last, headline = None, None, None
             if section_town is not None:
-                if block.role == "headline" and _named_after_towns(block.text, dep):
-                    headline = block   # "● Lumbres – Aa Couture": its bearer heads the item
+                if block.role == "headline" and (_named_after_towns(block.text, dep)
+                                                  or _names_its_bearer(block.text)):
+                    # "● Lumbres – Aa Couture", "1. Beussent : le club « Fil et Aiguille »
+                    # au rendez-vous": its bearer heads the item
+                    headline = block
                 continue
         if block.role in ("separator", "heading"):
             current = None
@@ -1769,6 +1794,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # partis vos masques ?"), tell where it happens
             last.blocks.append(block)
             current = None
+        elif current is not None and not current.contacts and actor is None and \
+                not figures and _pictograph_line(block.text) and \
+                _pictograph_line(current.blocks[-1].text) and any(
+                    m.resolution.level == "commune" and m.resolution.inside
+                    for m in find_places(block.text, dep)):
+            # a post's pictograph line naming towns amid its lines of figures ("📦 Des
+            # masques distribués à Wierre-Effroy, Conteville…") says where they went
+            current.blocks.append(block)
         else:
             current = None  # editorial text closes the current initiative
         if current is not None and current.town is None:
@@ -1905,6 +1938,11 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
 
 # a question a list answers ("📦 Où sont partis vos masques ?")
 _QUESTION = re.compile(r"^\W*(?:où|qui|quand|comment|combien|quel\w*)\b[^?\n]{0,80}\?\W*$", re.I)
+
+
+def _pictograph_line(text: str) -> bool:
+    """A post's line opened by a pictograph ("📦 …"), not a list's dash or number."""
+    return bool(BULLET.match(text)) and not _listed(text)
 
 
 def _listed(text: str) -> bool:
@@ -2159,6 +2197,10 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
+                   # a position between two towns ("à mi-chemin entre Desvres et Montreuil",
+                   # "située entre Lens et Liévin"): they locate it, it is in neither
+                   rf"|\b(?:mi-chemin|égale distance|situé\w*|installé\w*|implanté\w*|niché\w*)"
+                   rf"\s+entre\s+(?:[^.;,:]{{1,40}}?\s(?:et|de)\s+|d{_A}|de\s+)?"
                    # the nearest of a kind ("la pharmacie la plus proche étant à Achiet")
                    rf"|\bplus proches?\b[^.;,]{{0,30}}?\s(?:à|au)\s+"
                    # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
@@ -2519,9 +2561,19 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
-            _COME_TO_HELP.match(body, m.end):
+            _COME_TO_HELP.match(body, m.end) or (
+                _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
+
+
+# where people go to do their shopping ("certains se rendent à Bapaume pour faire leurs
+# achats") is a shop's town, not one the help reaches
+_GOING = re.compile(r"\b(?:se\s+rend\w*|vont|va|allai\w*|aller|part\w*|descend\w*)\s+"
+                    r"(?:\w+\s+){0,2}?(?:à|au)\s+$", re.I)
+_ERRAND = re.compile(r"\s*,?\s+pour\s+(?:y\s+)?(?:faire|effectuer)\s+(?:leurs|ses|les|des|nos|vos"
+                     r"|mes|tes|son|sa)\s+(?:achats|courses|emplettes|provisions|commissions)\b",
+                     re.I)
 
 
 # "à Guînes comme à Campagne-lès-Guines": two places coordinated (as much in one as in

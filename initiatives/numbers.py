@@ -67,6 +67,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?]|$))", re.I)),
+    # an older year, a founding's ("fondée en 1812", "depuis 1870"): no noun after it,
+    # unlike a count ("en 1500 exemplaires")
+    ("year", re.compile(r"\b(?:en|depuis|dès)\s+1[0-8]\d\d\b(?!\s*[^\W\d_])", re.I)),
     # a decade ("dans les années 70", "les années 1980")
     ("year", re.compile(r"\bann[ée]es\s+(?:(?:19|20)[1-9]0|[1-9]0(?!\s*(?:%|[^\W\d_])))\b",
                         re.I)),

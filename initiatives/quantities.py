@@ -101,7 +101,8 @@ _UNIT_NAMES = {"l": "litres", "t": "tonnes", "kg": "kilos", "kilogramme": "kilos
 _LENGTHS = {"mètres", "kilomètres"}
 # Nouns a figure may count that are not quantities to total, by the reason shown.
 NOT_COUNTED = {
-    "place_count": """commune communes ville villes site sites centre centres point points
+    "place_count": """commune communes ville villes village villages hameau hameaux bourg
+        bourgs site sites centre centres point points
         lieu lieux école écoles collège collèges lycée lycées établissement établissements
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
@@ -358,6 +359,9 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 # "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
+# a need denied, even without its "ne" ("pas besoin de donner 50 €", "nul besoin de")
+_NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
+_NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s+de\b", re.I)
 _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
                          r":\s*(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
 # "vient de passer commande : 1 000 visières": a colon announces what an order holds
@@ -1071,6 +1075,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price
+    if group == MONEY and _NO_NEED.search(re.split(r"[.!?]", before)[-1]):
+        return None, "price"   # "pas besoin de donner 50 €, même 2 € ça aide": a gift's size
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
         if grammar in (TARGET, NEEDED, ORDERED):
@@ -1406,7 +1412,13 @@ def _acts(chain) -> bool:
             c.dep_ == "acl:relcl" and c.pos_ == "VERB"
             and c.lemma_.lower() not in passive_verbs + states
             and any(g.dep_ == "nsubj" and g.lower_ == "qui" for g in c.children)
-            for c in noun.children):
+            # (a denied clause tells what they cannot do: "18 aînés qui ne peuvent pas
+            # se déplacer")
+            and not any(g.lower_ in ("ne", "n'", "n’") for g in c.subtree)
+            # (the parse may hang the clause on the noun's adjective: "6 livreurs
+            # bénévoles qui sillonnent nos routes")
+            for c in [*noun.children, *(g for a in noun.children if a.dep_ == "amod"
+                                        for g in a.children)]):
         return True     # "8 livreurs qui font le tour des maisons": they act
     # (a verb of helping the tagger took for a noun is still one, its subject before it:
     # "trois membres du bureau téléphonent")
@@ -1609,7 +1621,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     near = _last(clause_before, 60)
     base = first.idx - len(near) if first is not None else 0
     need = next((m for m in NEED.finditer(near) if (only or not re.search(
-        r"\b(?:ne|n['’])\s*(?:\w+\s+)?$", near[:m.start()]))
+        rf"\b(?:ne|n['’])\s*(?:\w+\s+)?$|{_NO_NEED_WORD}\s+$", near[:m.start()]))
         and not _own_verb_after(chain, base + m.end())), None) or next(
         (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
             c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))
