@@ -538,13 +538,19 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     found += _demonyms(text, context)
     found += _trades_of_a_town(text)
     # "la Ville", "la mairie", "le maire", "les élus" in a sentence that opens on its
-    # town ("À Béthune, la Ville a ouvert ...") are that town's institution.
+    # town ("À Béthune, la Ville a ouvert ...") are that town's institution; elsewhere,
+    # the text's town's when the text is no institution's own (that one is read below),
+    # as its CCAS is ("la commune" there is mostly a place, "les familles de la
+    # commune"; "les mairies" are many towns')
     for m in re.finditer(r"\b(?:[Ll]a|[Ll]es?) ([Vv]ille|mairies?|commune|municipalité|maire"
                          r"|élus|conseil municipal|conseillers municipaux|agents municipaux)\b"
                          rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])", text):
-        where = _seat_name(text, m.start())
+        where = _seat_name(text, m.start()) or (
+            town.nom if town is not None and context.institution is None
+            and m.group(1).lower() not in ("commune", "mairies") else None)
         if where:
-            word = {"ville": "Ville", "mairie": "Mairie", "mairies": "Mairie"}.get(
+            word = {"ville": "Ville", "mairie": "Mairie", "mairies": "Mairie",
+                    "municipalité": "Municipalité"}.get(
                 m.group(1).lower(), "Commune")
             add(m, f"{word} {_of(where)}{where}", LOCAL_GOV)
     for m in _OWN_CCAS.finditer(text):  # "le CCAS": of the sentence's town, or the text's
@@ -1492,6 +1498,9 @@ def section_name(block: Block, following: Block | None) -> str | None:
     name = _ENTRY.sub("", text, count=1).strip()
     if _COMPLEMENT_ENTRY.match(name):
         return None   # a complement ("👉 à la mairie de Merlimont pour ses agents"), no name
+    if _INDEFINITE_OPENING.match(name) and any("Part" in t.morph.get("VerbForm")
+                                               for t in parse(name)):
+        return None   # an event told ("🚚 Des masques livrés à Wimille…"), no name
     if counted_once.TOTAL_CUE.fullmatch(name):
         return None   # a table's total row names no one: its figure sums the rows above
     letters = [c for c in name if c.isalpha()]

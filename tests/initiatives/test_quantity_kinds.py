@@ -1224,3 +1224,28 @@ def test_a_figure_of_one_actor_in_the_departement_is_its_own():
 ])
 def test_a_misread_noun_a_restated_count_and_people_counted_by_etre(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause that denies tells what people cannot do: they are helped, not helpers
+    ("Les scouts font les courses pour 25 aînés qui ne peuvent plus sortir.",
+     [(25, "beneficiaries")]),
+    # a relative clause the parse hangs on the noun's adjective is still the noun's
+    ("🚲 9 livreurs bénévoles qui parcourent les hameaux", [(9, "volunteers")]),
+])
+def test_a_denied_clause_and_a_clause_on_the_adjective(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an older year, a founding's
+    ("La brasserie, fondée en 1874, a produit 900 litres de gel.", [("en 1874", "year")]),
+    # the villages a group is made of are places, not things made
+    ("Les colis ont été remis aux familles des quatre villages du regroupement.",
+     [("quatre", "place_count")]),
+    # a gift's size under a denied need is no sum asked for
+    ("La cagnotte a réuni 640 €. Pas besoin de donner 20 €, même 1 € aide !",
+     [("20", "price"), ("1", "price")]),
+])
+def test_an_older_year_villages_counted_and_a_gift_under_a_denied_need(text, expected):
+    assert aside(text) == expected

@@ -242,8 +242,8 @@ def test_a_release_s_sections_headed_by_their_commune_and_a_short_form_of_it():
     commune; a descriptive complement does not hide a company's name."""
     found = {actor: codes for actor, codes, _ in summary(RELEASE_BY_TOWNS)}
     assert found["Nettoie Plus"] == ["62506"]
-    sewing = next(codes for actor, codes in found.items() if "Campagne" in actor)
-    assert sewing == ["62203", "62020"]
+    # (the heading names the bearer: "l'atelier des « Aiguilles d'Or »")
+    assert found["Atelier des « Aiguilles d'Or »"] == ["62203", "62020"]
     assert not any(actor.endswith(" de") for actor in found)
     colis = next(i for i in summary(RELEASE_BY_TOWNS) if (40, "per_week") in i[2])
     assert colis[1] == ["62038"]
@@ -1468,7 +1468,7 @@ def test_a_heading_naming_towns_then_a_bearer_heads_its_item():
         "pour prendre de leurs nouvelles et rompre la solitude.")
     assert [(actor, codes) for actor, codes, _ in found] == [
         ("Les Paniers du Val", ["62302", "62134"]),
-        ("Commune d'Alette", ["62021"]),   # the topic's town, the mairie unnamed
+        ("Mairie d'Alette", ["62021"]),   # "la mairie" under its town's heading
         ("Club des aînés Les Glycines de Parenty", ["62648"])]
 
 
@@ -1484,3 +1484,75 @@ def test_a_person_after_a_place_noun_and_another_word_is_still_an_actor():
     actor = find_actor("Chaque samedi sur la place avec Marie Lefort, les voisins ont remis "
                        "200 masques.", Context())
     assert actor is not None and actor.name == "Marie Lefort"
+
+
+def test_a_town_s_heading_with_a_digit_inside_a_word_still_opens_that_town_s_section():
+    # ("en 3D" is no figure: the line is a heading, not a list's line of data)
+    found = summary(
+        "Covid-19 : des initiatives dans le Haut-Pays\n\n"
+        "▪ Fruges – des masques en tissu pour tous\n\n"
+        "Les couturières du centre social, réunies chaque jour dans la grande salle, ont "
+        "déjà cousu 700 masques pour les habitants.\n\n"
+        "▪ Lumbres – des visières imprimées en 3D\n\n"
+        "Au collège Albert Camus, les professeurs ont mis en commun les imprimantes de "
+        "l'établissement et fabriqué 310 visières pour les soignants.")
+    assert [codes for _, codes, _ in found] == [["62364"], ["62534"]]
+
+
+def test_a_position_between_two_towns_names_neither():
+    (ini,) = summary(
+        "Installée à Fruges, à mi-chemin entre Aire-sur-la-Lys et Montreuil-sur-Mer, la "
+        "menuiserie Caron a découpé 500 visières pour les infirmiers du canton.")
+    assert ini[1] == ["62364"]
+
+
+def test_a_town_s_heading_naming_its_bearer_by_name_gives_the_item_its_actor():
+    found = summary(
+        "Covid-19 : la solidarité dans le Ternois\n\n"
+        "1. Verchin : le club « Points et Boutons » en action\n"
+        "Une douzaine de couturières du club se retrouvent chez elles. Déjà 450 masques "
+        "cousus pour les habitants de Verchin.\n\n"
+        "2. Tincques : personne n'est oublié\n"
+        "La mairie a appelé 120 personnes âgées du village.")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Club « Points et Boutons »", ["62843"]), ("Mairie de Tincques", ["62820"])]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Installés à Marck depuis 1950, les Ateliers Dufour, spécialisés dans les bâches, ont "
+     "cousu 2 000 blouses.", "Ateliers Dufour"),
+    ("La Maison Lenoir, traiteur, a offert 300 repas aux soignants.", "Maison Lenoir"),
+    ("Les Établissements Delattre et Fils ont donné 300 blouses.",
+     "Établissements Delattre et Fils"),
+])
+def test_a_firm_named_by_a_house_word_and_a_family_name_is_a_company(sentence, name):
+    actor = find_actor(sentence, Context())
+    assert actor is not None and (actor.name, actor.type) == (name, "entreprise")
+
+
+def test_an_institution_named_by_maison_and_a_complement_is_no_firm():
+    actor = find_actor("La Maison Départementale des Solidarités a distribué 30 colis.",
+                       Context())
+    assert actor is None or actor.type != "entreprise"
+
+
+def test_a_town_people_go_to_for_their_shopping_is_not_reached():
+    found = summary(
+        "SAVY-BERLETTE\nLettre du maire – avril 2020\n\nChers habitants,\n\n"
+        "La mairie a distribué 640 masques dans toutes les boîtes aux lettres du village.\n\n"
+        "Je sais que certains d'entre vous vont à Aubigny-en-Artois pour faire leurs "
+        "courses. Les déplacements doivent rester limités.")
+    assert [codes for _, codes, _ in found] == [["62785"]]
+
+
+def test_a_post_s_pictograph_line_naming_towns_amid_its_figures_says_where_they_went():
+    found = summary(
+        "Les Petites Mains de Wimille\n"
+        "2 mai · 🌍\n\n"
+        "Le point sur notre opération masques !\n\n"
+        "🧶 800 masques cousus depuis le 25 mars\n"
+        "🚚 Des masques livrés à Wimille, Pittefaux et Maninghen-Henne\n"
+        "🎯 Objectif : 1 500 masques\n\n"
+        "Merci à tous ❤️")
+    assert found == [("Les Petites Mains de Wimille", ["62894", "62658", "62546"],
+                      [(800, "done"), (1500, "target")])]
