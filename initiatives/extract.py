@@ -178,7 +178,10 @@ def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
     if "\n" not in text and (_BYLINE.match(text) or _EDITION.match(text)
-                             or _STAMPED_NAME.fullmatch(f"{text}\n{following}")):
+                             or _STAMPED_NAME.fullmatch(f"{text}\n{following}")
+                             # (a text's last line that is only a person's name: its
+                             # writer's, as an article signs)
+                             or (not following and _NAME_ALONE.fullmatch(text))):
         return "signature"   # the journalist's name, the paper's edition: no actor
     if is_contact(text):
         return "contact"
@@ -233,6 +236,8 @@ _NAME_IN_CAPITALS = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[
 # a journalist's name alone over the article's stamp ("Marc Dufour\nPublié le 23 avril")
 _STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\n"
                            rf"(?:Publié|Mis en ligne|Mise à jour)\b[^\n]{{0,60}}$")
+_NAME_ALONE = re.compile(rf"[{_UP}][a-zà-ÿ'’]+(?:-[{_UP}][a-zà-ÿ'’]+)?"
+                         rf"\s+[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’-]+)?")
 _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?))\s*,?\s+"
                      rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{0,3}}\s*(?:[–—|,-].{{0,40}})?$")
 # a newspaper's local edition under its name ("Édition Béthunois – Bruaysis")
@@ -630,10 +635,18 @@ _FROM = re.compile(r"\b(?:venue?s?|vien(?:t|nent)|venai(?:t|ent)|issue?s?|prov(?
                    re.I)
 
 
+# help that comes from someone names its giver ("un coup de pouce est venu de la
+# supérette"), not a supplier
+_HELP_FROM = re.compile(r"\b(?:coup de (?:pouce|main)|aide|soutien|renfort|geste|élan)\b"
+                        r"[^.;:!?]{0,30}?\b(?:venue?s?|vien(?:t|nent)|arrivée?s?)\b[^.;:!?]{0,20}$",
+                        re.I)
+
+
 def _source(text: str, pos: int) -> bool:
     """Whether the name at `pos` is where goods come from ("les denrées proviennent de
     la Banque alimentaire"): a source, not who acts."""
-    return bool(_FROM.search(text[max(0, pos - 80):pos]))
+    before = text[max(0, pos - 80):pos]
+    return bool(_FROM.search(before)) and not _HELP_FROM.search(before)
 
 
 def _scene_town(text: str, pos: int) -> str | None:
@@ -707,6 +720,13 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         start, head = first.idx, first
     # (a head in capitals is a line in capitals, where case tells no name)
     apposed = _APPOSED_NAME.match(text, m.end()) if not m.group().isupper() else None
+    kind_word = re.match(rf"[ \t]+[a-zà-ÿ]+(?=[ \t]+[{_UP}])", text[m.end():]) \
+        if apposed is None and not m.group().isupper() else None
+    if kind_word and any(t.idx == m.end() + len(kind_word.group()) - len(kind_word.group().lstrip())
+                         and t.pos_ in ("ADJ", "NOUN") for t in doc):
+        # a word of kind between the head and the name ("le club informatique Izel
+        # Clic", "l'école maternelle Jules Ferry"): the name is still set after it
+        apposed = _APPOSED_NAME.match(text, m.end() + kind_word.end())
     if apposed and not quoted:
         # a proper name set right after its head is the name, whatever the parse ("le
         # club Les Doigts Agiles", its demonym included: "Les Aiguilles vitryennes")
@@ -832,9 +852,13 @@ _TRADES = (r"maraîchers|agriculteurs|producteurs|éleveurs|commerçants|artisan
            r"|voisins|bénévoles|pompiers|agents")
 _TRADE_GROUP = re.compile(
     rf"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){{0,6}}?(?P<group>(?:[Dd]es|[Ll]es|[Nn]os)\s+(?P<trade>{_TRADES})"
+    # (volunteers by their trade: "les couturières bénévoles de Rety")
+    rf"(?:\s+(?:bénévoles|volontaires))?"
     rf"(?:\s+(?:de|du|d{_A})\s*(?:la\s+rue\s+{PLACE}(?:\s+{PLACE})?|{_TOWN_NAME})"
     rf"(?:\s+et\s+(?:de\s+|d{_A}){_TOWN_NAME})?))"
-    rf"(?=\s+(?:(?:ont|a|sont|se|s{_A}|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b))")
+    rf"(?=\s+(?:(?:ont|a|sont|se|s{_A}|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b)"
+    # … or the subject of a relative clause after it ("…, qui en ont confectionné 430")
+    rf"|\s*,\s*qui\s)")
 
 
 def _trades_of_a_town(text: str) -> list[Actor]:
@@ -1210,13 +1234,34 @@ def _named_after_towns(title: str, dep: str) -> str | None:
     return text
 
 
+def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Actor | None:
+    """A bare head ("responsable du club") stands for the last organisation of that
+    head the text named ("le club informatique Izel Clic"), not a new one of its town."""
+    if actor is None:
+        return None
+    bare = re.sub(rf"^(?:(?:l[ea]s?|du|des|au|aux)\s+|l{_A})", "", text[actor.start:actor.end],
+                  flags=re.I)
+    if not _ORG_HEAD.fullmatch(bare):
+        return actor
+    head = normalise_key(bare)
+    named = next((d.actor for d in reversed(drafts)
+                  if normalise_key(d.actor.name).startswith(head)
+                  and _NAMED_SPAN.search(d.actor.name)), None)
+    return Actor(named.name, named.type, actor.start, actor.end) if named else actor
+
+
 def _names_its_bearer(title: str) -> bool:
     """Whether a town's heading names an organisation by its proper name after the town
     ("Beussent : le club « Fil et Aiguille » au rendez-vous"), not only a topic
     ("Verton : personne n'est oublié") or the town's own council."""
     actor = find_actor(title)
     return actor is not None and actor.type != LOCAL_GOV and \
-        bool(re.search(rf"[«\"]|\s[{_UP}]", title[actor.start:actor.end]))
+        bool(_NAMED_SPAN.search(title[actor.start:actor.end]))
+
+
+# an actor's words that hold its proper name ("le club « Fil et Aiguille »", "la
+# supérette Proxi"), not a bare head ("la supérette")
+_NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
 
 
 def _headline_town(title: str, dep: str):
@@ -1702,9 +1747,13 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # paragraph's own actor first
             topic = hl.text.upper() == hl.text or bool(_INDEFINITE_OPENING.match(hl.text))
             named = _named_after_towns(hl.text, dep)
+            own = _shifted(find_actor(block.text, here), len(joined) - len(block.text))
             actor = (named and section_actor(hl.text, named, here, dep)) \
-                or (topic and _shifted(find_actor(block.text, here), len(joined) - len(block.text))) \
-                or find_actor(joined, here)
+                or (topic and own) or find_actor(joined, here)
+            if actor is not None and actor.start < len(hl.text) and own is not None and \
+                    not _NAMED_SPAN.search(joined[actor.start:actor.end]) and \
+                    _NAMED_SPAN.search(joined[own.start:own.end]):
+                actor = own  # "La supérette fait le plein" over "la supérette Proxi de …"
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's
@@ -1718,6 +1767,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         # under a commune's heading, a generic actor is that commune's ("l'union commerciale")
         here = dataclasses.replace(context, town=section_town) if section_town else context
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
+        actor = _referred_back(block.text, actor, drafts)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
         if actor is None and BULLET.match(block.text):
             # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
@@ -2471,9 +2521,11 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     if any(m.resolution.level not in ("departement", "national") for m in kept):
         kept = [m for m in kept if m.resolution.level not in ("departement", "national")]
     places = [_place(m.resolution, m.text) for m in kept]
-    if home is not None and min(t for t, _, _ in ranked) >= _PARTNER_TIER and \
-            home.code not in codes:
-        # only partners' towns named: the story happens in the text's town, with them
+    if home is not None and home.code not in codes and (
+            min(t for t, _, _ in ranked) >= _PARTNER_TIER
+            or not any(m.resolution.level == "commune" for m in kept)):
+        # only partners' towns named, or only a wider territory: the story happens in
+        # the text's town, with them, for it
         places.insert(0, _place(home, home.nom))
     return places
 

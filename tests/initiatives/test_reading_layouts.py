@@ -1556,3 +1556,61 @@ def test_a_post_s_pictograph_line_naming_towns_amid_its_figures_says_where_they_
         "Merci à tous ❤️")
     assert found == [("Les Petites Mains de Wimille", ["62894", "62658", "62546"],
                       [(800, "done"), (1500, "target")])]
+
+
+def test_a_word_of_kind_between_an_organisation_s_head_and_its_name():
+    actor = find_actor("À Carvin, le club informatique Octet Libre a remis 18 ordinateurs "
+                       "aux collégiens.", Context())
+    assert actor is not None and actor.name == "Club informatique Octet Libre"
+
+
+def test_help_that_comes_from_a_shop_names_the_shop_as_its_giver():
+    actor = find_actor("Un coup de pouce est venu de la boulangerie Vasseur d'Oignies, qui a "
+                       "offert 300 baguettes.", Context())
+    assert actor is not None and actor.name.startswith("Boulangerie Vasseur")
+
+
+ARTICLE_OF_TWO_STORIES = (
+    "COURRIÈRES\n"
+    "Les masques de la solidarité\n"
+    "Publié le 4 mai 2020 à 9 h 10\n\n"
+    "Depuis le début du confinement, les couturières du quartier des Hirondelles, réunies "
+    "autour de l'association Fil Rouge, ont cousu 1 300 masques pour les habitants.\n\n"
+    "La pharmacie s'engage\n\n"
+    "De son côté, la pharmacie Lemaire de Courrières a fabriqué 80 litres de gel "
+    "hydroalcoolique dans son préparatoire, offerts aux aides à domicile de la commune.\n\n"
+    "Un ordinateur pour chaque écolier\n\n"
+    "Autre initiative : le club informatique Octet Libre récupère de vieux portables, les "
+    "remet en état et les prête aux familles. 22 ordinateurs ont déjà été remis.\n\n"
+    "« Il en faudrait encore une dizaine », explique le président du club, qui lance un "
+    "appel aux entreprises.\n\n"
+    "Claire Vanhove")
+
+
+def test_a_headline_s_bare_head_and_a_later_bare_head_stand_for_the_named_one():
+    found = summary(ARTICLE_OF_TWO_STORIES)
+    actors = [actor for actor, _, _ in found]
+    # "La pharmacie s'engage" over "la pharmacie Lemaire": the named one; "le président
+    # du club" is Octet Libre's, no club of the town; the journalist signs, acts not
+    assert actors == ["Fil Rouge", "Pharmacie Lemaire de Courrières",
+                      "Club informatique Octet Libre"]
+    club = found[-1]
+    assert club[1] == ["62250"]
+    assert club[2] == [(22, "done"), (10, "needed")]
+
+
+def test_the_text_s_town_comes_before_a_wider_territory_when_no_commune_is_named():
+    (ini,) = summary(
+        "Lillers : au collège Jean Jaurès, les professeurs impriment des visières\n\n"
+        "Au collège Jean Jaurès, les professeurs ont déjà imprimé 450 visières, remises aux "
+        "soignants du Béthunois et aux pharmacies du secteur depuis le 1er avril.")
+    assert [code for code in ini[1]] == ["62516", "T-BETHUNOIS"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les couturières bénévoles de Marck ont cousu 430 masques.",
+    "Il faut saluer les couturières bénévoles de Marck, qui ont cousu 430 masques.",
+])
+def test_helpers_named_by_their_trade_and_town_with_an_adjective_or_a_relative(sentence):
+    actor = find_actor(sentence, Context())
+    assert actor is not None and actor.name == "Couturières bénévoles de Marck"
