@@ -668,6 +668,12 @@ _NP_DEPS = {"det", "case", "nmod", "amod", "flat:name", "fixed", "compound", "fl
 _DEMONYM_TAIL = (r"(?:\s+(?!(?:parfois|toutefois|autrefois|jamais|désormais|combien|ancien|chien"
                  r"|quotidien|moyen)\w*\b)[a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises|ien|iens"
                  r"|ienne|iennes)(?![\w’'-]))?")
+# a head's activity then its town, in the compound of everyday speech ("l'atelier
+# couture de Villers-Châtel", "le club photo d'Arques")
+_KIND_OF_TOWN = re.compile(rf"[ \t]+[a-zà-ÿ]{{3,}}[ \t]+(?:de[ \t]+|d{_A})(?P<town>{_TOWN_NAME})")
+# a proper name after its head through "de" ("la ferme des Wateringues")
+_OF_NAME = re.compile(rf"[ \t]+(?:de la|du|des|de|d{_A})[ \t]*"
+                      rf"(?P<name>[{_UP}][\w’'-]*(?:[ \t]+[{_UP}][\w’'-]*)*)(?![\w’'-])")
 _APPOSED_NAME = re.compile(
     rf"[ \t]+(?:Les |Le |La |L{_A})?[{_UP}][\w’'-]*(?:[ \t]+(?:(?:de|du|des|et|d{_A})[ \t]*)?[{_UP}][\w’'-]*)*"
     rf"{_DEMONYM_TAIL}(?![\w’'-])")
@@ -754,6 +760,15 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
+    if end == m.end() and (of := _OF_NAME.match(text, end)) and \
+            resolve(of.group("name")).level != "commune":
+        # a proper name as the head's complement, whatever the parse ("la ferme des
+        # Wateringues"); a commune there is its seat, read below
+        end = of.end()
+    elif end == m.end() and (kind := _KIND_OF_TOWN.match(text, end)) and \
+            "\n" not in kind.group() and resolve(kind.group("town")).level == "commune":
+        # a head, its activity and its town ("l'atelier couture de Villers-Châtel")
+        end = kind.end()
     name = text[start:end].strip(" «»\"")
     # a preposition left dangling by a figure ("un collectif de 23 couturières"), an
     # article by an adjective's phrase ("la pharmacie la plus proche")

@@ -1614,3 +1614,29 @@ def test_the_text_s_town_comes_before_a_wider_territory_when_no_commune_is_named
 def test_helpers_named_by_their_trade_and_town_with_an_adjective_or_a_relative(sentence):
     actor = find_actor(sentence, Context())
     assert actor is not None and actor.name == "Couturières bénévoles de Marck"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a proper name as the head's complement, whatever the parse
+    ("À la ferme des Peupliers, à Marck, le drive enregistre 60 commandes par semaine.",
+     "Ferme des Peupliers"),
+    # a head, its activity and its town, in everyday speech
+    ("L'atelier couture de Wimille, qui réunit une poignée de passionnées, a cousu 300 "
+     "surblouses.", "Atelier couture de Wimille"),
+])
+def test_a_head_with_a_named_complement_or_its_activity_and_town(sentence, name):
+    actor = find_actor(sentence, Context())
+    assert actor is not None and actor.name == name
+
+
+def test_a_headline_naming_a_head_and_its_town_gives_way_to_the_paragraph_s_name():
+    # (the headline's town does not run on into the paragraph's first word)
+    found = summary(
+        "LA LETTRE DU CANTON\n\n"
+        "Des masques pour tous\n\n"
+        "La communauté de communes a commandé 20 000 masques lavables pour les habitants "
+        "de ses communes.\n\n"
+        "L'atelier couture de Wimille\n\n"
+        "Les couturières de l'association « Wimille Fil et Aiguille » ont déjà réalisé 900 "
+        "masques pour les soignants et les aides à domicile de la commune.")
+    assert ("Wimille Fil et Aiguille", ["62894"]) in [(a, c) for a, c, _ in found]
