@@ -726,13 +726,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         start, head = first.idx, first
     # (a head in capitals is a line in capitals, where case tells no name)
     apposed = _APPOSED_NAME.match(text, m.end()) if not m.group().isupper() else None
-    kind_word = re.match(rf"[ \t]+[a-zà-ÿ]+(?=[ \t]+[{_UP}])", text[m.end():]) \
+    kind_word = re.compile(rf"[ \t]+([a-zà-ÿ]+)(?=[ \t]+[{_UP}])").match(text, m.end()) \
         if apposed is None and not m.group().isupper() else None
-    if kind_word and any(t.idx == m.end() + len(kind_word.group()) - len(kind_word.group().lstrip())
-                         and t.pos_ in ("ADJ", "NOUN") for t in doc):
+    if kind_word and any(t.idx == kind_word.start(1) and t.pos_ in ("ADJ", "NOUN") for t in doc):
         # a word of kind between the head and the name ("le club informatique Izel
         # Clic", "l'école maternelle Jules Ferry"): the name is still set after it
-        apposed = _APPOSED_NAME.match(text, m.end() + kind_word.end())
+        apposed = _APPOSED_NAME.match(text, kind_word.end())
     if apposed and not quoted:
         # a proper name set right after its head is the name, whatever the parse ("le
         # club Les Doigts Agiles", its demonym included: "Les Aiguilles vitryennes")
@@ -1249,6 +1248,11 @@ def _named_after_towns(title: str, dep: str) -> str | None:
     return text
 
 
+# an actor's words that hold its proper name ("le club « Fil et Aiguille »", "la
+# supérette Proxi"), not a bare head ("la supérette")
+_NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
+
+
 def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Actor | None:
     """A bare head ("responsable du club") stands for the last organisation of that
     head the text named ("le club informatique Izel Clic"), not a new one of its town."""
@@ -1272,11 +1276,6 @@ def _names_its_bearer(title: str) -> bool:
     actor = find_actor(title)
     return actor is not None and actor.type != LOCAL_GOV and \
         bool(_NAMED_SPAN.search(title[actor.start:actor.end]))
-
-
-# an actor's words that hold its proper name ("le club « Fil et Aiguille »", "la
-# supérette Proxi"), not a bare head ("la supérette")
-_NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
 
 
 def _headline_town(title: str, dep: str):

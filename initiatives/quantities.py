@@ -358,10 +358,10 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
                          # "Objectif d'ici fin mai :"
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
-# "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
 # a need denied, even without its "ne" ("pas besoin de donner 50 €", "nul besoin de")
 _NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
 _NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s+de\b", re.I)
+# "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
 _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
                          r":\s*(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
 # "vient de passer commande : 1 000 visières": a colon announces what an order holds
