@@ -37,7 +37,9 @@ NUMBER = re.compile(
     rf"(?P<approx>\b(?:{APPROX_BEFORE})\s+)?"
     rf"(?:(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?)"
     rf"(?:\s+(?P<mult>millions?|milliards?)\b)?"
-    rf"|(?P<aword>\b(?:d{_APOS})?une?|\b(?:la|cette)(?=\s+\w+\s+d(?:e\s|{_APOS})(?!\s*(?:{'|'.join(MONTHS)})\b)))"
+    rf"|(?P<aword>\b(?:d{_APOS})?une?|\b(?:la|cette)(?=\s+\w+\s+d(?:e\s|{_APOS})(?!\s*(?:{'|'.join(MONTHS)})\b))"
+    # (the one masculine round noun stands alone as a goal's figure: "visent le millier")
+    rf"|\b(?:le|du)(?=\s+millier\b))"
     rf"\s+(?P<noun>{'|'.join(APPROX_NOUNS)})s?\b"  # "la douzaine de couturières" too
     # ("et" joins "un" or "onze" only: "vingt et un", "soixante et onze"; "neuf et deux"
     # are two numbers)

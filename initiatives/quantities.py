@@ -141,6 +141,8 @@ _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
     r"|bouteilles? de|bidons? de|flacons? de|cartons? de|cagettes? de|bocaux de|bocal de"
     r"|(?:limité|plafonné)e?s? à"
+    # the size of the groups people work in ("par équipes de 6", "en binômes de 2")
+    r"|(?:par|en) (?:équipes?|binômes?|brigades?) de"
     r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
     # ("à raison de" gives a rate, "à raison de 800 par jour", or a share, "… trois par
     # personne", as what follows says)
@@ -204,7 +206,10 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
                            rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de)\s*$",
                            re.I)
-_PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité)\b", re.I)
+_PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité"
+                          # a sum suggested to each giver ("2 € conseillés")
+                          r"|(?:conseillée?s?|suggérée?s?|recommandée?s?)(?!\s+(?:par|pour))"
+                          r")\b", re.I)
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
 # de 15 communes et 26 000 habitants"); so does a possessive ("nos 3 000 habitants").
@@ -222,6 +227,10 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+                                # a row labelled as a population ("Population du
+                                # territoire — près de 16 000 habitants")
+                                rf"|(?:^|\n)\W{{0,3}}population\b[^.;:\n]{{0,40}}?\s*[:—–|]\s*"
+                                rf"(?:près de\s+|environ\s+|quelque\s+|plus de\s+)?"
                                 # a place's residents ("où vivent environ 33 000 habitants")
                                 rf"|\boù\s+(?:vivent|résident|habitent|demeurent)\s+"
                                 rf"(?:environ\s+|quelque\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+)?"
@@ -906,8 +915,9 @@ REFERENCE_WINDOW = 3000
 # a label that names inhabitants and nothing done for them
 _SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|âmes|population)"
                          rf"(?:\s*\(\w+\))?\s*", re.I)
-# A line "label : figure" (a bulletin's table written as a list)
-_LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)\s*:\s*$")
+# A line "label : figure" (a bulletin's table written as a list), or a table's row of two
+# cells, written "• label — figure"
+_LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)(?:\s*:|\s+[—–])\s*$")
 _ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
 
 
@@ -1050,8 +1060,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
-    # the national cue may stand far in the clause ("… en situation de … en France")
-    if _national(chain, before, sentence[len(upto):] if upto and sentence.startswith(upto)
+    # the national cue may stand far in the clause, before the figure as after it
+    # ("Selon l'Agence régionale de santé, les établissements des Hauts-de-France
+    # consomment …", "… en situation de … en France")
+    if _national(chain, upto or before, sentence[len(upto):] if upto and sentence.startswith(upto)
                  else after):
         return None, "national"
     if _DEPARTEMENT_WIDE.search(re.split(r"[.;!?]", before)[-1] + " "
@@ -1397,7 +1409,12 @@ def _helps(chain) -> bool:
 
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
-    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else None
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "ADJ") else None
+    if noun is not None and noun.dep_ == "amod" and noun.head.pos_ == "NOUN":
+        noun = noun.head   # the counted noun parsed as the next one's modifier ("6
+        # livreuses bénévoles" as "bénévoles" qualified)
+    elif noun is not None and noun.pos_ == "ADJ":
+        noun = None
     if noun is None and chain and chain[0].dep_.startswith("nsubj"):
         noun = chain[0]                       # "sept de ses salariés ont choisi de …"
     # a pronominal verb's subject acts, though the parser may call it passive

@@ -1249,3 +1249,32 @@ def test_a_denied_clause_and_a_clause_on_the_adjective(text, expected):
 ])
 def test_an_older_year_villages_counted_and_a_gift_under_a_denied_need(text, expected):
     assert aside(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counted noun parsed as the adjective of the next one still acts
+    ("🚲 Nos 7 livreuses bénévoles ont déposé des colis dans 300 foyers.",
+     [(7, "volunteers"), (300, "beneficiaries")]),
+    # the one masculine round noun, alone, is a goal's figure
+    ("Les couturières ont cousu 600 masques. Elles visent le millier avant l'été.",
+     [(600, "done"), (1000, "target")]),
+])
+def test_an_adjective_s_noun_acting_and_the_thousand_as_a_goal(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the size of the teams people work in
+    ("Une vingtaine de bénévoles se relaient en cuisine, par équipes de 4.",
+     [("4", "per_unit")]),
+    # a regional figure, its source far before it in a long clause
+    ("Selon l'Agence régionale de santé, les établissements de soins des Hauts-de-France "
+     "utilisent à eux seuls près de 30.000 blouses par semaine.", [("près de 30.000", "national")]),
+    # a table's two-cell rows, written "label — figure": the label says what it counts
+    ("• Population du territoire — près de 12 000 habitants", [("près de 12 000", "population")]),
+    ("• Communes membres — 21", [("21", "place_count")]),
+    # a sum suggested to each giver
+    ("Une urne attend vos dons au point de retrait (5 € conseillés).", [("5", "price")]),
+])
+def test_team_sizes_a_far_regional_source_two_cell_rows_and_a_suggested_sum(text, expected):
+    assert aside(text) == expected
