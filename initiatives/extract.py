@@ -2636,12 +2636,15 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
-            _COME_TO_HELP.match(body, m.end) or (
+            _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
 
 
+# another town compared with the author's own ("À Saint-Léonard comme chez nous, …")
+_LIKE_US = re.compile(r"\s+comme\s+(?:chez nous|ici|chez vous|dans notre (?:commune|ville|village))\b",
+                      re.I)
 # where people go to do their shopping ("certains se rendent à Bapaume pour faire leurs
 # achats") is a shop's town, not one the help reaches
 _GOING = re.compile(r"\b(?:se\s+rend\w*|vont|va|allai\w*|aller|part\w*|descend\w*)\s+"
@@ -2710,7 +2713,9 @@ def _apposed_to_party(body: str, m, mine) -> str | None:
     """A town in apposition right after another party's town (", à Beuvry") locates
     that same party: it shares its role ("receiver" or "other")."""
     prev = next((o for o in reversed(mine) if o.end <= m.start), None)
-    if prev is None or not re.fullmatch(r"\s*,\s*(?:à|au)\s+", body[prev.end:m.start]):
+    # (", à Beuvry", ", installé à Helfaut": where that party is)
+    if prev is None or not re.fullmatch(r"\s*,\s*(?:(?:installée?s?|située?s?|implantée?s?|basée?s?)"
+                                        r"\s+)?(?:à|au)\s+", body[prev.end:m.start]):
         return None
     if _receives(body, prev.start):
         return "receiver"

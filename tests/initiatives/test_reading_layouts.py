@@ -1640,3 +1640,20 @@ def test_a_headline_naming_a_head_and_its_town_gives_way_to_the_paragraph_s_name
         "Les couturières de l'association « Wimille Fil et Aiguille » ont déjà réalisé 900 "
         "masques pour les soignants et les aides à domicile de la commune.")
     assert ("Wimille Fil et Aiguille", ["62894"]) in [(a, c) for a, c, _ in found]
+
+
+def test_a_receiver_s_seat_told_by_a_participle_and_a_town_compared_with_ours():
+    found = summary(
+        "Les Couturières d'Outreau\n"
+        "6 mai · 🌍\n\n"
+        "Cette semaine, nos bénévoles d'Outreau ont livré 140 repas aux soignants du centre "
+        "hospitalier de la région de Boulogne, installé à Saint-Martin-Boulogne.\n\n"
+        "À Wimereux comme chez nous, les couturières ne lâchent rien !")
+    assert [codes for _, codes, _ in found] == [["62643"]]
+
+
+def test_a_town_compared_with_the_author_s_own_is_not_reached():
+    (ini,) = summary(
+        "Nos bénévoles d'Outreau ont cousu 500 masques pour les aînés. À Wimereux comme "
+        "chez nous, les masques partent dans les boîtes aux lettres.")
+    assert ini[1] == ["62643"]
