@@ -671,6 +671,8 @@ _DEMONYM_TAIL = (r"(?:\s+(?!(?:parfois|toutefois|autrefois|jamais|désormais|com
 # a head's activity then its town, in the compound of everyday speech ("l'atelier
 # couture de Villers-Châtel", "le club photo d'Arques")
 _KIND_OF_TOWN = re.compile(rf"[ \t]+[a-zà-ÿ]{{3,}}[ \t]+(?:de[ \t]+|d{_A})(?P<town>{_TOWN_NAME})")
+# a lowercase word of kind between a head and its name ("le club informatique Izel Clic")
+_KIND_WORD = re.compile(rf"[ \t]+([a-zà-ÿ]+)(?=[ \t]+[{_UP}])")
 # a proper name after its head through "de" ("la ferme des Wateringues")
 _OF_NAME = re.compile(rf"[ \t]+(?:de la|du|des|de|d{_A})[ \t]*"
                       rf"(?P<name>[{_UP}][\w’'-]*(?:[ \t]+[{_UP}][\w’'-]*)*)(?![\w’'-])")
@@ -726,7 +728,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         start, head = first.idx, first
     # (a head in capitals is a line in capitals, where case tells no name)
     apposed = _APPOSED_NAME.match(text, m.end()) if not m.group().isupper() else None
-    kind_word = re.compile(rf"[ \t]+([a-zà-ÿ]+)(?=[ \t]+[{_UP}])").match(text, m.end()) \
+    kind_word = _KIND_WORD.match(text, m.end()) \
         if apposed is None and not m.group().isupper() else None
     if kind_word and any(t.idx == kind_word.start(1) and t.pos_ in ("ADJ", "NOUN") for t in doc):
         # a word of kind between the head and the name ("le club informatique Izel
