@@ -376,9 +376,11 @@ _DESCRIBED = re.compile(rf"(?:de[ \t]+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|[ \t]+)){{0,4
 
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
 # agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
-_BEARER = re.compile(r"^\W{0,3}(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\??|structure"
-                     r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative)\s*:?\s*"
-                     r"(?P<name>[^,\n(]{2,80})", re.I)
+# (a table's row gives it as one of its cells: "• Offekerque — Porteur : …")
+_BEARER = re.compile(r"^\W{0,3}(?:[^—\n]{1,80}?\s—\s){0,4}"
+                     r"(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\??|structure|acteurs?|organismes?"
+                     r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative(?: de)?)\s*:?\s*"
+                     r"(?P<name>[^,\n(—]{2,80})", re.I)
 _OWN_WORD = re.compile(r"(?i)(?:la |le )?(mairie|commune|municipalité|ville|ccas)$")
 
 
@@ -400,9 +402,15 @@ def _bearer(text: str, town) -> Actor | None:
         return None
     if town is not None and not re.search(rf"[{_UP}]", name[1:]) and \
             normalise_key(town.nom) not in normalise_key(name):
+        # "du village", "de la commune" in a bearer's name stand for its town
+        name = re.sub(r"\s+(?:du village|de la (?:commune|ville)|du bourg)$", "", name)
         name = f"{name} {_of(town.nom)}{town.nom}"   # "le comité des fêtes" of its section
-    return Actor(name[0].upper() + name[1:], _org_kind(name) if not _PERSON.fullmatch(name)
-                 else CITIZEN, m.start("name"), m.start("name") + len(name))
+    # a head word tells a firm, a school or a council even before a surname ("Menuiserie
+    # Vandenbussche"); else a person's name or a trade is citizens'
+    kind = _org_kind(name)
+    if kind == ASSOCIATION and (_PERSON.fullmatch(name) or re.match(rf"(?i)(?:{_TRADES})\b", name)):
+        kind = CITIZEN
+    return Actor(name[0].upper() + name[1:], kind, m.start("name"), m.start("name") + len(name))
 
 
 _PERSON = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}][\w’'-]+")
@@ -567,7 +575,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         # an intercommunality's social action centre: its own, when the text is one's
         epci = context.institution.name if context is not None and \
             context.institution is not None and _EPCI.match(context.institution.name) else None
-        add(m, f"CIAS ({epci})" if epci else "CIAS", LOCAL_GOV)
+        # (spelt out, it is named as written: « Centre intercommunal d'action sociale »)
+        add(m, m.group() if m.group() != "CIAS" else f"CIAS ({epci})" if epci else "CIAS",
+            LOCAL_GOV)
     own = context.actor if context is not None and context.institution is None else None
     opening = _WE_OPENING.match(text) if own is not None else None
     # (in a sentence: a short line "On recherche" is a list's heading, over its own)
@@ -770,6 +780,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             "\n" not in kind.group() and resolve(kind.group("town")).level == "commune":
         # a head, its activity and its town ("l'atelier couture de Villers-Châtel")
         end = kind.end()
+    placed = False
+    if (dem := _DEMONYM_ADJECTIVE.match(text, end)) and _names_town(dem.group(1), town):
+        # an adjective of its town ends the name, and says its seat ("le club
+        # informatique auxilois", of Auxi-le-Château)
+        end, placed = dem.end(), True
     name = text[start:end].strip(" «»\"")
     # a preposition left dangling by a figure ("un collectif de 23 couturières"), an
     # article by an adjective's phrase ("la pharmacie la plus proche")
@@ -785,9 +800,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             rf"\b(?:l[ea]s?|l{_A}|une?|du|au|aux|des|notre|nos|votre|vos|leurs?|son|sa|ses"
             rf"|ce|cet|cette)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
         return None  # a noun without its determiner is a task listed ("courses, pharmacie")
-    if not named and m.group().lower() in _NAMED_ONLY:
+    if not named and m.group().lower() in _NAMED_ONLY and not placed:
         return None  # "un atelier", "le réseau": common nouns unless a name follows
-    if not named:
+    if not named and not placed:
         where = _seat_name(text, m.start()) or (town.nom if town else None)
         if generic and not where:
             return None
@@ -797,6 +812,18 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             return None
     kind = _org_kind(name)
     return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, start, end)
+
+
+# a lower-case adjective of place, by the endings of French demonyms
+_DEMONYM_ADJECTIVE = re.compile(r"[ \t]+([a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?)\b")
+
+
+def _names_town(word: str, town) -> bool:
+    """A demonym names a commune: by the suffix rule, or, for the text's town, by
+    sharing the first letters of its name (« auxilois », of Auxi-le-Château)."""
+    if demonym_town(word) is not None:
+        return True
+    return town is not None and normalise_key(town.nom)[:3] == normalise_key(word)[:3]
 
 
 def _org_kind(name: str) -> str:
@@ -1067,10 +1094,13 @@ def document_context(release: Release, blocks: list[Block], dep: str,
             if ctx.town is not None:
                 break
     whole = " ".join(header + lasts)
+    # an intercommunality's bulletin names it in its header: it speaks, not the town of
+    # its footer's address, unless the header names that town's own hall
+    epci = next((m for text in header if (m := _EPCI.search(text))), None)
     # the text's town acts as an institution when its header speaks of the town hall,
     # or when the text speaks as the town ("nos quelque 14 000 habitants")
-    if ctx.town is not None and (own or _TOWN_PAGE.search(whole)
-                                 or _OWN_VOICE.search(release.body)):
+    if ctx.town is not None and (own or (epci is None and (
+            _TOWN_PAGE.search(whole) or _OWN_VOICE.search(release.body)))):
         word = _own_word(release.body) or (m.group().split()[0].capitalize()
                                            if (m := _TOWN_OWN.search(whole)) and not
                                            re.match(r"(?i)maire|hôtel", m.group()) else "Ville")
@@ -1578,6 +1608,12 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     if whole.level == "commune" and whole.inside and whole.method in ("exact", "alias"):
         # a commune alone over its figures (a table's row by town): the text's action there
         return context.actor or Actor(f"Commune {_of(whole.nom)}{whole.nom}", LOCAL_GOV, 0, 0)
+    # a row's cell that says who bears it ("… — Porteur : Couturières du village"), with
+    # the town its first cell names
+    first = _towns_only(_NAME_TAIL.split(name, maxsplit=1)[0].strip(), dep)
+    bearer = _bearer(name, first[0] if first else context.town)
+    if bearer is not None and bearer.start > 0:
+        return _shifted(bearer, max(0, line.find(name)))
     found = find_actor(name)
     if found is not None and found.start == 0 and found.end >= len(name.rstrip(" .")):
         return found   # the whole line is one organisation's name, its town included
@@ -1780,8 +1816,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 last, intro = current, block.text.rstrip().endswith(":")
                 continue
             current = None  # a subtitle: its paragraph is read on its own
-        # under a commune's heading, a generic actor is that commune's ("l'union commerciale")
-        here = dataclasses.replace(context, town=section_town) if section_town else context
+        # under a commune's heading, a generic actor is that commune's ("l'union
+        # commerciale"), and so in a list entry opening with a commune ("• Zutkerque —
+        # Courses — Conseil municipal des jeunes")
+        entry_town = section_town or _entry_town(block.text, dep)
+        here = dataclasses.replace(context, town=entry_town) if entry_town else context
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         actor = _referred_back(block.text, actor, drafts)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
@@ -2563,9 +2602,11 @@ def _referred(body: str, actor: tuple[int, int], mentions) -> list:
     anaphor = _SEAT_ANAPHOR.search(body, start, end)
     if anaphor is None:
         return []
+    # (a receiver's town is where help goes, not a village one lives in: "• Offekerque
+    # — Blouses pour le centre hospitalier de Calais — Couturières du village")
     before = [m for m in _within(mentions, [(anaphor.start() - _ANAPHOR_REACH,
                                              anaphor.start())])
-              if m.resolution.level == "commune"]
+              if m.resolution.level == "commune" and not _receives(body, m.start)]
     return before[-1:]
 
 
@@ -2574,7 +2615,7 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     r = m.resolution
     before = body[max(0, m.start - 40):m.start]
     in_actor = actor[0] <= m.start and m.end <= actor[1]
-    if not in_actor and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
+    if not in_actor and m.start >= actor[1] and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"

@@ -369,7 +369,7 @@ _KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|
 _WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organisme"
                          r"|association|initiative de")
 # a column's header that asks what is done: its cells tell what each row's figures count
-_WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet")
+_WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet|initiatives?")
 
 
 # a column's header that tells when: its cells are its rows' dates, no part of their names
@@ -398,7 +398,11 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
         if h and (re.fullmatch(r"[\d\s.,]+", c) or _WHEN_HEADER.fullmatch(h) or (
                 (kind or asks_who) and re.search(r"\d", c)
                 and (kind or DATA_LINE.match(f"{label} : {c}")))):
-            figures.append(f"{what if asks_who and what and not kind else label} : {c}")
+            # a cell that tells its own kind under a header of two ("besoin : 60 draps"
+            # under "Objectif / besoin") is its own label
+            own = kind and _KIND_HEADER.match(c) and re.match(r"[^:\d]+:", c)
+            figures.append(c if own else
+                           f"{what if asks_who and what and not kind else label} : {c}")
         else:
             rest.append(c)
     return figures, rest
@@ -447,16 +451,30 @@ def _table_rows(lines: list[str]) -> list[str]:
             header, item = item
             figures, cells = _row_figures(header, item) if len(header) == len(item) \
                 else ([], item)
-            if header and cells and cells[0] == item[0] and _WHAT_HEADER.fullmatch(header[0]):
-                # a first column that tells what is done names an activity, not who does
-                # it: it is the row's field, labelled by its header ("• Action : Portage
-                # de repas (CIAS)")
-                cells = [f"{header[0]} : {cells[0]}", *cells[1:]]
-            flat.append("• " + " — ".join(c for c in cells if c))
+            if header and cells:
+                # a column that tells what is done names an activity, not who does it:
+                # it is the row's field, labelled by its header ("• Action : Portage de
+                # repas (CIAS)", "• Nortkerque — Initiative : Masques en tissu — Club …")
+                # a column that asks who names the row's bearer, labelled so ("Porteur :
+                # Couturières bénévoles du village"), whatever its words
+                cells = [f"{h.rstrip(' ?:')} : {c}" if c and c in item
+                         and not re.search(r"\d\b", c)
+                         and (_WHAT_HEADER.fullmatch(h) or _WHO_HEADER.fullmatch(h)) else c
+                         for h, c in zip(_header_of(header, item, cells), cells)]
+            # (a cell of a dash alone is an empty one)
+            flat.append("• " + " — ".join(c for c in cells if c.strip("—–- ")))
             flat.extend(figures)
         else:
             flat.append(item)
     return flat
+
+
+def _header_of(header: list[str], item: list[str], cells: list[str]) -> list[str]:
+    """The header of each cell left in a row once its figures went to data lines."""
+    if len(header) != len(item):
+        return [""] * len(cells)
+    left = iter(zip(header, item))
+    return [next((h for h, c in left if c == cell), "") for cell in cells]
 
 
 def _continued(line: str, width: int) -> list[str] | None:

@@ -46,6 +46,7 @@ SET_ASIDE_LABELS = {
     "limit": "limite ou jauge (« au maximum », « à la fois »), pas un compte",
     "reminder": "rappel du contexte (« pour rappel », « pour mémoire »), pas une action",
     "stock": "quantité détenue (« disposer de », « posséder »), pas une action",
+    "epidemic": "bilan de l'épidémie (malades, hospitalisations, décès), pas une action",
 }
 
 ASSOCIATION, COMPANY, LOCAL_GOV, CITIZEN, PUBLIC, WORSHIP = (

@@ -144,6 +144,8 @@ _PER_UNIT_BEFORE = re.compile(
     # the size of the groups people work in ("par équipes de 6", "en binômes de 2")
     r"|(?:par|en) (?:équipes?|binômes?|brigades?) de"
     r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
+    # supplies sized for what they will make ("du tissu et de l'élastique pour 20 masques")
+    r"|\b(?:tissus?|élastiques?|fils?|matériel|matières? premières?|fournitures|kits?)\s+pour"
     # ("à raison de" gives a rate, "à raison de 800 par jour", or a share, "… trois par
     # personne", as what follows says)
     r"|de quoi \w+(?:\s+\w+)?|chacune?)\s*$", re.I)
@@ -243,7 +245,10 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
 _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
                      rf"$|\btou(?:te)?s (?:les|nos|ses|leurs)\s+$"
                      # a town's own people, by its possessive ("pour nos 4 900 Desvrois")
-                     rf"|\b(?:nos|ses|leurs)\s+(?:quelque\s+|près de\s+|environ\s+)?$", re.I)
+                     rf"|\b(?:nos|ses|leurs)\s+(?:quelque\s+|près de\s+|environ\s+)?$"
+                     # everyone, restated by "soit" ("chacun d'entre vous, soit près de 9 900")
+                     rf"|\b(?:chacune?|tous|toutes)\b[^.;:]{{0,30}},\s*soit\s+"
+                     rf"(?:près de\s+|environ\s+|quelque\s+|plus de\s+)?$", re.I)
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
 # "les 16 000 habitants du territoire": the inhabitants of a place are its population.
 _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
@@ -362,9 +367,12 @@ GOAL_BEFORE = re.compile(
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|défi|challenge)(?:\s+(?:d['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,3}"
+                         r"|défi|challenge)(?:\s+(?!(?:atteint|dépassé|rempli|relevé)\b)"
+                         r"(?:[dl]['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,6}"
                          # "Objectif affiché :", "Objectif / besoin :" (a column's header),
-                         # "Objectif d'ici fin mai :"
+                         # "Objectif d'ici fin mai :", "L'objectif fixé par l'atelier est
+                         # ambitieux :" (a goal the sentence names before its colon; one
+                         # reached, "Objectif atteint :", is no goal)
                          r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
                          r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
 # a need denied, even without its "ne" ("pas besoin de donner 50 €", "nul besoin de")
@@ -656,8 +664,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # "on est une vingtaine et …": the first person counts the team that speaks
         item = ("personnes", "personnes", VOLUNTEER, number.end)
     elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
-        # "Elles sont une trentaine.": the people the subject pronoun stands for
-        item = _people(text, number.start, number.end)
+        # "Elles sont une trentaine.": the people the subject pronoun stands for, named
+        # before in the block or else in the text above it (a headline's "les couturières")
+        item = _people(text, number.start, number.end) or _people(lead, len(lead), number.end)
     elif item is None and before.rstrip().endswith(",") and _ELLIPSIS.match(text, number.end):
         # "Les jeunes du club, une quinzaine au total, …": a count set beside its people
         item = _people(text, number.start, number.end, since=s_start)
@@ -1066,6 +1075,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _national(chain, upto or before, sentence[len(upto):] if upto and sentence.startswith(upto)
                  else after):
         return None, "national"
+    if _EPIDEMIC.match(text, number.end):
+        return None, "epidemic"    # "1 347 patients atteints du Covid-19 ont été hospitalisés"
     if _DEPARTEMENT_WIDE.search(re.split(r"[.;!?]", before)[-1] + " "
                                 + re.split(r"[.;!?]", after)[0]):
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
@@ -1467,6 +1478,10 @@ _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b", re.I)
 
 
+# the means a thing came through, after the figure: no scope of it
+_CHANNEL = (rf"\b(?:par l{_APOS}intermédiaire|par le biais|par le canal|via|auprès)\b")
+
+
 def _national(chain, before: str, after: str) -> bool:
     """A national figure quoted in a local text: its verb's subject is the State or the
     country, or its clause says it is counted nationally."""
@@ -1479,11 +1494,24 @@ def _national(chain, before: str, after: str) -> bool:
                         child.lemma_.lower() in _NATIONAL_SUBJECTS:
                     return True
     # the figure's clause: a comparison or another clause after a comma is not its
-    # ("… 300 masques, comme partout en France")
+    # ("… 300 masques, comme partout en France"), nor the channel it came through
+    # ("commandé 5 000 masques par l'intermédiaire du groupement d'achat de la Région")
     clause = (re.split(rf"[.;:!?{PICTOGRAPHS}]", before)[-1] + " "
-              + re.split(rf"[.;!?{PICTOGRAPHS}]|,\s*(?:comme|alors|tandis|mais|et)\b",
+              + re.split(rf"[.;!?{PICTOGRAPHS}]|,\s*(?:comme|alors|tandis|mais|et)\b|{_CHANNEL}",
                          after)[0])
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
+
+
+# The epidemic's toll: people counted by the disease (sick, in hospital, dead) are no
+# initiative's helpers nor the people it helped.
+_EPIDEMIC = re.compile(
+    r"\s+(?:(?:hospitalisations|décès|morts)\b"
+    r"|cas\s+(?:confirmés|positifs|de\s+covid)"
+    # the disease as the predicate of the people counted, not their state as they are
+    # helped ("300 repas à 40 patients hospitalisés")
+    r"|(?:patients|malades|personnes|résidents|soignants|habitants)\b[^.;!?]{0,60}?"
+    r"\b(?:ont|sont|a|est)\s+(?:été\s+|déjà\s+|désormais\s+)*"
+    r"(?:hospitalisé|décédé|mort|contaminé|testé|admis en réanimation))", re.I)
 
 
 # A figure told for the whole département ("À l'échelle du département, près de 600
