@@ -115,6 +115,14 @@ def split_blocks(body: str) -> list[Block]:
         elif i == len(blocks) - 1 and (_SIGNED.match(block.text)
                                        or _NAME_IN_CAPITALS.fullmatch(block.text.strip())):
             block.role = "signature"
+    # a signature goes on to the text's end in the short lines under it: the signer's
+    # name and titles ("Votre Maire," / "Jean-Paul Dewaele" / "Maire d'Aire-sur-la-Lys")
+    signed = next((i for i, b in enumerate(blocks) if i >= len(blocks) - 5
+                   and b.role == "signature"), None)
+    if signed is not None and all(len(b.text) <= 120 and "\n" not in b.text
+                                  and not _FIGURE.search(b.text) for b in blocks[signed + 1:]):
+        for b in blocks[signed + 1:]:
+            b.role = "signature"
     return blocks
 
 
@@ -268,6 +276,10 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
               r"|repair café|ressourcerie"
+              # a town's public services for culture and children
+              r"|médiathèque|bibliothèque|ludothèque|accueil de loisirs|centre de loisirs|crèche"
+              # a town's body of volunteers ("la réserve citoyenne")
+              r"|réserve (?:citoyenne|civique|communale)"
               # a public body's unit of care ("le service intercommunal d'aide à domicile"),
               # not an office (« Service départemental de la communication »)
               r"|service(?: intercommunal| municipal| communal)?(?= d['’]aide| de soins"
@@ -379,6 +391,7 @@ _DESCRIBED = re.compile(rf"(?:de[ \t]+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|[ \t]+)){{0,4
 # (a table's row gives it as one of its cells: "• Offekerque — Porteur : …")
 _BEARER = re.compile(r"^\W{0,3}(?:[^—\n]{1,80}?\s—\s){0,4}"
                      r"(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\??|structure|acteurs?|organismes?"
+                     r"|associations?|initiative de"
                      r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative(?: de)?)\s*:?\s*"
                      r"(?P<name>[^,\n(—]{2,80})", re.I)
 _OWN_WORD = re.compile(r"(?i)(?:la |le )?(mairie|commune|municipalité|ville|ccas)$")
@@ -789,6 +802,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     # a preposition left dangling by a figure ("un collectif de 23 couturières"), an
     # article by an adjective's phrase ("la pharmacie la plus proche")
     name = re.sub(rf"\s+(?:de|du|des|la|le|les|au|aux)$|\s+[dl]{_A}$", "", name)
+    if town is not None and (own := re.search(r"\s+de (?:notre|votre) (?:ville|commune"
+                                              r"|village|bourg)$", name)):
+        # the author's own town, by its possessive ("le Lions Club de notre ville")
+        name, placed = f"{name[:own.start()]} {_of(town.nom)}{town.nom}", True
     if re.search(rf"(?i){_CHARITIES}", name):
         return None  # "le comité local du Secours populaire": the charity's branch
     if name.count("«") != name.count("»"):
@@ -836,7 +853,8 @@ def _org_kind(name: str) -> str:
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université"
-                           r"|faculté|institut", name) else \
+                           r"|faculté|institut|médiathèque|bibliothèque|ludothèque"
+                           r"|accueil de loisirs|centre de loisirs|crèche", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|municipalité|CCAS|CIAS"
                               r"|communauté (?:de communes|urbaine|d['’]agglomération))\b",
                               name) else ASSOCIATION
@@ -2386,6 +2404,12 @@ _OTHER_PARTY = re.compile(
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# a party's premises where the action takes place ("une collecte devant le supermarché
+# de Fouquières-lès-Lens"): there it happens, whoever owns the place
+_AT_A_PARTY = re.compile(
+    rf"\b(?:devant|sur le parking|à l{_A}entrée|à la sortie|dans (?:le hall|la galerie))"
+    rf"\s+(?:du|de la|de l{_A}|des|d{_A}une?|le|la|les|l{_A})?\s*{_PARTY_NOUNS}"
+    rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # a party a verb of giving hands things to ("remises aux pharmacies de", "partis chez les
 # commerçants de"): it receives, it supplies nothing
 _GIVEN_TO_PARTY = re.compile(
@@ -2625,7 +2649,8 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
             _GIVEN_TO_PARTY.search(body[max(0, m.start - 160):m.start]):
         return RECEIVER_ONLY              # "remis aux infirmières et aux pharmacies de Samer"
     if not in_actor and r.level in ("commune", "territoire") and \
-            not _NEIGHBOUR_PLACE.search(before) and (
+            not _NEIGHBOUR_PLACE.search(before) and \
+            not _AT_A_PARTY.search(body[max(0, m.start - 70):m.start]) and (
             _OTHER_PARTY.search(body[max(0, m.start - 70):m.start]) or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town

@@ -202,7 +202,7 @@ _DISTRIBUTIVE = re.compile(r"\b(?:chaque\s+(?!(?:jour|semaine|soir|matin|midi|nu
                            r"|mercredi|jeudi|vendredi|samedi|dimanche)s?\b)[^\W\d_]+|chacune?\b)", re.I)
 _EACH_OPENING = re.compile(rf"\W*{_DISTRIBUTIVE.pattern}", re.I)  # (matched at a sentence start)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
-                           rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques? de"
+                           rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques de|(?<!\bun )chèque de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
@@ -280,8 +280,10 @@ def _unit_price(chain) -> bool:
 
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
+# (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
+# are an aid per person, `_PRICE_BEFORE`)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
-                      r"financ)", re.I)
+                      r"financ|chèque)", re.I)
 # Subjects and phrases of a national or regional figure quoted in a local text (the
 # State or the Region as agent, "par", or partner, "avec", is no scope).
 _NATIONAL_SUBJECTS = {"gouvernement", "état", "ministère", "ministre", "france", "pays",

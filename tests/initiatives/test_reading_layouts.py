@@ -709,8 +709,9 @@ def test_a_table_asking_who_names_each_row_s_actor_and_its_what_labels_figures()
         "Bouvelinghem | La famille Hochart | Visières imprimées en 3D | 90 visières\n"
         "Zudausques | Comité des fêtes | Appels aux aînés | 45 personnes appelées chaque "
         "semaine\n")
+    # (the cell under "Qui ?" is the bearer, named as written without its article)
     assert found == [
-        ("La famille Hochart de Bouvelinghem", ["62169"], [(90, "done")]),
+        ("Famille Hochart", ["62169"], [(90, "done")]),
         ("Comité des fêtes de Zudausques", ["62905"], [(45, "beneficiaries")])]
 
 
