@@ -832,7 +832,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 
 
 # a lower-case adjective of place, by the endings of French demonyms
-_DEMONYM_ADJECTIVE = re.compile(r"[ \t]+([a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?)\b")
+# (after the head's activity, if any: "l'atelier couture frugeois")
+_DEMONYM_ADJECTIVE = re.compile(r"(?:[ \t]+[a-zà-ÿ]{3,})?"
+                                r"[ \t]+([a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?)\b")
 
 
 def _names_town(word: str, town) -> bool:

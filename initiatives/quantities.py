@@ -359,9 +359,12 @@ DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:liv
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
                      r"|en attente|prochaine\w*|bientôt|livrables?"
                      r"|pas encore (?:été )?(?:arrivé|livré|reçu|parvenu)\w*)\b", re.I)
+_REACHED = {"atteint", "atteints", "dépassé", "dépassés", "rempli", "remplis", "relevé"}
 GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée", "défi", "challenge"}
 GOAL_BEFORE = re.compile(
-    rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b[^.;]{{0,40}}$"
+    # (a goal reached is none: "Objectif atteint pour les bénévoles : 6 000 masques")
+    rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b"
+    rf"(?!\s+(?:atteint|dépassé|rempli|relevé)\b)[^.;]{{0,40}}$"
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
@@ -1630,7 +1633,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     governor = chain[1] if len(chain) > 1 and first.dep_ == "obj" else \
         chain[2] if noun is not None and noun.dep_ == "obj" and len(chain) > 2 else None
     chain = chain[2:] if noun is not None else chain[1:]
-    lemmas = [t.lemma_.lower() for t in chain]
+    # (a goal noun said reached is no goal: "Objectif atteint : 6 000 masques cousus")
+    lemmas = [t.lemma_.lower() for t in chain if not (
+        t.lemma_.lower() in GOAL_NOUNS and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].lower_ in _REACHED)]
     # a pictograph the parser takes for a verb ("➡️") is no verb
     verbs = [_recent(t) for t in chain
              if (t.pos_ in ("VERB", "AUX") and any(c.isalpha() for c in t.text))

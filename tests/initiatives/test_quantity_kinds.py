@@ -1278,3 +1278,44 @@ def test_an_adjective_s_noun_acting_and_the_thousand_as_a_goal(text, expected):
 ])
 def test_team_sizes_a_far_regional_source_two_cell_rows_and_a_suggested_sum(text, expected):
     assert aside(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the epidemic's toll, the disease the predicate of the people counted
+    ("Au 30 avril, 412 patients ont été hospitalisés dans les services de l'arrondissement.",
+     [("30 avril", "date"), ("412", "epidemic")]),
+    ("Le bulletin sanitaire fait état de 85 décès dans le département.", [("85", "epidemic")]),
+    # supplies sized for what they will make
+    ("Au local, retirez votre sachet : du tissu prédécoupé et de l'élastique pour 15 masques.",
+     [("15", "per_unit")]),
+    # everyone, restated by "soit"
+    ("Tous les habitants du bourg, soit environ 2 300 habitants, recevront un masque.",
+     [("environ 2 300", "population")]),
+    # cheques of a sum are an aid per person
+    ("La commune offre des chèques de 25 € aux familles.", [("25", "price")]),
+])
+def test_the_epidemic_s_toll_supplies_everyone_restated_and_cheques(text, expected):
+    assert aside(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the disease as the state of people helped: they are helped
+    ("Les bénévoles ont porté 60 repas à 25 malades hospitalisés.",
+     [(60, "done"), (25, "beneficiaries")]),
+    # a goal named before its colon, a goal reached is none
+    ("L'objectif retenu par la commune est clair : 6 000 masques.", [(6000, "target")]),
+    ("Objectif atteint pour les bénévoles : 6 000 masques cousus.", [(6000, "done")]),
+    # the channel an order goes through is no scope of it
+    ("La mairie a commandé 3 000 masques via la centrale d'achat de la Région Hauts-de-France.",
+     [(3000, "ordered")]),
+    # one cheque handed over is a gift
+    ("Le Rotary a remis un chèque de 1 500 € à l'épicerie solidaire.", [(1500, "done")]),
+])
+def test_helped_patients_a_goal_before_its_colon_a_channel_and_one_cheque(text, expected):
+    assert kinds(text) == expected
+
+
+def test_people_counted_by_etre_are_those_the_text_named_above():
+    read = read_numbers("Elles étaient six en mars ; elles sont aujourd'hui 31.",
+                        lead="Les couturières du quartier ne lâchent rien\n\n")
+    assert [(q.value, q.kind) for _, q in read if q is not None] == [(31, "volunteers")]

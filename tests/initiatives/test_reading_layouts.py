@@ -1658,3 +1658,66 @@ def test_a_town_compared_with_the_author_s_own_is_not_reached():
         "Nos bénévoles d'Outreau ont cousu 500 masques pour les aînés. À Wimereux comme "
         "chez nous, les masques partent dans les boîtes aux lettres.")
     assert ini[1] == ["62643"]
+
+
+def test_a_table_s_who_column_names_each_row_s_bearer_and_a_cell_its_own_kind():
+    found = summary(
+        "Tableau de bord de la quinzaine\n\n"
+        "| Commune | Initiative | Porteur | Réalisé | Objectif / besoin |\n"
+        "|---|---|---|---|---|\n"
+        "| Estrée-Blanche | Blouses pour l'hôpital de Béthune | Couturières du village "
+        "| 90 blouses | besoin : 40 draps |\n"
+        "| Rely | Courses des aînés | Comité des fêtes | 26 foyers aidés | — |\n"
+        "| Linghem | Visières | Menuiserie Dufresnoy | 150 visières | objectif : 400 visières |\n")
+    assert found == [
+        # a receiver's town is neither the row's place nor the village its bearer lives in
+        ("Couturières d'Estrée-Blanche", ["62313"], [(90, "done"), (40, "needed")]),
+        ("Comité des fêtes de Rely", ["62701"], [(26, "beneficiaries")]),
+        ("Menuiserie Dufresnoy", ["62517"], [(150, "done"), (400, "target")])]
+    kinds = {i.actor: i.actor_type for i in reading(
+        "Bilan\n\n| Commune | Porteur | Réalisé |\n|---|---|---|\n"
+        "| Linghem | Menuiserie Dufresnoy | 150 visières |\n"
+        "| Rely | Couturières bénévoles | 80 masques |\n").initiatives}
+    assert kinds == {"Menuiserie Dufresnoy": "entreprise",
+                     "Couturières bénévoles de Rely": "citoyen ou collectif"}
+
+
+def test_an_intercommunality_s_header_speaks_before_its_footer_s_town():
+    text = ("La lettre de la Communauté de communes du Pays de Lumbres\n\n"
+            "Nos élus et nos associations restent mobilisés.\n\n"
+            "À Elnes, les bénévoles ont livré 120 colis aux aînés.\n\n"
+            "CCPL – 62380 Lumbres")
+    release = release_from_text(text)
+    from initiatives.extract import document_context
+    ctx = document_context(release, split_blocks(release.body), "62")
+    assert ctx.institution.name == "Communauté de communes du Pays de Lumbres"
+
+
+def test_a_letter_s_signature_runs_to_its_end_and_its_own_town_names_a_club():
+    found = summary(
+        "Chers Frugeois,\n\n"
+        "Le Rotary club de notre ville a offert 200 masques au foyer-logement.\n\n"
+        "La médiathèque municipale a prêté 10 liseuses aux résidents.\n\n"
+        "Prenez soin de vous.\n\n"
+        "Votre Maire,\n\n"
+        "Marc Lenoir\n\n"
+        "Maire de Fruges\n\n"
+        "Vice-président de la Communauté de communes du Haut Pays du Montreuillois")
+    assert [a for a, _, _ in found] == ["Rotary club de Fruges", "médiathèque municipale de Fruges"]
+
+
+def test_a_demonym_adjective_ends_a_name_and_a_party_s_premises_are_where_it_happens():
+    found = summary(
+        "Solidarité\n\n"
+        "L'atelier couture frugeois a cousu 300 masques pour les écoles de Fruges.\n\n"
+        "Le Secours populaire d'Avion a collecté 900 kg de denrées devant le supermarché "
+        "de Méricourt.")
+    assert found[0][0] == "Atelier couture frugeois"
+    assert found[1][1] == ["62065", "62570"]
+
+
+def test_a_social_action_centre_spelt_out_is_named_as_written():
+    found = summary(
+        "Le bulletin de la Communauté de communes du Ternois\n\n"
+        "Le Centre intercommunal d'action sociale a appelé 400 aînés isolés.")
+    assert found[0][0] == "Centre intercommunal d'action sociale"
