@@ -386,6 +386,11 @@ _DESCRIBED = re.compile(rf"(?:de[ \t]+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|[ \t]+)){{0,4
                         rf"(?!(?:de|du|des|la|le|les|aux|à|en)\s)[a-zà-ÿ]{{3,}}[ \t]+(?P<name>{NAME})")
 
 
+# the members an association is named by: a plural noun, then its complements
+_OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s\b(?:\s+(?:de\s+la\s+|de\s+l{_A}|du\s+|des\s+"
+                         rf"|de\s+|d{_A})\s*[\w’'-]+)*")
+
+
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
 # agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
 # (a table's row gives it as one of its cells: "• Offekerque — Porteur : …")
@@ -473,6 +478,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # the head, then a proper noun as its complement ("le collectif des Petites
             # Mains d'Hersin", "l'association des Amis du Vieux Moulin")
             add(_Span(m.start(), m.end() + n.end()), f"{m.group(1)} {n.group()}",
+                _KEYWORD_TYPES[keyword])
+        elif keyword in ("association", "collectif") and (n := _OF_MEMBERS.match(rest)):
+            # a body named by its members, with their complements ("l'association des
+            # parents d'élèves du collège de Samer", "le collectif des commerçants de Fruges")
+            add(_Span(m.start(), m.end() + n.end()), f"{m.group(1).capitalize()} {n.group()}",
                 _KEYWORD_TYPES[keyword])
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):

@@ -435,7 +435,10 @@ _HELPERS_AFTER = re.compile(r"^\s*(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?
                             r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b"
                             # … or who set to work ("se sont mises à leurs machines")
                             r"|^\s*se\s+(?:sont|est)\s+mise?s?\s+(?:au\s+travail|à\s+(?:l['’]ouvrage"
-                            r"|la\s+tâche|(?:leurs?|sa|son|ses)\s+\w+|coudre|cuisiner))",
+                            r"|la\s+tâche|(?:leurs?|sa|son|ses)\s+\w+|coudre|cuisiner))"
+                            # … or who are at work ("27 salariés ont repris le travail")
+                            r"|^\s*(?:(?:ont|a)\s+repris\s+(?:le\s+travail|du\s+service)"
+                            r"|travaillent|œuvrent|sont\s+(?:au\s+travail|à\s+pied\s+d['’]œuvre))\b",
                             re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
@@ -1163,8 +1166,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return grammar, cue
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
-    if group in (PEOPLE, BENEFICIARY, POPULATION) and _HELPERS_AFTER.match(after):
-        return VOLUNTEERS, f"personnes qui aident (« {name} {after.split()[0]} »)"
+    if group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(after)):
+        return VOLUNTEERS, f"personnes qui aident (« {name} {helping.group().strip()} »)"
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
@@ -1235,7 +1238,9 @@ def _bare_infinitive(chain):
 # nouns of action are listed)
 _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépist|nettoy"
                         r"|emball|repass|pass)age|(?:déplace|accompagne|héberge)ment"
-                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation)s$", re.I)
+                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation"
+                        # requests answered or handled ("a répondu à 230 demandes")
+                        r"|^demande|^requête|^sollicitation)s$", re.I)
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
 _HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)\w*\s+"
                            r"(?:\w+\s+){0,2}$", re.I)

@@ -1319,3 +1319,14 @@ def test_people_counted_by_etre_are_those_the_text_named_above():
     read = read_numbers("Elles étaient six en mars ; elles sont aujourd'hui 31.",
                         lead="Les couturières du quartier ne lâchent rien\n\n")
     assert [(q.value, q.kind) for _, q in read if q is not None] == [(31, "volunteers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people at work are the hands of the initiative
+    ("Depuis lundi, 18 ouvrières ont repris le travail à l'atelier de confection.",
+     [(18, "volunteers")]),
+    # requests answered are acts performed
+    ("La permanence téléphonique a répondu à 145 demandes en trois semaines.", [(145, "done")]),
+])
+def test_people_at_work_and_requests_answered(text, expected):
+    assert kinds(text) == expected

@@ -1721,3 +1721,12 @@ def test_a_social_action_centre_spelt_out_is_named_as_written():
         "Le bulletin de la Communauté de communes du Ternois\n\n"
         "Le Centre intercommunal d'action sociale a appelé 400 aînés isolés.")
     assert found[0][0] == "Centre intercommunal d'action sociale"
+
+
+def test_an_association_named_by_its_members_is_named_whole():
+    found = summary(
+        "Entraide\n\n"
+        "L'association des commerçants du centre-ville de Lillers a offert 300 repas "
+        "aux soignants.")
+    assert found[0][0] == "Association des commerçants du centre-ville de Lillers"
+    assert found[0][1] == ["62516"]
