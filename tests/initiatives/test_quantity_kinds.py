@@ -1323,7 +1323,7 @@ def test_people_counted_by_etre_are_those_the_text_named_above():
 
 @pytest.mark.parametrize("text, expected", [
     # people at work are the hands of the initiative
-    ("Depuis lundi, 18 ouvrières ont repris le travail à l'atelier de confection.",
+    ("Depuis lundi, 18 salariées ont repris le travail à l'atelier de confection.",
      [(18, "volunteers")]),
     # requests answered are acts performed
     ("La permanence téléphonique a répondu à 145 demandes en trois semaines.", [(145, "done")]),
