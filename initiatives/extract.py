@@ -1137,11 +1137,17 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         nom = ctx.town.nom
         ctx.institution = Actor(f"{word} {_of(nom)}{nom}", LOCAL_GOV, 0, 0)
     for text in header:
-        shout = re.match(rf"(?:[{_UP}’'-]+(?:\s+|$))+", text)   # a letterhead in capitals
-        m = _EPCI.search(text) or (_EPCI.search(_title_case(shout.group().strip()))
-                                   if shout and len(shout.group().split()) >= 3 else None)
+        # a letterhead in capitals, its commas included ("… DE BÉTHUNE-BRUAY, ARTOIS-LYS ROMANE")
+        shout = re.match(rf"(?:[{_UP}’'-]+,?(?:\s+|$))+", text)
+        shouted = _title_case(shout.group().strip(" ,")) \
+            if shout and len(shout.group().split()) >= 3 else ""
+        m = _EPCI.search(text) or (_EPCI.search(shouted) if shouted else None)
         if m and ctx.institution is None:
-            ctx.institution = Actor(_epci_name(m), LOCAL_GOV, 0, 0)
+            # a name with a comma is whole when the gazetteer knows it so
+            whole = resolve(shouted, dep) if shouted.startswith(m.group()) else None
+            ctx.institution = Actor(whole.nom if whole is not None and whole.level == "epci"
+                                    and whole.method == "exact" else _epci_name(m),
+                                    LOCAL_GOV, 0, 0)
             break
     if ctx.institution is None and _OWN_EPCI.search(release.body):
         ctx.institution = _titled_epci([title] + [t for t in firsts if len(t) <= 80], dep)
@@ -1181,8 +1187,10 @@ _SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "et",
 def _title_case(text: str) -> str:
     """A heading in capitals as names are written ("COMMUNAUTÉ DE COMMUNES DU TERNOIS"
     → "Communauté de communes du Ternois"): a letterhead shouts its institution's name."""
-    words = re.split(r"(\s+)", text.lower())
-    out = [w if w in _SMALL_WORDS or not w.strip() else w[:1].upper() + w[1:] for w in words]
+    # (each part of a compound too: "BÉTHUNE-BRUAY" → "Béthune-Bruay")
+    words = re.split(r"(\s+|-)", text.lower())
+    out = [w if w in _SMALL_WORDS or not w.strip() or w == "-" else w[:1].upper() + w[1:]
+           for w in words]
     text = re.sub(r"\b([ldLD])['’](\w)", lambda m: f"{m.group(1).lower()}'{m.group(2).upper()}",
                   "".join(out))
     # a legal form keeps its lower-case words ("Communauté de communes")
@@ -1634,6 +1642,8 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     """The actor of a list entry named `name`: the organisation it names (with its town
     when the name is followed by a commune alone, "ATELIER – BLANGY"), or, when it names
     an activity ("Distribution de masques"), the text's own actor."""
+    if re.match(r"(?i)(?:autres?|total|ensemble|reste)\b", name):
+        return context.actor   # a list's remainder or sum names nobody ("Autres communes")
     whole = resolve(name, dep)
     if whole.level == "commune" and whole.inside and whole.method in ("exact", "alias"):
         # a commune alone over its figures (a table's row by town): the text's action there

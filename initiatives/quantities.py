@@ -378,8 +378,10 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
                          # "Objectif d'ici fin mai :", "L'objectif fixé par l'atelier est
                          # ambitieux :" (a goal the sentence names before its colon; one
                          # reached, "Objectif atteint :", is no goal)
-                         r"\s*:(?![^.;]*\b(?:ont|a|sont|est"
-                         r"|atteint|dépassé)\b)[^.;]{0,60}$", re.I)
+                         # (the goal's sentence runs on after its colon: "nouveau défi :
+                         # tenir jusqu'à la fin du confinement et atteindre les 5 000 repas")
+                         r"\s*:(?![^.;]*\b(?:ont|a|sont|est|avons|avez|avait|avaient"
+                         r"|atteint|dépassé)\b)[^.;]{0,80}$", re.I)
 # a need denied, even without its "ne" ("pas besoin de donner 50 €", "nul besoin de")
 _NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
 _NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s+de\b", re.I)
@@ -656,6 +658,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # "12 d'entre eux font les courses": a part of the people named before, who
         # act or receive as its verb says
         item = _people(text, number.start, part.end(), since=max(0, s_start - 300))
+    if item is None and (part := _OF_US.match(text, number.end)):
+        item = ("personnes", "personnes", PEOPLE, part.end())
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
     if item is None and _WE_ARE_N.search(before) and \
@@ -793,6 +797,8 @@ _RESTATES = re.compile(r",\s*soit\s+(?:au total\s+|en tout\s+)?$", re.I)
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
 _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
+# "80 d'entre vous": some of the readers (or of the writers, "d'entre nous"), people
+_OF_US = re.compile(r"\s+d['’]entre\s+(?:vous|nous)\b", re.I)
 # "Ils sont douze à se relayer": a count of the subject's people, then what they do;
 # `_ARE_NOW` in the present or the past only ("ils seront 30 à coudre" is to come).
 _BEING_NOW = r"sont|sommes|étaient|étions|êtes|(?<=on )est|(?<=on )était"
@@ -1168,6 +1174,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
     if group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(after)):
         return VOLUNTEERS, f"personnes qui aident (« {name} {helping.group().strip()} »)"
+    if group in (PEOPLE, BENEFICIARY) and name not in ("familles", "foyers") and \
+            (making := _MAKING_AFTER.match(text, number.end)):
+        return VOLUNTEERS, f"personnes qui font (« {making.group().strip()} »)"
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
@@ -1399,6 +1408,14 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
                          r"|prépar|cuisin|collect|aid|particip|relay|mobilis|engag|rejoi"
                          r"|appel|téléphon|sillonn|tricot|assembl|découp|donn|offr|port"
                          r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt|récolt)", re.I)
+
+
+# people, maybe their ages, then a verb of making in the third person plural, whatever
+# the parse makes of it ("18 jeunes de 14 à 17 ans découpent, épinglent et assemblent")
+_MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
+                           r"\s*,?\s*)?(?:livr|distribu|fabriqu|produi|confection|cous|imprim"
+                           r"|prépar|cuisin|collect|tricot|assembl|découp|répar|bricol|récolt)"
+                           r"\w*ent\b", re.I)
 
 
 _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repas|colis"

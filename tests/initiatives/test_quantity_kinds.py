@@ -1330,3 +1330,18 @@ def test_people_counted_by_etre_are_those_the_text_named_above():
 ])
 def test_people_at_work_and_requests_answered(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people, their ages, then a verb of making the parse took for an adjective
+    ("Dans la salle des fêtes, 14 lycéens de 15 à 18 ans découpent et assemblent des "
+     "blouses.", [(14, "volunteers")]),
+    # some of the readers, who came forward
+    ("Une soixantaine d'entre vous se sont portés volontaires pour livrer les courses.",
+     [(60, "volunteers")]),
+    # a goal's sentence running on past its colon
+    ("L'atelier se fixe un défi : coudre jusqu'au déconfinement et, avec un peu de chance, "
+     "franchir les 8 000 masques.", [(8000, "target")]),
+])
+def test_makers_by_their_verb_some_of_the_readers_and_a_long_goal(text, expected):
+    assert kinds(text) == expected

@@ -1730,3 +1730,15 @@ def test_an_association_named_by_its_members_is_named_whole():
         "aux soignants.")
     assert found[0][0] == "Association des commerçants du centre-ville de Lillers"
     assert found[0][1] == ["62516"]
+
+
+def test_a_letterhead_with_a_comma_names_its_intercommunality_and_a_remainder_row_nobody():
+    found = summary(
+        "COMMUNAUTÉ D'AGGLOMÉRATION DE BÉTHUNE-BRUAY, ARTOIS-LYS ROMANE\n"
+        "La lettre solidaire\n\n"
+        "L'Agglomération a livré 9 000 masques aux communes :\n\n"
+        "| Commune | Masques |\n|---|---|\n"
+        "| Lillers | 1 500 |\n| Autres communes | 7 500 |\n")
+    actors = [a for a, _, _ in found]
+    assert actors[0] == "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane"
+    assert "Autres communes" not in actors
