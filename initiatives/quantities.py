@@ -837,7 +837,10 @@ _TO_RECEIVE = re.compile(r"\s+à\s+(?:recevoir|bénéficier|profiter|attendre|de
                          re.I)
 # A number ending its clause counts the noun named before it (an ellipsis); what may
 # follow it is a punctuation, a conjunction, a time ("avant le 11 mai") or "de plus".
+_DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
+# (a day after the figure tells when: "ils étaient 18 mardi soir")
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"–—]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
+                       rf"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b"
                        rf"|au total\b|par (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
@@ -891,6 +894,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
         return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
+    if word and word.group().lower() in _DAYS:
+        return None   # a day after the figure tells when, it counts nothing ("18 mardi soir")
     # (the tagger takes an auxiliary after a bare figure for a noun: "4 autres seront")
     noun = word and (unit or (_is_noun(doc, at, at + word.end())
                               and not _AUXILIARY.fullmatch(word.group())))
@@ -1640,11 +1645,17 @@ def _order_label(label: str) -> re.Match | None:
     return None
 
 
+# another verb coordinated after the figure's phrase, its own subject or auxiliary first
+_NEXT_VERB = r"(?:,\s*|\s+)(?:et|puis|mais)\s+(?:vient|viennent|a|ont|va|vont|elle|il|on|nous)\s"
+
+
 def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
     """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
     words of its clause; (None, "") when neither tells."""
     clause_before = re.split(r"[.;:!?]|\s[–-]\s", before)[-1]
-    clause_after = re.split(r"[.;!?]", after)[0]
+    # (a coordinated verb opens another clause: "a acheté 60 mètres de tissu et vient de
+    # commander 300 mètres de ruban")
+    clause_after = re.split(rf"[.;!?]|{_NEXT_VERB}", after)[0]
     first = chain[0] if chain else None
     # an order noun or verb counts only inside the figure's clause, not across a colon
     # ("livrent les commandes à domicile : environ 40 livraisons par semaine")
@@ -1724,8 +1735,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
     purchase = PURCHASE.search(_last(clause_before, 40))
-    if purchase and TO_COME.search(after + " " + sentence[sentence.find(after[:20]):]
-                                   if after[:20] else after):
+    # (its delivery told of it, not of the next verb's object: "a déjà acheté 150
+    # mètres de tissu, …, et vient de commander 400 mètres d'élastique, qui devraient
+    # arriver lundi")
+    rest = after + " " + sentence[sentence.find(after[:20]):] if after[:20] else after
+    rest = re.split(_NEXT_VERB, rest)[0]
+    if purchase and TO_COME.search(rest):
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
     goal = GOAL_BEFORE.search(clause_before) or _GOAL_COLON.search(before)
     if goal or any(lemma in GOAL_NOUNS for lemma in lemmas):

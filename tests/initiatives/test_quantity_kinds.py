@@ -1345,3 +1345,15 @@ def test_people_at_work_and_requests_answered(text, expected):
 ])
 def test_makers_by_their_verb_some_of_the_readers_and_a_long_goal(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day after the figure tells when, the people counted are those named before
+    ("Merci aux bénévoles venus plier les masques : ils étaient 22 jeudi soir dans la salle.",
+     [(22, "volunteers")]),
+    # a purchase made, then another verb's order still to come
+    ("Le club a déjà acheté 60 mètres de tissu et vient de commander 300 mètres de ruban, "
+     "qui devraient arriver vendredi.", [(60, "done"), (300, "ordered")]),
+])
+def test_a_day_after_a_count_and_a_purchase_beside_an_order(text, expected):
+    assert kinds(text) == expected
