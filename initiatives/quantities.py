@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 
+from geo import reference
 from initiatives.ingest import BULLET
 from initiatives.model import (
     APART,
@@ -1096,8 +1098,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "national"
     if _EPIDEMIC.match(text, number.end):
         return None, "epidemic"    # "1 347 patients atteints du Covid-19 ont été hospitalisés"
-    if _DEPARTEMENT_WIDE.search(re.split(r"[.;!?]", before)[-1] + " "
-                                + re.split(r"[.;!?]", after)[0]):
+    clause = re.split(r"[.;!?]", before)[-1] + " " + re.split(r"[.;!?]", after)[0]
+    if _DEPARTEMENT_WIDE.search(clause) or _named_departement().search(clause):
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
@@ -1552,6 +1554,18 @@ _DEPARTEMENT_WIDE = re.compile(
     rf"\b(?:à l{_APOS}échelle (?:du|de tout le|de notre) département|à l{_APOS}échelle départementale"
     rf"|(?:dans|sur) (?:tout le|l{_APOS}ensemble du) département|au niveau départemental"
     rf"|partout dans le département)\b", re.I)
+
+
+@functools.cache
+def _named_departement() -> re.Pattern:
+    """A département named as the scope of a figure ("Dans le Pas-de-Calais, plus de 2,3
+    millions de masques …"): every French département, by the reference's names."""
+    names = "|".join(sorted((re.escape(n) for n in reference.departement_names().values()),
+                            key=len, reverse=True))
+    # (not "sur la Somme", the river; not "pour l'Ain", a destination)
+    return re.compile(rf"\b(?i:(?:dans|en|à travers|partout dans) (?:tout |toute )?"
+                      rf"(?:le |la |les |l{_APOS})?|sur l{_APOS}ensemble (?:du |de la |des |de l{_APOS}))"
+                      rf"(?:{names})\b")
 
 
 # The future's endings, and "sera", "aura", "fera", "ira".

@@ -1357,3 +1357,19 @@ def test_makers_by_their_verb_some_of_the_readers_and_a_long_goal(text, expected
 ])
 def test_a_day_after_a_count_and_a_purchase_beside_an_order(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a département named as the figure's scope, by the reference's names
+    ("Dans le Nord, près de 900 000 masques ont été remis aux mairies.",
+     [("près de 900 000", "departement_wide")]),
+    ("Sur l'ensemble du Pas-de-Calais, 1 200 couturières se sont inscrites.",
+     [("1 200", "departement_wide")]),
+])
+def test_a_departement_named_as_a_figure_s_scope(text, expected):
+    assert aside(text) == expected
+
+
+def test_the_departmental_council_ordering_for_a_school_is_no_scope():
+    assert kinds("Vingt tablettes supplémentaires ont été commandées par le Département pour "
+                 "le collège.") == [(20, "ordered")]
