@@ -410,6 +410,10 @@ def _bearer(text: str, town) -> Actor | None:
     name = re.split(rf"\s+(?=[{_UP}][\w’']*(?:\s+[a-zà-ÿ’']+){{0,2}}\s*[?:](?:\s|$))",
                     m.group("name"))[0]
     name = re.sub(r"^(?:les?|la|l['’]|un|une)\s*", "", name.strip(" .;"), flags=re.I)
+    # "du village", "de la ville", "de notre commune" in a bearer's name stand for its town
+    here = _OF_THE_TOWN.search(name) if town is not None else None
+    if here:
+        name = name[:here.start()]
     own = _OWN_WORD.fullmatch(name)
     if own:   # "Porteur : mairie": the section's town
         if town is None:
@@ -418,20 +422,21 @@ def _bearer(text: str, town) -> Actor | None:
         return Actor(f"{word} {_of(town.nom)}{town.nom}", LOCAL_GOV, m.start("name"), m.end())
     if len(name) < 2:
         return None
-    if town is not None and not re.search(rf"[{_UP}]", name[1:]) and \
+    written = len(name)   # the span the text gives it, before its town is added
+    if town is not None and (here or not re.search(rf"[{_UP}]", name[1:])) and \
             normalise_key(town.nom) not in normalise_key(name):
-        # "du village", "de la commune" in a bearer's name stand for its town
-        name = re.sub(r"\s+(?:du village|de la (?:commune|ville)|du bourg)$", "", name)
         name = f"{name} {_of(town.nom)}{town.nom}"   # "le comité des fêtes" of its section
     # a head word tells a firm, a school or a council even before a surname ("Menuiserie
     # Vandenbussche"); else a person's name or a trade is citizens'
     kind = _org_kind(name)
     if kind == ASSOCIATION and (_PERSON.fullmatch(name) or re.match(rf"(?i)(?:{_TRADES})\b", name)):
         kind = CITIZEN
-    return Actor(name[0].upper() + name[1:], kind, m.start("name"), m.start("name") + len(name))
+    return Actor(name[0].upper() + name[1:], kind, m.start("name"), m.start("name") + written)
 
 
 _PERSON = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}][\w’'-]+")
+_OF_THE_TOWN = re.compile(r"\s+(?:du village|du bourg|de la (?:commune|ville)"
+                          r"|de (?:notre|votre) (?:commune|ville|village))$", re.I)
 
 
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
@@ -809,6 +814,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # informatique auxilois", of Auxi-le-Château)
         end, placed = dem.end(), True
     name = text[start:end].strip(" «»\"")
+    if (last := re.search(r"\s([a-zà-ÿ]{3,})$", name)) and \
+            _DEMONYM_ADJECTIVE.fullmatch(f" {last.group(1)}") and _names_town(last.group(1), town):
+        placed = True   # the phrase ends on its town's adjective ("le Handball club héninois")
     # a preposition left dangling by a figure ("un collectif de 23 couturières"), an
     # article by an adjective's phrase ("la pharmacie la plus proche")
     name = re.sub(rf"\s+(?:de|du|des|la|le|les|au|aux)$|\s+[dl]{_A}$", "", name)

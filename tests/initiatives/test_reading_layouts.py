@@ -1742,3 +1742,14 @@ def test_a_letterhead_with_a_comma_names_its_intercommunality_and_a_remainder_ro
     actors = [a for a, _, _ in found]
     assert actors[0] == "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane"
     assert "Autres communes" not in actors
+
+
+def test_a_club_named_by_its_town_s_adjective_and_a_bearer_of_the_town():
+    found = summary(
+        "Fruges solidaire\n\n"
+        "Une dizaine de joueurs du Football club frugeois ont livré 80 colis aux aînés.")
+    assert found[0][0] == "Club frugeois"
+    town = resolve("Lumbres", "62")
+    assert find_actor("• Porteur : CCAS de la ville", Context(town=town)).name == "CCAS de Lumbres"
+    assert find_actor("• Porteur : Couturières du village",
+                      Context(town=town)).name == "Couturières de Lumbres"
