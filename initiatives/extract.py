@@ -391,6 +391,10 @@ _OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s\b(?:\s+(?:de\s+la\s+|de\s+l{
                          rf"|de\s+|d{_A})\s*[\w’'-]+)*")
 
 
+_MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires)\s+"
+                         rf"(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*(?P<name>{NAME})")
+
+
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
 # agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
 # (a table's row gives it as one of its cells: "• Offekerque — Porteur : …")
@@ -489,6 +493,16 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # parents d'élèves du collège de Samer", "le collectif des commerçants de Fruges")
             add(_Span(m.start(), m.end() + n.end()), f"{m.group(1).capitalize()} {n.group()}",
                 _KEYWORD_TYPES[keyword])
+    # The members of a group named after them: the group acts ("les membres d'Opale
+    # Informatique Solidaire ont reconditionné", "les bénévoles des Amis du Moulin");
+    # a place there is the members' town, read as such elsewhere
+    for m in _MEMBERS_OF.finditer(text):
+        name = m.group("name")
+        # (a name opening with a town is that town's branch of another: "l'équipe
+        # d'Avion du Secours catholique")
+        if len(name.split()) >= 2 and resolve(name).level is None and \
+                resolve(re.split(r"\s", name)[0]).level != "commune":
+            add(_Span(m.start("name"), m.end("name")), name, ASSOCIATION)
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), PUBLIC)
@@ -1033,7 +1047,7 @@ _TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel 
                        rf"\s*(?:de\s+|d{_A}|du\s+|–\s*\d{{5}}\s+|-\s*\d{{5}}\s+)"
                        rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)"
                        rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
-_TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la ville|le mot du maire"
+_TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la (?:ville|commune)|le mot du maire"
                         r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b|\bélus\b"
                         r"|\bnos agents\b|\bconseil municipal\b|\bconseillers municipaux\b")
 
@@ -1410,12 +1424,21 @@ _DATED = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b", re.I)
 _DATE_TAIL = re.compile(rf"\s+(?:(?:publié|posté|mis en ligne)e?\s+)?(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{'|'.join(MONTHS)})\b.*$", re.I)
 
 
+# a newspaper's name by the words papers are named with, then its edition after a dash
+_MASTHEAD = re.compile(r"(?:L[ea]\s+|L['’]\s*|Les\s+)?(?:Petit\s+|Nouvel\s+)?(?:Courrier|Voix|Écho"
+                       r"|Journal|Gazette|Nouvelles?|Observateur|Avenir|Indépendant|Réveil|Semaine"
+                       r"|Phare|Hebdo|Quotidien|Abeille|Républicain|Progrès|Dépêche|Presse"
+                       r"|Messager|Informateur|Éclaireur|Sémaphore)\b[^–—|]{0,40}\s[–—|-]\s")
+
+
 def _title_actor(title: str) -> Actor | None:
     """An association's post or an article about one names it in its title: a quoted
     name, a legal form and a name, or a title that is a name (no verb)."""
-    clean = re.sub(r"[^\w\s«»\"'’,:;.!?–-]", " ", title).strip()
+    clean = re.sub(r"[^\w\s«»\"'’,:;.!?–—-]", " ", title).strip()
     if len(re.split(r"\s[–—|-]\s", title)) > 2 and _DATED.search(title):
         return None  # a press masthead: paper — edition — date
+    if _MASTHEAD.match(clean):
+        return None  # a paper's name over its edition ("Le Courrier de l'Artois – Béthunois")
     clean = _DATE_TAIL.sub("", clean)
     actor = find_actor(clean)
     if actor is not None:
@@ -1423,11 +1446,11 @@ def _title_actor(title: str) -> Actor | None:
     q = re.search(QUOTED, clean)
     if q:
         return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
-    first = re.split(r"\s+[–-]\s+|\s*:\s+", clean)[0].strip()
+    first = re.split(r"\s+[–—-]\s+|\s*:\s+", clean)[0].strip()
     if first.isupper() or first.endswith("!") or _SALUTATION.match(clean):
         # a letter with no title opens with its salutation
         return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
-    described = re.match(r"\s+[–-]\s+[a-zà-ÿ]", clean[len(first):])
+    described = re.match(r"\s+[–—-]\s+[a-zà-ÿ]", clean[len(first):])
     if len(first.split()) == 1 and described and re.fullmatch(
             r"[A-ZÀ-Ý][\w-]*['’][A-ZÀ-Ý][\w-]*|[A-ZÀ-Ý]\w*[A-ZÀ-Ý]\w*", first):
         # a one-word name, then a dash and what it does ("Fil'Oye – couture solidaire")

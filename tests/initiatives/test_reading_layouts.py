@@ -1753,3 +1753,22 @@ def test_a_club_named_by_its_town_s_adjective_and_a_bearer_of_the_town():
     assert find_actor("• Porteur : CCAS de la ville", Context(town=town)).name == "CCAS de Lumbres"
     assert find_actor("• Porteur : Couturières du village",
                       Context(town=town)).name == "Couturières de Lumbres"
+
+
+def test_a_paper_s_masthead_is_no_actor_and_a_group_s_members_name_it():
+    found = summary(
+        "L'Écho du Ternois — Saint-Polois\n\n"
+        "Des tablettes pour les aînés de l'Ehpad\n\n"
+        "Depuis avril, les membres de Ternois Numérique Partagé ont configuré 30 tablettes "
+        "pour les résidents de Saint-Pol-sur-Ternoise.")
+    assert [a for a, _, _ in found] == ["Ternois Numérique Partagé"]
+    assert found[0][2] == [(30, "done")]
+
+
+def test_a_town_s_official_site_speaks_as_its_town_hall():
+    found = summary(
+        "LUMBRES — Site officiel de la commune\n"
+        "Accueil > Actualités\n\n"
+        "Portage de courses\n\n"
+        "Depuis le 20 mars, 145 courses ont été livrées aux aînés par des jeunes volontaires.")
+    assert found == [("Ville de Lumbres", ["62534"], [(145, "done")])]
