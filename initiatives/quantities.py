@@ -72,6 +72,8 @@ ITEMS = [
     (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)"
      r"|(?<=petites )mains", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
+    # the "makers" who print visors at home, their English name often quoted
+    (r"(?:«\s*|\")?makers?(?:\s*»|\")?", "makers", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
@@ -433,12 +435,14 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
                                rf"|(?:^|[.;:!?»]\s*)avec\s+(?:l{_APOS}aide\s+(?:de\s+|d{_APOS}))?$",
                                re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
-_HELPERS_AFTER = re.compile(r"^\s*(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
+_HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s))?"   # ("habitantes et habitants")
+                            r"(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
                             r"(?:volontaires|bénévoles|mobilisée?s)\b"
                             # … or set beside them ("15 jeunes de 18 à 25 ans, tous bénévoles")
                             r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b"
                             # … or who set to work ("se sont mises à leurs machines")
-                            r"|^\s*se\s+(?:sont|est)\s+mise?s?\s+(?:au\s+travail|à\s+(?:l['’]ouvrage"
+                            r"|^\s*(?:et\s+[a-zà-ÿ]+\s+)?se\s+(?:sont|est)\s+mise?s?\s+(?:au\s+travail"
+                            r"|derrière\s+(?:leurs?|sa|son|ses)\s+\w+|à\s+(?:l['’]ouvrage"
                             r"|la\s+tâche|(?:leurs?|sa|son|ses)\s+\w+|coudre|cuisiner))"
                             # … or who are at work ("27 salariés ont repris le travail")
                             r"|^\s*(?:(?:ont|a)\s+repris\s+(?:le\s+travail|du\s+service)"
@@ -1414,15 +1418,19 @@ _RECIPIENT = re.compile(r"(?:\b(?:à|aux|pour|chez)\s+(?:les\s+|ces\s+|nos\s+|le
 _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|cous|imprim"
                          r"|prépar|cuisin|collect|aid|particip|relay|mobilis|engag|rejoi"
                          r"|appel|téléphon|sillonn|tricot|assembl|découp|donn|offr|port"
-                         r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt|récolt)", re.I)
+                         r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt|récolt"
+                         # drawings and letters for the isolated
+                         r"|dessin|écri)", re.I)
 
 
 # people, maybe their ages, then a verb of making in the third person plural, whatever
 # the parse makes of it ("18 jeunes de 14 à 17 ans découpent, épinglent et assemblent")
+# (or in the past, "Sept jeunes de 15 à 19 ans ont pris en charge les courses")
+_MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|cuisin|collect"
+                 r"|tricot|assembl|découp|répar|bricol|récolt")
 _MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
-                           r"\s*,?\s*)?(?:livr|distribu|fabriqu|produi|confection|cous|imprim"
-                           r"|prépar|cuisin|collect|tricot|assembl|découp|répar|bricol|récolt)"
-                           r"\w*ent\b", re.I)
+                           rf"\s*,?\s*)?(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
+                           rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b)", re.I)
 
 
 _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repas|colis"

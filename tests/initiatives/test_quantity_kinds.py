@@ -1373,3 +1373,20 @@ def test_a_departement_named_as_a_figure_s_scope(text, expected):
 def test_the_departmental_council_ordering_for_a_school_is_no_scope():
     assert kinds("Vingt tablettes supplémentaires ont été commandées par le Département pour "
                  "le collège.") == [(20, "ordered")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people who took a task on, their ages between
+    ("Six jeunes de 16 à 20 ans ont pris en charge les courses de 14 voisins âgés.",
+     [(6, "volunteers"), (14, "beneficiaries")]),
+    # inhabitants of both genders who set to their machines
+    ("Depuis le 2 avril, 19 habitantes et habitants se sont mis derrière leur machine à coudre.",
+     [(19, "volunteers")]),
+    # the makers who print visors, their English name quoted or not
+    ("Le fablab réunit 18 « makers » bénévoles.", [(18, "volunteers")]),
+    # children drawing for the residents of a care home help
+    ("Les 24 écoliers du village ont dessiné pour les résidents de la maison de retraite.",
+     [(24, "volunteers")]),
+])
+def test_people_taking_tasks_setting_to_work_makers_and_drawing(text, expected):
+    assert kinds(text) == expected
