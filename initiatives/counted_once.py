@@ -37,6 +37,33 @@ def restated(drafts, read_of: dict) -> None:
             seen |= here
 
 
+# the heading of a summary that recaps the text's figures ("EN RÉSUMÉ", "En bref :")
+RECAP = re.compile(r"\W*(?:en (?:résumé|bref|chiffres|un coup d['’]œil)|à retenir"
+                   r"|(?:les )?chiffres(?:[ -]clés)?|récapitulatif)\b\W*(?::|$)", re.I)
+
+
+def recapped(blocks, read_of: dict) -> None:
+    """A summary's lines under its heading ("EN RÉSUMÉ" over "• 400 colis livrés") say
+    again figures the text gave above, whoever's story told them: each equal to one of
+    them (same amount, thing and kind) is counted once, where it was told."""
+    seen: set = set()
+    under = False
+    for block in blocks:
+        line = block.text.strip()
+        if RECAP.match(line) and len(line) <= 40:
+            under = True
+            continue
+        under = under and line[:1] in "•-–—*▪·"
+        for k, (note, q) in enumerate(read_of.get(block.start, [])):
+            if q is None:
+                continue
+            key = figure_key(q)
+            if under and key in seen:
+                read_of[block.start][k] = (
+                    dataclasses.replace(note, status=SET_ASIDE, reason="restated"), None)
+            seen.add(key)
+
+
 # a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"
 TOTAL_CUE = re.compile(r"\b(?:total|totalis\w*|en tout|soit|cumul\w*)\b", re.I)
 

@@ -391,8 +391,11 @@ _OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s\b(?:\s+(?:de\s+la\s+|de\s+l{
                          rf"|de\s+|d{_A})\s*[\w’'-]+)*")
 
 
-_MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires)\s+"
-                         rf"(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*(?P<name>{NAME})")
+# (a club's players and supporters too; its name may end on its town's adjective: "les
+# joueurs et supporters de l'Olympique sallauminois")
+_MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires|joueu(?:r|se)s|supporters"
+                         rf"|licenciée?s)\s+(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*"
+                         rf"(?P<name>{NAME}(?:\s+[a-zà-ÿ]{{3,}}(?:ois|oise|ais|aise|ien|ienne)s?\b)?)")
 
 
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
@@ -743,6 +746,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None  # where goods come from ("des pommes de terre venues de la ferme")
     if _EMPLOYER.search(text[max(0, m.start() - 40):m.start()]):
         return None  # someone's employer ("cette ancienne employée de la verrerie")
+    if re.search(r"\banci(?:en|enne|ens|ennes)\s+$", text[max(0, m.start() - 12):m.start()],
+                 re.I):
+        return None  # a former one is a building ("la porte de l'ancienne école Curie")
     if _NOT_A_TRADE.match(text, m.start()):
         return None  # an "-erie" noun that names no shop ("une messagerie de groupe")
     if re.match(r"\s+(?:à la maison|à distance|à domicile)\b", text[m.end():]):
@@ -806,10 +812,15 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         quote = tok.text in "«»\""
         # a common noun joins a noun only through a preposition ("atelier de couture"):
         # one right after the head is a verb the tagger misread ("la boulangerie livre")
+        # (adjectives of the head may come between: "le centre social recherche …")
         bare_noun = tok.pos_ == "NOUN" and tok.text.islower() and tok.dep_ == "nmod" \
             and tok.head.i == head.i \
-            and not any(c.dep_ == "case" for c in tok.children) and tok.i == head.i + 1
-        if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or \
+            and not any(c.dep_ == "case" for c in tok.children) \
+            and all(t.dep_ == "amod" and t.head.i == head.i for t in doc[head.i + 1:tok.i])
+        # (a word with an object or an argument of its own is a verb the tagger misread:
+        # "l'épicerie manque toujours de produits")
+        predicate = any(c.dep_ in ("obj", "obl:arg", "ccomp", "xcomp") for c in tok.children)
+        if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or \
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
@@ -2000,6 +2011,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
     counted_once.restated(drafts, read_of)
+    counted_once.recapped(blocks, read_of)
     counted_once.sums(blocks, read_of)
     counted_once.periods(drafts, read_of)
     mentions = _mentions(release.body, dep)
@@ -2220,9 +2232,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         # "l'Amicale des couturières fréventines"), when that is the text's only one
         same_head = [k for k in out if k != key and k.startswith(bare.group(1) + " ")
                      and _head_of_a_town(k) is None]
+        words = len(bare.group(1).split())
         named = [k for k in same_head
-                 if re.match(rf"\S+\s+(?:(?:des|du|de la|de l{_A}|d{_A})\s*)?(?:[«\"]|[{_UP}])",
-                             out[k].actor.name)
+                 if re.match(rf"(?:\S+\s+){{{words}}}(?:(?:des|du|de la|de l{_A}|d{_A})\s*)?"
+                             rf"(?:[«\"]|[{_UP}])", out[k].actor.name)
                  and out[k].blocks[0].start < out[key].blocks[0].start] or \
             [k for k in same_head if len(same_head) == 1 and _ORG_HEAD.match(bare.group(1))
              and out[k].blocks[0].start > out[key].blocks[-1].start]
@@ -2241,14 +2254,24 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             generic, full = out.pop(key), out[named[0]]
             full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)
             full.contacts += generic.contacts
-            full.town = full.town or generic.town
+            # (the town the bare head was given, a proper name, is the named one's seat)
+            full.town = full.town or generic.town or _named_seat(generic.actor.name)
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
+
+
+def _named_seat(name: str):
+    """The commune an organisation's name ends with, written as a name ("Épicerie
+    solidaire de Saint-Pol-sur-Ternoise"; not "atelier de couture")."""
+    m = re.search(rf"\s(?:de|du|des|d{_A})\s*({_TOWN_NAME})$", name)
+    r = resolve(m.group(1)) if m else None
+    return r if r is not None and r.level == "commune" else None
 
 
 def _head_of_a_town(key: str) -> re.Match | None:
     """A bare head given its town ("fablab de longuenesse", keys are normalised): (head,
     town), or None."""
-    m = re.match(r"([^\W\d]+) d(?:e|u|es)? (.+)$", key)
+    # (a head of a few words: "epicerie solidaire de sallaumines")
+    m = re.match(r"((?:[^\W\d]+ ){0,2}?[^\W\d]+) d(?:e|u|es)? (.+)$", key)
     return m if m and resolve(m.group(2)).level == "commune" else None
 
 
@@ -2445,7 +2468,8 @@ _PARTY_NOUNS = (
     r"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
     r"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
     r"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
-    r"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?)")
+    r"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?"
+    r"|laiteries?|fromageries?|boucheries?|charcuteries?|minoteries?|blanchisseries?)")
 _OTHER_PARTY = re.compile(
     rf"\b{_PARTY_NOUNS}"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+"
@@ -2475,6 +2499,7 @@ _GIVEN_TO_PARTY = re.compile(
 _RECEIVER = re.compile(
     rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
     rf"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
+    rf"|(?:maisons?|centres?|pôles?) (?:de santé|médica(?:l|le|ux|les)|pluridisciplinaires?)"
     rf"|épiceries? (?:sociales?|solidaires?)"
     # … and public services given to: fire stations, police
     rf"|centres? de secours|casernes?|gendarmeries?|commissariats?)"

@@ -304,9 +304,20 @@ def is_contact_line(text: str) -> bool:
     return bool(rest != text) and not re.search(r"[^\W\d_]{2,}", re.sub(r"\bou\b", "", rest))
 
 
+# a box drawn around lines ("┌────┐", "│ EN RÉSUMÉ │", "└────┘"): its corners' lines and
+# its side bars frame the text, they are none of it
+_BOX_EDGE = re.compile(r"(?m)^[ \t]*[┌╔┏└╚┗][─═━┬┴╤╧]*[┐╗┓┘╝┛][ \t]*$")
+_BOX_SIDES = re.compile(r"(?m)^[ \t]*[│║┃][ \t]?(.*?)[ \t]*[│║┃][ \t]*$")
+
+
+def _unboxed(text: str) -> str:
+    return _BOX_SIDES.sub(r"\1", _BOX_EDGE.sub("", text))
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _unboxed(text)
     text = _tab_tables(text)
     text = re.sub(r"[\u00a0\u202f\u2007\t]", " ", text)
     text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
@@ -326,10 +337,12 @@ _TAB_CELLS = re.compile(r"\S[^\t\n]*?(?:[ ]*\t+[ ]*[^\t\n]*\S)+")
 
 
 def _tab_tables(text: str) -> str:
-    """A table laid out with tabs, as pasted from a spreadsheet: a header of two cells or
-    more without figures, then rows with figures, its cells a tab (or several, to align
-    them) apart. Its lines are drawn with pipes, so that it reads as any table does; a
-    line with tabs alone (an indent, one aligned pair) is left as it is."""
+    """A table laid out with tabs, as pasted from a spreadsheet, or with runs of spaces,
+    as aligned in plain text: a header of two cells or more without figures, then rows
+    with figures, its cells a tab (or several, to align them) or three spaces or more
+    apart, a rule of dashes maybe under the header. Its lines are drawn with pipes, so
+    that it reads as any table does; a line with tabs alone (an indent, one aligned
+    pair) is left as it is."""
     lines = text.split("\n")
     i = 0
     while i < len(lines):
@@ -338,20 +351,30 @@ def _tab_tables(text: str) -> str:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and len(_tab_split(lines[j])) >= 2:
+        while j < len(lines) and (len(_tab_split(lines[j])) >= 2 or _DASHES.fullmatch(lines[j])):
             j += 1
-        if j - i >= 3 or (j - i == 2 and len(cells) >= 3):
+        rows = sum(not _DASHES.fullmatch(line) for line in lines[i:j])
+        if rows >= 3 or (rows == 2 and len(cells) >= 3):
             for k in range(i, j):
-                lines[k] = "| " + " | ".join(_tab_split(lines[k])) + " |"
+                lines[k] = "|---|" if _DASHES.fullmatch(lines[k]) else \
+                    "| " + " | ".join(_tab_split(lines[k])) + " |"
         i = j
     return "\n".join(lines)
 
 
+# a rule of dashes alone on its line, under an aligned table's header
+_DASHES = re.compile(r"\s*[-—–━=]{3,}\s*")
+
+
 def _tab_split(line: str) -> list[str]:
     line = line.strip(" ")
-    if "\t" not in line.strip("\t") or not _TAB_CELLS.fullmatch(line.strip()):
-        return []
-    return [c.strip() for c in re.split(r"\t+", line.strip()) if c.strip()]
+    if "|" in line:
+        return []   # a table drawn with pipes is read as such
+    if "\t" in line.strip("\t") and _TAB_CELLS.fullmatch(line.strip()):
+        return [c.strip() for c in re.split(r"\t+", line.strip()) if c.strip()]
+    # (columns aligned with spaces: three at least between cells, not a double space)
+    cells = [c.strip() for c in re.split(r" {3,}", line.strip()) if c.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def _table_rule(line: str) -> bool:

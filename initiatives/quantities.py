@@ -253,6 +253,11 @@ _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}int�
                      # everyone, restated by "soit" ("chacun d'entre vous, soit près de 9 900")
                      rf"|\b(?:chacune?|tous|toutes)\b[^.;:]{{0,30}},\s*soit\s+"
                      rf"(?:près de\s+|environ\s+|quelque\s+|plus de\s+)?$", re.I)
+# inhabitants spread over places, or a text's "avec" giving them first: the territory's
+# size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
+_SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
+_WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
+                        r"\s+|environ\s+|quelque\s+)?$")
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
 # "les 16 000 habitants du territoire": the inhabitants of a place are its population.
 _OF_A_PLACE = re.compile(rf"^\s*(?:du (?:territoire|village|secteur|canton|bassin|département)"
@@ -1137,7 +1142,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \
-            (name == "habitants" and _ALL_OF.search(before)) or \
+            (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
+                                      or _WITH_SIZE.search(before))) or \
             _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
              and re.search(r"\b(?:les|aux|des)\s+$", before)
@@ -1521,7 +1527,8 @@ _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\
 
 
 # the means a thing came through, after the figure: no scope of it
-_CHANNEL = (rf"\b(?:par l{_APOS}intermédiaire|par le biais|par le canal|via|auprès)\b")
+_CHANNEL = (rf"\b(?:par l{_APOS}intermédiaire|par le biais|par le canal|via|auprès"
+            rf"|dans le cadre)\b")
 
 
 def _national(chain, before: str, after: str) -> bool:
@@ -1671,10 +1678,28 @@ def _order_label(label: str) -> re.Match | None:
 _NEXT_VERB = r"(?:,\s*|\s+)(?:et|puis|mais)\s+(?:vient|viennent|a|ont|va|vont|elle|il|on|nous)\s"
 
 
+# verbs telling that an order came in
+_ARRIVAL = {"recevoir", "réceptionner", "livrer", "distribuer", "remettre", "arriver"}
+
+
+def _arrived(verbs, first, clause_start: int) -> bool:
+    """A verb of arrival in the past before the figure in its clause: what was ordered
+    came in ("nous avons reçu les 2 000 masques commandés")."""
+    return bool(verbs) and first is not None and verbs[0].lemma_.lower() in _ARRIVAL and \
+        _verb_reading(verbs[0])[0] == "past" and clause_start <= verbs[0].idx < first.idx
+
+
+def _had_to(verb) -> bool:
+    """"devoir" in its compound past ("ont dû coudre"): what had to be done, and was."""
+    return verb.lemma_.lower() == "devoir" and any(c.dep_.startswith("aux") for c in verb.children)
+
+
 def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
     """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
     words of its clause; (None, "") when neither tells."""
-    clause_before = re.split(r"[.;:!?]|\s[–-]\s", before)[-1]
+    # (a dash or a slash between figures parts a line's items: "1 150 visières remises /
+    # 2 000 visières commandées")
+    clause_before = re.split(r"[.;:!?]|\s[–/-]\s", before)[-1]
     # (a coordinated verb opens another clause: "a acheté 60 mètres de tissu et vient de
     # commander 300 mètres de ruban")
     clause_after = re.split(rf"[.;!?]|{_NEXT_VERB}", after)[0]
@@ -1702,6 +1727,16 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # is another clause's ("vise les 2 000 masques et recherche encore une vingtaine de
     # bénévoles", "a commandé 500 masques et a besoin de 12 couturières")
     verbs = [v for v in verbs if not _need_between(v, first)]
+    ordered = next((c for c in (noun.children if noun is not None else ())
+                    if c.dep_.startswith("acl") and c.lemma_.lower() in ORDER_LEMMAS
+                    and not any(a.dep_.startswith("aux") and a.lemma_ == "avoir"
+                                for a in c.children)), None)
+    # (unless delivered since: "ont été livrés", "nous avons reçu les 2 000 … commandés")
+    if ordered is not None and not DELIVERED.search(clause_after) and not _arrived(verbs, first,
+                                                                                  clause_start):
+        # the noun's own participle of order decides before the verb of another clause
+        # ("dès réception des 3 500 masques supplémentaires commandés à un fournisseur")
+        return ORDERED, f"commande (« {ordered.text} »)"
     if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
             and not DELIVERED.search(
             re.split(r"[,;]", clause_before)[-1]):
@@ -1752,8 +1787,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
         _ORDER_COLON.search(before) or (label and _order_label(label.group())) or next(
         (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
-    if order is not None and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1] + " "
-                                                   + re.split(r"[,;]", clause_after)[0]):
+    # (what was ordered and has come in is no order any more)
+    if order is not None and not _arrived(verbs, first, clause_start) and not DELIVERED.search(
+            re.split(r"[,;]", clause_before)[-1] + " " + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
     purchase = PURCHASE.search(_last(clause_before, 40))
@@ -1802,11 +1838,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                       and first is not None and verb.i < c.i < first.i
                       and not any(g.lower_ in ("pour", "afin") for g in c.children)
                       for c in verb.children))
-                and lemma in INTENTION) or \
+                and lemma in INTENTION and not _had_to(verb)) or \
                 lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
         if lemma in ("devoir", "aller") and any(c.dep_ == "xcomp" and c.pos_ == "VERB"
-                                                for c in verb.children):
+                                                for c in verb.children) and not _had_to(verb):
             # a modal over the act: still to be done ("30 tablettes doivent être remises")
             return TARGET, f"reste à faire (« {verb.text} »)"
         if lemma in _HOLDING and verb.pos_ == "VERB":
