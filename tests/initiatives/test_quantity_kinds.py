@@ -1390,3 +1390,27 @@ def test_the_departmental_council_ordering_for_a_school_is_no_scope():
 ])
 def test_people_taking_tasks_setting_to_work_makers_and_drawing(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun's own participle of order, under another clause's verb of plan
+    ("Une distribution est prévue dès réception des 900 masques commandés à un fabricant.",
+     [(900, "ordered")]),
+    # what was ordered and has come in
+    ("La mairie a reçu les 1 200 masques commandés en avril.", [(1200, "done")]),
+    # "devoir" in its compound past: what had to be done was
+    ("Les couturières ont dû confectionner 350 blouses en dix jours.", [(350, "done")]),
+    # an order through a framework is no regional figure
+    ("La commune a commandé 4 000 masques dans le cadre de la commande groupée de la Région.",
+     [(4000, "ordered")]),
+    # a slash parts a line's items
+    ("EN CHIFFRES : 300 visières remises / 500 visières commandées", [(300, "done"),
+                                                                        (500, "ordered")]),
+])
+def test_orders_told_by_the_noun_received_had_to_a_framework_and_a_slash(text, expected):
+    assert kinds(text) == expected
+
+
+def test_inhabitants_spread_over_communes_are_a_population():
+    assert aside("Avec près de 21 000 habitants répartis sur 40 communes, notre territoire a "
+                 "dû s'organiser.") == [("près de 21 000", "population"), ("40", "place_count")]

@@ -1772,3 +1772,62 @@ def test_a_town_s_official_site_speaks_as_its_town_hall():
         "Portage de courses\n\n"
         "Depuis le 20 mars, 145 courses ont été livrées aux aînés par des jeunes volontaires.")
     assert found == [("Ville de Lumbres", ["62534"], [(145, "done")])]
+
+
+def test_columns_aligned_with_spaces_are_a_table():
+    found = summary(
+        "La lettre du canton\n\n"
+        "La Communauté de communes a réparti des masques entre ses villages :\n\n"
+        "  Commune            Habitants      Masques remis\n"
+        "  ------------------------------------------------\n"
+        "  Renty                   512            480\n"
+        "  Rumilly                 224            210\n"
+        "  Coyecques               687            650\n")
+    figures = [q for _, _, qs in found for q in qs]
+    # each column is its own figure: no population glued to the masks beside it
+    assert sorted(figures) == [(210, "done"), (480, "done"), (650, "done")]
+
+
+def test_a_boxed_summary_says_again_the_text_s_figures():
+    text = ("Le mot du maire\n\n"
+        "Chers habitants de Fauquembergues,\n\n"
+        "Le club des aînés Les Tilleuls a cousu 1 250 masques depuis la fin mars.\n\n"
+        "L'association Fauquembergues Entraide a livré 96 colis aux aînés.\n\n"
+        "┌──────────────────────────────┐\n"
+        "│ EN BREF                      │\n"
+        "│ • 1 250 masques cousus       │\n"
+        "│ • 96 colis livrés            │\n"
+        "└──────────────────────────────┘\n\n"
+        "Votre maire")
+    figures = sorted(q for _, _, qs in summary(text) for q in qs)
+    assert figures == [(96, "done"), (1250, "done")]
+    # the box's lines are read, and found to say the figures again
+    assert [(n.text, n.reason) for n in reading(text).numbers if n.reason == "restated"] == [
+        ("1 250", "restated"), ("96", "restated")]
+
+
+def test_a_care_centre_receives_and_a_former_school_is_a_building():
+    found = summary(
+        "Solidarité à Thérouanne\n\n"
+        "Devant l'ancienne école Jules-Ferry, les bénévoles de Thérouanne ont cousu "
+        "200 blouses, remises à la maison médicale de Coyecques.")
+    assert found == [("Bénévoles de Thérouanne", ["62811"], [(200, "done")])]
+
+
+def test_a_club_s_players_name_it_and_a_misread_verb_ends_a_name():
+    found = summary(
+        "Audincthun solidaire\n\n"
+        "Les joueurs du Football club audincthunois ont livré 70 colis aux aînés.\n\n"
+        "La supérette manque encore de farine et de levure.")
+    assert found[0][0] == "Club audincthunois"
+    assert all("manque" not in actor for actor, _, _ in found)
+
+
+def test_a_bare_head_of_several_words_is_the_one_named_after_it():
+    found = summary(
+        "Des colis jusque dans les villages\n\n"
+        "Depuis mars, l'épicerie solidaire de Fauquembergues livre les villages voisins.\n\n"
+        "« Nous livrons Renty et Audincthun », explique la présidente de l'épicerie "
+        "solidaire Le Grenier Partagé, qui a distribué 340 colis.")
+    assert [a for a, _, _ in found] == ["Épicerie solidaire Le Grenier Partagé"]
+    assert found[0][1][0] == "62325"
