@@ -736,6 +736,14 @@ _APPOSED_NAME = re.compile(
     rf"{_DEMONYM_TAIL}(?![\w’'-])")
 
 
+# adverbs that go with verbs, not with a name's words
+_VERB_ADVERBS = {"encore", "toujours", "déjà", "désormais", "également", "aussi", "ne", "n'",
+                 "n’", "pas", "jamais", "plus"}
+# a gift's noun and the giver as its complement, with an indefinite article
+_GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contributions?)\s+"
+                      r"(?:d['’]\s*|de\s+)une?\s+(?:[a-zà-ÿ]+\s+)?$", re.I)
+
+
 def _organisation(text: str, m: re.Match, town) -> Actor | None:
     """The noun phrase of an organisation's head in the parse, with its town when the
     phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
@@ -744,6 +752,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
     if _source(text, m.start()):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
+    if _GIFT_OF.search(text[max(0, m.start() - 40):m.start()]) and \
+            not re.match(r"[^.;,]{0,40},\s*qui\b", text[m.end():]):
+        return None  # a giver named in passing ("grâce aux dons d'une laiterie de …")
     if _EMPLOYER.search(text[max(0, m.start() - 40):m.start()]):
         return None  # someone's employer ("cette ancienne employée de la verrerie")
     if re.search(r"\banci(?:en|enne|ens|ennes)\s+$", text[max(0, m.start() - 12):m.start()],
@@ -819,7 +830,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             and all(t.dep_ == "amod" and t.head.i == head.i for t in doc[head.i + 1:tok.i])
         # (a word with an object or an argument of its own is a verb the tagger misread:
         # "l'épicerie manque toujours de produits")
-        predicate = any(c.dep_ in ("obj", "obl:arg", "ccomp", "xcomp") for c in tok.children)
+        # (or an adverb of time or negation: "l'épicerie recherche encore …")
+        predicate = any(c.dep_ in ("obj", "obl:arg", "ccomp", "xcomp")
+                        or c.lower_ in _VERB_ADVERBS for c in tok.children)
         if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or \
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
@@ -1888,6 +1901,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                     not _NAMED_SPAN.search(joined[actor.start:actor.end]) and \
                     _NAMED_SPAN.search(joined[own.start:own.end]):
                 actor = own  # "La supérette fait le plein" over "la supérette Proxi de …"
+            # (a bare head there stands for the organisation named before, as anywhere)
+            actor = _referred_back(joined, actor, drafts)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's

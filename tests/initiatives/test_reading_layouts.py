@@ -1831,3 +1831,16 @@ def test_a_bare_head_of_several_words_is_the_one_named_after_it():
         "solidaire Le Grenier Partagé, qui a distribué 340 colis.")
     assert [a for a, _, _ in found] == ["Épicerie solidaire Le Grenier Partagé"]
     assert found[0][1][0] == "62325"
+
+
+def test_a_giver_named_in_passing_is_no_actor_and_a_bare_head_under_a_headline_refers_back():
+    found = summary(
+        "Renty : l'épicerie de quartier tient bon\n\n"
+        "L'épicerie solidaire Le Garde-Manger a distribué 3 tonnes de denrées à Renty, "
+        "grâce aux dons d'une fromagerie de Thérouanne.\n\n"
+        "Des besoins qui demeurent\n\n"
+        "L'épicerie recherche encore une dizaine de bénévoles.\n\n"
+        "Encore un effort\n\n"
+        "Chacun peut aider.")
+    assert [a for a, _, _ in found] == ["Épicerie solidaire Le Garde-Manger"]
+    assert found[0][2] == [(3, "done"), (10, "needed")]
