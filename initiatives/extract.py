@@ -2207,6 +2207,9 @@ def _commune_actor(town, figures: list) -> Actor:
     return Actor(f"Commune {_of(town.nom)}{town.nom}", LOCAL_GOV, 0, 0)
 
 
+_LEGAL_FORM = re.compile(r"^(?:collectif|association)\s+(?=[«\"]|[A-ZÀ-Ý])", re.I)
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One initiative per actor in a text: the paragraphs of an actor named again
     further down join its first ones."""
@@ -2271,6 +2274,19 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             full.contacts += generic.contacts
             # (the town the bare head was given, a proper name, is the named one's seat)
             full.town = full.town or generic.town or _named_seat(generic.actor.name)
+    # a legal form before a name is no part of it: "Collectif « Fil et Aiguille »" and
+    # "Fil et Aiguille" are one, the first named keeping its name
+    by_name: dict[str, _Draft] = {}
+    for key, d in sorted(out.items(), key=lambda kv: kv[1].blocks[0].start):
+        name = normalise_key(_LEGAL_FORM.sub("", d.actor.name))
+        if name in by_name and not _head_of_a_town(name):
+            first = by_name[name]
+            first.blocks = sorted(first.blocks + [b for b in d.blocks if b not in first.blocks],
+                                  key=lambda b: b.start)
+            first.contacts += d.contacts
+            out.pop(key)
+        else:
+            by_name.setdefault(name, d)
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
 
 
@@ -2523,6 +2539,10 @@ _RECEIVER = re.compile(
     rf"(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
     re.I)
 RECEIVER_ONLY = 8.0
+# a receiver named whole, then where it stands, in apposition
+_RECEIVER_AT = re.compile(r"\b(?:au|à l['’]|aux|à la)\s*(?:hôpital|centre hospitalier|CHU|EHPAD|Ehpad"
+                          r"|maison de retraite|clinique|polyclinique)\b[^,.;:!?]{0,70},\s*"
+                          r"(?:(?:installée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+$")
 # Those an actor joins with act with it: their towns are partners', not passing
 _JOINED = re.compile(r"\b(?:regroup|associ|alli|uni|joint)\w*\s+(?:\w+\s+){0,2}avec\b[^.;:]*$",
                      re.I)
@@ -2873,6 +2893,8 @@ def _receives(body: str, pos: int) -> bool:
 def _apposed_to_party(body: str, m, mine) -> str | None:
     """A town in apposition right after another party's town (", à Beuvry") locates
     that same party: it shares its role ("receiver" or "other")."""
+    if _RECEIVER_AT.search(body[max(0, m.start - 120):m.start]):
+        return "receiver"   # "au centre hospitalier de l'arrondissement de Montreuil, à X"
     prev = next((o for o in reversed(mine) if o.end <= m.start), None)
     # (", à Beuvry", ", installé à Helfaut": where that party is)
     if prev is None or not re.fullmatch(r"\s*,\s*(?:(?:installée?s?|située?s?|implantée?s?|basée?s?)"

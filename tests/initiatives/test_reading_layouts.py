@@ -1844,3 +1844,15 @@ def test_a_giver_named_in_passing_is_no_actor_and_a_bare_head_under_a_headline_r
         "Chacun peut aider.")
     assert [a for a, _, _ in found] == ["Épicerie solidaire Le Garde-Manger"]
     assert found[0][2] == [(3, "done"), (10, "needed")]
+
+
+def test_a_receiver_s_seat_in_apposition_and_one_collective_under_two_names():
+    found = summary(
+        "Les initiatives de la semaine\n\n"
+        "1) La pâtisserie Vasseur, installée à Fauquembergues, livre ses gâteaux au centre "
+        "hospitalier de l'arrondissement de Saint-Omer, à Helfaut, depuis le 2 avril.\n\n"
+        "2) Le collectif « Fil de Renty » a cousu 420 masques.\n\n"
+        "3) Les couturières du collectif Fil de Renty recherchent du tissu.")
+    places = {a: p for a, p, _ in found}
+    assert places["Pâtisserie Vasseur"] == ["62325"]
+    assert [a for a, _, _ in found] == ["Pâtisserie Vasseur", "Fil de Renty"]
