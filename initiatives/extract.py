@@ -228,7 +228,7 @@ def is_contact(text: str) -> bool:
 
 _A = "['’]"
 _UP = "A-ZÀ-ÖØ-ÞŒ"
-NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de|du|des|d{_A}|la|le|les|et|&)\s*)?"
+NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de\s+l{_A}|de\s+la|de|du|des|d{_A}|la|le|les|et|&)\s*)?"
         rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
 PLACE = rf"[{_UP}][\w’'-]*"
 # a commune's name, compound names included ("Saint-Martin-lès-Boulogne", "Wavrans-sur-l'Aa")

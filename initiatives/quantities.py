@@ -209,6 +209,8 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques de|(?<!\bun )chèque de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
+                           # a price asked by a verb of sale ("vous en propose à 8 €")
+                           rf"|(?:propos|vend|cèd|revend|factur)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
                            rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de)\s*$",
                            re.I)

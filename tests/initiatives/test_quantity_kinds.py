@@ -1414,3 +1414,8 @@ def test_orders_told_by_the_noun_received_had_to_a_framework_and_a_slash(text, e
 def test_inhabitants_spread_over_communes_are_a_population():
     assert aside("Avec près de 21 000 habitants répartis sur 40 communes, notre territoire a "
                  "dû s'organiser.") == [("près de 21 000", "population"), ("40", "place_count")]
+
+
+def test_a_price_asked_by_a_verb_of_sale():
+    assert aside("Nos visières sont offertes : si quelqu'un vous en propose à 6 €, prévenez-nous.") \
+        == [("6", "price")]

@@ -1856,3 +1856,8 @@ def test_a_receiver_s_seat_in_apposition_and_one_collective_under_two_names():
     places = {a: p for a, p, _ in found}
     assert places["Pâtisserie Vasseur"] == ["62325"]
     assert [a for a, _, _ in found] == ["Pâtisserie Vasseur", "Fil de Renty"]
+
+
+def test_a_name_with_de_l_is_whole():
+    assert find_actor("Le collectif Les Mains de l'Aa a cousu 300 masques.").name == \
+        "Les Mains de l'Aa"
