@@ -156,3 +156,29 @@ def _time_of(note) -> tuple[str | None, str]:
         if m := pattern.search(around):
             return when, m.group()
     return None, ""
+
+
+def across_stories(initiatives, drafts, read_of: dict, least: float = 20) -> None:
+    """The same amount of the same thing, of the same kind, told in two stories of one
+    text that share a commune (a table's row, then the paragraph on the same group under
+    another name) is one figure told twice: the later is counted once, where it was first
+    told. Small counts (under `least`) may well be two."""
+    told: list[tuple[set, set]] = []          # per initiative: its communes, its figures
+    for ini, draft in zip(initiatives, drafts):
+        codes = {p.code for p in ini.places if p.level == "commune"}
+        earlier = set().union(*(keys for places, keys in told if places & codes)) \
+            if told else set()
+        mine = set()
+        for block in draft.blocks:
+            pairs = read_of.get(block.start, [])
+            for k, (note, q) in enumerate(pairs):
+                if q is None:
+                    continue
+                key = figure_key(q)
+                if key in earlier and q.value >= least:
+                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
+                                None)
+                    ini.quantities = [x for x in ini.quantities if x is not q]
+                    continue
+                mine.add(key)
+        told.append((codes, mine))

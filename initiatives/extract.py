@@ -1659,10 +1659,11 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if block.role != "content" or following is None or following.role != "content":
         return None
     text = block.text
-    # (a colon makes a label's line: "- Points de retrait : Frévent, Auxi")
+    # (a colon makes a label's line: "- Points de retrait : Frévent, Auxi"; a table's row
+    # labels its later cells, "• Lumbres — Porteur : Aa Couture — Action : Masques")
     stripped = _ENTRY.sub("", text)
-    if "\n" in text or len(text) > 100 or _FIGURE.search(stripped) or \
-            re.search(r"[.:;!?]$|\s:\s", stripped):
+    if "\n" in text or len(text) > 160 or _FIGURE.search(stripped) or \
+            re.search(r"[.:;!?]$", stripped) or re.search(r"\s:\s", stripped.split(" — ")[0]):
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
@@ -1673,11 +1674,13 @@ def section_name(block: Block, following: Block | None) -> str | None:
     # (in a line in capitals case tells no name: read it in small letters, "ON A BESOIN
     # DE VOUS" has its verb)
     shouted = text.upper() == text
+    # (a table row's labelled cells are fields, no verb: "— Action : Gel et savons")
+    read = " — ".join(c for c in text.split(" — ") if not re.match(r"[^:]{1,30}\s:\s", c))
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
            and any(c.isalpha() for c in t.text)
            and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
            and not (shouted and resolve(t.text).level == "commune")
-           for t in parse(text[:1] + text[1:].lower() if shouted else text)):
+           for t in parse(read[:1] + read[1:].lower() if shouted else read)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
     if _COMPLEMENT_ENTRY.match(name):
@@ -2036,6 +2039,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     for d in drafts:
         check()
         initiatives.append(_finish(release, d, mentions, local, dep, read_of, context))
+    counted_once.across_stories(initiatives, drafts, read_of)
     owner = {b.start: i for i, d in enumerate(drafts) for b in d.blocks}
     numbers, to_check = [], []
     for block in blocks:

@@ -385,6 +385,7 @@ def _table_rule(line: str) -> bool:
 
 # a column's header that tells its figures' kind: done, goal, need, order
 _KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|objectifs?|but|cible"
+                          r"|bilan|résultats?"
                           r"|besoins?|recherché|commandé|prévu|à venir)(?:e?s)?\b")
 
 

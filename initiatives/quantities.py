@@ -1684,6 +1684,10 @@ _NEXT_VERB = r"(?:,\s*|\s+)(?:et|puis|mais)\s+(?:vient|viennent|a|ont|va|vont|el
 _ARRIVAL = {"recevoir", "réceptionner", "livrer", "distribuer", "remettre", "arriver"}
 
 
+# a row's label that tallies what was done ("Bilan au 30 avril : 200 litres de gel")
+_TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b", re.I)
+
+
 def _arrived(verbs, first, clause_start: int) -> bool:
     """A verb of arrival in the past before the figure in its clause: what was ordered
     came in ("nous avons reçu les 2 000 masques commandés")."""
@@ -1880,7 +1884,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     participle = _PARTICIPLE.match(after) or _reported(_last(clause_before, 40)) or (
         not verbs and _reported(clause_after[:40])) or (  # "- 160 attestations imprimées"
         # a label–value row's label says what was done ("Collecté : 1,8 tonne de denrées")
-        label and not verbs and _reported(label.group()))
+        label and not verbs and (_reported(label.group()) or _TALLY.search(label.group())))
     if participle:
         return DONE, f"fait rapporté (« {participle.group().strip()} »)"
     return None, ""

@@ -1861,3 +1861,28 @@ def test_a_receiver_s_seat_in_apposition_and_one_collective_under_two_names():
 def test_a_name_with_de_l_is_whole():
     assert find_actor("Le collectif Les Mains de l'Aa a cousu 300 masques.").name == \
         "Les Mains de l'Aa"
+
+
+def test_a_table_row_with_labelled_cells_heads_its_figures():
+    found = summary(
+        "Les initiatives en un coup d'œil\n\n"
+        "Commune(s) | Porteur | Action | Bilan au 30 avril\n"
+        "---|---|---|---\n"
+        "Renty, Rumilly | Savonnerie Vasseur | Gel et savons | 200 litres de gel\n"
+        "Coyecques | Club des aînés Les Roses | Appels aux aînés | 25 personnes appelées\n")
+    assert [(a, p, q) for a, p, q in found] == [
+        ("Savonnerie Vasseur", ["62704", "62729"], [(200, "done")]),
+        ("Club des aînés Les Roses", ["62254"], [(25, "beneficiaries")])]
+
+
+def test_a_figure_told_in_a_table_then_in_a_story_under_another_name_counts_once():
+    text = ("Le point de la quinzaine\n\n"
+            "Commune | Porteur | Action | Bilan\n"
+            "---|---|---|---\n"
+            "Renty | Association Fil de Renty | Masques | 640 masques cousus\n"
+            "Coyecques | Mairie | Courses | 12 foyers aidés\n\n"
+            "À Renty, les couturières du collectif « Les Doigts de Renty » ont cousu 640 "
+            "masques depuis mars.")
+    found = summary(text)
+    assert sum(v for _, _, qs in found for v, k in qs if k == "done") == 640
+    assert ("640", "restated") in [(n.text, n.reason) for n in reading(text).numbers]
