@@ -2027,6 +2027,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text)))
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
+    _orphan_lead(drafts, blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
     counted_once.restated(drafts, read_of)
     counted_once.recapped(blocks, read_of)
@@ -2118,6 +2119,30 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
         return drafts
     story.blocks = sorted(story.blocks + lead.blocks, key=lambda b: b.start)
     return drafts[1:]
+
+
+def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> None:
+    """An article's lead that names nobody ("Depuis le 23 mars, une quarantaine de
+    bénévoles transforment …"), above every story, tells the first story's figures when
+    it or its headline gives a figure that story gives again ("8 000 surblouses et
+    toujours pas de pause", then "le collectif a confectionné 8 000 surblouses"): it is
+    that story's. Otherwise it stays to be checked, attached to no one."""
+    if not drafts or drafts[0].actor.end == 0:
+        return
+    owned = {b.start for d in drafts for b in d.blocks}
+    first = drafts[0].blocks[0].start
+    lead = [b for b in blocks if b.start < first and b.start not in owned
+            and b.role == "content" and any(q is not None for _, q in read_of.get(b.start, ()))]
+    if len(lead) != 1:
+        return
+    at = blocks.index(lead[0])
+    above = [blocks[at - 1]] if at and blocks[at - 1].role == "headline" else []
+    said = {counted_once.figure_key(q) for b in lead + above
+            for _, q in read_of.get(b.start, ()) if q is not None}
+    story = {counted_once.figure_key(q) for b in drafts[0].blocks
+             for _, q in read_of.get(b.start, ()) if q is not None}
+    if said & story:
+        drafts[0].blocks = sorted(drafts[0].blocks + lead, key=lambda b: b.start)
 
 
 # numbers that count no output, by their shape or as a price or a share: a paragraph

@@ -255,6 +255,10 @@ _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}int�
                      # everyone, restated by "soit" ("chacun d'entre vous, soit près de 9 900")
                      rf"|\b(?:chacune?|tous|toutes)\b[^.;:]{{0,30}},\s*soit\s+"
                      rf"(?:près de\s+|environ\s+|quelque\s+|plus de\s+)?$", re.I)
+# a territory that groups its inhabitants ("les 22 communes, qui regroupent quelque
+# 115 000 habitants"): its population
+_GATHERS_PEOPLE = re.compile(r"\b(?:regroup|rassembl|compt|totalis|réuni)\w*\s+(?:quelque\s+"
+                             r"|près de\s+|environ\s+|plus de\s+|au total\s+)?$", re.I)
 # inhabitants spread over places, or a text's "avec" giving them first: the territory's
 # size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
@@ -322,6 +326,8 @@ _NATIONAL_PHRASE = re.compile(
     rf"|(?:de|dans toute) l{_APOS}académie"
     rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
     rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS}"
+    # the regional health agency as the one acting
+    rf"|(?-i:[Ll]{_APOS}Agence régionale de santé|[Ll]{_APOS}ARS)\b"
     rf"|\brégion {_REGIONS})\b", re.I)
 
 # --- cues of a kind ---------------------------------------------------------
@@ -1145,7 +1151,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \
             (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
-                                      or _WITH_SIZE.search(before))) or \
+                                      or _WITH_SIZE.search(before)
+                                      or _GATHERS_PEOPLE.search(before))) or \
             _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
              and re.search(r"\b(?:les|aux|des)\s+$", before)

@@ -1419,3 +1419,15 @@ def test_inhabitants_spread_over_communes_are_a_population():
 def test_a_price_asked_by_a_verb_of_sale():
     assert aside("Nos visières sont offertes : si quelqu'un vous en propose à 6 €, prévenez-nous.") \
         == [("6", "price")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a territory that groups its inhabitants gives its population
+    ("Nos 18 communes, qui regroupent quelque 9 400 habitants, se sont mobilisées.",
+     [("18", "place_count"), ("quelque 9 400", "population")]),
+    # the regional health agency acting is a regional figure
+    ("L'Agence régionale de santé a acheminé 900 000 masques vers les hôpitaux.",
+     [("900 000", "national")]),
+])
+def test_a_territory_s_inhabitants_and_the_regional_health_agency(text, expected):
+    assert aside(text) == expected

@@ -1291,7 +1291,7 @@ def test_a_paper_s_edition_line_is_no_actor_and_the_lead_under_the_title_is_the_
         "présidente.")
     assert [actor for actor, _, _ in found] == ["Fils d'Argent"]
     # (the lead's figure, said again in the story, counts once)
-    assert found[0][1:] == (["62268"], [(420, "done"), (30, "volunteers")])
+    assert found[0][1:] == (["62268"], [(30, "volunteers"), (420, "done")])
 
 
 def test_a_road_s_two_ends_a_border_and_a_pupil_s_school_name_no_place():
@@ -1886,3 +1886,13 @@ def test_a_figure_told_in_a_table_then_in_a_story_under_another_name_counts_once
     found = summary(text)
     assert sum(v for _, _, qs in found for v, k in qs if k == "done") == 640
     assert ("640", "restated") in [(n.text, n.reason) for n in reading(text).numbers]
+
+
+def test_an_article_s_lead_naming_nobody_tells_the_first_story_s_figures():
+    found = summary(
+        "L'ÉCHO DU HAUT-PAYS – Édition de Fruges\n\n"
+        "FRUGES\n\n"
+        "450 visières et pas de pause\n\n"
+        "Depuis avril, une douzaine de bénévoles impriment des visières pour les soignants.\n\n"
+        "Dans un garage, le collectif Les Imprimeurs du Bocage a déjà livré 450 visières.")
+    assert found == [("Les Imprimeurs du Bocage", ["62364"], [(12, "volunteers"), (450, "done")])]
