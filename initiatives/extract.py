@@ -228,6 +228,8 @@ def is_contact(text: str) -> bool:
 
 _A = "['’]"
 _UP = "A-ZÀ-ÖØ-ÞŒ"
+# a lower-case adjective of place, by the endings of French demonyms ("frugeois")
+_DEMONYM_WORD = r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?"
 NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de\s+l{_A}|de\s+la|de|du|des|d{_A}|la|le|les|et|&)\s*)?"
         rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
 PLACE = rf"[{_UP}][\w’'-]*"
@@ -395,7 +397,7 @@ _OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s\b(?:\s+(?:de\s+la\s+|de\s+l{
 # joueurs et supporters de l'Olympique sallauminois")
 _MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires|joueu(?:r|se)s|supporters"
                          rf"|licenciée?s)\s+(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*"
-                         rf"(?P<name>{NAME}(?:\s+[a-zà-ÿ]{{3,}}(?:ois|oise|ais|aise|ien|ienne)s?\b)?)")
+                         rf"(?P<name>{NAME}(?:\s+{_DEMONYM_WORD}\b)?)")
 
 
 # A form's line naming who carries the action ("Porteur : EARL Ducrocq, exploitation
@@ -887,10 +889,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     return Actor(name[0].upper() + name[1:] if kind != PUBLIC else name, kind, start, end)
 
 
-# a lower-case adjective of place, by the endings of French demonyms
-# (after the head's activity, if any: "l'atelier couture frugeois")
-_DEMONYM_ADJECTIVE = re.compile(r"(?:[ \t]+[a-zà-ÿ]{3,})?"
-                                r"[ \t]+([a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?)\b")
+# a demonym after an organisation's head (and its activity, if any: "l'atelier couture
+# frugeois")
+_DEMONYM_ADJECTIVE = re.compile(rf"(?:[ \t]+[a-zà-ÿ]{{3,}})?[ \t]+({_DEMONYM_WORD})\b")
 
 
 def _names_town(word: str, town) -> bool:
