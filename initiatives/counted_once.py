@@ -1,5 +1,6 @@
-"""Each figure of a text counted once: the same figure said again in one story, a
-total that sums the figures before it, and the week's figure beside the running total.
+"""Each figure of a text counted once: the same figure said again in one story, in a
+summary's lines or in another story of the same commune, a total that sums the figures
+before it, and the week's figure beside the running total.
 
 They work on the figures of a text once read (`read_of`: a block's start → its pairs
 of NumberNote and Quantity, changed in place) and on its stories (anything holding
