@@ -18,6 +18,11 @@ def figure_key(q) -> tuple:
     return q.value, q.item.lower(), q.kind
 
 
+def said_again(note) -> tuple:
+    """A figure's pair once it is found to say again one counted elsewhere."""
+    return dataclasses.replace(note, status=SET_ASIDE, reason="restated"), None
+
+
 def restated(drafts, read_of: dict) -> None:
     """The same amount of the same thing, of the same kind, said again in another
     paragraph of one story is one figure said twice (a headline, then its story; a
@@ -32,8 +37,7 @@ def restated(drafts, read_of: dict) -> None:
                     continue
                 key = figure_key(q)
                 if key in seen:
-                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
-                                None)
+                    pairs[k] = said_again(note)
                 here.add(key)
             seen |= here
 
@@ -60,8 +64,7 @@ def recapped(blocks, read_of: dict) -> None:
                 continue
             key = figure_key(q)
             if under and key in seen:
-                read_of[block.start][k] = (
-                    dataclasses.replace(note, status=SET_ASIDE, reason="restated"), None)
+                read_of[block.start][k] = said_again(note)
             seen.add(key)
 
 
@@ -177,8 +180,7 @@ def across_stories(initiatives, drafts, read_of: dict, least: float = 20) -> Non
                     continue
                 key = figure_key(q)
                 if key in earlier and q.value >= least:
-                    pairs[k] = (dataclasses.replace(note, status=SET_ASIDE, reason="restated"),
-                                None)
+                    pairs[k] = said_again(note)
                     ini.quantities = [x for x in ini.quantities if x is not q]
                     continue
                 mine.add(key)

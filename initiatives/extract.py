@@ -2113,13 +2113,18 @@ def _lead_to_story(drafts: list[_Draft], blocks: list[Block], read_of: dict
             drafts[0].actor.end > 0:
         return drafts
     lead = drafts[0]
-    said = {counted_once.figure_key(q) for b in lead.blocks for _, q in read_of.get(b.start, ()) if q}
-    story = next((d for d in drafts[1:] if d.actor.end > 0 and said & {
-        counted_once.figure_key(q) for b in d.blocks for _, q in read_of.get(b.start, ()) if q}), None)
+    said = _figure_keys(lead.blocks, read_of)
+    story = next((d for d in drafts[1:] if d.actor.end > 0
+                  and said & _figure_keys(d.blocks, read_of)), None)
     if story is None:
         return drafts
     story.blocks = sorted(story.blocks + lead.blocks, key=lambda b: b.start)
     return drafts[1:]
+
+
+def _figure_keys(blocks: list[Block], read_of: dict) -> set:
+    """The figures the blocks count (amount, thing, kind)."""
+    return {counted_once.figure_key(q) for b in blocks for _, q in read_of.get(b.start, ()) if q}
 
 
 def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> None:
@@ -2138,11 +2143,7 @@ def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> No
         return
     at = blocks.index(lead[0])
     above = [blocks[at - 1]] if at and blocks[at - 1].role == "headline" else []
-    said = {counted_once.figure_key(q) for b in lead + above
-            for _, q in read_of.get(b.start, ()) if q is not None}
-    story = {counted_once.figure_key(q) for b in drafts[0].blocks
-             for _, q in read_of.get(b.start, ()) if q is not None}
-    if said & story:
+    if _figure_keys(lead + above, read_of) & _figure_keys(drafts[0].blocks, read_of):
         drafts[0].blocks = sorted(drafts[0].blocks + lead, key=lambda b: b.start)
 
 
@@ -2557,10 +2558,12 @@ _GIVEN_TO_PARTY = re.compile(
 # Those who receive: hospitals, care homes, surgeries, social groceries, a charity given
 # to. Their town is where help arrives, which says where an initiative happens only when
 # nothing else does (no town of its own, of its section or of its text).
+# places of care, which receive
+_CARE = (r"hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
+         r"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
+         r"|(?:maisons?|centres?|pôles?) (?:de santé|médica(?:l|le|ux|les)|pluridisciplinaires?)")
 _RECEIVER = re.compile(
-    rf"\b(?:(?:hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
-    rf"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
-    rf"|(?:maisons?|centres?|pôles?) (?:de santé|médica(?:l|le|ux|les)|pluridisciplinaires?)"
+    rf"\b(?:(?:{_CARE}"
     rf"|épiceries? (?:sociales?|solidaires?)"
     # … and public services given to: fire stations, police
     rf"|centres? de secours|casernes?|gendarmeries?|commissariats?)"
@@ -2570,9 +2573,8 @@ _RECEIVER = re.compile(
     re.I)
 RECEIVER_ONLY = 8.0
 # a receiver named whole, then where it stands, in apposition
-_RECEIVER_AT = re.compile(r"\b(?:au|à l['’]|aux|à la)\s*(?:hôpital|centre hospitalier|CHU|EHPAD|Ehpad"
-                          r"|maison de retraite|clinique|polyclinique)\b[^,.;:!?]{0,70},\s*"
-                          r"(?:(?:installée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+$")
+_RECEIVER_AT = re.compile(rf"\b(?:au|à l['’]|aux|à la)\s*(?:{_CARE})\b[^,.;:!?]{{0,70}},\s*"
+                          r"(?:(?:installée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+$", re.I)
 # Those an actor joins with act with it: their towns are partners', not passing
 _JOINED = re.compile(r"\b(?:regroup|associ|alli|uni|joint)\w*\s+(?:\w+\s+){0,2}avec\b[^.;:]*$",
                      re.I)

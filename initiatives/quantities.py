@@ -376,12 +376,13 @@ DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:liv
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
                      r"|en attente|prochaine\w*|bientôt|livrables?"
                      r"|pas encore (?:été )?(?:arrivé|livré|reçu|parvenu)\w*)\b", re.I)
-_REACHED = {"atteint", "atteints", "dépassé", "dépassés", "rempli", "remplis", "relevé"}
+# a goal said reached is no goal any more ("Objectif atteint")
+_REACHED = r"(?:atteint|dépassé|rempli|relevé)e?s?"
 GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée", "défi", "challenge"}
 GOAL_BEFORE = re.compile(
     # (a goal reached is none: "Objectif atteint pour les bénévoles : 6 000 masques")
     rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b"
-    rf"(?!\s+(?:atteint|dépassé|rempli|relevé)\b)[^.;]{{0,40}}$"
+    rf"(?!\s+{_REACHED}\b)[^.;]{{0,40}}$"
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
@@ -389,7 +390,7 @@ GOAL_BEFORE = re.compile(
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|défi|challenge)(?:\s+(?!(?:atteint|dépassé|rempli|relevé)\b)"
+                         rf"|défi|challenge)(?:\s+(?!{_REACHED}\b)"
                          r"(?:[dl]['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,6}"
                          # "Objectif affiché :", "Objectif / besoin :" (a column's header),
                          # "Objectif d'ici fin mai :", "L'objectif fixé par l'atelier est
@@ -859,7 +860,7 @@ _TO_RECEIVE = re.compile(r"\s+à\s+(?:recevoir|bénéficier|profiter|attendre|de
 _DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
 # (a day after the figure tells when: "ils étaient 18 mardi soir")
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"–—]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
-                       rf"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b"
+                       rf"|(?:{'|'.join(sorted(_DAYS))})\b"
                        rf"|au total\b|par (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
@@ -1729,7 +1730,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # (a goal noun said reached is no goal: "Objectif atteint : 6 000 masques cousus")
     lemmas = [t.lemma_.lower() for t in chain if not (
         t.lemma_.lower() in GOAL_NOUNS and t.i + 1 < len(t.doc)
-        and t.doc[t.i + 1].lower_ in _REACHED)]
+        and re.fullmatch(_REACHED, t.doc[t.i + 1].lower_))]
     # a pictograph the parser takes for a verb ("➡️") is no verb
     verbs = [_recent(t) for t in chain
              if (t.pos_ in ("VERB", "AUX") and any(c.isalpha() for c in t.text))
