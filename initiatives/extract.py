@@ -189,7 +189,9 @@ def _role(text: str, following: str) -> str:
                              or _STAMPED_NAME.fullmatch(f"{text}\n{following}")
                              # (a text's last line that is only a person's name: its
                              # writer's, as an article signs)
-                             or (not following and _NAME_ALONE.fullmatch(text))):
+                             # (a credit after it, the writer's status: "(CLP)")
+                             or (not following and _NAME_ALONE.fullmatch(
+                                 re.sub(r"\s*\([^()\d]{1,30}\)$", "", text)))):
         return "signature"   # the journalist's name, the paper's edition: no actor
     if is_contact(text):
         return "contact"
@@ -259,7 +261,9 @@ _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entrepr
 # Titles of office: a person named with one speaks for an institution, and is
 # no actor of their own ("Fabien SUDRY, préfet", "le maire, Jean Dupont").
 _TITLES = (r"(?:préfet\w*|maire|adjoint\w*|président\w*|directeur|directrice|ministre"
-           r"|député\w*|sénat\w*|conseill\w+ (?:municipa|départementa|régiona)\w+)")
+           r"|député\w*|sénat\w*|conseill\w+ (?:municipa|départementa|régiona)\w+"
+           # who runs a firm or a group speaks for it ("la gérante de Confection Lemaire")
+           r"|gérante?|dirigeante?|patronne|fondat(?:eur|rice))")
 # Verbs of saying: a name right after one is the speaker of a quotation, a
 # witness in a press article, not the actor ("explique Martine").
 _SPEECH = (r"(?:explique|expliquent|précise|sourit|raconte|confie|souligne|ajoute|indique"
@@ -293,6 +297,8 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
 # a company's legal form heads its name, in capitals ("l'EARL des Prés", "la SCEA Delattre")
 _ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
+_ADDRESS = re.compile(rf"\s*(?:de la|du|de l{_A}|des|d{_A})?\s*(?:rue|avenue|boulevard|place|allée"
+                      rf"|impasse|chemin|route|quai)\b", re.I)
 # Prepositions that make an organisation the recipient, supplier or agent of another's
 # action (its figures are the actor's, its town is not a place reached).
 _TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
@@ -369,6 +375,9 @@ class Context:
     towns: list = field(default_factory=list)  # all of them, when its title names several
     institution: Actor | None = None   # the text's own town or intercommunality
     actor: Actor | None = None   # the text's actor (institution, association)
+    # the proper words of its title and headlines: who a portrait is about ("Julien
+    # fabrique des visières"), someone it quotes included
+    named: frozenset = frozenset()
 
 
 def _quoted(m: re.Match, first: int) -> str:
@@ -594,7 +603,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         org = _organisation(text, m, town)
         if org:
             found.append(org)
-    found += _people(text)
+    found += _people(text, context.named if context is not None else frozenset())
     found += _demonyms(text, context)
     found += _trades_of_a_town(text)
     # "la Ville", "la mairie", "le maire", "les élus" in a sentence that opens on its
@@ -875,8 +884,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             rf"\b(?:l[ea]s?|l{_A}|une?|du|au|aux|des|notre|nos|votre|vos|leurs?|son|sa|ses"
             rf"|ce|cet|cette)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
         return None  # a noun without its determiner is a task listed ("courses, pharmacie")
-    if not named and m.group().lower() in _NAMED_ONLY and not placed:
-        return None  # "un atelier", "le réseau": common nouns unless a name follows
+    if m.group().lower() in _NAMED_ONLY and not placed and (
+            not named or _ADDRESS.match(rest)):
+        # "un atelier", "le réseau": common nouns unless a name follows; an address is no
+        # name ("dans l'atelier de la rue du Moulin" is a room)
+        return None
     if not named and not placed:
         where = _seat_name(text, m.start()) or (town.nom if town else None)
         if generic and not where:
@@ -931,9 +943,10 @@ _STREET_BEFORE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|imp
                             re.I)
 
 
-def _people(text: str) -> list[Actor]:
+def _people(text: str, named: frozenset = frozenset()) -> list[Actor]:
     """Private persons: the parse's PER names of two words or more, or first names
-    coordinated ("Paul et Jimmy"); not office holders, not speakers of a quotation,
+    coordinated ("Paul et Jimmy"); not office holders, not speakers of a quotation
+    unless the headline names them (`Context.named`: the portrait's subject speaks),
     not a signature."""
     if not _NAME_PAIR.search(text):
         return []  # no two capitalised words in a row: no parse needed
@@ -953,8 +966,9 @@ def _people(text: str) -> list[Actor]:
             continue
         before, after = text[max(0, start - 30):start], text[end:end + 40]
         if re.search(rf"\b{_TITLES}\W*$", before, re.I) or \
-                re.match(rf"\s*,\s*(?:l[ea]\s+|son\s+|sa\s+)?{_TITLES}", after, re.I) or \
-                re.search(rf"\b{_SPEECH}\s*$", before) or \
+                re.match(rf"\s*,\s*(?:\d+\s+ans\s*,\s*)?(?:l[ea]\s+|son\s+|sa\s+)?{_TITLES}",
+                         after, re.I) or \
+                (re.search(rf"\b{_SPEECH}\s*$", before) and not named & set(words)) or \
                 re.search(r"\bbienvenue\s+(?:à|aux)\s*$", before, re.I) or \
                 re.match(r"\s*(?:\(|,)?\s*[»”]", after) or _STREET_BEFORE.search(before):
             continue
@@ -1200,6 +1214,9 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         ctx.institution = _titled_epci([title] + [t for t in firsts if len(t) <= 80], dep)
     ctx.actor = ctx.institution or _title_actor(title) or _author(firsts) or \
         _signer(blocks)
+    headlines = [b.text for b in blocks[:2] if len(b.text) < 150 and not _ENDS_SENTENCE.search(b.text)]
+    ctx.named = frozenset(w for text in [title] + headlines
+                          for w in re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", text))
     return ctx
 
 
@@ -2131,8 +2148,9 @@ def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> No
     """An article's lead that names nobody ("Depuis le 23 mars, une quarantaine de
     bénévoles transforment …"), above every story, tells the first story's figures when
     it or its headline gives a figure that story gives again ("8 000 surblouses et
-    toujours pas de pause", then "le collectif a confectionné 8 000 surblouses"): it is
-    that story's. Otherwise it stays to be checked, attached to no one."""
+    toujours pas de pause", then "le collectif a confectionné 8 000 surblouses"), or
+    when the headline names that story's actor: it is that story's. Otherwise it stays
+    to be checked, attached to no one."""
     if not drafts or drafts[0].actor.end == 0:
         return
     owned = {b.start for d in drafts for b in d.blocks}
@@ -2142,8 +2160,15 @@ def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> No
     if len(lead) != 1:
         return
     at = blocks.index(lead[0])
-    above = [blocks[at - 1]] if at and blocks[at - 1].role == "headline" else []
-    if _figure_keys(lead + above, read_of) & _figure_keys(drafts[0].blocks, read_of):
+    # (its headline by role, or the lone subtitle over it, short and with no full stop)
+    above = [blocks[at - 1]] if at and (blocks[at - 1].role == "headline" or (
+        blocks[at - 1].role == "content" and len(blocks[at - 1].text) < 150
+        and not _ENDS_SENTENCE.search(blocks[at - 1].text))) else []
+    # (or the headline names that story's actor: "Julien fabrique des visières" over
+    # the story of Julien Caron)
+    names = set(re.findall(rf"[{_UP}][a-zà-ÿ’'-]{{2,}}", drafts[0].actor.name))
+    if _figure_keys(lead + above, read_of) & _figure_keys(drafts[0].blocks, read_of) or any(
+            names & set(re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", b.text)) for b in above):
         drafts[0].blocks = sorted(drafts[0].blocks + lead, key=lambda b: b.start)
 
 

@@ -1364,11 +1364,16 @@ ACTION_NOUNS = {"don", "livraison", "distribution", "fabrication", "production",
                 "collecte", "remise", "envoi", "prêt", "impression", "récolte"}
 
 
+_HEDGES = {"près", "plus", "moins", "environ", "presque"}
+
+
 def _argument(chain) -> bool:
     """The counted noun is what its verb acts on or tells of (object, passive subject, a
     noun a participle qualifies, or the object of an action noun), not a circumstance
     ("avec ses 6 imprimantes")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "PROPN") else None
+    if noun is not None and noun.head.lemma_.lower() in _HEDGES and noun.head.i < noun.i:
+        return True   # the parser hangs "près de 80 draps" on its hedge, as the verb's
     return noun is None or noun.dep_ in ("obj", "nsubj:pass", "nsubj", "ROOT", "conj", "appos") \
         or any(c.dep_.startswith("acl") for c in noun.children) \
         or noun.head.lemma_.lower() in ACTION_NOUNS
@@ -1436,7 +1441,9 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
                          r"|appel|téléphon|sillonn|tricot|assembl|découp|donn|offr|port"
                          r"|apport|organis|lanc|bricol|répar|nettoy|accompagn|prêt|récolt"
                          # drawings and letters for the isolated
-                         r"|dessin|écri)", re.I)
+                         r"|dessin|écri"
+                         # taking a task on ("se chargent des livraisons", "s'occupent de")
+                         r"|charg|occup|assur|gér)", re.I)
 
 
 # people, maybe their ages, then a verb of making in the third person plural, whatever
