@@ -301,9 +301,11 @@ _ADDRESS = re.compile(rf"\s*(?:de la|du|de l{_A}|des|d{_A})?\s*(?:rue|avenue|bou
                       rf"|impasse|chemin|route|quai)\b", re.I)
 # Prepositions that make an organisation the recipient, supplier or agent of another's
 # action (its figures are the actor's, its town is not a place reached).
-_TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans"}
+_TO_ANOTHER = {"à", "auprès", "par", "chez", "aux", "au", "dans", "vers"}
 # a dative or "pour" inside a clause (not opening it): what follows receives
 _GIVEN_TO = re.compile(rf"(?:[^\W\d][^.:;!?•\n]*?\s(?:pour|aux?|à|au profit d(?:es?|u))\s+"
+                       # a destination's place ("vers l'entrepôt de la Banque alimentaire")
+                       rf"|\bvers\s+(?:l{_A}|les?\s+|la\s+)?[a-zà-ÿ]+\s+(?:de\s+|du\s+|des\s+|d{_A})"
                        # a form's row naming who receives ("Destinataire : Restos du cœur")
                        rf"|\b(?:destinataires?|bénéficiaires?)\s*:\s*)"
                        rf"(?:les?\s+|la\s+|l{_A})?$", re.I)
@@ -436,7 +438,8 @@ def _bearer(text: str, town) -> Actor | None:
     if own:   # "Porteur : mairie": the section's town
         if town is None:
             return None
-        word = "CCAS" if own.group(1).lower() == "ccas" else "Commune"
+        # (named by the word the text gives it)
+        word = "CCAS" if own.group(1).lower() == "ccas" else own.group(1).capitalize()
         return Actor(f"{word} {_of(town.nom)}{town.nom}", LOCAL_GOV, m.start("name"), m.end())
     if len(name) < 2:
         return None
@@ -597,12 +600,19 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         base = re.sub(r"\s*[–-]?\s*comité$", "", re.sub(r"\s+(?:de\s+|d['’]).*$", "",
                                                         m.group()))
         base = re.sub(r"\s+français\w*$", "", base)
-        where = m.group(1) or _seat_name(text, m.start()) or (town.nom if town else None)
+        # (its branch is the sentence's town: "à Courcelles, où l'antenne du Secours …")
+        where = m.group(1) or _seat_name(text, m.start()) or _scene_town(text, m.start()) or (
+            town.nom if town else None)
         add(m, f"{base} {_of(where)}{where}" if where else base, ASSOCIATION)
     for m in _ORG_HEAD.finditer(text):
         org = _organisation(text, m, town)
         if org:
             found.append(org)
+    # A capitalised noun qualified by its town's adjective is a name ("au Panier
+    # héninois", "la Ruche arrageoise"), as a street's or a club's would be
+    for m in _NOUN_OF_TOWN.finditer(text):
+        if not _TOWN_WORD.match(m.group(1)) and _names_town(m.group(2), town):
+            add(_Span(m.start(1), m.end()), f"{m.group(1)} {m.group(2)}", ASSOCIATION)
     found += _people(text, context.named if context is not None else frozenset())
     found += _demonyms(text, context)
     found += _trades_of_a_town(text)
@@ -784,6 +794,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in _TO_ANOTHER),
                 None)
+    if case is None and head.dep_ == "nmod":
+        # a destination's complement ("acheminées vers l'entrepôt de la banque
+        # alimentaire"): the place things go to is the body's
+        case = next((c for c in head.head.children if c.dep_ == "case" and c.lower_ == "vers"),
+                    None)
     # the destination of a visit: the verb of moving governs the place itself ("s'est
     # rendu à l'épicerie"), not an errand's other verb ("aller chercher … à la pharmacie")
     verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
@@ -904,6 +919,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 # a demonym after an organisation's head (and its activity, if any: "l'atelier couture
 # frugeois")
 _DEMONYM_ADJECTIVE = re.compile(rf"(?:[ \t]+[a-zà-ÿ]{{3,}})?[ \t]+({_DEMONYM_WORD})\b")
+
+
+_NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]e|[Ll]a|[Aa]u|[Dd]u)\s+([{_UP}][a-zà-ÿ]{{3,}})[ \t]+({_DEMONYM_WORD})\b")
 
 
 def _names_town(word: str, town) -> bool:
@@ -2862,8 +2880,7 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
 def _passing(body: str, m, in_actor: bool) -> bool:
     """A town its own words name in passing: near another, compared, imitated, thought
     of, where helpers come from."""
-    if _NEAR.search(body[max(0, m.start - 100):m.start]) and \
-            not _AS_WELL_AS.search(body[max(0, m.start - 80):m.start]):
+    if _compared(body, m.start):
         return True                       # "près de Béthune", "arrondissement de ..."
     if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
             not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
@@ -2878,6 +2895,17 @@ def _passing(body: str, m, in_actor: bool) -> bool:
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
+
+
+def _compared(body: str, start: int) -> bool:
+    """The town at `start` is named near or compared with another ("près de Béthune");
+    one added by "comme à" shares the first's lot ("comparable à Carvin comme à
+    Oignies" compares both, "à Lens comme à Liévin" names two scenes)."""
+    window = body[max(0, start - 80):start]
+    if (also := _AS_WELL_AS.search(window)) is not None:
+        first = start - len(window) + also.start() + len(re.match(r"\w+\s+", also.group()).group())
+        return _compared(body, first)
+    return bool(_NEAR.search(body[max(0, start - 100):start]))
 
 
 # another town compared with the author's own ("À Saint-Léonard comme chez nous, …")
