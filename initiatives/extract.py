@@ -608,6 +608,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         org = _organisation(text, m, town)
         if org:
             found.append(org)
+    # A firm's name, then what it is in apposition ("Audochim, PME de Blendecques
+    # spécialisée dans …", "Lumitex, une entreprise textile")
+    for m in _FIRM_APPOSED.finditer(text):
+        if resolve(m.group(1)).level is None:
+            add(_Span(m.start(1), m.end(1)), m.group(1), COMPANY)
     # A capitalised noun qualified by its town's adjective is a name ("au Panier
     # héninois", "la Ruche arrageoise"), as a street's or a club's would be
     for m in _NOUN_OF_TOWN.finditer(text):
@@ -921,6 +926,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
 _DEMONYM_ADJECTIVE = re.compile(rf"(?:[ \t]+[a-zà-ÿ]{{3,}})?[ \t]+({_DEMONYM_WORD})\b")
 
 
+_FIRM_APPOSED = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UP}][\w’'&-]+(?:\s+[{_UP}][\w’'&-]+){{0,3}}),"
+                           rf"\s+(?:une?\s+|la\s+|l{_A})?(?:PME|TPE|entreprise|société|start-up"
+                           rf"|usine|firme|fabricant|industriel|laboratoire|brasserie|distillerie)\b")
 _NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]e|[Ll]a|[Aa]u|[Dd]u)\s+([{_UP}][a-zà-ÿ]{{3,}})[ \t]+({_DEMONYM_WORD})\b")
 
 
@@ -1740,7 +1748,12 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         return context.actor   # a list's remainder or sum names nobody ("Autres communes")
     whole = resolve(name, dep)
     if whole.level == "commune" and whole.inside and whole.method in ("exact", "alias"):
-        # a commune alone over its figures (a table's row by town): the text's action there
+        # a commune alone over its figures (a table's row by town): the text's action
+        # there, unless the entry's sentence names its own ("– Éperlecques : le CCAS livre")
+        at = line.find(name) + len(name) if name in line else len(line)
+        own = find_actor(line[at:], dataclasses.replace(context, town=whole))
+        if own is not None:
+            return _shifted(own, at)
         return context.actor or Actor(f"Commune {_of(whole.nom)}{whole.nom}", LOCAL_GOV, 0, 0)
     # a row's cell that says who bears it ("… — Porteur : Couturières du village"), with
     # the town its first cell names
@@ -1971,9 +1984,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             key = normalise_key(block.text)
             actor = next((Actor(a.name, a.type, 0, 0) for k, a in reversed(met.items())
                           if len(k) >= 4 and k in key), None)
-        if current is not None and not current.contacts and _card_line(block.text, current):
+        if current is not None and not current.contacts and _card_line(block.text, current) \
+                and not (actor is not None and entry_town is not None and not section_town):
             # a card's labelled lines under its entry ("• Collectif …" over "– Bilan : …",
-            # "– Remarque : …") are its bearer's, whoever else they name
+            # "– Remarque : …") are its bearer's, whoever else they name; a line labelled
+            # by a town whose sentence names its actor is that town's own entry
+            # ("– Éperlecques : le CCAS livre …" under "2. AIDE ALIMENTAIRE")
             current.blocks.append(block)
         elif actor and (current is None or
                         normalise_key(actor.name) != normalise_key(current.actor.name)
