@@ -751,10 +751,13 @@ _DEMONYM_TAIL = (r"(?:\s+(?!(?:parfois|toutefois|autrefois|jamais|désormais|com
                  r"|ienne|iennes)(?![\w’'-]))?")
 # a head's activity then its town, in the compound of everyday speech ("l'atelier
 # couture de Villers-Châtel", "le club photo d'Arques")
-_KIND_OF_TOWN = re.compile(rf"[ \t]+[a-zà-ÿ]{{3,}}[ \t]+(?:de[ \t]+|d{_A})(?P<town>{_TOWN_NAME})")
+# (its activity may be a phrase: "l'atelier couture du centre social de Lumbres")
+_KIND_OF_TOWN = re.compile(rf"[ \t]+[a-zà-ÿ]{{3,}}(?:[ \t]+(?:du|des|de la|de l{_A}|d{_A}|de)?[ \t]*"
+                           rf"[a-zà-ÿ]{{3,}}){{0,3}}?[ \t]+(?:de[ \t]+|d{_A})(?P<town>{_TOWN_NAME})")
 # a lowercase word of kind between a head and its name ("le club informatique Izel Clic")
 _KIND_WORD = re.compile(rf"[ \t]+([a-zà-ÿ]+)(?=[ \t]+[{_UP}])")
 # a proper name after its head through "de" ("la ferme des Wateringues")
+_THEN_TOWN = re.compile(rf"[ \t]+(?:de[ \t]+|d{_A})(?P<town>{_TOWN_NAME})")
 _OF_NAME = re.compile(rf"[ \t]+(?:de la|du|des|de|d{_A})[ \t]*"
                       rf"(?P<name>[{_UP}][\w’'-]*(?:[ \t]+[{_UP}][\w’'-]*)*)(?![\w’'-])")
 _APPOSED_NAME = re.compile(
@@ -874,10 +877,17 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # Wateringues"); a commune there is its seat, read below
         end = of.end()
     elif end == m.end() and (kind := _KIND_OF_TOWN.match(text, end)) and \
-            "\n" not in kind.group() and resolve(kind.group("town")).level == "commune":
+            "\n" not in kind.group() and resolve(kind.group("town")).level == "commune" and \
+            not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"   # (a verb misread)
+                    for t in doc if end <= t.idx < kind.start("town")):
         # a head, its activity and its town ("l'atelier couture de Villers-Châtel")
         end = kind.end()
     placed = False
+    if end > m.end() and (of := _THEN_TOWN.match(text, end)) and \
+            resolve(of.group("town")).level == "commune":
+        # its town right after the phrase, whatever the parse hangs it on ("les agents du
+        # lycée professionnel de Saint-Pol", parsed as the agents' town)
+        end, placed = of.end(), True
     if (dem := _DEMONYM_ADJECTIVE.match(text, end)) and _names_town(dem.group(1), town):
         # an adjective of its town ends the name, and says its seat ("le club
         # informatique auxilois", of Auxi-le-Château)

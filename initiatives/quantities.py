@@ -1216,7 +1216,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (BENEFICIARY, POPULATION):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
     # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
-    clause = re.split(r"[.;:!?]|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
+    # (a list entry's label before a dash is no part of it: "• Avesnes — Chaque semaine, …")
+    clause = re.split(r"[.;:!?]|\s[—–]\s|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
     rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
     if grammar not in (TARGET, ORDERED):
         # "Colis remis chaque semaine, par commune :"; "comme chaque lundi" in it compares
