@@ -5,7 +5,8 @@ described in tests/data/extraction/README.md. Each text is reduced to a
 `Reading` (actors, commune codes, quantities) on both sides, then compared:
 
 - actors: one-to-one greedy matching, `fuzz.token_set_ratio` of the normalised
-  names >= 80 (`normalise_key`, after spelling out ’ and œ, see `actor_key`);
+  names >= 80 (`normalise_key`, after spelling out ’ and œ, a town's Mairie, Ville,
+  Commune or Municipalité as one body, see `actor_key`);
 - communes: the set of gold codes (union over the initiatives of the text) against
   the set of codes of extracted places whose level is "commune";
 - quantities: multisets of (value rounded to 3 decimals, kind), and of values alone;
@@ -18,6 +19,7 @@ Counts add up over texts (micro-average).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -137,9 +139,15 @@ _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "œ": "oe", "Œ"
                              "æ": "ae", "Æ": "AE"})
 
 
+# A town's own body is one, whichever word names it: "Mairie d'Embry", "Ville d'Embry",
+# "Commune d'Embry" and "Municipalité d'Embry" are the commune of Embry.
+_TOWN_BODY = re.compile(r"^(?:ville|commune|mairie|municipalite)\b")
+
+
 def actor_key(name: str) -> str:
-    """`normalise_key` of the name, typographic apostrophes and ligatures spelled out."""
-    return normalise_key((name or "").translate(_TYPOGRAPHY))
+    """`normalise_key` of the name, typographic apostrophes and ligatures spelled out,
+    a town's own body named one way (`_TOWN_BODY`)."""
+    return _TOWN_BODY.sub("commune", normalise_key((name or "").translate(_TYPOGRAPHY)))
 
 
 def actor_similarity(a: str, b: str) -> float:

@@ -939,7 +939,8 @@ _DEMONYM_ADJECTIVE = re.compile(rf"(?:[ \t]+[a-zà-ÿ]{{3,}})?[ \t]+({_DEMONYM_W
 _FIRM_APPOSED = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UP}][\w’'&-]+(?:\s+[{_UP}][\w’'&-]+){{0,3}}),"
                            rf"\s+(?:une?\s+|la\s+|l{_A})?(?:PME|TPE|entreprise|société|start-up"
                            rf"|usine|firme|fabricant|industriel|laboratoire|brasserie|distillerie)\b")
-_NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]e|[Ll]a|[Aa]u|[Dd]u)\s+([{_UP}][a-zà-ÿ]{{3,}})[ \t]+({_DEMONYM_WORD})\b")
+_NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]es?|[Ll]a|[Aa]ux?|[Dd]u|[Dd]es)\s+([{_UP}][a-zà-ÿ]{{3,}}"
+                           rf"(?:[ \t]+[{_UP}][a-zà-ÿ]{{3,}}){{0,2}})[ \t]+({_DEMONYM_WORD})\b")
 
 
 def _names_town(word: str, town) -> bool:
@@ -1228,9 +1229,12 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     # or when the text speaks as the town ("nos quelque 14 000 habitants")
     if ctx.town is not None and (own or (epci is None and (
             _TOWN_PAGE.search(whole) or _OWN_VOICE.search(release.body)))):
-        word = _own_word(release.body) or (m.group().split()[0].capitalize()
-                                           if (m := _TOWN_OWN.search(whole)) and not
-                                           re.match(r"(?i)maire|hôtel", m.group()) else "Ville")
+        # (the word its letterhead gives it first: "VILLE DE WINGLES")
+        said = [m.group().split()[0].capitalize() for text in header
+                if (m := _TOWN_OWN.search(text)) and not re.match(r"(?i)maire|hôtel", m.group())]
+        word = (said[0] if said else None) or _own_word(release.body) or (
+            m.group().split()[0].capitalize() if (m := _TOWN_OWN.search(whole)) and not
+            re.match(r"(?i)maire|hôtel", m.group()) else "Ville")
         nom = ctx.town.nom
         ctx.institution = Actor(f"{word} {_of(nom)}{nom}", LOCAL_GOV, 0, 0)
     for text in header:
@@ -1425,7 +1429,8 @@ _NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
 
 def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Actor | None:
     """A bare head ("responsable du club") stands for the last organisation of that
-    head the text named ("le club informatique Izel Clic"), not a new one of its town."""
+    head the text named ("le club informatique Izel Clic"), not a new one of its town;
+    "le collectif", for a group named just before by a name without a head."""
     if actor is None:
         return None
     bare = re.sub(rf"^(?:(?:l[ea]s?|du|des|au|aux)\s+|l{_A})", "", text[actor.start:actor.end],
@@ -1436,6 +1441,13 @@ def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Acto
     named = next((d.actor for d in reversed(drafts)
                   if normalise_key(d.actor.name).startswith(head)
                   and _NAMED_SPAN.search(d.actor.name)), None)
+    if named is None and head in ("collectif", "groupe") and \
+            re.search(r"(?i)\ble\s+$|^le\s", text[max(0, actor.start - 4):actor.end]):
+        # "le collectif" said of a group just named by a name of its own ("les Petites
+        # Mains wingloises"): the definite article points back to it
+        named = next((d.actor for d in reversed(drafts[-2:]) if d.actor.type in (ASSOCIATION, CITIZEN)
+                      and not _ORG_HEAD.search(d.actor.name) and _NAMED_SPAN.search(d.actor.name)),
+                     None)
     return Actor(named.name, named.type, actor.start, actor.end) if named else actor
 
 

@@ -268,3 +268,11 @@ def test_unread_holdouts_show_totals_only():
     run.part = "dev"
     assert "missed" in bench_extraction.report(run, verbose=True)
     assert bench_extraction.HOLDOUTS[-1] in bench_extraction.UNREAD
+
+
+def test_a_towns_own_body_is_one_actor_whatever_word_names_it():
+    assert sc.actor_similarity("Mairie d'Embry", "Commune d'Embry") == 100
+    assert sc.actor_similarity("Ville de Wingles", "Municipalité de Wingles") == 100
+    # another town's body, or a word that only starts like one, stays apart
+    assert sc.actor_similarity("Mairie d'Embry", "Mairie de Fruges") < 80
+    assert sc.actor_key("Villeneuve Solidaire") == "villeneuve solidaire"
