@@ -910,8 +910,12 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
             if group == REF:
                 return _reference(text, s_start, pos, hit.end())
             return name, unit or item_unit, group, hit.end()
-    if unit is None and (_PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest)):
-        # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés"
+    if unit is None and (_PARTICIPLE.match(text[at:s_end]) or _PARTICIPLE.match(rest)
+                         or (_participle_next(doc, at, s_end)
+                             # ("elles sont une vingtaine à coudre": people, counted)
+                             and not _BEING_BEFORE.search(text, max(0, pos - 60), pos))):
+        # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés", "1 600 déjà
+        # glissés dans les boîtes", "encore 300 à réaliser": the noun said before
         return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
     if word and word.group().lower() in _DAYS:
@@ -930,6 +934,29 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
         # the open list: any noun, kept when a verb of production governs it
         return word.group().lower(), unit or "unités", "open", at + word.end()
     return None
+
+
+_BEING_BEFORE = re.compile(r"\b(?:sont|sommes|êtes|étaient|étions|seront|serons|furent|est|était)"
+                           r"(?:\s+\S+){1,4}$")
+
+
+def _participle_next(doc, at: int, end: int) -> bool:
+    """The figure's next word, past its adverbs, is a past participle or "à" and an
+    infinitive: a verb tells of the figure, its noun left out ("1 600 déjà glissés",
+    "300 à réaliser")."""
+    if doc is None:
+        return False
+    tokens = [t for t in doc if at <= t.idx < end]
+    while tokens and tokens[0].pos_ == "ADV":
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.lower_ == "à" and len(tokens) > 1:
+        return tokens[1].pos_ == "VERB" and tokens[1].morph.get("VerbForm") == ["Inf"]
+    return first.pos_ in ("VERB", "ADJ") and first.morph.get("VerbForm") == ["Part"] and \
+        first.morph.get("Tense") in ([], ["Past"]) and first.text.lower().endswith(
+            ("é", "és", "ée", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts", "te", "tes"))
 
 
 def _is_noun(doc, start: int, end: int) -> bool:
@@ -1189,6 +1216,16 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             grammar, cue = None, ""   # "nous avons 45 bénévoles": people, read as such below
         else:
             return None, STOCK
+    line = before.split("\n")[-1] + after.split("\n")[0]
+    told = re.findall(r"« ([^»]+) »", cue or "")   # (the words the cue quotes last)
+    if (grammar is None or (grammar == DONE and told and told[-1] not in line)) \
+            and group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) \
+            and (todo := _STILL_TO_DO.match(after)) and doc is not None and \
+            any(t.text == todo.group(1) and number.end <= t.idx < number.end + 80
+                and t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"] for t in doc):
+        # "encore 300 à réaliser", "200 masques à coudre": still to be made, a goal
+        # (a verb of another line of a list is not this one's)
+        return TARGET, f"reste à faire (« à {todo.group(1)} »)"
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
     if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and (
@@ -1254,6 +1291,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
         return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
+
+
+# a figure then "à" and an infinitive: what is still to be done
+_STILL_TO_DO = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?à\s+([a-zà-ÿ]+(?:er|ir|re))\b")
 
 
 def _bare_infinitive(chain):
