@@ -415,7 +415,7 @@ _MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires|jo
 # agricole", "Qui ? Thierry Lefebvre, éleveur"): its value, up to a comma, is the actor.
 # (a table's row gives it as one of its cells: "• Offekerque — Porteur : …")
 _BEARER = re.compile(r"^\W{0,3}(?:[^—\n]{1,80}?\s—\s){0,4}"
-                     r"(?:porteu(?:r|se)s?(?: du projet)?|qui\s*\??|structure|acteurs?|organismes?"
+                     r"(?:porteu(?:r|se)s?(?: du projet)?|qui\s*(?=[?:])\??|structure|acteurs?|organismes?"
                      r"|associations?|initiative de"
                      r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative(?: de)?)\s*:?\s*"
                      r"(?P<name>[^,\n(—]{2,80})", re.I)
