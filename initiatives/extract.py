@@ -1430,7 +1430,7 @@ _NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
 def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Actor | None:
     """A bare head ("responsable du club") stands for the last organisation of that
     head the text named ("le club informatique Izel Clic"), not a new one of its town;
-    "le collectif", for a group named just before by a name without a head."""
+    "le collectif", "du club", for a group named just before by a name without a head."""
     if actor is None:
         return None
     bare = re.sub(rf"^(?:(?:l[ea]s?|du|des|au|aux)\s+|l{_A})", "", text[actor.start:actor.end],
@@ -1441,8 +1441,9 @@ def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Acto
     named = next((d.actor for d in reversed(drafts)
                   if normalise_key(d.actor.name).startswith(head)
                   and _NAMED_SPAN.search(d.actor.name)), None)
-    if named is None and head in ("collectif", "groupe") and \
-            re.search(r"(?i)\ble\s+$|^le\s", text[max(0, actor.start - 4):actor.end]):
+    if named is None and head in ("collectif", "groupe", "club") and \
+            (re.search(r"(?i)\b(?:le|du|au)\s+$", text[max(0, actor.start - 4):actor.start])
+             or re.match(r"(?i)(?:le|du|au)\s", text[actor.start:actor.end])):
         # "le collectif" said of a group just named by a name of its own ("les Petites
         # Mains wingloises"): the definite article points back to it
         named = next((d.actor for d in reversed(drafts[-2:]) if d.actor.type in (ASSOCIATION, CITIZEN)
@@ -1524,6 +1525,8 @@ _MASTHEAD = re.compile(r"(?:L[ea]\s+|L['’]\s*|Les\s+)?(?:Petit\s+|Nouvel\s+)?(
 def _title_actor(title: str) -> Actor | None:
     """An association's post or an article about one names it in its title: a quoted
     name, a legal form and a name, or a title that is a name (no verb)."""
+    # (a post's header: the account's name, then its handle and the date, "@ES_Samer · 20 avr.")
+    title = re.sub(r"\s@\w+\b.*$", "", title)
     clean = re.sub(r"[^\w\s«»\"'’,:;.!?–—-]", " ", title).strip()
     if len(re.split(r"\s[–—|-]\s", title)) > 2 and _DATED.search(title):
         return None  # a press masthead: paper — edition — date
@@ -1550,7 +1553,9 @@ def _title_actor(title: str) -> Actor | None:
         # a name has a proper noun, or a capital past its first word ("Les Petites
         # Mains"); "Initiatives de la semaine" is a common noun phrase
         named = any(t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()) for t in doc)
-        if named and not any(t.pos_ in ("VERB", "AUX") for t in doc) and \
+        # (a capital past the first word is a name's, whatever the tagger says: "Samer")
+        if named and not any(t.pos_ in ("VERB", "AUX") and not (t.i and t.text[:1].isupper())
+                             for t in doc) and \
                 not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
             return Actor(first, ASSOCIATION, 0, len(first))
     return None
@@ -2542,6 +2547,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a route through a place ("transiteront par la plateforme de ", "via ")
                    rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
                    rf"|\bvia\s+(?:[^.;]{{0,40}}\s(?:de\s+|d{_A}))?"
+                   # a side set against ours ("le derby contre Outreau", "face à Arques")
+                   rf"|\b(?:contre|face à)\s+"
                    # a trip's start ("qui fait le trajet depuis Oignies")
                    rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,4}}?depuis\s+"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
