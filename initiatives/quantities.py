@@ -1218,7 +1218,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return None, STOCK
     line = before.split("\n")[-1] + after.split("\n")[0]
     told = re.findall(r"« ([^»]+) »", cue or "")   # (the words the cue quotes last)
-    if (grammar is None or (grammar == DONE and told and told[-1] not in line)) \
+    # ("il reste 150 sacs à remplir": what remains is not done)
+    if (grammar is None or (grammar == DONE and told and (told[-1] not in line
+                                                          or told[0].startswith("rest")))) \
             and group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) \
             and (todo := _STILL_TO_DO.match(after)) and doc is not None and \
             any(t.text == todo.group(1) and number.end <= t.idx < number.end + 80

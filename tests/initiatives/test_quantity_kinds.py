@@ -1431,3 +1431,25 @@ def test_a_price_asked_by_a_verb_of_sale():
 ])
 def test_a_territory_s_inhabitants_and_the_regional_health_agency(text, expected):
     assert aside(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedge before a figure in words, which the parser hangs the noun on
+    ("Près de soixante couvertures ont été apportées à la salle des fêtes.", [(60, "done")]),
+    # people who take a task on help
+    ("Une quinzaine de retraités se chargent des livraisons de pain.", [(15, "volunteers")]),
+    ("Une dizaine de lycéens s'occupent des courses des voisins âgés.", [(10, "volunteers")]),
+    # a list entry's label before its dash is no part of the clause a rate opens
+    ("• Ardres — Chaque jeudi, l'épicerie remet 45 colis aux familles.", [(45, "per_week")]),
+    # a noun left out before a participle past its adverbs, or before "à" and an
+    # infinitive: what is still to be done is a goal
+    ("Bilan : 900 blouses cousues ;\n– 700 déjà déposées au centre hospitalier ;\n"
+     "– encore 200 à terminer.", [(900, "done"), (700, "done"), (200, "target")]),
+    ("Il reste 150 sacs à remplir avant samedi.", [(150, "target")]),
+    # … but a verb of the figure's own clause says what was done, and people counted by
+    # "être" before "à" are helpers
+    ("Le club a cousu 300 masques à offrir aux pompiers.", [(300, "done")]),
+    ("Les couturières sont une trentaine à coudre chez elles.", [(30, "volunteers")]),
+])
+def test_hedged_words_tasks_taken_on_entry_labels_and_nouns_left_out(text, expected):
+    assert kinds(text) == expected

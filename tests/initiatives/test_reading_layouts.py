@@ -280,7 +280,7 @@ def test_a_form_s_bearer_line_names_the_actor_of_a_section_framed_by_rules():
             "Lait offert aux familles : 300 litres\n\n"
             "▶ ALEMBON\nQui ? le comité des fêtes\nRepas livrés : 120")
     found = {actor: (codes, figures) for actor, codes, figures in summary(text)}
-    assert found["Commune de Hermelinghen"] == (["62439"], [(45, "done")])
+    assert found["Mairie de Hermelinghen"] == (["62439"], [(45, "done")])   # as written
     assert found["SCEA Delattre"] == (["62506"], [(300, "done")])
     assert found["Comité des fêtes d'Alembon"][0] == ["62020"]
 
@@ -1896,3 +1896,95 @@ def test_an_article_s_lead_naming_nobody_tells_the_first_story_s_figures():
         "Depuis avril, une douzaine de bénévoles impriment des visières pour les soignants.\n\n"
         "Dans un garage, le collectif Les Imprimeurs du Bocage a déjà livré 450 visières.")
     assert found == [("Les Imprimeurs du Bocage", ["62364"], [(12, "volunteers"), (450, "done")])]
+
+
+def test_a_portrait_s_subject_quoted_by_name_is_its_actor_with_the_lead_s_figure():
+    found = reading(
+        "VIMY\n\n"
+        "Dans son garage, Karim découpe des visières\n\n"
+        "Depuis avril, un artisan vimynois a détourné ses machines. Plus de 1 300 visières "
+        "ont déjà été données aux infirmières.\n\n"
+        "Dans l'atelier de la rue Pasteur, la scie ne s'arrête plus. « Je ne pouvais pas "
+        "rester sans rien faire », explique Karim Benali, 35 ans, menuisier. Il en sort "
+        "environ 120 par jour.\n\n"
+        "Sophie MARCHAND (CLP)")
+    assert [(i.actor, [p.code for p in i.places], [(q.value, q.kind) for q in i.quantities])
+            for i in found.initiatives] == \
+        [("Karim Benali", ["62861"], [(1300, "done"), (120, "per_day")])]
+
+
+def test_a_firm_s_manager_speaks_for_it():
+    assert find_actor("« On a tout arrêté pour coudre », raconte Anne Roussel, 50 ans, la "
+                      "gérante de Couture Roussel.").name == "Couture Roussel"
+
+
+def test_an_atelier_named_by_its_street_is_a_room_not_a_body():
+    assert find_actor("Dans l'atelier de la rue Pasteur, la scie ne s'arrête plus.") is None
+
+
+def test_towns_compared_together_are_passing_and_a_charity_branch_is_its_sentence_s_town():
+    (ini,) = summary(
+        "LILLERS\n\nL'aide alimentaire sous tension\n\n"
+        "Même constat à Norrent-Fontes, où l'antenne du Secours populaire remet 90 colis "
+        "par semaine. La situation est comparable à Isbergues comme à Aire-sur-la-Lys.")
+    assert ini == ("Secours populaire de Norrent-Fontes", ["62620"], [(90, "per_week")])
+
+
+@pytest.mark.parametrize("text, name", [
+    # a capitalised noun with its town's adjective, one word or several
+    ("Au Cabas arrageois, les bénévoles ont préparé 80 colis.", "Cabas arrageois"),
+    ("Merci aux Fées Créatives lensoises, qui ont cousu 400 masques.", "Fées Créatives lensoises"),
+    # a firm's name, then what it is in apposition
+    ("Plastinord, PME de Billy-Berclau, a moulé 2 000 visières.", "Plastinord"),
+    # an activity phrase before the town
+    ("L'atelier couture de la maison de quartier de Wimereux a cousu 500 masques.",
+     "Atelier couture de la maison de quartier de Wimereux"),
+])
+def test_names_built_on_a_town_s_adjective_an_apposition_or_an_activity_phrase(text, name):
+    assert find_actor(text, Context(town=resolve("Arras" if "arrageois" in text else "Lens"))
+                      ).name == name
+
+
+def test_a_destination_s_body_receives():
+    assert find_actor("Les denrées collectées sont acheminées vers l'entrepôt de la Banque "
+                      "alimentaire de Guînes.") is None
+
+
+def test_a_town_s_entry_under_a_numbered_section_names_its_own_actor():
+    found = summary(
+        "Communauté de communes de la Région d'Audruicq\nLa lettre du mois\n\n"
+        "1. SOLIDARITÉ\n"
+        "– Oye-Plage : le CCAS porte 30 repas par jour aux aînés.\n"
+        "– Licques : l'épicerie sociale « Le Panier » a accueilli 140 personnes.\n")
+    assert found[-2:] == [("CCAS d'Oye-Plage", ["62645"], [(30, "per_day")]),
+                     ("Épicerie sociale « Le Panier »", ["62506"], [(140, "beneficiaries")])]
+
+
+def test_a_table_s_town_hall_is_named_by_the_text_s_word():
+    found = summary(
+        "Tour d'horizon\n\n"
+        "| Commune | Qui ? | Bilan |\n|---|---|---|\n"
+        "| Marck | Mairie | 75 personnes appelées |\n")
+    assert found == [("Mairie de Marck", ["62548"], [(75, "beneficiaries")])]
+
+
+def test_le_collectif_and_du_club_point_back_to_the_group_just_named():
+    found = summary(
+        "Ville de Courrières\n\n"
+        "Merci aux Doigts Agiles courriérois ! Les couturières des Doigts Agiles courriérois "
+        "ont cousu 700 blouses.\n\n"
+        "Le collectif manque d'élastique : il lui faudrait encore 50 mètres de tissu.")
+    assert found[-1][0] == "Doigts Agiles courriérois"
+    assert (50, "needed") in found[-1][2]
+
+
+def test_a_post_header_ends_at_its_handle_and_a_side_set_against_ours_is_passing():
+    found = summary(
+        "Union Sportive Fruges ⚽ @US_Fruges · 12 avr.\n\n"
+        "Nos licenciés ont livré 60 paniers aux aînés de Fruges. Vivement le match contre "
+        "Hesdin !")
+    assert found == [("Union Sportive Fruges", ["62364"], [(60, "done")])]
+
+
+def test_a_question_opening_with_qui_is_no_bearer():
+    assert find_actor("Qui peut recevoir un masque ?") is None
