@@ -1553,8 +1553,10 @@ def _title_actor(title: str) -> Actor | None:
         # a name has a proper noun, or a capital past its first word ("Les Petites
         # Mains"); "Initiatives de la semaine" is a common noun phrase
         named = any(t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()) for t in doc)
-        # (a capital past the first word is a name's, whatever the tagger says: "Samer")
-        if named and not any(t.pos_ in ("VERB", "AUX") and not (t.i and t.text[:1].isupper())
+        # (in a name whose every word is capitalised, a capital past the first word is a
+        # name's, whatever the tagger says: "Étoile Sportive Samer")
+        titled = all(w[:1].isupper() for w in first.split())
+        if named and not any(t.pos_ in ("VERB", "AUX") and not (titled and t.i)
                              for t in doc) and \
                 not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
             return Actor(first, ASSOCIATION, 0, len(first))
