@@ -773,6 +773,12 @@ _GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contr
                       r"(?:d['’]\s*|de\s+)une?\s+(?:[a-zà-ÿ]+\s+)?$", re.I)
 
 
+# verbs of making, carrying and giving, by their stems (the tagger may take "livre" for
+# a noun): who does them acts
+_DOING = re.compile(r"(?i)(?:livr|offr|offert|distribu|fabriqu|produi|cous|coud|confection"
+                    r"|imprim|prépar|apport|donn|fourni|prêt|port|cuisin|collect|assembl)")
+
+
 def _organisation(text: str, m: re.Match, town) -> Actor | None:
     """The noun phrase of an organisation's head in the parse, with its town when the
     phrase names none ("le comité des fêtes" after "À Anvin," is the comité des fêtes
@@ -813,8 +819,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     visited = verb is not None and verb.lemma_ in _VISIT
     # the antecedent of "qui" is its clause's subject: "merci à la boulangerie X, qui nous
     # offre 30 baguettes" names who gives, when that clause holds the figure
+    # (or does a work or a gift: "merci à la boulangerie X qui livre le pain à domicile")
     agent = any(c.dep_.startswith("acl") and any(g.lower_ == "qui" and g.dep_.startswith(
-        "nsubj") for g in c.children) and any(d.pos_ == "NUM" for d in c.subtree)
+        "nsubj") for g in c.children) and (any(d.pos_ == "NUM" for d in c.subtree)
+                                           or bool(_DOING.match(c.text)))
         for c in head.children)
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):

@@ -1988,3 +1988,8 @@ def test_a_post_header_ends_at_its_handle_and_a_side_set_against_ours_is_passing
 
 def test_a_question_opening_with_qui_is_no_bearer():
     assert find_actor("Qui peut recevoir un masque ?") is None
+
+
+def test_a_body_thanked_for_what_it_does_in_its_relative_clause_acts():
+    assert find_actor("Merci aussi à la pharmacie Lenglet qui, chaque matin, livre les "
+                      "médicaments à domicile.").name == "Pharmacie Lenglet"
