@@ -773,10 +773,11 @@ _GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contr
                       r"(?:d['’]\s*|de\s+)une?\s+(?:[a-zà-ÿ]+\s+)?$", re.I)
 
 
-# verbs of making, carrying and giving, by their stems (the tagger may take "livre" for
-# a noun): who does them acts
-_DOING = re.compile(r"(?i)(?:livr|offr|offert|distribu|fabriqu|produi|cous|coud|confection"
-                    r"|imprim|prépar|apport|donn|fourni|prêt|port|cuisin|collect|assembl)")
+# the name, then a relative clause with a verb of making, carrying or giving, by its stem
+# (the parse may miss the clause, the tagger take "livre" for a noun)
+_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:livr|offr"
+                         rf"|offert|distribu|fabriqu|produi|cous|coud|confection|imprim|prépar"
+                         rf"|apport|donn|fourni|prêt|port|cuisin|collect|assembl)")
 
 
 def _organisation(text: str, m: re.Match, town) -> Actor | None:
@@ -819,11 +820,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     visited = verb is not None and verb.lemma_ in _VISIT
     # the antecedent of "qui" is its clause's subject: "merci à la boulangerie X, qui nous
     # offre 30 baguettes" names who gives, when that clause holds the figure
-    # (or does a work or a gift: "merci à la boulangerie X qui livre le pain à domicile")
+    # (or, thanked, does a work or a gift: "merci à la boulangerie X qui livre le pain")
+    thanked = bool(re.search(r"(?i)\b(?:merci|remerci\w*|bravo|saluer|hommage)\b[^.;]{0,40}$",
+                             text[:head.idx]))
     agent = any(c.dep_.startswith("acl") and any(g.lower_ == "qui" and g.dep_.startswith(
-        "nsubj") for g in c.children) and (any(d.pos_ == "NUM" for d in c.subtree)
-                                           or bool(_DOING.match(c.text)))
-        for c in head.children)
+        "nsubj") for g in c.children) and any(d.pos_ == "NUM" for d in c.subtree)
+        for c in head.children) or (thanked and bool(_DOES_AFTER.match(text, m.end())))
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
         # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
