@@ -1238,7 +1238,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return grammar, cue
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
-    if group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(after)):
+    # (the figure's words run on past another figure: "15 jeunes de 18 à 25 ans, tous
+    # bénévoles")
+    whole_after = text[text.find(after, number.end):] if after else after
+    if group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(whole_after)):
         return VOLUNTEERS, f"personnes qui aident (« {name} {helping.group().strip()} »)"
     if group in (PEOPLE, BENEFICIARY) and name not in ("familles", "foyers") and \
             (making := _MAKING_AFTER.match(text, number.end)):
