@@ -405,7 +405,10 @@ _NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
 _NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s+de\b", re.I)
 # "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
 _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
-                         r":\s*(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
+                         # (the row's value may name the thing first: "Ce qui manque : du
+                         # tissu coton, environ 40 mètres")
+                         r":\s*(?:(?:du|de la|de l['’]|des)\s+[^.;:!?\d]{1,30},\s*)?"
+                         r"(?:(?:au moins|encore|environ|près de|plus de)\s+)?$", re.I)
 # "vient de passer commande : 1 000 visières": a colon announces what an order holds
 # (the order its own head, right before the colon: "livrent les commandes à domicile :
 # environ 40 livraisons par semaine" tells of deliveries)
@@ -898,7 +901,13 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
         tail = re.match(rf"(?:\s+(?:par jour|par semaine|chaque jour|chaque semaine))?"
                         rf"\s+(?:de\s+|d{_APOS})(?!ici\b)", rest[offset:], re.I)
         if not tail:  # "50 000 litres par jour": the unit is all that is known
-            return None if unit in _LENGTHS else (unit, unit, MATERIAL, pos + offset)
+            if unit in _LENGTHS:
+                # a length measures the supply just named ("l'élastique : au moins 300
+                # mètres"), not a distance ("à 300 mètres de la mairie")
+                supply = None if re.search(r"\bà\s+(?:\S+\s+){0,2}$", text[max(0, pos - 40):pos]) \
+                    else _last_supply(text, max(s_start - 120, pos - 200), pos)
+                return (supply, unit, "open", pos + offset) if supply else None
+            return unit, unit, MATERIAL, pos + offset
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
     # "sept de ses salariés": a part of a set counts the set's noun
     opening = re.match(rf"\s*(?:de\s+(?:ses|nos|leurs|vos|mes|ces|les)\s+|de\s+"
@@ -938,6 +947,15 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
 
 _BEING_BEFORE = re.compile(r"\b(?:sont|sommes|êtes|étaient|étions|seront|serons|furent|est|était)"
                            r"(?:\s+\S+){1,4}$")
+
+
+# supplies measured by length
+_SUPPLY = re.compile(r"(?<![\w-])(élastiques?|tissus?|fils?|draps?|biais|rubans?)(?![\w-])", re.I)
+
+
+def _last_supply(text: str, start: int, end: int) -> str | None:
+    found = list(_SUPPLY.finditer(text, max(0, start), end))
+    return found[-1].group(1).lower() if found else None
 
 
 def _participle_next(doc, at: int, end: int) -> bool:
@@ -1573,11 +1591,15 @@ def _chain(doc, number: Number) -> list:
     if span is None or not len(span):
         return []
     token, chain, seen = span.root, [], set()
+    text = doc.text
     while token.i not in seen:
         seen.add(token.i)
         chain.append(token)
         if token.head.i == token.i:
             break
+        a, b = sorted((token.idx, token.head.idx))
+        if "\n" in text[a:b] and BULLET.match(text[text.rfind("\n", 0, token.idx) + 1:]):
+            break   # a list's entry ends with its line: a verb on another line is another's
         token = token.head
     return chain
 
@@ -1771,6 +1793,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # (a coordinated verb opens another clause: "a acheté 60 mètres de tissu et vient de
     # commander 300 mètres de ruban")
     clause_after = re.split(rf"[.;!?]|{_NEXT_VERB}", after)[0]
+    if BULLET.match(before.split("\n")[-1]):
+        clause_after = clause_after.split("\n")[0]   # a list's entry ends with its line
     first = chain[0] if chain else None
     # an order noun or verb counts only inside the figure's clause, not across a colon
     # ("livrent les commandes à domicile : environ 40 livraisons par semaine")

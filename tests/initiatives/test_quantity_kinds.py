@@ -1453,3 +1453,19 @@ def test_a_territory_s_inhabitants_and_the_regional_health_agency(text, expected
 ])
 def test_hedged_words_tasks_taken_on_entry_labels_and_nouns_left_out(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # helpers said past another figure of the same phrase
+    ("Nous sommes 20 étudiants de 19 à 24 ans, tous bénévoles, prêts à aider.",
+     [(20, "volunteers")]),
+    # a length measures the supply just named, not a distance
+    ("Reste le ruban : nous en avons commandé 800 mètres chez un grossiste.", [(800, "ordered")]),
+    ("Le dépôt est installé à 200 mètres de la mairie.", []),
+    # a need's row may name the thing before its figure; a list's entry ends with its
+    # line, whatever the next line's verb
+    ("Notre atelier en bref :\n– Ce qu'il nous faut : du fil blanc, environ 30 bobines\n"
+     "Le fil est trié par une voisine qui a prêté sa table.", [(30, "needed")]),
+])
+def test_helpers_past_a_figure_lengths_of_a_supply_and_a_need_row(text, expected):
+    assert kinds(text) == expected
