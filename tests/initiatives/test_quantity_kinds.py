@@ -1464,7 +1464,7 @@ def test_hedged_words_tasks_taken_on_entry_labels_and_nouns_left_out(text, expec
     ("Le dépôt est installé à 200 mètres de la mairie.", []),
     # a need's row may name the thing before its figure; a list's entry ends with its
     # line, whatever the next line's verb
-    ("Notre atelier en bref :\n– Ce qu'il nous faut : du fil blanc, environ 30 bobines\n"
+    ("Notre atelier en bref :\n– Ce qui manque : du fil blanc, environ 30 bobines\n"
      "Le fil est trié par une voisine qui a prêté sa table.", [(30, "needed")]),
 ])
 def test_helpers_past_a_figure_lengths_of_a_supply_and_a_need_row(text, expected):
