@@ -1620,14 +1620,21 @@ _CHANNEL = (rf"\b(?:par l{_APOS}intermédiaire|par le biais|par le canal|via|aup
 def _national(chain, before: str, after: str) -> bool:
     """A national figure quoted in a local text: its verb's subject is the State or the
     country, or its clause says it is counted nationally."""
-    if _TO_US.search(re.split(r"[.;:]", before)[-1]):
+    if _TO_US.search(re.split(r"[.;:]", before)[-1]) or _TO_US.search(re.split(r"[.;:]", after)[0]):
         return False  # the State or the Region giving to us is a local supply
-    for token in chain:
-        if token.pos_ in ("VERB", "AUX"):
-            for child in token.children:
-                if child.dep_ in ("nsubj", "obl:agent", "nsubj:pass") and \
-                        child.lemma_.lower() in _NATIONAL_SUBJECTS:
-                    return True
+    # (the verb may be the counted noun's participle: "1,5 million de masques remis par
+    # l'État")
+    nouns = [t for t in chain[:3] if t.pos_ == "NOUN"]
+    nouns += [c for t in nouns for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+    # (… only when no verb governs the figure: "nos agents ont distribué les 3 000 masques
+    # fournis par la Région" tells our agents' act)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")] or [
+        c for t in nouns for c in t.children if c.dep_.startswith("acl") and c.pos_ == "VERB"]
+    for token in verbs:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "obl:agent", "nsubj:pass") and \
+                    child.lemma_.lower() in _NATIONAL_SUBJECTS:
+                return True
     # the figure's clause: a comparison or another clause after a comma is not its
     # ("… 300 masques, comme partout en France"), nor the channel it came through
     # ("commandé 5 000 masques par l'intermédiaire du groupement d'achat de la Région")
@@ -1654,7 +1661,9 @@ _EPIDEMIC = re.compile(
 _DEPARTEMENT_WIDE = re.compile(
     rf"\b(?:à l{_APOS}échelle (?:du|de tout le|de notre) département|à l{_APOS}échelle départementale"
     rf"|(?:dans|sur) (?:tout le|l{_APOS}ensemble du) département|au niveau départemental"
-    rf"|partout dans le département)\b", re.I)
+    rf"|partout dans le département"
+    # every commune of it ("remis aux communes du département")
+    rf"|(?:les|aux|des|toutes les) communes du (?:département|Pas-de-Calais))\b", re.I)
 
 
 @functools.cache

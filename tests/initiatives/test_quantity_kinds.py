@@ -1469,3 +1469,18 @@ def test_hedged_words_tasks_taken_on_entry_labels_and_nouns_left_out(text, expec
 ])
 def test_helpers_past_a_figure_lengths_of_a_supply_and_a_need_row(text, expected):
     assert kinds(text) == expected
+
+
+def test_the_state_acting_through_the_counted_noun_s_participle_is_national():
+    assert aside("Le chiffre du mois : 2,4 millions de gants livrés par l'État aux "
+                 "établissements de santé.") == [("2,4 millions", "national")]
+    # the State giving to us is our supply, and our own act on what it gave is ours
+    assert kinds("Les 900 masques livrés par l'État à notre commune sont arrivés.") == \
+        [(900, "done")]
+    assert kinds("Nos agents ont remis les 1 200 masques fournis par la Région.") == \
+        [(1200, "done")]
+
+
+def test_a_figure_for_every_commune_of_the_departement_is_departement_wide():
+    assert aside("Au total, 38 000 visières ont été remises aux communes du département.") == \
+        [("38 000", "departement_wide")]
