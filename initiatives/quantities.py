@@ -78,6 +78,7 @@ ITEMS = [
     (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
+     r"|enseignantes?|professeures?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?", "personnes",
      "personnes", PEOPLE),
@@ -465,6 +466,7 @@ _HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s))?"   # ("habita
                             r"|^\s*(?:(?:ont|a)\s+repris\s+(?:le\s+travail|du\s+service)"
                             r"|travaillent|œuvrent|sont\s+(?:au\s+travail|à\s+pied\s+d['’]œuvre))\b",
                             re.I)
+_HELPER_ADJECTIVE = re.compile(r"\s+(?:bénévoles|volontaires)\b", re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
@@ -1248,9 +1250,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return TARGET, f"reste à faire (« à {todo.group(1)} »)"
     if grammar in (None, DONE) and (headed := _intro_kind(intro)):
         return headed
+    # (a deadline is no goal's noun: "redistribué d'ici fin mai aux 230 foyers" names
+    # the households it goes to)
     if grammar == NEEDED or (grammar == TARGET and group != VOLUNTEER and (
-            cue.startswith("objectif") or not (group in (PEOPLE, BENEFICIARY)
-                                               and _RECIPIENT.search(before)))):
+            re.match(r"objectif \(« (?!d['’]ici)", cue) or not (group in (PEOPLE, BENEFICIARY)
+                                                                and _RECIPIENT.search(before)))):
         # "Objectif : 200 inscrits", "il aimerait aider 100 familles": a goal, whoever
         # it counts; helpers to come are still helpers ("ils seront 30 à coudre")
         return grammar, cue
@@ -1259,7 +1263,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (the figure's words run on past another figure: "15 jeunes de 18 à 25 ans, tous
     # bénévoles")
     whole_after = text[text.find(after, number.end):] if after else after
-    if group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(whole_after)):
+    if (group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(whole_after))) \
+            or (group == "open" and (helping := _HELPER_ADJECTIVE.match(after))):
+        # (any noun a helper's adjective qualifies counts helpers: "17 motards bénévoles")
         return VOLUNTEERS, f"personnes qui aident (« {name} {helping.group().strip()} »)"
     if group in (PEOPLE, BENEFICIARY) and name not in ("familles", "foyers") and \
             (making := _MAKING_AFTER.match(text, number.end)):
