@@ -1335,8 +1335,10 @@ def _bare_infinitive(chain):
     sent = chain[0].sent
     if any("Fin" in t.morph.get("VerbForm") for t in sent):
         return None
+    # (in the figure's own cell: a table's first cell, "Samer | 4 500", is no verb)
     return next((t for t in sent if t.i < chain[0].i and t.pos_ == "VERB"
-                 and "Inf" in t.morph.get("VerbForm")), None)
+                 and "Inf" in t.morph.get("VerbForm")
+                 and "|" not in sent.doc.text[t.idx:chain[0].idx]), None)
 
 
 # French nouns of action, derived from verbs ("livraison", "intervention",
@@ -1604,8 +1606,10 @@ def _chain(doc, number: Number) -> list:
         if token.head.i == token.i:
             break
         a, b = sorted((token.idx, token.head.idx))
-        if "\n" in text[a:b] and BULLET.match(text[text.rfind("\n", 0, token.idx) + 1:]):
-            break   # a list's entry ends with its line: a verb on another line is another's
+        if "|" in text[a:b] or (
+                "\n" in text[a:b] and BULLET.match(text[text.rfind("\n", 0, token.idx) + 1:])):
+            break   # a table's cell, a list's entry ends with its line: a verb in another
+            # cell or on another line is another's ("Samer | 4 500": no verb "samer")
         token = token.head
     return chain
 

@@ -1484,3 +1484,18 @@ def test_the_state_acting_through_the_counted_noun_s_participle_is_national():
 def test_a_figure_for_every_commune_of_the_departement_is_departement_wide():
     assert aside("Au total, 38 000 visières ont été remises aux communes du département.") == \
         [("38 000", "departement_wide")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deadline names no goal: the households a distribution goes to are helped
+    ("Le reste sera remis d'ici la fin du mois aux 140 foyers suivis par l'épicerie.",
+     [(140, "beneficiaries")]),
+    ("Objectif : 300 foyers équipés d'ici juin.", [(300, "target")]),
+    # a helper's adjective on any noun, and teachers in the feminine, count helpers
+    ("✅ 23 cyclistes bénévoles sur les routes chaque samedi", [(23, "volunteers")]),
+    ("La garderie tient grâce à trois enseignantes volontaires.", [(3, "volunteers")]),
+    # a table's first cell is no verb, whatever the tagger makes of a town's name
+    ("Commune | Visières offertes\nSamer | 1 200", [(1200, "done")]),
+])
+def test_deadlines_helper_adjectives_and_table_cells(text, expected):
+    assert kinds(text) == expected
