@@ -2673,8 +2673,9 @@ _RECEIVER = re.compile(
     re.I)
 RECEIVER_ONLY = 8.0
 # a receiver named whole, then where it stands, in apposition
-_RECEIVER_AT = re.compile(rf"\b(?:au|à l['’]|aux|à la)\s*(?:{_CARE})\b[^,.;:!?]{{0,70}},\s*"
-                          r"(?:(?:installée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+$", re.I)
+_RECEIVER_AT = re.compile(rf"\b(?:au|à l['’]|aux|à la|pour l['’]|pour les?|pour la)\s*(?:{_CARE})\b"
+                          r"[^,.;:!?]{0,70}?(?:,\s*(?:(?:installée?s?|située?s?|implantée?s?)\s+)?|\s)"
+                          r"(?:à|au)\s+$", re.I)
 # Those an actor joins with act with it: their towns are partners', not passing
 _JOINED = re.compile(r"\b(?:regroup|associ|alli|uni|joint)\w*\s+(?:\w+\s+){0,2}avec\b[^.;:]*$",
                      re.I)

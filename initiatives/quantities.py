@@ -209,7 +209,7 @@ _EACH_OPENING = re.compile(rf"\W*{_DISTRIBUTIVE.pattern}", re.I)  # (matched at 
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques de|(?<!\bun )chèque de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
-                           rf"|pour la somme de|tarif de|coût de|coûte|vendus? à|un don de"
+                           rf"|pour la somme de|tarif de|coût de|coûte|vendus? à"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
                            rf"|(?:propos|vend|cèd|revend|factur)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
@@ -967,7 +967,9 @@ def _participle_next(doc, at: int, end: int) -> bool:
     if doc is None:
         return False
     tokens = [t for t in doc if at <= t.idx < end]
-    while tokens and tokens[0].pos_ == "ADV":
+    # (its adverbs, clitics and auxiliaries: "600 nous sont déjà parvenus")
+    while tokens and (tokens[0].pos_ in ("ADV", "AUX") or (
+            tokens[0].pos_ == "PRON" and tokens[0].lower_ in ("nous", "vous", "leur", "lui", "en", "y"))):
         tokens = tokens[1:]
     if not tokens:
         return False
@@ -1175,6 +1177,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
     # (people are no sum: "avec l'aide de deux voisins bénévoles")
     if (_PRICE_BEFORE.search(before) and group not in (PEOPLE, VOLUNTEER, BENEFICIARY)) or (
+            # (a sum given is an aid, "un don de 50 €"; things given are a gift, counted)
+            group == MONEY and re.search(r"\bun don de\s*$", before, re.I)) or (
             group == MONEY and (
             # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])

@@ -1499,3 +1499,19 @@ def test_a_figure_for_every_commune_of_the_departement_is_departement_wide():
 ])
 def test_deadlines_helper_adjectives_and_table_cells(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things given are a gift, counted; a sum given to each is an aid
+    ("Le club a fait un don de 350 gants à la caserne des pompiers.", [(350, "done")]),
+    # a noun left out before clitics, an auxiliary and a participle
+    ("Nous avons commandé 900 blouses ; 300 nous ont déjà été livrées.",
+     [(900, "ordered"), (300, "done")]),
+])
+def test_a_gift_of_things_and_a_noun_left_out_before_its_clitics(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_sum_given_to_each_is_an_aid():
+    assert aside("Chaque étudiant isolé a reçu un don de 80 € de la part du club.") == \
+        [("80", "price")]

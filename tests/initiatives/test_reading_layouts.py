@@ -1993,3 +1993,11 @@ def test_a_question_opening_with_qui_is_no_bearer():
 def test_a_body_thanked_for_what_it_does_in_its_relative_clause_acts():
     assert find_actor("Merci aussi à la pharmacie Lenglet qui, chaque matin, livre les "
                       "médicaments à domicile.").name == "Pharmacie Lenglet"
+
+
+def test_a_care_home_given_to_leaves_its_town_passing():
+    (ini,) = summary(
+        "Les Bobines d'Aire\nPublié le 2 mai\n\n"
+        "À Aire-sur-la-Lys, nos couturières ont cousu 400 blouses. Cette semaine, une "
+        "cinquantaine ont été envoyées pour la maison de retraite de nos anciens à Isbergues ❤️")
+    assert ini[1] == ["62014"] and ini[2] == [(400, "done"), (50, "done")]
