@@ -543,6 +543,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie)\s+(de\s+|d{_A})({PLACE})", text):
         if _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):
             continue   # an entry that is a complement: where things went ("👉 à la mairie de X")
+        if _compared(text, m.start(3)):
+            continue   # another town's example ("à l'image de ce qu'a fait la commune de X")
         word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
         add(m, f"{word} {_de(m.group(2))}{m.group(3)}", LOCAL_GOV)
     # The inhabitants of a town as a group ("À Marck, les habitants", "les habitants de X").
@@ -826,6 +828,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     agent = any(c.dep_.startswith("acl") and any(g.lower_ == "qui" and g.dep_.startswith(
         "nsubj") for g in c.children) and any(d.pos_ == "NUM" for d in c.subtree)
         for c in head.children) or (thanked and bool(_DOES_AFTER.match(text, m.end())))
+    if case is None and re.search(r"\bauprès\s+d(?:e|u|es|['’])\s*(?:une?\s+|la\s+|l['’]\s*)?$",
+                                  text[max(0, m.start() - 20):m.start()]):
+        case = head   # ordered from a supplier ("commandé auprès d'un atelier de Saint-Pol")
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
         # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
@@ -2673,7 +2678,10 @@ _RECEIVER = re.compile(
     re.I)
 RECEIVER_ONLY = 8.0
 # a receiver named whole, then where it stands, in apposition
-_RECEIVER_AT = re.compile(rf"\b(?:au|à l['’]|aux|à la|pour l['’]|pour les?|pour la)\s*(?:{_CARE})\b"
+_RECEIVER_AT = re.compile(rf"\b(?:au|à l['’]|aux|à la|pour l['’]|pour les?|pour la)\s*"
+                          # (or its staff: "au personnel de la polyclinique X, à Liévin")
+                          rf"(?:(?:personnel|soignants|équipes?)\s+(?:de la|du|de l['’]|des)\s*)?"
+                          rf"(?:{_CARE})\b"
                           r"[^,.;:!?]{0,70}?(?:,\s*(?:(?:installée?s?|située?s?|implantée?s?)\s+)?|\s)"
                           r"(?:à|au)\s+$", re.I)
 # Those an actor joins with act with it: their towns are partners', not passing

@@ -2001,3 +2001,14 @@ def test_a_care_home_given_to_leaves_its_town_passing():
         "À Aire-sur-la-Lys, nos couturières ont cousu 400 blouses. Cette semaine, une "
         "cinquantaine ont été envoyées pour la maison de retraite de nos anciens à Isbergues ❤️")
     assert ini[1] == ["62014"] and ini[2] == [(400, "done"), (50, "done")]
+
+
+def test_another_town_s_example_a_supplier_asked_and_a_care_home_s_staff_are_no_scene():
+    found = summary(
+        "Mairie de Marck\n\nChers Marckois,\n\n"
+        "À l'image de ce qu'a fait la commune de Guînes, nous appelons chaque semaine nos "
+        "aînés. Nous avons commandé 2 000 masques auprès d'un atelier de couture de Lillers. "
+        "Nos bénévoles ont offert 120 brioches au personnel de la clinique des Acacias, à "
+        "Calais.")
+    assert [a for a, _, _ in found] == ["Mairie de Marck"]
+    assert found[0][1] == ["62548"]
