@@ -1529,8 +1529,15 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
 _MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|cuisin|collect"
                  r"|tricot|assembl|découp|répar|bricol|récolt")
 _MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
-                           rf"\s*,?\s*)?(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
-                           rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b)", re.I)
+                           rf"\s*,?\s*)?"
+                           # (the body they belong to: "douze jeunes de l'association « X »")
+                           rf"(?:(?:de l['’]|du|de la|des)\s*(?:association|club|collectif|comité"
+                           rf"|centre|foyer)\b[^,.;:!?\d]{{0,50}}?\s+)?"
+                           rf"(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
+                           rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b"
+                           # errands done for others ("font chaque semaine les courses")
+                           rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons)\b)",
+                           re.I)
 
 
 _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repas|colis"

@@ -1515,3 +1515,13 @@ def test_a_gift_of_things_and_a_noun_left_out_before_its_clitics(text, expected)
 def test_a_sum_given_to_each_is_an_aid():
     assert aside("Chaque étudiant isolé a reçu un don de 80 € de la part du club.") == \
         [("80", "price")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Neuf lycéens de l'association « Coup de Pouce » font chaque jeudi les courses des aînés.",
+     [(9, "volunteers")]),
+    ("Onze collégiens du foyer rural ont préparé des cartes pour la maison de retraite.",
+     [(11, "volunteers")]),
+])
+def test_people_of_a_body_who_do_errands_or_make_things_help(text, expected):
+    assert kinds(text) == expected
