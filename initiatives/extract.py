@@ -622,7 +622,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             add(_Span(m.start(1), m.end()), f"{m.group(1)} {m.group(2)}", ASSOCIATION)
     found += _people(text, context.named if context is not None else frozenset())
     found += _demonyms(text, context)
-    found += _trades_of_a_town(text)
+    found += _trades_of_a_town(text, town)
     # "la Ville", "la mairie", "le maire", "les élus" in a sentence that opens on its
     # town ("À Béthune, la Ville a ouvert ...") are that town's institution; elsewhere,
     # the text's town's when the text is no institution's own (that one is read below),
@@ -1047,8 +1047,25 @@ _TRADE_GROUP = re.compile(
     rf"|\s*,\s*qui\s)")
 
 
-def _trades_of_a_town(text: str) -> list[Actor]:
+# businesses a town's own voice calls its own ("nos commerçants ont offert …"): the
+# town's traders
+_OUR_TRADE = re.compile(
+    r"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){0,6}?(?P<group>[Nn]os\s+(?P<trade>maraîchers|agriculteurs"
+    r"|producteurs|éleveurs|commerçants|artisans|restaurateurs|boulangers|pharmaciens"
+    r"|(?:marins-)?pêcheurs))"
+    r"(?=\s+(?:(?:ont|a|sont|se|s['’]|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b)|\s*,\s*qui\s)")
+
+
+def _trades_of_a_town(text: str, town=None) -> list[Actor]:
     out = []
+    for m in _OUR_TRADE.finditer(text) if town is not None else ():
+        end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(text)]
+        if len(line) < 100 and not re.search(r"[.!?…]\W*$", line):
+            continue   # a headline's topic ("Nos commerçants s'organisent aussi"), not its actor
+        trade = m.group("trade")
+        out.append(Actor(f"{trade[:1].upper()}{trade[1:]} {_of(town.nom)}{town.nom}", CITIZEN,
+                         m.start("group"), m.end("group")))
     for m in _TRADE_GROUP.finditer(text):
         name = re.sub(r"^(?:[Dd]es|[Ll]es|[Nn]os)\s+", "", m.group("group"))
         # a capitalised name after "de" must be a commune ("de la rue Carnot" names none)

@@ -2012,3 +2012,11 @@ def test_another_town_s_example_a_supplier_asked_and_a_care_home_s_staff_are_no_
         "Calais.")
     assert [a for a, _, _ in found] == ["Mairie de Marck"]
     assert found[0][1] == ["62548"]
+
+
+def test_a_town_s_own_traders_are_its_traders_but_not_in_a_headline():
+    found = summary(
+        "Mairie de Guînes\n\nChers Guînois,\n\n"
+        "Je remercie nos boulangers, qui ont offert 200 baguettes aux soignants.")
+    assert ("Boulangers de Guînes", ["62397"], [(200, "done")]) in found
+    assert find_actor("Nos artisans s'organisent", Context(town=resolve("Guînes"))) is None
