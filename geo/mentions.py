@@ -228,9 +228,12 @@ class _Context:
         before = self.norm[max(0, i - 2):i]
         if before and before[-1] in CIVILITIES | VENUES:
             return True
-        if before and before[-1] in {"de", "du", "d", "des"}:
+        linked = bool(before) and before[-1] in {"de", "du", "d", "des"}
+        if linked:
             before = before[:-1]
-        return bool(before) and before[-1] in STREETS
+        # "la place de Fruges" is that town's square: roads are named after the towns
+        # they lead to ("rue de Lens"), squares not
+        return bool(before) and before[-1] in STREETS and not (linked and before[-1] == "place")
 
     def in_compound(self, i: int, last: int) -> bool:
         """Part of a longer hyphenated word: "Seine-Saint-Denis", "Île-de-France"."""

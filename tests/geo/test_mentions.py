@@ -77,6 +77,9 @@ def test_person_and_organisation_names():
 def test_streets_are_not_towns():
     assert codes("au 3 rue de Paris à Lens") == ["62498"]
     assert codes("sur la route de Calais") == []
+    # a square "de" a town is that town's square: roads are named after where they lead
+    assert codes("Samedi, sur la place de Beaurainville, le marché a repris.") == ["62100"]
+    assert codes("au 2 place de la République à Lens") == ["62498"]
 
 
 def test_territory_adjectives_are_territories():
