@@ -976,6 +976,7 @@ def _participle_next(doc, at: int, end: int) -> bool:
     first = tokens[0]
     if first.lower_ == "à" and len(tokens) > 1:
         return tokens[1].pos_ == "VERB" and tokens[1].morph.get("VerbForm") == ["Inf"]
+    # (a past participle's endings, which the tagger's features alone miss at times)
     return first.pos_ in ("VERB", "ADJ") and first.morph.get("VerbForm") == ["Part"] and \
         first.morph.get("Tense") in ([], ["Past"]) and first.text.lower().endswith(
             ("é", "és", "ée", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts", "te", "tes"))
@@ -1266,7 +1267,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
     # (the figure's words run on past another figure: "15 jeunes de 18 à 25 ans, tous
     # bénévoles")
-    whole_after = text[text.find(after, number.end):] if after else after
+    at = text.find(after, number.end) if after else -1
+    whole_after = text[at:] if at >= 0 else after
     if (group in (PEOPLE, BENEFICIARY, POPULATION) and (helping := _HELPERS_AFTER.match(whole_after))) \
             or (group == "open" and (helping := _HELPER_ADJECTIVE.match(after))):
         # (any noun a helper's adjective qualifies counts helpers: "17 motards bénévoles")
