@@ -53,7 +53,7 @@ from initiatives.model import (
     normalise_key,
 )
 from initiatives.nlp import parse, parse_all, pipeline
-from initiatives.quantities import PICTOGRAPHS, read_numbers, sentences
+from initiatives.quantities import DOING_STEMS, PICTOGRAPHS, read_numbers, sentences
 
 # --- blocks -----------------------------------------------------------------
 
@@ -777,9 +777,7 @@ _GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contr
 
 # the name, then a relative clause with a verb of making, carrying or giving, by its stem
 # (the parse may miss the clause, the tagger take "livre" for a noun)
-_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:livr|offr"
-                         rf"|offert|distribu|fabriqu|produi|cous|coud|confection|imprim|prépar"
-                         rf"|apport|donn|fourni|prêt|port|cuisin|collect|assembl)")
+_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:{DOING_STEMS})")
 
 
 def _organisation(text: str, m: re.Match, town) -> Actor | None:

@@ -1530,6 +1530,8 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
 # (or in the past, "Sept jeunes de 15 à 19 ans ont pris en charge les courses")
 _MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|cuisin|collect"
                  r"|tricot|assembl|découp|répar|bricol|récolt")
+# … and of giving or carrying: who does either acts
+DOING_STEMS = _MAKING_STEMS + r"|coud|offr|offert|donn|apport|fourni|prêt|port"
 _MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
                            rf"\s*,?\s*)?"
                            # (the body they belong to: "douze jeunes de l'association « X »")

@@ -1914,8 +1914,9 @@ def test_a_portrait_s_subject_quoted_by_name_is_its_actor_with_the_lead_s_figure
 
 
 def test_a_firm_s_manager_speaks_for_it():
-    assert find_actor("« On a tout arrêté pour coudre », raconte Anne Roussel, 50 ans, la "
-                      "gérante de Couture Roussel.").name == "Couture Roussel"
+    # (named with her age and her office, not as a quote's speaker)
+    assert find_actor("Anne Roussel, 50 ans, la gérante de Couture Roussel, a fait coudre "
+                      "300 blouses.").name == "Couture Roussel"
 
 
 def test_an_atelier_named_by_its_street_is_a_room_not_a_body():
