@@ -182,6 +182,11 @@ _FORM_LINE = re.compile(r"^\W{0,3}(?:qui|où|quoi|quand|combien|comment|porteu(?
                         r"|besoins?|contact)\s*[?:]\s*\S", re.I)
 
 
+# A title may exclaim after its topic and a dash ("Saint-Pol – à table !"); a sentence
+# that exclaims has no such topic
+_EXCLAIMED_TITLE = re.compile(r"[^\n.!?]{2,40}\s[–—]\s[^\n.!?]{2,40}!")
+
+
 def _role(text: str, following: str) -> str:
     if not re.search(r"\w", text):
         return "separator"
@@ -211,7 +216,7 @@ def _role(text: str, following: str) -> str:
     # "=== PRATIQUE ===", heads its section whatever follows)
     if (not BULLET.match(text) or (not _FIGURE.search(inner)
                                    and not BULLET.match(following))) \
-            and len(text) < 150 and not _ENDS_SENTENCE.search(text) \
+            and len(text) < 150 and (not _ENDS_SENTENCE.search(text) or _EXCLAIMED_TITLE.fullmatch(text)) \
             and len(following) > 2 * len(text) and (FRAMED.fullmatch(text)
                                                     or not DATA_LINE.match(following)):
         return "headline"
@@ -1045,12 +1050,24 @@ _TRADE_GROUP = re.compile(
     rf"|\s*,\s*qui\s)")
 
 
-# businesses a town's own voice calls its own ("nos commerçants ont offert …"): the
-# town's traders
+# a small group of people named by what they are, acting ("un couple de retraités a
+# fabriqué", "une bande de copains livre"): citizens, their town maybe after them
+_SMALL_GROUP = re.compile(
+    rf"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){{0,6}}?(?P<group>[Uu]ne?\s+(?:couple|groupe|famille|poignée"
+    rf"|bande|équipe|duo|trio)\s+(?:de\s+|d{_A})(?P<trade>{_TRADES}|amie?s|copains|copines"
+    rf"|voisines|habitants|mamans|papas|grands-parents)"
+    rf"(?:\s+(?:de|du|d{_A})\s*{_TOWN_NAME})?)"
+    rf"(?=\s+(?:(?:ont|a|se|s{_A}|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent?)\b)|\s*,\s*qui\s)")
+
+
+# businesses a town's own voice calls its own ("nos commerçants ont offert …"), or its
+# story names by their place in it ("les commerçants du marché"): the town's traders
 _OUR_TRADE = re.compile(
-    r"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){0,6}?(?P<group>[Nn]os\s+(?P<trade>maraîchers|agriculteurs"
+    r"(?:^|[.,;:!?]\s*|\n)(?:\w+\s+){0,6}?(?P<group>(?:[Nn]os|(?P<the>[Ll]es))\s+"
+    r"(?P<trade>maraîchers|agriculteurs"
     r"|producteurs|éleveurs|commerçants|artisans|restaurateurs|boulangers|pharmaciens"
-    r"|(?:marins-)?pêcheurs))"
+    r"|(?:marins-)?pêcheurs)(?(the)\s+(?P<where>du marché|du centre-ville|du centre|du bourg"
+    r"|du village|de la ville|de la commune)))"
     r"(?=\s+(?:(?:ont|a|sont|se|s['’]|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b)|\s*,\s*qui\s)")
 
 
@@ -1062,10 +1079,14 @@ def _trades_of_a_town(text: str, town=None) -> list[Actor]:
         if len(line) < 100 and not re.search(r"[.!?…]\W*$", line):
             continue   # a headline's topic ("Nos commerçants s'organisent aussi"), not its actor
         trade = m.group("trade")
-        out.append(Actor(f"{trade[:1].upper()}{trade[1:]} {_of(town.nom)}{town.nom}", CITIZEN,
+        if m.group("where") and re.search(r"ville|commune", m.group("where")):
+            trade += " "   # "de la ville" is the town named below
+        elif m.group("where"):
+            trade += f" {m.group('where')}"
+        out.append(Actor(f"{trade[:1].upper()}{trade[1:].rstrip()} {_of(town.nom)}{town.nom}", CITIZEN,
                          m.start("group"), m.end("group")))
-    for m in _TRADE_GROUP.finditer(text):
-        name = re.sub(r"^(?:[Dd]es|[Ll]es|[Nn]os)\s+", "", m.group("group"))
+    for m in [*_TRADE_GROUP.finditer(text), *_SMALL_GROUP.finditer(text)]:
+        name = re.sub(r"^(?:[Dd]es|[Ll]es|[Nn]os|[Uu]ne?)\s+", "", m.group("group"))
         # a capitalised name after "de" must be a commune ("de la rue Carnot" names none)
         place = re.search(rf"(?:de|du|d{_A})\s*({_TOWN_NAME})", name)
         if place and resolve(place.group(1)).level != "commune":
@@ -1214,7 +1235,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                              and r.inside), None)
         own = ctx.town is not None
     if ctx.town is None:
-        ctx.towns = tail
+        ctx.towns = tail or _located_towns(firsts, dep)
         ctx.town = ctx.towns[0] if ctx.towns else None
     if ctx.town is None:
         ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
@@ -1292,7 +1313,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
 
 # An intercommunality speaking of itself without its name ("la Communauté de communes a
 # commandé…", "votre communauté de communes")
-_OWN_EPCI = re.compile(rf"\b(?:[Ll]a|[Vv]otre|[Nn]otre)\s+(?i:communauté (?:de communes|urbaine"
+_OWN_EPCI = re.compile(rf"\b(?i:la|votre|notre)\s+(?i:communauté (?:de communes|urbaine"
                        rf"|d{_A}agglomération)|intercommunalité)\b(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
@@ -1350,7 +1371,6 @@ def _tail_towns(title: str, dep: str) -> list:
     parts = [p for p in re.split(r"\s[–—|-]\s", title) if not _DATED.search(p)]
     if len(parts) < 2:
         return []
-    towns = []
     # a local branch is named by its town ("Secours populaire – antenne de Vimy")
     last = re.sub(rf"^(?i:antenne|comité|section|unité locale|délégation|permanence)\s+"
                   rf"(?:de\s+|d{_A})", "", parts[-1].strip())
@@ -1358,13 +1378,33 @@ def _tail_towns(title: str, dep: str) -> list:
     last = re.sub(rf"^[a-zà-ÿ][^{_UP}]*\s(?:à|sur)\s+(?=[{_UP}])", "", last)
     # a town and its surroundings ("Fauquembergues et environs") is that town's
     last = re.sub(r"\s+et (?:ses |leurs )?(?:environs|alentours)$", "", last)
-    for name in re.split(r"\s*(?:&|,|/|\bet\b)\s*", last):
+    return _town_list(last, dep, r"\s*(?:&|,|/|\bet\b)\s*")
+
+
+def _town_list(text: str, dep: str, separator: str) -> list:
+    """The communes a list of names is, when each of its parts is one; else none."""
+    towns = []
+    for name in re.split(separator, text.strip()):
         r = resolve(name, dep) if name else None
         if r is None or not (r.code and r.level == "commune" and r.inside
                              and r.method in ("exact", "alias")):
             return []
         towns.append(r)
     return towns
+
+
+# A post's location line lists the towns it is about, one symbol apart ("📍 Wimereux ·
+# Le Portel · Équihen-Plage").
+_LOCATED = re.compile(r"^[\W\d_]*?(?:📍|📌)\s*(?P<towns>.+)$")
+
+
+def _located_towns(lines: list[str], dep: str) -> list:
+    for text in (line for block in lines for line in block.splitlines()):
+        m = _LOCATED.match(text)
+        towns = _town_list(m.group("towns"), dep, r"\s+[–—-]\s+|\s*[·•|/,&]\s*|\s+et\s+") if m else []
+        if len(towns) >= 2:
+            return towns
+    return []
 
 
 _FRAME = re.compile(r"^[\s—–=*#■▪▸►▶▷➤➔→◆●•|~_-]+|[\s—–=*#■▪▸►▶◀▷➤➔←◆●•|~_-]+$")
@@ -1557,6 +1597,11 @@ def _title_actor(title: str) -> Actor | None:
     name, a legal form and a name, or a title that is a name (no verb)."""
     # (a post's header: the account's name, then its handle and the date, "@ES_Samer · 20 avr.")
     title = re.sub(r"\s@\w+\b.*$", "", title)
+    handle = re.fullmatch(r"@?([a-zà-ÿ]+(?:[._][a-zà-ÿ0-9]+)+)", title.strip())
+    if handle:
+        # an account's handle alone joins its name's words ("collectif_opale_solidaire")
+        title = _title_case(" ".join(re.split(r"[._]", handle.group(1))))
+        title = title[:1].upper() + title[1:]
     clean = re.sub(r"[^\w\s«»\"'’,:;.!?–—-]", " ", title).strip()
     if len(re.split(r"\s[–—|-]\s", title)) > 2 and _DATED.search(title):
         return None  # a press masthead: paper — edition — date
@@ -1915,7 +1960,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         check()
         first = BULLET.match(b.text)
         if in_list and first:
-            shape = re.sub(r"\d+", "#", first.group().strip())   # "1." and "2." alike
+            shape = re.sub(r"\d+|^[a-h](?=\))", "#", first.group().strip())   # "1." and "2." alike
             if mark is None:
                 mark = shape
             elif shape != mark:
@@ -1942,6 +1987,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     current: _Draft | None = None
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
     intro = False                  # the blocks are a list a colon introduced
+    sites = False                  # … a list of the speaker's own sites
+    untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
@@ -1977,6 +2024,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         if block.role == "contact":
             if current is not None:
                 current.contacts.append(block)
+            continue
+        if sites and last is not None and BULLET.match(block.text) and \
+                _one_commune(block.text, dep) is not None and \
+                not any(q for _, q in read_of.get(block.start, ())):
+            # the entries of a list of our own sites ("Nos points de collecte :") say
+            # where the story happens: their venues ("local du club de voile") act in none
+            last.blocks.append(block)
+            current = None
             continue
         if block.start in names and (actor := section_actor(block.text, names[block.start], context,
                                                               dep)):
@@ -2082,9 +2137,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif context.actor is not None and figures:
             # Figures with no actor of their own, in a text that has one: the
-            # text's (a town's page, an association's post, a bulletin's list).
+            # text's (a town's page, an association's post, a bulletin's list), with the
+            # line that introduced its list and went to no one ("Installée au gymnase
+            # d'Audruicq, la plateforme … Bilan au 24 avril :")
             own = context.actor
-            current = _Draft(Actor(own.name, own.type, 0, 0), [block], block, heading)
+            lead = [untold] if untold is not None and intro and BULLET.match(block.text) else []
+            current = _Draft(Actor(own.name, own.type, 0, 0), [*lead, block], block, heading)
             drafts.append(current)
         elif figures and BULLET.match(block.text) and (own := _town_actor(block.text, figures,
                                                                           dep)):
@@ -2136,6 +2194,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         # (the entries' own fields, "Jour : mercredi 13 mai", do not end it)
         intro = block.text.rstrip().endswith(":") or bool(_QUESTION.match(block.text)) or (
             intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text)))
+        sites = bool(_OUR_SITES.search(block.text)) if block.text.rstrip().endswith(":") \
+            else sites and bool(BULLET.match(block.text))
+        untold = block if current is None and block.text.rstrip().endswith(":") else \
+            untold if intro and BULLET.match(block.text) else None
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _orphan_lead(drafts, blocks, read_of)
@@ -2164,6 +2226,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 note = dataclasses.replace(note, status=SET_ASIDE, reason="no_initiative")
             numbers.append(dataclasses.replace(note, initiative=index))
     return Reading(release, initiatives, numbers, to_check)
+
+
+# A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
+_OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"
+                        r"|adresses|permanences|antennes|locaux|local|dépôts?)\b")
 
 
 def _titles_to_stories(blocks: list[Block], drafts: list[_Draft], read_of: dict) -> None:
@@ -2325,7 +2392,16 @@ def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
 
 def _entry_town(text: str, dep: str):
     """The commune a list entry opens with ("• Marquise – …"), if it is one."""
-    return _headline_town(_strip_bullet(text), dep) if BULLET.match(text) else None
+    if not BULLET.match(text):
+        return None
+    entry = _strip_bullet(text)
+    # (or with a full stop, as a label: "a) Carvin. Le centre social …")
+    label = re.match(rf"({_TOWN_NAME})\.\s+[{_UP}]", entry)
+    r = resolve(label.group(1), dep) if label else None
+    if r is not None and r.code and r.level == "commune" and r.inside and \
+            r.method in ("exact", "alias"):
+        return r
+    return _headline_town(entry, dep)
 
 
 def _opening_town(text: str, dep: str):
@@ -2470,7 +2546,10 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         # town is its seat, first among the places its paragraphs name
         seat = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
                 if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
-        places = seat + [p for p in places if not seat or p.code != seat[0].code]
+        # … or the towns its header lists ("📍 Wimereux · Le Portel")
+        seat += [_place(t, t.nom) for t in context.towns
+                 if all(p.code != t.code for p in seat)]
+        places = seat + [p for p in places if all(p.code != s.code for s in seat)]
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")
@@ -2689,7 +2768,10 @@ _RECEIVER = re.compile(
     rf"|centres? de secours|casernes?|gendarmeries?|commissariats?)"
     rf"(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)"
     rf"|(?:\b(?:à|aux?|pour)\s+|\b(?:destinataires?|bénéficiaires?)\s*:\s*)"
-    rf"(?:l[ae]s?\s+|l{_A})?(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
+    rf"(?:l[ae]s?\s+|l{_A})?"
+    # (or its local branch: "à l'antenne des Restos du cœur de Lens")
+    rf"(?:(?:antenne|section|délégation|unité locale|comité)\s+(?:des\s+|du\s+|de la\s+|de l{_A}|de\s+|d{_A}))?"
+    rf"(?:{_CHARITIES})\s+(?:de\s+|d{_A}|du\s+))$",
     re.I)
 RECEIVER_ONLY = 8.0
 # a receiver named whole, then where it stands, in apposition

@@ -260,6 +260,7 @@ def _page_text(page, budget: Budget, done: str) -> str:
 # A list mark; in a social post a line opening with a pictograph ("🧵 340 masques …",
 # "➡️ 15 couturières") is a list item too.
 BULLET = re.compile(r"^(?:[-–—•▪●■◦*→➜►▶✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s)"
+                    r"|[a-h]\)(?=\s)"  # a sub-list's letters ("a) Carvin. …")
                     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D"
                     r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?=\s))")
 

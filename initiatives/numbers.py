@@ -58,12 +58,19 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # a service's short number, dialled ("composez le 15", "appelez le 3919")
     ("phone", re.compile(r"\b(?:compos|appel|fai|contact)\w*\s+le\s+\d{2,4}\b(?!\s*[^\W\d_])",
                          re.I)),
+    # … or listed by the service it reaches, alone after a colon ("SAMU : 15", "Violences
+    # conjugales : 3919", "Allô enfance en danger : 119")
+    ("phone", re.compile(r"(?im)\b(?:samu|police|pompiers|gendarmerie|urgences?|secours|"
+                         r"violences?|allô|allo|écoute|sans-abri|numéro|ligne|permanence)"
+                         r"\b[^:\n\d]{0,40}:\s*\d{2,4}(?=[ \t]*$)")),
     ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                         rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),
     # a week's number ("livraison prévue semaine 19"), unless a noun follows: "chaque
     # semaine 40 colis" counts colis
-    ("date", re.compile(r"(?<!chaque )(?<!par )\bsemaine\s+\d{1,2}\b(?!\s*[^\W\d_])", re.I)),
+    # ("semaine 6 de nos tournées" names the week, its complement after it)
+    ("date", re.compile(r"(?<!chaque )(?<!par )\bsemaine\s+\d{1,2}\b"
+                        r"(?!\s*(?!(?:de|du|des|d['’])(?![^\W\d_]))[^\W\d_])", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
     # a year after a preposition, ending its clause ("le stock date de 2009.")

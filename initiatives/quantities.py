@@ -114,7 +114,8 @@ NOT_COUNTED = {
         mairie mairies quartier quartiers ehpad départements département région régions
         antenne antennes salle salles bureau bureaux permanence permanences stand stands
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
-        gymnases""",
+        gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
+        marchés""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
@@ -369,6 +370,11 @@ _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arri
 # a participle of seeking after the counted noun ("4 bénévoles recherchés")
 _NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?((?:recherch|sollicit|demandé|requis"
                          r"|manquant)\w*)", re.I)
+# the figure's clause says it is still awaited ("… autres sont encore attendus", "restent
+# en attente de livraison")
+_AWAITED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est|restent|reste)\s+"
+                      r"(?:(?:encore|toujours|désormais|aujourd['’]hui)\s+)?(attendue?s?|en attente)\b",
+                      re.I)
 # "réservé aux aînés" restricts, it books nothing
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
@@ -815,6 +821,7 @@ _WHOLE_END = re.compile(r"\s*(?:(?:prévu|attendu|visé|commandé|promis)e?s?\b|
 _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|environ\s+)?",
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
+_RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
 # named before it, as an apposition
@@ -1185,7 +1192,12 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
             or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"
         return None, "price"
-    if _distributive(before) or _one_of_a_kind(upto or before) or _EACH_HEAD.search(upto or before):
+    # (the people a relative clause names as doing it, after the distributive's clause,
+    # are counted whole: "Chaque habitant recevra 2 masques, qui seront déposés par les
+    # élus et une quarantaine de bénévoles")
+    helpers_after = group in (VOLUNTEER, PEOPLE) and bool(_RELATIVE_AFTER.search(upto or before))
+    if _distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or \
+            _EACH_HEAD.search(upto or before):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price
@@ -1282,7 +1294,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if (_acts(chain) and _helps(chain)) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
         return BENEFICIARIES, "personnes aidées"
-    if group == BENEFICIARY and name not in ("familles", "foyers") and (
+    # (inhabitants too: "une douzaine d'habitants se relaient pour assembler")
+    if group in (BENEFICIARY, POPULATION) and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
     if group in (BENEFICIARY, POPULATION):
@@ -1291,6 +1304,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (a list entry's label before a dash is no part of it: "• Avesnes — Chaque semaine, …")
     clause = re.split(r"[.;:!?]|\s[—–]\s|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
     rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
+    if grammar == DONE and "au passé" in cue:
+        # a total made, in the past: a rate in the relative clause after it is another
+        # act's ("a cousu plus de 700 masques, qu'elle dépose chaque matin")
+        rate_zone = _RELATIVE_AFTER.split(rate_zone, maxsplit=1)[0]
     if grammar not in (TARGET, ORDERED):
         # "Colis remis chaque semaine, par commune :"; "comme chaque lundi" in it compares
         # the report with its habit, and gives its figures no rate
@@ -1568,7 +1585,14 @@ def _helps(chain) -> bool:
         # inserted adverbial ("assurent, chaque mardi, les courses")
         verb.lemma_ in ("faire", "assurer", "effectuer", "tenir") and any(
             _TASK.match(c.lemma_) for c in verb.subtree if c.i > verb.i and c.pos_ == "NOUN")
+        # putting one's means at others' service ("ont mis leurs imprimantes au service
+        # des soignants", "mettent leur local à disposition")
+        or (verb.lemma_ == "mettre" and _AT_SERVICE.search(
+            verb.doc[verb.i:min(len(verb.doc), verb.i + 15)].text))
         for verb in [head, *governed])
+
+
+_AT_SERVICE = re.compile(r"\b(?:au service|à (?:la )?disposition)\b", re.I)
 
 
 def _acts(chain) -> bool:
@@ -1818,6 +1842,17 @@ def _had_to(verb) -> bool:
     return verb.lemma_.lower() == "devoir" and any(c.dep_.startswith("aux") for c in verb.children)
 
 
+def _fetches_as_habit(verb) -> bool:
+    """"aller chercher" is one verb, to fetch: coordinated after a verb in the present,
+    it is done as a habit ("font les courses et vont chercher les médicaments"), not a
+    near future."""
+    head = verb.head
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("chercher", "récupérer", "prendre")
+               for c in verb.children) and \
+        verb.dep_ == "conj" and head.i < verb.i and head.lemma_.lower() != "aller" and \
+        head.morph.get("Tense") == ["Pres"] and head.morph.get("Mood") == ["Ind"]
+
+
 def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None, str]:
     """NEEDED, ORDERED, TARGET or DONE from the verbs governing the figure and the cue
     words of its clause; (None, "") when neither tells."""
@@ -1918,6 +1953,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             re.split(r"[,;]", clause_before)[-1] + " " + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
+    awaited = _AWAITED.match(clause_after)
+    if awaited:
+        # things still awaited are ordered, not in hand ("19 500 autres sont encore attendus")
+        return ORDERED, f"attendu, pas encore livré (« {awaited.group(1)} »)"
     purchase = PURCHASE.search(_last(clause_before, 40))
     # (its delivery told of it, not of the next verb's object: "a déjà acheté 150
     # mètres de tissu, …, et vient de commander 400 mètres d'élastique, qui devraient
@@ -1950,6 +1989,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
     for n, verb in enumerate(verbs):
         lemma = verb.lemma_.lower()
+        if lemma == "aller" and _fetches_as_habit(verb):
+            continue   # "font les courses et vont chercher les médicaments": a habit, no future
         # a purchase decided is committed (ordered); one wished for is a goal
         if n and lemma in DECISION and verbs[0].lemma_.lower() in PURCHASE_LEMMAS:
             return ORDERED, f"achat décidé (« {verb.text} … {verbs[0].text} »)"

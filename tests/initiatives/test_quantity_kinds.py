@@ -1525,3 +1525,41 @@ def test_a_sum_given_to_each_is_an_aid():
 ])
 def test_people_of_a_body_who_do_errands_or_make_things_help(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people of a place acting with a verb of helping help ("se relaient pour assembler")
+    ("Une vingtaine d'habitants du hameau se relaient au garage pour découper le tissu.",
+     [(20, "volunteers")]),
+    # putting one's means at others' service helps
+    ("Huit professeurs ont mis leurs imprimantes au service de l'hôpital.", [(8, "volunteers")]),
+    # things still awaited are ordered, not in hand
+    ("Le syndicat a reçu 8 000 masques ; 12 000 autres sont toujours attendus.",
+     [(8000, "done"), (12000, "ordered")]),
+    # a total made in the past: the rate of a relative clause after it is another act's
+    ("Depuis mars, Paulette a tricoté plus de 400 bonnets, qu'elle porte chaque lundi à la "
+     "maternité.", [(400, "done")]),
+    # "aller chercher" is to fetch: after a verb in the present, a habit, not a future
+    ("Les jeunes du club font les courses et vont chercher les ordonnances de 65 aînés.",
+     [(65, "beneficiaries")]),
+    # … while "aller" and another infinitive is a near future
+    ("Les couturières cousent et vont livrer 500 masques à la mairie.", [(500, "target")]),
+    # the helpers a relative clause names after a distributive clause are counted whole
+    ("Chaque foyer recevra un colis, qui sera porté par les élus et une trentaine de "
+     "bénévoles.", [(30, "volunteers")]),
+])
+def test_kinds_drawn_from_the_verb_s_sense_and_its_clause(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a helpline listed by its service, its short number alone after a colon
+    ("- Écoute enfance : 119", "phone"),
+    ("• Violences faites aux femmes : 3919", "phone"),
+    # a week named by its number, its complement after it
+    ("Semaine 7 de nos livraisons", "date"),
+    # a count of public facilities is a count of places
+    ("Les 4 déchèteries de l'agglomération rouvrent lundi.", "place_count"),
+])
+def test_numbers_set_aside_by_what_they_name(text, reason):
+    assert [r for _, r in aside(text)][:1] == [reason] and kinds(text) == []

@@ -2021,3 +2021,80 @@ def test_a_town_s_own_traders_are_its_traders_but_not_in_a_headline():
         "Je remercie nos boulangers, qui ont offert 200 baguettes aux soignants.")
     assert ("Boulangers de Guînes", ["62397"], [(200, "done")]) in found
     assert find_actor("Nos artisans s'organisent", Context(town=resolve("Guînes"))) is None
+
+
+def test_a_post_under_a_bare_handle_names_its_author_and_its_location_line_its_towns():
+    (ini,) = summary(
+        "les_mains_du_calaisis\n"
+        "📍 Marquise · Rinxent · Ferques\n\n"
+        "Semaine 6 de nos tournées 🚐\n\n"
+        "✅ 230 colis livrés depuis le début\n"
+        "✅ 18 bénévoles au volant")
+    assert ini == ("Les Mains du Calaisis", ["62560", "62711", "62329"],
+                   [(230, "done"), (18, "volunteers")])
+
+
+def test_the_entries_of_a_list_of_our_own_sites_say_where_not_who():
+    (ini,) = summary(
+        "Association Fil d'Entraide\n\n"
+        "Bilan du mois : 640 masques cousus et remis aux habitants de Lillers.\n\n"
+        "Nos deux lieux de dépôt restent ouverts :\n\n"
+        "- Lillers – salle des fêtes, rue de la Gare\n\n"
+        "- Pernes – local du club de football\n\n"
+        "Merci à toutes et à tous !")
+    assert ini[0] == "Fil d'Entraide" and ini[2] == [(640, "done")]
+    assert ini[1] == ["62516", "62652"]     # no club, no hall of its own
+
+
+def test_a_bulletin_names_its_intercommunality_in_capitals_and_its_list_takes_its_lead():
+    found = summary(
+        "PAYS DE LUMBRES – LA LETTRE\n\n"
+        "CE QU'A FAIT LA COMMUNAUTÉ DE COMMUNES\n\n"
+        "Ouvert depuis le 6 avril dans la salle polyvalente de Lumbres, l'atelier de "
+        "découpe tourne à plein. Point au 30 avril :\n\n"
+        "- 2 300 kits de tissu découpés\n\n"
+        "- 27 agents mobilisés")
+    assert found == [("Communauté de communes du Pays de Lumbres", ["62534"],
+                      [(2300, "done"), (27, "volunteers")])]
+
+
+def test_a_small_group_named_by_what_its_people_are_is_an_actor():
+    assert summary(
+        "La lettre de l'intercommunalité\n\n"
+        "Nos villages\n\n"
+        "- Hardinghen : un couple de retraités a cousu 350 masques pour l'école.\n\n"
+        "- Tilques : un groupe de lycéens a imprimé 90 visières.") == [
+        ("Couple de retraités", ["62412"], [(350, "done")]),
+        ("Groupe de lycéens", ["62819"], [(90, "done")])]
+
+
+def test_a_title_exclaiming_after_its_town_and_a_dash_heads_its_paragraph():
+    found = summary(
+        "Communiqué de la sous-préfecture\n\n"
+        "Isbergues – des visières en série\n\n"
+        "La société Métal Nord a découpé 1 200 visières pour les soignants du secteur.\n\n"
+        "Bapaume – bon appétit !\n\n"
+        "Le restaurant « La Table d'Arthur » livre chaque midi 45 repas aux aînés.")
+    assert [(a, places) for a, places, _ in found] == [
+        ("Métal Nord", ["62473"]), ("Restaurant « La Table d'Arthur »", ["62080"])]
+
+
+def test_a_sub_list_s_lettered_entries_open_with_their_town_and_a_full_stop():
+    found = summary(
+        "Point de situation de la préfecture\n\n"
+        "1. ARRONDISSEMENT DE SAINT-OMER\n\n"
+        "a) Aire-sur-la-Lys. Le centre social a livré 320 repas aux personnes isolées.\n\n"
+        "b) Arques. La commune a acheté 4 000 masques auprès d'un fournisseur de Lille.\n\n"
+        "c) Isbergues. Les commerçants du marché ont rempli 60 paniers pour l'épicerie "
+        "solidaire.")
+    assert [(a, places) for a, places, _ in found] == [
+        ("Centre social d'Aire-sur-la-Lys", ["62014"]),
+        ("Commune d'Arques", ["62040"]),
+        ("Commerçants du marché d'Isbergues", ["62473"])]
+
+
+def test_a_charity_s_branch_given_to_leaves_its_town_passing():
+    (ini,) = summary(
+        "Vimy : la boulangerie Lemaire donne chaque jour 40 pains à l'antenne du Secours "
+        "populaire de Liévin.")
+    assert ini[:2] == ("Boulangerie Lemaire", ["62861"])
