@@ -666,7 +666,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         # action; those named after it receive or help
         return Actor(own.name, own.type, opening.start(), opening.end())
     if found:
-        return min(found, key=lambda a: a.start)
+        # a partner named in a fronted adverbial ("En lien avec l'antenne du Secours
+        # populaire, le CCAS prépare …") helps the clause's subject, which acts
+        acting = [a for a in found if not (_FRONTED_PARTNER.search(text[:a.start]) and any(
+            b.start > a.end and "," in text[a.end:b.start] for b in found))]
+        return min(acting or found, key=lambda a: a.start)
     if context is not None and context.institution is not None:
         m = _OWN_INSTITUTION.search(text) or (
             _FIRST_PERSON.search(text) if context.institution.type == LOCAL_GOV else None)
@@ -680,6 +684,16 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if m:
             return Actor(context.actor.name, context.actor.type, m.start(), m.end())
     return None
+
+
+_FRONTED_PARTNER = re.compile(r"(?:^|[.!?]\s+)\W{0,3}(?:En (?:lien|partenariat|collaboration|liaison)"
+                              r" avec|Avec (?:l['’]aide|le soutien|le concours|l['’]appui)"
+                              r"|Aux côtés|Grâce à|Main dans la main avec)\b[^,.;:!?]*$")
+
+
+# the adverbial's end, then the subject of the clause
+_SUBJECT_NEXT = re.compile(r"[^,.;:!?\n]{0,60},\s*(?:le|la|les|l['’]|nous|notre|nos|il|elle|ils|elles"
+                           r"|on)\b", re.I)
 
 
 def _epci_name(m: re.Match) -> str:
@@ -1218,6 +1232,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
                 break
+    if ctx.town is None and (site := _site_town(title, dep)) is not None:
+        ctx.town, own = site, True
     if ctx.town is None and _OWN_VOICE.search(release.body):
         # a town's letter is dated from its town hall ("Hersin-Coupigny, le 4 mai 2020")
         # or greets its inhabitants ("Chers habitants d'Avesnes-le-Comte,"); a
@@ -1362,6 +1378,23 @@ def _resolve_name(name: str, dep: str):
         if r.code:
             return r
     return resolve(name, dep)
+
+
+# A web page's header opens with its site's address ("marck.fr › Vie municipale",
+# "www.ville-lumbres.fr / Actualités"): a town's own site is named after the town.
+_SITE = re.compile(r"\s*(?:https?://)?(?:www\.)?(?:(?:ville|mairie|commune)-)?(?P<name>[a-z0-9-]+)"
+                   r"\.(?:fr|com|org|net|eu)\b", re.I)
+
+
+def _site_town(title: str, dep: str):
+    m = _SITE.match(title)
+    if m is None:
+        return None
+    for name in (m.group("name"), m.group("name").replace("-", " ")):
+        r = resolve(name, dep)
+        if r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias"):
+            return r
+    return None
 
 
 def _tail_towns(title: str, dep: str) -> list:
@@ -1597,6 +1630,8 @@ def _title_actor(title: str) -> Actor | None:
     name, a legal form and a name, or a title that is a name (no verb)."""
     # (a post's header: the account's name, then its handle and the date, "@ES_Samer · 20 avr.")
     title = re.sub(r"\s@\w+\b.*$", "", title)
+    if _SITE.match(title):
+        return None   # a site's address and its path name no one
     handle = re.fullmatch(r"@?([a-zà-ÿ]+(?:[._][a-zà-ÿ0-9]+)+)", title.strip())
     if handle:
         # an account's handle alone joins its name's words ("collectif_opale_solidaire")
@@ -3036,7 +3071,11 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
             j -= 1
         flags.append(_passing(body, m, in_actor) or (
             not in_actor and j >= 0 and flags[j]
-            and bool(_COORDINATED.fullmatch(body, mine[j].end, m.start))))
+            and bool(_COORDINATED.fullmatch(body, mine[j].end, m.start))) or (
+            # a partner's town, in a fronted adverbial before the acting subject ("En
+            # lien avec l'antenne de Calais, le CCAS prépare …")
+            not in_actor and bool(_FRONTED_PARTNER.search(body[max(0, m.start - 120):m.start]))
+            and bool(_SUBJECT_NEXT.match(body, m.end))))
     return flags
 
 

@@ -2098,3 +2098,20 @@ def test_a_charity_s_branch_given_to_leaves_its_town_passing():
         "Vimy : la boulangerie Lemaire donne chaque jour 40 pains à l'antenne du Secours "
         "populaire de Liévin.")
     assert ini[:2] == ("Boulangerie Lemaire", ["62861"])
+
+
+def test_a_town_site_s_address_over_its_page_gives_the_town_and_names_no_one():
+    found = summary(
+        "www.ville-samer.fr › Solidarité › Actualités\n\n"
+        "Les repas à domicile continuent\n\n"
+        "Mis en ligne le 12 mai 2020\n\n"
+        "Depuis le 20 mars, le CCAS a porté 780 repas aux aînés du bourg.")
+    assert found == [("CCAS de Samer", ["62773"], [(780, "done")])]
+
+
+def test_a_partner_in_a_fronted_adverbial_helps_the_subject_and_its_town_is_passing():
+    (ini,) = summary(
+        "Vie municipale de Beuvry\n\n"
+        "En partenariat avec les Restos du cœur de Béthune, le CCAS de Beuvry remet "
+        "chaque jeudi 35 colis aux familles.")
+    assert ini == ("CCAS de Beuvry", ["62126"], [(35, "per_week")])
