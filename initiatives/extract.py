@@ -2547,6 +2547,22 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             out.pop(key)
         else:
             by_name.setdefault(name, d)
+    # a family business bears its owner's surname ("la menuiserie Lebas", then
+    # "Jean-Marc Lebas … raconte le menuisier"): the owner's figures are the firm's, when
+    # one firm of the text bears that name
+    for key, d in list(out.items()):
+        words = d.actor.name.split()
+        if d.actor.type != CITIZEN or len(words) != 2 or not words[1][:1].isupper() or \
+                parse(d.actor.name)[0].pos_ != "PROPN":   # a first name, not "Confection"
+            continue
+        firms = [k for k, f in out.items() if k != key and f.actor.type != CITIZEN
+                 and f.actor.name.split()[-1] == words[1] and len(f.actor.name.split()) >= 2]
+        if len(firms) == 1:
+            firm = out[firms[0]]
+            firm.blocks = sorted(firm.blocks + [b for b in d.blocks if b not in firm.blocks],
+                                 key=lambda b: b.start)
+            firm.contacts += d.contacts
+            out.pop(key)
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
 
 

@@ -2115,3 +2115,14 @@ def test_a_partner_in_a_fronted_adverbial_helps_the_subject_and_its_town_is_pass
         "En partenariat avec les Restos du cœur de Béthune, le CCAS de Beuvry remet "
         "chaque jeudi 35 colis aux familles.")
     assert ini == ("CCAS de Beuvry", ["62126"], [(35, "per_week")])
+
+
+def test_a_family_business_and_its_owner_named_apart_are_one_actor():
+    found = summary(
+        "L'ÉCHO DU TERNOIS – Vie locale\n\n"
+        "Pernes : la carrosserie Dufour découpe des visières\n\n"
+        "PERNES. Dans son atelier, Michel Dufour a remplacé les pare-chocs par des feuilles "
+        "de plastique. « On en sort 90 par jour », explique le carrossier.\n\n"
+        "Depuis le 1er avril, Michel Dufour a déjà remis 1 100 visières aux soignants.")
+    assert [(a, q) for a, _, q in found] == [
+        ("Carrosserie Dufour", [(90, "per_day"), (1100, "done")])]
