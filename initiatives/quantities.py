@@ -72,6 +72,8 @@ ITEMS = [
     (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)"
      r"|(?<=petites )mains", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
+    # (the other needle trades sewing and knitting for others)
+    (r"tricoteu(?:r|se)s?|brodeu(?:r|se)s?", "couturières", "personnes", VOLUNTEER),
     # the "makers" who print visors at home, their English name often quoted
     (r"(?:«\s*|\")?makers?(?:\s*»|\")?", "makers", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
@@ -107,7 +109,7 @@ _LENGTHS = {"mètres", "kilomètres"}
 # Nouns a figure may count that are not quantities to total, by the reason shown.
 NOT_COUNTED = {
     "place_count": """commune communes ville villes village villages hameau hameaux bourg
-        bourgs site sites centre centres point points
+        bourgs site sites centre centres point points rue rues
         lieu lieux école écoles collège collèges lycée lycées établissement établissements
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
@@ -299,6 +301,12 @@ _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhési
                    r"|abonnement|négoci)\w*\b", re.I)
 # (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
 # are an aid per person, `_PRICE_BEFORE`)
+# a donation said made by its giver is a sum given, not an aid's size ("le club a fait
+# un don de 500 €", "un don de 500 € a été versé par le club")
+_GIFT_MADE = re.compile(r"\b(?:a|ont|avons|avait|avaient)\s+(?:(?:déjà|aussi|également)\s+)?"
+                        r"(?:fait|versé|remis|offert|adressé)\s+un don de\s*$", re.I)
+_GIFT_MADE_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}?(?:a|ont)\s+été\s+(?:fait|versé|remis|offert)",
+                              re.I)
 _COLLECT = re.compile(r"\b(?:récolt|collect|lev[ée]|réuni|cagnott|dons?\b|versé|offert|"
                       r"financ|chèque)", re.I)
 # Subjects and phrases of a national or regional figure quoted in a local text (the
@@ -375,6 +383,13 @@ _NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?((?:recherch|sollicit|dem
 _AWAITED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est|restent|reste)\s+"
                       r"(?:(?:encore|toujours|désormais|aujourd['’]hui)\s+)?(attendue?s?|en attente)\b",
                       re.I)
+_UNDER_WAY = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est)\s+(?:(?:actuellement|encore|déjà)\s+)?"
+                        r"(en (?:cours de )?(?:fabrication|confection|production|préparation"
+                        r"|livraison|acheminement))\b", re.I)
+# … or denies their arrival ("… n'ont toujours pas été livrés", "ne sont pas encore arrivés")
+_NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous\s+|leur\s+|lui\s+)?"
+                          r"(?:ont|a|sont|est)\s+(?:toujours\s+|encore\s+)?(pas\s+(?:encore\s+)?"
+                          r"(?:été\s+)?(?:livr|arriv|parvenu|reçu)\w*)", re.I)
 # "réservé aux aînés" restricts, it books nothing
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
@@ -1186,7 +1201,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (people are no sum: "avec l'aide de deux voisins bénévoles")
     if (_PRICE_BEFORE.search(before) and group not in (PEOPLE, VOLUNTEER, BENEFICIARY)) or (
             # (a sum given is an aid, "un don de 50 €"; things given are a gift, counted)
-            group == MONEY and re.search(r"\bun don de\s*$", before, re.I)) or (
+            group == MONEY and re.search(r"\bun don de\s*$", before, re.I)
+            and not _GIFT_MADE.search(before) and not _GIFT_MADE_AFTER.match(after)) or (
             group == MONEY and (
             # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
@@ -1658,7 +1674,11 @@ def _chain(doc, number: Number) -> list:
 _REMINDER = re.compile(r"\W*(?:pour (?:rappel|mémoire)|à titre de rappel|petit rappel)\b",
                        re.I)
 _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
-                    r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b", re.I)
+                    r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b"
+                    # (… or the local body received it: "la commune a reçu de l'État 4 000
+                    # masques")
+                    r"|\b(?:a|ont|avons|avait|avaient)\s+(?:(?:déjà|bien|aussi)\s+)?"
+                    r"(?:reçu|réceptionné|obtenu|perçu)\b", re.I)
 
 
 # the means a thing came through, after the figure: no scope of it
@@ -1765,9 +1785,13 @@ def _verb_reading(token) -> tuple[str | None, str]:
     # an infinitive tells no time of its own; one introduced by "de", "à" or "pour" is a
     # complement, and an auxiliary the parser hangs on it is a copula ("l'objectif est de
     # franchir …"); "a fait parvenir" keeps its auxiliary's past
-    if "Inf" in token.morph.get("VerbForm") and (
+    # (a form ending as a third person plural is none, whatever the tagger says:
+    # "Seize couturières confectionnent …")
+    if "Inf" in token.morph.get("VerbForm") and not token.lower_.endswith("ent") and (
             not auxes or any(c.dep_ == "mark" for c in token.children)):
         return "infinitive", words
+    if "Inf" in token.morph.get("VerbForm") and token.lower_.endswith("ent"):
+        return "present", words
     if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
         return "past", words
     if "Fin" in token.morph.get("VerbForm"):
@@ -1953,7 +1977,13 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             re.split(r"[,;]", clause_before)[-1] + " " + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
-    awaited = _AWAITED.match(clause_after)
+    under_way = _UNDER_WAY.match(clause_after)
+    if under_way:
+        # being made is not made yet; on its way is ordered ("3 000 masques sont en cours
+        # de fabrication", "… en cours de livraison")
+        kind = ORDERED if re.search(r"livraison|acheminement", under_way.group(1)) else TARGET
+        return kind, f"en cours (« {under_way.group(1)} »)"
+    awaited = _AWAITED.match(clause_after) or _NOT_ARRIVED.match(clause_after)
     if awaited:
         # things still awaited are ordered, not in hand ("19 500 autres sont encore attendus")
         return ORDERED, f"attendu, pas encore livré (« {awaited.group(1)} »)"

@@ -1563,3 +1563,29 @@ def test_kinds_drawn_from_the_verb_s_sense_and_its_clause(text, expected):
 ])
 def test_numbers_set_aside_by_what_they_name(text, reason):
     assert [r for _, r in aside(text)][:1] == [reason] and kinds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a donation said made by its giver is a sum given
+    ("Le Lions Club a fait un don de 1 500 € à l'épicerie sociale.", [(1500, "done")]),
+    ("Un don de 800 euros a été versé par l'amicale des pompiers.", [(800, "done")]),
+    # a verb ending as a third person plural is no infinitive, whatever the tagger says
+    ("Douze tricoteuses confectionnent chaque semaine une cinquantaine de bonnets.",
+     [(12, "volunteers"), (50, "per_week")]),
+    # things whose arrival is denied, or that are on their way, are ordered
+    ("Les 700 blouses promises par le grossiste n'ont toujours pas été livrées.",
+     [(700, "ordered")]),
+    ("Les 1 200 flacons commandés sont en cours de livraison.", [(1200, "ordered")]),
+    # being made is not made yet
+    ("Environ 900 masques sont en cours de confection à la salle des fêtes.",
+     [(900, "target")]),
+    # what a local body received from the State is its own stock, no national figure
+    ("La mairie a reçu de l'État 2 500 masques pour ses agents.", [(2500, "done")]),
+])
+def test_kinds_of_gifts_deliveries_and_work_under_way(text, expected):
+    assert kinds(text) == expected
+
+
+def test_streets_walked_are_places_counted():
+    assert aside("Les conseillers ont parcouru les 42 rues de la commune.") == \
+        [("42", "place_count")]
