@@ -198,6 +198,8 @@ def _role(text: str, following: str) -> str:
                              or (not following and _NAME_ALONE.fullmatch(
                                  re.sub(r"\s*\([^()\d]{1,30}\)$", "", text)))):
         return "signature"   # the journalist's name, the paper's edition: no actor
+    if _STAMPED_NAME.fullmatch(text):
+        return "signature"   # … and the article's stamp under it, in one block
     if is_contact(text):
         return "contact"
     inner = _strip_bullet(text)
@@ -251,7 +253,7 @@ _NAME_IN_CAPITALS = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[
                                rf"(?:[\s'’-][{_UP}]{{2,}})*")
 # A press byline: "Par Claire Vasseur – 14/04/2020", "De notre correspondant, Paul Roy"
 # a journalist's name alone over the article's stamp ("Marc Dufour\nPublié le 23 avril")
-_STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}\n"
+_STAMPED_NAME = re.compile(rf"[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’.-]*){{1,3}}(?:\s*\([^()\d\n]{{1,30}}\))?\n"
                            rf"(?:Publié|Mis en ligne|Mise à jour)\b[^\n]{{0,60}}$")
 _NAME_ALONE = re.compile(rf"[{_UP}][a-zà-ÿ'’]+(?:-[{_UP}][a-zà-ÿ'’]+)?"
                          rf"\s+[{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’-]+)?")
@@ -2023,10 +2025,15 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
     intro = False                  # the blocks are a list a colon introduced
     sites = False                  # … a list of the speaker's own sites
+    recap = False                  # … the lines of a box of key figures
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
+        if _RECAP.fullmatch(_FRAME.sub("", block.text)):
+            recap = True
+        elif not BULLET.match(block.text):
+            recap = False
         if block.start in heads or (heads and block.role in ("heading", "headline")
                                     and block.text.upper() == block.text):
             # a bulletin's sections headed by communes ("COURRIÈRES", "Oignies :"); a
@@ -2122,6 +2129,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         actor = _referred_back(block.text, actor, drafts)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
+        if recap and actor is None and figures and drafts and BULLET.match(block.text):
+            # an article's box of key figures ("REPÈRES", "EN CHIFFRES") sums up its
+            # subject, the first story
+            drafts[0].blocks.append(block)
+            current = None
+            continue
         if actor is None and BULLET.match(block.text):
             # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
             # a table's row after the paragraph on "l'association Berles Solidarité") is
@@ -2263,6 +2276,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     return Reading(release, initiatives, numbers, to_check)
 
 
+# The heading of a box of key figures
+_RECAP = re.compile(r"(?i)\W*(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en chiffres"
+                    r"|(?:les\s+)?chiffres[- ]clés|les chiffres)\W*")
 # A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
 _OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"
                         r"|adresses|permanences|antennes|locaux|local|dépôts?)\b")
@@ -2618,6 +2634,10 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
                   if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
+    if not places and (adj := _TOWN_ADJECTIVE_END.search(draft.actor.name)):
+        # … or its town's adjective (« Le Fil rinxentois »)
+        town = demonym_town(adj.group(1), body, dep)
+        places = [_place(town, town.nom)] if town is not None and town.inside else []
     if not places and context is not None and context.town is not None:
         # the text's town, or the towns its title names
         places = [_place(t, t.nom) for t in context.towns or [context.town]]
@@ -2631,6 +2651,10 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
                       category=categorise(text, draft.heading, draft.actor.name),
                       excerpt=excerpt,
                       places=places, quantities=quantities, contacts=contacts)
+
+
+_TOWN_ADJECTIVE_END = re.compile(r"\s([a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises|ien|ienne|iens"
+                                 r"|iennes))$")
 
 
 def _excerpt(body: str, blocks: list[Block]) -> str:
@@ -2809,7 +2833,7 @@ _GIVEN_TO_PARTY = re.compile(
 # to. Their town is where help arrives, which says where an initiative happens only when
 # nothing else does (no town of its own, of its section or of its text).
 # places of care, which receive
-_CARE = (r"hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD"
+_CARE = (r"hôpitaux|hôpital|centres? hospitaliers?|(?:poly)?cliniques?|CHU|CH|EHPAD|urgences"
          r"|maisons? de retraite|résidences?|cabinets?(?: infirmiers?| médicaux?)?"
          r"|(?:maisons?|centres?|pôles?) (?:de santé|médica(?:l|le|ux|les)|pluridisciplinaires?)")
 _RECEIVER = re.compile(
@@ -3107,12 +3131,18 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     if in_actor:
         return False
     sentence = _sentence_at(body, m.start)
-    if _SAME.search(sentence) or _THOUGHT.match(sentence) or \
+    if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
+
+
+# a supplier from a town who provides us ("un meunier de X qui me les cède à prix
+# coûtant"): the town is the supplier's
+_SUPPLIES_US = re.compile(r"\s+qui\s+(?:me|nous|lui|leur)\s+(?:les\s+|en\s+|l['’]\s*)?"
+                          r"(?:cèd|vend|fourni|procur|livr|apport)\w*\b", re.I)
 
 
 def _compared(body: str, start: int) -> bool:

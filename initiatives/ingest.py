@@ -311,7 +311,15 @@ _BOX_EDGE = re.compile(r"(?m)^[ \t]*[┌╔┏└╚┗][─═━┬┴╤╧]*
 _BOX_SIDES = re.compile(r"(?m)^[ \t]*[│║┃][ \t]?(.*?)[ \t]*[│║┃][ \t]*$")
 
 
+# … or drawn with the keyboard's signs ("+------+", "| REPÈRES |"): a frame of one cell,
+# unlike a table's rows and rules, which have several
+_ASCII_BOX = re.compile(r"(?m)^[ \t]*\+[-=]{3,}\+[ \t]*\n((?:[ \t]*(?:\|[^|\n]*\||\+[-=]{3,}\+)[ \t]*\n)+)"
+                        r"[ \t]*\+[-=]{3,}\+[ \t]*$")
+_ASCII_SIDES = re.compile(r"(?m)^[ \t]*\|[ \t]?([^|\n]*?)[ \t]*\|[ \t]*$|^[ \t]*\+[-=]{3,}\+[ \t]*$")
+
+
 def _unboxed(text: str) -> str:
+    text = _ASCII_BOX.sub(lambda m: _ASCII_SIDES.sub(r"\1", m.group(1)).rstrip("\n"), text)
     return _BOX_SIDES.sub(r"\1", _BOX_EDGE.sub("", text))
 
 

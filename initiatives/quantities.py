@@ -700,6 +700,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # counts, and says how (a participle, a rate), as a list's introducing line does;
         # a label that is a place ("– Audruicq : 46") leaves that to the list's line
         item, intro = named, label.group("label")
+    if item is None and (noun := _BRACKETED_COUNT.search(before)) and \
+            text[number.end:number.end + 2].lstrip().startswith(")") and \
+            noun.group(1).lower() in _NOT_COUNTED:
+        # a count in brackets after its noun ("Autres communes (16)") counts that noun
+        return None, _NOT_COUNTED[noun.group(1).lower()], number.end
     if item is None and (part := _OF_THEM.match(text, number.end)):
         # "12 d'entre eux font les courses": a part of the people named before, who
         # act or receive as its verb says
@@ -837,6 +842,7 @@ _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|e
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
+_BRACKETED_COUNT = re.compile(r"([^\W\d]+)\s*\(\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
 # named before it, as an apposition
@@ -1219,6 +1225,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price"               # "Panier à 12 €": a thing's price
     if group == MONEY and _NO_NEED.search(re.split(r"[.!?]", before)[-1]):
         return None, "price"   # "pas besoin de donner 50 €, même 2 € ça aide": a gift's size
+    if group == MONEY and re.search(r"\b(?:un|une|le|la|les|des|du|sa|son|ses)\s+[^\W\d][^,;:.!?]{0,60}"
+                                    r"[,]?\s+pour\s*$", re.split(r"[.;:!?]", before)[-1]):
+        return None, "price"   # a thing for a sum: its price ("un panier … pour 10 euros")
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
         if grammar in (TARGET, NEEDED, ORDERED):
@@ -1362,7 +1371,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
 
 
 # a figure then "à" and an infinitive: what is still to be done
-_STILL_TO_DO = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?à\s+([a-zà-ÿ]+(?:er|ir|re))\b")
+# ("à partir de" is a preposition, from: "380 surblouses à partir de draps")
+_STILL_TO_DO = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?à\s+(?!partir\s+d)([a-zà-ÿ]+(?:er|ir|re))\b")
 
 
 def _bare_infinitive(chain):

@@ -1589,3 +1589,18 @@ def test_kinds_of_gifts_deliveries_and_work_under_way(text, expected):
 def test_streets_walked_are_places_counted():
     assert aside("Les conseillers ont parcouru les 42 rues de la commune.") == \
         [("42", "place_count")]
+
+
+def test_from_a_material_is_no_work_still_to_do():
+    assert kinds("Les bénévoles ont déjà réalisé 450 blouses à partir de draps usagés ; "
+                 "elles en visent 700 d'ici juin.") == [(450, "done"), (700, "target")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a sum a thing is had for is its price
+    ("Vous pouvez ajouter un colis suspendu à votre commande pour 12 euros.", "price"),
+    # a count in brackets after its noun counts that noun
+    ("• Autres villages (11)", "place_count"),
+])
+def test_a_thing_s_sum_and_a_bracketed_count(text, reason):
+    assert (reason in [r for _, r in aside(text)]) and kinds(text) == []

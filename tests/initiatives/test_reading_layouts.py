@@ -2126,3 +2126,35 @@ def test_a_family_business_and_its_owner_named_apart_are_one_actor():
         "Depuis le 1er avril, Michel Dufour a déjà remis 1 100 visières aux soignants.")
     assert [(a, q) for a, _, q in found] == [
         ("Carrosserie Dufour", [(90, "per_day"), (1100, "done")])]
+
+
+def test_a_box_drawn_with_keyboard_signs_frames_an_article_s_key_figures():
+    found = reading(
+        "LE JOURNAL DE L'ARTOIS – Édition du 2 mai 2020\n\n"
+        "HOUDAIN\n"
+        "Les colis du cœur partent toujours\n\n"
+        "Lancée fin mars par l'association Houdain Partage, la distribution de la place a "
+        "déjà permis de remettre plus de 640 colis aux familles du secteur.\n\n"
+        "« On n'arrête plus », raconte sa présidente, au milieu des cagettes.\n\n"
+        "+----------------------------------+\n"
+        "| EN CHIFFRES                      |\n"
+        "|  - 640 colis remis en six        |\n"
+        "|    semaines                      |\n"
+        "|  - environ 25 colis chaque mardi |\n"
+        "+----------------------------------+\n\n"
+        "Marie LEROUX (CLP)\n"
+        "Publié le 02/05/2020 à 07h30")
+    assert [(i.actor, [p.code for p in i.places], [(q.value, q.kind) for q in i.quantities])
+            for i in found.initiatives] == [
+        ("Houdain Partage", ["62457"], [(640, "done"), (25, "per_week")])]
+    assert "|" not in found.release.body and "+---" not in found.release.body
+
+
+def test_the_town_of_an_organisation_s_adjective_and_those_of_its_suppliers():
+    found = summary(
+        "La lettre du Pays de Lumbres\n\n"
+        "Un atelier qui tourne\n\n"
+        "Les bénévoles des Aiguilles lumbroises ont cousu 520 masques à partir de vieux "
+        "draps. Le tissu, c'est une mercerie de Wizernes qui nous le cède à prix coûtant.")
+    assert found == [("Aiguilles lumbroises", ["62534"], [(520, "done")])]
+
