@@ -407,7 +407,7 @@ _DESCRIBED = re.compile(rf"(?:de[ \t]+|d{_A})(?:[a-zà-ÿ]+(?:{_A}|[ \t]+)){{0,4
 
 
 # the members an association is named by: a plural noun, then its complements
-_OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s\b(?:\s+(?:de\s+la\s+|de\s+l{_A}|du\s+|des\s+"
+_OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s(?:-[a-zà-ÿ]{{3,}}s)?\b(?:\s+(?:de\s+la\s+|de\s+l{_A}|du\s+|des\s+"
                          rf"|de\s+|d{_A})\s*[\w’'-]+)*")
 
 
@@ -887,6 +887,9 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             break   # the closing quote ends the name ("le club « X » au rendez-vous")
         if "\n" in text[end:tok.idx]:
             break  # a name ends with its line (a headline over its paragraph)
+        if tok.idx == end and (tok.text == "-" or text[end - 1:end] == "-"):
+            end = tok.idx + len(tok.text)   # a compound the tokenizer split ("sapeurs-pompiers")
+            continue
         inside = tok.head.i == head.i or any(a.i == head.i for a in tok.ancestors)
         quote = tok.text in "«»\""
         # a common noun joins a noun only through a preposition ("atelier de couture"):

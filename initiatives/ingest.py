@@ -386,6 +386,9 @@ def _tab_split(line: str) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
+_DASHES = re.compile(r"\s*[-=]{5,}\s*")
+
+
 def _table_rule(line: str) -> bool:
     """A table's rule: it has a pipe or a plus sign, so a line of dashes alone (a
     separator between sections) is none."""
@@ -453,8 +456,14 @@ def _table_rows(lines: list[str]) -> list[str]:
     in_table = False
     for i, line in enumerate(lines):
         near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        # (a line of dashes alone rules a table whose rows have no pipes at their edges:
+        # the rows past it are the table's too)
+        near += [lines[j] for j, k in ((i - 2, i - 1), (i + 2, i + 1))
+                 if 0 <= j < len(lines) and _DASHES.fullmatch(lines[k])]
         row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
+        rule = _table_rule(line) or (_DASHES.fullmatch(line) is not None and (
+            in_table or (i + 1 < len(lines) and _BARE_ROW.match(lines[i + 1]) is not None)))
         if in_table and not row and "|" in line and isinstance(out[-1], tuple) and \
                 not _table_rule(line) and (more := _continued(line, len(out[-1][1]))):
             # a row whose first cell is blank goes on with the row above, cell by cell
@@ -463,13 +472,14 @@ def _table_rows(lines: list[str]) -> list[str]:
             out[-1] = (out[-1][0], [f"{a} ; {b}" if a and b else a or b
                                     for a, b in zip(above, more)])
             continue
-        if not (row or _table_rule(line)):
+        if not (row or rule):
             out.append(line)
             in_table = False
             continue
-        if _table_rule(line):
-            out.append("")             # a rule
-        elif not in_table and (not re.search(r"\d", line)
+        if rule:
+            out.append("")             # a rule: over the header, it opens no table yet
+            continue
+        if not in_table and (not re.search(r"\d", line)
                                or (i + 1 < len(lines) and _table_rule(lines[i + 1]))):
             # the header: the first row, without figures, or the row over the rule
             # whatever it holds ("Réalisé au 30/04")

@@ -2158,3 +2158,21 @@ def test_the_town_of_an_organisation_s_adjective_and_those_of_its_suppliers():
         "draps. Le tissu, c'est une mercerie de Wizernes qui nous le cède à prix coûtant.")
     assert found == [("Aiguilles lumbroises", ["62534"], [(520, "done")])]
 
+
+
+def test_a_table_ruled_by_dashes_alone_keeps_its_header_and_a_split_compound_stays_whole():
+    found = reading(
+        "Sous-préfecture de Béthune\n\n"
+        "Point des actions au 4 mai :\n\n"
+        "--------------------------------------------------------------\n"
+        " Porteur                        | Commune   | Réalisé        | Objectif\n"
+        "--------------------------------------------------------------\n"
+        " Atelier Bleu Horizon           | Divion    | 1 300 masques  | 4 000 masques\n"
+        " Amicale des sapeurs-pompiers   | Auchel    | 210 colis      | non fixé\n"
+        "--------------------------------------------------------------\n\n"
+        "À Auchel, l'amicale des sapeurs-pompiers a aussi appelé 75 personnes âgées.")
+    assert "Porteur : Atelier Bleu Horizon" in found.release.body
+    assert [(i.actor, [p.code for p in i.places], [(q.value, q.kind) for q in i.quantities])
+            for i in found.initiatives] == [
+        ("Atelier Bleu Horizon", ["62270"], [(1300, "done"), (4000, "target")]),
+        ("Amicale des sapeurs-pompiers d'Auchel", ["62048"], [(210, "done"), (75, "beneficiaries")])]
