@@ -288,7 +288,7 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|paroisse|scouts|comité local|collectif|atelier|boucherie|charcuterie|traiteur"
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
-              r"|repair café|ressourcerie"
+              r"|repair café|ressourcerie|relais (?:alimentaire|solidaire|social)"
               # a town's public services for culture and children
               r"|médiathèque|bibliothèque|ludothèque|accueil de loisirs|centre de loisirs|crèche"
               # a town's body of volunteers ("la réserve citoyenne")
@@ -667,6 +667,11 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         # partis à l'EHPAD de Berck, … à la mairie de Merlimont") tells the author's
         # action; those named after it receive or help
         return Actor(own.name, own.type, opening.start(), opening.end())
+    if own is not None:
+        # the author's own body named by its head, "notre club de couture", is the author
+        found = [Actor(own.name, own.type, a.start, a.end)
+                 if re.search(r"\b[Nn]otre\s+$", text[max(0, a.start - 8):a.start]) else a
+                 for a in found]
     if found:
         # a partner named in a fronted adverbial ("En lien avec l'antenne du Secours
         # populaire, le CCAS prépare …") helps the clause's subject, which acts
@@ -2011,7 +2016,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                                             above, check)
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
         plain = [line for line in lines if not BULLET.match(line) or framed(line)
-                 or line.endswith(":")]
+                 or line.endswith(":") or _NUMBERED_TITLE.fullmatch(line)]
         if plain:
             marked_intro = bool(BULLET.match(plain[-1])) and not framed(plain[-1])
             in_list, mark, before_intro = True, None, above
@@ -2279,6 +2284,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     return Reading(release, initiatives, numbers, to_check)
 
 
+# A numbered section's title ("1) Ce que nous avons fait"): no figure, no sentence's end;
+# it introduces the list under it
+_NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\d\n]{3,60}?(?<![.;,!])")
 # The heading of a box of key figures
 _RECAP = re.compile(r"(?i)\W*(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en chiffres"
                     r"|(?:les\s+)?chiffres[- ]clés|les chiffres)\W*")
@@ -2608,18 +2616,21 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     text = "\n\n".join(b.text for b in draft.blocks)
     quantities = [q for b in draft.blocks for _, q in read_of[b.start] if q is not None]
     contacts = find_contacts(" \n".join(b.text for b in draft.blocks + draft.contacts))
-    places = choose_places(body, draft, mentions,
-                           home=draft.town or (context.town if context is not None else None))
-    if context is not None and context.actor is not None and \
-            draft.actor.name == context.actor.name:
-        # the text's author named by its title ("Les P'tites Mains de Sangatte"): its
-        # town is its seat, first among the places its paragraphs name
-        seat = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
-                if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
-        # … or the towns its header lists ("📍 Wimereux · Le Portel")
-        seat += [_place(t, t.nom) for t in context.towns
-                 if all(p.code != t.code for p in seat)]
-        places = seat + [p for p in places if all(p.code != s.code for s in seat)]
+    author = context is not None and context.actor is not None and \
+        draft.actor.name == context.actor.name
+    # the text's author named by its title ("Les P'tites Mains de Sangatte"): its town is
+    # its seat, first among the places its paragraphs name, and its home, where those it
+    # gives to elsewhere do not take it
+    seat = [r for m in find_places(draft.actor.name, dep)
+            if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1] if author else []
+    # … or the towns its header lists ("📍 Wimereux · Le Portel")
+    seat += [t for t in (context.towns if author else []) if all(t.code != s.code for s in seat)]
+    home = draft.town or (context.town if context is not None else None) or \
+        (seat[0] if seat else None)
+    places = choose_places(body, draft, mentions, home=home)
+    if seat:
+        places = [_place(t, t.nom) for t in seat] + \
+            [p for p in places if all(p.code != s.code for s in seat)]
     if context is not None and context.town is not None and places and \
             all(p.level == "national" for p in places):
         places = []  # the country named in a local story is its background ("partout en France")

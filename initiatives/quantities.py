@@ -491,7 +491,9 @@ _HELPER_ADJECTIVE = re.compile(r"\s+(?:bénévoles|volontaires)\b", re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
-                        r"recueilli|porté|cuisin|(?<=s )passée?s\b)", re.I)  # "appels passés"
+                        r"recueilli|porté|cuisin|(?<=s )passée?s\b"  # "appels passés"
+                        # the past of "faire" reports what was done ("Ce que nous avons fait")
+                        r"|(?<=avons )fait\b|(?<=ont )fait\b|(?<=avez )fait\b)", re.I)
 # an infinitive's ending: the verb names an act, it reports none ("En sortir 5 000")
 _INFINITIVE_END = re.compile(r"(?:er|ir|ire|dre|tre)$", re.I)
 _WORD = re.compile(r"[\w-]+")
@@ -550,8 +552,9 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         # the sentence that ends with the colon, not the whole paragraph
         # (a short call over the list, no sentence, introduces it too: "🆘 ON A BESOIN
         # DE VOUS 🆘", "Nous recherchons"; a topic's title, "Commande groupée", does not)
+        # … and so does a title reporting what was done: "1) Ce que nous avons fait")
         intro = _last_sentence(line) if line.endswith(":") or (
-            _LIST_TITLE.fullmatch(line) and NEED.search(line)) else ""
+            _LIST_TITLE.fullmatch(line) and (NEED.search(line) or _reported(line))) else ""
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
@@ -1290,7 +1293,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # "encore 300 à réaliser", "200 masques à coudre": still to be made, a goal
         # (a verb of another line of a list is not this one's)
         return TARGET, f"reste à faire (« à {todo.group(1)} »)"
-    if grammar in (None, DONE) and (headed := _intro_kind(intro)):
+    # (more of them, "6 bénévoles de plus", under a need's heading are needed)
+    if (grammar in (None, DONE) or (grammar == TARGET and cue.startswith("reste à faire"))) and \
+            (headed := _intro_kind(intro)):
         return headed
     # (a deadline is no goal's noun: "redistribué d'ici fin mai aux 230 foyers" names
     # the households it goes to)

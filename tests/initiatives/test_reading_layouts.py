@@ -2176,3 +2176,24 @@ def test_a_table_ruled_by_dashes_alone_keeps_its_header_and_a_split_compound_sta
             for i in found.initiatives] == [
         ("Atelier Bleu Horizon", ["62270"], [(1300, "done"), (4000, "target")]),
         ("Amicale des sapeurs-pompiers d'Auchel", ["62048"], [(210, "done"), (75, "beneficiaries")])]
+
+
+def test_an_author_s_post_its_own_body_its_numbered_titles_and_those_it_gives_to():
+    found = summary(
+        "Les Doigts d'Or de Divion\n"
+        "Publication du 20 avril 2020\n\n"
+        "Notre atelier de couture, qui se retrouvait le lundi à la salle des fêtes, coud "
+        "désormais à la maison.\n\n"
+        "1) Ce que nous avons fait\n"
+        "- 900 masques remis aux habitants qui en ont fait la demande ;\n"
+        "- 140 charlottes pour le personnel du centre de santé de Houdain.\n\n"
+        "2) Ce qu'il nous faut\n"
+        "- 8 couturières de plus pour tenir le rythme.")
+    assert found == [("Les Doigts d'Or de Divion", ["62270"],
+                      [(900, "done"), (140, "done"), (8, "needed")])]
+
+
+def test_a_food_relay_is_an_organisation():
+    (ini,) = summary(
+        "Le Relais alimentaire de Calonne-Ricouart a servi 64 familles en avril.")
+    assert ini[:2] == ("Relais alimentaire de Calonne-Ricouart", ["62194"])
