@@ -517,7 +517,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # parents d'élèves du collège de Samer", "le collectif des commerçants de Fruges")
             add(_Span(m.start(), m.end() + n.end()), f"{m.group(1).capitalize()} {n.group()}",
                 _KEYWORD_TYPES[keyword])
-    # The members of a group named after them: the group acts ("les membres d'Opale
+    _WITHIN = re.compile(rf"\b(?:réunie?s|rassemblée?s|regroupée?s|engagée?s|bénévoles)\s+au sein\s+"
+                     rf"(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*(?P<name>{NAME})")
+# The members of a group named after them: the group acts ("les membres d'Opale
     # Informatique Solidaire ont reconditionné", "les bénévoles des Amis du Moulin");
     # a place there is the members' town, read as such elsewhere
     for m in _MEMBERS_OF.finditer(text):
@@ -526,6 +528,13 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         # d'Avion du Secours catholique")
         if len(name.split()) >= 2 and resolve(name).level is None and \
                 resolve(re.split(r"\s", name)[0]).level != "commune":
+            add(_Span(m.start("name"), m.end("name")), name, ASSOCIATION)
+    # People gathered within a named body ("réunies au sein d'Isbergues Solidarité
+    # Couture"): the body acts; a town's name may open it, other capitalised words after
+    for m in _WITHIN.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if len(words) >= 2 and resolve(name).level is None and words[1][:1].isupper():
             add(_Span(m.start("name"), m.end("name")), name, ASSOCIATION)
     # Cue nouns of a public scheme before its quoted name ("le service « X »").
     for m in re.finditer(rf"\bservice\s[^«\",]{{0,40}}?(?:{QUOTED})", text):

@@ -1599,6 +1599,8 @@ _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repa
 def _helps(chain) -> bool:
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain
                                                                         else None)
+    if chain and chain[0].pos_ == "NOUN" and chain[0].dep_.startswith("nsubj"):
+        noun = chain[0]   # a noun of amount is the subject ("Une vingtaine de … ont cousu")
     head = noun.head if noun is not None else None
     if head is None:
         return False
@@ -1629,7 +1631,9 @@ _AT_SERVICE = re.compile(r"\b(?:au service|à (?:la )?disposition)\b", re.I)
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "ADJ") else None
-    if noun is not None and noun.dep_ == "amod" and noun.head.pos_ == "NOUN":
+    if chain and chain[0].pos_ == "NOUN" and chain[0].dep_.startswith("nsubj"):
+        noun = chain[0]   # a noun of amount is the subject ("Une vingtaine de … ont cousu")
+    elif noun is not None and noun.dep_ == "amod" and noun.head.pos_ == "NOUN":
         noun = noun.head   # the counted noun parsed as the next one's modifier ("6
         # livreuses bénévoles" as "bénévoles" qualified)
     elif noun is not None and noun.pos_ == "ADJ":
@@ -1692,8 +1696,9 @@ _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b"
                     # (… or the local body received it: "la commune a reçu de l'État 4 000
                     # masques")
-                    r"|\b(?:a|ont|avons|avait|avaient)\s+(?:(?:déjà|bien|aussi)\s+)?"
-                    r"(?:reçu|réceptionné|obtenu|perçu)\b", re.I)
+                    r"|\b(?:nous|on|commune|mairie|ville|municipalité|ccas|collectivité"
+                    r"|communauté de communes)\b[^.;:]{0,30}?\b(?:a|ont|avons|avait|avaient)\s+"
+                    r"(?:(?:déjà|bien|aussi)\s+)?(?:reçu|réceptionné|obtenu|perçu)\b", re.I)
 
 
 # the means a thing came through, after the figure: no scope of it

@@ -1604,3 +1604,8 @@ def test_from_a_material_is_no_work_still_to_do():
 ])
 def test_a_thing_s_sum_and_a_bracketed_count(text, reason):
     assert (reason in [r for _, r in aside(text)]) and kinds(text) == []
+
+
+def test_a_noun_of_amount_as_the_subject_counts_people_acting():
+    assert kinds("Une trentaine de retraitées, réunies au sein du club, ont déjà cousu "
+                 "800 masques.") == [(30, "volunteers"), (800, "done")]

@@ -2197,3 +2197,10 @@ def test_a_food_relay_is_an_organisation():
     (ini,) = summary(
         "Le Relais alimentaire de Calonne-Ricouart a servi 64 familles en avril.")
     assert ini[:2] == ("Relais alimentaire de Calonne-Ricouart", ["62194"])
+
+
+def test_people_gathered_within_a_named_body_make_it_the_actor():
+    (ini,) = summary(
+        "Une vingtaine de retraitées, réunies au sein de Wingles Entraide Couture, ont "
+        "déjà cousu 1 100 masques.")
+    assert ini == ("Wingles Entraide Couture", ["62895"], [(20, "volunteers"), (1100, "done")])
