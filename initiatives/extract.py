@@ -2043,6 +2043,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     intro = False                  # the blocks are a list a colon introduced
     sites = False                  # … a list of the speaker's own sites
     recap = False                  # … the lines of a box of key figures
+    pending: Actor | None = None   # a group thanked over the paragraph that tells its work
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
@@ -2072,11 +2073,28 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             continue
         if block.role in ("salutation", "signature"):
             continue
+        if block.role in ("content", "headline") and (thanked := _THANKED_GROUP.match(block.text)) \
+                and not any(q for _, q in read_of.get(block.start, ())) and \
+                block is not blocks[-1] and (nxt := blocks[blocks.index(block) + 1]) and \
+                _THEY_OPEN.match(nxt.text):
+            # thanks to a group ("Un grand merci à nos couturières !"), then a paragraph
+            # whose subject is a pronoun ("Elles sont 22 …"): that paragraph is theirs
+            who = thanked.group("who")
+            where = context.town.nom if context.town is not None else None
+            pending = Actor(f"{who[:1].upper()}{who[1:]}" + (f" {_of(where)}{where}" if where else ""),
+                            CITIZEN, 0, 0)
+            continue
         if block.role == "content" and (_THANKS.match(block.text) or _SAME.search(block.text)) \
                 and not any(q for _, q in read_of.get(block.start, ())):
             # thanks without a quantity name those who helped the text's action; others
             # doing the same are a comparison
             continue
+        if pending is not None and _THEY_OPEN.match(block.text):
+            current = _Draft(pending, [block], block, heading)
+            drafts.append(current)
+            last, pending = current, None
+            continue
+        pending = None
         if block.role == "headline":
             current, headline = None, block
             continue
@@ -2296,6 +2314,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
 # A numbered section's title ("1) Ce que nous avons fait"): no figure, no sentence's end;
 # it introduces the list under it
 _NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\d\n]{3,60}?(?<![.;,!])")
+# thanks to a group of people ("Un grand merci à nos couturières !") and a paragraph
+# opening on a pronoun that stands for them
+_THANKED_GROUP = re.compile(r"\W{0,4}(?:un\s+)?(?:grand\s+|immense\s+|énorme\s+)?merci\s+(?:à|aux)\s+"
+                            r"(?:nos|toutes nos|tous nos|ces|les)\s+(?P<who>[a-zà-ÿ]{4,}s)"
+                            r"(?:\s+bénévoles)?\s*\W*$", re.I)
+_THEY_OPEN = re.compile(r"(?:Elles|Ils)\s")
 # The heading of a box of key figures
 _RECAP = re.compile(r"(?i)\W*(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en chiffres"
                     r"|(?:les\s+)?chiffres[- ]clés|les chiffres)\W*")

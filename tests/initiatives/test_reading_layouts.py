@@ -2204,3 +2204,14 @@ def test_people_gathered_within_a_named_body_make_it_the_actor():
         "Une vingtaine de retraitées, réunies au sein de Wingles Entraide Couture, ont "
         "déjà cousu 1 100 masques.")
     assert ini == ("Wingles Entraide Couture", ["62895"], [(20, "volunteers"), (1100, "done")])
+
+
+def test_a_group_thanked_over_a_paragraph_opening_on_a_pronoun_is_its_actor():
+    found = summary(
+        "Ville de Douvrin – Actualités\n\n"
+        "La Ville a remis 2 000 masques aux habitants.\n\n"
+        "🧶 Merci à nos tricoteuses !\n\n"
+        "Elles sont 14 à tricoter pour la maternité : 260 bonnets ont déjà été livrés.")
+    assert [(a, q) for a, _, q in found] == [
+        ("Ville de Douvrin", [(2000, "done")]),
+        ("Tricoteuses de Douvrin", [(14, "volunteers"), (260, "done")])]
