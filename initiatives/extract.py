@@ -2164,11 +2164,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         actor = _referred_back(block.text, actor, drafts)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
-        if recap and actor is None and figures and drafts and BULLET.match(block.text):
+        if recap and actor is None and figures and current is None and drafts and \
+                BULLET.match(block.text):
             # an article's box of key figures ("REPÈRES", "EN CHIFFRES") sums up its
-            # subject, the first story
+            # subject, the first story (inside a card, they are the card's)
             drafts[0].blocks.append(block)
-            current = None
             continue
         if actor is None and BULLET.match(block.text):
             # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
