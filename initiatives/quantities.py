@@ -1886,6 +1886,9 @@ def _had_to(verb) -> bool:
     return verb.lemma_.lower() == "devoir" and any(c.dep_.startswith("aux") for c in verb.children)
 
 
+_COORDINATION = re.compile(r",\s*(?:et|mais|puis)\b|;")
+
+
 def _fetches_as_habit(verb) -> bool:
     """"aller chercher" is one verb, to fetch: coordinated after a verb in the present,
     it is done as a habit ("font les courses et vont chercher les médicaments"), not a
@@ -1932,6 +1935,15 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # is another clause's ("vise les 2 000 masques et recherche encore une vingtaine de
     # bénévoles", "a commandé 500 masques et a besoin de 12 couturières")
     verbs = [v for v in verbs if not _need_between(v, first)]
+    if verbs and first is not None and verbs[0].i < first.i and _COORDINATION.search(
+            first.doc.text[verbs[0].idx:first.idx]):
+        # a figure coordinated after another clause, with a verb of its own after it,
+        # is that verb's ("420 ont été cousus, et 300 de plus seront prêts")
+        own = next((t for t in first.doc[first.i + 1:]
+                    if t.idx < first.idx + len(first.text) + len(clause_after)
+                    and t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")), None)
+        if own is not None and _verb_reading(own)[0] == "future":
+            return TARGET, f"futur (« {own.text} »)"
     ordered = next((c for c in (noun.children if noun is not None else ())
                     if c.dep_.startswith("acl") and c.lemma_.lower() in ORDER_LEMMAS
                     and not any(a.dep_.startswith("aux") and a.lemma_ == "avoir"

@@ -1609,3 +1609,8 @@ def test_a_thing_s_sum_and_a_bracketed_count(text, reason):
 def test_a_noun_of_amount_as_the_subject_counts_people_acting():
     assert kinds("Une trentaine de retraitées, réunies au sein du club, ont déjà cousu "
                  "800 masques.") == [(30, "volunteers"), (800, "done")]
+
+
+def test_a_figure_coordinated_after_a_past_clause_takes_its_own_future():
+    assert kinds("Le club a pris en charge la confection de masques : 510 ont été cousus, "
+                 "et 250 de plus seront prêts lundi.") == [(510, "done"), (250, "target")]
