@@ -441,6 +441,10 @@ GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fab
                         re.I)
 # Verbs of containment describe one unit's contents, not an output.
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
+# a unit's contents told earlier in the sentence ("Le kit comprend 1 mètre de tissu et …")
+_CONTAINS_BEFORE = re.compile(r"\b(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|cabas)s?"
+                              r"\s+(?:\w+\s+){0,2}?(?:contien(?:t|nent)|compren(?:d|nent)"
+                              r"|compor(?:te|tent)|renfer(?:me|ment)|inclu(?:t|ent))\b", re.I)
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
               "promettre", "planifier", "programmer", "fixer", "tabler", "escompter",
@@ -1198,15 +1202,21 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _EPIDEMIC.match(text, number.end):
         return None, "epidemic"    # "1 347 patients atteints du Covid-19 ont été hospitalisés"
     clause = re.split(r"[.;!?]", before)[-1] + " " + re.split(r"[.;!?]", after)[0]
-    if _DEPARTEMENT_WIDE.search(clause) or _named_departement().search(clause):
+    # (every commune of it may be counted past the next figure: "aux 890 communes du …")
+    whole = re.split(r"[.;!?]", before)[-1] + " " + \
+        re.split(r"[.;!?]", text[number.end:number.end + 200])[0]
+    if _DEPARTEMENT_WIDE.search(whole) or _named_departement().search(clause):
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
     hedge = _THRESHOLD.match(number.text_in(text)).group()   # "plus de" is the number's
     if _CLASS_OF.search(before + hedge) or _LIMIT_BEFORE.search(before + hedge):
         return None, "limit"               # "pour les commandes de plus de 100 €"
-    if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB"):
-        return None, "per_unit"                            # "un kit contient 3 mètres de tissu"
+    if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB") or \
+            _CONTAINS_BEFORE.search(re.split(r"[.;!?]", upto or before)[-1]):
+        # "un kit contient 3 mètres de tissu"; what else it holds, and what it yields,
+        # are its own ("… et 2 élastiques pour réaliser 4 masques")
+        return None, "per_unit"
     # (people are no sum: "avec l'aide de deux voisins bénévoles")
     if (_PRICE_BEFORE.search(before) and group not in (PEOPLE, VOLUNTEER, BENEFICIARY)) or (
             # (a sum given is an aid, "un don de 50 €"; things given are a gift, counted)
@@ -1271,6 +1281,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (MATERIAL, "open") and _does_the_work(chain):
         return None, "means"   # "les 11 imprimantes du club sortent 150 visières"
     grammar, cue = _grammar(chain, before, after, sentence)
+    if grammar == TARGET and _TOOL_BY_USE.match(name) and re.match(r"\s*à\s", after):
+        grammar, cue = None, ""   # "6 machines à coudre": a tool named by its use
     if group in (PEOPLE, BENEFICIARY, VOLUNTEER) and _ARE_NOW.search(before):
         # people counted by "être" now or before ("Nous sommes 14 bénévoles, mais il
         # nous manque…", "les familles suivies, qui sont aujourd'hui 230"): a count of
@@ -1287,6 +1299,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if (grammar is None or (grammar == DONE and told and (told[-1] not in line
                                                           or told[0].startswith("rest")))) \
             and group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) \
+            and not _TOOL_BY_USE.match(name) \
             and (todo := _STILL_TO_DO.match(after)) and doc is not None and \
             any(t.text == todo.group(1) and number.end <= t.idx < number.end + 80
                 and t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"] for t in doc):
@@ -1378,6 +1391,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
 # a figure then "à" and an infinitive: what is still to be done
 # ("à partir de" is a preposition, from: "380 surblouses à partir de draps")
 _STILL_TO_DO = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?à\s+(?!partir\s+d)([a-zà-ÿ]+(?:er|ir|re))\b")
+# tools named by their use, "à" and an infinitive ("6 machines à coudre"): nothing to do
+_TOOL_BY_USE = re.compile(r"\b(?:machine|fer|planche|table|salle|brosse)s?$")
 
 
 def _bare_infinitive(chain):
@@ -1752,7 +1767,8 @@ _DEPARTEMENT_WIDE = re.compile(
     rf"|(?:dans|sur) (?:tout le|l{_APOS}ensemble du) département|au niveau départemental"
     rf"|partout dans le département"
     # every commune of it ("remis aux communes du département")
-    rf"|(?:les|aux|des|toutes les) communes du (?:département|Pas-de-Calais))\b", re.I)
+    rf"|(?:les|aux|des|toutes les)\s+(?:\d[\d\s\u00a0\u202f]*\s+)?communes du (?:département"
+    rf"|Pas-de-Calais))\b", re.I)
 
 
 @functools.cache

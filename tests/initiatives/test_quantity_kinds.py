@@ -1614,3 +1614,19 @@ def test_a_noun_of_amount_as_the_subject_counts_people_acting():
 def test_a_figure_coordinated_after_a_past_clause_takes_its_own_future():
     assert kinds("Le club a pris en charge la confection de masques : 510 ont été cousus, "
                  "et 250 de plus seront prêts lundi.") == [(510, "done"), (250, "target")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a unit's contents, and what it yields, are its own
+    ("Le colis comprend 2 kilos de pâtes et 3 boîtes de conserve pour tenir 4 jours.",
+     "per_unit"),
+    # a figure for every commune of the département, counted past their own figure
+    ("Le syndicat a remis 90 000 flacons aux 890 communes du Pas-de-Calais.", "departement_wide"),
+])
+def test_a_unit_s_contents_and_a_figure_for_every_commune(text, reason):
+    assert [r for _, r in aside(text)][0] == reason and kinds(text) == []
+
+
+def test_a_tool_named_by_its_use_is_nothing_to_do():
+    assert kinds("Dans la salle, 9 machines à coudre tournent ; il reste 400 masques à "
+                 "coudre.") == [(400, "target")]
