@@ -289,6 +289,8 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
               r"|repair café|ressourcerie|relais (?:alimentaire|solidaire|social)"
+              # (a shop by its brand: "le magasin Intermarché", not "le magasin partenaire")
+              r"|(?:magasin|hypermarché)(?=\s+(?-i:[A-ZÀ-Ý]))"
               # a town's public services for culture and children
               r"|médiathèque|bibliothèque|ludothèque|accueil de loisirs|centre de loisirs|crèche"
               # a town's body of volunteers ("la réserve citoyenne")
@@ -348,7 +350,9 @@ _FIRST_PERSON = re.compile(rf"(?:^|[.!?]\s+|,\s*)(?:[Jj]{_A}ai|[Nn]ous avons|[Jj
 # The first person plural of a post or a letter: the text's author speaks.
 _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|cousons)|[Oo]n (?:a|"
                  r"livre|distribue|prépare|coud|cherche|recherche)|[Nn]os bénévoles"
-                 r"|[Nn]otre (?:équipe|association|asso|collectif))\b")
+                 r"|[Nn]otre (?:équipe|association|asso|collectif)"
+                 # (what we lack, we need: "il nous manque des gants")
+                 r"|il nous (?:manque|faut|faudrait)|nous manquons|nous (?:cherchons|recherchons))\b")
 # A paragraph whose subject is the author's "we" (not thanking others, who act)
 _WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
                          r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))")
@@ -812,7 +816,11 @@ _GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contr
 
 # the name, then a relative clause with a verb of making, carrying or giving, by its stem
 # (the parse may miss the clause, the tagger take "livre" for a noun)
-_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:{DOING_STEMS})")
+_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*(?:\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:{DOING_STEMS})"
+                         # … or thanked for its own gift ("… de Mazingarbe pour son don de
+                         # 150 kg de fruits")
+                         rf"|[^.;]{{0,40}}?\bpour (?:son|leur|ses|leurs) (?:dons?|offre|cadeau"
+                         rf"|livraisons?|envoi)\s+(?:de\s+|d['’])\s*\d)")
 
 
 def _organisation(text: str, m: re.Match, town) -> Actor | None:

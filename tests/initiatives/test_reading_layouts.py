@@ -2215,3 +2215,18 @@ def test_a_group_thanked_over_a_paragraph_opening_on_a_pronoun_is_its_actor():
     assert [(a, q) for a, _, q in found] == [
         ("Ville de Douvrin", [(2000, "done")]),
         ("Tricoteuses de Douvrin", [(14, "volunteers"), (260, "done")])]
+
+
+def test_a_post_s_want_is_its_own_and_a_shop_thanked_for_its_gift_gives_it():
+    found = summary(
+        "Association Les Mains Tendues – Bully-les-Mines\n\n"
+        "Petit point de la semaine 🙂\n\n"
+        "📦 64 colis livrés aux familles\n"
+        "🍲 la boulangerie Dufay nous a offert 30 pains vendredi\n"
+        "🧤 il nous manque des gants (environ 150 paires)\n\n"
+        "Un grand merci au magasin Carrefour Market de Mazingarbe pour son don de 90 kg de "
+        "légumes.")
+    assert [(a, q) for a, _, q in found] == [
+        ("Les Mains Tendues", [(64, "done"), (150, "needed")]),
+        ("Boulangerie Dufay", [(30, "done")]),
+        ("Magasin Carrefour Market de Mazingarbe", [(90, "done")])]
