@@ -31,12 +31,13 @@ from initiatives.ingest import read_release
 
 CORPUS_DIR = config.ROOT / "tests" / "data" / "extraction"
 # Each hold-out (holdout, holdout2, …) was written after the previous one had been
-# scored and read; the newest is the one nobody has read, and so is any hold-out
-# whose folder holds an `UNREAD` file (two written at once, judged together).
+# scored and read; a hold-out nobody has read holds an `UNREAD` file, and when none
+# does, the newest is the unread one (a later one may be written, scored and read
+# while an earlier one is kept aside as the next judge).
 HOLDOUTS = tuple(sorted((p.name for p in CORPUS_DIR.glob("holdout*") if p.is_dir()),
                         key=lambda name: (len(name), name)))
-UNREAD = {HOLDOUTS[-1], *(p.parent.name for p in CORPUS_DIR.glob("holdout*/UNREAD"))} \
-    if HOLDOUTS else set()
+UNREAD = {p.parent.name for p in CORPUS_DIR.glob("holdout*/UNREAD")} or \
+    ({HOLDOUTS[-1]} if HOLDOUTS else set())
 PARTS = ("bundled", "dev", *HOLDOUTS)
 
 

@@ -256,7 +256,7 @@ def test_every_bundled_release_has_gold():
 
 
 def test_unread_holdouts_show_totals_only():
-    """A hold-out marked `UNREAD` (or the newest) prints no text's misses: reading them
+    """A hold-out marked `UNREAD` (or, with none marked, the newest) prints no text's misses: reading them
     while tuning would fit the judge."""
     part = sorted(bench_extraction.UNREAD)[0]
     gold = sc.gold_from_dict({"initiatives": [{"actor": "Association", "communes": ["62548"],
@@ -267,7 +267,8 @@ def test_unread_holdouts_show_totals_only():
     assert "missed" not in bench_extraction.report(run, verbose=True)
     run.part = "dev"
     assert "missed" in bench_extraction.report(run, verbose=True)
-    assert bench_extraction.HOLDOUTS[-1] in bench_extraction.UNREAD
+    marked = {p.parent.name for p in bench_extraction.CORPUS_DIR.glob("holdout*/UNREAD")}
+    assert bench_extraction.UNREAD == (marked or {bench_extraction.HOLDOUTS[-1]})
 
 
 def test_a_towns_own_body_is_one_actor_whatever_word_names_it():
