@@ -628,12 +628,17 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
     if block_lines == 1 and not ends and len(a_text) < 0.5 * typical and \
             b_text[:1].isupper() and not _GOES_ON.search(a_text):
         return True  # a short line alone over a paragraph is its heading ("Nos aînés")
+    if b.startswith(" ") and _FIGURE_LINE.match(b_text) and (
+            _FIGURE_LINE.match(a_text) or a_text.upper() == a_text):
+        return True  # indented short lines opening with a figure: a list of key figures
+        # under its heading ("EN CHIFFRES" over "  64 communes" and "  27 000 habitants")
     if b.startswith(" "):  # a lost bullet or a page start in the source
         return ends or a_text.endswith(":")
     return False
 
 
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
+_FIGURE_LINE = re.compile(r"\d[\d \u00a0\u202f.,]*\s+[^\W\d][^\n]{0,70}$")
 _SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}\W+[A-ZÀ-Ý]{3,}")  # two words in capitals at least
 FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
 FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")

@@ -196,7 +196,10 @@ _EACH_HEAD = re.compile(r"\bchaque\s+(?!(?:jour|soir|matin|midi|semaine|mois|lun
 # What a place or a body has, in a relative clause, is its size, not an output
 # ("le gîte, qui compte 12 chambres"); of people it is its members (see _kind).
 _HAS_BEFORE = re.compile(r"\bqui\s+(?:compte|comptent|comptait|dispose de|disposent de|possède"
-                         r"|possèdent)\s+(?:près de\s+|plus de\s+|environ\s+)?$", re.I)
+                         r"|possèdent"
+                         # (a body gathering its members: "qui fédère 27 agriculteurs")
+                         r"|fédère|fédèrent|regroupe|regroupent|rassemble|rassemblent)"
+                         r"\s+(?:près de\s+|plus de\s+|environ\s+)?$", re.I)
 # "l'usine, qui emploie 85 salariés": the staff an employer has is its size
 _EMPLOYS = re.compile(r"\b(?:emploi(?:e|ent|ait|aient)|emplo(?:yant|yer)|salarie|salarient)\s+"
                       r"(?:près de\s+|plus de\s+|environ\s+|quelque\s+)?$", re.I)
@@ -849,6 +852,7 @@ _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|e
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
+_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
 _BRACKETED_COUNT = re.compile(r"([^\W\d]+)\s*\(\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
@@ -1254,6 +1258,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \
             (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
+                                      # a line that is only the count ("27 000 habitants",
+                                      # in a box of key figures) states a size
+                                      or (_LINE_ALONE.search(before)
+                                          and re.match(r"[ \t]*(?:\n|$)", after))
                                       or _WITH_SIZE.search(before)
                                       or _GATHERS_PEOPLE.search(before))) or \
             _CENSUS_AFTER.match(text, number.end) or \
@@ -1267,6 +1275,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "population"         # "une usine de 250 salariés", "sur les 900 élèves"
     if name in _CAPACITY_NOUNS and _SIZE_VERB_BEFORE.search(before):
         return None, "place_count"         # "ma salle fait 60 couverts": its size
+    if group == "open" and _AGENT_NOUN.search(name) and _HAS_BEFORE.search(before):
+        # people by their trade a body gathers are its members ("qui fédère 27 agriculteurs")
+        return VOLUNTEERS, f"membres (« {name} »)"
     if group not in (PEOPLE, BENEFICIARY, VOLUNTEER, POPULATION) and _HAS_BEFORE.search(before):
         return None, "place_count"         # "le gîte, qui compte 12 chambres": its size
     if group == BENEFICIARY and _HAS_BEFORE.search(before):
@@ -1566,9 +1577,11 @@ def _gathers(chain) -> bool:
     # the counted noun, or "dizaine" itself in "une dizaine de chefs"; things gathered
     # ("420 produits ont été rassemblés") are collected, people gather themselves
     noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
-    return noun is not None and (noun.dep_ == "nsubj" or (
-        noun.dep_ == "nsubj:pass" and _AGENT_NOUN.search(noun.text))) and \
-        noun.head.lemma_.lower() in GATHER
+    # (or people qualified by the participle: "six restaurateurs … réunis au sein de …")
+    return noun is not None and ((noun.dep_ == "nsubj" or (
+        noun.dep_ == "nsubj:pass" and _AGENT_NOUN.search(noun.text))) and
+        noun.head.lemma_.lower() in GATHER or bool(_AGENT_NOUN.search(noun.text)) and any(
+            c.dep_.startswith("acl") and c.lemma_.lower() in GATHER for c in noun.children))
 
 
 # "versée aux 25 000 collégiens", "appeler les 41 personnes seules": the people something
@@ -1823,10 +1836,13 @@ def _verb_reading(token) -> tuple[str | None, str]:
     # franchir …"); "a fait parvenir" keeps its auxiliary's past
     # (a form ending as a third person plural is none, whatever the tagger says:
     # "Seize couturières confectionnent …")
-    if "Inf" in token.morph.get("VerbForm") and not token.lower_.endswith("ent") and (
+    # (a form without an infinitive's ending is none, whatever the tagger says: "Seize
+    # couturières confectionnent …", "le fablab coordonne …")
+    infinitive = bool(re.search(r"(?:er|ir|re|ïr)$", token.lower_))
+    if "Inf" in token.morph.get("VerbForm") and infinitive and (
             not auxes or any(c.dep_ == "mark" for c in token.children)):
         return "infinitive", words
-    if "Inf" in token.morph.get("VerbForm") and token.lower_.endswith("ent"):
+    if "Inf" in token.morph.get("VerbForm") and not infinitive:
         return "present", words
     if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
         return "past", words
@@ -2054,14 +2070,18 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if _verb_reading(clause)[0] == "future" and not (
                 verbs and _verb_reading(verbs[0])[0] == "past"):
             return TARGET, f"futur (« {clause.text} »)"
-        if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj"):
+        if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj") and \
+                not any(c.dep_.startswith("nsubj") for c in clause.children):
+            # (a relative clause with its own subject tells the people's wish, "46
+            # soignants …, qui souhaitaient éviter …", no goal for the figure)
             # "sur les 10 000 masques visés"; but "les 500 colis prévus ont été livrés"
             return TARGET, f"participe d'objectif (« {clause.text} »)"
     aim = _GOAL_VERB_BEFORE.search(_last(clause_before, 40))
     if aim:
         return TARGET, f"verbe d'intention (« {aim.group().split()[0]} »)"
     extra = GOAL_AFTER.match(after)
-    if extra and not (verbs and _verb_reading(verbs[0])[0] == "past"):
+    # (the past may govern the verb that counts: "a permis de servir 95 foyers supplémentaires")
+    if extra and not any(_verb_reading(v)[0] == "past" for v in verbs[:2]):
         # "supplémentaires" is more to come, unless a past verb says they were made
         # ("ont cousu 520 masques supplémentaires")
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
@@ -2114,7 +2134,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # participle's head ("420 livraisons de courses effectuées")
     phrase = [noun, *(c for c in noun.children if c.dep_ == "nmod")] if noun is not None else []
     for clause in (c for head in phrase for c in head.children
-                   if c.dep_.startswith("acl") and c.pos_ == "VERB"):
+                   if c.dep_.startswith("acl") and c.pos_ == "VERB"
+                   # (an adjective of a town is no participle: "six restaurateurs liévinois")
+                   and not re.search(r"(?:ois|oise|oises)$", c.lower_)):
         if _verb_reading(clause)[0] == "past":            # "160 attestations imprimées"
             return DONE, f"participe passé (« {clause.text} »)"
     if not verbs and (future := _FUTURE_AFTER.match(after)):

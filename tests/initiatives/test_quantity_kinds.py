@@ -1630,3 +1630,32 @@ def test_a_unit_s_contents_and_a_figure_for_every_commune(text, reason):
 def test_a_tool_named_by_its_use_is_nothing_to_do():
     assert kinds("Dans la salle, 9 machines à coudre tournent ; il reste 400 masques à "
                  "coudre.") == [(400, "target")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people by their trade a body gathers are its members
+    ("L'association, qui fédère 31 éleveurs, a livré 900 litres de lait.",
+     [(31, "volunteers"), (900, "done")]),
+    # a past verb governing the one that counts: "supplémentaires" is no goal then
+    ("La collecte de samedi a permis d'aider 60 familles supplémentaires.",
+     [(60, "beneficiaries")]),
+    # a form without an infinitive's ending is no infinitive, whatever the tagger says
+    ("À Arques, le fablab coordonne une trentaine de particuliers équipés d'imprimantes.",
+     [(30, "done")]),
+    # a relative clause with its own subject tells the people's wish, no goal
+    ("Le gîte a accueilli gratuitement 28 infirmières de l'hôpital d'Arras, qui "
+     "souhaitaient éviter de rentrer chez elles.", [(28, "beneficiaries")]),
+    # people by their trade, a town's adjective and a participle of gathering: helpers
+    ("Depuis deux semaines, six coiffeurs béthunois réunis au sein du collectif « Les "
+     "Ciseaux solidaires » cuisinent chaque midi pour l'hôpital.", [(6, "volunteers")]),
+])
+def test_members_helpers_and_wishes(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_territory_s_key_figures_under_their_heading_are_sizes():
+    from initiatives.ingest import release_from_text
+    body = release_from_text("Bulletin de la communauté de communes\n\nEN CHIFFRES\n"
+                             "  42 communes\n  18 500 habitants\n  6 000 masques remis\n").body
+    assert "EN CHIFFRES\n\n42 communes\n\n18 500 habitants" in body
+    assert aside("18 500 habitants") == [("18 500", "population")]
