@@ -2689,13 +2689,13 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
                   if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
-    if not places and (adj := _TOWN_ADJECTIVE_END.search(draft.actor.name)):
-        # … or its town's adjective (« Le Fil rinxentois »)
-        town = demonym_town(adj.group(1), body, dep)
-        places = [_place(town, town.nom)] if town is not None and town.inside else []
     if not places and context is not None and context.town is not None:
         # the text's town, or the towns its title names
         places = [_place(t, t.nom) for t in context.towns or [context.town]]
+    if not places and (adj := _TOWN_ADJECTIVE_END.search(draft.actor.name)):
+        # … or, in a text of no town, its town's adjective (« Le Fil rinxentois »)
+        town = demonym_town(adj.group(1), body, dep)
+        places = [_place(town, town.nom)] if town is not None and town.inside else []
     if not places and (not local or _NATIONAL.search(text)):
         places = [_national(dep)]  # a national scheme, or an item from elsewhere
     for p in places:

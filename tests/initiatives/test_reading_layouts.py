@@ -2230,3 +2230,11 @@ def test_a_post_s_want_is_its_own_and_a_shop_thanked_for_its_gift_gives_it():
         ("Les Mains Tendues", [(64, "done"), (150, "needed")]),
         ("Boulangerie Dufay", [(30, "done")]),
         ("Magasin Carrefour Market de Mazingarbe", [(90, "done")])]
+
+
+def test_a_text_s_town_comes_before_a_namesake_of_an_organisation_s_adjective():
+    found = summary(
+        "Ville d'Avesnes-le-Comte – Actualités\n\n"
+        "Les couturières des Petites Mains avesnoises ont cousu 700 masques pour les écoles.")
+    assert [(a, places) for a, places, _ in found] == [
+        ("Petites Mains avesnoises", ["62063"])]   # not Avesnes (62062), a namesake
