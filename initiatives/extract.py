@@ -2708,8 +2708,7 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
                       places=places, quantities=quantities, contacts=contacts)
 
 
-_TOWN_ADJECTIVE_END = re.compile(r"\s([a-zà-ÿ]{3,}(?:ois|oise|oises|ais|aise|aises|ien|ienne|iens"
-                                 r"|iennes))$")
+_TOWN_ADJECTIVE_END = re.compile(rf"\s({_DEMONYM_WORD})$")
 
 
 def _excerpt(body: str, blocks: list[Block]) -> str:
