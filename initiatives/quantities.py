@@ -1842,11 +1842,10 @@ def _verb_reading(token) -> tuple[str | None, str]:
     if "Inf" in token.morph.get("VerbForm") and infinitive and (
             not auxes or any(c.dep_ == "mark" for c in token.children)):
         return "infinitive", words
-    if "Inf" in token.morph.get("VerbForm") and not infinitive:
-        return "present", words
     if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
         return "past", words
-    if "Fin" in token.morph.get("VerbForm"):
+    if "Fin" in token.morph.get("VerbForm") or ("Inf" in token.morph.get("VerbForm")
+                                                 and not infinitive):
         return "present", words
     return None, words
 
