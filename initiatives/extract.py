@@ -2052,6 +2052,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     sites = False                  # … a list of the speaker's own sites
     recap = False                  # … the lines of a box of key figures
     pending: Actor | None = None   # a group thanked over the paragraph that tells its work
+    position = {b.start: i for i, b in enumerate(blocks)}
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
@@ -2083,8 +2084,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             continue
         if block.role in ("content", "headline") and (thanked := _THANKED_GROUP.match(block.text)) \
                 and not any(q for _, q in read_of.get(block.start, ())) and \
-                block is not blocks[-1] and (nxt := blocks[blocks.index(block) + 1]) and \
-                _THEY_OPEN.match(nxt.text):
+                (at := position[block.start] + 1) < len(blocks) and \
+                _THEY_OPEN.match(blocks[at].text):
             # thanks to a group ("Un grand merci à nos couturières !"), then a paragraph
             # whose subject is a pronoun ("Elles sont 22 …"): that paragraph is theirs
             who = thanked.group("who")
