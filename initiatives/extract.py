@@ -417,6 +417,9 @@ _OF_MEMBERS = re.compile(rf"des\s+[a-zà-ÿ]{{3,}}s(?:-[a-zà-ÿ]{{3,}}s)?\b(?:\
 
 # (a club's players and supporters too; its name may end on its town's adjective: "les
 # joueurs et supporters de l'Olympique sallauminois")
+# people gathered within a named body ("réunies au sein d'Isbergues Solidarité Couture")
+_WITHIN = re.compile(rf"\b(?:réunie?s|rassemblée?s|regroupée?s|engagée?s|bénévoles)\s+au sein\s+"
+                     rf"(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*(?P<name>{NAME})")
 _MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires|joueu(?:r|se)s|supporters"
                          rf"|licenciée?s)\s+(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*"
                          rf"(?P<name>{NAME}(?:\s+{_DEMONYM_WORD}\b)?)")
@@ -521,9 +524,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # parents d'élèves du collège de Samer", "le collectif des commerçants de Fruges")
             add(_Span(m.start(), m.end() + n.end()), f"{m.group(1).capitalize()} {n.group()}",
                 _KEYWORD_TYPES[keyword])
-    _WITHIN = re.compile(rf"\b(?:réunie?s|rassemblée?s|regroupée?s|engagée?s|bénévoles)\s+au sein\s+"
-                     rf"(?:de\s+l{_A}|de\s+la\s+|du\s+|des\s+|de\s+|d{_A})\s*(?P<name>{NAME})")
-# The members of a group named after them: the group acts ("les membres d'Opale
+    # The members of a group named after them: the group acts ("les membres d'Opale
     # Informatique Solidaire ont reconditionné", "les bénévoles des Amis du Moulin");
     # a place there is the members' town, read as such elsewhere
     for m in _MEMBERS_OF.finditer(text):

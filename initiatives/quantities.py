@@ -1624,11 +1624,18 @@ _TASK = re.compile(r"^(?:course|livraison|tournée|permanence|visite|masque|repa
                    r"|distribution|collecte|quête)", re.I)
 
 
+def _amount_subject(chain):
+    """A noun of amount that is itself the subject ("Une vingtaine de … ont cousu"): the
+    people it counts act, whatever the parse made of the verb."""
+    return chain[0] if chain and chain[0].pos_ == "NOUN" and chain[0].dep_.startswith("nsubj") \
+        else None
+
+
 def _helps(chain) -> bool:
-    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain
-                                                                        else None)
-    if chain and chain[0].pos_ == "NOUN" and chain[0].dep_.startswith("nsubj"):
-        noun = chain[0]   # a noun of amount is the subject ("Une vingtaine de … ont cousu")
+    noun = _amount_subject(chain)
+    if noun is None:
+        noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain
+                                                                            else None)
     head = noun.head if noun is not None else None
     if head is None:
         return False
@@ -1659,8 +1666,8 @@ _AT_SERVICE = re.compile(r"\b(?:au service|à (?:la )?disposition)\b", re.I)
 def _acts(chain) -> bool:
     """The counted people are the subject of an active verb ("deux infirmières ont lancé")."""
     noun = chain[1] if len(chain) > 1 and chain[1].pos_ in ("NOUN", "ADJ") else None
-    if chain and chain[0].pos_ == "NOUN" and chain[0].dep_.startswith("nsubj"):
-        noun = chain[0]   # a noun of amount is the subject ("Une vingtaine de … ont cousu")
+    if _amount_subject(chain) is not None:
+        noun = chain[0]
     elif noun is not None and noun.dep_ == "amod" and noun.head.pos_ == "NOUN":
         noun = noun.head   # the counted noun parsed as the next one's modifier ("6
         # livreuses bénévoles" as "bénévoles" qualified)
