@@ -69,6 +69,10 @@ STREETS = frozenset("""rue avenue av boulevard bd place route chemin allee quai 
 # ("le lycée de Saint-Omer" is the town's)
 VENUES = frozenset("""salle espace stade gymnase ecole college lycee eglise chapelle residence
     halle parc complexe foyer maison""".split())
+# nouns of a natural feature, named after a river or a town elsewhere ("la baie
+# d'Authie", "la vallée de la Lys"): the name is the feature's
+NATURAL_FEATURES = frozenset("""baie vallee val estuaire embouchure riviere fleuve source
+    marais foret bois plaine cote""".split())
 CIVILITIES = frozenset("monsieur madame mademoiselle m mme mr mlle dr docteur maitre".split())
 TERRITORY_NEEDS_ARTICLE = {"littoral": frozenset({"le", "du", "au", "l"})}
 # Resolvable names that are too vague in running text ("le département" of whom?).
@@ -268,7 +272,7 @@ class _Context:
                     not self.named_after(last)
             return True
         if kind == "outside":
-            if self.named_before(i) or self.named_after(last):
+            if self.named_before(i) or self.named_after(last) or self.feature_of(i):
                 return False
             nom = (entry.resolution.nom or "").lower()
             if i > 0 and self.norm[i - 1] in ("du", "des") and \
@@ -283,6 +287,14 @@ class _Context:
         if kind == "national":
             return not self.named_before(i) and not self._organisation_de(i)
         return True  # département, arrondissement, EPCI
+
+    def feature_of(self, i: int) -> bool:
+        """After a natural feature's noun and "de" ("baie d'Authie", "vallée de la Lys")."""
+        before = self.norm[max(0, i - 3):i]
+        if before and before[-1] in ("la", "l"):
+            before = before[:-1]
+        return len(before) >= 2 and before[-1] in ("de", "du", "d", "des") and \
+            before[-2] in NATURAL_FEATURES
 
     def _organisation_de(self, i: int) -> bool:
         """"Banque de France", "Tour de France", "La Table de Marie": X de Y, X a

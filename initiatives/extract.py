@@ -281,7 +281,7 @@ _SPEECH = (r"(?:explique|expliquent|précise|sourit|raconte|confie|souligne|ajou
 # French heads of an organisation's name, completed by their noun phrase in the
 # parse ("le comité des fêtes", "la boulangerie Caron", "les élèves du lycée des
 # Marais"): clubs, committees, shops, schools, farms, local units.
-_ORG_HEADS = (r"comité|club|union|entente|amicale|épicerie|banque alimentaire|boulangerie"
+_ORG_HEADS = (r"comité|club|union|entente|amicale|groupement|épicerie|banque alimentaire|boulangerie"
               r"|pâtisserie|pharmacie|restaurant|supérette|mercerie|lycée|collège|école|GAEC"
               r"|coopérative|distillerie|laiterie|brasserie|ferme|unité locale|centre social"
               r"|maison de quartier|conseil municipal des jeunes|conseil municipal"
@@ -1345,8 +1345,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                                     and whole.method == "exact" else _epci_name(m),
                                     LOCAL_GOV, 0, 0)
             break
-    if ctx.institution is None and _OWN_EPCI.search(release.body):
-        ctx.institution = _titled_epci([title] + [t for t in firsts if len(t) <= 80], dep)
+    tops = [title] + [t for t in firsts if len(t) <= 80]
+    if ctx.institution is None and (_OWN_EPCI.search(release.body)
+                                    or any(_INTERCOMMUNAL.search(t) for t in tops)):
+        ctx.institution = _titled_epci(tops, dep)
     ctx.actor = ctx.institution or _title_actor(title) or _author(firsts) or \
         _signer(blocks)
     headlines = [b.text for b in blocks[:2] if len(b.text) < 150 and not _ENDS_SENTENCE.search(b.text)]
@@ -1355,6 +1357,9 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     return ctx
 
 
+# A header calling the text intercommunal ("La lettre intercommunale"): its territory's
+# intercommunality publishes it
+_INTERCOMMUNAL = re.compile(r"\bintercommuna(?:l|le|les|ux)\b", re.I)
 # An intercommunality speaking of itself without its name ("la Communauté de communes a
 # commandé…", "votre communauté de communes")
 _OWN_EPCI = re.compile(rf"\b(?i:la|votre|notre)\s+(?i:communauté (?:de communes|urbaine"
@@ -2792,7 +2797,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a side set against ours ("le derby contre Outreau", "face à Arques")
                    rf"|\b(?:contre|face à)\s+"
                    # a trip's start ("qui fait le trajet depuis Oignies")
-                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:\w+\s+){{0,4}}?depuis\s+"
+                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:[\w-]+\s+){{0,4}}?depuis\s+"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"
@@ -2817,6 +2822,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a road's way ("la départementale qui file vers Montreuil")
                    rf"|\b(?:route|départementale|nationale|autoroute|chemin|file|filent|mène"
                    rf"|mènent|conduit|conduisent)\b[^.;]{{0,20}}\bvers\s+"
+                   # … or to it ("au bord de la route qui mène à Frencq")
+                   rf"|\b(?:route|rue|chemin|départementale|nationale|autoroute|voie)\s+qui\s+"
+                   rf"(?:mène|conduit|va|file|part)\w*\s+(?:à|au|jusqu{_A}(?:à|au))\s+"
                    # a person's life told in a relative clause ("son dirigeant, qui a grandi
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
                    rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
@@ -3082,11 +3090,10 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     if any(m.resolution.level not in ("departement", "national") for m in kept):
         kept = [m for m in kept if m.resolution.level not in ("departement", "national")]
     places = [_place(m.resolution, m.text) for m in kept]
-    if home is not None and home.code not in codes and (
-            min(t for t, _, _ in ranked) >= _PARTNER_TIER
-            or not any(m.resolution.level == "commune" for m in kept)):
-        # only partners' towns named, or only a wider territory: the story happens in
-        # the text's town, with them, for it
+    if home is not None and home.code not in codes and all(
+            t >= _PARTNER_TIER for t, _, m in ranked if m.resolution.level == "commune"):
+        # only partners' or reached towns named, or only a wider territory: the story
+        # happens in the text's town, with them, for it
         places.insert(0, _place(home, home.nom))
     return places
 
@@ -3116,6 +3123,11 @@ def _referred(body: str, actor: tuple[int, int], mentions) -> list:
     return before[-1:]
 
 
+# the farthest towns a delivery reached ("livrées jusqu'à Mory et Beaulencourt"): reached
+# from the actor's home, which stays where it happens
+_REACHED_AS_FAR = re.compile(rf"\bjusqu{_A}(?:à|au)\s+(?:[^.;:,]{{0,40}}?(?:,|\bet)\s+)?$", re.I)
+
+
 def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     """Rank of a mention as the initiative's place (lower first); None to drop it."""
     r = m.resolution
@@ -3125,6 +3137,8 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
+    if not in_actor and r.level == "commune" and _REACHED_AS_FAR.search(before):
+        return _PARTNER_TIER              # "livrées jusqu'à Mory": reached from its home
     if not in_actor and _JOINED.search(body[max(0, m.start - 100):m.start]):
         return _PARTNER_TIER              # "nous regrouper avec nos voisines de Zouafques"
     if not in_actor and r.level == "commune" and \
@@ -3189,12 +3203,20 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
-            _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or (
+            _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
+            _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
 
 
+# a town the story says it leaves out ("les habitants de Gosnay ne sont pas concernés",
+# "toutes les communes sauf Auchel")
+_LEFT_OUT = re.compile(r"(?:\s*(?:,|et|ou)\s+(?:de\s+|d['’]|à\s+)?[\w'’-]+)*\s+(?:ne|n['’])\s*"
+                       r"(?:sont|est|seront|sera|étaient|était)\s+pas\s+(?:concern|desservi|inclu"
+                       r"|servi|visé)", re.I)
+_EXCEPT = re.compile(r"\b(?:sauf|excepté|hormis|à l['’]exception\s+(?:de|d['’]|du|des))\s+"
+                     r"(?:(?:les\s+)?(?:habitants|communes?|villes?)\s+(?:de\s+|d['’]))?$", re.I)
 # a supplier from a town who provides us ("un meunier de X qui me les cède à prix
 # coûtant"): the town is the supplier's
 _SUPPLIES_US = re.compile(r"\s+qui\s+(?:me|nous|lui|leur)\s+(?:les\s+|en\s+|l['’]\s*)?"

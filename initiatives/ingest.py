@@ -412,6 +412,11 @@ _WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet|initiative
 _WHEN_HEADER = re.compile(r"(?i)(?:dates?|jours?|quand|semaine)\b[^|]*")
 
 
+# a column's header that tells a town's size: its cells are sizes, each labelled by it
+# ("322 hab." under "Population"), never the row's output
+_SIZE_HEADER = re.compile(r"(?i)population|(?:nombre d['’]|nb d['’])?habitants|hab\.")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -431,7 +436,8 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
     for h, c in zip(header, cells):
         label = h.rstrip(" ?")
         kind = bool(_KIND_HEADER.search(h))
-        if h and (re.fullmatch(r"[\d\s.,]+", c) or _WHEN_HEADER.fullmatch(h) or (
+        if h and (re.fullmatch(r"[\d\s.,]+", c) or _WHEN_HEADER.fullmatch(h)
+                  or (_SIZE_HEADER.fullmatch(h) and re.search(r"\d", c)) or (
                 (kind or asks_who) and re.search(r"\d", c)
                 and (kind or DATA_LINE.match(f"{label} : {c}")))):
             # a cell that tells its own kind under a header of two ("besoin : 60 draps"

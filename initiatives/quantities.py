@@ -86,7 +86,8 @@ ITEMS = [
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
-    (r"habitante?s?|administrée?s?|âmes", "habitants", "personnes", POPULATION),
+    # … and "hab.", their abbreviation in a table's cell ("322 hab.")
+    (r"habitante?s?|hab\.|administrée?s?|âmes", "habitants", "personnes", POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
@@ -127,7 +128,7 @@ NOT_COUNTED = {
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
                r"|grandes|derniers|dernières|vieux|vieilles|beaux|belles|gros"
-               r"|grosses)\s+)?")
+               r"|grosses|prochains|prochaines)\s+)?")
 
 # --- cues that set a number aside -------------------------------------------
 
@@ -351,6 +352,11 @@ _WEEKLY = rf"chaque semaine|toutes les semaines|chaque {_WEEKDAY}|tous les {_WEE
 _RATE_BEFORE = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)|quotidiennement"
                           rf"|tous les (?:jours|soirs|matins|midis))"
                           rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadairement))"
+                          # (the act may be named by its noun, the figure its complement:
+                          # "assure chaque jour la livraison d'une soixantaine de repas")
+                          rf"(?:\s+(?:la|le|l{_APOS})\s*(?:livraison|distribution|préparation"
+                          rf"|confection|fabrication|production|remise|collecte|portage|envoi)"
+                          rf"(?:\s+(?:de|d{_APOS}|des)\s*(?:une\s+)?)?)?"
                           rf"(?:\s+(?:en moyenne|environ|près de))?\s*$", re.I)
 # A relative pronoun opens the figure's own clause ("…, qui a déjà réuni 1 250 euros")
 _RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
@@ -671,6 +677,15 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             return None, "comparison", number.end
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
+    if previous and previous[0] is not None and previous[0].kind in _LEVELS and (
+            _CHANGED_TO.fullmatch(text, previous[1], number.start) or (
+                _CHANGED_FROM.search(text, s_start, number.start)
+                and _TO_AFTER.fullmatch(text, previous[1], number.start))):
+        # "de 90 repas par jour avant la crise, nous sommes passés à 210", "on faisait 15
+        # colis par jour ; on en était à 40": a level the figure before rose or fell to
+        # counts the same thing the same way
+        return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
+            "évolution du chiffre qui précède (« passer à »)", number.end
     if previous and previous[0] is not None and previous[0].kind == DONE and \
             _OUT_OF_WHOLE.fullmatch(text, previous[1], number.start) and \
             _WHOLE_END.match(text, number.end):
@@ -679,7 +694,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx,
                                    kind=TARGET), "total prévu (« sur »)", number.end
     size = _LABEL.match(text, text.rfind("\n", 0, number.start) + 1, number.start)
-    if size and _SIZE_LABEL.fullmatch(size.group("label")) and _ENTRY_END.match(text, number.end):
+    if size and _SIZE_LABEL.fullmatch(size.group("label")) and _SIZE_END.match(text, number.end):
         # a label of inhabitants alone, with no act on them ("Habitants : 4 677", a
         # table's "Population" column): the size of the row's town
         return None, "population", number.end
@@ -835,6 +850,17 @@ _PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?demandes\b(?=[^.;!?]{0,40}?(?:en
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
+# A level's change: a rate or a count of people "passed to" a new figure, or "en" (the
+# thing counted before) "is at" it; the verbs of rising and falling too
+_LEVELS = (PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)
+_CHANGE = r"\b(?:pass|grimp|mont|augment|baiss|descend|tomb)\w*"
+_UP_TO = r"à\s+(?:plus de\s+|près de\s+|environ\s+|quelque\s+)?"
+_CHANGED_TO = re.compile(rf"[^.;!?\d]{{0,80}}?{_CHANGE}\s+(?:[\w'’]+\s+){{0,2}}?{_UP_TO}"
+                         rf"|[^;\d]{{0,80}}?\ben\s+(?:est|était|sommes|étions|sont|étaient|suis"
+                         rf"|étais)\s+(?:déjà\s+|maintenant\s+|désormais\s+)?{_UP_TO}", re.I)
+# … "passé de 90 repas par jour à 210": the change's verb before the first figure
+_CHANGED_FROM = re.compile(rf"{_CHANGE}\s+de\s+[^.;!?]*$", re.I)
+_TO_AFTER = re.compile(rf"[^.;!?\d]{{0,40}}?\s{_UP_TO}", re.I)
 # a bare figure followed by its verb: the figure is the subject ("22 000 sont arrivés")
 _BARE_SUBJECT = re.compile(r"\s+(?:(?:ont|sont|a|est|restent|reste|seront|seraient|vont|va"
                            r"|doivent|doit|avaient|étaient)\b)")
@@ -1056,6 +1082,8 @@ _SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|
 # cells, written "• label — figure"
 _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)(?:\s*:|\s+[—–])\s*$")
 _ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
+# … the size's figure, its unit maybe repeated ("Population : 322 hab.")
+_SIZE_END = re.compile(r"(?:\s*(?:hab\.?|habitants))?\s*(?:$|\n|[.;,]|\()", re.I)
 
 
 # A label's figure may be dated after it ("Livraisons : 96 la semaine dernière ; 1 050
@@ -1189,10 +1217,15 @@ def _nearest(text, s_start, s_end, pos):
 
 # --- kinds ------------------------------------------------------------------
 
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
+
+
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
           upto="", unit="unités", intro=""):
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
-    if _PER_UNIT_AFTER.match(after) or _per_unit_before(before) or \
+    # (within the figure's sentence: "…, soit 3 100 personnes. Chacun recevra …")
+    if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
+            _per_unit_before(before) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
@@ -1826,6 +1859,19 @@ def _recent(verb):
     return verb
 
 
+def _stem_and_ending(token) -> bool:
+    """A present or an imperfect whose stem ends in r ("livrions", "préparait",
+    "offrons"): its stem and a present's or an imperfect's ending, where a future or a
+    conditional keeps the infinitive whole ("livrerions", "préparerait")."""
+    lemma = token.lemma_.lower()
+    stem = lemma[:-2]
+    return lemma.endswith(("er", "ir")) and stem.endswith("r") and \
+        token.lower_ in {stem + e for e in _PLAIN_ENDINGS}
+
+
+_PLAIN_ENDINGS = ("ons", "ez", "ais", "ait", "ions", "iez", "aient")
+
+
 def _verb_reading(token) -> tuple[str | None, str]:
     """The time a verb token tells: "future", "past", "present", "infinitive", with
     the words that show it."""
@@ -1834,9 +1880,10 @@ def _verb_reading(token) -> tuple[str | None, str]:
     words = re.sub(r"(?<=\d)\.(?=\d{3}\b)", " ", words)  # the parse's joined thousands
     for t in auxes + [token]:
         # the tagger's future must show a future's ending ("accueille" is a present)
-        if ("Fut" in t.morph.get("Tense") and _FUTURE.search(t.text)) or \
+        if (("Fut" in t.morph.get("Tense") and _FUTURE.search(t.text)) or
                 "Cnd" in t.morph.get("Mood") or (
-                "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text)):
+                "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text))) and \
+                not _stem_and_ending(t):
             return "future", words
     # an infinitive tells no time of its own; one introduced by "de", "à" or "pour" is a
     # complement, and an auxiliary the parser hangs on it is a copula ("l'objectif est de

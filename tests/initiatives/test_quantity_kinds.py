@@ -1659,3 +1659,39 @@ def test_a_territory_s_key_figures_under_their_heading_are_sizes():
                              "  42 communes\n  18 500 habitants\n  6 000 masques remis\n").body
     assert "EN CHIFFRES\n\n42 communes\n\n18 500 habitants" in body
     assert aside("18 500 habitants") == [("18 500", "population")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate's change: the level it reached counts the same thing the same way
+    ("La cuisine centrale est passée de 120 repas par jour à 260.",
+     [(120, "per_day"), (260, "per_day")]),
+    ("De 12 colis par semaine en mars, nous sommes montés à 35 au début de mai.",
+     [(12, "per_week"), (35, "per_week")]),
+    ("Au départ, on cousait 20 masques par jour. Fin avril, on en était à plus de 70.",
+     [(20, "per_day"), (70, "per_day")]),
+    # a rate adverb before the act's noun, the figure its complement
+    ("L'épicerie assure chaque semaine la distribution d'une trentaine de colis.",
+     [(30, "per_week")]),
+    # an imperfect whose stem ends in r is no conditional ("livrions", "préparait")
+    ("Avant la crise, nous livrions 45 repas par jour.", [(45, "per_day")]),
+    ("En mars, la cantine préparait 80 plateaux par jour.", [(80, "per_day")]),
+    # … and a real conditional still is one
+    ("Avec une salle de plus, nous livrerions 300 colis.", [(300, "target")]),
+])
+def test_a_level_s_change_a_rate_before_an_act_s_noun_and_the_imperfect(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "hab.", the abbreviation of inhabitants: a size
+    ("Bimont (144 hab.) a reçu des masques.", ("144", "population")),
+    # "les N prochains jours": a duration, whatever adjective comes between
+    ("La livraison s'étalera sur les 12 prochains jours.", ("12", "duration")),
+])
+def test_an_abbreviated_size_and_the_next_days(text, expected):
+    assert expected in aside(text) and kinds(text) == []
+
+
+def test_a_count_restating_people_is_no_share_of_the_next_sentence_s_distributive():
+    assert kinds("Sont concernés tous les habitants de plus de 11 ans, soit 2 400 personnes. "
+                 "Chacun recevra deux masques.") == [(2400, "beneficiaries")]

@@ -2238,3 +2238,57 @@ def test_a_text_s_town_comes_before_a_namesake_of_an_organisation_s_adjective():
         "Les couturières des Petites Mains avesnoises ont cousu 700 masques pour les écoles.")
     assert [(a, places) for a, places, _ in found] == [
         ("Petites Mains avesnoises", ["62063"])]   # not Avesnes (62062), a namesake
+
+
+def test_a_table_s_population_column_holds_sizes_not_output():
+    found = summary(
+        "Distribution des masques, par commune :\n\n"
+        "| Commune | Population | Date |\n"
+        "|---|---|---|\n"
+        "| Houdain | 7 400 hab. | lundi 4 mai |\n"
+        "| Haillicourt | 4 900 hab. | mardi 5 mai |\n"
+        "| Divion | 6 900 hab. | mardi 5 mai |\n")
+    assert all(q == [] for _, _, q in found)
+    numbers = reading("| Commune | Population |\n|---|---|\n| Houdain | 7 400 hab. |\n"
+                      "| Divion | 6 900 hab. |\n| Lugy | 60 hab. |\n").numbers
+    assert {n.reason for n in numbers} == {"population"}
+
+
+def test_a_header_calling_itself_intercommunal_names_its_intercommunality():
+    (ini,) = summary(
+        "PAYS DE LUMBRES — LE JOURNAL INTERCOMMUNAL\n\n"
+        "Les masques\n"
+        "Nos services ont commandé 20 000 masques lavables ; 12 000 ont été réceptionnés.\n")
+    assert ini[0] == "Communauté de communes du Pays de Lumbres"
+    assert ini[2] == [(20000, "ordered"), (12000, "done")]
+
+
+def test_towns_reached_as_far_as_keep_the_home_first_and_towns_left_out_are_passing():
+    (ini,) = summary(
+        "AUDOMAROIS | FRUGES\n\n"
+        "Un menuisier fabrique des visières\n\n"
+        "La menuiserie Caudron, installée à Fruges, a livré 900 visières jusqu'à "
+        "Coupelle-Vieille et Lugy.")
+    assert ini[1][:1] == ["62364"] and {"62247", "62533"} <= set(ini[1])
+    found = summary(
+        "Ville de Houdain — Actualités\n\n"
+        "La Ville de Houdain a distribué 6 000 masques. Les habitants de Haillicourt et de "
+        "Divion ne sont pas concernés par cette distribution.")
+    assert [places for _, places, _ in found] == [["62457"]]
+
+
+def test_helpers_come_from_a_town_and_a_road_leads_to_one_in_passing():
+    found = summary(
+        "À Avesnes, le collectif « Coup de main » livre des courses aux aînés. Plusieurs "
+        "bénévoles sont venus prêter main-forte depuis Frévent.\n\n"
+        "Installé au bord de la route qui mène à Willencourt, l'atelier Lemaire coud "
+        "400 blouses pour l'hôpital d'Auxi-le-Château.")
+    places = {code for _, codes, _ in found for code in codes}
+    assert "62361" not in places and "62891" not in places
+
+
+def test_a_natural_feature_s_name_is_no_commune_elsewhere():
+    from geo.mentions import find_places
+    assert find_places("les producteurs de la baie d'Authie", "62") == []
+    assert [m.resolution.code for m in find_places("le groupement des maraîchers de la baie "
+                                                   "d'Authie, à Hesdin", "62")] == ["62447"]
