@@ -1481,6 +1481,9 @@ _LINKING = re.compile(r"(?<![^\W\d_])(?:et|de|du|des|la|le|les|sur|sous|lès|lez
                       r"(?![^\W\d_])")
 
 
+_FIGURE_ROW = re.compile(r"\S\s*(?::|\s[—–-])\s*\d[\d\s\u202f.,]*$")
+
+
 def town_heads(blocks: list[Block], dep: str) -> dict:
     """Headings that are a commune's name alone, or open with it before a colon or a dash
     ("■ Berck : des visières…"), or name several together ("LEFOREST / ÉVIN-MALMAISON"),
@@ -1496,6 +1499,8 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         # (its linking words may stay small: "OIGNIES et LIBERCOURT", "BERCK-sur-MER")
         loud = _LINKING.sub(" ", bare)
         shouting = "\n" not in bare and loud.upper() == loud and bare.lower() != bare
+        if _FIGURE_ROW.search(b.text):
+            continue   # a town's row of figures ("• Brêmes : 52"): data, no section's head
         if b.role in ("heading", "headline") or shouting:
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
@@ -2038,8 +2043,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             read_of[b.start] = read_numbers(b.text, release.body[max(0, b.start - 3000):b.start],
                                             above, check)
         lines = [line.strip() for line in b.text.splitlines() if line.strip()]
+        # (a marked title in capitals introduces too: "🧵 ON A ENCORE BESOIN DE VOUS")
         plain = [line for line in lines if not BULLET.match(line) or framed(line)
-                 or line.endswith(":") or _NUMBERED_TITLE.fullmatch(line)]
+                 or line.endswith(":") or _NUMBERED_TITLE.fullmatch(line)
+                 or (line.upper() == line and re.search(rf"[{_UP}]{{3,}}\W+[{_UP}]{{2,}}", line))]
         if plain:
             marked_intro = bool(BULLET.match(plain[-1])) and not framed(plain[-1])
             in_list, mark, before_intro = True, None, above
@@ -2056,6 +2063,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     last: _Draft | None = None     # the last initiative of this section, for its story's sequel
     intro = False                  # the blocks are a list a colon introduced
     sites = False                  # … a list of the speaker's own sites
+    breakdown: _Draft | None = None  # … a breakdown by town of this story's figures
     recap = False                  # … the lines of a box of key figures
     pending: Actor | None = None   # a group thanked over the paragraph that tells its work
     position = {b.start: i for i, b in enumerate(blocks)}
@@ -2116,6 +2124,13 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         if block.role == "contact":
             if current is not None:
                 current.contacts.append(block)
+            continue
+        if breakdown is not None and BULLET.match(block.text) and (
+                _FIGURE_ROW.search(block.text) or _one_commune(block.text, dep) is not None):
+            # the entries of a breakdown by town ("Répartition des familles aidées par
+            # commune :") share out the story's figures before it: its, each in its town
+            breakdown.blocks.append(block)
+            current = None
             continue
         if sites and last is not None and BULLET.match(block.text) and \
                 _one_commune(block.text, dep) is not None and \
@@ -2294,6 +2309,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text)))
         sites = bool(_OUR_SITES.search(block.text)) if block.text.rstrip().endswith(":") \
             else sites and bool(BULLET.match(block.text))
+        breakdown = (last if _BREAKDOWN.search(block.text) else None) \
+            if block.text.rstrip().endswith(":") else breakdown if BULLET.match(block.text) else None
         untold = block if current is None and block.text.rstrip().endswith(":") else \
             untold if intro and BULLET.match(block.text) else None
     _titles_to_stories(blocks, drafts, read_of)
@@ -2338,6 +2355,11 @@ _THEY_OPEN = re.compile(r"(?:Elles|Ils)\s")
 # The heading of a box of key figures
 _RECAP = re.compile(r"(?i)\W*(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en chiffres"
                     r"|(?:les\s+)?chiffres[- ]clés|les chiffres)\W*")
+# A breakdown by town introducing a list ("Répartition des colis par commune :", "Le
+# détail, commune par commune :")
+_A_TOWN = r"(?:commune|village|ville|localité)"
+_BREAKDOWN = re.compile(rf"(?i)\b(?:répartition|ventilation|détail)\b[^:\n]*\bpar\s+{_A_TOWN}"
+                        rf"|\b{_A_TOWN}\s+par\s+{_A_TOWN}\b")
 # A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
 _OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"
                         r"|adresses|permanences|antennes|locaux|local|dépôts?)\b")

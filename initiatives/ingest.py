@@ -323,10 +323,16 @@ def _unboxed(text: str) -> str:
     return _BOX_SIDES.sub(r"\1", _BOX_EDGE.sub("", text))
 
 
+# a row drawn with dot leaders ("Balinghem ........ 38"): a label and its figure, as a
+# list's entry
+_DOT_LEADER = re.compile(r"(?m)^[ \t]*([^\W\d][^\n.]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*(\d[^\n]*?)[ \t]*$")
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _unboxed(text)
+    text = _DOT_LEADER.sub(r"• \1 : \2", text)
     text = _tab_tables(text)
     text = re.sub(r"[\u00a0\u202f\u2007\t]", " ", text)
     text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)

@@ -214,7 +214,7 @@ _DISTRIBUTIVE = re.compile(r"\b(?:chaque\s+(?!(?:jour|semaine|soir|matin|midi|nu
                            r"|mercredi|jeudi|vendredi|samedi|dimanche)s?\b)[^\W\d_]+|chacune?\b)", re.I)
 _EACH_OPENING = re.compile(rf"\W*{_DISTRIBUTIVE.pattern}", re.I)  # (matched at a sentence start)
 _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
-                           rf"|aide (?:financière |exceptionnelle )?de|prime de|chèques de|(?<!\bun )chèque de"
+                           rf"|aide (?:(?:financière|exceptionnelle|forfaitaire|individuelle) )?de|prime de|chèques de|(?<!\bun )chèque de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
@@ -402,6 +402,12 @@ _NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous
 # "réservé aux aînés" restricts, it books nothing
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
 PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
+# the next sentence, of the things bought, telling their arrival to come
+_ARRIVAL_NEXT = re.compile(
+    r"\s*(?:Ils|Elles|Ceux-ci|Celles-ci|Ces\s+[^\W\d]+|(?:La|Leur)\s+livraison)\b[^.!?]{0,40}?"
+    r"\b(?:(?:doivent|devraient|vont|seront|sera|doit|devrait|va)\s+(?:être\s+)?"
+    r"(?:arriv|livr|réceptionn|parven|achemin)\w*|arriveront|sont\s+attendue?s|est\s+attendue?"
+    r"|(?:est|sont)\s+(?:annoncée?s?|prévue?s?))", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
@@ -1217,6 +1223,13 @@ def _nearest(text, s_start, s_end, pos):
 
 # --- kinds ------------------------------------------------------------------
 
+# the weight or volume of each of the containers named ("des paniers de légumes
+# d'environ 6 kg", "les colis de 8 kg"): a size, no amount given
+_MEASURES = ("kilos", "litres", "grammes", "tonnes")
+_EACH_MEASURE = re.compile(r"\b(?:des|les|ses|nos|leurs|ces|chaque|\d[\d\s]*)\s+(?:paniers|colis|sacs"
+                           r"|cagettes|caisses|cartons|bouteilles|flacons|bidons|lots|kits|boîtes"
+                           r"|sachets|bocaux|pots|barquettes|bacs|panier|colis|sac)\b"
+                           r"[^,;.:!?\d]{0,40}?\s(?:de|d['’])\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
 
 
@@ -1225,7 +1238,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     # (within the figure's sentence: "…, soit 3 100 personnes. Chacun recevra …")
     if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
-            _per_unit_before(before) or \
+            _per_unit_before(before) or (unit in _MEASURES and _EACH_MEASURE.search(before)) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
@@ -1762,6 +1775,10 @@ _REMINDER = re.compile(r"\W*(?:pour (?:rappel|mémoire)|à titre de rappel|petit
                        re.I)
 _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b"
+                    # (… each of us, "de quoi équiper chacun de nos 777 habitants"; or the
+                    # town halls, the State's local channel: "remis aux mairies")
+                    r"|\b(?:chacun|chacune|chacun\s+et\s+chacune|l['’]ensemble)\s+de\s+nos\b"
+                    r"|\baux\s+(?:mairies|maires)\b"
                     # (… or the local body received it: "la commune a reçu de l'État 4 000
                     # masques")
                     r"|\b(?:nous|on|commune|mairie|ville|municipalité|ccas|collectivité"
@@ -2111,6 +2128,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     rest = after + " " + sentence[sentence.find(after[:20]):] if after[:20] else after
     rest = re.split(_NEXT_VERB, rest)[0]
     if purchase and TO_COME.search(rest):
+        return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
+    if purchase and first is not None and (at := first.doc.text.find(sentence)) >= 0 and \
+            _ARRIVAL_NEXT.match(first.doc.text, at + len(sentence)):
+        # its arrival told in the next sentence, of it ("… a acheté 400 masques. Ils
+        # doivent arriver la semaine prochaine.")
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
     goal = GOAL_BEFORE.search(clause_before) or _GOAL_COLON.search(before)
     if goal or any(lemma in GOAL_NOUNS for lemma in lemmas):

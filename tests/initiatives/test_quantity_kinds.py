@@ -1695,3 +1695,34 @@ def test_an_abbreviated_size_and_the_next_days(text, expected):
 def test_a_count_restating_people_is_no_share_of_the_next_sentence_s_distributive():
     assert kinds("Sont concernés tous les habitants de plus de 11 ans, soit 2 400 personnes. "
                  "Chacun recevra deux masques.") == [(2400, "beneficiaries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a purchase whose arrival the next sentence announces is an order
+    ("La mairie de Lugy a acheté 250 masques en tissu. Ils doivent arriver lundi.",
+     [(250, "ordered")]),
+    ("Le CCAS a acheté 90 thermomètres. Leur livraison est prévue le 12 mai.",
+     [(90, "ordered")]),
+    # … not one whose use is told next
+    ("La mairie de Lugy a acheté 250 masques. Ils seront remis samedi.", [(250, "done")]),
+    # the State's supply handed to the town halls, or to each of our inhabitants, is local
+    ("Les services de l'État ont remis 9 000 masques aux mairies du canton.",
+     [(9000, "done")]),
+    ("Grâce à la Région Hauts-de-France, 640 masques ont été distribués, de quoi équiper "
+     "chacun de nos habitants.", [(640, "done")]),
+])
+def test_an_announced_arrival_and_the_state_s_supply_to_town_halls(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a flat-rate aid is a sum per recipient
+    ("Une aide forfaitaire de 800 € a été versée aux artisans contraints de fermer.",
+     "price"),
+    # the weight of each container named
+    ("La ferme propose des cagettes de fruits de saison d'environ 4 kg.", "per_unit"),
+    ("Nous avons distribué 60 colis de 7 kg.", "per_unit"),
+])
+def test_a_flat_rate_aid_and_the_weight_of_each_container(text, reason):
+    assert reason in [r for _, r in aside(text)]
+    assert all(v != 800 and v != 4 and v != 7 for v, _ in kinds(text))

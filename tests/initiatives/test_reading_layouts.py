@@ -2292,3 +2292,40 @@ def test_a_natural_feature_s_name_is_no_commune_elsewhere():
     assert find_places("les producteurs de la baie d'Authie", "62") == []
     assert [m.resolution.code for m in find_places("le groupement des maraîchers de la baie "
                                                    "d'Authie, à Hesdin", "62")] == ["62447"]
+
+
+def test_a_breakdown_by_town_in_dot_leaders_shares_out_the_author_s_figures():
+    found = summary(
+        "Les Restos du Cœur du Haut-Pays — Bilan du confinement\n\n"
+        "EN CHIFFRES\n"
+        "• 820 colis distribués\n"
+        "• 96 familles aidées\n\n"
+        "Répartition des familles aidées par commune :\n"
+        "Fruges .............................. 41\n"
+        "Lugy ................................ 12\n"
+        "Coupelle-Vieille .................... 23\n"
+        "Hucqueliers ......................... 20\n")
+    (ini,) = found
+    assert ini[0].startswith("Restos du Cœur")
+    assert {"62364", "62533", "62247", "62463"} <= set(ini[1])
+    assert ini[2] == [(820, "done"), (96, "beneficiaries"), (41, "beneficiaries"),
+                      (12, "beneficiaries"), (23, "beneficiaries"), (20, "beneficiaries")]
+
+
+def test_a_marked_title_in_capitals_introduces_its_list():
+    found = summary(
+        "Ville de Hucqueliers — Actualités\n\n"
+        "La Ville de Hucqueliers a distribué 1 800 masques cousus par les bénévoles.\n\n"
+        "🧵 ON A ENCORE BESOIN DE VOUS\n"
+        "- 40 bobines de fil blanc\n"
+        "- 25 mètres d'élastique plat\n")
+    assert [q for _, _, q in found] == [[(1800, "done"), (40, "needed"), (25, "needed")]]
+
+
+def test_a_producers_grouping_is_an_actor_of_its_own():
+    found = summary(
+        "Dans le Haut-Pays\n\n"
+        "À Bimont, l'atelier Lemaire coud 60 blouses par jour pour l'hôpital.\n\n"
+        "À Lugy, le groupement des maraîchers du Haut-Pays a livré 300 paniers de légumes.")
+    assert [a for a, _, _ in found] == ["Atelier Lemaire",
+                                        "Groupement des maraîchers du Haut-Pays"]
