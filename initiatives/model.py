@@ -41,7 +41,8 @@ SET_ASIDE_LABELS = {
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",
     "sum": "total des chiffres donnés juste avant, déjà comptés",
-    "comparison": "chiffre d'une autre période, donné pour comparer (« contre »)",
+    "comparison": "chiffre d'une autre période, donné pour comparer (« contre », « l'an "
+                  "dernier », « d'habitude »)",
     "means": "moyens employés (machines, véhicules…), pas ce qui est produit",
     "limit": "limite ou jauge (« au maximum », « à la fois »), pas un compte",
     "reminder": "rappel du contexte (« pour rappel », « pour mémoire »), pas une action",

@@ -144,7 +144,10 @@ _PER_UNIT_AFTER = re.compile(
     r"|commune|village|mairie|école|établissement|structure|quartier|site"
     # what one tool or one batch gives ("quatre par plateau", "60 par rouleau")
     r"|plateau|machine|imprimante|bobine|rouleau|feuille|plaque|drap|mètre|carton|caisse"
-    r"|palette|tournée|couturière|bénévole))\b", re.I)
+    r"|palette|tournée|couturière|bénévole"
+    # … or per shop, per client, per home
+    r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
+    r"|donateur|participant|ménage|logement|chambre|lit))\b", re.I)
 # a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
@@ -838,6 +841,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         kind, reason = inherited.kind, "même objet et même acte que le chiffre qui précède"
     if kind is None:
         return None, reason, item_end
+    if kind in (DONE, BENEFICIARIES) and _other_time(text[s_start:number.start],
+                                                    text[item_end:s_end]):
+        # a total of another time, the usual or last year's ("L'an dernier, 300 colis
+        # avaient été distribués", "qui accueille d'habitude 450 élèves"): no output of
+        # this one, given to compare
+        return None, "comparison", item_end
     if kind == DONE and previous and previous[0].kind in (PER_DAY, PER_WEEK) and \
             _COORDINATED.fullmatch(text[previous[1]:number.start]):
         kind, reason = previous[0].kind, "rythme partagé avec l'objet coordonné"
@@ -856,6 +865,25 @@ _PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?demandes\b(?=[^.;!?]{0,40}?(?:en
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
+# Another time than the story's: last year's, the usual
+_OTHER_TIME = re.compile(rf"\b(?:l{_APOS}an (?:dernier|passé)|l{_APOS}année (?:dernière|passée)"
+                         rf"|en temps (?:normal|ordinaire)|d{_APOS}habitude|habituellement"
+                         rf"|d{_APOS}ordinaire|ordinairement)\b", re.I)
+_SUBORDINATE = re.compile(r"\s*(?:alors qu|tandis qu|bien qu|quand|lorsqu|si\b|même si)", re.I)
+
+
+def _other_time(before: str, after: str) -> bool:
+    """The figure's clause is told at another time: the cue in it, or in a short
+    adverbial opening its sentence ("L'an dernier, …"), not in another clause ("Alors
+    que nous distribuons d'habitude 30 colis, nous en avons remis 80")."""
+    clauses = re.split(r"[;:]|,\s*(?:mais|et|puis|or|pourtant|cependant)\b", before)
+    parts = clauses[-1].split(",")
+    opening = parts[0] if len(clauses) == 1 and len(parts) > 1 and \
+        len(parts[0].split()) <= 5 and not _SUBORDINATE.match(parts[0]) else ""
+    # (a relative clause after the figure is another's: "aux familles dont les enfants
+    # déjeunent habituellement à la cantine")
+    return bool(_OTHER_TIME.search(parts[-1] + " " + opening + " " +
+                                   re.split(r"[,;:]|\b(?:qui|dont|que|qu['’]|où)\b", after)[0]))
 # A level's change: a rate or a count of people "passed to" a new figure, or "en" (the
 # thing counted before) "is at" it; the verbs of rising and falling too
 _LEVELS = (PER_DAY, PER_WEEK, BENEFICIARIES, VOLUNTEERS)

@@ -1726,3 +1726,26 @@ def test_an_announced_arrival_and_the_state_s_supply_to_town_halls(text, expecte
 def test_a_flat_rate_aid_and_the_weight_of_each_container(text, reason):
     assert reason in [r for _, r in aside(text)]
     assert all(v != 800 and v != 4 and v != 7 for v, _ in kinds(text))
+
+
+@pytest.mark.parametrize("text, expected, aside_reason", [
+    # a total of another time, last year's or the usual, is given to compare
+    ("L'année dernière, le Secours populaire avait remis 420 colis à Noël.", [], "comparison"),
+    ("La salle, qui accueille d'habitude 300 spectateurs, sert d'entrepôt.", [], "comparison"),
+    ("D'ordinaire nous servons 60 repas ; cette semaine, nous en avons servi 140.",
+     [(140, "done")], "comparison"),
+    # … not when the cue is in another clause than the figure's
+    ("Alors que nous livrons d'habitude 25 colis par semaine, nous en avons remis 70 "
+     "depuis lundi.", [(25, "per_week"), (70, "done")], None),
+    ("En temps normal, le club est fermé, mais 14 bénévoles ont cousu 650 masques.",
+     [(14, "volunteers"), (650, "done")], None),
+    ("La mairie a livré 200 colis aux familles dont les enfants mangent habituellement à "
+     "la cantine.", [(200, "done")], None),
+    # a share per shop is no amount given
+    ("La commune a reçu 300 litres de gel, soit 4 litres par commerce.", [(300, "done")],
+     "per_unit"),
+])
+def test_another_time_s_total_and_a_share_per_shop(text, expected, aside_reason):
+    assert kinds(text) == expected
+    if aside_reason:
+        assert aside_reason in [r for _, r in aside(text)]
