@@ -108,6 +108,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("duration", re.compile(r"\b\d{1,2}\s*(?:heures|h|jours|j)\s*(?:sur|/)\s*\d{1,2}\b", re.I)),
     ("duration", re.compile(rf"\b(?:{_WORD})(?:-(?:{_WORD}))?\s+(?:heures|jours|soirs|nuits"
                             rf"|matins|week-ends)\s+sur\s+(?:{_WORD})(?:-(?:{_WORD}))?\b", re.I)),
+    # a proportion of small numbers ("deux foyers sur trois", "1 habitant sur 4"), not a
+    # part of a whole counted ("3 200 masques sur 4 500")
+    ("percent", re.compile(rf"\b(?:\d{{1,2}}|{_WORD})\s+(?:[^\W\d]+\s+){{1,2}}sur\s+(?:\d{{1,2}}|{_WORD})\b"
+                           rf"(?!\s*(?:\d|[^\W\d]+s\b))", re.I)),
 ]
 _NOT_A_COUNT_AFTER = re.compile(r"[A-Za-zÀ-ÿ]")  # "3D", "1er", "CRS9"
 

@@ -839,6 +839,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # without a verb of its own, it shares the act of the figure it takes its noun
         # from ("210 bols livrés ; depuis le 6 avril : 1 020 !")
         kind, reason = inherited.kind, "même objet et même acte que le chiffre qui précède"
+    if kind is None and reason == "no_item" and previous and previous[0] is not None and \
+            unit != "unités" and previous[0].unit == unit and \
+            _COORDINATED.fullmatch(text, previous[1], number.start):
+        # measures in a row share the act of the first ("35 kg de pâtes, 20 kg de riz")
+        kind, reason = previous[0].kind, "même acte que la mesure qui précède"
     if kind is None:
         return None, reason, item_end
     if kind in (DONE, BENEFICIARIES) and _other_time(text[s_start:number.start],

@@ -1749,3 +1749,15 @@ def test_another_time_s_total_and_a_share_per_shop(text, expected, aside_reason)
     assert kinds(text) == expected
     if aside_reason:
         assert aside_reason in [r for _, r in aside(text)]
+
+
+def test_a_proportion_of_small_numbers_is_no_count():
+    assert aside("Près de 3 familles sur 4 ont reçu leur colis.") == \
+        [("3 familles sur 4", "percent")]
+    # … a part of a whole counted stays a count
+    assert kinds("Nous avons livré 12 colis sur 20 communes.") == [(12, "done")]
+
+
+def test_measures_in_a_row_share_the_act_of_the_first():
+    assert kinds("Les dons de la semaine : 40 kg de farine, 25 kg de pâtes, 18 kg de riz.") \
+        == [(40, "done"), (25, "done"), (18, "done")]
