@@ -197,7 +197,7 @@ class _Context:
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.raw) and self.raw[j].isalpha()]
         return self.raw[i].isupper() and any(self.raw[j].isupper() for j in near)
 
-    def cue(self, i: int, cues=CUES, article: bool = True) -> bool:
+    def cue(self, i: int, cues=CUES, article: bool = True, listing: bool = True) -> bool:
         gap = self.gap_before(i)
         if "(" in gap[-3:]:
             return True
@@ -212,6 +212,8 @@ class _Context:
         if article and tight and prev in ARTICLES and self.capitalised(i - 1):
             return True
         # a list of places: "Avion, Annay-sous-Lens", "Lens et Liévin"
+        if not listing:
+            return False
         if self.last_mention_end == i - 1 and gap.strip() in {",", ";", "/"}:
             return True
         return self.last_mention_end == i - 2 and prev in {"et", "ou"}
@@ -281,7 +283,9 @@ class _Context:
                 #               lacks ("du Havre" is Le Havre): a territory's name
             big = entry.population >= BIG_CITY and key not in COMMON_WORD_CITIES
             # "La Table de Marie": a small town's name after "Name de" ends a proper name
-            return big or (self.cue(i, article=False) and not self._organisation_de(i))
+            # (listed after a town of ours is no cue for one elsewhere: "À Fruges,
+            # Marie, …" names a person)
+            return big or (self.cue(i, article=False, listing=False) and not self._organisation_de(i))
         if kind == "other_departement":
             return self.cue(i, DEPARTEMENT_CUES) and not self.named_before(i)
         if kind == "national":

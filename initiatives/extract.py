@@ -2826,7 +2826,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"[^.;]{{0,80}}\s(?:à|au|en|de|d{_A})\s*"
                    # a position between two towns ("à mi-chemin entre Desvres et Montreuil",
                    # "située entre Lens et Liévin"): they locate it, it is in neither
-                   rf"|\b(?:mi-chemin|égale distance|situé\w*|installé\w*|implanté\w*|niché\w*)"
+                   rf"|\b(?:mi-chemin|égale distance|situé\w*|installé\w*|implanté\w*|niché\w*"
+                   rf"|route|chemin|axe|trajet|départementale)"
                    rf"\s+entre\s+(?:[^.;,:]{{1,40}}?\s(?:et|de)\s+|d{_A}|de\s+)?"
                    # the nearest of a kind ("la pharmacie la plus proche étant à Achiet")
                    rf"|\bplus proches?\b[^.;,]{{0,30}}?\s(?:à|au)\s+"
@@ -2849,8 +2850,10 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"(?:mène|conduit|va|file|part)\w*\s+(?:à|au|jusqu{_A}(?:à|au))\s+"
                    # a person's life told in a relative clause ("son dirigeant, qui a grandi
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
-                   rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
-                   rf"|vit|vivait|résid\w*|étudi\w*)\b[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:[a-zé]+ment\s+|longtemps\s+"
+                   rf"|toujours\s+|déjà\s+)?(?:grandi|née?|appris|habit\w*"
+                   rf"|vit|vivait|résid\w*|étudi\w*|travaill\w*|exerc\w*|enseign\w*)\b"
+                   rf"[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
                    # where a person studies ("jeune de 17 ans, élève au lycée Mariette de")
                    rf"|\b(?:élève|étudiante?|lycéen(?:ne)?|collégien(?:ne)?|apprentie?)s?\s+"
                    rf"(?:au|à la|à l{_A}|en)\s*[^.;,]{{0,40}}?\s(?:de\s+|d{_A}|à\s+)"

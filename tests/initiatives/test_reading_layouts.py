@@ -2329,3 +2329,14 @@ def test_a_producers_grouping_is_an_actor_of_its_own():
         "À Lugy, le groupement des maraîchers du Haut-Pays a livré 300 paniers de légumes.")
     assert [a for a, _, _ in found] == ["Atelier Lemaire",
                                         "Groupement des maraîchers du Haut-Pays"]
+
+
+def test_a_person_s_past_work_a_road_between_towns_and_a_first_name_name_no_place():
+    found = summary(
+        "À Fruges, Marie, qui a longtemps travaillé à Lugy, a cousu 200 blouses.\n\n"
+        "Sur la route entre Hucqueliers et Bimont, la ferme Dumont a livré 90 paniers aux "
+        "aînés de Coupelle-Vieille.")
+    places = {code for _, codes, _ in found for code in codes}
+    assert "62364" in places and "62247" in places
+    # not Lugy, Hucqueliers, Bimont, nor Marie (Alpes-Maritimes), a first name here
+    assert not places & {"62533", "62463", "62134", "06080"}
