@@ -241,6 +241,10 @@ _UP = "A-ZÀ-ÖØ-ÞŒ"
 _DEMONYM_WORD = r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?"
 NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de\s+l{_A}|de\s+la|de|du|des|d{_A}|la|le|les|et|&)\s*)?"
         rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
+# … after its legal form, a name may link its capitalised words by any preposition
+# ("l'association Main dans la Main", "le collectif Pain pour Tous")
+_KEYWORD_NAME = NAME.replace(rf"(?:de\s+l{_A}|de\s+la|", rf"(?:de\s+l{_A}|de\s+la|dans\s+(?:la|le|les)"
+                             rf"|dans|pour|sans|avec|à|au|aux|en|sur|")
 PLACE = rf"[{_UP}][\w’'-]*"
 # a commune's name, compound names included ("Saint-Martin-lès-Boulogne", "Wavrans-sur-l'Aa")
 _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"
@@ -506,7 +510,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         # les Fils d'Argent")
         article = re.match(rf"(?:les|la|le|l{_A})\s*(?=[{_UP}])", rest)
         skip = article.end() if article else 0
-        n = re.match(NAME, rest[skip:]) or _DESCRIBED.match(rest[skip:])
+        n = re.match(_KEYWORD_NAME, rest[skip:]) or _DESCRIBED.match(rest[skip:])
         if n:
             name = n.group("name") if "name" in n.re.groupindex else n.group()
             tail = re.match(_DEMONYM_TAIL, rest[skip + n.end():]) \
@@ -1434,7 +1438,10 @@ def _tail_towns(title: str, dep: str) -> list:
     """The towns an author line or a title ends with, after a dash ("Les Liens du
     Cœur – Wingles & Douvrin", "Mairie | Liévin"): each part must be a commune."""
     # a press masthead ends with its edition's date ("L'Écho — Calais — jeudi 16 avril")
-    parts = [p for p in re.split(r"\s[–—|-]\s", title) if not _DATED.search(p)]
+    # (a post's date after its town goes: "Main dans la Main — Hucqueliers Publié le 2 mai")
+    parts = [p for p in re.split(r"\s[–—|-]\s", title)
+             if not _DATED.search(_DATE_TAIL.sub("", p) if p[:1].isupper() else p)]
+    parts[-1:] = [_DATE_TAIL.sub("", p) for p in parts[-1:]]
     if len(parts) < 2:
         return []
     # a local branch is named by its town ("Secours populaire – antenne de Vimy")

@@ -2170,7 +2170,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     goal = GOAL_BEFORE.search(clause_before) or _GOAL_COLON.search(before)
     if goal or any(lemma in GOAL_NOUNS for lemma in lemmas):
         return TARGET, f"objectif (« {goal.group().split()[0] if goal else 'objectif'} »)"
-    for clause in (c for c in (noun.children if noun is not None else [])
+    # (a bare figure standing for its noun heads its own clauses: "Environ 600, qui
+    # seront distribués la semaine prochaine")
+    head = noun if noun is not None else first
+    for clause in (c for c in (head.children if head is not None else [])
                    if c.dep_.startswith("acl") and c.pos_ == "VERB"):
         # "250 paniers, qui seront livrés"; but a thing made, then to be handed out,
         # was made: the verb in the past that governs it decides ("ont cousu 520
@@ -2178,7 +2181,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if _verb_reading(clause)[0] == "future" and not (
                 verbs and _verb_reading(verbs[0])[0] == "past"):
             return TARGET, f"futur (« {clause.text} »)"
-        if clause.lemma_.lower() in GOAL_VERBS and not noun.dep_.startswith("nsubj") and \
+        if clause.lemma_.lower() in GOAL_VERBS and not head.dep_.startswith("nsubj") and \
                 not any(c.dep_.startswith("nsubj") for c in clause.children):
             # (a relative clause with its own subject tells the people's wish, "46
             # soignants …, qui souhaitaient éviter …", no goal for the figure)

@@ -1761,3 +1761,8 @@ def test_a_proportion_of_small_numbers_is_no_count():
 def test_measures_in_a_row_share_the_act_of_the_first():
     assert kinds("Les dons de la semaine : 40 kg de farine, 25 kg de pâtes, 18 kg de riz.") \
         == [(40, "done"), (25, "done"), (18, "done")]
+
+
+def test_a_bare_figure_s_own_relative_clause_in_the_future_is_a_goal():
+    assert kinds("Combien de masques reste-t-il ? Environ 700, qui seront distribués la semaine "
+                 "prochaine.") == [(700, "target")]

@@ -2340,3 +2340,11 @@ def test_a_person_s_past_work_a_road_between_towns_and_a_first_name_name_no_plac
     assert "62364" in places and "62247" in places
     # not Lugy, Hucqueliers, Bimont, nor Marie (Alpes-Maritimes), a first name here
     assert not places & {"62533", "62463", "62134", "06080"}
+
+
+def test_a_post_header_names_its_author_by_any_preposition_and_its_town_before_the_date():
+    found = summary(
+        "Association Cœur à Cœur — Hucqueliers\nPublié le 2 mai 2020\n\n"
+        "📦 120 colis / semaine\n🍲 35 repas / jour\n👐 18 bénévoles\n")
+    assert found == [("Cœur à Cœur", ["62463"],
+                      [(120, "per_week"), (35, "per_day"), (18, "volunteers")])]
