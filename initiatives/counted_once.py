@@ -42,30 +42,43 @@ def restated(drafts, read_of: dict) -> None:
             seen |= here
 
 
-# the heading of a summary that recaps the text's figures ("EN RÉSUMÉ", "En bref :")
-RECAP = re.compile(r"\W*(?:en (?:résumé|bref|chiffres|un coup d['’]œil)|à retenir"
-                   r"|(?:les )?chiffres(?:[ -]clés)?|récapitulatif)\b\W*(?::|$)", re.I)
+# the heading of a summary or a box that recaps the text's figures ("EN RÉSUMÉ", "En
+# bref :", "REPÈRES"), after its topic ("OPÉRATION X – CHIFFRES CLÉS") or with its date
+# ("LES CHIFFRES CLÉS AU 24 AVRIL")
+RECAP = re.compile(r"(?i)\W*(?:[^\n]{1,60}\s[–—:-]\s*)?"
+                   r"(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en (?:résumé|bref|chiffres"
+                   r"|un coup d['’]œil)|à retenir|(?:les\s+)?chiffres(?:[- ]clés)?|récapitulatif)"
+                   r"(?:\s+(?:au|du)\s+[^\n]{1,25}?)?\W*")
+
+
+def is_recap(line: str) -> bool:
+    return len(line) <= 80 and bool(RECAP.fullmatch(line))
 
 
 def recapped(blocks, read_of: dict) -> None:
     """A summary's lines under its heading ("EN RÉSUMÉ" over "• 400 colis livrés") say
-    again figures the text gave above, whoever's story told them: each equal to one of
-    them (same amount, thing and kind) is counted once, where it was told."""
-    seen: set = set()
+    again figures the text gives elsewhere, above or below, whoever's story tells them:
+    each equal to one of them (same amount, thing and kind) is counted once, where the
+    story tells it."""
+    told: set = set()            # the figures outside summaries
+    summed: list = []            # (block, index, note, key) of the summaries' lines
     under = False
     for block in blocks:
         line = block.text.strip()
-        if RECAP.match(line) and len(line) <= 40:
+        if is_recap(line):
             under = True
             continue
-        under = under and line[:1] in "•-–—*▪·"
+        under = under and line[:1] in "•-–—*▪·▸►"
         for k, (note, q) in enumerate(read_of.get(block.start, [])):
             if q is None:
                 continue
-            key = figure_key(q)
-            if under and key in seen:
-                read_of[block.start][k] = said_again(note)
-            seen.add(key)
+            if under:
+                summed.append((block, k, note, figure_key(q)))
+            else:
+                told.add(figure_key(q))
+    for block, k, note, key in summed:
+        if key in told:
+            read_of[block.start][k] = said_again(note)
 
 
 # a figure told as a total: a table's or a list's "Total" line, "soit", "au total", "en tout"

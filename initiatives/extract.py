@@ -216,13 +216,24 @@ def _role(text: str, following: str) -> str:
     # (a data line under a short line names an entry's figure, "• Elnes" over
     # "Habitants : 914": a headline has a paragraph under it; a framed title,
     # "=== PRATIQUE ===", heads its section whatever follows)
-    if (not BULLET.match(text) or (not _FIGURE.search(inner)
-                                   and not BULLET.match(following))) \
+    # (… or a line of sub-items, marked otherwise, goes under it: "▸ Frévent" over " –
+    # L'atelier couture …")
+    if (not BULLET.match(text) or (not _FIGURE.search(inner) and (
+            not BULLET.match(following) or _under_another_mark(text, following)))) \
             and len(text) < 150 and (not _ENDS_SENTENCE.search(text) or _EXCLAIMED_TITLE.fullmatch(text)) \
             and len(following) > 2 * len(text) and (FRAMED.fullmatch(text)
                                                     or not DATA_LINE.match(following)):
         return "headline"
     return "content"
+
+
+def _under_another_mark(text: str, following: str) -> bool:
+    """The line after is a sub-item: a dash or a dot, under a line marked otherwise."""
+    mark, sub = BULLET.match(text), _SUB_MARK.match(following)
+    return bool(mark and sub) and mark.group().strip() != sub.group().strip()
+
+
+_SUB_MARK = re.compile(r"\s*[-–—•*◦‣⁃](?=\s)")
 
 
 def is_contact(text: str) -> bool:
@@ -2072,13 +2083,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     sites = False                  # … a list of the speaker's own sites
     breakdown: _Draft | None = None  # … a breakdown by town of this story's figures
     recap = False                  # … the lines of a box of key figures
+    boxed: list[Block] = []        # … such lines over the first story
     pending: Actor | None = None   # a group thanked over the paragraph that tells its work
     position = {b.start: i for i, b in enumerate(blocks)}
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
     for block in blocks:
-        if _RECAP.fullmatch(_FRAME.sub("", block.text)):
+        if counted_once.is_recap(_FRAME.sub("", block.text)):
             recap = True
         elif not BULLET.match(block.text):
             recap = False
@@ -2207,6 +2219,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # subject, the first story (inside a card, they are the card's)
             drafts[0].blocks.append(block)
             continue
+        if recap and actor is None and figures and not drafts and BULLET.match(block.text):
+            boxed.append(block)   # a box over the first story: its, once it is named
+            continue
         if actor is None and BULLET.match(block.text):
             # an entry naming in full an actor met before ("Courses (Berles Solidarité)",
             # a table's row after the paragraph on "l'association Berles Solidarité") is
@@ -2320,6 +2335,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             if block.text.rstrip().endswith(":") else breakdown if BULLET.match(block.text) else None
         untold = block if current is None and block.text.rstrip().endswith(":") else \
             untold if intro and BULLET.match(block.text) else None
+    if boxed and drafts:
+        drafts[0].blocks[:0] = boxed
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _orphan_lead(drafts, blocks, read_of)
@@ -2359,9 +2376,6 @@ _THANKED_GROUP = re.compile(r"\W{0,4}(?:un\s+)?(?:grand\s+|immense\s+|énorme\s+
                             r"(?:nos|toutes nos|tous nos|ces|les)\s+(?P<who>[a-zà-ÿ]{4,}s)"
                             r"(?:\s+bénévoles)?\s*\W*$", re.I)
 _THEY_OPEN = re.compile(r"(?:Elles|Ils)\s")
-# The heading of a box of key figures
-_RECAP = re.compile(r"(?i)\W*(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en chiffres"
-                    r"|(?:les\s+)?chiffres[- ]clés|les chiffres)\W*")
 # A breakdown by town introducing a list ("Répartition des colis par commune :", "Le
 # détail, commune par commune :")
 _A_TOWN = r"(?:commune|village|ville|localité)"
@@ -2857,10 +2871,11 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"(?:mène|conduit|va|file|part)\w*\s+(?:à|au|jusqu{_A}(?:à|au))\s+"
                    # a person's life told in a relative clause ("son dirigeant, qui a grandi
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
-                   rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:[a-zé]+ment\s+|longtemps\s+"
-                   rf"|toujours\s+|déjà\s+)?(?:grandi|née?|appris|habit\w*"
-                   rf"|vit|vivait|résid\w*|étudi\w*|travaill\w*|exerc\w*|enseign\w*)\b"
-                   rf"[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
+                   rf"|vit|vivait|résid\w*|étudi\w*)\b[^.;,]{{0,40}}?(?:\s(?:à|au|en)\s+|\s+|$)"
+                   # … or a trade it used to ply there ("qui a longtemps travaillé à Lugy")
+                   rf"|\bqui\s+(?:a|avait)\s+(?:[a-zé]+ment\s+|longtemps\s+|toujours\s+)?"
+                   rf"(?:travaillé|exercé|enseigné)\s+(?:[^.;,\s]+\s+){{0,3}}?(?:à|au|en)\s+"
                    # where a person studies ("jeune de 17 ans, élève au lycée Mariette de")
                    rf"|\b(?:élève|étudiante?|lycéen(?:ne)?|collégien(?:ne)?|apprentie?)s?\s+"
                    rf"(?:au|à la|à l{_A}|en)\s*[^.;,]{{0,40}}?\s(?:de\s+|d{_A}|à\s+)"

@@ -259,7 +259,10 @@ def _page_text(page, budget: Budget, done: str) -> str:
 
 # A list mark; in a social post a line opening with a pictograph ("🧵 340 masques …",
 # "➡️ 15 couturières") is a list item too.
-BULLET = re.compile(r"^(?:[-–—•▪●■◦*→➜►▶✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s)"
+# (any of the geometric shapes and arrows a keyboard or a word processor offers: "▸", "◆",
+# "‣", "⇒")
+BULLET = re.compile(r"^(?:[-–—•*✓✔\u25A0-\u25FF\u2190-\u21FF\u2023\u2043\u2219\u27A4-\u27BF"
+                    r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s)"
                     r"|[a-h]\)(?=\s)"  # a sub-list's letters ("a) Carvin. …")
                     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D"
                     r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?=\s))")
@@ -423,6 +426,10 @@ _WHEN_HEADER = re.compile(r"(?i)(?:dates?|jours?|quand|semaine)\b[^|]*")
 _SIZE_HEADER = re.compile(r"(?i)population|(?:nombre d['’]|nb d['’])?habitants|hab\.")
 
 
+_PERIOD_HEADER = re.compile(r"(?i)(semaine|jour)s?")
+_PERIODS = {"semaine": "chaque semaine", "jour": "chaque jour"}
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -436,6 +443,12 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
     "what" cell, which tells what its figures count and how ("Affiches imprimées : 250
     affiches"), unless its own header tells a kind."""
     asks_who = any(_WHO_HEADER.fullmatch(h) for h in header)
+    # rows by week or by day ("Semaine | Repas livrés"): each row's figure is that
+    # period's, a rate; a total's row is the sum done
+    period = next((_PERIODS[m.group(1).lower()] for h in header
+                   if (m := _PERIOD_HEADER.fullmatch(h))), "")
+    if cells and re.match(r"(?i)\W*(?:total|ensemble|cumul)", cells[0]):
+        period = ""
     what = next((c for h, c in zip(header, cells)
                  if _WHAT_HEADER.fullmatch(h) and not re.search(r"\d\b", c)), None)
     figures, rest = [], []
@@ -449,8 +462,11 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
             # a cell that tells its own kind under a header of two ("besoin : 60 draps"
             # under "Objectif / besoin") is its own label
             own = kind and _KIND_HEADER.match(c) and re.match(r"[^:\d]+:", c)
-            figures.append(c if own else
-                           f"{what if asks_who and what and not kind else label} : {c}")
+            if own or _WHEN_HEADER.fullmatch(h):
+                figures.append(c if own else f"{label} : {c}")
+            else:
+                name = what if asks_who and what and not kind else label
+                figures.append(f"{name}{' ' + period if period else ''} : {c}")
         else:
             rest.append(c)
     return figures, rest

@@ -1397,7 +1397,12 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # (a verb of another line of a list is not this one's)
         return TARGET, f"reste à faire (« à {todo.group(1)} »)"
     # (more of them, "6 bénévoles de plus", under a need's heading are needed)
-    if (grammar in (None, DONE) or (grammar == TARGET and cue.startswith("reste à faire"))) and \
+    # (an entry that is a sentence keeps its own verb's reading: "L'épicerie … sert 45
+    # foyers" under "ILS ONT BESOIN DE VOUS")
+    own_verb = cue.startswith("verbe") and bool(told) and \
+        told[-1] in re.split(r"[.!?:]", before)[-1]
+    if (grammar is None or (grammar == DONE and not own_verb)
+            or (grammar == TARGET and cue.startswith("reste à faire"))) and \
             (headed := _intro_kind(intro)):
         return headed
     # (a deadline is no goal's noun: "redistribué d'ici fin mai aux 230 foyers" names

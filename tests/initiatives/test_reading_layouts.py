@@ -2348,3 +2348,55 @@ def test_a_post_header_names_its_author_by_any_preposition_and_its_town_before_t
         "📦 120 colis / semaine\n🍲 35 repas / jour\n👐 18 bénévoles\n")
     assert found == [("Cœur à Cœur", ["62463"],
                       [(120, "per_week"), (35, "per_day"), (18, "volunteers")])]
+
+
+def test_a_box_of_key_figures_over_the_story_with_its_topic_and_date_is_the_story_s():
+    found = summary(
+        "Préfecture du Pas-de-Calais\n\nAIDE ALIMENTAIRE DANS LE HAUT-PAYS\n\n"
+        "┌────────────────────────────┐\n"
+        "  OPÉRATION « COLIS DU CŒUR » – CHIFFRES CLÉS AU 30 AVRIL\n"
+        "  ▸ 940 colis livrés depuis le 17 mars\n"
+        "  ▸ 36 bénévoles mobilisés\n"
+        "  ▸ environ 80 colis préparés chaque semaine\n"
+        "└────────────────────────────┘\n\n"
+        "Coordonnée par la Croix-Rouge, l'opération s'appuie sur des points de retrait "
+        "ouverts à Fruges et à Lugy. 940 colis ont ainsi été livrés depuis le 17 mars.\n\n"
+        "À Hucqueliers, le CCAS a distribué 120 bons d'achat.")
+    assert found[0][0] == "Croix-Rouge" and {"62364", "62533"} <= set(found[0][1])
+    # the box's figures are the story's, and one the story tells again counts once
+    assert sorted(found[0][2]) == [(36, "volunteers"), (80, "per_week"), (940, "done")]
+
+
+def test_a_table_by_week_gives_rates_and_its_total_row_the_sum_done():
+    found = summary(
+        "Ville de Lugy — Actualités\n\n"
+        "Le portage de repas du CCAS, semaine après semaine :\n\n"
+        "Semaine | Repas livrés | Foyers servis\n"
+        "---|---|---\n"
+        "du 6 au 12 avril | 210 | 31\n"
+        "du 13 au 19 avril | 260 | 37\n"
+        "TOTAL | 470 | –\n")
+    kinds = [q for _, _, qs in found for q in qs if q[1] != "beneficiaries"]
+    assert sorted(kinds) == [(210, "per_week"), (260, "per_week"), (470, "done")]
+
+
+def test_a_marked_town_over_sub_items_heads_its_section():
+    found = summary(
+        "LA LETTRE DU HAUT-PAYS\n\nDans nos communes\n\n"
+        "▸ Fruges\n"
+        " – L'atelier couture du centre social a cousu 900 masques.\n"
+        " – 14 bénévoles y participent.\n\n"
+        "▸ Lugy\n"
+        " – Les élus ont livré 60 colis aux aînés.\n")
+    assert [(places[:1], q) for _, places, q in found] == [
+        (["62364"], [(900, "done"), (14, "volunteers")]), (["62533"], [(60, "done")])]
+
+
+def test_an_entry_that_is_a_sentence_keeps_its_verb_under_a_need_s_heading():
+    found = summary(
+        "LA LETTRE DU HAUT-PAYS\n\n■ ILS ONT BESOIN DE VOUS\n\n"
+        "  ► L'épicerie solidaire de Fruges, qui passe chaque jeudi à Lugy, sert 38 "
+        "foyers. Elle recherche 2 chauffeurs.\n"
+        "  ► Le club de Bimont : 20 draps\n")
+    kinds = sorted(q for _, _, qs in found for q in qs)
+    assert kinds == [(2, "needed"), (20, "needed"), (38, "beneficiaries")]
