@@ -567,6 +567,12 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # A quoted name then its legal form ("« Imprimeurs de cœur » dont le collectif").
     for m in re.finditer(rf"(?:{QUOTED})\s+(?:dont le |, )?(collectif|association)", text):
         add(m, _quoted(m, 1), CITIZEN if m.group(3) == "collectif" else ASSOCIATION)
+    # A quoted proper name with its article, as its clause's subject: a verb follows it
+    # ("le « Cageot des Attaques » réunit six fermes", "la « Chaîne verte » qui livre")
+    for m in re.finditer(rf"\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]{_A})\s*«\s*(?P<name>[{_UP}][^»]{{2,60}}?)\s*»"
+                         rf"(?=\s+(?:qui\b|(?:a|ont|est|sont)\s|(?!(?:de|du|des|et|ou|en|au|aux"
+                         rf"|pour|par|sur|dans|avec)\b)[a-zé]{{2,}}(?:e|es|ent|t|a|ont)\b))", text):
+        add(m, m.group("name"), _org_kind(m.group("name")))
     # A naming participle before a proper name ("un partenariat nommé DOCAPOSTE").
     for m in re.finditer(rf"\b(?:nommée?s?|baptisée?s?|dénommée?s?|intitulée?s?)\s+"
                          rf"(?:([{_UP}][{_UP}0-9-]{{2,}})|{QUOTED})", text):
@@ -2536,8 +2542,11 @@ def _listed(text: str) -> bool:
 def _town_actor(text: str, figures: list, dep: str) -> Actor | None:
     """The town a list entry names first, as its actor: its volunteers when the entry
     counts helpers, else the commune itself."""
-    town = next((m.resolution for m in find_places(text, dep)
-                 if m.resolution.level == "commune" and m.resolution.inside), None)
+    # (not one named in passing: "Certains viennent même de Peuplingues ou de Marck")
+    mentions = find_places(text, dep)
+    town = next((m.resolution for m, by_the_way in zip(mentions, _passing_flags(text, mentions, (-1, -1)))
+                 if m.resolution.level == "commune" and m.resolution.inside
+                 and not by_the_way), None)
     if town is None or not town.nom:
         return None
     return _commune_actor(town, figures)

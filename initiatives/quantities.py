@@ -996,6 +996,11 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
     if re.match(r"\s+(?:par|chaque) (?:jour|soir|semaine)\b", rest, re.I):
         hits = sorted(_known(text, max(0, pos - REFERENCE_WINDOW), pos))  # "en produit 200 par jour"
         return (hits[-1][1], hits[-1][2], hits[-1][3], pos) if hits else None
+    series = _SERIES.match(rest)
+    if series:
+        # figures in a series share the unit of the last ("des paniers à 15, 25 ou 40
+        # euros", "entre 5 et 8 kg")
+        return _item(text, pos + series.end(), s_start, s_end, doc, lead)
     unit = None
     u = _UNITS.match(rest.lstrip())
     if u and (u.group(1).lower() not in ("l", "t", "m") or not rest.lstrip()[1:2].isalpha()):
@@ -1051,6 +1056,8 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
     return None
 
 
+_SERIES = re.compile(r"(?:\s*,\s*\d+(?:[.,]\d+)?)*\s*(?:,|\bet\b|\bou\b|\bà\b)\s*\d+(?:[.,]\d+)?"
+                     r"(?=\s*(?:€|euros?\b|kg\b|kilos?\b|litres?\b|l\b|%))", re.I)
 _BEING_BEFORE = re.compile(r"\b(?:sont|sommes|êtes|étaient|étions|seront|serons|furent|est|était)"
                            r"(?:\s+\S+){1,4}$")
 
@@ -1741,7 +1748,15 @@ def _helps(chain) -> bool:
         # des soignants", "mettent leur local à disposition")
         or (verb.lemma_ == "mettre" and _AT_SERVICE.search(
             verb.doc[verb.i:min(len(verb.doc), verb.i + 15)].text))
+        # forming a group that helps: its members ("ont formé la « brigade solidaire »")
+        or (verb.lemma_ in _FOUNDING and any(
+            c.dep_ == "obj" and _HELPING_GROUP.match(c.lemma_) for c in verb.children))
         for verb in [head, *governed])
+
+
+_FOUNDING = {"former", "créer", "fonder", "monter", "lancer", "constituer"}
+_HELPING_GROUP = re.compile(r"(?:brigade|collectif|groupe|réseau|équipe|association|atelier"
+                            r"|chaîne|cellule|comité)s?$", re.I)
 
 
 _AT_SERVICE = re.compile(r"\b(?:au service|à (?:la )?disposition)\b", re.I)

@@ -1766,3 +1766,14 @@ def test_measures_in_a_row_share_the_act_of_the_first():
 def test_a_bare_figure_s_own_relative_clause_in_the_future_is_a_goal():
     assert kinds("Combien de masques reste-t-il ? Environ 700, qui seront distribués la semaine "
                  "prochaine.") == [(700, "target")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # figures in a series share the last one's unit
+    ("Les clients choisissent des paniers à 12, 20 ou 35 euros.", []),
+    # people who form a group that helps are its members
+    ("Dix lycéens ont formé une équipe pour livrer les courses des aînés.",
+     [(10, "volunteers")]),
+])
+def test_a_series_shares_its_unit_and_founders_of_a_helping_group_help(text, expected):
+    assert kinds(text) == expected

@@ -2400,3 +2400,13 @@ def test_an_entry_that_is_a_sentence_keeps_its_verb_under_a_need_s_heading():
         "  ► Le club de Bimont : 20 draps\n")
     kinds = sorted(q for _, _, qs in found for q in qs)
     assert kinds == [(2, "needed"), (20, "needed"), (38, "beneficiaries")]
+
+
+def test_a_quoted_name_as_subject_is_the_actor_and_towns_people_come_from_are_passing():
+    found = summary(
+        "ÉDITION DU HAUT-PAYS – Vendredi 8 mai 2020\n\n"
+        "Fruges : un drive fermier solidaire\n\n"
+        "À Fruges, le « Panier des Collines » réunit six fermes du secteur.\n\n"
+        "Depuis le 3 avril, 420 paniers ont été vendus. Certains clients viennent même de "
+        "Lugy ou de Bimont.")
+    assert [(a, places) for a, places, _ in found] == [("Panier des Collines", ["62364"])]
