@@ -88,6 +88,7 @@ _GAP = re.compile(r"[\s\-‐‑'’ʼ`/]*")       # allowed between the words of
 _GAP_ABBR = re.compile(r"[\s\-‐‑'’ʼ`/.]*")  # after "St." also a full stop
 _HYPHENS = "-‐‑"
 _PERSON_GAP = re.compile(r"[ \t]+")
+_NEXT_ENTRY = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–—•*▸►▪][ \t]*")
 
 
 class _Matcher:
@@ -214,7 +215,9 @@ class _Context:
         # a list of places: "Avion, Annay-sous-Lens", "Lens et Liévin"
         if not listing:
             return False
-        if self.last_mention_end == i - 1 and gap.strip() in {",", ";", "/"}:
+        # (… a town a line, under a list's mark: "- Beaumetz-lès-Cambrai" then "- Vélu")
+        if self.last_mention_end == i - 1 and (gap.strip() in {",", ";", "/"}
+                                               or _NEXT_ENTRY.fullmatch(gap)):
             return True
         return self.last_mention_end == i - 2 and prev in {"et", "ou"}
 

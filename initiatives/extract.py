@@ -1660,7 +1660,9 @@ def _author(lead: list[str]) -> Actor | None:
 def _signer(blocks: list[Block]) -> Actor | None:
     """The author a text signs with on its last line (see `_SIGNED`)."""
     m = _SIGNED.match(blocks[-1].text) if blocks and blocks[-1].role == "signature" else None
-    if m is None:
+    # (a list's last line, marked as the ones above it, signs nothing: "- Fruges" then
+    # "- Vélu")
+    if m is None or (len(blocks) > 1 and blocks[-2].text[:1] == blocks[-1].text[:1]):
         return None
     name = m.group("name").strip()
     found = find_actor(name)
@@ -1991,7 +1993,10 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     # a bullet lists entities; a heading in capitals or lettered names a topic, unless
     # an organisation's head opens it ("C. ATELIER DE COUTURE")
     listed = bool(BULLET.match(line)) and not re.match(r"\d", line)
-    if not _ORG_HEAD.match(main) and (_ACTION_NOUN.match(main.split()[0]) or not listed):
+    # (an indefinite or partitive noun phrase names things, never someone: "- des bobines
+    # de fil blanc")
+    if not _ORG_HEAD.match(main) and (_ACTION_NOUN.match(main.split()[0]) or not listed
+                                      or _INDEFINITE.match(main)):
         return context.actor
     town = resolve(tail, dep) if tail and "(" not in name else None
     if town is not None and town.level == "commune" and town.inside and \
@@ -2000,6 +2005,9 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         main = f"{main} {_of(town.nom)}{town.nom}"
     # the whole line is its name: a town it names, in brackets or after a dash, is its seat
     return Actor(main, _org_kind(main), 0, len(line))
+
+
+_INDEFINITE = re.compile(r"(?:des|du|de la|de l['’]|un|une|quelques)\s", re.I)
 
 
 def _towns_only(text: str, dep: str) -> list:
@@ -2023,6 +2031,7 @@ class _Draft:
     contacts: list[Block] = field(default_factory=list)
     town: object = None               # the commune its section is headed by
     also: list = field(default_factory=list)  # the other communes of a joint heading
+    reached: list = field(default_factory=list)  # entries listing where it went
 
 
 def extract(release: Release, dep: str | None = None) -> list[Initiative]:
@@ -2317,6 +2326,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # story (a timetable's rows, "Points de retrait :"), or a question ("Où sont
             # partis vos masques ?"), tell where it happens
             last.blocks.append(block)
+            last.reached.append(block)
             current = None
         elif current is not None and not current.contacts and actor is None and \
                 not figures and _pictograph_line(block.text) and \
@@ -2583,6 +2593,12 @@ def _one_commune(text: str, dep: str):
     """The commune a short text names, when it names exactly one of the département."""
     towns = {m.resolution.code: m.resolution for m in find_places(text, dep)
              if m.resolution.level == "commune" and m.resolution.inside}
+    if not towns and BULLET.match(text):
+        # a list's line that is a name alone is that commune's, even a name that is
+        # also a word ("- Vélu")
+        r = resolve(_strip_bullet(text).strip(" .;,"), dep)
+        if r.code and r.level == "commune" and r.inside and r.method == "exact":
+            return r
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
@@ -2814,7 +2830,9 @@ _SPECIFIC = {"commune": 2, "epci": 3, "arrondissement": 3, "territoire": 3,
              "departement": 4, "national": 5}
 _SEAT = re.compile(rf"(?:\b(?:situé|située|implanté|implantée|basé|basée|installé|installée)"
                    rf"\s+(?:à|dans|en|sur)|\ben mission (?:dans|sur)|\bintervient (?:dans|sur)"
-                   rf"|\bchez (?:lui|elle) à)\s+(?:le\s+|la\s+|l{_A}|les\s+)?$", re.I)
+                   rf"|\bchez (?:lui|elle) à"
+                   # (its head office: "la coopérative, dont le siège est à Bonnières")
+                   rf"|\bsiège (?:social )?(?:est )?(?:situé |installé )?(?:à|au))\s+(?:le\s+|la\s+|l{_A}|les\s+)?$", re.I)
 _MAINLY = re.compile(rf"\bprincipalement (?:sur|dans|à)\s+(?:le secteur (?:de\s+|du\s+|d{_A})"
                      rf"|la commune (?:de\s+|d{_A}))?$", re.I)
 _NATIONAL = re.compile(r"\bminist[èe]re\b|\bgouvernement\b|\.gouv\.fr|\bnationale?\b"
@@ -2900,7 +2918,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # what a report showed ("un reportage sur des bénévoles de Béthune")
                    rf"|\b(?:reportage|documentaire|émission|vidéo|article)\b[^.;]{{0,40}}"
                    rf"\s(?:de\s+|d{_A}|à\s+|au\s+|en\s+)"
-                   rf"|\bdont (?:le|la|les|l{_A})\s*\w+\s+(?:se trouve|se situe|est|sont)\w*"
+                   rf"|\bdont (?:le|la|les|l{_A})\s*(?!siège|local|atelier)\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
 # others imitating the story there
@@ -2909,7 +2927,10 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 # where that party is, not a place the initiative reaches: "à une entreprise de Bapaume",
 # "offerts au centre hospitalier d'Helfaut", "comme nos voisins d'Étaples".
 # where people or goods come from ("certaines viennent de Courrières")
-_ORIGIN = re.compile(rf"\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
+# (a person's birthplace, in apposition to the name: "Bernard, né à Herbinghen"; a body
+# "née à" a town was founded there, its seat)
+_ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
+                     rf"|\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
                      rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
@@ -3116,6 +3137,10 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     passing = _passing_flags(body, mine, actor)
     for m, in_passing in zip(mine, passing):
         tier = None if in_passing else _tier(body, m, actor, mine)
+        if tier is not None and any(b.start <= m.start < b.end for b in draft.reached):
+            # a town a list of where it went names ("Où sont partis les masques ?" over
+            # "👉 à l'Ehpad de Lières") is reached, a receiver's or not
+            tier = _SPECIFIC["commune"]
         if tier is not None:
             ranked.append((tier, m.start, m))
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]

@@ -459,6 +459,11 @@ GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fab
                         re.I)
 # Verbs of containment describe one unit's contents, not an output.
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
+# the weight or size of one ("Un colis type pèse environ 12 kg", "chaque visière mesure")
+_ONE_WEIGHS = re.compile(r"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
+                         r"|(?:le|la|l['’])\s*(?:kit|colis|panier|lot|sachet|boîte|carton|cabas"
+                         r"|masque|visière|blouse|surblouse|bidon|flacon))"
+                         r"\s+(?:pèse|mesure)\s+(?:environ\s+|près de\s+|en moyenne\s+)?$", re.I)
 # a unit's contents told earlier in the sentence ("Le kit comprend 1 mètre de tissu et …")
 _CONTAINS_BEFORE = re.compile(r"\b(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|cabas)s?"
                               r"\s+(?:\w+\s+){0,2}?(?:contien(?:t|nent)|compren(?:d|nent)"
@@ -1303,7 +1308,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _CLASS_OF.search(before + hedge) or _LIMIT_BEFORE.search(before + hedge):
         return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB") or \
-            _CONTAINS_BEFORE.search(re.split(r"[.;!?]", upto or before)[-1]):
+            _CONTAINS_BEFORE.search(re.split(r"[.;!?]", upto or before)[-1]) or \
+            _ONE_WEIGHS.search(before):
         # "un kit contient 3 mètres de tissu"; what else it holds, and what it yields,
         # are its own ("… et 2 élastiques pour réaliser 4 masques")
         return None, "per_unit"

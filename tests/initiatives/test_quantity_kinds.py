@@ -1777,3 +1777,8 @@ def test_a_bare_figure_s_own_relative_clause_in_the_future_is_a_goal():
 ])
 def test_a_series_shares_its_unit_and_founders_of_a_helping_group_help(text, expected):
     assert kinds(text) == expected
+
+
+def test_the_weight_of_one_is_no_amount():
+    assert ("environ 9", "per_unit") in aside("Un colis type pèse environ 9 kg.")
+    assert kinds("La collecte de samedi pèse 2 tonnes.") == [(2, "done")]

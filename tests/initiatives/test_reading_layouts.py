@@ -2410,3 +2410,25 @@ def test_a_quoted_name_as_subject_is_the_actor_and_towns_people_come_from_are_pa
         "Depuis le 3 avril, 420 paniers ont été vendus. Certains clients viennent même de "
         "Lugy ou de Bimont.")
     assert [(a, places) for a, places, _ in found] == [("Panier des Collines", ["62364"])]
+
+
+def test_where_it_went_a_town_a_line_a_head_office_and_a_birthplace():
+    found = summary(
+        "Les Doigts de Fée – Fruges\n18 avril\n\n"
+        "Depuis lundi, 380 masques sont sortis de nos machines.\n\n"
+        "Où sont partis les masques ?\n"
+        "👉 à l'Ehpad de Lugy\n"
+        "👉 aux infirmières de Bimont\n\n"
+        "On a besoin de vous :\n"
+        "- des bobines de fil blanc\n\n"
+        "📍 Dépôt des dons : 7 rue des Écoles à Fruges\n")
+    assert [(a, set(p)) for a, p, _ in found] == [
+        ("Les Doigts de Fée", {"62364", "62533", "62134"})]
+    found = summary(
+        "Le préfet salue la coopérative Terres du Haut-Pays, dont le siège est à Hucqueliers. "
+        "Ses adhérents ont offert 9 tonnes de pommes de terre.\n\n"
+        "Bernard, né à Lugy, coordonne un réseau de 14 bénévoles à Fruges.\n\n"
+        "Des permanences restent ouvertes dans les mairies suivantes :\n"
+        "- Coupelle-Vieille\n- Fruges\n- Vélu\n\nMerci à tous les bénévoles.")
+    places = {c for _, codes, _ in found for c in codes}
+    assert {"62463", "62364", "62840"} <= places and "62533" not in places
