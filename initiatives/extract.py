@@ -571,7 +571,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # ("le « Cageot des Attaques » réunit six fermes", "la « Chaîne verte » qui livre")
     for m in re.finditer(rf"\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]{_A})\s*«\s*(?P<name>[{_UP}][^»]{{2,60}}?)\s*»"
                          rf"(?=\s+(?:qui\b|(?:a|ont|est|sont)\s|(?!(?:de|du|des|et|ou|en|au|aux"
-                         rf"|pour|par|sur|dans|avec)\b)[a-zé]{{2,}}(?:e|es|ent|t|a|ont)\b))", text):
+                         rf"|pour|par|sur|dans|avec|dont|que|comme|mais|car|donc|puis|avant|après"
+                         rf"|selon|depuis|pendant|contre|vers|chez|sans|sous|entre)\b)"
+                         rf"[a-zé]{{2,}}(?:e|es|ent|t|a|ont)\b))", text):
         add(m, m.group("name"), _org_kind(m.group("name")))
     # A naming participle before a proper name ("un partenariat nommé DOCAPOSTE").
     for m in re.finditer(rf"\b(?:nommée?s?|baptisée?s?|dénommée?s?|intitulée?s?)\s+"
@@ -2234,7 +2236,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # subject, the first story (inside a card, they are the card's)
             drafts[0].blocks.append(block)
             continue
-        if recap and actor is None and figures and not drafts and BULLET.match(block.text):
+        if recap and actor is None and figures and not drafts and context.actor is None \
+                and BULLET.match(block.text):
             boxed.append(block)   # a box over the first story: its, once it is named
             continue
         if actor is None and BULLET.match(block.text):
