@@ -660,13 +660,18 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
             _FIGURE_LINE.match(a_text) or a_text.upper() == a_text):
         return True  # indented short lines opening with a figure: a list of key figures
         # under its heading ("EN CHIFFRES" over "  64 communes" and "  27 000 habitants")
+    if _FIGURE_LINE.match(a_text) and _FIGURE_LINE.match(b_text) and not ends and \
+            not _GOES_ON.search(a_text) and max(len(a_text), len(b_text)) < 0.5 * typical:
+        return True  # short lines each opening with a figure, in a text of long lines:
+        # a box of key figures, one per line ("1 350 visières livrées" over "≈ 400 …")
     if b.startswith(" "):  # a lost bullet or a page start in the source
         return ends or a_text.endswith(":")
     return False
 
 
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
-_FIGURE_LINE = re.compile(r"\d[\d \u00a0\u202f.,]*\s+[^\W\d][^\n]{0,70}$")
+# (an approximate figure opens with its sign: "≈ 400", "~ 30", "+ de 50")
+_FIGURE_LINE = re.compile(r"(?:[≈~+]\s*(?:de\s+)?)?\d[\d \u00a0\u202f.,]*\s*(?:[€%$]\s*)?[^\W\d][^\n]{0,70}$")
 _SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}\W+[A-ZÀ-Ý]{3,}")  # two words in capitals at least
 FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
 FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")

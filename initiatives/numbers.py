@@ -73,6 +73,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                         r"(?!\s*(?!(?:de|du|des|d['’])(?![^\W\d_]))[^\W\d_])", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
+    # a yearly thing named by its year ("la cotisation 2020", "l'édition 2019")
+    ("year", re.compile(r"\b(?:cotisation|saison|édition|promotion|session|exercice|budget"
+                        r"|bilan|rentrée|calendrier|programme|campagne|millésime)s?\s+"
+                        r"(?:19|20)\d\d\b", re.I)),
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?]|$))", re.I)),

@@ -118,7 +118,7 @@ NOT_COUNTED = {
         antenne antennes salle salles bureau bureaux permanence permanences stand stands
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
-        marchés""",
+        marchés pôle pôles guichet guichets agence agences""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
@@ -228,6 +228,10 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité"
                           # a sum suggested to each giver ("2 € conseillés")
                           r"|(?:conseillée?s?|suggérée?s?|recommandée?s?)(?!\s+(?:par|pour))"
+                          # a tariff by class of person, its noun bare ("18 € adulte, 9 €
+                          # jeune"); with an article it is whose money it is
+                          r"|(?:adulte|enfant|jeune|étudiant|senior|adhérent|membre|licencié)"
+                          r"(?!\s+(?:a|ont|avait|avaient)\b)"
                           r")\b", re.I)
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
@@ -342,7 +346,8 @@ _NATIONAL_PHRASE = re.compile(
     # an education authority's whole area (an académie spans several départements)
     rf"|(?:de|dans toute) l{_APOS}académie"
     rf"|(?:dans|en|sur) (?:toute |l{_APOS}ensemble de )?(?:la|les) région"
-    rf"|(?:dans|en|sur) (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS}"
+    rf"|(?:dans|en|sur|(?:à l{_APOS}échelle|au niveau) d(?:es|e))"
+    rf" (?:les |la |l{_APOS}|toute la |tous les )?{_REGIONS}"
     # the regional health agency as the one acting
     rf"|(?-i:[Ll]{_APOS}Agence régionale de santé|[Ll]{_APOS}ARS)\b"
     rf"|\brégion {_REGIONS})\b", re.I)
@@ -1449,7 +1454,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (BENEFICIARY, POPULATION) and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
-    if group in (BENEFICIARY, POPULATION):
+    if group in (BENEFICIARY, POPULATION) or (group == "open" and _benefits(chain)):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
     # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
     # (a list entry's label before a dash is no part of it: "• Avesnes — Chaque semaine, …")
@@ -1580,7 +1585,9 @@ _CLASS_OF = re.compile(r"\b(?:les|des|aux)\s+[^\W\d]+\s+(?:de\s+|d['’])(?:plus
 _THRESHOLD = re.compile(r"(?:(?:plus|moins) de\s+)?", re.I)
 _AT_ONCE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:à la fois|en même temps|simultanément)\b", re.I)
 # a cap after the counted noun: "des groupes de 15 élèves au maximum"
-_AT_MOST_AFTER = re.compile(r"[^.;,]{0,25}?\b(?:au maximum|maximum|au plus|tout au plus)\b", re.I)
+# ("au plus fort de la crise", "au plus haut", is a peak: the figure was reached)
+_AT_MOST_AFTER = re.compile(r"[^.;,]{0,25}?\b(?:au maximum|maximum|au plus|tout au plus)\b"
+                            r"(?!\s+(?:fort|haut)\b)", re.I)
 # a property of one unit in brackets: "masques lavables (jusqu'à 50 lavages)"
 _UP_TO_IN_BRACKETS = re.compile(r"\(\s*(?:jusqu['’]à)\s+[\d\s.,]+$", re.I)
 # one member's own part of a whole already counted, which "en" refers to: "qui en a
@@ -1668,6 +1675,16 @@ def _in_relative(token, verb) -> bool:
             return True
         token = token.head
     return False
+
+
+# Verbs whose subject receives a service: "une cinquantaine de lecteurs en profitent"
+_BENEFIT = {"profiter", "bénéficier"}
+
+
+def _benefits(chain) -> bool:
+    """The counted noun (or "cinquantaine" itself) is the subject of a verb of benefit."""
+    noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _BENEFIT
 
 
 def _gathers(chain) -> bool:
@@ -2116,8 +2133,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # ("dès réception des 3 500 masques supplémentaires commandés à un fournisseur")
         return ORDERED, f"commande (« {ordered.text} »)"
     if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
-            and not DELIVERED.search(
-            re.split(r"[,;]", clause_before)[-1]):
+            and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1]) and not (
+            # (an order's noun is told delivered by its own verb after it: "une première
+            # commande de 12 000 masques a été livrée")
+            verbs[0].pos_ == "NOUN" and DELIVERED.search(re.split(r"[,;]", clause_after)[0])):
         # the figure's own verb decides before a cue word of another phrase
         # ("pour couvrir les besoins, la Ville en a commandé 28 000")
         return ORDERED, f"commande (« {verbs[0].text} »)"

@@ -1782,3 +1782,32 @@ def test_a_series_shares_its_unit_and_founders_of_a_helping_group_help(text, exp
 def test_the_weight_of_one_is_no_amount():
     assert ("environ 9", "per_unit") in aside("Un colis type pèse environ 9 kg.")
     assert kinds("La collecte de samedi pèse 2 tonnes.") == [(2, "done")]
+
+
+@pytest.mark.parametrize("text, expected, aside_reason", [
+    # a figure given for a whole region is no local output, however its scope is said
+    ("Au niveau des Hauts-de-France, près de 300 collectifs de couturières se sont formés.", [],
+     "national"),
+    # offices kept open are places, not an output
+    ("Trois guichets et 2 pôles d'accueil sont restés ouverts.", [], "place_count"),
+    # a peak ("au plus fort de …") is a figure reached, not a cap
+    ("Le traiteur a servi jusqu'à 150 repas par jour au plus fort de l'épidémie.",
+     [(150, "per_day")], None),
+    # a tariff by class of person, its noun bare, is a price; the fee's year is a year
+    ("L'adhésion 2020 (12 € adulte, 6 € enfant) sera remboursée.", [], "price"),
+    # an order told delivered by its own verb is done; one still awaited is ordered
+    ("Une commande de 4 000 masques a été livrée hier. La commande de 6 000 autres "
+     "masques est attendue.", [(4000, "done"), (6000, "ordered")], None),
+    # the subject of a verb of benefit counts people helped, whatever its noun
+    ("Une quarantaine d'abonnés profitent du portage de journaux.", [(40, "beneficiaries")],
+     None),
+])
+def test_a_region_s_scope_places_a_peak_a_tariff_an_order_delivered_and_a_benefit(
+        text, expected, aside_reason):
+    assert kinds(text) == expected
+    if aside_reason:
+        assert aside_reason in [r for _, r in aside(text)]
+
+
+def test_a_yearly_thing_s_year_is_a_year():
+    assert ("saison 2021", "year") in aside("La saison 2021 commencera en septembre.")

@@ -2432,3 +2432,25 @@ def test_where_it_went_a_town_a_line_a_head_office_and_a_birthplace():
         "- Coupelle-Vieille\n- Fruges\n- Vélu\n\nMerci à tous les bénévoles.")
     places = {c for _, codes, _ in found for c in codes}
     assert {"62463", "62364", "62840"} <= places and "62533" not in places
+
+
+def test_short_lines_opening_with_figures_in_a_text_of_long_lines_are_a_box_one_per_line():
+    found = reading(
+        "Wizernes. Les couturières du foyer rural ne lâchent rien\n\n"
+        "Depuis la fin mars, une dizaine de couturières bénévoles du foyer rural de Wizernes "
+        "se retrouvent chacune chez elle, derrière sa machine, pour coudre des masques en "
+        "tissu destinés aux habitants et aux commerçants de la commune.\n\n"
+        "EN BREF\n"
+        "2 400 masques cousus depuis le 25 mars\n"
+        "≈ 300 masques par semaine\n"
+        "20 minutes pour coudre un masque\n"
+        "0,80 € de tissu par masque\n\n"
+        "Les masques sont déposés en mairie, qui se charge de les distribuer aux habitants "
+        "qui en font la demande, en priorité aux personnes âgées et aux commerçants.\n")
+    numbers = {n.text: (n.status, n.reason) for n in found.numbers}
+    # each figure is shown with its own line, not the whole box
+    assert {n.text: n.sentence for n in found.numbers}["0,80"] == "0,80 € de tissu par masque"
+    assert numbers["0,80"] == (SET_ASIDE, "price")
+    assert numbers["20"] == (SET_ASIDE, "duration")
+    kinds = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
+    assert kinds == [(10, "volunteers"), (300, "per_week"), (2400, "done")]
