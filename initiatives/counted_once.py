@@ -11,11 +11,20 @@ import dataclasses
 import re
 
 from initiatives.dates import MONTHS
-from initiatives.model import APART, DONE, PER_DAY, PER_WEEK, SET_ASIDE
+from initiatives.model import APART, BENEFICIARIES, DONE, PER_DAY, PER_WEEK, SET_ASIDE, VOLUNTEERS
+
+# Households are counted apart from the people in them.
+_HOUSEHOLDS = {"familles", "foyers", "ménages"}
 
 
 def figure_key(q) -> tuple:
-    return q.value, q.item.lower(), q.kind
+    """What makes two figures one: amount, thing and kind. People helped or helping are
+    the same people whatever noun names them ("aux 212 habitants de plus de 75 ans", then
+    "212 aînés appelés")."""
+    item = q.item.lower()
+    if q.kind in (BENEFICIARIES, VOLUNTEERS) and q.unit == "personnes" and item not in _HOUSEHOLDS:
+        item = "personnes"
+    return q.value, item, q.kind
 
 
 def said_again(note) -> tuple:

@@ -98,9 +98,18 @@ def split_blocks(body: str) -> list[Block]:
             block.role = "content"
     # A list's last line ends with a full stop: after a line of the list, a lowercase
     # one is still the list's, not a topic's heading ("• un service étendu à Carency.")
+    # So is a lowercase line that a colon ends, introducing the sub-list under it ("— les
+    # distributions ont eu lieu dans les communes suivantes :"), and the last line of a
+    # list of single names ("• Tangry" after "• Érin"), a paragraph after it or not.
     for prev, block in zip(blocks, blocks[1:]):
-        if block.role == "heading" and prev.role == "content" and BULLET.match(prev.text) \
-                and BULLET.match(block.text) and block.text.rstrip().endswith("."):
+        if prev.role != "content" or not BULLET.match(prev.text) or not BULLET.match(block.text):
+            continue
+        inner = _strip_bullet(block.text).strip()
+        if (block.role == "heading" and (block.text.rstrip().endswith(".") or (
+                inner[:1].islower() and inner.endswith(":")))) or (
+                block.role == "headline" and _NAME_LINE.fullmatch(inner)
+                and _NAME_LINE.fullmatch(_strip_bullet(prev.text).strip())
+                and prev.text.lstrip()[:1] == block.text.lstrip()[:1]):
             block.role = "content"
     # A letter's salutation, closing formula and signature are no initiative.
     for i, block in enumerate(blocks):
@@ -162,6 +171,10 @@ def _runs(start: int, text: str) -> list[Block]:
         a = cut
     out.append(Block(start + a, start + len(text), text[a:]))
     return out
+
+
+# a name alone on a list's line, in one word, hyphens joining its parts ("Foufflin-Ricametz")
+_NAME_LINE = re.compile(r"[A-ZÀ-Ý][\w’'-]+[.;,]?")
 
 
 def _strip_bullet(text: str) -> str:
@@ -1235,10 +1248,14 @@ _SIGNATURE = re.compile(rf"(?i)\b(?:le|la|votre|vos)\s+{_TITLES}\b|^{_TITLES}\b|
                         rf"|\b{_TITLES}\s+(?:de|d{_A}|du)\s*(?-i:[{_UP}])")
 _CLOSING = re.compile(r"^(?:Bien (?:fidèlement|cordialement|à vous)|Cordialement|Avec [^.]{0,40},"
                       r"|Fidèlement|Amitiés|Prenez soin de vous[^.]*)[.,!]?$", re.I)
-_TOWN_OWN = re.compile(rf"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel de ville)"
-                       rf"\s*(?:de\s+|d{_A}|du\s+|–\s*\d{{5}}\s+|-\s*\d{{5}}\s+)"
-                       rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)"
-                       rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
+_TOWN_NAMED = (rf"\s*(?:de\s+|d{_A}|du\s+|–\s*\d{{5}}\s+|-\s*\d{{5}}\s+)"
+               rf"({PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)"
+               rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
+_TOWN_OWN = re.compile(r"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel de ville)"
+                       + _TOWN_NAMED)
+# the town's council named in a lead, in a text that speaks as the town ("la municipalité
+# de Meurchin a choisi …" over "notre commune")
+_MUNICIPALITY = re.compile(r"\b[Mm]unicipalité" + _TOWN_NAMED)
 _TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la (?:ville|commune)|le mot du maire"
                         r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b|\bélus\b"
                         r"|\bnos agents\b|\bconseil municipal\b|\bconseillers municipaux\b")
@@ -1276,6 +1293,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     author = _title_actor(title) if tail else None
     voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
         else header + lasts
+    if _EPCI.search(title) or _INTERCOMMUNAL.search(title):
+        # an intercommunality's letterhead is the voice: the mandate its president signs
+        # with ("président de la Communauté de communes, maire d'Héricourt") is his own
+        voices = [title]
     for text in voices:
         m = _TOWN_OWN.search(text)
         if m and not _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):   # "👉 à la mairie de X"
@@ -1292,7 +1313,9 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         greetings = [m.resolution for text in header + lasts if _SALUTATION.match(text)
                      for m in find_places(text, dep)]
         dated = [resolve(release.dateline, dep)] if release.dateline else []
-        ctx.town = next((r for r in dated + greetings
+        council = [_resolve_name(m.group(1), dep) for text in firsts
+                   for m in _MUNICIPALITY.finditer(text)]
+        ctx.town = next((r for r in dated + greetings + council
                          if r.code and r.level == "commune" and r.inside), None)
         if ctx.town is None:
             # a text speaking as its town names its own people in its lead ("Notre
@@ -2899,6 +2922,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # … or to it ("au bord de la route qui mène à Frencq")
                    rf"|\b(?:route|rue|chemin|départementale|nationale|autoroute|voie)\s+qui\s+"
                    rf"(?:mène|conduit|va|file|part)\w*\s+(?:à|au|jusqu{_A}(?:à|au))\s+"
+                   # … or from it ("la départementale qui descend de Tingry")
+                   rf"|\b(?:route|rue|chemin|départementale|nationale|autoroute|voie)\s+qui\s+"
+                   rf"(?:vient|vien\w+|descend\w*|monte\w*|part\w*|arrive\w*)\s+(?:de\s+|d{_A}|du\s+)"
                    # a person's life told in a relative clause ("son dirigeant, qui a grandi
                    # à Liévin", "le gérant, qui a appris le métier à Boulogne", "qui habite")
                    rf"|\bqui\s+(?:a\s+|est\s+|avait\s+|était\s+)?(?:grandi|née?|appris|habit\w*"
@@ -2935,6 +2961,10 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
                      rf"|\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
                      rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
+# a signer's other mandate, after the office the text speaks for ("Jean Roussel, président
+# de la Communauté de communes, maire de Tincques"): his town, not a place reached
+_OTHER_MANDATE = re.compile(rf"\b(?:vice-)?présidente?\b[^.;\n]{{0,60}},\s*(?:et\s+)?maire"
+                            rf"\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
@@ -2945,7 +2975,7 @@ _PARTY_NOUNS = (
     # the State's officials and offices are visitors; their seat is not the place
     r"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"
     r"|amies?|collègues?|homologues?|partenaires?|transporteurs?|grossistes?|magasins?"
-    r"|supermarchés?|hypermarchés?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
+    r"|supermarchés?|hypermarchés?|drives?|grandes? surfaces?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
     r"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
     r"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
     r"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?"
@@ -3287,6 +3317,7 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
+            _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
             _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):

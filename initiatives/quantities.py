@@ -296,6 +296,10 @@ _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lyc�
                                 rf"|club|famille|foyer|ménage)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
 _APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
+# "soit" restating a whole population in people: "la population de ses 104 communes, soit
+# près de 38 000 habitants", "nos 12 communes, soit 9 000 habitants"
+_RESTATED_SIZE = re.compile(r"\b(?:population|(?:ses|nos|leurs|les|ces|compte|regroupe|rassemble)\s+\d[\d\s\u202f]*\s+communes)"
+                            r"[^.;]{0,30},\s*soit\s+$", re.I)
 # A cost noun makes a sum a price ("le coût de revient d'un masque est estimé à 1,20 €").
 
 
@@ -462,6 +466,7 @@ _ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
+_OTHERS_AFTER = re.compile(r"\s*autres\b", re.I)
 # Verbs of containment describe one unit's contents, not an output.
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # the weight or size of one ("Un colis type pèse environ 12 kg", "chaque visière mesure")
@@ -773,7 +778,15 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "Elles sont une trentaine.": the people the subject pronoun stands for, named
         # before in the block or else in the text above it (a headline's "les couturières")
-        item = _people(text, number.start, number.end) or _people(lead, len(lead), number.end)
+        # (a relative "qui" stands for the noun right before it: "aux familles suivies
+        # par l'association, qui sont aujourd'hui 230")
+        personal = not re.search(r"\bqui\s+\S+(?:\s+\S+)?\s*$", before, re.I)
+        item = _people(text, number.start, number.end, subject=personal) or \
+            _people(lead, len(lead), number.end, subject=personal)
+        if item is not None and item[2] == PEOPLE and personal:
+            # (people named by what they do, "les joueurs et dirigeants du club, qui ont
+            # collecté …", counted as a subject are the team that acts)
+            item = (*item[:2], VOLUNTEER, item[3])
     elif item is None and before.rstrip().endswith(",") and _ELLIPSIS.match(text, number.end):
         # "Les jeunes du club, une quinzaine au total, …": a count set beside its people
         item = _people(text, number.start, number.end, since=s_start)
@@ -1249,13 +1262,23 @@ def _antecedent(text, s_start, pos, end, things=False):
     return None if things else _people(text, pos, end, since=s_start)
 
 
-def _people(text, pos, end, since=0):
+# people a preposition gives something to ("pour 40 familles", "aux aînés"): receivers
+# (thanks go "à" people who act: "Bravo aux animateurs du centre, qui ont livré …")
+_GIVEN_TO = re.compile(r"(?<!bravo )(?<!merci )(?<!hommage )(?<!félicitations )"
+                       r"\b(?:pour|à|aux|chez)\s+(?:(?:les|des|ces|nos|leurs|ses)\s+)?"
+                       r"(?:\d[\d\s\u202f]*\s+)?$", re.I)
+
+
+def _people(text, pos, end, since=0, subject=False):
     """The people a subject pronoun stands for: the last people noun before it
-    ("livreurs" too, an agent noun)."""
+    ("livreurs" too, an agent noun); as the subject of a count ("Ils étaient une
+    vingtaine"), not the people something was given to."""
     hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group in _PEOPLE
                   for m in pattern.finditer(text, since, pos))
     hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)
              for m in _AGENT_WORD.finditer(text, since, pos)]
+    if subject:
+        hits = [h for h in hits if not _GIVEN_TO.search(text[max(0, h[0] - 40):h[0]])]
     if not hits:
         return None
     _, name, unit, group = max(hits)
@@ -1352,6 +1375,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (a place's inhabitants are its population when all are meant, "les quelque 23 000
     # habitants de nos communes"; "à 120 habitants de la commune" counts some, helped)
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
+                                 or _RESTATED_SIZE.search(before)
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \
             (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
@@ -2241,6 +2265,13 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # "supplémentaires" is more to come, unless a past verb says they were made
         # ("ont cousu 520 masques supplémentaires")
         return TARGET, f"reste à faire (« {extra.group().strip()} »)"
+    others = _OTHERS_AFTER.match(first.doc.text, first.idx + len(first.text)) \
+        if first is not None else None
+    if others and verbs and re.search(r"\ben\s+(?:[^\W\d]+\s+){1,2}$", clause_before) and \
+            _verb_reading(verbs[0])[0] == "present" and not _RATE_WORDS.search(clause_after):
+        # "en … N autres" in the present is more of the same under way: "le club a
+        # confectionné 120 surblouses et en prépare 80 autres" (its own verb decides)
+        return TARGET, f"en cours (« {verbs[0].text} … autres »)"
     for n, verb in enumerate(verbs):
         lemma = verb.lemma_.lower()
         if lemma == "aller" and _fetches_as_habit(verb):

@@ -1811,3 +1811,24 @@ def test_a_region_s_scope_places_a_peak_a_tariff_an_order_delivered_and_a_benefi
 
 def test_a_yearly_thing_s_year_is_a_year():
     assert ("saison 2021", "year") in aside("La saison 2021 commencera en septembre.")
+
+
+@pytest.mark.parametrize("text, expected, aside_reason", [
+    # "soit" restating a whole population in people gives its size
+    ("L'intercommunalité équipe la population de ses 46 communes, soit près de 21 000 "
+     "habitants.", [], "population"),
+    # more of the same under way, in the present, is a goal
+    ("L'atelier a cousu 300 blouses et en prépare 150 autres.", [(300, "done"), (150, "target")],
+     None),
+    # a personal pronoun counted stands for those who act, not those given to
+    ("Bravo aux animateurs du centre, qui ont livré 60 colis aux familles isolées. Ils étaient une "
+     "douzaine.", [(60, "done"), (12, "volunteers")], None),
+    # … a relative pronoun for the noun right before it
+    ("Les colis vont aux familles suivies par le CCAS, qui sont aujourd'hui 85.",
+     [(85, "beneficiaries")], None),
+])
+def test_a_restated_size_more_under_way_and_what_a_pronoun_counts(text, expected,
+                                                                   aside_reason):
+    assert kinds(text) == expected
+    if aside_reason:
+        assert aside_reason in [r for _, r in aside(text)]

@@ -2454,3 +2454,62 @@ def test_short_lines_opening_with_figures_in_a_text_of_long_lines_are_a_box_one_
     assert numbers["20"] == (SET_ASIDE, "duration")
     kinds = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
     assert kinds == [(10, "volunteers"), (300, "per_week"), (2400, "done")]
+
+
+def test_an_intercommunal_letter_s_sub_list_of_towns_and_its_president_s_other_mandate():
+    found = reading(
+        "LE FIL DES CAMPAGNES — Lettre de la Communauté de communes des Campagnes de l'Artois\n\n"
+        "LE MOT DU PRÉSIDENT\n"
+        "Merci à chacun pour ces semaines de solidarité.\n"
+        "Paul Delattre, président de la Communauté de communes, maire de Tincques\n\n"
+        "MASQUES\n"
+        "La Communauté de communes a commandé des masques pour tous les habitants.\n"
+        "— 9 000 masques ont déjà été livrés et distribués ;\n"
+        "— la distribution est terminée dans les villages suivants :\n"
+        "  • Hermaville\n"
+        "  • Wanquetin\n"
+        "  • Haute-Avesnes\n"
+        "Les autres villages seront servis la semaine prochaine.\n")
+    assert [i.actor for i in found.initiatives] == ["Communauté de communes des Campagnes de l'Artois"]
+    towns = {p.code for p in found.initiatives[0].places if p.level == "commune"}
+    # the towns listed under the line a colon ends, its last one included, are reached;
+    # the president's own town is his other mandate, not a place reached
+    assert towns == {"62438", "62874", "62415"}
+
+
+def test_a_town_s_council_named_in_the_lead_of_a_page_speaking_as_the_town():
+    found = reading(
+        "Distribution des masques : vos questions\n\n"
+        "Comme nos voisins, la municipalité de Savy-Berlette a choisi d'équiper toute la "
+        "population. Voici nos réponses.\n\n"
+        "Où en est-on ?\n"
+        "La municipalité a déjà distribué 900 masques avec l'aide de 12 bénévoles.\n\n"
+        "Pour mémoire, notre commune compte environ 1 100 habitants.\n")
+    # (the town's own word for itself names the actor: "Commune", "Ville", "Mairie")
+    assert [(i.actor.split()[-1], [p.code for p in i.places]) for i in found.initiatives] == \
+        [("Savy-Berlette", ["62785"])]
+    kinds = sorted((q.value, q.kind) for q in found.initiatives[0].quantities)
+    assert kinds == [(12, "volunteers"), (900, "done")]
+
+
+def test_the_same_people_named_by_another_noun_in_a_box_count_once():
+    found = reading(
+        "Duisans — Le CCAS au côté des aînés\n\n"
+        "Chaque semaine, les membres du CCAS de Duisans appellent les 145 habitants de "
+        "plus de 75 ans.\n\n"
+        "EN CHIFFRES\n"
+        "• 145 aînés appelés\n"
+        "• 9 bénévoles mobilisés\n")
+    people = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
+    assert people == [(9, "volunteers"), (145, "beneficiaries")]
+
+
+def test_a_road_coming_from_a_town_and_the_shop_where_one_shops_are_passing():
+    found = reading(
+        "Warlus. Le marché de la ferme reste ouvert\n\n"
+        "À Warlus, la ferme Dufour vend ses légumes en direct : 40 paniers sont partis "
+        "samedi. Certains clients arrivent par la départementale qui descend de Duisans. "
+        "Les bénévoles font les courses des aînés au drive d'Agnez-lès-Duisans, où "
+        "l'équipe du magasin leur réserve un créneau.\n")
+    towns = {p.code for i in found.initiatives for p in i.places if p.level == "commune"}
+    assert towns == {"62878"}
