@@ -53,11 +53,11 @@ def restated(drafts, read_of: dict) -> None:
 
 # the heading of a summary or a box that recaps the text's figures ("EN RÉSUMÉ", "En
 # bref :", "REPÈRES"), after its topic ("OPÉRATION X – CHIFFRES CLÉS") or with its date
-# ("LES CHIFFRES CLÉS AU 24 AVRIL")
+# ("LES CHIFFRES CLÉS AU 24 AVRIL", "LES CHIFFRES CLÉS (au 23 avril)")
 RECAP = re.compile(r"(?i)\W*(?:[^\n]{1,60}\s[–—:-]\s*)?"
                    r"(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en (?:résumé|bref|chiffres"
                    r"|un coup d['’]œil)|à retenir|(?:les\s+)?chiffres(?:[- ]clés)?|récapitulatif)"
-                   r"(?:\s+(?:au|du)\s+[^\n]{1,25}?)?\W*")
+                   r"(?:\s+\(?(?:au|du)\s+[^\n]{1,25}?)?\W*")
 
 
 def is_recap(line: str) -> bool:

@@ -502,6 +502,11 @@ _OF_THE_TOWN = re.compile(r"\s+(?:du village|du bourg|de la (?:commune|ville)"
                           r"|de (?:notre|votre) (?:commune|ville|village))$", re.I)
 
 
+_STATE_ACTS = re.compile(rf"\b((?:les\s+|Les\s+)?services\s+de\s+l{_A}[ÉE]tat|[Ll]a\s+(?:sous-)?préfecture"
+                         rf"(?:\s+(?:du\s+Pas-de-Calais|de\s+{PLACE}|d{_A}{PLACE}))?)"
+                         rf"(?=\s+(?:a|ont|avait|avaient|vient\s+de|viennent\s+de|va|vont)\s)")
+
+
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """The earliest actor named in a block, or None for editorial text.
 
@@ -629,6 +634,12 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
                          rf"(?!\s+(?:de|du|des|d{_A}|pour)\b)",
                          text):
         add(m, m.group(), COMPANY)
+    # The State's services acting, in the past or the near future: "la préfecture a
+    # commandé 12 000 masques", "les services de l'État ont remis …" (a reminder of
+    # national figures is set aside by its figures' reading)
+    for m in _STATE_ACTS.finditer(text):
+        name = re.sub(r"^(?:les|la)\s+", "", m.group(1), flags=re.I)
+        add(_Span(m.start(1), m.end(1)), name[:1].upper() + name[1:], PUBLIC)
     # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
     for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
@@ -1862,6 +1873,22 @@ def _card_line(text: str, draft: _Draft) -> bool:
         bool(_BEARER.match(entry)) and "\n" not in text and bool(_FIELD.match(text)))
 
 
+# a paragraph opening on a definite description ("Les masques sont remis …")
+_DEFINITE_OPENING = re.compile(r"(?:Les|Ces|Leurs|Nos)\s+([a-zà-ÿ-]{3,})\b")
+
+
+def _told_things(text: str, draft: _Draft, read_of: dict) -> bool:
+    """A paragraph whose subject is a definite description of what the story counted
+    ("Les masques sont remis gratuitement aux habitants de …" after "… ont confectionné
+    4 200 masques") goes on with that story: the article refers back."""
+    opening = _DEFINITE_OPENING.match(_strip_bullet(text))
+    if opening is None or _EDITORIAL.search(text) or _CALL.search(text):
+        return False
+    noun = opening.group(1).lower()
+    return any(q is not None and q.item.lower().split()[0] == noun
+               for b in draft.blocks for _, q in read_of.get(b.start, ()))
+
+
 def _field_of_story(text: str, draft: _Draft, dep: str) -> bool:
     """A labelled line right under a story's paragraph, unmarked as the paragraph is,
     is one of its fields ("Communes desservies : …", "Repas livrés : 230 par semaine"
@@ -2292,6 +2319,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)
+                 or _told_things(block.text, current, read_of)
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
@@ -2970,7 +2998,7 @@ _PARTY_NOUNS = (
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     # (in the feminine too: "Martine, productrice à Ruisseauville")
     r"|maraîchères?|productrices?|agricultrices?|éleveuses?|fermières?|fournisseuses?"
-    r"|voisins?|voisines?|amis?"
+    r"|voisins?|voisines?|amis?|retraitée?s?"
     r"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
     r"|(?:sous-)?préf(?:et|ète)s?|(?:sous-)?préfecture|députée?s?|sénat(?:eur|rice)s?"

@@ -36,7 +36,7 @@ SET_ASIDE_LABELS = {
     "price": "prix ou aide par personne", "place_count": "nombre de lieux ou de structures",
     "age": "âge", "percent": "pourcentage", "duration": "durée", "ordinal": "rang",
     "national": "chiffre national, pas local",
-    "departement_wide": "chiffre de tout le département, pas d'une initiative",
+    "departement_wide": "chiffre de tout le département ou de l'arrondissement, pas d'une initiative",
     "no_item": "rien de compté",
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",

@@ -467,6 +467,10 @@ GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fab
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
 _OTHERS_AFTER = re.compile(r"\s*autres\b", re.I)
+# (a goal noun that opens its own clause is no gloss: "… 13 422 habitants : l'objectif est
+# de remettre …")
+_GLOSSED_GOAL = re.compile(r"\s*:\s*(?:l['’]|le\s+|la\s+|notre\s+|un\s+)?(objectif|but|cible)\b"
+                           r"(?!\s+(?:est|était|sera|serait|reste|demeure|:)\b)", re.I)
 # Verbs of containment describe one unit's contents, not an output.
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # the weight or size of one ("Un colis type pèse environ 12 kg", "chaque visière mesure")
@@ -1332,6 +1336,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
+    if (glossed := _GLOSSED_GOAL.match(after)) and group not in (MONEY, POPULATION):
+        # a colon after a figure glosses it: "3 000 : l'objectif au 15 mai"
+        return TARGET, f"objectif (« {glossed.group(1)} »)"
     hedge = _THRESHOLD.match(number.text_in(text)).group()   # "plus de" is the number's
     if _CLASS_OF.search(before + hedge) or _LIMIT_BEFORE.search(before + hedge):
         return None, "limit"               # "pour les commandes de plus de 100 €"
@@ -1936,9 +1943,10 @@ _DEPARTEMENT_WIDE = re.compile(
     rf"\b(?:à l{_APOS}échelle (?:du|de tout le|de notre) département|à l{_APOS}échelle départementale"
     rf"|(?:dans|sur) (?:tout le|l{_APOS}ensemble du) département|au niveau départemental"
     rf"|partout dans le département"
-    # every commune of it ("remis aux communes du département")
-    rf"|(?:les|aux|des|toutes les)\s+(?:\d[\d\s\u00a0\u202f]*\s+)?communes du (?:département"
-    rf"|Pas-de-Calais))\b", re.I)
+    # every commune of it, or of an arrondissement ("remis aux communes du département",
+    # "aux mairies des 164 communes de l'arrondissement")
+    rf"|(?:les|aux|des|toutes les)\s+(?:\d[\d\s\u00a0\u202f]*\s+)?communes (?:du (?:département"
+    rf"|Pas-de-Calais)|de l{_APOS}arrondissement))\b", re.I)
 
 
 @functools.cache

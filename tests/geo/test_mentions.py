@@ -157,3 +157,15 @@ def test_a_name_with_a_small_number_in_digits_is_the_name_in_words():
     # a bulletin's masthead writes the intercommunality's "Deux Caps" as "2 Caps"
     assert codes("TERRE DES 2 CAPS INFOS") == ["246200380"]
     assert codes("Nous avons livré 2 masques à Lens et 7 colis à Liévin.") == ["62498", "62510"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name that is also a word, first in a list of communes, is the commune
+    ("Les premières livraisons iront à Fleury, Eps et Boyaval.", ["62339", "62299", "62171"]),
+    ("Seront servies Eps, Boyaval et Sains-lès-Pernes.", ["62299", "62171", "62740"]),
+    # … not a word before a name that is no commune's, nor one in capitals
+    ("Le cours d'EPS, Boyaval compris, reprend lundi.", ["62171"]),
+    ("Elle fait de la couture, Boyaval en tête.", ["62171"]),
+])
+def test_a_name_that_is_a_word_first_in_a_list_of_communes(text, expected):
+    assert codes(text) == expected

@@ -1832,3 +1832,13 @@ def test_a_restated_size_more_under_way_and_what_a_pronoun_counts(text, expected
     assert kinds(text) == expected
     if aside_reason:
         assert aside_reason in [r for _, r in aside(text)]
+
+
+def test_a_figure_for_every_commune_of_an_arrondissement_is_context_and_a_gloss_a_goal():
+    assert ("15 000", "departement_wide") in aside(
+        "La sous-préfecture a remis 15 000 masques aux mairies des 98 communes de "
+        "l'arrondissement.")
+    assert kinds("900 colis : notre objectif pour l'été.") == [(900, "target")]
+    # a goal noun opening its own clause after the colon glosses nothing
+    assert ("4 210", "population") in aside(
+        "Le village compte 4 210 habitants : l'objectif est d'équiper chacun.")

@@ -2513,3 +2513,43 @@ def test_a_road_coming_from_a_town_and_the_shop_where_one_shops_are_passing():
         "l'équipe du magasin leur réserve un créneau.\n")
     towns = {p.code for i in found.initiatives for p in i.places if p.level == "commune"}
     assert towns == {"62878"}
+
+
+def test_the_state_s_services_acting_and_a_paragraph_on_what_the_story_counted():
+    found = summary(
+        "COMMUNIQUÉ DE PRESSE\nPréfecture du Pas-de-Calais\n\n"
+        "Des masques cousus dans le Ternois\n\n"
+        "Depuis le 30 mars, l'association « Point de Croix » a confectionné 2 800 masques "
+        "dans la salle des fêtes de Brias.\n\n"
+        "Les masques sont remis aux habitants de Brias, d'Ostreville et de Diéval, sur "
+        "présentation d'un justificatif.\n\n"
+        "L'État aux côtés des petites communes\n\n"
+        "Pour compléter cet effort, la sous-préfecture de Saint-Pol-sur-Ternoise a commandé "
+        "8 000 masques lavables pour Valhuon, Aumerval et Tilly-Capelle.\n\n"
+        "Le chauffeur de l'association, un retraité de Pernes, assure les livraisons.\n")
+    by_actor = {actor: ({t for t in towns if t.isdigit()}, figures)
+                for actor, towns, figures in found}
+    # a paragraph whose subject is the story's own counted thing goes on with it; the
+    # driver's home is where he comes from
+    assert by_actor["Point de Croix"][0] == {"62180", "62641", "62269"}
+    # the State's services acting are an actor of their own, in the towns they serve
+    state = by_actor["Sous-préfecture de Saint-Pol-sur-Ternoise"]
+    assert {"62835", "62058", "62818"} <= state[0] and state[1] == [(8000, "ordered")]
+
+
+def test_a_box_of_key_figures_dated_in_brackets_and_a_figure_glossed_after_a_colon():
+    found = reading(
+        "Flers. Le drive fermier tourne à plein\n\n"
+        "Depuis la fermeture du marché, les producteurs de Flers se relaient chaque samedi "
+        "dans la cour de la ferme Dufresne pour préparer les commandes passées en ligne par "
+        "les habitants du village et des alentours.\n\n"
+        "LES CHIFFRES CLÉS (au 30 avril)\n"
+        "• 420 paniers préparés\n"
+        "• 12 bénévoles mobilisés\n\n"
+        "EN CHIFFRES\n"
+        "420 paniers livrés\n"
+        "600 : l'objectif au 31 mai\n"
+        "8 € : le prix du panier\n")
+    kinds = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
+    assert kinds == [(12, "volunteers"), (420, "done"), (600, "target")]
+    assert ("8", "price") in [(n.text, n.reason) for n in found.numbers]
