@@ -357,7 +357,8 @@ _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(
 # French intercommunalities, full name or usual abbreviation.
 _EPCI = re.compile(
     rf"\b(?:((?i:communauté) (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
-    rf"|((?i:communauté) d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A})"
+    # (its name may follow with no preposition: "Communauté de communes Ternois-Canche")
+    rf"|((?i:communauté) d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A}|)"
     rf"((?:\d{{1,2}}\s+)?[{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|l{_A}|la|le|les|en"
     rf"|sur|sous)[\s-]*)*[{_UP}][\w’'-]*)*)")
 _EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
@@ -2449,8 +2450,9 @@ _THEY_OPEN = re.compile(r"(?:Elles|Ils)\s")
 # A breakdown by town introducing a list ("Répartition des colis par commune :", "Le
 # détail, commune par commune :")
 _A_TOWN = r"(?:commune|village|ville|localité)"
+# (or by the bare word before its colon, "Répartition :", over rows that are towns)
 _BREAKDOWN = re.compile(rf"(?i)\b(?:répartition|ventilation|détail)\b[^:\n]*\bpar\s+{_A_TOWN}"
-                        rf"|\b{_A_TOWN}\s+par\s+{_A_TOWN}\b")
+                        rf"|\b{_A_TOWN}\s+par\s+{_A_TOWN}\b|\b(?:répartition|ventilation)\s*:\s*$")
 # A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
 _OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"
                         r"|adresses|permanences|antennes|locaux|local|dépôts?)\b")

@@ -380,8 +380,6 @@ def _tab_tables(text: str) -> str:
     return "\n".join(lines)
 
 
-# a rule of dashes alone on its line, under an aligned table's header
-_DASHES = re.compile(r"\s*[-—–━=]{3,}\s*")
 
 
 def _tab_split(line: str) -> list[str]:
@@ -395,7 +393,9 @@ def _tab_split(line: str) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
-_DASHES = re.compile(r"\s*[-=]{5,}\s*")
+# a rule of dashes alone on its line, under a table's header: one run, or one per
+# column of a table aligned with spaces ("-------  -----")
+_DASHES = re.compile(r"\s*[-=]{5,}(?:\s+[-=]{3,})*\s*")
 
 
 def _table_rule(line: str) -> bool:
@@ -405,9 +405,10 @@ def _table_rule(line: str) -> bool:
 
 
 # a column's header that tells its figures' kind: done, goal, need, order
-_KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|objectifs?|but|cible"
+_KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|collecté|récolté|remis"
+                          r"|servi|objectifs?|but|cible"
                           r"|bilan|résultats?"
-                          r"|besoins?|recherché|commandé|prévu|à venir)(?:e?s)?\b")
+                          r"|besoins?|recherché|commandé|prévu|à venir)(?:es|e|s)?\b")
 
 
 # a column's header that asks who acts: its cells name each row's actor
@@ -415,6 +416,11 @@ _WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organ
                          r"|association|initiative de")
 # a column's header that asks what is done: its cells tell what each row's figures count
 _WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet|initiatives?")
+
+
+# a first column's header that names things counted, not who counts them
+_THING_HEADER = re.compile(r"(?i)produits?|denrées?|articles?|types?|catégories?|nature"
+                           r"|matériels?|fournitures?|dons?")
 
 
 # a column's header that tells when: its cells are its rows' dates, no part of their names
@@ -522,6 +528,12 @@ def _table_rows(lines: list[str]) -> list[str]:
             header, item = item
             figures, cells = _row_figures(header, item) if len(header) == len(item) \
                 else ([], item)
+            if header and cells == item[:1] and figures and _THING_HEADER.fullmatch(header[0]):
+                # a table of things counted ("Produit | Quantité collectée"): each row
+                # counts its thing, with the act its header tells ("• Conserves,
+                # quantité collectée : 340 boîtes"), and names no one
+                flat.extend(f"• {cells[0]}, {f[:1].lower()}{f[1:]}" for f in figures)
+                continue
             if header and cells:
                 # a column that tells what is done names an activity, not who does it:
                 # it is the row's field, labelled by its header ("• Action : Portage de

@@ -246,7 +246,8 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|quelque\s+"
                                 rf"|environ\s+|à peine\s+|tout juste\s+|un peu\s+|bien\s+)?"
                                 # "qui comptent ensemble quelque 38 000 habitants"
-                                rf"|\bcompt\w*\s+(?:(?:ensemble|au total|aujourd['’]hui)\s+)?"
+                                # (restricted: "ne compte que 1074 habitants")
+                                rf"|\bcompt\w*\s+(?:(?:ensemble|au total|aujourd['’]hui|que|guère plus de)\s+)?"
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
@@ -1518,7 +1519,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
             unit == "unités" and not _argument(chain)
             # (a row's label that reports the act, "Réalisé : 300 flacons", is its verb)
-            and not (_ROW_LABEL.search(before) and cue.startswith("fait rapporté")))):
+            and not ((label := _ROW_LABEL.search(before)) and (
+                cue.startswith("fait rapporté") or any(
+                    w in label.group() for w in re.findall(r"« ([^»]+) »", cue)))))):
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue

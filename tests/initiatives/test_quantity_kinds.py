@@ -1842,3 +1842,8 @@ def test_a_figure_for_every_commune_of_an_arrondissement_is_context_and_a_gloss_
     # a goal noun opening its own clause after the colon glosses nothing
     assert ("4 210", "population") in aside(
         "Le village compte 4 210 habitants : l'objectif est d'équiper chacun.")
+
+
+def test_a_population_restricted_and_a_row_labelled_by_its_participle():
+    assert ("912", "population") in aside("Notre village ne compte que 912 habitants.")
+    assert kinds("• Produits d'entretien, quantité collectée : 64 articles") == [(64, "done")]

@@ -2553,3 +2553,35 @@ def test_a_box_of_key_figures_dated_in_brackets_and_a_figure_glossed_after_a_col
     kinds = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
     assert kinds == [(12, "volunteers"), (420, "done"), (600, "target")]
     assert ("8", "price") in [(n.text, n.reason) for n in found.numbers]
+
+
+def test_a_table_of_things_counted_aligned_with_spaces_names_no_one():
+    found = reading(
+        "Collecte solidaire : merci !\n\n"
+        "Samedi, l'association « Le Relais du Cœur » organisait une collecte devant la salle "
+        "des fêtes de Frévent, au profit des familles suivies par le CCAS.\n\n"
+        "   Produit                  Quantité collectée\n"
+        "   -----------------------  ------------------\n"
+        "   Farine et sucre          85 kg\n"
+        "   Conserves                190 boîtes\n"
+        "   Produits d'entretien     64 articles\n"
+        "   Lait                     40 litres\n")
+    assert [i.actor for i in found.initiatives] == ["Le Relais du Cœur"]
+    kinds = sorted((q.value, q.kind) for q in found.initiatives[0].quantities)
+    assert kinds == [(40, "done"), (64, "done"), (85, "done"), (190, "done")]
+    # each row is done by the act its column's header tells, whatever the row's words
+    reasons = {q.value: q.reason for q in found.initiatives[0].quantities}
+    assert "collect" in reasons[85] and "collect" in reasons[40]
+
+
+def test_an_intercommunality_named_without_preposition_and_its_breakdown_by_bare_word():
+    found = summary(
+        "COMMUNAUTÉ DE COMMUNES TERNOIS-CANCHE\nLa Lettre – mai 2020\n\n"
+        "MASQUES\n"
+        "Nous avons distribué des masques aux communes qui en avaient fait la demande. "
+        "Répartition :\n\n"
+        "- Rougefay ........ 120 masques\n"
+        "- Ligny-sur-Canche ........ 300 masques\n")
+    assert [(a, sorted(t for t in towns if t.isdigit()), figs) for a, towns, figs in found] == [
+        ("Communauté de communes Ternois-Canche", ["62513", "62722"],
+         [(120, "done"), (300, "done")])]
