@@ -263,12 +263,18 @@ _A = "['’]"
 _UP = "A-ZÀ-ÖØ-ÞŒ"
 # a lower-case adjective of place, by the endings of French demonyms ("frugeois")
 _DEMONYM_WORD = r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|in|ine)s?"
-NAME = (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:de\s+l{_A}|de\s+la|de|du|des|d{_A}|la|le|les|et|&)\s*)?"
-        rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
+def _name(links: str) -> str:
+    """A proper name: capitalised words (or figures) linked by the small words `links`
+    allows, maybe a lowercase word closing it before a comma ("Fil solidaire, créé …")."""
+    return (rf"(?:[{_UP}][\w’'-]*)(?:\s+(?:(?:{links})\s*)?"
+            rf"[{_UP}0-9][\w’'-]*)*(?:\s+[a-zà-ÿ][\w-]*(?=,))?")
+
+
+_ARTICLES_LINKS = rf"de\s+l{_A}|de\s+la|de|du|des|d{_A}|la|le|les|et|&"
+NAME = _name(_ARTICLES_LINKS)
 # … after its legal form, a name may link its capitalised words by any preposition
 # ("l'association Main dans la Main", "le collectif Pain pour Tous")
-_KEYWORD_NAME = NAME.replace(rf"(?:de\s+l{_A}|de\s+la|", rf"(?:de\s+l{_A}|de\s+la|dans\s+(?:la|le|les)"
-                             rf"|dans|pour|sans|avec|à|au|aux|en|sur|")
+_KEYWORD_NAME = _name(rf"dans\s+(?:la|le|les)|dans|pour|sans|avec|à|au|aux|en|sur|{_ARTICLES_LINKS}")
 PLACE = rf"[{_UP}][\w’'-]*"
 # a commune's name, compound names included ("Saint-Martin-lès-Boulogne", "Wavrans-sur-l'Aa")
 _TOWN_NAME = (rf"{PLACE}(?:[\s-]+(?:(?:sur|sous|en|la|le|les|de|du|lès|aux?)[\s-]+)*"

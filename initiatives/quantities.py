@@ -475,12 +475,14 @@ _GLOSSED_GOAL = re.compile(r"\s*:\s*(?:l['’]|le\s+|la\s+|notre\s+|un\s+)?(obje
 # Verbs of containment describe one unit's contents, not an output.
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # the weight or size of one ("Un colis type pèse environ 12 kg", "chaque visière mesure")
-_ONE_WEIGHS = re.compile(r"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
-                         r"|(?:le|la|l['’])\s*(?:kit|colis|panier|lot|sachet|boîte|carton|cabas"
-                         r"|masque|visière|blouse|surblouse|bidon|flacon))"
+# The nouns of a container: its contents, weight or size are one unit's, no amount made
+_CONTAINER = (r"(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|cabas|sac|cagette|caisse"
+              r"|bouteille|flacon|bidon|bocal|bocaux|pot|barquette|bac)")
+_ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
+                         rf"|(?:le|la|l['’])\s*(?:{_CONTAINER}|masque|visière|blouse|surblouse))"
                          r"\s+(?:pèse|mesure)\s+(?:environ\s+|près de\s+|en moyenne\s+)?$", re.I)
 # a unit's contents told earlier in the sentence ("Le kit comprend 1 mètre de tissu et …")
-_CONTAINS_BEFORE = re.compile(r"\b(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|cabas)s?"
+_CONTAINS_BEFORE = re.compile(rf"\b{_CONTAINER}s?"
                               r"\s+(?:\w+\s+){0,2}?(?:contien(?:t|nent)|compren(?:d|nent)"
                               r"|compor(?:te|tent)|renfer(?:me|ment)|inclu(?:t|ent))\b", re.I)
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
@@ -1304,9 +1306,7 @@ def _nearest(text, s_start, s_end, pos):
 # the weight or volume of each of the containers named ("des paniers de légumes
 # d'environ 6 kg", "les colis de 8 kg"): a size, no amount given
 _MEASURES = ("kilos", "litres", "grammes", "tonnes")
-_EACH_MEASURE = re.compile(r"\b(?:des|les|ses|nos|leurs|ces|chaque|\d[\d\s]*)\s+(?:paniers|colis|sacs"
-                           r"|cagettes|caisses|cartons|bouteilles|flacons|bidons|lots|kits|boîtes"
-                           r"|sachets|bocaux|pots|barquettes|bacs|panier|colis|sac)\b"
+_EACH_MEASURE = re.compile(rf"\b(?:des|les|ses|nos|leurs|ces|chaque|\d[\d\s]*)\s+{_CONTAINER}s?\b"
                            r"[^,;.:!?\d]{0,40}?\s(?:de|d['’])\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
 
@@ -2087,6 +2087,15 @@ _ARRIVAL = {"recevoir", "réceptionner", "livrer", "distribuer", "remettre", "ar
 _TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b", re.I)
 
 
+def _end_of(sentence: str, token) -> int:
+    """Where the figure's own sentence ends in its parsed text (the same sentence may
+    stand twice in a block), or -1."""
+    if not sentence:
+        return -1
+    return next((m.end() for m in re.finditer(re.escape(sentence), token.doc.text)
+                 if m.start() <= token.idx < m.end()), -1)
+
+
 def _arrived(verbs, first, clause_start: int) -> bool:
     """A verb of arrival in the past before the figure in its clause: what was ordered
     came in ("nous avons reçu les 2 000 masques commandés")."""
@@ -2242,8 +2251,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     rest = re.split(_NEXT_VERB, rest)[0]
     if purchase and TO_COME.search(rest):
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
-    if purchase and first is not None and (at := first.doc.text.find(sentence)) >= 0 and \
-            _ARRIVAL_NEXT.match(first.doc.text, at + len(sentence)):
+    if purchase and first is not None and (end := _end_of(sentence, first)) >= 0 and \
+            _ARRIVAL_NEXT.match(first.doc.text, end):
         # its arrival told in the next sentence, of it ("… a acheté 400 masques. Ils
         # doivent arriver la semaine prochaine.")
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"

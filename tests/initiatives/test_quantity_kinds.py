@@ -1847,3 +1847,9 @@ def test_a_figure_for_every_commune_of_an_arrondissement_is_context_and_a_gloss_
 def test_a_population_restricted_and_a_row_labelled_by_its_participle():
     assert ("912", "population") in aside("Notre village ne compte que 912 habitants.")
     assert kinds("• Produits d'entretien, quantité collectée : 64 articles") == [(64, "done")]
+
+
+def test_a_purchase_said_twice_reads_the_sequel_of_its_own_sentence():
+    # the same sentence twice in a block: each figure's sequel is the one after it
+    assert kinds("Le club a acheté 200 masques. Ils sont distribués. Le club a acheté 200 "
+                 "masques. Ils doivent arriver lundi.") == [(200, "done"), (200, "ordered")]
