@@ -2968,6 +2968,13 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # … or a trade it used to ply there ("qui a longtemps travaillé à Lugy")
                    rf"|\bqui\s+(?:a|avait)\s+(?:[a-zé]+ment\s+|longtemps\s+|toujours\s+)?"
                    rf"(?:travaillé|exercé|enseigné)\s+(?:[^.;,\s]+\s+){{0,3}}?(?:à|au|en)\s+"
+                   # … or was ("qui a longtemps été institutrice à Pommera"), or moved to
+                   # ("parti vivre à Westrehem")
+                   rf"|\bqui\s+(?:a|avait)\s+(?:longtemps\s+|toujours\s+)?été\s+[a-zà-ÿ]+"
+                   rf"(?:\s+[a-zà-ÿ]+)?\s+(?:à|au|en)\s+"
+                   rf"|\bpartie?s?\s+(?:vivre|habiter|s{_A}installer|travailler)\s+(?:à|au|en)\s+"
+                   # a way's waypoint ("son trajet passe par Lefaux", "en passant par Ouve")
+                   rf"|\b(?:passe|passent|passant|passait|passer)\s+(?:désormais\s+|aussi\s+|alors\s+)?par\s+"
                    # where a person studies ("jeune de 17 ans, élève au lycée Mariette de")
                    rf"|\b(?:élève|étudiante?|lycéen(?:ne)?|collégien(?:ne)?|apprentie?)s?\s+"
                    rf"(?:au|à la|à l{_A}|en)\s*[^.;,]{{0,40}}?\s(?:de\s+|d{_A}|à\s+)"

@@ -172,8 +172,14 @@ _SET_OF_EACH = re.compile(rf"\bchacune?\s+(?:des|de\s+(?:nos|ses|leurs|vos|ces)|
 
 
 def _per_unit_before(before: str) -> bool:
-    """A container's content ("des kits de 20"), unless one batch is told ("un lot de 60")."""
-    return bool(_PER_UNIT_BEFORE.search(before)) and not _ONE_BATCH.search(before)
+    """A container's content ("des kits de 20"), unless one batch is told ("un lot de 60"),
+    or "de quoi" is what a need lacks ("il manque de quoi composer 60 colis": 60 wanted)."""
+    return bool(_PER_UNIT_BEFORE.search(before)) and not _ONE_BATCH.search(before) and \
+        not _LACKS_MEANS.search(before)
+
+
+_LACKS_MEANS = re.compile(r"\b(?:manqu\w*|faut|faudrait|besoin)\s+(?:\w+\s+){0,2}?de quoi"
+                          r"\s+\w+(?:\s+\w+)?\s*$", re.I)
 
 
 def _distributive(before: str) -> bool:
@@ -344,7 +350,9 @@ _NATIONAL_PHRASE = re.compile(
     # répartis sur l'ensemble du territoire" in an intercommunality's bulletin)
     rf"|dans (?:tout )?le pays|partout en France|territoire (?:national|français)"
     rf"|(?<!par )(?<!avec )le gouvernement"
-    rf"|(?<!par )(?<!avec )l{_APOS}[ÉE]tat"
+    # (the State as the goods' source is no scope: "issus des stocks de l'État")
+    rf"|(?<!par )(?<!avec )(?<!stocks de )(?<!stock de )(?<!réserves de )(?<!dotation de )"
+    rf"l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
     rf"|Santé publique France|Insee|INSEE|rectorat|recteur|ARS|agence régionale)"
@@ -694,6 +702,12 @@ def _cut(text: str, a: int, b: int):
     yield a, b
 
 
+def _names_a_thing(text: str, pos: int) -> bool:
+    """A known thing's noun right after a figure ("520 masques", "40 kg de farine")."""
+    start = pos + re.match(r"\s*(?:de\s+|d['’])?", text[pos:pos + 10]).end()
+    return any(pattern.match(text, start) for pattern, *_ in _ITEMS)
+
+
 def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead="",
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
@@ -708,7 +722,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             return None, "comparison", number.end
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
-    if previous and previous[0] is not None and previous[0].kind in _LEVELS and (
+    # (a figure naming its own thing counts that: "… sont une dizaine à coudre. Elles en
+    # sont déjà à 520 masques")
+    if previous and previous[0] is not None and previous[0].kind in _LEVELS and \
+            not _names_a_thing(text, number.end) and (
             _CHANGED_TO.fullmatch(text, previous[1], number.start) or (
                 _CHANGED_FROM.search(text, s_start, number.start)
                 and _TO_AFTER.fullmatch(text, previous[1], number.start))):

@@ -1853,3 +1853,17 @@ def test_a_purchase_said_twice_reads_the_sequel_of_its_own_sentence():
     # the same sentence twice in a block: each figure's sequel is the one after it
     assert kinds("Le club a acheté 200 masques. Ils sont distribués. Le club a acheté 200 "
                  "masques. Ils doivent arriver lundi.") == [(200, "done"), (200, "ordered")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a level reached that names its own thing counts that thing, not the figure before's
+    ("Elles sont une douzaine à coudre chaque soir. Elles en sont déjà à 730 masques.",
+     [(12, "volunteers"), (730, "done")]),
+    # "de quoi" after a need is what is lacking: that many wanted
+    ("Il manque encore de quoi composer 45 colis.", [(45, "needed")]),
+    # the State's stock as the goods' source is no national scope
+    ("En attendant, 2 300 masques, issus des stocks de l'État, ont été remis aux "
+     "infirmières du secteur.", [(2300, "done")]),
+])
+def test_a_level_with_its_own_noun_a_lack_of_means_and_the_state_s_stock(text, expected):
+    assert kinds(text) == expected

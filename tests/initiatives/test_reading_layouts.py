@@ -2585,3 +2585,14 @@ def test_an_intercommunality_named_without_preposition_and_its_breakdown_by_bare
     assert [(a, sorted(t for t in towns if t.isdigit()), figs) for a, towns, figs in found] == [
         ("Communauté de communes Ternois-Canche", ["62513", "62722"],
          [(120, "done"), (300, "done")])]
+
+
+def test_a_person_s_past_trade_a_move_away_and_a_way_s_waypoint_are_passing():
+    found = summary(
+        "Lugy. La tournée des colis\n\n"
+        "Depuis avril, le CCAS de Lugy livre 40 colis par semaine aux aînés du village. "
+        "Martine, qui a longtemps été infirmière à Verchin, connaît chaque famille. Pour "
+        "éviter les travaux, la tournée passe désormais par Fruges. Un ancien du village, "
+        "parti vivre à Hucqueliers, a même appelé pour prendre des nouvelles.\n")
+    assert [(a, sorted(t for t in towns if t.isdigit())) for a, towns, _ in found] == \
+        [("CCAS de Lugy", ["62533"])]
