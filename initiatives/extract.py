@@ -53,7 +53,7 @@ from initiatives.model import (
     normalise_key,
 )
 from initiatives.nlp import parse, parse_all, pipeline
-from initiatives.quantities import DOING_STEMS, PICTOGRAPHS, read_numbers, sentences
+from initiatives.quantities import DOING_STEMS, PICTOGRAPHS, read_numbers, sentences, things_named
 
 # --- blocks -----------------------------------------------------------------
 
@@ -641,6 +641,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
                          rf"(?!\s+(?:de|du|des|d{_A}|pour)\b)",
                          text):
         add(m, m.group(), COMPANY)
+    # A family named by its surname acts as one person ("la famille Dubois, qui élève des
+    # poules, a offert 1 200 œufs")
+    for m in re.finditer(rf"\b[Ll]a\s+(famille\s+[{_UP}][a-zà-ÿ’'-]+)(?![\w’'-])", text):
+        add(_Span(m.start(1), m.end(1)), "F" + m.group(1)[1:], CITIZEN)
     # The State's services acting, in the past or the near future: "la préfecture a
     # commandé 12 000 masques", "les services de l'État ont remis …" (a reminder of
     # national figures is set aside by its figures' reading)
@@ -1413,8 +1417,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     if ctx.institution is None and (_OWN_EPCI.search(release.body)
                                     or any(_INTERCOMMUNAL.search(t) for t in tops)):
         ctx.institution = _titled_epci(tops, dep)
-    ctx.actor = ctx.institution or _title_actor(title) or _author(firsts) or \
-        _signer(blocks)
+    ctx.actor = ctx.institution or _title_actor(title) or _named_header(title, firsts) or \
+        _author(firsts) or _signer(blocks)
+    if ctx.town is None and ctx.actor is not None and firsts and _LEGAL_FORM_LINE.match(firsts[0]):
+        ctx.town = next(iter(_tail_towns(firsts[0], dep)), None)   # "… – Villers-lès-Cagnicourt"
     headlines = [b.text for b in blocks[:2] if len(b.text) < 150 and not _ENDS_SENTENCE.search(b.text)]
     ctx.named = frozenset(w for text in [title] + headlines
                           for w in re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", text))
@@ -1730,6 +1736,24 @@ _MASTHEAD = re.compile(r"(?:L[ea]\s+|L['’]\s*|Les\s+)?(?:Petit\s+|Nouvel\s+)?(
                        r"|Journal|Gazette|Nouvelles?|Observateur|Avenir|Indépendant|Réveil|Semaine"
                        r"|Phare|Hebdo|Quotidien|Abeille|Républicain|Progrès|Dépêche|Presse"
                        r"|Messager|Informateur|Éclaireur|Sémaphore)\b[^–—|]{0,40}\s[–—|-]\s")
+
+
+# a header's line giving an organisation's legal form and maybe its town ("Association
+# d'entraide – Villers-lès-Cagnicourt")
+_LEGAL_FORM_LINE = re.compile(r"(?i)\W*(?:association|collectif|club|comité|amicale|fédération"
+                              r"|foyer rural)\b[^\n.!?]{0,80}$")
+
+
+def _named_header(title: str, firsts: list[str]) -> Actor | None:
+    """A name in capitals over the line of its legal form ("LE RELAIS DES VILLAGES" over
+    "Association d'entraide – …") is the text's author: the shout is its letterhead."""
+    name = title.strip()
+    if not name or name.upper() != name or not 2 <= len(name.split()) <= 8 or not firsts \
+            or not _LEGAL_FORM_LINE.match(firsts[0]) or re.search(r"\d", name):
+        return None
+    kind = _KEYWORD_TYPES.get(firsts[0].split()[0].lower().strip("\W"), ASSOCIATION)
+    name = _title_case(name)
+    return Actor(name[:1].upper() + name[1:], kind, 0, 0)
 
 
 def _title_actor(title: str) -> Actor | None:
@@ -2158,6 +2182,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     breakdown: _Draft | None = None  # … a breakdown by town of this story's figures
     recap = False                  # … the lines of a box of key figures
     boxed: list[Block] = []        # … such lines over the first story
+    about_author: list[Block] = []  # paragraphs naming the text's author, without figures
     pending: Actor | None = None   # a group thanked over the paragraph that tells its work
     position = {b.start: i for i, b in enumerate(blocks)}
     untold: Block | None = None    # … introduced by a block no initiative took
@@ -2399,6 +2424,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current.blocks.append(block)
         else:
             current = None  # editorial text closes the current initiative
+            if actor is None and not figures and context.actor is not None and \
+                    block.role == "content" and _names(block.text, context.actor):
+                about_author.append(block)
         if current is not None and current.town is None:
             current.town, current.also = section_town, section_also
         last = current or last
@@ -2414,6 +2442,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             untold if intro and BULLET.match(block.text) else None
     if boxed and drafts:
         drafts[0].blocks[:0] = boxed
+    # a paragraph without figures naming the text's author by its name tells where it
+    # works ("Le Relais des Villages intervient dans 4 villages : …"): its first story's
+    own = next((d for d in drafts if context.actor is not None
+                and normalise_key(d.actor.name) == normalise_key(context.actor.name)), None)
+    if own is not None:
+        own.blocks[:0] = about_author
     _titles_to_stories(blocks, drafts, read_of)
     drafts = _lead_to_story(_merge(drafts), blocks, read_of)
     _orphan_lead(drafts, blocks, read_of)
@@ -2558,8 +2592,14 @@ def _orphan_lead(drafts: list[_Draft], blocks: list[Block], read_of: dict) -> No
     # (or the headline names that story's actor: "Julien fabrique des visières" over
     # the story of Julien Caron)
     names = set(re.findall(rf"[{_UP}][a-zà-ÿ’'-]{{2,}}", drafts[0].actor.name))
+    # (or the lead tells of the very thing the story counts: "une quinzaine de couturières
+    # fabriquent des surblouses" over the story of a collective's 640 surblouses)
+    said = things_named(" ".join(b.text for b in lead + above))
+    things = {q.item for b in drafts[0].blocks for _, q in read_of.get(b.start, ())
+              if q is not None}
     if _figure_keys(lead + above, read_of) & _figure_keys(drafts[0].blocks, read_of) or any(
-            names & set(re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", b.text)) for b in above):
+            names & set(re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", b.text)) for b in above) or \
+            said & things:
         drafts[0].blocks = sorted(drafts[0].blocks + lead, key=lambda b: b.start)
 
 
@@ -2973,6 +3013,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bqui\s+(?:a|avait)\s+(?:longtemps\s+|toujours\s+)?été\s+[a-zà-ÿ]+"
                    rf"(?:\s+[a-zà-ÿ]+)?\s+(?:à|au|en)\s+"
                    rf"|\bpartie?s?\s+(?:vivre|habiter|s{_A}installer|travailler)\s+(?:à|au|en)\s+"
+                   # … or a place left ("dont l'atelier a quitté Saint-Rémy en 2012")
+                   rf"|\b(?:a|ont|avait|avaient)\s+quitté\s+"
                    # a way's waypoint ("son trajet passe par Lefaux", "en passant par Ouve")
                    rf"|\b(?:passe|passent|passant|passait|passer)\s+(?:désormais\s+|aussi\s+|alors\s+)?par\s+"
                    # where a person studies ("jeune de 17 ans, élève au lycée Mariette de")
@@ -3004,6 +3046,23 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
                      rf"|\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
                      rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
+# a person's first name, then where the person is from, set apart by commas ("merci à
+# Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
+# (the name alone after a common word: "les Transports Delattre, de Gauchin" is a firm's)
+_NAME_THEN_FROM = re.compile(rf"(?:^|[\s(])[a-zà-ÿ’']+\s+([{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?),"
+                             rf"\s+(?:de\s+|d{_A})$")
+
+
+def _from_town(body: str, m) -> bool:
+    """The town in apposition to a first name ("Monique, de Sailly-au-Bois,") is where the
+    person comes from; a town before it is a list of towns ("de Lumbres, de Setques")."""
+    before = _NAME_THEN_FROM.search(body[max(0, m.start - 40):m.start])
+    if before is None or not re.match(r"\s*,", body[m.end:m.end + 3]):
+        return False
+    r = resolve(before.group(1))
+    return not (r.code and r.level == "commune")
+
+
 # a signer's other mandate, after the office the text speaks for ("Jean Roussel, président
 # de la Communauté de communes, maire de Tincques"): his town, not a place reached
 _OTHER_MANDATE = re.compile(rf"\b(?:vice-)?présidente?\b[^.;\n]{{0,60}},\s*(?:et\s+)?maire"
@@ -3361,6 +3420,7 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
             _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
+            _from_town(body, m) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
             _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):

@@ -82,7 +82,9 @@ ITEMS = [
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
      r"|enseignantes?|professeures?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
-     r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?", "personnes",
+     r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?"
+     # (people by their sex: "les dames du club"; "Mamie", "Papi" title a name)
+     r"|dames?|femmes?|hommes?|messieurs", "personnes",
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
@@ -118,7 +120,8 @@ NOT_COUNTED = {
         antenne antennes salle salles bureau bureaux permanence permanences stand stands
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
-        marchés pôle pôles guichet guichets agence agences""",
+        marchés pôle pôles guichet guichets agence agences maison maisons résidence
+        résidences""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
@@ -700,6 +703,13 @@ def _cut(text: str, a: int, b: int):
         yield a, cut
         a = cut
     yield a, b
+
+
+def things_named(text: str) -> set[str]:
+    """The known things a text names, by their normalised names ("des blouses" →
+    "sur-blouses"); people are no things."""
+    return {name for pattern, name, _, group in _ITEMS
+            if group not in (PEOPLE, VOLUNTEER, BENEFICIARY, POPULATION) and pattern.search(text)}
 
 
 def _names_a_thing(text: str, pos: int) -> bool:
@@ -1918,9 +1928,15 @@ _CHANNEL = (rf"\b(?:par l{_APOS}intermédiaire|par le biais|par le canal|via|aup
             rf"|dans le cadre)\b")
 
 
+# a row labelled by a region ("▪ Hauts-de-France : plus de 15 000 colis")
+_REGION_ROW = re.compile(rf"(?:^|\n|[▪•·|])\W*{_REGIONS}\s*:\s*$")
+
+
 def _national(chain, before: str, after: str) -> bool:
     """A national figure quoted in a local text: its verb's subject is the State or the
     country, or its clause says it is counted nationally."""
+    if _REGION_ROW.search(before[-60:]):
+        return True
     if _TO_US.search(re.split(r"[.;:]", before)[-1]) or _TO_US.search(re.split(r"[.;:]", after)[0]):
         return False  # the State or the Region giving to us is a local supply
     # (the verb may be the counted noun's participle: "1,5 million de masques remis par

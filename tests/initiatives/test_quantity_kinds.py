@@ -1867,3 +1867,17 @@ def test_a_purchase_said_twice_reads_the_sequel_of_its_own_sentence():
 ])
 def test_a_level_with_its_own_noun_a_lack_of_means_and_the_state_s_stock(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, aside_reason", [
+    # a row labelled by a region gives the region's figure
+    ("▪ Hauts-de-France : près de 9 000 colis depuis avril", [], "national"),
+    # homes for the elderly are places
+    ("Les blouses partent vers quatre maisons de retraite du secteur.", [], "place_count"),
+    # people named by their sex counted as a pronoun's subject are those who act
+    ("Les dames du club (elles sont six) cousent chaque après-midi.", [(6, "volunteers")], None),
+])
+def test_a_region_s_row_homes_as_places_and_people_by_their_sex(text, expected, aside_reason):
+    assert kinds(text) == expected
+    if aside_reason:
+        assert aside_reason in [r for _, r in aside(text)]

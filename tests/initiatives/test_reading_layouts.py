@@ -2596,3 +2596,34 @@ def test_a_person_s_past_trade_a_move_away_and_a_way_s_waypoint_are_passing():
         "parti vivre à Hucqueliers, a même appelé pour prendre des nouvelles.\n")
     assert [(a, sorted(t for t in towns if t.isdigit())) for a, towns, _ in found] == \
         [("CCAS de Lugy", ["62533"])]
+
+
+def test_a_name_in_capitals_over_its_legal_form_is_the_author_and_where_it_works():
+    found = summary(
+        "LES AMIS DU CANAL\n"
+        "Association de quartier – Quéant\n\n"
+        "Nos actions pendant le confinement\n\n"
+        "Les Amis du Canal interviennent dans trois villages : Quéant, Noreuil et Morchies.\n\n"
+        "Le bilan en chiffres\n"
+        "1. 260 colis préparés et livrés\n"
+        "2. Une vingtaine de bénévoles mobilisés\n")
+    assert [(a, sorted(t for t in towns if t.isdigit()), sorted(f)) for a, towns, f in found] == [
+        ("Les Amis du Canal", ["62591", "62619", "62673"], [(20, "volunteers"), (260, "done")])]
+
+
+def test_a_lead_on_the_thing_the_story_counts_a_family_and_a_first_name_s_town():
+    found = summary(
+        "LA GAZETTE DU CAMBRÉSIS – Édition Artois – Mardi 21 avril 2020\n\n"
+        "INCHY-EN-ARTOIS\n\n"
+        "Les couturières ne lâchent rien\n\n"
+        "Depuis deux semaines, une douzaine de couturières cousent des blouses pour les "
+        "aides-soignantes.\n\n"
+        "« On en est à 300 blouses livrées », raconte Odile Marchand, à l'origine du collectif "
+        "Les Fils d'Argent. Merci à Gisèle, de Quéant, qui a fourni le tissu.\n\n"
+        "Des légumes pour tous\n\n"
+        "À Lagnicourt-Marcel, la famille Lefort, qui cultive des pommes de terre, a offert "
+        "800 kg de légumes aux familles du village.\n")
+    by_actor = {a: (sorted(t for t in towns if t.isdigit()), sorted(f)) for a, towns, f in found}
+    # the lead tells of the blouses the collective counts: its volunteers are the story's
+    assert by_actor["Les Fils d'Argent"] == (["62469"], [(12, "volunteers"), (300, "done")])
+    assert by_actor["Famille Lefort"] == (["62484"], [(800, "done")])
