@@ -122,6 +122,8 @@ NOT_COUNTED = {
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
         marchés pôle pôles guichet guichets agence agences maison maisons résidence
         résidences""",
+    # uses one unit bears ("ces masques supportent 30 lavages"): a property of each
+    "per_unit": """lavage lavages lessive lessives utilisation utilisations""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes

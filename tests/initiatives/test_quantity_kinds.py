@@ -1881,3 +1881,7 @@ def test_a_region_s_row_homes_as_places_and_people_by_their_sex(text, expected, 
     assert kinds(text) == expected
     if aside_reason:
         assert aside_reason in [r for _, r in aside(text)]
+
+
+def test_the_uses_one_unit_bears_are_no_amount():
+    assert ("au moins 20", "per_unit") in aside("Ces masques supportent au moins 20 lavages.")
