@@ -1751,7 +1751,7 @@ def _named_header(title: str, firsts: list[str]) -> Actor | None:
     if not name or name.upper() != name or not 2 <= len(name.split()) <= 8 or not firsts \
             or not _LEGAL_FORM_LINE.match(firsts[0]) or re.search(r"\d", name):
         return None
-    kind = _KEYWORD_TYPES.get(firsts[0].split()[0].lower().strip("\W"), ASSOCIATION)
+    kind = _KEYWORD_TYPES.get(re.sub(r"\W", "", firsts[0].split()[0].lower()), ASSOCIATION)
     name = _title_case(name)
     return Actor(name[:1].upper() + name[1:], kind, 0, 0)
 

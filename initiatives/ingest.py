@@ -380,8 +380,6 @@ def _tab_tables(text: str) -> str:
     return "\n".join(lines)
 
 
-
-
 def _tab_split(line: str) -> list[str]:
     line = line.strip(" ")
     if "|" in line:
