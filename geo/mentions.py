@@ -138,7 +138,6 @@ def _find(text: str, dep: str) -> list[Mention]:
     raw = [masked[s:e] for s, e in spans]
     norm = [_norm_token(t, masked[e:e + 1]) for t, (s, e) in zip(raw, spans)]
     ctx = _Context(masked, spans, raw, norm, matcher.gaz.acronyms)
-    ctx.original = text
     mentions: list[Mention] = []
     held: list = []  # names that are also words, without a cue before them
     trie, index = matcher.trie, matcher.gaz.index
@@ -176,16 +175,17 @@ def _find(text: str, dep: str) -> list[Mention]:
                     not ctx.street_or_person(i):
                 held.append((i, last, entry))
         i += 1
-    return _listed_ahead(mentions, held, ctx)
+    return _listed_ahead(text, mentions, held, ctx)
 
 
-def _listed_ahead(mentions: list[Mention], held: list, ctx) -> list[Mention]:
+def _listed_ahead(text: str, mentions: list[Mention], held: list, ctx) -> list[Mention]:
     """A name that is also a word, first in a list of communes ("seront servies Eps,
     Boyaval et Sains-lès-Pernes"): the list says it is a commune, as a list before it
     does (`_Context.cue`). Taken from the last, so that a list's first names follow."""
     if not held:
         return mentions
-    by_start = {ctx.token_at(m.start): m for m in mentions if m.resolution.level == "commune"}
+    token_at = {s: k for k, (s, _) in enumerate(ctx.spans)}   # (only when a name is held)
+    by_start = {token_at.get(m.start, -1): m for m in mentions if m.resolution.level == "commune"}
     for i, last, entry in reversed(held):
         nxt = by_start.get(last + 1)
         if nxt is None and last + 2 < len(ctx.norm) and ctx.norm[last + 1] in ("et", "ou"):
@@ -195,8 +195,8 @@ def _listed_ahead(mentions: list[Mention], held: list, ctx) -> list[Mention]:
         if nxt is None:
             continue
         start, end = ctx.spans[i][0], ctx.spans[last][1]
-        by_start[i] = Mention(start, end, ctx.original[start:end], dataclasses.replace(
-            entry.resolution, query=ctx.original[start:end]))
+        by_start[i] = Mention(start, end, text[start:end], dataclasses.replace(
+            entry.resolution, query=text[start:end]))
     return sorted({id(m): m for m in [*mentions, *by_start.values()]}.values(),
                   key=lambda m: m.start)
 
@@ -208,11 +208,6 @@ class _Context:
         self.text, self.spans, self.raw, self.norm = text, spans, raw, norm
         self.acronyms = acronyms
         self.last_mention_end = -10
-        self.original = text  # (the text before masking, set by `_find`)
-        self._starts = {s: k for k, (s, _) in enumerate(spans)}
-
-    def token_at(self, start: int) -> int:
-        return self._starts.get(start, -1)
 
     def joined(self, j: int) -> bool:
         """Can token j+1 continue a name started before it?"""

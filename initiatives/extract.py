@@ -1905,7 +1905,7 @@ def _card_line(text: str, draft: _Draft) -> bool:
 
 
 # a paragraph opening on a definite description ("Les masques sont remis …")
-_DEFINITE_OPENING = re.compile(r"(?:Les|Ces|Leurs|Nos)\s+([a-zà-ÿ-]{3,})\b")
+_DEFINITE_OPENING = re.compile(r"(?:Les|Ces|Leurs|Nos)\s+[a-zà-ÿ-]{3,}\b")
 
 
 def _told_things(text: str, draft: _Draft, read_of: dict) -> bool:
@@ -1915,9 +1915,9 @@ def _told_things(text: str, draft: _Draft, read_of: dict) -> bool:
     opening = _DEFINITE_OPENING.match(_strip_bullet(text))
     if opening is None or _EDITORIAL.search(text) or _CALL.search(text):
         return False
-    noun = opening.group(1).lower()
-    return any(q is not None and q.item.lower().split()[0] == noun
-               for b in draft.blocks for _, q in read_of.get(b.start, ()))
+    # (by the things' normalised names, as `_orphan_lead` compares them)
+    return bool(things_named(opening.group()) & {
+        q.item for b in draft.blocks for _, q in read_of.get(b.start, ()) if q is not None})
 
 
 def _field_of_story(text: str, draft: _Draft, dep: str) -> bool:
