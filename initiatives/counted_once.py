@@ -77,7 +77,8 @@ def recapped(blocks, read_of: dict) -> None:
         if is_recap(line):
             under = True
             continue
-        under = under and line[:1] in "•-–—*▪·▸►"
+        # (its rows marked, or each opening with its figure: "10 000 masques remis")
+        under = under and (line[:1] in "•-–—*▪·▸►" or line[:1].isdigit())
         for k, (note, q) in enumerate(read_of.get(block.start, [])):
             if q is None:
                 continue

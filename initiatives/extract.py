@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 import config
 from geo import reference, territories
 from geo.geocode import resolve
-from geo.mentions import find_places
+from geo.mentions import AMBIGUOUS, find_places
+from geo.normalize import fold
 from geo.offline import gazetteer
 from initiatives import counted_once
 from initiatives.dates import MONTHS
@@ -111,6 +112,19 @@ def split_blocks(body: str) -> list[Block]:
                 and _NAME_LINE.fullmatch(_strip_bullet(prev.text).strip())
                 and prev.text.lstrip()[:1] == block.text.lstrip()[:1]):
             block.role = "content"
+    # A box's or a list's rows follow one another: a row opening with its figure under
+    # one that does too ("96 foyers bénéficiaires" over "38 bénévoles mobilisés"), or a
+    # lowercase row under the same mark ("- 19 bénévoles" over "- une vingtaine
+    # d'appels par jour"), is still the list's, not a title over the paragraph after it.
+    for prev, block in zip(blocks, blocks[1:]):
+        if block.role != "headline" or prev.role != "content":
+            continue
+        before, mark = BULLET.match(prev.text), BULLET.match(block.text)
+        if (before is None and mark is None and _OPENS_FIGURE.match(prev.text)
+                and _OPENS_FIGURE.match(block.text)) or (
+                before is not None and mark is not None and before.group() == mark.group()
+                and _strip_bullet(block.text)[:1].islower()):
+            block.role = "content"
     # A letter's salutation, closing formula and signature are no initiative.
     for i, block in enumerate(blocks):
         if block.role in ("content", "headline") and _SALUTATION.match(block.text):
@@ -181,6 +195,8 @@ def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+# A line opening with its figure ("1 350 paniers distribués")
+_OPENS_FIGURE = re.compile(r"\s*\d")
 # A figure ends where a word would not go on: a digit inside a word is none ("en 3D").
 _FIGURE = re.compile(r"\d(?![\d\w])")
 
@@ -407,6 +423,9 @@ _OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
 _COMPLEMENT_ENTRY = re.compile(rf"\W*(?i:à|aux?|pour|chez|vers|dans|avec|sur)\s+"
                                rf"(?:la\s+|le\s+|les\s+|l{_A}\s*)?")
 
+# … and inside a line, where to go ("Pratique : dépôts de tissu à la mairie de Fiefs")
+_PLACE_COMPLEMENT = re.compile(rf"\b(?i:à|aux?|chez|vers|devant)\s+(?:la\s+|l{_A}\s*)?$")
+
 
 @dataclass
 class Actor:
@@ -533,6 +552,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # A keyword of legal form followed by the name ("l'association Les Anges gardins").
     for m in re.finditer(r"\b(association|fondation|entreprise|société|collectif)\b\s+", text,
                          re.I):
+        if "\n\n" in m.group():
+            continue   # a name never runs over a paragraph's end
         rest = text[m.end():]
         q = re.match(rf"(?:[^«\"]{{0,40}}?)(?:{QUOTED})", rest)
         keyword = m.group(1).lower()
@@ -608,13 +629,23 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\bsous (?:le nom|l{_A}appellation|la bannière) (?:de\s+|des\s+|du\s+"
                          rf"|d{_A})?(?:{QUOTED})", text):
         add(m, _quoted(m, 1), CITIZEN)
-    # A town named as the actor.
-    for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie)\s+(de\s+|d{_A})({PLACE})", text):
-        if _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):
-            continue   # an entry that is a complement: where things went ("👉 à la mairie de X")
+    # A town named as the actor (or its council: "la municipalité de Bailleul a commandé").
+    for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie|[Mm]unicipalité)\s+(de\s+|d{_A})({PLACE})",
+                         text):
+        if _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]) or \
+                _PLACE_COMPLEMENT.search(text[:m.start()]):
+            # a complement: where things went ("👉 à la mairie de X"), where to go
+            # ("dépôts à la mairie de Fiefs")
+            continue
         if _compared(text, m.start(3)):
             continue   # another town's example ("à l'image de ce qu'a fait la commune de X")
-        word = {"ville": "Ville", "mairie": "mairie"}.get(m.group(1).lower(), "commune")
+        own = context.institution if context is not None else None
+        if own is not None and own.type == LOCAL_GOV and \
+                normalise_key(own.name).endswith(" " + normalise_key(m.group(3))):
+            add(m, own.name, LOCAL_GOV)   # the text's own town hall, named in full
+            continue
+        word = {"ville": "Ville", "mairie": "mairie", "municipalité": "municipalité"}.get(
+            m.group(1).lower(), "commune")
         add(m, f"{word} {_de(m.group(2))}{m.group(3)}", LOCAL_GOV)
     # The inhabitants of a town as a group ("À Marck, les habitants", "les habitants de X").
     for m in re.finditer(rf"\b[àÀAa]\s+({PLACE}),\s+les habitants\b", text):
@@ -744,6 +775,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         found = [Actor(own.name, own.type, a.start, a.end)
                  if re.search(r"\b[Nn]otre\s+$", text[max(0, a.start - 8):a.start]) else a
                  for a in found]
+    # a person thanked or thought of ("Petite pensée pour Mme Lucienne, 84 ans, qui vient
+    # de …") is no actor unless the figure of what she gave follows
+    found = [a for a in found if not (a.type == CITIZEN and _thanked(text, a))]
+    found = [_named_further(a, found, text) for a in found]
     if found:
         # a partner named in a fronted adverbial ("En lien avec l'antenne du Secours
         # populaire, le CCAS prépare …") helps the clause's subject, which acts
@@ -763,6 +798,33 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if m:
             return Actor(context.actor.name, context.actor.type, m.start(), m.end())
     return None
+
+
+def _named_further(a: Actor, found: list[Actor], text: str) -> Actor:
+    """A bare head given its town ("L'épicerie solidaire, ensuite.") that the paragraph
+    names in full further on ("l'épicerie solidaire Mouriez-Tortefontaine a accueilli")
+    is that one."""
+    head = normalise_key(text[a.start:a.end])
+    if not head or normalise_key(a.name) == head:
+        return a
+    full = next((b for b in found if b.start >= a.end and normalise_key(b.name).startswith(head)
+                 and normalise_key(b.name) != head), None)
+    return Actor(full.name, full.type, a.start, a.end) if full is not None else a
+
+
+_THANKED_BEFORE = re.compile(r"(?i)\b(?:merci|pensée|bravo|hommage|félicitations|chapeau)\b"
+                             r"[^.!?;\n]*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# a figure, an age apart ("84 ans")
+_FIGURE_NOT_AGE = re.compile(r"\d(?![\d\s\u202f]*ans\b)")
+
+
+def _thanked(text: str, a: Actor) -> bool:
+    """The actor is named in thanks or a thought, its sentence giving no figure after it."""
+    if not _THANKED_BEFORE.search(text, max(0, a.start - 200), a.start):
+        return False
+    end = _SENTENCE_END.search(text, a.end)
+    return not _FIGURE_NOT_AGE.search(text, a.end, end.start() if end else len(text))
 
 
 _FRONTED_PARTNER = re.compile(r"(?:^|[.!?]\s+)\W{0,3}(?:En (?:lien|partenariat|collaboration|liaison)"
@@ -1278,8 +1340,9 @@ _TOWN_OWN = re.compile(r"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel d
 # the town's council named in a lead, in a text that speaks as the town ("la municipalité
 # de Meurchin a choisi …" over "notre commune")
 _MUNICIPALITY = re.compile(r"\b[Mm]unicipalité" + _TOWN_NAMED)
-_TOWN_PAGE = re.compile(r"(?i)actualités municipales|site officiel de la (?:ville|commune)|le mot du maire"
-                        r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b|\bélus\b"
+_TOWN_PAGE = re.compile(r"(?i)actualités municipales|site (?:officiel )?de (?:la|votre|notre) (?:ville|commune)"
+                        r"|le mot du maire"
+                        r"|\bvotre maire\b|\ble maire\b|\bla municipalité\b(?!\s+(?:de|d['’])\s*(?-i:[A-ZÀ-Ý]))|\bélus\b"
                         r"|\bnos agents\b|\bconseil municipal\b|\bconseillers municipaux\b")
 
 
@@ -1301,7 +1364,9 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     hashtag) or a salutation to the inhabitants ("Chères Avionnaises") gives the
     town.
     """
-    title = release.title or ""
+    # (a header's parts may be set apart by a middle dot: "SAINT-GEORGES · Le site de
+    # votre commune", as by a dash)
+    title = re.sub(r"\s+·\s+", " – ", release.title or "")
     # a bulletin's town sections (see `town_heads`) say nothing of the whole
     heads = town_heads(blocks, dep) if heads is None else heads
     firsts = [b.text for b in blocks[:3] if len(b.text) <= 300 and b.start not in heads]
@@ -1321,7 +1386,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         voices = [title]
     for text in voices:
         m = _TOWN_OWN.search(text)
-        if m and not _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]):   # "👉 à la mairie de X"
+        # (a town hall as a complement of place, "👉 à la mairie de X", "dépôts à la
+        # mairie de Fiefs", is where to go, not the voice)
+        if m and not (_COMPLEMENT_ENTRY.fullmatch(text[:m.start()])
+                      or _PLACE_COMPLEMENT.search(text[:m.start()])):
             r = _resolve_name(m.group(1), dep)
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
@@ -1683,8 +1751,10 @@ def _headline_town(title: str, dep: str):
     # a press article's dateline: its town in capitals, then a full stop ("LENS. …")
     dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)\.\s", title)
     candidates += [dateline.group(1)] if dateline else []
+    # (a hashtag in lower case that is also a word is the word: "#couture")
     candidates += [re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", "-", tag)
-                   for tag in re.findall(r"#(\w{4,})", title)]
+                   for tag in re.findall(r"#(\w{4,})", title)
+                   if not (tag.islower() and fold(tag) in AMBIGUOUS)]
     for name in candidates:
         r = resolve(name, dep)
         if r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias"):
@@ -2866,6 +2936,10 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
         # a local group's name often carries its town (« Le Panier d'Avion »)
         places = [_place(r, m.text) for m in find_places(draft.actor.name, dep)
                   if (r := _in_full(m, mentions)).level == "commune" and r.inside][:1]
+    # a group named after the towns it joins, by a hyphen ("Solidarité Beugin-Hermin",
+    # "l'épicerie Mouriez-Tortefontaine"), works in each of them
+    places += [_place(t, t.nom) for t in _joined_towns(draft.actor.name, dep)
+               if all(p.code != t.code for p in places)]
     if not places and context is not None and context.town is not None:
         # the text's town, or the towns its title names
         places = [_place(t, t.nom) for t in context.towns or [context.town]]
@@ -3045,7 +3119,8 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 # "née à" a town was founded there, its seat)
 _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
                      rf"|\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
-                     rf"|vien(?:t|nent|nait|naient))(?:\s+\w+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
+                     # (a time between, its words hyphenated: "vient tous les après-midi de")
+                     rf"|vien(?:t|nent|nait|naient))(?:\s+[\w-]+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
 # a person's first name, then where the person is from, set apart by commas ("merci à
 # Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
 # (the name alone after a common word: "les Transports Delattre, de Gauchin" is a firm's)
@@ -3225,6 +3300,23 @@ def _first_words(dep: str) -> dict:
     return {k: rs[0] for k, rs in found.items() if len({r.code for r in rs}) == 1}
 
 
+def _joined_towns(name: str, dep: str) -> list:
+    """The communes a hyphenated word of a name joins, each named whole and the word
+    itself no commune ("Beugin-Hermin"; "Saint-Pol-sur-Ternoise" is one)."""
+    towns = []
+    for word in re.findall(rf"[{_UP}][\w’']*(?:-[\w’']+)+", name):
+        if resolve(word, dep).level is not None:
+            continue
+        parts = word.split("-")
+        for cut in range(1, len(parts)):
+            left, right = (resolve("-".join(p), dep) for p in (parts[:cut], parts[cut:]))
+            if all(r.level == "commune" and r.inside and r.method == "exact"
+                   for r in (left, right)):
+                towns += [left, right]
+                break
+    return towns
+
+
 def _in_full(m, mentions):
     """A mention's commune, its short form read as the one the text names in full."""
     r = m.resolution
@@ -3349,7 +3441,9 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     r = m.resolution
     before = body[max(0, m.start - 40):m.start]
     in_actor = actor[0] <= m.start and m.end <= actor[1]
-    if not in_actor and m.start >= actor[1] and _CLASSIFYING.fullmatch(body[actor[1]:m.start]):
+    if not in_actor and m.start >= actor[1] and (
+            _CLASSIFYING.fullmatch(body[actor[1]:m.start])
+            or _TRADE_APPOSED.fullmatch(body[actor[1]:m.start])):
         return 0                          # an apposition classifies the actor, with its seat
     if not in_actor and r.level == "commune" and _receives(body, m.start):
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
@@ -3479,6 +3573,9 @@ _COORDINATED = re.compile(rf"\s*(?:,\s*(?:et\s+|ou\s+)?|\s(?:et|ou)\s+)(?:même\
                           rf"|encore\s+|parfois\s+)?(?:de\s+|d{_A}|à\s+|au\s+)?")
 
 
+# … and so does the actor's own trade ("Thomas Bernard, maraîcher à Widehem, a offert"),
+# which after another's name tells a supplier's town (`_OTHER_PARTY`)
+_TRADE_APPOSED = re.compile(rf",\s*(?:une?\s+|la\s+|le\s+)?{_PARTY_NOUNS}\s+(?:à|au)\s+", re.I)
 # an apposition that classifies the actor gives its seat: "la menuiserie Lefebvre,
 # entreprise familiale de Bapaume", "Les Bobines, association de Wimille"
 _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|société|association"

@@ -262,7 +262,9 @@ def _page_text(page, budget: Budget, done: str) -> str:
 # (any of the geometric shapes and arrows a keyboard or a word processor offers: "▸", "◆",
 # "‣", "⇒")
 BULLET = re.compile(r"^(?:[-–—•*✓✔\u25A0-\u25FF\u2190-\u21FF\u2023\u2043\u2219\u27A4-\u27BF"
-                    r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)](?=\s)"
+                    # (a shape may carry the selector that asks for its pictograph
+                    # form: "▪️")
+                    r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\uFE0F?|\d{1,2}[.)](?=\s)"
                     r"|[a-h]\)(?=\s)"  # a sub-list's letters ("a) Carvin. …")
                     r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D"
                     r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?=\s))")

@@ -66,6 +66,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                         rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),
+    # a day whose month goes without saying, after a preposition of time and with no noun
+    # after it ("livraison attendue pour le 15.", "avant le 20,", "jusqu'au 30")
+    ("date", re.compile(r"\b(?:(?:avant|après|dès|depuis|pour|vers|d['’]ici)\s+le|jusqu['’]au"
+                        r"|à partir du)\s+(?:1er|[1-9]|[12]\d|3[01])\b(?!\s*(?:[,.]\d|[^\W\d_]|\d))",
+                        re.I)),
     # a week's number ("livraison prévue semaine 19"), unless a noun follows: "chaque
     # semaine 40 colis" counts colis
     # ("semaine 6 de nos tournées" names the week, its complement after it)

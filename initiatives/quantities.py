@@ -93,6 +93,12 @@ ITEMS = [
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
+# printed things, of which "exemplaires" are copies ("un guide … diffusé à 17 500
+# exemplaires")
+for _word in ("guides", "brochures", "dépliants", "flyers", "tracts", "affiches", "livrets",
+              "plaquettes", "prospectus", "affichettes"):
+    ITEMS.append((_word.rstrip("s") + "s?" if _word != "prospectus" else _word, _word,
+                  "unités", MATERIAL))
 for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "seniors", "aînés",
               "résidents", "bénéficiaires", "patients", "soignants", "jeunes", "usagers",
               "pensionnaires", "locataires", "malades", "écoliers", "sinistrés"):
@@ -288,6 +294,12 @@ _GATHERS_PEOPLE = re.compile(r"\b(?:regroup|rassembl|compt|totalis|réuni)\w*\s+
                              r"|près de\s+|environ\s+|plus de\s+|au total\s+)?$", re.I)
 # inhabitants spread over places, or a text's "avec" giving them first: the territory's
 # size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
+# nothing after a count of inhabitants on its line but the place they live in
+_WHERE_THEY_LIVE = re.compile(
+    rf"[ \t]*(?:(?:sur|dans|en|de|du|au)\s+(?:le\s+|la\s+|l{_APOS}|notre\s+|nos\s+|ce\s+"
+    rf"|cette\s+|ses\s+|les\s+|\d+\s+)*(?:territoire|communes?|villages?|ville|secteur|canton"
+    rf"|communauté|agglomération|intercommunalité|quartiers?)"
+    rf"(?:\s+(?:de|du|des|d{_APOS})\s*[^\n,;:.!?]{{0,40}})?)?[ \t.]*(?:\n|$)", re.I)
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
@@ -427,10 +439,13 @@ _NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous
                           r"(?:été\s+)?(?:livr|arriv|parvenu|reçu)\w*)", re.I)
 # "réservé aux aînés" restricts, it books nothing
 ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
-PURCHASE = re.compile(r"\b(?:achet\w*|acqu\w+)", re.I)
+# (the noun too: "a voté l'achat de 700 masques")
+PURCHASE = re.compile(r"\b(?:achet\w*|achats?\b|acqu\w+)", re.I)
 # the next sentence, of the things bought, telling their arrival to come
 _ARRIVAL_NEXT = re.compile(
-    r"\s*(?:Ils|Elles|Ceux-ci|Celles-ci|Ces\s+[^\W\d]+|(?:La|Leur)\s+livraison)\b[^.!?]{0,40}?"
+    # (or the order itself: "La commande a été passée le 20 avril, la livraison est attendue")
+    r"\s*(?:Ils|Elles|Ceux-ci|Celles-ci|Ces\s+[^\W\d]+|(?:La|Leur|Cette)\s+(?:livraison|commande))\b"
+    r"[^.!?]{0,60}?"
     r"\b(?:(?:doivent|devraient|vont|seront|sera|doit|devrait|va)\s+(?:être\s+)?"
     r"(?:arriv|livr|réceptionn|parven|achemin)\w*|arriveront|sont\s+attendue?s|est\s+attendue?"
     r"|(?:est|sont)\s+(?:annoncée?s?|prévue?s?))", re.I)
@@ -461,7 +476,8 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
                          # reached, "Objectif atteint :", is no goal)
                          # (the goal's sentence runs on after its colon: "nouveau défi :
                          # tenir jusqu'à la fin du confinement et atteindre les 5 000 repas")
-                         r"\s*:(?![^.;]*\b(?:ont|a|sont|est|avons|avez|avait|avaient"
+                         # (or a question mark: "L'objectif ? 5 000 masques", `_NOUN_ASKED`)
+                         r"\s*[:?](?![^.;]*\b(?:ont|a|sont|est|avons|avez|avait|avaient"
                          r"|atteint|dépassé)\b)[^.;]{0,80}$", re.I)
 # a need denied, even without its "ne" ("pas besoin de donner 50 €", "nul besoin de")
 _NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
@@ -682,6 +698,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 6):m.start()]
         if "\n" not in m.group() and re.search(r"(?:\betc|\bM|\bMme|\bSt|\b[A-Z])\.$", before):
             continue
+        if "\n" not in m.group() and _NOUN_ASKED.fullmatch(text, start, m.start()):
+            continue   # "L'objectif ? 5 000 masques": a noun asked announces its answer
         if text[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -690,6 +708,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [part for a, b in spans for part in _cut(text, a, b)]
     return spans
+
+
+# a question that is only a noun phrase ("L'objectif ?", "Le résultat ?"), as a colon
+_NOUN_ASKED = re.compile(rf"\W*(?:l{_APOS}\s*|(?:le|la|les|leur|leurs|notre|nos|son|sa|ses)\s+)"
+                         r"[^\W\d]+(?:\s+[^\W\d]+)?\s*\?", re.I)
 
 
 # A "sentence" longer than this is a flattened table or garbage: it is read in pieces cut
@@ -1418,8 +1441,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
                                       # a line that is only the count ("27 000 habitants",
                                       # in a box of key figures) states a size
+                                      # (… or with where they live: "33 000 habitants
+                                      # sur le territoire")
                                       or (_LINE_ALONE.search(before)
-                                          and re.match(r"[ \t]*(?:\n|$)", after))
+                                          and _WHERE_THEY_LIVE.match(after))
                                       or _WITH_SIZE.search(before)
                                       or _GATHERS_PEOPLE.search(before))) or \
             _CENSUS_AFTER.match(text, number.end) or \

@@ -1885,3 +1885,39 @@ def test_a_region_s_row_homes_as_places_and_people_by_their_sex(text, expected, 
 
 def test_the_uses_one_unit_bears_are_no_amount():
     assert ("au moins 20", "per_unit") in aside("Ces masques supportent au moins 20 lavages.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun phrase asked as a question announces its answer, as a colon does
+    ("Le club a fini 900 visières. Son objectif ? 4 000 visières avant la rentrée.",
+     [(900, "done"), (4000, "target")]),
+    ("Le bilan ? 350 masques cousus en dix jours.", [(350, "done")]),
+    # copies are copies of the printed thing named before them
+    ("La mairie fait imprimer une brochure des commerces ouverts, qui sera tirée à "
+     "6 000 exemplaires.", [(6000, "target")]),
+    ("Nous avons déposé 800 dépliants dans les boîtes aux lettres.", [(800, "done")]),
+    # the noun of a purchase, its order told placed and its delivery awaited after it
+    ("Les élus ont voté l'achat de 900 masques en tissu. La commande est partie le 4 mai, "
+     "la livraison est attendue pour le 15.", [(900, "ordered")]),
+])
+def test_a_noun_asked_copies_of_a_printed_thing_and_a_purchase_voted(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_line_of_inhabitants_and_where_they_live_is_a_size():
+    text = "Le territoire en bref\n– 21 500 habitants dans la communauté de communes\n" \
+           "– 64 colis portés aux aînés"
+    assert kinds(text) == [(64, "done")]
+    assert ("21 500", "population") in aside(text)
+    # (people of the place doing or receiving something are counted)
+    assert kinds("– 140 habitants de la commune appelés chaque semaine") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Les visières seront prêtes avant le 20, promet l'atelier.",
+    "La livraison est attendue pour le 15.",
+    "Le gymnase reste réquisitionné jusqu'au 31.",
+])
+def test_a_day_whose_month_goes_without_saying_is_a_date(text):
+    assert kinds(text) == []
+    assert "date" in [r for _, r in aside(text)]

@@ -2627,3 +2627,96 @@ def test_a_lead_on_the_thing_the_story_counts_a_family_and_a_first_name_s_town()
     # the lead tells of the blouses the collective counts: its volunteers are the story's
     assert by_actor["Les Fils d'Argent"] == (["62469"], [(12, "volunteers"), (300, "done")])
     assert by_actor["Famille Lefort"] == (["62484"], [(800, "done")])
+
+
+def test_rows_of_a_box_and_a_list_s_lowercase_row_stay_in_the_list_over_a_paragraph():
+    box = ("Communiqué de la sous-préfecture\n\n"
+           "Depuis le 6 avril, l'association Les Cuistots de Fressin prépare des repas pour "
+           "les personnes âgées des villages voisins, livrés chaque midi en voiture.\n\n"
+           "640 repas livrés depuis le 6 avril\n\n85 foyers servis\n\n22 bénévoles mobilisés\n\n"
+           "Un grand merci à toutes celles et tous ceux qui donnent de leur temps sans compter, "
+           "jour après jour, pour que personne ne reste seul pendant ces longues semaines.")
+    listed = ("Les Fils d'Embry — Actualités\n\n"
+              "- 310 masques remis à la maison de santé\n\n"
+              "- une quinzaine de bénévoles chaque après-midi\n\n"
+              "Nous remercions chaleureusement toutes les personnes qui nous ont confié du "
+              "tissu, des bobines ou un peu de leur temps pendant ces semaines.")
+    for text, row, figure in ((box, "22 bénévoles mobilisés", (22, "volunteers")),
+                              (listed, "- une quinzaine de bénévoles chaque après-midi",
+                               (15, "volunteers"))):
+        assert [b.role for b in split_blocks(text) if b.text == row] == ["content"]
+        found = reading(text)
+        assert not found.to_check
+        assert figure in [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
+
+
+def test_a_name_never_runs_over_a_paragraph_s_end():
+    assert find_actor("Publié par le bureau de l'association\n\n"
+                      "Depuis le début du confinement, nos bénévoles livrent les courses.") is None
+
+
+def test_a_header_set_apart_by_a_middle_dot_gives_the_town_s_own_page():
+    (ini,) = summary(
+        "HUMIÈRES · Le site de votre commune\n\n"
+        "Courses et masques : où en sommes-nous ?\n\n"
+        "Le conseil municipal a distribué 460 masques en tissu, deux par habitant.")
+    assert "Humières" in ini[0] and ini[1:] == (["62468"], [(460, "done")])
+
+
+def test_a_hashtag_that_is_a_word_names_no_town():
+    found = reading("Les Petites Navettes\n\n"
+                    "Encore 120 masques cousus cette semaine, merci à toutes !\n\n"
+                    "#couture #entraide")
+    assert "62252" not in [p.code for i in found.initiatives for p in i.places]   # La Couture
+
+
+def test_a_person_thought_of_is_no_actor_and_comes_from_her_town():
+    assert summary(
+        "Les Fils d'Embry\n\n"
+        "On a passé le cap des 700 masques cette semaine ! Une pensée pour Mme Odette, 79 ans, "
+        "qui vient tous les après-midi de Wambercourt avec ses ciseaux.") == \
+        [("Les Fils d'Embry", ["62293"], [(700, "done")])]
+
+
+def test_the_actor_s_own_trade_in_apposition_gives_its_town():
+    found = summary(
+        "Un traiteur d'Hucqueliers nourrit les soignants\n\n"
+        "Depuis trois semaines, le traiteur Delcourt livre 90 repas par jour à l'hôpital.\n\n"
+        "D'autres ont suivi. Paul Lefranc, maraîcher à Tramecourt, a offert 200 kg de "
+        "pommes de terre.")
+    assert ("Paul Lefranc", ["62828"], [(200, "done")]) in found
+
+
+def test_a_town_s_council_by_its_name_acts_and_its_hall_as_a_place_is_no_voice():
+    found = summary(
+        "RUISSEAUVILLE · SOLIDARITÉ\n\n"
+        "L'association Fil d'Or a déjà cousu 800 masques.\n\n"
+        "La municipalité de Ruisseauville a commandé 300 mètres d'élastique.\n\n"
+        "Pratique : dépôts de tissu à la mairie de Ruisseauville, le mardi de 14 h à 17 h.")
+    assert [a for a, _, _ in found] == ["Fil d'Or", "municipalité de Ruisseauville"]
+
+
+def test_a_group_named_after_the_towns_it_joins_works_in_each():
+    (ini,) = summary(
+        "Mairie de Verchin\n\n"
+        "L'épicerie solidaire, d'abord. Ouverte dans l'ancienne école, l'épicerie solidaire "
+        "Verchin-Lugy a déjà servi 40 familles de nos deux villages.")
+    assert ini == ("Épicerie solidaire Verchin-Lugy", ["62843", "62533"], [(40, "beneficiaries")])
+
+
+def test_a_summary_s_rows_opening_with_their_figures_say_again_the_stories_figures():
+    found = reading(
+        "Le Lien — bulletin de la Communauté de communes du Haut Pays\n\n"
+        "Parenty\n\n"
+        "Les couturières de Parenty ont déjà cousu 900 masques pour les aides à domicile "
+        "du secteur et pour les commerçants du bourg.\n\n"
+        "Bourthes\n\n"
+        "Le comité des fêtes de Bourthes livre chaque semaine 30 colis aux aînés du village "
+        "avec l'aide des pompiers volontaires.\n\n"
+        "EN CHIFFRES\n\n"
+        "900 masques cousus\n\n"
+        "30 colis par semaine\n\n"
+        "Au niveau national, le gouvernement annonce des millions de masques commandés, "
+        "mais sur le terrain les bénévoles restent en première ligne partout.")
+    counted = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
+    assert counted.count((900, "done")) == 1 and counted.count((30, "per_week")) == 1
