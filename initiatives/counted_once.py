@@ -78,7 +78,7 @@ def recapped(blocks, read_of: dict) -> None:
             under = True
             continue
         # (its rows marked, or each opening with its figure: "10 000 masques remis")
-        under = under and (line[:1] in "•-–—*▪·▸►" or line[:1].isdigit())
+        under = under and (line[:1] in "•-–—*▪·▸►|" or line[:1].isdigit())
         for k, (note, q) in enumerate(read_of.get(block.start, [])):
             if q is None:
                 continue

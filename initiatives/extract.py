@@ -382,7 +382,8 @@ _EPCI = re.compile(
     # (its name may follow with no preposition: "Communauté de communes Ternois-Canche")
     rf"|((?i:communauté) d{_A}agglo|Agglomération))\s+(de la |de l{_A}|du |des |de |d{_A}|)"
     rf"((?:\d{{1,2}}\s+)?[{_UP}][\w’'-]*(?:[\s-]+(?:(?:de|du|des|d{_A}|l{_A}|la|le|les|en"
-    rf"|sur|sous)[\s-]*)*[{_UP}][\w’'-]*)*)")
+    # ("N° 14" after it, a bulletin's number, is no word of it)
+    rf"|sur|sous)[\s-]*)*(?!N[°º])[{_UP}][\w’'-]*)*)")
 _EPCI_KIND = {"CU": "Communauté urbaine", "CA": "Communauté d'agglomération",
               "CC": "Communauté de communes", "Agglo": "Communauté d'agglomération",
               "Agglomération": "Communauté d'agglomération",
@@ -2367,11 +2368,16 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             figures = [q for _, q in read_of.get(block.start, []) if q is not None]
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's
+            if not figures and _PRACTICAL.fullmatch(hl.text):
+                # a practical notice ("BON À SAVOIR": a tip's opening hours), no action
+                current = None
+                continue
             if actor is not None:
                 current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None,
                                  town=town)
                 drafts.append(current)
-                last, intro = current, block.text.rstrip().endswith(":")
+                last, intro = current, block.text.rstrip().endswith(":") or \
+                    bool(_COMMUNES_COUNTED.search(block.text))
                 continue
             current = None  # a subtitle: its paragraph is read on its own
         # under a commune's heading, a generic actor is that commune's ("l'union
@@ -2502,8 +2508,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         last = current or last
         # a line ending with a colon introduces the list under it ("Les chiffres clés :")
         # (the entries' own fields, "Jour : mercredi 13 mai", do not end it)
+        # (… and so does a story's paragraph counting the communes it reached, "livré
+        # 1 700 masques aux 7 communes qui …", over the list of them)
         intro = block.text.rstrip().endswith(":") or bool(_QUESTION.match(block.text)) or (
-            intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text)))
+            intro and bool(BULLET.match(block.text) or _LABELLED.match(block.text))) or (
+            current is not None and not BULLET.match(block.text)
+            and bool(_COMMUNES_COUNTED.search(block.text)))
         sites = bool(_OUR_SITES.search(block.text)) if block.text.rstrip().endswith(":") \
             else sites and bool(BULLET.match(block.text))
         breakdown = (last if _BREAKDOWN.search(block.text) else None) \
@@ -2706,6 +2716,12 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
 
 
 # a question a list answers ("📦 Où sont partis vos masques ?")
+# a newsletter's practical section: its items inform, they report no action
+_PRACTICAL = re.compile(r"\W*(?:bon à savoir|(?:infos?\s+)?pratiques?|à noter|rappels?"
+                        r"|numéros utiles|contacts?|horaires|informations? pratiques?)\W*", re.I)
+_COMMUNES_COUNTED = re.compile(r"\b(?:aux|les|des|dans les|nos|ses|leurs)\s+(?:\d{1,3}|deux|trois|quatre"
+                               r"|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)\s+(?:communes"
+                               r"|villages)\b", re.I)
 _QUESTION = re.compile(r"^\W*(?:où|qui|quand|comment|combien|quel\w*)\b[^?\n]{0,80}\?\W*$", re.I)
 
 
@@ -3155,6 +3171,9 @@ _PARTY_NOUNS = (
     r"|supermarchés?|hypermarchés?|drives?|grandes? surfaces?|dentelliers?|tisserands?|merciers?|mercières?|merceries?"
     r"|revendeurs?|distributeurs?|négociants?|laboratoires?|imprimeries?|pharmacies?"
     r"|boulangeries?|restaurants?|traiteurs?|cuisines? centrales?|éleveurs?|fermiers?"
+    # (shopkeepers by their trade: "le boulanger d'Avesnes continue sa tournée")
+    r"|boulang(?:er|ère)s?|bouch(?:er|ère)s?|épici(?:er|ère)s?|pharmacien(?:ne)?s?"
+    r"|poissonni(?:er|ère)s?|fromag(?:er|ère)s?|primeurs?"
     r"|fermes?|brasseries?|distilleries?|coopératives?|entrepôts?"
     r"|laiteries?|fromageries?|boucheries?|charcuteries?|minoteries?|blanchisseries?)")
 _OTHER_PARTY = re.compile(

@@ -348,6 +348,7 @@ def _normalise(text: str) -> str:
 # ("Outreau | CCAS | 3 600"; one such line alone is a header: "MAIRIE | Infos | 5 mai")
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 _BARE_ROW = re.compile(r"^[^|\n]+(?:\|[^|\n]+){2,}$")
+_BARE_PAIR = re.compile(r"^[^|\n]*[^\s|][^|\n]*\|[^|\n]*[^\s|-][^|\n]*$")
 # its rules: dashes, colons, plus signs and pipes only ("|---|---|", "-----+-----")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|+-]*[-][\s:|+-]*\|?\s*$")
 
@@ -396,6 +397,21 @@ def _tab_split(line: str) -> list[str]:
 # a rule of dashes alone on its line, under a table's header: one run, or one per
 # column of a table aligned with spaces ("-------  -----")
 _DASHES = re.compile(r"\s*[-=]{5,}(?:\s+[-=]{3,})*\s*")
+
+
+def _ruled_pairs(lines: list[str]) -> set[int]:
+    """The lines of two cells a pipe apart ("Pâtes | 2 kg") that run on from a table's
+    rule ("--------|------") without a break: a two-column table's header and rows."""
+    rows: set[int] = set()
+    for k, line in enumerate(lines):
+        if not _table_rule(line) or "|" not in line:
+            continue
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and _BARE_PAIR.match(lines[j]):
+                rows.add(j)
+                j += step
+    return rows
 
 
 def _table_rule(line: str) -> bool:
@@ -488,13 +504,14 @@ def _table_rows(lines: list[str]) -> list[str]:
     out: list[str | tuple[list[str], list[str]]] = []
     header: list[str] = []
     in_table = False
+    ruled = _ruled_pairs(lines)
     for i, line in enumerate(lines):
         near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         # (a line of dashes alone rules a table whose rows have no pipes at their edges:
         # the rows past it are the table's too)
         near += [lines[j] for j, k in ((i - 2, i - 1), (i + 2, i + 1))
                  if 0 <= j < len(lines) and _DASHES.fullmatch(lines[k])]
-        row = _TABLE_ROW.match(line) or (_BARE_ROW.match(line) and any(
+        row = _TABLE_ROW.match(line) or i in ruled or (_BARE_ROW.match(line) and any(
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
         rule = _table_rule(line) or (_DASHES.fullmatch(line) is not None and (
             in_table or (i + 1 < len(lines) and _BARE_ROW.match(lines[i + 1]) is not None)))
@@ -646,6 +663,8 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
         return ends or a_text.endswith(":")
     if BULLET.match(b_text) or DATA_LINE.match(b_text):
         return True  # a list's entry, or a table's row ("Colis livrés : 380")
+    if re.match(r"\|\s*[^|\s][^|]*$", b_text):
+        return True  # a box's row, its edge a bar ("| 264 habitants")
     if FORM_ROW.match(BULLET.sub("", a_text).strip()) and FORM_ROW.match(b_text) and \
             b_text[:1].isupper():
         return True  # a form's rows, one per label, short or long ("Besoin : …" over

@@ -69,7 +69,9 @@ ITEMS = [
     (r"familles?", "familles", "familles", BENEFICIARY),
     (r"foyers?|ménages?", "foyers", "foyers", BENEFICIARY),
     # "petites mains": the idiom for the people who sew or pack, never hands counted
-    (r"bénévoles?|volontaires?|agents?|élus?|conseill(?:er|ère)s? municipa(?:l|ux|les?)"
+    # (the civic reserve's members, and those who deliver for the group: "6 « livreuses »")
+    (r"bénévoles?|volontaires?|réservistes?|(?:«\s*)?livreu(?:r|se)s?(?:\s*»)?|agents?|élus?"
+     r"|conseill(?:er|ère)s? municipa(?:l|ux|les?)"
      r"|(?<=petites )mains", "bénévoles", "personnes", VOLUNTEER),
     (r"couturi(?:er\(e\)s|er\(ère\)s|ères?|ers?)", "couturières", "personnes", VOLUNTEER),
     # (the other needle trades sewing and knitting for others)
@@ -77,7 +79,7 @@ ITEMS = [
     # the "makers" who print visors at home, their English name often quoted
     (r"(?:«\s*|\")?makers?(?:\s*»|\")?", "makers", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
-    (r"enseignants?|professeurs?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
+    (r"enseignants?|professeurs?|professionnel(?:le)?s?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
      r"|enseignantes?|professeures?"
@@ -299,7 +301,9 @@ _WHERE_THEY_LIVE = re.compile(
     rf"[ \t]*(?:(?:sur|dans|en|de|du|au)\s+(?:le\s+|la\s+|l{_APOS}|notre\s+|nos\s+|ce\s+"
     rf"|cette\s+|ses\s+|les\s+|\d+\s+)*(?:territoire|communes?|villages?|ville|secteur|canton"
     rf"|communauté|agglomération|intercommunalité|quartiers?)"
-    rf"(?:\s+(?:de|du|des|d{_APOS})\s*[^\n,;:.!?]{{0,40}})?)?[ \t.]*(?:\n|$)", re.I)
+    rf"(?:\s+(?:de|du|des|d{_APOS})\s*[^\n,;:.!?]{{0,40}})?"
+    # (… or the town's name: "375 habitants à Rebergues")
+    rf"|à\s+(?-i:[A-ZÀ-Ý])[\w’'-]*(?:\s+[\w’'-]+){{0,3}})?[ \t.]*(?:\n|$)", re.I)
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
@@ -514,6 +518,17 @@ _ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
 _CONTAINS_BEFORE = re.compile(rf"\b{_CONTAINER}s?"
                               r"\s+(?:\w+\s+){0,2}?(?:contien(?:t|nent)|compren(?:d|nent)"
                               r"|compor(?:te|tent)|renfer(?:me|ment)|inclu(?:t|ent))\b", re.I)
+# a measure in brackets after a thing's price is that one thing's ("des paniers à 15 €
+# (environ 5 kg)")
+_PRICED_UNIT_BRACKET = re.compile(r"(?:€|\beuros?)\s*\(\s*(?:soit\s+)?$", re.I)
+# a list introduced as what one unit holds ("Contenu type d'un colis :", "Dans chaque
+# kit :", "Composition d'un panier :"): its rows are amounts per unit
+_ONE_UNIT_HOLDS = re.compile(rf"\b(?:contenu|composition)\b[^:]{{0,20}}\b(?:d{_APOS}une?|de chaque)\s"
+                             rf"|\b(?:dans|pour)\s+chaque\s+{_CONTAINER}s?\s*:", re.I)
+# a compound past right before the figure ("ont déjà cousu 320 masques")
+_COMPOUND_PAST_BEFORE = re.compile(r"\b(?:ai|as|a|avons|avez|ont|avait|avaient)\s+"
+                                   r"(?:(?:déjà|bien|aussi|encore|ensemble)\s+){0,2}[a-zà-ÿ]+"
+                                   r"(?:é|i|u|it|is|ert|ort|int)\s+$", re.I)
 # Verbs of aim: their object is not done yet ("vise 5 000 masques").
 GOAL_VERBS = {"viser", "ambitionner", "espérer", "prévoir", "envisager", "projeter",
               "promettre", "planifier", "programmer", "fixer", "tabler", "escompter",
@@ -878,6 +893,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # "commandé 40 000 masques ; 22 000 sont arrivés": a bare figure as a subject
         # counts the thing its sentence counted before
         item = (previous[0].item, previous[0].unit, "open", number.end)
+    if item is None and _AMOUNT_VERB_BEFORE.search(before) and \
+            (subject := _subject_of_amount(doc, number)) is not None:
+        # a bare figure a verb of amount gives counts its subject ("les livraisons …
+        # tournent autour de 20 par semaine", "les dons s'élèvent à 300")
+        named = _item(text, subject.idx, s_start, s_end, doc)
+        item = (*named[:3], number.end) if named is not None else None
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _per_unit_before(before)
                          or _distributive(before) or _one_of_a_kind(before)):
@@ -999,7 +1020,7 @@ _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|e
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
-_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
+_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*|][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
 _BRACKETED_COUNT = re.compile(r"([^\W\d]+)\s*\(\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
@@ -1061,6 +1082,26 @@ _MAKE_EN = re.compile(r"\ben\s+(?:\w+\s+){0,2}(?:produi|fabriqu|cou[ds]|confecti
                       re.I)
 # The clitic "en" stands for the noun named before ("elle en a déjà remis 11").
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
+
+
+# verbs of amount, their figure bare ("atteignent 45", "s'élèvent à 300", "tournent
+# autour de 20", the hedge the figure's own)
+_AMOUNT_VERB_BEFORE = re.compile(rf"\b(?:atteign(?:ent|ait|aient)|atteint|s{_APOS}él[eè]v\w*\s+à"
+                                 rf"|se mont\w*\s+à|tourn(?:e|ent|ait|aient)|dépass\w*"
+                                 rf"|avoisin\w*)\s+(?:désormais\s+|aujourd{_APOS}hui\s+"
+                                 rf"|maintenant\s+|déjà\s+)?$", re.I)
+
+
+def _subject_of_amount(doc, number):
+    """The noun subject of the verb a bare figure completes."""
+    tok = next((t for t in doc if t.idx >= number.start), None)
+    verb = tok
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"),
+                None)
 
 
 def _why_no_item(text: str, pos: int, s_end: int, before: str) -> str:
@@ -1397,7 +1438,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "limit"               # "pour les commandes de plus de 100 €"
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB") or \
             _CONTAINS_BEFORE.search(re.split(r"[.;!?]", upto or before)[-1]) or \
-            _ONE_WEIGHS.search(before):
+            _ONE_WEIGHS.search(before) or _ONE_UNIT_HOLDS.search(intro) or \
+            _PRICED_UNIT_BRACKET.search(before):
         # "un kit contient 3 mètres de tissu"; what else it holds, and what it yields,
         # are its own ("… et 2 élastiques pour réaliser 4 masques")
         return None, "per_unit"
@@ -2255,9 +2297,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         return TARGET, f"objectif (« {purpose.group().strip()} »)"
     only = re.search(r"\bque\s*$", clause_before)
     if governor is not None and governor.lemma_.lower() in _REQUEST and \
-            not any(c.dep_.startswith("aux") for c in governor.children):
-        # a figure asked for now is a need ("le service en demande encore 300"; the
-        # tagger may take the verb for the noun "demande")
+            not any(c.dep_.startswith("aux") and c.lemma_ != "avoir" for c in governor.children):
+        # a figure asked for is a need, now or asked before ("le service en demande encore
+        # 300", "l'Ehpad en a demandé 150"; the tagger may take the verb for the noun
+        # "demande")
         return NEEDED, f"besoin exprimé (« {governor.text} »)"
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
@@ -2327,8 +2370,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # "250 paniers, qui seront livrés"; but a thing made, then to be handed out,
         # was made: the verb in the past that governs it decides ("ont cousu 520
         # masques, qui seront distribués")
+        # (its words when the tagger misreads the participle: "ont déjà cousu")
         if _verb_reading(clause)[0] == "future" and not (
-                verbs and _verb_reading(verbs[0])[0] == "past"):
+                (verbs and _verb_reading(verbs[0])[0] == "past")
+                or _COMPOUND_PAST_BEFORE.search(clause_before)):
             return TARGET, f"futur (« {clause.text} »)"
         if clause.lemma_.lower() in GOAL_VERBS and not head.dep_.startswith("nsubj") and \
                 not any(c.dep_.startswith("nsubj") for c in clause.children):

@@ -1921,3 +1921,44 @@ def test_a_line_of_inhabitants_and_where_they_live_is_a_size():
 def test_a_day_whose_month_goes_without_saying_is_a_date(text):
     assert kinds(text) == []
     assert "date" in [r for _, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a request made is a need, asked now or before
+    ("Quarante blouses sont parties ; la clinique en a demandé 120.", [(40, "done"), (120, "needed")]),
+    # a bare figure completing a verb of amount counts the verb's subject
+    ("Les tournées de portage dépassent désormais 60 par jour.", [(60, "per_day")]),
+    ("Les livraisons de pain tournent autour de 35 par semaine.", [(35, "per_week")]),
+    # professionals given to are people helped; reservists and those who deliver, helpers
+    ("Le collège a prêté 30 tablettes à plus de 25 professionnels de l'aide à domicile.",
+     [(30, "done"), (25, "beneficiaries")]),
+    ("La mairie compte sur 8 réservistes et 3 « livreurs » pour les courses.",
+     [(8, "volunteers"), (3, "volunteers")]),
+])
+def test_a_request_made_a_verb_of_amount_and_people_by_their_role(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a measure in brackets after a thing's price is that one thing's
+    ("Le maraîcher vend ses caisses à 12 € (soit 6 kg).", "6"),
+    ("Des paniers à 9 € (environ 4 kg) sont proposés le samedi.", "environ 4"),
+])
+def test_a_measure_in_brackets_after_a_price_is_one_unit_s(text, figure):
+    assert (figure, "per_unit") in aside(text)
+
+
+def test_a_line_of_inhabitants_of_a_town_or_in_a_box_with_a_bar_is_a_size():
+    assert ("412 habitants à Wicquinghem".split()[0], "population") in \
+        aside("REPÈRES\n- 900 repas servis\n- 412 habitants à Wicquinghem")
+    assert ("187", "population") in aside("EN BREF\n| 187 habitants")
+
+
+@pytest.mark.parametrize("text", [
+    # the compound past right before the figure decides, even when the tagger takes the
+    # participle after "déjà" for a noun; the relative clause's future is the handing out
+    "Nos couturières ont déjà cousu 450 masques en coton, qui vous seront remis samedi.",
+    "Les bénévoles ont déjà cousu 260 blouses, qui vous seront portées jeudi.",
+])
+def test_a_thing_made_then_to_be_handed_out_was_made_even_misparsed(text):
+    assert [kind for _, kind in kinds(text)] == ["done"]

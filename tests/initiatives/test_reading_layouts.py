@@ -2720,3 +2720,49 @@ def test_a_summary_s_rows_opening_with_their_figures_say_again_the_stories_figur
         "mais sur le terrain les bénévoles restent en première ligne partout.")
     counted = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
     assert counted.count((900, "done")) == 1 and counted.count((30, "per_week")) == 1
+
+
+def test_a_two_column_table_of_what_one_parcel_holds_gives_amounts_per_unit():
+    found = reading(
+        "Épicerie solidaire de Parenty\n\n"
+        "Nous avons préparé 120 colis depuis avril.\n\n"
+        "Contenu type d'un colis :\n\n"
+        "Produit                 | Quantité\n"
+        "------------------------|----------\n"
+        "Pâtes                   | 2 kg\n"
+        "Riz                     | 1 kg\n"
+        "Lait UHT                | 4 litres\n\n"
+        "Merci à tous les donateurs.")
+    assert [(q.value, q.kind) for i in found.initiatives for q in i.quantities] == [(120, "done")]
+    assert [n.reason for n in found.numbers if n.text in ("2", "1", "4")] == ["per_unit"] * 3
+
+
+def test_a_story_counting_the_communes_it_reached_over_a_table_of_them():
+    (ini, *_) = reading(
+        "LA GAZETTE — Bulletin de la Communauté de communes du Haut Pays N° 9 – Mai 2020\n\n"
+        "DOSSIER — Des visières pour les mairies\n"
+        "La Communauté de communes a livré 400 visières aux 3 communes qui les avaient "
+        "demandées, pour leurs agents d'accueil et leurs écoles.\n\n"
+        "Commune          | Habitants | Livraison\n"
+        "-----------------|-----------|----------\n"
+        "Bourthes         | 853       | 5 mai\n"
+        "Wicquinghem      | 252       | 5 mai\n"
+        "Parenty          | 520       | 6 mai\n\n"
+        "BON À SAVOIR\n"
+        "La déchetterie de Hucqueliers rouvre le 11 mai, sur rendez-vous.\n").initiatives
+    assert ini.actor == "Communauté de communes du Haut Pays"
+    assert [p.code for p in ini.places if p.level == "commune"] == ["62168", "62886", "62648"]
+
+
+def test_a_practical_notice_and_a_shopkeeper_s_town_report_no_action():
+    found = summary(
+        "Mairie de Parenty\n\n"
+        "Chers habitants,\n\n"
+        "La mairie a distribué 520 masques cette semaine, un par habitant.\n\n"
+        "Quelques nouvelles pratiques :\n"
+        "- le boulanger d'Embry continue sa tournée le mercredi ;\n"
+        "- la mairie reste ouverte le lundi.\n\n"
+        "BON À SAVOIR\n"
+        "La déchetterie de Hucqueliers rouvre le 11 mai, sur rendez-vous.\n\n"
+        "Votre maire")
+    assert [(codes, figures) for _, codes, figures in found] == [(["62648"], [(520, "done")])]
