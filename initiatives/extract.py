@@ -407,7 +407,10 @@ _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|c
                  r"|il nous (?:manque|faut|faudrait)|nous manquons|nous (?:cherchons|recherchons))\b")
 # A paragraph whose subject is the author's "we" (not thanking others, who act)
 _WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
-                         r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))")
+                         r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))"
+                         # (our friends or neighbours of another body are that body: "Nos
+                         # amis du club de l'Âge d'Or, eux, …")
+                         r"(?!\s+(?:amie?s|voisine?s|partenaires|homologues)\s+(?:du|de|des|d['’]))")
 # a headline opening with an indefinite article presents a kind, no name
 _INDEFINITE_OPENING = re.compile(r"\W{0,4}(?:Une?|Des)\s", re.UNICODE)
 # a town's social welfare office, abbreviated or spelled out
@@ -1847,11 +1850,17 @@ def _title_actor(title: str) -> Actor | None:
     clean = _DATE_TAIL.sub("", clean)
     actor = find_actor(clean)
     if actor is not None:
-        return actor
+        # (a name in capitals is written as a name: "Comité des Fêtes de Bourthes")
+        return dataclasses.replace(actor, name=_title_case(actor.name)) \
+            if actor.name.isupper() else actor
     q = re.search(QUOTED, clean)
     if q:
         return Actor(_quoted(q, 1), ASSOCIATION, q.start(), q.end())
     first = re.split(r"\s+[–—-]\s+|\s*:\s+", clean)[0].strip()
+    if first.isupper() and (named := find_actor(_title_case(first))) is not None and \
+            named.start == 0 and named.end >= len(first) - 1:
+        # a body's name in capitals, whole ("FOYER RURAL D'HERBELLES"), is the author
+        return Actor(named.name, named.type, 0, 0)
     if first.isupper() or first.endswith("!") or _SALUTATION.match(clean):
         # a letter with no title opens with its salutation
         return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
@@ -2428,6 +2437,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         elif current is not None and not current.contacts and \
                 (actor is not None or _continues(block.text, current.actor)
                  or _told_things(block.text, current, read_of)
+                 # (where the story's vehicle stops: "Le camion stationne chaque semaine
+                 # à Hesmond, à …", naming nobody and no figure)
+                 or (actor is None and not figures and bool(_STOPS_AT.search(block.text)))
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
@@ -2716,6 +2728,9 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
 
 
 # a question a list answers ("📦 Où sont partis vos masques ?")
+_STOPS_AT = re.compile(rf"\b(?:stationn\w*|s{_A}arrêt\w*|sillonn\w*|fai(?:t|sons|ont) (?:étape|halte)"
+                       rf"|passe(?:nt|ra|ront)? (?:par|dans)|fai(?:t|sons|ont) sa tournée)\b"
+                       rf"[^.!?]{{0,40}}?\bà\s+(?-i:[{_UP}])", re.I)
 # a newsletter's practical section: its items inform, they report no action
 _PRACTICAL = re.compile(r"\W*(?:bon à savoir|(?:infos?\s+)?pratiques?|à noter|rappels?"
                         r"|numéros utiles|contacts?|horaires|informations? pratiques?)\W*", re.I)

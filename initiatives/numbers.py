@@ -76,6 +76,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # ("semaine 6 de nos tournées" names the week, its complement after it)
     ("date", re.compile(r"(?<!chaque )(?<!par )\bsemaine\s+\d{1,2}\b"
                         r"(?!\s*(?!(?:de|du|des|d['’])(?![^\W\d_]))[^\W\d_])", re.I)),
+    # … and a day of a series ("Jour 2 — mercredi 18 mars", a journal's entry; "jour 12 du
+    # confinement")
+    # ("à ce jour 3 400 masques" is a figure after "to this day")
+    ("ordinal", re.compile(r"(?<!chaque )(?<!par )(?<!ce )\bjour\s+\d{1,3}\b(?![\s\u202f.]\d)"
+                           r"(?!\s*(?!(?:de|du|des|d['’])(?![^\W\d_]))[^\W\d_])", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
     # a yearly thing named by its year ("la cotisation 2020", "l'édition 2019")

@@ -452,7 +452,9 @@ _ARRIVAL_NEXT = re.compile(
     r"[^.!?]{0,60}?"
     r"\b(?:(?:doivent|devraient|vont|seront|sera|doit|devrait|va)\s+(?:être\s+)?"
     r"(?:arriv|livr|réceptionn|parven|achemin)\w*|arriveront|sont\s+attendue?s|est\s+attendue?"
-    r"|(?:est|sont)\s+(?:annoncée?s?|prévue?s?))", re.I)
+    r"|(?:est|sont)\s+(?:annoncée?s?|prévue?s?)"
+    # (promised for a date: "Ils nous ont été promis pour le 8 mai")
+    r"|(?:ont|a)\s+été\s+promise?s?|(?:sont|est)\s+promise?s?)", re.I)
 DELIVERED = re.compile(r"\b(?:(?:ont|a|sont|est) (?:été |déjà |bien )*(?:livr|reçu|réceptionn"
                        r"|arrivé|distribu|remis)\w*|déjà (?:livr|reçu|distribu)\w*)", re.I)
 TO_COME = re.compile(r"\b(?:seront|sera|doi(?:t|vent)|devrai\w*|arriver\w*|attendu\w*"
@@ -550,6 +552,14 @@ _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+
 NEED_LEMMAS = {"rechercher", "chercher", "manquer", "falloir", "solliciter", "recruter",
                "besoin", "recherche", "réclamer", "manque"}
 ORDER_LEMMAS = {"commander", "précommander", "commande", "réserver"}
+# an aid, a bonus or an allowance of so much: what each one receives
+_AID_OF = re.compile(r"\b(?:aides?|primes?|allocations?|bons?|indemnités?)\b"
+                     r"(?:\s+[a-zà-ÿ]+){0,4}\s+(?:de|d['’])\s*$", re.I)
+_AND_VERB = re.compile(r"\bet\s+(?=(?:ne\s+|n['’])?[a-zà-ÿ]{3,}(?:e|es|ent|ons|ez|ait|aient)\s+"
+                       r"(?:[a-zà-ÿ]+\s+){0,2}$)")
+# the body a count of members belongs to ("membres du bureau", "de l'association")
+_OF_THE_BODY = re.compile(rf"\s*(?:du bureau|du conseil d{_APOS}administration|de l{_APOS}association"
+                          rf"|du collectif|du club|de l{_APOS}équipe|du comité)\b", re.I)
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
                                rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
                                rf"|(?:aid|encadr|anim|accompagn|soutenu|épaul)\w* par"
@@ -1462,6 +1472,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price
+    if group == MONEY and _AID_OF.search(before):
+        return None, "price"     # "une aide exceptionnelle de 150 euros": each one's aid
     if group == MONEY and _NO_NEED.search(re.split(r"[.!?]", before)[-1]):
         return None, "price"   # "pas besoin de donner 50 €, même 2 € ça aide": a gift's size
     if group == MONEY and re.search(r"\b(?:un|une|le|la|les|des|du|sa|son|ses)\s+[^\W\d][^,;:.!?]{0,60}"
@@ -1559,8 +1571,13 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # "Objectif : 200 inscrits", "il aimerait aider 100 familles": a goal, whoever
         # it counts; helpers to come are still helpers ("ils seront 30 à coudre")
         return grammar, cue
+    if group == VOLUNTEER and (_GOAL_COLON.search(before) or GOAL_BEFORE.search(before)):
+        return TARGET, "objectif de recrutement (« objectif »)"   # "objectif : 100 bénévoles"
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
+    if group == PEOPLE and _OF_THE_BODY.match(after) and not _benefits(chain):
+        # the members of the acting body help ("Les 11 membres du bureau appellent …")
+        return VOLUNTEERS, f"membres (« {name} »)"
     # (the figure's words run on past another figure: "15 jeunes de 18 à 25 ans, tous
     # bénévoles")
     at = text.find(after, number.end) if after else -1
@@ -2328,6 +2345,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     own = list(itertools.takewhile(lambda t: not t.dep_.startswith("acl"), chain))
     own += chain[len(own):len(own) + 1]
     relative = _RELATIVE.split(clause_before)[-1]
+    # (a verb coordinated before the figure opens its own clause: "a honoré 1 150
+    # commandes et prépare 150 paniers")
+    relative = _AND_VERB.split(relative)[-1]
     order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
         _ORDER_COLON.search(before) or (label and _order_label(label.group())) or next(
         (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)

@@ -1962,3 +1962,35 @@ def test_a_line_of_inhabitants_of_a_town_or_in_a_box_with_a_bar_is_a_size():
 ])
 def test_a_thing_made_then_to_be_handed_out_was_made_even_misparsed(text):
     assert [kind for _, kind in kinds(text)] == ["done"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things bought, then promised for a date, have not come yet
+    ("La mairie a acheté 600 masques à un fabricant lillois. Ils nous ont été promis pour "
+     "le 12 mai.", [(600, "ordered")]),
+    # the members of the acting body help, unless they receive
+    ("Les 9 membres du bureau téléphonent chaque semaine aux adhérents.", [(9, "volunteers")]),
+    # a goal in volunteers is a recruitment's target
+    ("🎯 Objectif : 40 bénévoles avant l'été", [(40, "target")]),
+    # a verb coordinated before the figure opens its own clause: an order noun before it
+    # is the other clause's
+    ("La boutique a traité 900 commandes et prépare près de 70 paniers par semaine.",
+     [(900, "done"), (70, "per_week")]),
+])
+def test_a_promise_members_of_the_body_a_recruitment_goal_and_a_coordinated_verb(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure", [
+    # an aid of so much is what each one receives
+    ("Les familles concernées toucheront une prime exceptionnelle de 200 euros.", "200"),
+    # a journal's day is a day of a series, no count
+    ("Jour 14 — samedi 28 mars", "Jour 14"),
+])
+def test_an_aid_each_one_receives_and_a_journal_s_day(text, figure):
+    assert kinds(text) == []
+    assert figure in [t for t, _ in aside(text)]
+
+
+def test_to_this_day_is_no_journal_s_day():
+    assert kinds("Les couturières ont confectionné à ce jour 1 250 masques.") == [(1250, "done")]

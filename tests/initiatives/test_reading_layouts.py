@@ -2766,3 +2766,20 @@ def test_a_practical_notice_and_a_shopkeeper_s_town_report_no_action():
         "La déchetterie de Hucqueliers rouvre le 11 mai, sur rendez-vous.\n\n"
         "Votre maire")
     assert [(codes, figures) for _, codes, figures in found] == [(["62648"], [(520, "done")])]
+
+
+def test_where_the_story_s_vehicle_stops_and_a_body_s_name_in_capitals_as_title():
+    (ini,) = summary(
+        "COMITÉ DES FÊTES DE BOURTHES\n\n"
+        "Depuis le 14 avril, nos bénévoles livrent les familles isolées du plateau avec "
+        "un fourgon prêté par un garage : 230 colis remis en trois semaines.\n\n"
+        "Le fourgon stationne chaque jeudi à Wicquinghem et à Parenty, sur la place, de "
+        "9 h à 11 h.")
+    assert ini[0] == "Comité des Fêtes de Bourthes"
+    assert ini[1] == ["62168", "62886", "62648"] and ini[2] == [(230, "done")]
+
+
+def test_a_body_s_whole_name_shouted_as_the_title_is_the_author():
+    assert summary("FOYER RURAL DE PARENTY\n\n"
+                   "Cette semaine, nos bénévoles ont livré 80 colis aux aînés du village.") == \
+        [("Foyer Rural de Parenty", ["62648"], [(80, "done")])]
