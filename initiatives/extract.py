@@ -1306,7 +1306,16 @@ def demonym_town(word: str, text: str = "", dep: str | None = None):
         if r.code and r.level == "commune" and r.method in ("exact", "alias") and len(c) >= 3:
             if r.inside or (text and re.search(rf"\b{re.escape(r.nom)}\b", text)):
                 hits[r.code] = r
-    return next(iter(hits.values())) if len(hits) == 1 else None
+    if len(hits) != 1:
+        return None
+    (hit,) = hits.values()
+    # the compound name the text gives is the one meant: "les Maisnilois" of the
+    # "Maisnil-lès-Ruitz" the page names, not Maisnil
+    longer = re.search(rf"\b{re.escape(hit.nom)}-[\w’'-]+", text) if text else None
+    if longer is not None and (full := resolve(longer.group(), dep)).code and \
+            full.level == "commune" and full.method in ("exact", "alias"):
+        return full
+    return hit
 
 
 def _de(linker: str) -> str:
@@ -1427,6 +1436,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     if ctx.town is None:
         for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
             for word in re.findall(rf"[{_UP}][\w.]+", text):
+                # (a title in capitals: "DES MASQUES POUR TOUS LES GUÎNOIS"; its people,
+                # plural after their article, not a territory: "DU MONTREUILLOIS")
+                word = word.capitalize() if word.isupper() and len(word) > 3 and re.search(
+                    rf"\b(?:LES|AUX|DES|CHERS|CHÈRES)\s+{re.escape(word)}\b", text) else word
                 r = demonym_town(word, release.body, dep) if re.search(
                     r"(?:ois|ais|ien|in|on)(?:\.?e)?(?:\.?s)?$", word) else None
                 # a greeting, or a headline whose subject is a town's people
@@ -3074,7 +3087,13 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # a side set against ours ("le derby contre Outreau", "face à Arques")
                    rf"|\b(?:contre|face à)\s+"
                    # a trip's start ("qui fait le trajet depuis Oignies")
-                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?)\s+(?:[\w-]+\s+){{0,4}}?depuis\s+"
+                   # (… or to a place one frequents: "que beaucoup fréquentaient depuis Watten")
+                   rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?|fréquent\w*)\s+"
+                   rf"(?:[\w-]+\s+){{0,4}}?depuis\s+"
+                   # where a person lives, told as such ("Jocelyne, elle, habite Houchin")
+                   rf"|\b(?:habit(?:e|es|ent|ait|aient)|résid(?:e|ent|ait|aient))\s+(?:à\s+|au\s+|en\s+)?"
+                   # a line between two towns ("la ligne reliant Ambleteuse à Boulogne")
+                   rf"|\b(?:reliant|relie|relient|reliait|desservant)\s+(?:[^.;,:]{{1,40}}?\s(?:à|au|et)\s+)?"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"

@@ -431,7 +431,9 @@ _KIND_HEADER = re.compile(r"(?i)\b(?:réalisé|fait|fabriqué|livré|distribué|
 _WHO_HEADER = re.compile(r"(?i)qui\s*\??|porteur|porteuse|acteur|structure|organisme"
                          r"|association|initiative de")
 # a column's header that asks what is done: its cells tell what each row's figures count
-_WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|actions?|activités?|objet|initiatives?")
+# (qualified by an adjective too: "Action intercommunale", "Actions menées")
+_WHAT_HEADER = re.compile(r"(?i)quoi\s*\??|(?:actions?|activités?|objet|initiatives?)"
+                          r"(?:\s+[a-zà-ÿ]+)?")
 
 
 # a first column's header that names things counted, not who counts them

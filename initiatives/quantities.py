@@ -131,7 +131,9 @@ NOT_COUNTED = {
         marchés pôle pôles guichet guichets agence agences maison maisons résidence
         résidences""",
     # uses one unit bears ("ces masques supportent 30 lavages"): a property of each
-    "per_unit": """lavage lavages lessive lessives utilisation utilisations""",
+    # (a pattern's layers: "2 épaisseurs de coton")
+    "per_unit": """lavage lavages lessive lessives utilisation utilisations épaisseur
+        épaisseurs""",
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
         minutes nuit nuits week-end week-ends""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
@@ -296,6 +298,9 @@ _GATHERS_PEOPLE = re.compile(r"\b(?:regroup|rassembl|compt|totalis|réuni)\w*\s+
                              r"|près de\s+|environ\s+|plus de\s+|au total\s+)?$", re.I)
 # inhabitants spread over places, or a text's "avec" giving them first: the territory's
 # size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
+_HELPED_WORD = re.compile(r"(?i)bénéfic|aidé|servi|livré|inscrit|accompagn|appelé|touché")
+_PLACE_NOUN_APPOSED = re.compile(r"(?i)\b(?:cité|ville|village|commune|bourg|localité|quartier)"
+                                 r"\b[^,.;:!?]{0,30},\s*$")
 # nothing after a count of inhabitants on its line but the place they live in
 _WHERE_THEY_LIVE = re.compile(
     rf"[ \t]*(?:(?:sur|dans|en|de|du|au)\s+(?:le\s+|la\s+|l{_APOS}|notre\s+|nos\s+|ce\s+"
@@ -575,6 +580,8 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
 _HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s))?"   # ("habitantes et habitants")
                             r"(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
                             r"(?:volontaires|bénévoles|mobilisée?s)\b"
+                            # … or coordinated with them ("41 adhérentes et bénévoles")
+                            r"|^\s*(?:et|ou)\s+(?:volontaires|bénévoles)\b"
                             # … or set beside them ("15 jeunes de 18 à 25 ans, tous bénévoles")
                             r"|^[^.;:]{0,30}?,\s*(?:tous|toutes)\s+(?:bénévoles|volontaires)\b"
                             # … or who set to work ("se sont mises à leurs machines")
@@ -903,6 +910,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # "commandé 40 000 masques ; 22 000 sont arrivés": a bare figure as a subject
         # counts the thing its sentence counted before
         item = (previous[0].item, previous[0].unit, "open", number.end)
+    if item is None and (need := _NEED_COLON.search(before)) is not None and \
+            (noun := _PARTITIVE.search(before, need.start())) is not None:
+        # a bare figure after a need and its colon counts what is lacking ("Il leur
+        # manque des draps en coton : une trentaine serait l'idéal")
+        at = number.start - len(before) + noun.end()
+        named = _item(text, at, s_start, s_end, doc)
+        item = (*named[:3], number.end) if named is not None else None
     if item is None and _AMOUNT_VERB_BEFORE.search(before) and \
             (subject := _subject_of_amount(doc, number)) is not None:
         # a bare figure a verb of amount gives counts its subject ("les livraisons …
@@ -1094,6 +1108,7 @@ _MAKE_EN = re.compile(r"\ben\s+(?:\w+\s+){0,2}(?:produi|fabriqu|cou[ds]|confecti
 _CLITIC_EN = re.compile(r"\b[nN]?['’]?en\s+(?:\w+\s+){0,3}$")
 
 
+_PARTITIVE = re.compile(r"\b(?:des|du|de la|de l['’]|de|d['’])\s*(?=[^\W\d])", re.I)
 # verbs of amount, their figure bare ("atteignent 45", "s'élèvent à 300", "tournent
 # autour de 20", the hedge the figure's own)
 _AMOUNT_VERB_BEFORE = re.compile(rf"\b(?:atteign(?:ent|ait|aient)|atteint|s{_APOS}él[eè]v\w*\s+à"
@@ -1497,8 +1512,16 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                                       # in a box of key figures) states a size
                                       # (… or with where they live: "33 000 habitants
                                       # sur le territoire")
-                                      or (_LINE_ALONE.search(before)
+                                      # (… or labelled by its town: "• Le Portel : 9 200
+                                      # habitants.", a label of help no town)
+                                      or ((_LINE_ALONE.search(before) or (
+                                          (label := _ROW_LABEL.search(before))
+                                          and not _HELPED_WORD.search(label.group())))
                                           and _WHERE_THEY_LIVE.match(after))
+                                      # (… or set apart by commas after its place's noun:
+                                      # "Dans la cité de la faïence, 5 000 habitants, …")
+                                      or (_PLACE_NOUN_APPOSED.search(before)
+                                          and re.match(r"\s*,", after))
                                       or _WITH_SIZE.search(before)
                                       or _GATHERS_PEOPLE.search(before))) or \
             _CENSUS_AFTER.match(text, number.end) or \

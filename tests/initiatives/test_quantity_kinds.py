@@ -1994,3 +1994,24 @@ def test_an_aid_each_one_receives_and_a_journal_s_day(text, figure):
 
 def test_to_this_day_is_no_journal_s_day():
     assert kinds("Les couturières ont confectionné à ce jour 1 250 masques.") == [(1250, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people coordinated with helpers are helpers
+    ("Nos 36 adhérentes et bénévoles ont cousu 900 masques.", [(36, "volunteers"), (900, "done")]),
+    # a bare figure after a need and its colon counts what is lacking
+    ("Il nous manque des bobines de fil : une vingtaine suffirait.", [(20, "needed")]),
+])
+def test_people_coordinated_with_helpers_and_a_bare_figure_after_a_need(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    ("Le patron est simple : 3 épaisseurs de coton et un élastique.", "3", "per_unit"),
+    ("Dans ce bourg de la vallée, 2 300 habitants, tout le monde se connaît.", "2 300",
+     "population"),
+    ("Répartition :\n• Wimille : 4 300 habitants.\n• Wimereux : 6 900 habitants.", "4 300",
+     "population"),
+])
+def test_a_pattern_s_layers_and_inhabitants_apposed_or_labelled_by_their_town(text, figure, reason):
+    assert (figure, reason) in aside(text)

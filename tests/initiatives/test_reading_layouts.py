@@ -2783,3 +2783,25 @@ def test_a_body_s_whole_name_shouted_as_the_title_is_the_author():
     assert summary("FOYER RURAL DE PARENTY\n\n"
                    "Cette semaine, nos bénévoles ont livré 80 colis aux aînés du village.") == \
         [("Foyer Rural de Parenty", ["62648"], [(80, "done")])]
+
+
+def test_a_demonym_in_a_title_in_capitals_and_towns_one_came_from_or_a_line_joins():
+    found = reading(
+        "Accueil > Actualités\n\n"
+        "UN COLIS POUR CHAQUE AÎNÉ : MERCI AUX LUMBROIS\n\n"
+        "La mairie a distribué 410 colis aux aînés cette semaine, avec l'aide de 16 "
+        "bénévoles. Le marché, que beaucoup fréquentaient depuis Elnes ou Setques, "
+        "reste fermé, et la ligne de bus reliant Esquerdes à Setques est suspendue. "
+        "Nadine, elle, habite Wavrans-sur-l'Aa, mais elle aide chaque jour à la mairie.")
+    (ini,) = found.initiatives
+    assert [p.code for p in ini.places] == ["62534"]
+
+
+def test_a_table_s_first_column_of_actions_names_no_actor():
+    found = reading(
+        "Communauté de communes du Haut Pays\n\n"
+        "| Action menée                     | Réalisé |\n"
+        "|----------------------------------|---------|\n"
+        "| Colis livrés aux aînés           | 640     |\n"
+        "| Visières remises aux soignants   | 210     |\n")
+    assert [i.actor for i in found.initiatives] == ["Communauté de communes du Haut Pays"]
