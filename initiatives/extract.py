@@ -2740,7 +2740,7 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
     draft.blocks.sort(key=lambda b: b.start)
 
 
-# a question a list answers ("📦 Où sont partis vos masques ?")
+# where a vehicle or a round stops ("Le camion stationne chaque semaine à Hesmond")
 _STOPS_AT = re.compile(rf"\b(?:stationn\w*|s{_A}arrêt\w*|sillonn\w*|fai(?:t|sons|ont) (?:étape|halte)"
                        rf"|passe(?:nt|ra|ront)? (?:par|dans)|fai(?:t|sons|ont) sa tournée)\b"
                        rf"[^.!?]{{0,40}}?\bà\s+(?-i:[{_UP}])", re.I)
@@ -2750,6 +2750,7 @@ _PRACTICAL = re.compile(r"\W*(?:bon à savoir|(?:infos?\s+)?pratiques?|à noter|
 _COMMUNES_COUNTED = re.compile(r"\b(?:aux|les|des|dans les|nos|ses|leurs)\s+(?:\d{1,3}|deux|trois|quatre"
                                r"|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)\s+(?:communes"
                                r"|villages)\b", re.I)
+# a question a list answers ("📦 Où sont partis vos masques ?")
 _QUESTION = re.compile(r"^\W*(?:où|qui|quand|comment|combien|quel\w*)\b[^?\n]{0,80}\?\W*$", re.I)
 
 
