@@ -431,6 +431,12 @@ _COMPLEMENT_ENTRY = re.compile(rf"\W*(?i:à|aux?|pour|chez|vers|dans|avec|sur)\s
 _PLACE_COMPLEMENT = re.compile(rf"\b(?i:à|aux?|chez|vers|devant)\s+(?:la\s+|l{_A}\s*)?$")
 
 
+def _as_complement(before: str) -> bool:
+    """What follows `before` is a complement of place ("👉 à la mairie de X", "dépôts à
+    la mairie de Fiefs"), not a subject."""
+    return bool(_COMPLEMENT_ENTRY.fullmatch(before) or _PLACE_COMPLEMENT.search(before))
+
+
 @dataclass
 class Actor:
     name: str
@@ -636,11 +642,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # A town named as the actor (or its council: "la municipalité de Bailleul a commandé").
     for m in re.finditer(rf"\b([Vv]ille|[Cc]ommune|[Mm]airie|[Mm]unicipalité)\s+(de\s+|d{_A})({PLACE})",
                          text):
-        if _COMPLEMENT_ENTRY.fullmatch(text[:m.start()]) or \
-                _PLACE_COMPLEMENT.search(text[:m.start()]):
-            # a complement: where things went ("👉 à la mairie de X"), where to go
-            # ("dépôts à la mairie de Fiefs")
-            continue
+        if _as_complement(text[:m.start()]):
+            continue   # where things went ("👉 à la mairie de X"), where to go
         if _compared(text, m.start(3)):
             continue   # another town's example ("à l'image de ce qu'a fait la commune de X")
         own = context.institution if context is not None else None
@@ -1399,10 +1402,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         voices = [title]
     for text in voices:
         m = _TOWN_OWN.search(text)
-        # (a town hall as a complement of place, "👉 à la mairie de X", "dépôts à la
-        # mairie de Fiefs", is where to go, not the voice)
-        if m and not (_COMPLEMENT_ENTRY.fullmatch(text[:m.start()])
-                      or _PLACE_COMPLEMENT.search(text[:m.start()])):
+        # (a town hall as a complement of place is where to go, not the voice)
+        if m and not _as_complement(text[:m.start()]):
             r = _resolve_name(m.group(1), dep)
             if r.code and r.level == "commune":
                 ctx.town, own = r, True
@@ -3627,15 +3628,15 @@ _COORDINATED = re.compile(rf"\s*(?:,\s*(?:et\s+|ou\s+)?|\s(?:et|ou)\s+)(?:même\
                           rf"|encore\s+|parfois\s+)?(?:de\s+|d{_A}|à\s+|au\s+)?")
 
 
-# … and so does the actor's own trade ("Thomas Bernard, maraîcher à Widehem, a offert"),
-# which after another's name tells a supplier's town (`_OTHER_PARTY`)
-_TRADE_APPOSED = re.compile(rf",\s*(?:une?\s+|la\s+|le\s+)?{_PARTY_NOUNS}\s+(?:à|au)\s+", re.I)
 # an apposition that classifies the actor gives its seat: "la menuiserie Lefebvre,
 # entreprise familiale de Bapaume", "Les Bobines, association de Wimille"
 _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|société|association"
                           rf"|PME|TPE|commerce|exploitation|structure|artisan|fabricant|club"
                           rf"|collectif|coopérative)(?:\s+[\w’'-]+){{0,3}}\s+(?:de\s+|d{_A}|du\s+)",
                           re.I)
+# … and so does the actor's own trade ("Thomas Bernard, maraîcher à Widehem, a offert"),
+# which after another's name tells a supplier's town (`_OTHER_PARTY`)
+_TRADE_APPOSED = re.compile(rf",\s*(?:une?\s+|la\s+|le\s+)?{_PARTY_NOUNS}\s+(?:à|au)\s+", re.I)
 
 
 # a thought for others, in a speech or a letter, names those thought of, not where the

@@ -79,7 +79,8 @@ ITEMS = [
     # the "makers" who print visors at home, their English name often quoted
     (r"(?:«\s*|\")?makers?(?:\s*»|\")?", "makers", "personnes", VOLUNTEER),
     (r"personnes?", "personnes", "personnes", PEOPLE),
-    (r"enseignants?|professeurs?|professionnel(?:le)?s?|animateurs?|animatrices?|éducateurs?|éducatrices?|membres?"
+    (r"enseignants?|professeurs?|professionnel(?:le)?s?|animateurs?|animatrices?|éducateurs?"
+     r"|éducatrices?|membres?"
      r"|inscrite?s?|salariée?s?|employée?s?|infirmières?|infirmiers?|médecins?|licenciée?s?"
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
      r"|enseignantes?|professeures?"
@@ -296,9 +297,9 @@ _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}int�
 # 115 000 habitants"): its population
 _GATHERS_PEOPLE = re.compile(r"\b(?:regroup|rassembl|compt|totalis|réuni)\w*\s+(?:quelque\s+"
                              r"|près de\s+|environ\s+|plus de\s+|au total\s+)?$", re.I)
-# inhabitants spread over places, or a text's "avec" giving them first: the territory's
-# size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
+# a row label of people helped ("Bénéficiaires :"), no town
 _HELPED_WORD = re.compile(r"(?i)bénéfic|aidé|servi|livré|inscrit|accompagn|appelé|touché")
+# a place's noun, then a comma ("ce bourg, 2 300 habitants,")
 _PLACE_NOUN_APPOSED = re.compile(r"(?i)\b(?:cité|ville|village|commune|bourg|localité|quartier)"
                                  r"\b[^,.;:!?]{0,30},\s*$")
 # nothing after a count of inhabitants on its line but the place they live in
@@ -309,6 +310,8 @@ _WHERE_THEY_LIVE = re.compile(
     rf"(?:\s+(?:de|du|des|d{_APOS})\s*[^\n,;:.!?]{{0,40}})?"
     # (… or the town's name: "375 habitants à Rebergues")
     rf"|à\s+(?-i:[A-ZÀ-Ý])[\w’'-]*(?:\s+[\w’'-]+){{0,3}})?[ \t.]*(?:\n|$)", re.I)
+# inhabitants spread over places, or a text's "avec" giving them first: the territory's
+# size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
@@ -914,15 +917,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             (noun := _PARTITIVE.search(before, need.start())) is not None:
         # a bare figure after a need and its colon counts what is lacking ("Il leur
         # manque des draps en coton : une trentaine serait l'idéal")
-        at = number.start - len(before) + noun.end()
-        named = _item(text, at, s_start, s_end, doc)
-        item = (*named[:3], number.end) if named is not None else None
+        item = _item_named_at(text, number.start - len(before) + noun.end(), number,
+                              s_start, s_end, doc)
     if item is None and _AMOUNT_VERB_BEFORE.search(before) and \
             (subject := _subject_of_amount(doc, number)) is not None:
         # a bare figure a verb of amount gives counts its subject ("les livraisons …
         # tournent autour de 20 par semaine", "les dons s'élèvent à 300")
-        named = _item(text, subject.idx, s_start, s_end, doc)
-        item = (*named[:3], number.end) if named is not None else None
+        item = _item_named_at(text, subject.idx, number, s_start, s_end, doc)
     if item is None and (_PER_UNIT_AFTER.match(text[number.end:s_end])
                          or _per_unit_before(before)
                          or _distributive(before) or _one_of_a_kind(before)):
@@ -1115,6 +1116,13 @@ _AMOUNT_VERB_BEFORE = re.compile(rf"\b(?:atteign(?:ent|ait|aient)|atteint|s{_APO
                                  rf"|se mont\w*\s+à|tourn(?:e|ent|ait|aient)|dépass\w*"
                                  rf"|avoisin\w*)\s+(?:désormais\s+|aujourd{_APOS}hui\s+"
                                  rf"|maintenant\s+|déjà\s+)?$", re.I)
+
+
+def _item_named_at(text, pos, number, s_start, s_end, doc):
+    """The item a noun at `pos` names, for a bare figure elsewhere: its phrase ends with
+    the figure, where its rate or kind is read."""
+    named = _item(text, pos, s_start, s_end, doc)
+    return (*named[:3], number.end) if named is not None else None
 
 
 def _subject_of_amount(doc, number):
