@@ -3092,8 +3092,16 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # (… or to a place one frequents: "que beaucoup fréquentaient depuis Watten")
                    rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?|fréquent\w*)\s+"
                    rf"(?:[\w-]+\s+){{0,4}}?depuis\s+"
+                   # … or its end ("faire la route jusqu'à Arras", "le trajet jusqu'au
+                   # marché de Lens"): a way there, no act there
+                   rf"|\b(?:route|trajets?|chemin|déplacements?)\s+jusqu{_A}(?:à|au)\s+"
+                   rf"(?:[^.;,:]{{0,30}}?\s(?:de\s+|d{_A}))?"
                    # where a person lives, told as such ("Jocelyne, elle, habite Houchin")
                    rf"|\b(?:habit(?:e|es|ent|ait|aient)|résid(?:e|ent|ait|aient))\s+(?:à\s+|au\s+|en\s+)?"
+                   # … or where she was born or grew up ("Karim a grandi à Grenay", "elle est
+                   # née à Auchel", "originaire de Lillers"): her life's places, not the act's
+                   rf"|\b(?:a|ont|avait|est|sont|était)\s+(?:grandi|née?s?)\s+(?:à|au|en)\s+"
+                   rf"|\boriginaires?\s+(?:de\s+|d{_A}|du\s+)"
                    # a line between two towns ("la ligne reliant Ambleteuse à Boulogne")
                    rf"|\b(?:reliant|relie|relient|reliait|desservant)\s+(?:[^.;,:]{{1,40}}?\s(?:à|au|et)\s+)?"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
@@ -3223,6 +3231,13 @@ _OTHER_PARTY = re.compile(
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# friends or neighbours given to are the people served, like a town's inhabitants
+# ("distribués à Vimy mais aussi à nos amis de Thélus"), no other party's seat; friends
+# thanked are that party ("merci à nos amis de Marck qui nous ont prêté …")
+_FRIENDS_SERVED = re.compile(rf"\b(?:distribu|remis|remise|livr|offert|donn|apport|envoy"
+                             rf"|dépos|porté)\w*\b[^.;:!?]{{0,80}}"
+                             rf"\b(?:à|aux|pour)\s+(?:nos|leurs|ses|mes|vos|des|les)\s+"
+                             rf"(?:amie?s|voisine?s)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # a party's premises where the action takes place ("une collecte devant le supermarché
 # de Fouquières-lès-Lens"): there it happens, whoever owns the place
 _AT_A_PARTY = re.compile(
@@ -3283,7 +3298,9 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          # de la banque alimentaire, à Saint-Pol")
                          rf"|\b(?:va|vont|allons|vais|vas|allez|aller|allée?s?|sommes allée?s|est allée?)"
                          rf"\s+(?:les\s+|la\s+|le\s+|l{_A}|en\s+)?(?:chercher|récupérer)\b"
-                         rf"[^.;:!?\n]{{0,80}})"
+                         # (not past those it is done for: "… chercher les médicaments pour
+                         # une quinzaine de personnes âgées de Savy")
+                         rf"(?:(?!\bpour\b)[^.;:!?\n]){{0,80}})"
                          rf"\b(?:à|au|de|d{_A})\s*$", re.I)
 # A town after its postcode is an address: where an office is, not a place reached,
 # unless the text names no other place (a town hall's own page).
@@ -3512,7 +3529,9 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and \
             not _AT_A_PARTY.search(body[max(0, m.start - 70):m.start]) and (
-            _OTHER_PARTY.search(body[max(0, m.start - 70):m.start]) or _EPCI_NAME.search(before)
+            (_OTHER_PARTY.search(body[max(0, m.start - 70):m.start])
+             and not _FRIENDS_SERVED.search(body[max(0, m.start - 140):m.start]))
+            or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
         return None                       # a supplier's town, a name's town
     if not in_actor and (party := _apposed_to_party(body, m, mine)):

@@ -547,10 +547,14 @@ def _table_rows(lines: list[str]) -> list[str]:
             header, item = item
             figures, cells = _row_figures(header, item) if len(header) == len(item) \
                 else ([], item)
-            if header and cells == item[:1] and figures and _THING_HEADER.fullmatch(header[0]):
+            if header and cells == item[:1] and figures and (
+                    _THING_HEADER.fullmatch(header[0])
+                    or (_WHAT_HEADER.fullmatch(header[0]) and len(header) == 2)):
                 # a table of things counted ("Produit | Quantité collectée"): each row
                 # counts its thing, with the act its header tells ("• Conserves,
-                # quantité collectée : 340 boîtes"), and names no one
+                # quantité collectée : 340 boîtes"), and names no one; so does a table
+                # of actions and one column of figures ("Action | Quantité"), the action
+                # the figure's label ("• Masques commandés, quantité : 40 000")
                 flat.extend(f"• {cells[0]}, {f[:1].lower()}{f[1:]}" for f in figures)
                 continue
             if header and cells:

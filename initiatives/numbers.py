@@ -106,6 +106,13 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    # a figure in the quoted name of an operation ("l'opération « 10 000 masques »"): the
+    # name says the aim, told again (or not) in the text's own words
+    ("reference", re.compile("(?:" + "|".join(
+        f"(?<={noun} {quote})" for noun in ("opération", "campagne", "challenge", "défi",
+                                            "collecte", "action", "plan", "projet")
+        for quote in ("« ", "«\u00a0", "«\u202f", "«", '"', "“")) + ")"
+        r"\d{1,3}(?:[\s\u00a0\u202f.]\d{3})*(?=[^»\"”\n\d]{1,40}[»\"”])", re.I)),
     # a technique's name ("l'impression en trois dimensions", "en 3 dimensions")
     ("reference", re.compile(r"\b(?:trois|3)\s+dimensions\b", re.I)),
     # a place's number in its name ("secteur de la Fosse 2", "la cité 9", "salle 3")

@@ -40,7 +40,7 @@ from initiatives.model import (
     NumberNote,
     Quantity,
 )
-from initiatives.nlp import parse
+from initiatives.nlp import for_parsing, parse
 from initiatives.numbers import Number, find_numbers
 
 _APOS = "['’]"
@@ -135,8 +135,10 @@ NOT_COUNTED = {
     # (a pattern's layers: "2 épaisseurs de coton")
     "per_unit": """lavage lavages lessive lessives utilisation utilisations épaisseur
         épaisseurs""",
+    # (parts of a day too: "deux après-midi durant", "trois matinées de tri")
     "duration": """jour jours semaine semaines mois an ans année années heure heures minute
-        minutes nuit nuits week-end week-ends""",
+        minutes nuit nuits week-end week-ends journée journées demi-journée demi-journées
+        matinée matinées après-midi soirée soirées""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
         axe axes action actions initiative initiatives ami amis numéro numéros séance séances
         session sessions kilomètres km distance distances écart écarts groupe groupes""",
@@ -1432,7 +1434,11 @@ def _nearest(text, s_start, s_end, pos):
 # the weight or volume of each of the containers named ("des paniers de légumes
 # d'environ 6 kg", "les colis de 8 kg"): a size, no amount given
 _MEASURES = ("kilos", "litres", "grammes", "tonnes")
-_EACH_MEASURE = re.compile(rf"\b(?:des|les|ses|nos|leurs|ces|chaque|\d[\d\s]*)\s+{_CONTAINER}s?\b"
+# (an adjective before the container, a preference set apart by a comma: "50 rouleaux de
+# grands sacs, de préférence de 100 litres")
+_EACH_MEASURE = re.compile(rf"(?:\b(?:des|les|ses|nos|leurs|ces|chaque|de|\d[\d\s]*)\s+|\bd['’])"
+                           rf"(?:[^\W\d]+\s+)?{_CONTAINER}s?\b"
+                           r"(?:,\s*(?:de préférence|si possible|idéalement|plutôt))?"
                            r"[^,;.:!?\d]{0,40}?\s(?:de|d['’])\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
 
@@ -1588,6 +1594,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (more of them, "6 bénévoles de plus", under a need's heading are needed)
     # (an entry that is a sentence keeps its own verb's reading: "L'épicerie … sert 45
     # foyers" under "ILS ONT BESOIN DE VOUS")
+    if grammar == TARGET and cue.startswith("infinitif d'un projet") and \
+            (past := _PAST_OVER_LIST.search(intro)):
+        # a list's infinitives complete the verb of its introducing line, which tells their
+        # time: "notre comité a pu :" then "- distribuer 1 240 colis" was done
+        grammar, cue = DONE, f"infinitif après un passé en tête de liste (« {past.group(1)} »)"
     own_verb = cue.startswith("verbe") and bool(told) and \
         told[-1] in re.split(r"[.!?:]", before)[-1]
     if (grammar is None or (grammar == DONE and not own_verb)
@@ -1713,6 +1724,12 @@ _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépi
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
 _HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)\w*\s+"
                            r"(?:\w+\s+){0,2}$", re.I)
+
+
+# a compound past closing a list's introducing line ("notre comité a pu :", "nous avons
+# réussi à :", "vos dons ont permis de :")
+_PAST_OVER_LIST = re.compile(r"\b((?:ai|as|a|avons|avez|ont)\s+(?:(?:déjà|aussi|ainsi|notamment)\s+)?"
+                             r"(?:pu|su|réussi\s+à|permis\s+(?:de|d['’])))\s*:\s*$", re.I)
 
 
 def _intro_kind(intro: str) -> tuple[str, str] | None:
@@ -1890,7 +1907,9 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
                          # drawings and letters for the isolated
                          r"|dessin|écri"
                          # taking a task on ("se chargent des livraisons", "s'occupent de")
-                         r"|charg|occup|assur|gér)", re.I)
+                         r"|charg|occup|assur|gér"
+                         # coming forward ("se sont proposés", "se sont manifestés")
+                         r"|propos|manifest)", re.I)
 
 
 # people, maybe their ages, then a verb of making in the third person plural, whatever
@@ -2242,7 +2261,9 @@ def _end_of(sentence: str, token) -> int:
     stand twice in a block), or -1."""
     if not sentence:
         return -1
-    return next((m.end() for m in re.finditer(re.escape(sentence), token.doc.text)
+    # (the parsed text has its thousands joined, "9.000" for "9 000", offsets unchanged)
+    return next((m.end() for form in {sentence, for_parsing(sentence)}
+                 for m in re.finditer(re.escape(form), token.doc.text)
                  if m.start() <= token.idx < m.end()), -1)
 
 

@@ -2015,3 +2015,34 @@ def test_people_coordinated_with_helpers_and_a_bare_figure_after_a_need(text, ex
 ])
 def test_a_pattern_s_layers_and_inhabitants_apposed_or_labelled_by_their_town(text, figure, reason):
     assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a purchase whose figure has thousands, its delivery told in the next sentence
+    ("La commune a acheté 12 000 masques. Ils doivent arriver la semaine prochaine.",
+     [(12000, "ordered")]),
+    ("Le conseil a voté, sans débat, l'achat de 4 500 visières. Elles sont payées et la "
+     "livraison est annoncée pour la fin du mois.", [(4500, "ordered")]),
+    # people who come forward help
+    ("Une trentaine de parents se sont proposés pour les livraisons.", [(30, "volunteers")]),
+    ("Douze retraités se sont manifestés auprès de la mairie pour coudre.",
+     [(12, "volunteers")]),
+])
+def test_a_purchase_in_thousands_awaited_and_people_who_come_forward(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # parts of a day counted are a duration
+    ("Il faudrait 6 volontaires, trois matinées durant, pour trier les dons.", "trois",
+     "duration"),
+    ("Les bénévoles y passent deux après-midi par semaine.", "deux", "duration"),
+    # the size of each container wished for, set apart by a comma
+    ("Il nous faudrait 30 rouleaux de petits sacs, si possible de 50 litres.", "50",
+     "per_unit"),
+    # a figure in an operation's quoted name is part of the name
+    ("Le club relance l'opération « 5 000 masques » pour le canton.", "5 000", "reference"),
+])
+def test_parts_of_a_day_a_container_s_size_wished_for_and_an_operation_s_name(text, figure,
+                                                                             reason):
+    assert (figure, reason) in aside(text)

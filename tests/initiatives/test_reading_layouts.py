@@ -2805,3 +2805,48 @@ def test_a_table_s_first_column_of_actions_names_no_actor():
         "| Colis livrés aux aînés           | 640     |\n"
         "| Visières remises aux soignants   | 210     |\n")
     assert [i.actor for i in found.initiatives] == ["Communauté de communes du Haut Pays"]
+
+
+def test_a_list_s_infinitives_after_a_past_of_capacity_were_done():
+    (ini,) = summary(
+        "Association Les Jardins du Marais\n\n"
+        "Grâce à vos dons, notre association a pu :\n"
+        "- livrer 320 colis\n"
+        "- aider 85 familles\n"
+        "- récolter 40 kg de légumes\n")
+    assert ini[2] == [(320, "done"), (85, "beneficiaries"), (40, "done")]
+    (ini,) = summary(
+        "Association Les Jardins du Marais\n\n"
+        "Le mois prochain, notre association va :\n"
+        "- livrer 400 colis\n")
+    assert ini[2] == [(400, "target")]
+
+
+def test_a_table_of_actions_and_figures_alone_gives_each_row_s_kind():
+    found = reading(
+        "Communauté de communes du Haut Pays\n\n"
+        "| Action                                     | Quantité |\n"
+        "|--------------------------------------------|----------|\n"
+        "| Colis livrés aux aînés                     | 640      |\n"
+        "| Visières commandées, livraison fin mai     | 2 000    |\n"
+        "| Agents volontaires mobilisés               | 35       |\n")
+    assert [(q.value, q.kind) for i in found.initiatives for q in i.quantities] == \
+        [(640, "done"), (2000, "ordered"), (35, "volunteers")]
+
+
+def test_where_one_grew_up_a_way_s_end_and_the_people_served_of_another_town():
+    # where a person grew up or was born, and the end of a trip no longer needed, are
+    # passing; the people an errand is for, and friends given to, are reached
+    (ini,) = summary(
+        "Fruges. Le restaurant Le Relais prépare chaque jour 90 repas pour les "
+        "soignants. Son chef a grandi à Anvin ; plus besoin de faire la route jusqu'à "
+        "Hesdin ou Heuchin pour un repas chaud.")
+    assert ini[1] == ["62364"]
+    (ini,) = summary(
+        "À Fruges, l'Amicale des sapeurs-pompiers va chercher les médicaments pour une "
+        "vingtaine de personnes âgées de Fruges et de Lugy.")
+    assert ini[1] == ["62364", "62533"]
+    (ini,) = summary(
+        "Les couturières du club Fil d'Argent ont cousu 400 masques, distribués à Fruges "
+        "mais aussi à nos amis de Lugy.")
+    assert ini[1] == ["62364", "62533"]
