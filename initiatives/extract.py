@@ -729,6 +729,12 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             found.append(org)
     # A firm's name, then what it is in apposition ("Audochim, PME de Blendecques
     # spécialisée dans …", "Lumitex, une entreprise textile")
+    # … or a quoted name, then what it is ("Le « Cabas de la Canche », un drive fermier
+    # monté par …", "« Fil d'Ariane », une association de couturières")
+    for m in _QUOTED_APPOSED.finditer(text):
+        kind = m.group("kind").lower()
+        add(m, _quoted(m, 1), ASSOCIATION if kind == "association" else
+            COMPANY if kind in ("entreprise", "société") else CITIZEN)
     for m in _FIRM_APPOSED.finditer(text):
         if resolve(m.group(1)).level is None:
             add(_Span(m.start(1), m.end(1)), m.group(1), COMPANY)
@@ -1126,6 +1132,10 @@ _DEMONYM_ADJECTIVE = re.compile(rf"(?:[ \t]+[a-zà-ÿ]{{3,}})?[ \t]+({_DEMONYM_W
 _FIRM_APPOSED = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UP}][\w’'&-]+(?:\s+[{_UP}][\w’'&-]+){{0,3}}),"
                            rf"\s+(?:une?\s+|la\s+|l{_A})?(?:PME|TPE|entreprise|société|start-up"
                            rf"|usine|firme|fabricant|industriel|laboratoire|brasserie|distillerie)\b")
+_QUOTED_APPOSED = re.compile(rf"(?:{QUOTED}),\s+(?:une?\s+|la\s+|le\s+|l{_A})"
+                             rf"(?P<kind>drive|collectif|association|groupe|réseau|épicerie"
+                             rf"|atelier|plateforme|boutique|entreprise|société|club|cagnotte"
+                             rf"|chaîne|cellule|brigade|opération)\b", re.I)
 _NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]es?|[Ll]a|[Aa]ux?|[Dd]u|[Dd]es)\s+([{_UP}][a-zà-ÿ]{{3,}}"
                            rf"(?:[ \t]+[{_UP}][a-zà-ÿ]{{3,}}){{0,2}})[ \t]+({_DEMONYM_WORD})\b")
 
@@ -1396,10 +1406,13 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     author = _title_actor(title) if tail else None
     voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
         else header + lasts
-    if _EPCI.search(title) or _INTERCOMMUNAL.search(title):
+    letterhead = [title] + firsts[:1]
+    if any(_EPCI.search(t) or _INTERCOMMUNAL.search(t) for t in letterhead):
         # an intercommunality's letterhead is the voice: the mandate its president signs
         # with ("président de la Communauté de communes, maire d'Héricourt") is his own
-        voices = [title]
+        # (the letterhead's second line too: "LE FIL DU PAYS" over "Bulletin de la
+        # Communauté de communes du …")
+        voices = letterhead
     for text in voices:
         m = _TOWN_OWN.search(text)
         # (a town hall as a complement of place is where to go, not the voice)
@@ -2570,6 +2583,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         check()
         initiatives.append(_finish(release, d, mentions, local, dep, read_of, context))
     counted_once.across_stories(initiatives, drafts, read_of)
+    _said_in_full(initiatives, mentions, context)
     owner = {b.start: i for i, d in enumerate(drafts) for b in d.blocks}
     numbers, to_check = [], []
     for block in blocks:
@@ -3092,6 +3106,16 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # (… or to a place one frequents: "que beaucoup fréquentaient depuis Watten")
                    rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?|fréquent\w*)\s+"
                    rf"(?:[\w-]+\s+){{0,4}}?depuis\s+"
+                   # … or a trip one is spared ("Inutile de vous déplacer à Berck",
+                   # "plus besoin d'aller jusqu'à Arras")
+                   rf"|\b(?:inutile|plus besoin|pas besoin|nul besoin|sans avoir)\s+(?:de\s+|d{_A}|à\s+)"
+                   rf"(?:vous\s+|nous\s+|se\s+|s{_A})?(?:déplacer|aller|courir|rouler|filer)\s+"
+                   rf"(?:jusqu{_A})?(?:à|au)\s+"
+                   # … or the helpers' ("9 bénévoles, venus de Marles, mais aussi de
+                   # Barlin"): where they come from, not where they act
+                   rf"|\bvenue?s?\s+(?:de\s+|d{_A}|du\s+)"
+                   rf"(?:[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){{0,2}}?\s*,?\s*(?:et|ou|mais)\s+"
+                   rf"(?:aussi\s+)?(?:de\s+|d{_A}|du\s+))*"
                    # … or its end ("faire la route jusqu'à Arras", "le trajet jusqu'au
                    # marché de Lens"): a way there, no act there
                    rf"|\b(?:route|trajets?|chemin|déplacements?)\s+jusqu{_A}(?:à|au)\s+"
@@ -3359,6 +3383,28 @@ def _named_in_full(mentions) -> dict:
         if r.level == "commune" and r.inside and "-" in (r.nom or ""):
             full.setdefault(normalise_key(r.nom.split("-")[0]), r)
     return full
+
+
+def _said_in_full(initiatives, mentions, context) -> None:
+    """A commune whose name is the first word of a compound commune the text names in
+    full, its title included, is that one ("Avesnes" in a page of Avesnes-le-Comte): a
+    text says its towns in full once, then as locals do."""
+    towns = [m.resolution for m in mentions] + [context.town, *context.towns]
+    full = _named_in_full([_Named(r) for r in towns if r is not None])
+    for ini in initiatives:
+        places = []
+        for p in ini.places:
+            r = full.get(normalise_key(p.nom or "")) if p.level == "commune" else None
+            if r is not None and r.code != p.code:
+                p = _place(r, p.query)
+            if all(p.code != q.code for q in places):
+                places.append(p)
+        ini.places = places
+
+
+@dataclass
+class _Named:
+    resolution: object
 
 
 @functools.lru_cache(maxsize=8)
@@ -3643,8 +3689,9 @@ _COME_TO_HELP = re.compile(r"\s+(?:venue?s?|qui (?:viennent|sont venue?s))\s+(?:
 
 
 # the link between coordinated towns, their preposition repeated or not
-_COORDINATED = re.compile(rf"\s*(?:,\s*(?:et\s+|ou\s+)?|\s(?:et|ou)\s+)(?:même\s+|aussi\s+"
-                          rf"|encore\s+|parfois\s+)?(?:de\s+|d{_A}|à\s+|au\s+)?")
+# ("venus de Marles, mais aussi de Barlin")
+_COORDINATED = re.compile(rf"\s*(?:,\s*(?:et\s+|ou\s+|mais\s+)?|\s(?:et|ou|mais)\s+)(?:même\s+"
+                          rf"|aussi\s+|encore\s+|parfois\s+)?(?:de\s+|d{_A}|à\s+|au\s+)?")
 
 
 # an apposition that classifies the actor gives its seat: "la menuiserie Lefebvre,

@@ -517,13 +517,20 @@ def _table_rows(lines: list[str]) -> list[str]:
             _BARE_ROW.match(n) or _table_rule(n) for n in near))
         rule = _table_rule(line) or (_DASHES.fullmatch(line) is not None and (
             in_table or (i + 1 < len(lines) and _BARE_ROW.match(lines[i + 1]) is not None)))
-        if in_table and not row and "|" in line and isinstance(out[-1], tuple) and \
-                not _table_rule(line) and (more := _continued(line, len(out[-1][1]))):
+        if in_table and "|" in line and isinstance(out[-1], tuple) and \
+                not _table_rule(line) and (more := _continued(line, len(out[-1][1]))) and \
+                (not row or (re.match(r"\s*\|\s*\|", line) and sum(not c for c in more) >= 2)):
             # a row whose first cell is blank goes on with the row above, cell by cell
-            # (a cell written over two lines: "38 repas par jour" then "71 bénéficiaires")
+            # (a cell written over two lines: "38 repas par jour" then "71 bénéficiaires");
+            # drawn whole, with pipes at its edges, when another of its cells is blank too
+            # ("|  |  | 95 personnes bénéficiaires |")
             above = out[-1][1]
-            out[-1] = (out[-1][0], [f"{a} ; {b}" if a and b else a or b
-                                    for a, b in zip(above, more)])
+            # (a cell cut after its punctuation, or its words going on in lower case,
+            # goes on: "120 repas par jour," over "95 bénéficiaires", "60 repas" over
+            # "par jour")
+            out[-1] = (out[-1][0], [(f"{a} {b}" if re.search(r"[,;:]$", a) or b[:1].islower()
+                                     else f"{a} ; {b}")
+                                    if a and b else a or b for a, b in zip(above, more)])
             continue
         if not (row or rule):
             out.append(line)
@@ -640,15 +647,16 @@ def clean_blocks(text: str) -> list[str]:
     previous = None
     for line, blanks_before in lines:
         if previous is None or blanks_before > soft_blanks or \
-                _breaks(previous, line, typical, len(blocks[-1])):
+                _breaks(previous, line, typical, len(blocks[-1]), blocks[-1][0]):
             blocks.append([])
         blocks[-1].append(line)
         previous = line
     return [b for b in (_join(block) for block in blocks) if b]
 
 
-def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
-    """Whether line `b` starts a new block after line `a` inside a paragraph."""
+def _breaks(a: str, b: str, typical: int, block_lines: int, first: str = "") -> bool:
+    """Whether line `b` starts a new block after line `a` inside a paragraph, `first`
+    the first line of the block `a` ends."""
     a_text, b_text = a.strip(), b.strip()
     if not re.search(r"\w", a_text) or not re.search(r"\w", b_text):
         return True  # separators such as "*****"
@@ -701,11 +709,18 @@ def _breaks(a: str, b: str, typical: int, block_lines: int) -> bool:
             not _GOES_ON.search(a_text) and max(len(a_text), len(b_text)) < 0.5 * typical:
         return True  # short lines each opening with a figure, in a text of long lines:
         # a box of key figures, one per line ("1 350 visières livrées" over "≈ 400 …")
+    if block_lines > 1 and _FIGURE_LINE.match(first.strip()) and _FIGURE_LINE.match(b_text) \
+            and not ends and not _GOES_ON.search(a_text) and \
+            max(len(first.strip()), len(a_text), len(b_text)) <= _BOX_ROW:
+        return True  # … one of them written over two lines ("410 personnes appelées" over
+        # "régulièrement par le CCAS"), the next row opening with its figure
     if b.startswith(" "):  # a lost bullet or a page start in the source
         return ends or a_text.endswith(":")
     return False
 
 
+# a box's rows are short: longer lines opening with a figure are a paragraph's, broken
+_BOX_ROW = 60
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
 # (an approximate figure opens with its sign: "≈ 400", "~ 30", "+ de 50"; a label may
 # follow the figure after a colon: "3 000 : l'objectif au 15 mai")

@@ -151,7 +151,10 @@ _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|peti
 # --- cues that set a number aside -------------------------------------------
 
 _PER_UNIT_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:pour |à )?chacune?\b|l['’]unité|pièce"
+    # ("chacune chez elle" tells where each works, no share: "une douzaine de couturières,
+    # chacune chez elle, fabriquent …")
+    r"^\W{0,3}(?:(?:pour |à )?chacune?\b(?!\s+(?:chez|de (?:son|leur) côté|à (?:son|sa)|dans (?:son|sa)"
+    r"|depuis))|l['’]unité|pièce"
     r"|par (?-i:[A-ZÀ-Ý])[\w-]+(?:ois|aise?|iens?|ienne|ains?|aine)\b"  # "par Avionnais"
     r"|(?:par|pour chaque|à chaque) (?:personne|famille|foyer|élève|enfant"
     r"|commerçant|habitant|tête|agent|salarié|collégien|kit|lot|colis|panier|sachet|boîte"
@@ -166,6 +169,10 @@ _PER_UNIT_AFTER = re.compile(
     # … or per shop, per client, per home
     r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
     r"|donateur|participant|ménage|logement|chambre|lit))\b", re.I)
+# a pattern's layers of cloth ("2 couches de tissu"), not nappies ("200 couches bébé"):
+# the words after the noun "couches"
+_OF_CLOTH = re.compile(r"\s*(?:de\s+|d['’])(?:tissu|coton|toile|polyester|molleton|non[- ]tissé"
+                       r"|étoffe|lin|gaze|jersey|percale)\b", re.I)
 # a container's content, a cap per order ("limitée à 20 articles par commande")
 _PER_UNIT_BEFORE = re.compile(
     r"\b(?:lots? de|kits? de|sachets? de|paquets? de|boîtes? de|pochettes? de|sacs? de"
@@ -247,7 +254,12 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
                            rf"|(?:propos|vend|cèd|revend|factur)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
-                           rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de)\s*$",
+                           rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de"
+                           # a charge's noun, then its amount ("Les frais de livraison sont
+                           # fixés à 2 euros", "le tarif s'élève à 8 €")
+                           rf"|\b(?:frais|tarifs?|prix|coûts?|cotisations?)\b[^.;:!?\d]{{0,40}}?"
+                           rf"\b(?:(?:sont|est)\s+)?(?:fixée?s?|s{_APOS}élèvent|s{_APOS}élève|est|sont"
+                           rf"|reste|restent)\s+(?:à|de))\s*$",
                            re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité"
                           # a sum suggested to each giver ("2 € conseillés")
@@ -275,6 +287,10 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+                                # … or in brackets after it ("toute la population du
+                                # village (un peu plus de 1 900 habitants)")
+                                rf"|\b(?:population|village|commune|ville|bourg|hameau)\b"
+                                rf"[^.;:()!?]{{0,40}}\(\s*(?:un peu\s+|bien\s+|environ\s+|quelque\s+)?"
                                 # a row labelled as a population ("Population du
                                 # territoire — près de 16 000 habitants")
                                 rf"|(?:^|\n)\W{{0,3}}population\b[^.;:\n]{{0,40}}?\s*[:—–|]\s*"
@@ -898,7 +914,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         item = (made and (_antecedent(text, s_start, number.start, number.end, things=True)
                           or _reference(text, s_start, number.start, number.end, lead))) or \
             _antecedent(text, s_start, number.start, number.end) or \
-            _reference(text, s_start, number.start, number.end, lead)
+            _reference(text, s_start, number.start, number.end, lead) or \
+            (None if made or not NEED.search(before) else
+             _subject_people(doc, text, max(0, s_start - 300), number.start, number.end))
+        # (a need of nothing named: the people the sentences before speak of, "Ses 17
+        # bénévoles livrent … Ils fatiguent : il en faudrait 5 de plus")
     if item is None and _ELLIPSIS.match(text, number.end) and (
             not _per_unit_before(before)):
         # "…, pour un objectif de 5 000."
@@ -913,8 +933,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None and previous and previous[0] is not None and \
             s_start <= previous[1] <= number.start and _BARE_SUBJECT.match(text, number.end):
         # "commandé 40 000 masques ; 22 000 sont arrivés": a bare figure as a subject
-        # counts the thing its sentence counted before
-        item = (previous[0].item, previous[0].unit, "open", number.end)
+        # counts the thing its sentence counted before, or the thing named since ("Une
+        # douzaine de couturières cousent des masques : 1 300 sont prêts")
+        since = sorted(_known(text, previous[1], number.start))
+        item = (since[-1][1], since[-1][2], since[-1][3], number.end) if since else \
+            (previous[0].item, previous[0].unit, "open", number.end)
     if item is None and (need := _NEED_COLON.search(before)) is not None and \
             (noun := _PARTITIVE.search(before, need.start())) is not None:
         # a bare figure after a need and its colon counts what is lacking ("Il leur
@@ -1179,8 +1202,9 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
             return unit, unit, MATERIAL, pos + offset
         pos, rest = pos + offset + tail.end(), rest[offset + tail.end():]
     # "sept de ses salariés": a part of a set counts the set's noun
+    # (a noun in quotes, a figure of speech, is the noun: "une dizaine de « petites mains »")
     opening = re.match(rf"\s*(?:de\s+(?:ses|nos|leurs|vos|mes|ces|les)\s+|de\s+"
-                       rf"|d{_APOS}(?!ici\b))?{_ADJECTIVES}", rest, re.I)
+                       rf"|d{_APOS}(?!ici\b))?(?:[«“\"]\s*)?{_ADJECTIVES}", rest, re.I)
     at = pos + opening.end()
     for pattern, name, item_unit, group in _ITEMS:
         hit = pattern.match(text, at, s_end)
@@ -1420,6 +1444,20 @@ def _people(text, pos, end, since=0, subject=False):
     return name, unit, group, end
 
 
+def _subject_people(doc, text, since, pos, end):
+    """The last people noun between `since` and `pos` that is a verb's subject, the
+    people a later pronoun stands for ("Ses 17 bénévoles livrent 40 familles. Ils …")."""
+    hit = _people(text, pos, end, since=since, subject=True)
+    while hit is not None and doc is not None:
+        at = text.rfind(hit[0], since, pos)
+        span = doc.char_span(at, at + len(hit[0]), alignment_mode="expand") if at >= 0 else None
+        if span is None or span.root.dep_.startswith("nsubj"):
+            return hit
+        pos = at
+        hit = _people(text, pos, end, since=since, subject=True)
+    return hit
+
+
 def _nearest(text, s_start, s_end, pos):
     """A bare figure: the material item named nearest in its sentence."""
     hits = list(_known(text, s_start, s_end))
@@ -1450,7 +1488,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
             _per_unit_before(before) or (unit in _MEASURES and _EACH_MEASURE.search(before)) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
-            _DISTRIBUTIVE_AFTER.match(after):
+            _DISTRIBUTIVE_AFTER.match(after) or (name in ("couche", "couches")
+                                                 and _OF_CLOTH.match(after)):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
     # the national cue may stand far in the clause, before the figure as after it
@@ -1684,8 +1723,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
-    made = _reported(intro)
+    made = _reported(intro) or _TALLY.search(intro)
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
+        # (or a tally: "Le bilan :" then "✔ 1,2 tonne de denrées")
         return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
 
@@ -1908,8 +1948,10 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
                          r"|dessin|écri"
                          # taking a task on ("se chargent des livraisons", "s'occupent de")
                          r"|charg|occup|assur|gér"
-                         # coming forward ("se sont proposés", "se sont manifestés")
-                         r"|propos|manifest)", re.I)
+                         # coming forward ("se sont proposés", "se sont manifestés"),
+                         # forming a group ("se sont baptisés « les Coursiers »", "ont
+                         # fondé un collectif", "se sont regroupés")
+                         r"|propos|manifest|baptis|constitu|regroup|fond)", re.I)
 
 
 # people, maybe their ages, then a verb of making in the third person plural, whatever
@@ -2205,8 +2247,10 @@ def _own_verb_after(chain, pos: int) -> bool:
     """A conjugated verb governing the figure after a need's word: the need is another
     clause's ("nous avons besoin de tissu, mais nous avons déjà cousu 300 masques"); a
     participle with its auxiliary is one, whatever the tagger calls it."""
+    # (a word after a determiner is a noun the tagger misread: "surtout des conserves")
     verb = next((t for t in chain if t.lemma_.lower() in NEED_LEMMAS
-                 or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"))
+                 or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+                     and not (t.i and t.doc[t.i - 1].pos_ == "DET"))
                  or any(c.dep_.startswith("aux") for c in t.children)), None)
     # (the nearest: a verb further up governs another clause, "il nous manque 200 mètres
     # (on prend tout !)")

@@ -2046,3 +2046,56 @@ def test_a_purchase_in_thousands_awaited_and_people_who_come_forward(text, expec
 def test_parts_of_a_day_a_container_s_size_wished_for_and_an_operation_s_name(text, figure,
                                                                              reason):
     assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun in quotes, a figure of speech, is the counted noun
+    ("Trente couturières, aidées par une vingtaine de « petites mains » qui découpent, "
+     "cousent chaque jour.", [(30, "volunteers"), (20, "volunteers")]),
+    # a bare figure as a subject counts the thing named since the figure before it
+    ("Une dizaine de couturières se sont lancées dans la couture de masques pour les "
+     "écoles : 900 sont déjà prêts.", [(10, "volunteers"), (900, "done")]),
+    # "chacune chez elle" tells where each works, no share of a thing
+    ("Quinze bénévoles, chacune chez elle, préparent des colis pour les aînés.",
+     [(15, "volunteers")]),
+    # a word after a determiner is a noun, even one the tagger takes for a verb: the need
+    # governs the figure
+    ("Appel aux dons : il nous manque 150 kg de denrées non périssables, surtout des "
+     "conserves, des pâtes et du sucre.", [(150, "needed")]),
+    # people forming a group under a name are helpers
+    ("Douze habitants se sont constitués en collectif.", [(12, "volunteers")]),
+    ("Onze jeunes du bourg se sont baptisés « les Coursiers ».", [(11, "volunteers")]),
+])
+def test_a_quoted_noun_a_thing_named_since_and_people_forming_a_group(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_bare_figure_s_things_named_since_keep_their_noun():
+    (q,) = [q for _, q in read_numbers(
+        "Une dizaine de couturières se sont lancées dans la couture de masques pour les "
+        "écoles : 900 sont déjà prêts.") if q is not None and q.value == 900]
+    assert q.item == "masques"
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a pattern's layers of cloth, unlike nappies counted
+    ("Le patron retenu : 2 couches de coton, un pli et des liens.", "2", "per_unit"),
+    # the inhabitants in brackets after the place's population
+    ("De quoi équiper toute la population de la commune (environ 2 400 habitants).",
+     "environ 2 400", "population"),
+    # a charge's amount
+    ("Les frais de port sont fixés à 3 euros.", "3", "price"),
+])
+def test_layers_of_cloth_inhabitants_in_brackets_and_a_charge(text, figure, reason):
+    assert (figure, reason) in aside(text)
+
+
+def test_nappies_are_counted():
+    assert kinds("L'épicerie a besoin de 300 couches pour bébés.") == [(300, "needed")]
+
+
+def test_a_clitic_with_nothing_named_stands_for_the_people_its_pronoun_names():
+    notes = read_numbers("Nos 14 livreurs servent 60 foyers chaque semaine. Ils sont "
+                         "épuisés : il en faudrait 4 de plus.")
+    assert [(q.value, q.kind, q.item) for _, q in notes if q is not None][-1] == \
+        (4, "needed", "livreurs")

@@ -2850,3 +2850,81 @@ def test_where_one_grew_up_a_way_s_end_and_the_people_served_of_another_town():
         "Les couturières du club Fil d'Argent ont cousu 400 masques, distribués à Fruges "
         "mais aussi à nos amis de Lugy.")
     assert ini[1] == ["62364", "62533"]
+
+
+def test_a_box_row_over_two_lines_then_the_next_row_opening_with_its_figure():
+    found = reading(
+        "Ville de Barlin › Actualités\n\n"
+        "Voici un point sur l'entraide dans notre commune depuis le début du confinement, "
+        "avec tous nos remerciements aux bénévoles qui donnent de leur temps chaque jour.\n\n"
+        "+----------------------------------------------+\n"
+        "|  EN BREF                                     |\n"
+        "|  520 personnes âgées appelées chaque         |\n"
+        "|  semaine par les agents du CCAS              |\n"
+        "|  14 bénévoles mobilisés                      |\n"
+        "+----------------------------------------------+\n")
+    figures = sorted((q.value, q.kind) for i in found.initiatives for q in i.quantities)
+    assert (14, "volunteers") in figures
+
+
+def test_a_tally_introducing_a_list_reports_what_was_done():
+    (ini,) = summary(
+        "Association Les Paniers du Marais\n\n"
+        "Samedi, notre collecte devant la salle des fêtes a bien marché.\n\n"
+        "Le bilan :\n"
+        "✔ 1,5 tonne de denrées alimentaires\n"
+        "✔ 240 kg de produits d'entretien\n")
+    assert ini[2] == [(1.5, "done"), (240, "done")]
+
+
+def test_an_ascii_table_s_rows_over_two_lines_are_one_row_each():
+    found = reading(
+        "Communiqué\n\n"
+        "+------------+--------------------+------------------------------+\n"
+        "| Commune    | Porteur            | Action et chiffres           |\n"
+        "+------------+--------------------+------------------------------+\n"
+        "| Cucq       | Club des Dunes     | Portage de repas : 60 repas  |\n"
+        "|            |                    | par jour, 45 bénéficiaires   |\n"
+        "| Verton     | Amicale du Marais  | Masques en tissu :           |\n"
+        "|            |                    | 900 remis                    |\n"
+        "+------------+--------------------+------------------------------+\n")
+    assert [(i.actor, [p.code for p in i.places], [(q.value, q.kind) for q in i.quantities])
+            for i in found.initiatives] == [
+        ("Club des Dunes", ["62261"], [(60, "per_day"), (45, "beneficiaries")]),
+        ("Amicale du Marais", ["62849"], [(900, "done")])]
+
+
+def test_an_intercommunality_s_letterhead_on_its_second_line_is_the_voice():
+    found = reading(
+        "LA GAZETTE DU PAYS\n"
+        "Bulletin de la Communauté de communes du Pays de Lumbres\n\n"
+        "La Communauté de communes a remis 9 000 masques aux mairies de Quelmes, d'Elnes "
+        "et de Seninghem.\n\n"
+        "« Merci à tous. » – Le président de la Communauté de communes, maire de Setques")
+    assert [i.actor for i in found.initiatives] == \
+        ["Communauté de communes du Pays de Lumbres"]
+    assert "62794" not in [p.code for p in found.initiatives[0].places]
+
+
+def test_a_quoted_name_then_what_it_is_is_an_actor():
+    (ini,) = summary(
+        "Il est 10 heures sur la place de Verton. Le « Cabas du Marais », un drive fermier "
+        "monté en dix jours, tourne à plein. « On prépare 90 paniers par semaine », raconte "
+        "Sophie, l'une des fondatrices. Depuis l'ouverture, 1 100 paniers sont partis.")
+    assert ini[0] == "Cabas du Marais" and ini[2] == [(90, "per_week"), (1100, "done")]
+
+
+def test_a_town_said_in_full_then_by_its_first_word_is_the_same_town():
+    (ini,) = summary(
+        "ESTRÉE-BLANCHE – le site de la commune\n\n"
+        "L'épicerie « Chez Odile » livre une trentaine de foyers par semaine, à Estrée "
+        "comme à Ligny-lès-Aire.")
+    assert ini[1] == ["62313", "62512"]
+
+
+def test_places_helpers_come_from_and_a_trip_spared_are_passing():
+    (ini,) = summary(
+        "À Marles-les-Mines, les 12 bénévoles de l'atelier, venus de Calonne-Ricouart, "
+        "mais aussi de Lozinghem et de Barlin, ont cousu 800 masques. Inutile de vous "
+        "déplacer à Bruay ou à Auchel : les masques sont remis en mairie.")
+    assert ini[1] == ["62555"]
