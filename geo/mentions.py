@@ -263,7 +263,8 @@ class _Context:
 
     def street_or_person(self, i: int) -> bool:
         before = self.norm[max(0, i - 2):i]
-        if before and before[-1] in CIVILITIES | VENUES:
+        # (French goes "à" a town and "chez" someone: "chez Véro" is no Vero)
+        if before and (before[-1] in CIVILITIES | VENUES or before[-1] == "chez"):
             return True
         linked = bool(before) and before[-1] in {"de", "du", "d", "des"}
         if linked:

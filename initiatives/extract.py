@@ -1403,6 +1403,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     # a post's header names its author and its town ("Fil Rouge – Lumbres"): a town
     # hall its paragraphs name is a partner, not the text's voice
     tail = _tail_towns(title, dep)
+    if not tail and firsts and (dated := _DATE_THEN_TOWN.fullmatch(firsts[0])):
+        # (or the post's dated line under it, its date then its town: "Les Petites Mains"
+        # over "Publication du 2 mai 2020 · Saint-Léonard")
+        tail = _town_list(dated.group("town").strip(), dep, r"\s*(?:&|,|/|\bet\b)\s*")
     author = _title_actor(title) if tail else None
     voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
         else header + lasts
@@ -1446,7 +1450,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         ctx.town = ctx.towns[0] if ctx.towns else None
     if ctx.town is None:
         ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
-                         if (town := _headline_town(text, dep)) is not None), None)
+                         if (town := _headline_town(text, dep, title + "\n" + release.body))
+                         is not None), None)
     if ctx.town is None:
         for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
             for word in re.findall(rf"[{_UP}][\w.]+", text):
@@ -1472,6 +1477,11 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                         continue
                     rest = re.sub(r"[^\w\s]|\b(?:[àÀAa]|solidarité|masques?)\b", " ",
                                   text[:p.start] + text[p.end:])
+                    # (a post's date beside it is no word of the line: "Publication du 2
+                    # mai 2020 · Saint-Léonard"; a release dated from its seat, "Arras, le
+                    # 9 avril 2020", is dated, not located)
+                    if re.search(r"(?i)\b(?:publi\w*|posté\w*|mis en ligne)\b", text):
+                        rest = _POSTED.sub(" ", rest)
                     opening = re.match(r"\W*(?:[ÀA]\s+)?$", text[:p.start]) and \
                         re.match(r"\s*(?:[:,–-]|$)", text[p.end:])
                     # … or opening the clause after the title's topic ("Confinement :
@@ -1774,7 +1784,11 @@ def _names_its_bearer(title: str) -> bool:
         bool(_NAMED_SPAN.search(title[actor.start:actor.end]))
 
 
-def _headline_town(title: str, dep: str):
+_DATE_THEN_TOWN = re.compile(r"[^·–—|\n]*\b(?:19|20)\d\d\s*[·–—|]\s*(?P<town>[^·–—|\d\n]{2,40})")
+_POSTED = re.compile(rf"(?i)\b(?:publi\w*|posté\w*|mis en ligne|le|du|{'|'.join(MONTHS)}|\d+)\b")
+
+
+def _headline_town(title: str, dep: str, text: str = ""):
     """The town a headline opens with ("Marquise : un bel élan …", "Lens – …"), or one a
     hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
     opening = _OPENING.match(title)
@@ -1782,10 +1796,13 @@ def _headline_town(title: str, dep: str):
     # a press article's dateline: its town in capitals, then a full stop ("LENS. …")
     dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)\.\s", title)
     candidates += [dateline.group(1)] if dateline else []
-    # (a hashtag in lower case that is also a word is the word: "#couture")
+    # (a hashtag that is also a word is the word: "#couture"; capitalised, as hashtags
+    # are, it is the town only when the `text` names it so outside hashtags: "#Avion"
+    # under "US Avion Football", not "#Couture" alone)
     candidates += [re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", "-", tag)
                    for tag in re.findall(r"#(\w{4,})", title)
-                   if not (tag.islower() and fold(tag) in AMBIGUOUS)]
+                   if fold(tag) not in AMBIGUOUS or (not tag.islower() and re.search(
+                       rf"(?<!#)\b{re.escape(tag)}\b", text))]
     for name in candidates:
         r = resolve(name, dep)
         if r.code and r.level == "commune" and r.inside and r.method in ("exact", "alias"):
@@ -3111,6 +3128,10 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\b(?:inutile|plus besoin|pas besoin|nul besoin|sans avoir)\s+(?:de\s+|d{_A}|à\s+)"
                    rf"(?:vous\s+|nous\s+|se\s+|s{_A})?(?:déplacer|aller|courir|rouler|filer)\s+"
                    rf"(?:jusqu{_A})?(?:à|au)\s+"
+                   # … or the school people attend ("nos enfants qui fréquentent le
+                   # collège d'Ardres")
+                   rf"|\bfréquent(?:e|ent|ait|aient|er)\s+(?:le|la|les|l{_A})\s*[^.;,:]{{0,30}}?"
+                   rf"\s(?:de\s+|d{_A}|du\s+|à\s+)"
                    # … or the helpers' ("9 bénévoles, venus de Marles, mais aussi de
                    # Barlin"): where they come from, not where they act
                    rf"|\bvenue?s?\s+(?:de\s+|d{_A}|du\s+)"

@@ -725,7 +725,8 @@ _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")
 # (an approximate figure opens with its sign: "≈ 400", "~ 30", "+ de 50"; a label may
 # follow the figure after a colon: "3 000 : l'objectif au 15 mai")
 _FIGURE_LINE = re.compile(r"(?:[≈~+]\s*(?:de\s+)?)?\d[\d \u00a0\u202f.,]*\s*(?:[€%$]\s*)?:?\s*[^\W\d][^\n]{0,70}$")
-_SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}\W+[A-ZÀ-Ý]{3,}")  # two words in capitals at least
+# two words in capitals at least, short ones between ("L'AGGLO EN CHIFFRES")
+_SHOUTED = re.compile(r"[A-ZÀ-Ý]{3,}(?:\W+[A-ZÀ-Ý]{1,2})*\W+[A-ZÀ-Ý]{3,}")
 FORM_ROW = re.compile(r"[^\W\d][^\n:]{0,40}\s?:(?:\s+\S|\s*$)")
 FRAMED = re.compile(r"[=—–*#~_-]{2,}[^\n]{1,80}?[=—–*#~_-]{2,}")
 # A line ending with a function word goes on in the next one ("distribués par la").

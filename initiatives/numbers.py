@@ -120,6 +120,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                              r"|bloc|hall|quai|puits|parcelle|escalier|étage|chambre)\s+\d{1,3}\b"
                              r"(?!\s+(?!et\b|ou\b)[^\W\d_])", re.I)),
     ("percent", re.compile(r"\b\d+(?:,\d+)?\s?(?:%|pour ?cent)", re.I)),
+    # a bare small number after "en" closing its clause is a manner or a time ("c'est plié
+    # en cinq", "coupé en deux"), no count: a count has its noun ("en 3 000 exemplaires")
+    ("duration", re.compile(r"(?<=\ben )(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+                            r"|\d{1,2})(?=\s*(?:[,.;!?»\"”)]|$))", re.I)),
     ("ordinal", re.compile(r"\b\d+\s?(?:e|è|ème|eme|er|ère|re|nd|nde)\b", re.I)),
     # a list's item number at the start of a line ("2 – À Oignies", "3) La ville")
     ("ordinal", re.compile(r"(?m)^\s*\d{1,2}\s*(?:[–—)]|-(?=\s)|\.(?=\s))")),

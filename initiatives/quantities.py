@@ -123,6 +123,7 @@ NOT_COUNTED = {
     "place_count": """commune communes ville villes village villages hameau hameaux bourg
         bourgs site sites centre centres point points rue rues
         lieu lieux école écoles collège collèges lycée lycées établissement établissements
+        exploitation exploitations
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
         mairie mairies quartier quartiers ehpad départements département région régions
@@ -144,9 +145,13 @@ NOT_COUNTED = {
         session sessions kilomètres km distance distances écart écarts groupe groupes""",
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
+# ("anciens" before an agent noun is "former": "quatre anciens serveurs"; alone, "nos 40
+# anciens" are the elderly)
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
                r"|grandes|derniers|dernières|vieux|vieilles|beaux|belles|gros"
-               r"|grosses|prochains|prochaines)\s+)?")
+               r"|grosses|prochains|prochaines"
+               r"|anciens(?=\s+[a-zà-ÿ]+(?:eurs|euses|trices|iers|ières|istes|ants|antes)\b)"
+               r"|anciennes(?=\s+[a-zà-ÿ]+(?:euses|trices|ières|istes|antes)\b))\s+)?")
 
 # --- cues that set a number aside -------------------------------------------
 
@@ -366,7 +371,8 @@ def _unit_price(chain) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "à" and doc[i - 2].pos_ in ("NOUN", "PROPN")
 
 
-_COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vendu|facturé|adhésion|cotisation"
+# (a sale in any tense: "je le vendrais 12 euros"; not Friday, "vendredi")
+_COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vend(?!redi)|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
 # (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
 # are an aid per person, `_PRICE_BEFORE`)
@@ -398,8 +404,10 @@ _NATIONAL_PHRASE = re.compile(
     rf"|dans (?:tout )?le pays|partout en France|territoire (?:national|français)"
     rf"|(?<!par )(?<!avec )le gouvernement"
     # (the State as the goods' source is no scope: "issus des stocks de l'État")
+    # (nor are the State's services, the prefecture's own in the département: "les
+    # services de l'État ont remis 9 400 masques aux soignants de Calais")
     rf"|(?<!par )(?<!avec )(?<!stocks de )(?<!stock de )(?<!réserves de )(?<!dotation de )"
-    rf"l{_APOS}[ÉE]tat"
+    rf"(?<!services de )l{_APOS}[ÉE]tat"
     rf"|national(?:e|es|aux)? de|les Français"
     rf"|(?:selon|d{_APOS}après) (?:le |la |les |l{_APOS})?(?:ministère|ministre|gouvernement"
     rf"|Santé publique France|Insee|INSEE|rectorat|recteur|ARS|agence régionale)"
@@ -453,8 +461,11 @@ _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arri
                            r"|franchir|dépasser|passer)\s+(?:(?:le cap|la barre|la barre symbolique)"
                            r"\s+(?:des?|d['’])\s*|les\s+)?$", re.I)
 # a participle of seeking after the counted noun ("4 bénévoles recherchés")
-_NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?((?:recherch|sollicit|demandé|requis"
-                         r"|manquant)\w*)", re.I)
+# (or said to be needed: "une vingtaine de volontaires supplémentaires sont nécessaires")
+_NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?(?:(?:sont|seraient|serait|est|seront"
+                         r"|restent|reste)\s+(?:encore\s+|toujours\s+|donc\s+)?(?=nécessaire"
+                         r"|indispensable))?((?:recherch|sollicit|demandé|requis|manquant"
+                         r"|nécessaire|indispensable)\w*)", re.I)
 # the figure's clause says it is still awaited ("… autres sont encore attendus", "restent
 # en attente de livraison")
 _AWAITED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est|restent|reste)\s+"
@@ -746,7 +757,8 @@ _MEASURE_OF_ITEM = re.compile(r"\s*(?:de\s+|d['’])\d[\d\s.,]*\s*(?:ml|cl|dl|l|
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; no split after abbreviations, initials or "n°"."""
     spans, start = [], 0
-    for m in re.finditer(rf"(?<=[.!?…])[»\"]?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])"
+    # (a quotation closed after its full stop, the French way with a space: ". » Depuis")
+    for m in re.finditer(rf"(?<=[.!?…])(?:\s?[»\"”])?\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ0-9])"
                          rf"|(?<=[{PICTOGRAPHS}])\s+(?=[«\"(\-–]?\s*[A-ZÀ-ÖØ-Þ])|\n+", text):
         before = text[max(0, m.start() - 6):m.start()]
         if "\n" not in m.group() and re.search(r"(?:\betc|\bM|\bMme|\bSt|\b[A-Z])\.$", before):
@@ -869,7 +881,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if item is None and (part := _OF_THEM.match(text, number.end)):
         # "12 d'entre eux font les courses": a part of the people named before, who
         # act or receive as its verb says
-        item = _people(text, number.start, part.end(), since=max(0, s_start - 300))
+        item = _people(text, number.start, part.end(), since=max(0, s_start - 300)) or \
+            _reference(text, s_start, number.start, part.end(), lead)
+        # (or things: "10 000 masques commandés. 4 500 d'entre eux ont été distribués")
     if item is None and (part := _OF_US.match(text, number.end)):
         item = ("personnes", "personnes", PEOPLE, part.end())
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
@@ -1711,7 +1725,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return DONE, f"actes comptés (« {name.split()[0]} »)"
     # a weight or a volume of matter is a quantity wherever it stands ("don de 1,5 tonne")
     if group == "open" and grammar == DONE and (_LIGHT_VERB.search(cue) or (
-            unit == "unités" and not _argument(chain)
+            unit == "unités" and not _argument(chain) and not _made_just_before(before)
             # (a row's label that reports the act, "Réalisé : 300 flacons", is its verb)
             and not ((label := _ROW_LABEL.search(before)) and (
                 cue.startswith("fait rapporté") or any(
@@ -1723,6 +1737,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
+    if made := _made_just_before(before):
+        return DONE, f"fait rapporté (« {made.group()} »)"
     made = _reported(intro) or _TALLY.search(intro)
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
         # (or a tally: "Le bilan :" then "✔ 1,2 tonne de denrées")
@@ -1770,6 +1786,15 @@ _HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)
 # réussi à :", "vos dons ont permis de :")
 _PAST_OVER_LIST = re.compile(r"\b((?:ai|as|a|avons|avez|ont)\s+(?:(?:déjà|aussi|ainsi|notamment)\s+)?"
                              r"(?:pu|su|réussi\s+à|permis\s+(?:de|d['’])))\s*:\s*$", re.I)
+
+
+def _made_just_before(before: str) -> re.Match | None:
+    """A compound past of making or giving right before the figure, whatever the parse
+    made of a complement between ("a collecté pour nous 450 draps")."""
+    tail = re.split(r"[.;:!?]", before)[-1][-40:]
+    made = _reported(tail)
+    return made if made and re.search(r"\b(?:ai|as|a|avons|avez|ont)\s+(?:déjà\s+)?$",
+                                      tail[:made.start()]) else None
 
 
 def _intro_kind(intro: str) -> tuple[str, str] | None:
@@ -1935,7 +1960,9 @@ def _gathers(chain) -> bool:
 
 # "versée aux 25 000 collégiens", "appeler les 41 personnes seules": the people something
 # goes to, or a set already known (a definite article), are people helped, not a goal
-_RECIPIENT = re.compile(r"(?:\b(?:à|aux|pour|chez)\s+(?:les\s+|ces\s+|nos\s+|leurs\s+)?"
+# (not a level risen to: "monter à une centaine de foyers", "passer à 200 familles")
+_RECIPIENT = re.compile(r"(?:(?<!\bmonter )(?<!\bpasser )(?<!\barriver )(?<!\bporter )"
+                        r"(?<!\bgrimper )\b(?:à|aux|pour|chez)\s+(?:les\s+|ces\s+|nos\s+|leurs\s+)?"
                         r"|\b(?:les|ces|nos|leurs|vos|ses)\s+)$", re.I)
 # Verbs of helping: people the text usually helps ("élèves", "résidents") who do
 # these are helpers; with other verbs ("les 80 résidents peuvent voir leurs proches")
@@ -2381,8 +2408,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                     and t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")), None)
         if own is not None and _verb_reading(own)[0] == "future":
             return TARGET, f"futur (« {own.text} »)"
+    # (kept for someone is no booking: "450 masques, réservés aux jeunes")
     ordered = next((c for c in (noun.children if noun is not None else ())
                     if c.dep_.startswith("acl") and c.lemma_.lower() in ORDER_LEMMAS
+                    and not (c.lemma_.lower() == "réserver" and re.match(
+                        r"\s*(?:en priorité\s+|exclusivement\s+|uniquement\s+)?(?:à|aux|pour)\b",
+                        c.doc.text[c.idx + len(c.text):]))
                     and not any(a.dep_.startswith("aux") and a.lemma_ == "avoir"
                                 for a in c.children)), None)
     # (unless delivered since: "ont été livrés", "nous avons reçu les 2 000 … commandés")
@@ -2543,6 +2574,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "venir" and \
                 _recent(verb.head).i == verb.i:
             return DONE, f"passé récent (« {verb.head.text} … {verb.text} »)"
+        if lemma == "attendre" and any(c.dep_ == "aux:pass" for c in verb.children):
+            # what "is awaited" has not come ("une livraison de 6 000 masques, destinée
+            # aux infirmiers, est attendue vendredi"), however far its verb stands
+            return ORDERED, f"attendu, pas encore livré (« {verb.text} »)"
         reading, words = _verb_reading(verb)
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"

@@ -2099,3 +2099,54 @@ def test_a_clitic_with_nothing_named_stands_for_the_people_its_pronoun_names():
                          "épuisés : il en faudrait 4 de plus.")
     assert [(q.value, q.kind, q.item) for _, q in notes if q is not None][-1] == \
         (4, "needed", "livreurs")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people said to be needed
+    ("L'épicerie lance un appel : une quinzaine de bénévoles supplémentaires sont "
+     "nécessaires pour l'été.", [(15, "needed")]),
+    # "anciens" before an agent noun is "former": the agents are counted
+    ("Trois anciens cuisiniers, au chômage partiel, donnent un coup de main pour les "
+     "livraisons.", [(3, "volunteers")]),
+    # "d'entre eux" stands for things too
+    ("La commune a commandé 8 000 masques lavables. 3 200 d'entre eux ont déjà été "
+     "distribués par les élus.", [(8000, "ordered"), (3200, "done")]),
+    # the State's services, the prefecture's own, act locally
+    ("Mardi, les services de l'État ont remis 5 600 masques aux infirmiers libéraux de "
+     "Lens.", [(5600, "done")]),
+    # what "is awaited" has not come, however far its verb stands
+    ("Une nouvelle livraison de 4 000 masques, destinée aux aides à domicile du secteur, "
+     "est attendue jeudi.", [(4000, "ordered")]),
+    # kept for someone is no booking
+    ("Elles ont déjà cousu 380 masques enfants, réservés aux écoliers de la commune.",
+     [(380, "done")]),
+    # a compound past of making right before the figure, a complement between
+    ("Le club de foot a collecté pour nous 320 draps usagés.", [(320, "done")]),
+    # a level risen to is no recipient: the households are the goal
+    ("« On voudrait monter à une centaine de foyers d'ici l'été », explique le maraîcher.",
+     [(100, "target")]),
+])
+def test_people_needed_former_agents_things_of_them_the_state_s_services_and_awaited(text,
+                                                                                    expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a sale's price, in any tense
+    ("En temps normal, je le vendrais 15 euros au marché.", "15", "price"),
+    # farms are places
+    ("Quatre exploitations du plateau ont rejoint l'opération.", "Quatre", "place_count"),
+])
+def test_a_sale_s_price_and_farms_counted_as_places(text, figure, reason):
+    assert (figure, reason) in aside(text)
+
+
+def test_a_bare_number_after_en_closing_its_clause_is_no_count():
+    assert kinds("« On mettait vingt minutes par surblouse ; avec le gabarit, c'est plié en "
+                 "cinq », sourit la couturière.") == []
+
+
+def test_a_quotation_closed_after_its_full_stop_ends_its_sentence():
+    # the comparison of the quoted sentence is not the next one's
+    assert kinds("« En temps normal, je le vendrais 12 euros. » Depuis avril, plus de "
+                 "900 paniers ont été remis aux familles.") == [(900, "done")]

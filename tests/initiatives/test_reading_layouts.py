@@ -2928,3 +2928,42 @@ def test_places_helpers_come_from_and_a_trip_spared_are_passing():
         "mais aussi de Lozinghem et de Barlin, ont cousu 800 masques. Inutile de vous "
         "déplacer à Bruay ou à Auchel : les masques sont remis en mairie.")
     assert ini[1] == ["62555"]
+
+
+def test_a_box_of_key_figures_titled_in_figures_says_again_the_story_s_figures():
+    found = reading(
+        "LA LETTRE DE L'AGGLO — Communauté d'agglomération de Béthune-Bruay\n\n"
+        "┌──────────────────────────────────┐\n"
+        "│ L'AGGLO EN CHIFFRES              │\n"
+        "│ 100 communes                     │\n"
+        "│ 1 800 visières offertes          │\n"
+        "└──────────────────────────────────┘\n\n"
+        "LE FABLAB\n"
+        "Le fablab intercommunal de Ruitz a fabriqué 1 800 visières, remises aux "
+        "infirmiers du secteur.")
+    figures = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
+    assert figures.count((1800, "done")) == 1
+
+
+def test_a_post_s_dated_line_gives_its_town_and_a_hashtag_word_or_a_first_name_none():
+    (ini,) = summary(
+        "Les Aiguilles d'Opale\n"
+        "Publication du 6 mai 2020 · Wimille\n\n"
+        "Coucou à toutes et à tous ! Encore une belle semaine à l'atelier, merci à chacune "
+        "pour sa patience et sa bonne humeur malgré la fatigue.\n\n"
+        "✅ 900 masques cousus cette semaine\n\n"
+        "📍 Dépôts chez Véro ou au local.\n\n"
+        "Un immense merci à Lucie, qui repasse les masques tous les soirs, et à la "
+        "boulangerie du centre qui nous offre les viennoiseries du goûter.\n\n"
+        "On ne lâche rien ! Les patrons sont à disposition au local, demandez-les à "
+        "l'accueil si vous voulez coudre chez vous.\n\n"
+        "#Couture #Solidarité")
+    assert ini[1] == ["62894"] and ini[2] == [(900, "done")]
+
+
+def test_the_school_children_attend_elsewhere_is_passing():
+    (ini,) = summary(
+        "Chers Guînois,\n\n"
+        "Nos couturières ont cousu 1 200 masques pour les habitants de Guînes. Nos enfants "
+        "qui fréquentent le lycée de Calais reprendront peut-être en juin.")
+    assert ini[1] == ["62397"]
