@@ -56,7 +56,7 @@ def restated(drafts, read_of: dict) -> None:
 # ("LES CHIFFRES CLÉS AU 24 AVRIL", "LES CHIFFRES CLÉS (au 23 avril)")
 # (its topic may come bare before "en chiffres": "L'AGGLO EN CHIFFRES")
 RECAP = re.compile(r"(?i)\W*(?:[^\n]{1,60}\s[–—:-]\s*|[^\n]{1,40}\s(?=en\s+(?:chiffres|bref|résumé)\b))?"
-                   r"(?:(?:les\s+)?repères|(?:l['’]action\s+|le bilan\s+)?en (?:résumé|bref|chiffres"
+                   r"(?:(?:les\s+)?repères|l['’]essentiel|(?:l['’]action\s+|le bilan\s+)?en (?:résumé|bref|chiffres"
                    r"|un coup d['’]œil)|à retenir|(?:les\s+)?chiffres(?:[- ]clés)?|récapitulatif)"
                    r"(?:\s+\(?(?:au|du)\s+[^\n]{1,25}?)?\W*")
 

@@ -54,7 +54,14 @@ from initiatives.model import (
     normalise_key,
 )
 from initiatives.nlp import parse, parse_all, pipeline
-from initiatives.quantities import DOING_STEMS, PICTOGRAPHS, read_numbers, sentences, things_named
+from initiatives.quantities import (
+    DOING_STEMS,
+    NEED,
+    PICTOGRAPHS,
+    read_numbers,
+    sentences,
+    things_named,
+)
 
 # --- blocks -----------------------------------------------------------------
 
@@ -2286,7 +2293,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         # (a marked title in capitals introduces too: "🧵 ON A ENCORE BESOIN DE VOUS")
         plain = [line for line in lines if not BULLET.match(line) or framed(line)
                  or line.endswith(":") or _NUMBERED_TITLE.fullmatch(line)
-                 or (line.upper() == line and re.search(rf"[{_UP}]{{3,}}\W+[{_UP}]{{2,}}", line))]
+                 or (line.upper() == line and re.search(rf"[{_UP}]{{3,}}\W+[{_UP}]{{2,}}", line))
+                 # (… and so does a marked call for help without figures: "🥚 On a besoin
+                 # de vous pour la suite !")
+                 or (len(line) <= 80 and not re.search(r"\d", line) and NEED.search(line))]
         if plain:
             marked_intro = bool(BULLET.match(plain[-1])) and not framed(plain[-1])
             in_list, mark, before_intro = True, None, above

@@ -184,7 +184,7 @@ _PER_UNIT_BEFORE = re.compile(
     r"|bouteilles? de|bidons? de|flacons? de|cartons? de|cagettes? de|bocaux de|bocal de"
     r"|(?:limité|plafonné)e?s? à"
     # the size of the groups people work in ("par équipes de 6", "en binômes de 2")
-    r"|(?:par|en) (?:équipes?|binômes?|brigades?) de"
+    r"|(?:par|en) (?:petite?s? )?(?:équipes?|binômes?|brigades?|groupes?) de"
     r"|\b(?:un seul|une seule|1)\s+[^\W\d]+\s+pour"  # "un seul téléphone pour trois enfants"
     # supplies sized for what they will make ("du tissu et de l'élastique pour 20 masques")
     r"|\b(?:tissus?|élastiques?|fils?|matériel|matières? premières?|fournitures|kits?)\s+pour"
@@ -292,6 +292,7 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+
                                 # … or in brackets after it ("toute la population du
                                 # village (un peu plus de 1 900 habitants)")
                                 rf"|\b(?:population|village|commune|ville|bourg|hameau)\b"
@@ -307,6 +308,11 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 # a territory told by its communes, then its inhabitants
                                 rf"|\b\d+\s+communes\s*(?:,|et|[–—-])\s+(?:environ\s+|près de\s+"
                                 rf"|quelque\s+|plus de\s+)?)$", re.I)
+# The next town's population, its verb and noun left out ("Lillers compte 9 900
+# habitants, Burbure un peu moins de 2 900"), the figure bare
+_GAPPED_POPULATION = re.compile(r"\bhabitants\s*,\s*(?:et\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}?"
+                                r"\s+(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|un peu\s+|bien\s+"
+                                r"|environ\s+|quelque\s+)?$")
 # All the inhabitants of a town are its population: "chacun des 10 000 habitants",
 # "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
 _ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
@@ -479,7 +485,10 @@ _NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous
                           r"(?:ont|a|sont|est)\s+(?:toujours\s+|encore\s+)?(pas\s+(?:encore\s+)?"
                           r"(?:été\s+)?(?:livr|arriv|parvenu|reçu)\w*)", re.I)
 # "réservé aux aînés" restricts, it books nothing
-ORDER = re.compile(r"\b(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))", re.I)
+# ("sur commande" is a way of selling, no order placed: "40 paniers par semaine, sur
+# commande la veille")
+ORDER = re.compile(r"\b(?<!sur )(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))",
+                   re.I)
 # (the noun too: "a voté l'achat de 700 masques")
 PURCHASE = re.compile(r"\b(?:achet\w*|achats?\b|acqu\w+)", re.I)
 # the next sentence, of the things bought, telling their arrival to come
@@ -510,7 +519,9 @@ GOAL_BEFORE = re.compile(
 # the label of a label–value row, alone on its line before the figure
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
+# (the next milestone too: "Prochain cap pour ce collectif de couturières : 8 000 masques")
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
+                         r"|prochain cap|prochain palier|nouveau cap"
                          rf"|défi|challenge)(?:\s+(?!{_REACHED}\b)"
                          r"(?:[dl]['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,6}"
                          # "Objectif affiché :", "Objectif / besoin :" (a column's header),
@@ -624,7 +635,8 @@ _HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s))?"   # ("habita
                             r"|^\s*(?:(?:ont|a)\s+repris\s+(?:le\s+travail|du\s+service)"
                             r"|travaillent|œuvrent|sont\s+(?:au\s+travail|à\s+pied\s+d['’]œuvre))\b",
                             re.I)
-_HELPER_ADJECTIVE = re.compile(r"\s+(?:bénévoles|volontaires)\b", re.I)
+# (after the noun's other gender too: "22 pâtissiers et pâtissières bénévoles")
+_HELPER_ADJECTIVE = re.compile(r"(?:\s+et\s+[a-zà-ÿ]+)?\s+(?:bénévoles|volontaires)\b", re.I)
 _DONE_VERB = re.compile(r"\b(?:livr|distribu|fabriqu|produi|réalis|confection|cous|imprim|"
                         r"offert|don\b|dons\b|donn|remis|fourni|achet|acquis|récolt|collect|"
                         r"prépar|servi|envoy|équip|cré|sorti|assembl|découp|emball|apport|"
@@ -812,6 +824,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
           intro=""):
     """One number -> (Quantity or None, reason, end of its item)."""
     before = _last(text[s_start:number.start], 80)
+    if _GAPPED_POPULATION.search(before) and not re.match(r"\s*[^\W\d]", text[number.end:]):
+        return None, "population", number.end
     inherited = None   # the figure before, when this one takes its noun from it
     if previous and previous[0] is not None and _AGAINST.fullmatch(text, previous[1],
                                                                    number.start):
@@ -1483,6 +1497,9 @@ def _nearest(text, s_start, s_end, pos):
 
 # --- kinds ------------------------------------------------------------------
 
+# a cap said after the figure makes it a limit, whatever it counts per group ("par
+# groupes de 10 enfants au maximum")
+_CAP_AFTER = re.compile(r"\s*(?:au (?:maximum|plus)|maximum)\b", re.I)
 # the weight or volume of each of the containers named ("des paniers de légumes
 # d'environ 6 kg", "les colis de 8 kg"): a size, no amount given
 _MEASURES = ("kilos", "litres", "grammes", "tonnes")
@@ -1500,10 +1517,12 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     # (within the figure's sentence: "…, soit 3 100 personnes. Chacun recevra …")
     if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
-            _per_unit_before(before) or (unit in _MEASURES and _EACH_MEASURE.search(before)) or \
+            (_per_unit_before(before) and not _CAP_AFTER.match(after)) or (unit in _MEASURES and _EACH_MEASURE.search(before)) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
-            _DISTRIBUTIVE_AFTER.match(after) or (name in ("couche", "couches")
-                                                 and _OF_CLOTH.match(after)):
+            _DISTRIBUTIVE_AFTER.match(after) or (
+                # (or a model's: "modèle à 2 couches", "masques à 3 plis")
+                name in ("couche", "couches", "pli", "plis")
+                and (_OF_CLOTH.match(after) or re.search(r"\bà\s*$", before))):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
     # the national cue may stand far in the clause, before the figure as after it

@@ -2150,3 +2150,31 @@ def test_a_quotation_closed_after_its_full_stop_ends_its_sentence():
     # the comparison of the quoted sentence is not the next one's
     assert kinds("« En temps normal, je le vendrais 12 euros. » Depuis avril, plus de "
                  "900 paniers ont été remis aux familles.") == [(900, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # helpers named in both genders, then qualified as volunteers
+    ("✅ 18 cuisiniers et cuisinières bénévoles aux fourneaux", [(18, "volunteers")]),
+    # "sur commande" is a way of selling, no order placed
+    ("La ferme livre 35 paniers par semaine, sur commande la veille.", [(35, "per_week")]),
+    # the next milestone, its colon announcing it
+    ("Prochain cap pour l'atelier de couture du village : 6 000 masques avant l'été.",
+     [(6000, "target")]),
+])
+def test_helpers_in_both_genders_sold_on_order_and_the_next_milestone(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # the size of the groups people work in
+    ("Elles sont 30 à coudre au local, par petits groupes de cinq pour respecter les "
+     "distances.", "cinq", "per_unit"),
+    # a model's layers
+    ("L'atelier a produit 520 masques, modèle à 2 couches, remis aux commerçants.", "2",
+     "per_unit"),
+    # the next town's population, its verb and noun left out
+    ("Marck compte environ 10 000 habitants, Oye-Plage un peu moins de 6 000.", "6 000",
+     "population"),
+])
+def test_groups_a_model_s_layers_and_a_population_left_elliptic(text, figure, reason):
+    assert (figure, reason) in aside(text)

@@ -2967,3 +2967,24 @@ def test_the_school_children_attend_elsewhere_is_passing():
         "Nos couturières ont cousu 1 200 masques pour les habitants de Guînes. Nos enfants "
         "qui fréquentent le lycée de Calais reprendront peut-être en juin.")
     assert ini[1] == ["62397"]
+
+
+def test_a_marked_call_for_help_introduces_its_list_and_a_box_of_the_essential_recaps():
+    (ini,) = summary(
+        "Comité des fêtes de Rivière\n\n"
+        "Nos pâtissières ont livré 90 gâteaux aux soignants de l'hôpital cette semaine, un "
+        "grand merci à elles et à tous ceux qui ont prêté leur four et leur cuisine.\n\n"
+        "🥚 On a besoin de vous pour la suite !\n"
+        "➡️ 25 kg de farine\n"
+        "➡️ 150 œufs\n")
+    assert ini[2] == [(90, "done"), (25, "needed"), (150, "needed")]
+    found = reading(
+        "Communiqué de la sous-préfecture\n\n"
+        "┌──────────────────────────────────────┐\n"
+        "│ L'ESSENTIEL                          │\n"
+        "│ • 48 tonnes de denrées livrées       │\n"
+        "└──────────────────────────────────────┘\n\n"
+        "La Banque alimentaire a livré 48 tonnes de denrées aux épiceries sociales de "
+        "Béthune et d'Isbergues.")
+    figures = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
+    assert figures.count((48, "done")) == 1
