@@ -54,8 +54,10 @@ def restated(drafts, read_of: dict) -> None:
 # the heading of a summary or a box that recaps the text's figures ("EN RÉSUMÉ", "En
 # bref :", "REPÈRES"), after its topic ("OPÉRATION X – CHIFFRES CLÉS") or with its date
 # ("LES CHIFFRES CLÉS AU 24 AVRIL", "LES CHIFFRES CLÉS (au 23 avril)")
-# (its topic may come bare before "en chiffres": "L'AGGLO EN CHIFFRES")
-RECAP = re.compile(r"(?i)\W*(?:[^\n]{1,60}\s[–—:-]\s*|[^\n]{1,40}\s(?=en\s+(?:chiffres|bref|résumé)\b))?"
+# (its topic may come bare before "en chiffres": "L'AGGLO EN CHIFFRES", "Quelques
+# chiffres, en un coup d'œil :")
+RECAP = re.compile(r"(?i)\W*(?:[^\n]{1,60}\s[–—:-]\s*"
+                   r"|[^\n]{1,40}(?:,\s*|\s)(?=en\s+(?:chiffres|bref|résumé|un coup)\b))?"
                    r"(?:(?:les\s+)?repères|l['’]essentiel|(?:l['’]action\s+|le bilan\s+)?en (?:résumé|bref|chiffres"
                    r"|un coup d['’]œil)|à retenir|(?:les\s+)?chiffres(?:[- ]clés)?|récapitulatif)"
                    r"(?:\s+\(?(?:au|du)\s+[^\n]{1,25}?)?\W*")

@@ -260,6 +260,9 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|(?:propos|vend|cèd|revend|factur)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
                            rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de"
+                           # an average basket's or ticket's sum ("Le panier moyen tourne
+                           # autour de 25 euros")
+                           rf"|\b(?:panier|ticket|achat|don)\s+moyen\b[^.;:!?\d]{{0,30}}"
                            # a charge's noun, then its amount ("Les frais de livraison sont
                            # fixés à 2 euros", "le tarif s'élève à 8 €")
                            rf"|\b(?:frais|tarifs?|prix|coûts?|cotisations?)\b[^.;:!?\d]{{0,40}}?"
@@ -1510,6 +1513,10 @@ _EACH_MEASURE = re.compile(rf"(?:\b(?:des|les|ses|nos|leurs|ces|chaque|de|\d[\d\
                            r"(?:,\s*(?:de préférence|si possible|idéalement|plutôt))?"
                            r"[^,;.:!?\d]{0,40}?\s(?:de|d['’])\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
+# one container's measure in apposition to it ("Le panier de base, environ 6 kg de
+# légumes, est vendu 12 euros")
+_ONE_CONTAINER_APPOSED = re.compile(rf"\b(?:le|la|l['’]|un|une|chaque)\s*{_CONTAINER}\b"
+                                    r"[^,;.:!?\d]{0,30},\s*$", re.I)
 
 
 def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, block="",
@@ -1517,7 +1524,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     """(kind, reason) of a figure, or (None, reason it is set aside)."""
     # (within the figure's sentence: "…, soit 3 100 personnes. Chacun recevra …")
     if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
-            (_per_unit_before(before) and not _CAP_AFTER.match(after)) or (unit in _MEASURES and _EACH_MEASURE.search(before)) or \
+            (_per_unit_before(before) and not _CAP_AFTER.match(after)) or (unit in _MEASURES and (
+                _EACH_MEASURE.search(before) or _ONE_CONTAINER_APPOSED.search(before))) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after) or (
                 # (or a model's: "modèle à 2 couches", "masques à 3 plis")

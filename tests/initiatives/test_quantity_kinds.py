@@ -2178,3 +2178,17 @@ def test_helpers_in_both_genders_sold_on_order_and_the_next_milestone(text, expe
 ])
 def test_groups_a_model_s_layers_and_a_population_left_elliptic(text, figure, reason):
     assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # an average basket's sum is a price
+    ("Le groupement en a déjà servi 900 depuis avril. Le panier moyen tourne autour de 18 "
+     "euros.", "autour de 18", "price"),
+    # one container's measure in apposition to it
+    ("Le colis type, environ 9 kg de denrées, est remis sur rendez-vous.", "environ 9",
+     "per_unit"),
+    # a cap said after the figure makes it a limit, per group as well
+    ("Les ateliers reprennent par groupes de 8 enfants au maximum.", "8", "limit"),
+])
+def test_an_average_basket_one_container_s_measure_and_a_cap(text, figure, reason):
+    assert (figure, reason) in aside(text)

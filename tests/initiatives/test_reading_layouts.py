@@ -2988,3 +2988,15 @@ def test_a_marked_call_for_help_introduces_its_list_and_a_box_of_the_essential_r
         "Béthune et d'Isbergues.")
     figures = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
     assert figures.count((48, "done")) == 1
+
+
+def test_a_summary_titled_in_a_glance_says_again_the_story_s_figures():
+    found = reading(
+        "Ville de Wimille › Vivre ensemble\n\n"
+        "Le centre communal d'action sociale a réorganisé son portage : 95 aînés ont déjà "
+        "été appelés par les agents, et les bénévoles ont assuré plus de 300 livraisons de "
+        "courses depuis la mi-mars, avec le concours des commerçants du centre.\n\n"
+        "Quelques chiffres, en un coup d'œil :\n"
+        "• 95 aînés appelés\n")
+    figures = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
+    assert figures.count((95, "beneficiaries")) == 1
