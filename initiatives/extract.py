@@ -3393,7 +3393,7 @@ def _shortened(mentions, dep: str) -> list:
     commune the text named in full before ("Campagne-lès-Hesdin", then "Campagne"), else
     the département's only commune whose name starts with it."""
     mentions = sorted(mentions, key=lambda m: m.start)
-    full = _named_in_full(mentions)
+    full = _named_in_full(m.resolution for m in mentions)
     out = []
     for m in mentions:
         r = m.resolution
@@ -3405,12 +3405,11 @@ def _shortened(mentions, dep: str) -> list:
     return out
 
 
-def _named_in_full(mentions) -> dict:
+def _named_in_full(resolutions) -> dict:
     """First word of a compound name → the commune the text names in full, before or
     after the short form ("Les Petites Mains de Loos" … "Loos-en-Gohelle")."""
     full: dict[str, object] = {}
-    for m in mentions:
-        r = m.resolution
+    for r in resolutions:
         if r.level == "commune" and r.inside and "-" in (r.nom or ""):
             full.setdefault(normalise_key(r.nom.split("-")[0]), r)
     return full
@@ -3421,7 +3420,7 @@ def _said_in_full(initiatives, mentions, context) -> None:
     full, its title included, is that one ("Avesnes" in a page of Avesnes-le-Comte): a
     text says its towns in full once, then as locals do."""
     towns = [m.resolution for m in mentions] + [context.town, *context.towns]
-    full = _named_in_full([_Named(r) for r in towns if r is not None])
+    full = _named_in_full(r for r in towns if r is not None)
     for ini in initiatives:
         places = []
         for p in ini.places:
@@ -3431,11 +3430,6 @@ def _said_in_full(initiatives, mentions, context) -> None:
             if all(p.code != q.code for q in places):
                 places.append(p)
         ini.places = places
-
-
-@dataclass
-class _Named:
-    resolution: object
 
 
 @functools.lru_cache(maxsize=8)
