@@ -3467,7 +3467,7 @@ def _in_full(m, mentions):
         return r
     full = getattr(mentions, "full", None)
     if full is None:   # once per text: a text may name thousands of places
-        full = _named_in_full(mentions)
+        full = _named_in_full(o.resolution for o in mentions)
         if isinstance(mentions, _Mentions):
             mentions.full = full
     return full.get(normalise_key(m.text), r)
