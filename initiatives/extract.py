@@ -3257,6 +3257,8 @@ def _from_town(body: str, m) -> bool:
 # de la Communauté de communes, maire de Tincques"): his town, not a place reached
 _OTHER_MANDATE = re.compile(rf"\b(?:vice-)?présidente?\b[^.;\n]{{0,60}},\s*(?:et\s+)?maire"
                             rf"\s+(?:de\s+|d{_A}|du\s+)$", re.I)
+# the verbs of giving: what follows them is given to someone
+_GIVING = r"(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*)"
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
@@ -3289,8 +3291,7 @@ _OTHER_PARTY = re.compile(
 # friends or neighbours given to are the people served, like a town's inhabitants
 # ("distribués à Vimy mais aussi à nos amis de Thélus"), no other party's seat; friends
 # thanked are that party ("merci à nos amis de Marck qui nous ont prêté …")
-_FRIENDS_SERVED = re.compile(rf"\b(?:distribu|remis|remise|livr|offert|donn|apport|envoy"
-                             rf"|dépos|porté)\w*\b[^.;:!?]{{0,80}}"
+_FRIENDS_SERVED = re.compile(rf"\b{_GIVING}\b[^.;:!?]{{0,80}}"
                              rf"\b(?:à|aux|pour)\s+(?:nos|leurs|ses|mes|vos|des|les)\s+"
                              rf"(?:amie?s|voisine?s)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # a party's premises where the action takes place ("une collecte devant le supermarché
@@ -3302,8 +3303,7 @@ _AT_A_PARTY = re.compile(
 # a party a verb of giving hands things to ("remises aux pharmacies de", "partis chez les
 # commerçants de"): it receives, it supplies nothing
 _GIVEN_TO_PARTY = re.compile(
-    rf"\b(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*"
-    rf"|parti(?:e|s|es)?)\b[^.;:!?]*\b(?:aux?|à la|à l{_A}|chez (?:les?|la))\s*{_PARTY_NOUNS}"
+    rf"\b(?:{_GIVING}|parti(?:e|s|es)?)\b[^.;:!?]*\b(?:aux?|à la|à l{_A}|chez (?:les?|la))\s*{_PARTY_NOUNS}"
     rf"(?:\s+[\w’'-]+){{0,2}}\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # Those who receive: hospitals, care homes, surgeries, social groceries, a charity given
 # to. Their town is where help arrives, which says where an initiative happens only when
