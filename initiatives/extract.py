@@ -195,7 +195,8 @@ def _runs(start: int, text: str) -> list[Block]:
 
 
 # a name alone on a list's line, in one word, hyphens joining its parts ("Foufflin-Ricametz")
-_NAME_LINE = re.compile(r"[A-ZÀ-Ý][\w’'-]+[.;,]?")
+# (a town's name may open with its article: "Le Wast", "La Couture")
+_NAME_LINE = re.compile(r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÀ-Ý][\w’'-]+[.;,]?")
 
 
 def _strip_bullet(text: str) -> str:
@@ -667,6 +668,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     for m in re.finditer(rf"\bles habitants\s+(de\s+|d{_A})({PLACE})", text):
         if _GIVEN_TO.search(text[max(0, m.start() - 60):m.start() + 4]):
             continue   # given to ("des masques pour les habitants de Ruitz"): they receive
+        if _LEFT_OUT.match(text, m.end()):
+            continue   # said left out ("les habitants de Wimille n'y sont pas admis")
         add(m, f"commune {_de(m.group(1))}{m.group(2)}", LOCAL_GOV)
     for m in re.finditer(rf"\bConseil (citoyen|municipal|départemental|régional|des jeunes)\s+"
                          rf"(?:de la |du |des |de |d{_A})\s*{PLACE}", text):
@@ -1800,8 +1803,9 @@ def _headline_town(title: str, dep: str, text: str = ""):
     hashtag glues together ("#AireSurLaLys"), resolved exactly in the gazetteer."""
     opening = _OPENING.match(title)
     candidates = [opening.group(1)] if opening else []
-    # a press article's dateline: its town in capitals, then a full stop ("LENS. …")
-    dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)\.\s", title)
+    # a press article's dateline: its town in capitals, then a full stop ("LENS. …"),
+    # or alone on the article's first line, over its headline (the kicker, "AVION")
+    dateline = re.match(rf"\s*([{_UP}][{_UP}’' -]{{1,40}}?)(?:\.\s|\s*$)", title)
     candidates += [dateline.group(1)] if dateline else []
     # (a hashtag that is also a word is the word: "#couture"; capitalised, as hashtags
     # are, it is the town only when the `text` names it so outside hashtags: "#Avion"
@@ -3156,7 +3160,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # … or where she was born or grew up ("Karim a grandi à Grenay", "elle est
                    # née à Auchel", "originaire de Lillers"): her life's places, not the act's
                    rf"|\b(?:a|ont|avait|est|sont|était)\s+(?:grandi|née?s?)\s+(?:à|au|en)\s+"
-                   rf"|\boriginaires?\s+(?:de\s+|d{_A}|du\s+)"
+                   rf"|\b(?:originaires?|natifs?|natives?)\s+(?:de\s+|d{_A}|du\s+)"
                    # a line between two towns ("la ligne reliant Ambleteuse à Boulogne")
                    rf"|\b(?:reliant|relie|relient|reliait|desservant)\s+(?:[^.;,:]{{1,40}}?\s(?:à|au|et)\s+)?"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
@@ -3514,6 +3518,8 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
         if tier is not None:
             ranked.append((tier, m.start, m))
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
+    ranked += [(0, m.start, m) for m in _named_before(body, actor, mentions)
+               if not any(t == 0 for t, _, _ in ranked)]
     # a receiver's town only when no other commune, and no town of the section or the
     # text, says where it happens; then it ranks as a commune (a receiver in the text's
     # own town is the text's town: "nos masques sont partis à l'EHPAD de Berck", from
@@ -3572,6 +3578,20 @@ def _referred(body: str, actor: tuple[int, int], mentions) -> list:
                                              anaphor.start())])
               if m.resolution.level == "commune" and not _receives(body, m.start)]
     return before[-1:]
+
+
+def _named_before(body: str, actor: tuple[int, int], mentions) -> list:
+    """The town of an organisation named bare ("À l'épicerie sociale, la responsable …")
+    after the text named it with its town ("… à l'épicerie sociale de Bapaume"): a
+    definite noun phrase said again refers back to the same body."""
+    said = re.sub(rf"^(?:l{_A}|la\s+|le\s+|les\s+)", "", body[actor[0]:actor[1]], flags=re.I)
+    if len(said.split()) < 2 or _within(mentions, [actor]):
+        return []
+    found = []
+    for named in re.finditer(rf"\b{re.escape(said)}\s+(?:de\s+|d{_A}|du\s+)", body[:actor[0]], re.I):
+        found += [m for m in _within(mentions, [(named.end(), named.end() + 60)])
+                  if m.start == named.end() and m.resolution.level == "commune"]
+    return found[-1:]
 
 
 # the farthest towns a delivery reached ("livrées jusqu'à Mory et Beaulencourt"): reached
@@ -3670,8 +3690,8 @@ def _passing(body: str, m, in_actor: bool) -> bool:
 # a town the story says it leaves out ("les habitants de Gosnay ne sont pas concernés",
 # "toutes les communes sauf Auchel")
 _LEFT_OUT = re.compile(r"(?:\s*(?:,|et|ou)\s+(?:de\s+|d['’]|à\s+)?[\w'’-]+)*\s+(?:ne|n['’])\s*"
-                       r"(?:sont|est|seront|sera|étaient|était)\s+pas\s+(?:concern|desservi|inclu"
-                       r"|servi|visé)", re.I)
+                       r"(?:y\s+)?(?:sont|est|seront|sera|étaient|était)\s+pas\s+(?:concern|desservi"
+                       r"|inclu|servi|visé|admis|accepté|éligible)", re.I)
 _EXCEPT = re.compile(r"\b(?:sauf|excepté|hormis|à l['’]exception\s+(?:de|d['’]|du|des))\s+"
                      r"(?:(?:les\s+)?(?:habitants|communes?|villes?)\s+(?:de\s+|d['’]))?$", re.I)
 # a supplier from a town who provides us ("un meunier de X qui me les cède à prix
@@ -3744,6 +3764,10 @@ _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:fon
                    r"|(?:font|fait|feront|fera|ont fait|a fait) pareil"
                    # … or "the same choice" ("nos voisins de Marck ont fait le même choix")
                    r"|(?:le|la|les) mêmes? (?:choix|décisions?|démarches?|initiatives?)"
+                   # … or living the same plight ("nos voisins de Longuenesse vivent les
+                   # mêmes difficultés")
+                   r"|(?:le|la|les) mêmes? (?:difficultés|problèmes|inquiétudes|épreuves"
+                   r"|contraintes|situations?|soucis)"
                    # choices alike ("nos voisins de Wimereux ont fait des choix semblables")
                    r"|(?:choix|mesures|décisions|démarches?|dispositifs?)\s+(?:très |fort |assez )?"
                    r"(?:semblables|similaires|analogues|comparables)"

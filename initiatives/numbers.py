@@ -19,7 +19,13 @@ _SEP = r"[ \u00a0\u202f.]"  # thousands: space, no-break space, narrow no-break 
 # Approximate nouns count a round figure: "une quinzaine de personnes" is about 15.
 APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
                 "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
-                "soixantaine": 60, "centaine": 100, "millier": 1000}
+                "soixantaine": 60, "centaine": 100, "millier": 1000,
+                # (half of one: "une demi-douzaine de bras", "un demi-millier de repas")
+                "demi-douzaine": 6, "demi-centaine": 50, "demi-millier": 500}
+# "une tonne de denrées": one of the unit that is itself an amount, a figure (a litre, a
+# kilo, one of them, is a size: "un litre par foyer")
+# ("une tonne et demie" is left to its figure, "soit 1,5 tonne")
+_ONE_TONNE = re.compile(r"\s+tonne\b(?!\s+et\s+demie)", re.I)
 # Cardinal words; "un"/"une" alone are articles and only count before a multiple.
 WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
          "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
@@ -230,7 +236,8 @@ def _read(text: str, m: re.Match) -> Number | None:
         return Number(m.start(), m.end(), float(APPROX_NOUNS[m.group("noun").lower()]), True)
     words = re.split(r"[\s-]+", m.group("words").lower())
     start = m.start("words")
-    if words[0] in ("un", "une") and (len(words) == 1 or words[1] not in _MULTIPLES):
+    if words[0] in ("un", "une") and (len(words) == 1 or words[1] not in _MULTIPLES) and \
+            not (len(words) == 1 and _ONE_TONNE.match(text, m.end())):
         return None  # an article, not a number
     value = words_value(words)
     if value is None:

@@ -201,6 +201,18 @@ _SET_OF_EACH = re.compile(rf"\bchacune?\s+(?:des|de\s+(?:nos|ses|leurs|vos|ces)|
                           re.I)
 
 
+# "à raison de" gives a rate or a share: a share when the share's unit ends its clause,
+# past the thing shared ("3 100 kits, à raison de deux masques lavables et d'un peu de
+# gel par kit")
+_AT_RATE_OF = re.compile(rf"\bà raison (?:de\s+|d{_APOS})\s*$", re.I)
+
+
+def _share_at_rate(before: str, after: str) -> bool:
+    clause = re.split(r"[,;.:!?()]", after)[0]
+    return bool(_AT_RATE_OF.search(before)) and any(
+        _PER_UNIT_AFTER.match(clause[m.start():]) for m in re.finditer(r"\bpar\b", clause))
+
+
 def _per_unit_before(before: str) -> bool:
     """A container's content ("des kits de 20"), unless one batch is told ("un lot de 60"),
     or "de quoi" is what a need lacks ("il manque de quoi composer 60 colis": 60 wanted)."""
@@ -463,6 +475,8 @@ NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   # (a call for: "faire appel à eux" relies on someone, asks for nothing)
                   r"|appel à(?!\s+(?:eux|elles?|lui|nous|vous|leurs?\s+services)\b)"
+                  # (… "un appel aux dons", "un appel pour du tissu" too)
+                  r"|appel (?:aux?|pour)\b"
                   r"|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
@@ -562,7 +576,7 @@ _GLOSSED_GOAL = re.compile(r"\s*:\s*(?:l['’]|le\s+|la\s+|notre\s+|un\s+)?(obje
 CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # the weight or size of one ("Un colis type pèse environ 12 kg", "chaque visière mesure")
 # The nouns of a container: its contents, weight or size are one unit's, no amount made
-_CONTAINER = (r"(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|cabas|sac|cagette|caisse"
+_CONTAINER = (r"(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|trousse|cabas|sac|cagette|caisse"
               r"|bouteille|flacon|bidon|bocal|bocaux|pot|barquette|bac)")
 _ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
                          rf"|(?:le|la|l['’])\s*(?:{_CONTAINER}|masque|visière|blouse|surblouse))"
@@ -574,6 +588,14 @@ _CONTAINS_BEFORE = re.compile(rf"\b{_CONTAINER}s?"
 # a measure in brackets after a thing's price is that one thing's ("des paniers à 15 €
 # (environ 5 kg)")
 _PRICED_UNIT_BRACKET = re.compile(r"(?:€|\beuros?)\s*\(\s*(?:soit\s+)?$", re.I)
+# a bracket after a count of containers listing one's contents with "+" ("40 kits
+# (1 masque + 1 sachet de gel)"): its figures are one container's
+_CONTENTS_BRACKET = re.compile(rf"\b{_CONTAINER}s?\s*\(([^()]*)$", re.I)
+
+
+def _contents_bracket(before: str, after: str) -> bool:
+    opened = _CONTENTS_BRACKET.search(before)
+    return opened is not None and "+" in opened.group(1) + after.split(")")[0]
 # a list introduced as what one unit holds ("Contenu type d'un colis :", "Dans chaque
 # kit :", "Composition d'un panier :"): its rows are amounts per unit
 _ONE_UNIT_HOLDS = re.compile(rf"\b(?:contenu|composition)\b[^:]{{0,20}}\b(?:d{_APOS}une?|de chaque)\s"
@@ -903,6 +925,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # (or things: "10 000 masques commandés. 4 500 d'entre eux ont été distribués")
     if item is None and (part := _OF_US.match(text, number.end)):
         item = ("personnes", "personnes", PEOPLE, part.end())
+    if item is None and _BENEFIT_AFTER.match(text, number.end):
+        # a bare figure whose verb says it benefits counts people helped ("Parmi elles,
+        # 57 bénéficient d'un portage", "une trentaine en profitent")
+        item = ("personnes", "personnes", BENEFICIARY, number.end)
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
         item = _antecedent(text, s_start, number.start, number.end)
     if item is None and _WE_ARE_N.search(before) and \
@@ -996,14 +1022,19 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if group == PEOPLE and _RESTATES.search(before) and \
             (named := _people(text, number.start, number.start, since=s_start)):
         group = named[2]   # "les élus et les agents, soit 11 personnes": the people named
+    part_of_goal = False
     if previous and (_SUBSET.fullmatch(text, previous[1], number.start) or (
             _OUT_OF.search(text, s_start, number.start)
             and _BARE_SUBJECT.match(text, number.end))) and not (
             previous[0].kind != DONE and DELIVERED.match(text, number.end + 1)):
-        # (the part of an order or a goal that its own verb says is delivered is done:
-        # "5 000 masques commandés, dont 3 200 ont déjà été livrés")
         # "une dizaine de bénévoles, dont deux pompiers"; "sur 500 colis, 320 sont partis"
-        return None, "part", item_end
+        if previous[0].kind not in (TARGET, ORDERED, NEEDED):
+            return None, "part", item_end
+        # the part of an order, a need or a goal that its own verb says is done counts
+        # ("5 000 masques commandés, dont 3 200 ont déjà été livrés", "Sur les 5 700
+        # masques nécessaires, 4 200 ont été fournis par l'agglomération"); another part
+        # of it does not ("dont 2 000 pour les écoles")
+        part_of_goal = True
     if name == "pages" and (content := re.match(r"\s+de\s+([^\W\d]{3,})", text[item_end:])):
         # pages of something printed are paper made ("3 500 pages de devoirs"); a
         # document's size has none ("un guide de 12 pages")
@@ -1028,8 +1059,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             _COORDINATED.fullmatch(text, previous[1], number.start):
         # measures in a row share the act of the first ("35 kg de pâtes, 20 kg de riz")
         kind, reason = previous[0].kind, "même acte que la mesure qui précède"
-    if kind is None:
-        return None, reason, item_end
+    if kind is None or (part_of_goal and kind != DONE):
+        return None, reason if kind is None else "part", item_end
     if kind in (DONE, BENEFICIARIES) and _other_time(text[s_start:number.start],
                                                     text[item_end:s_end]):
         # a total of another time, the usual or last year's ("L'an dernier, 300 colis
@@ -1145,6 +1176,8 @@ _ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:(?:premier|première|de
 # objects coordinated under one verb share its rate ("chaque jour 80 baguettes et 50 …")
 _COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
+_BENEFIT_AFTER = re.compile(r"\s+(?:en\s+|y\s+)?(?:ont\s+)?(?:désormais\s+|déjà\s+)?"
+                            r"(?:bénéfici|profit)(?:ent|é|aient|eront)\b", re.I)
 _TO_RECEIVE = re.compile(r"\s+à\s+(?:recevoir|bénéficier|profiter|attendre|demander|être\s+"
                          r"(?:aidée?s?|servie?s?|livrée?s?|accompagnée?s?|appelée?s?|inscrite?s?))\b",
                          re.I)
@@ -1527,7 +1560,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             (_per_unit_before(before) and not _CAP_AFTER.match(after)) or (unit in _MEASURES and (
                 _EACH_MEASURE.search(before) or _ONE_CONTAINER_APPOSED.search(before))) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
-            _DISTRIBUTIVE_AFTER.match(after) or (
+            _DISTRIBUTIVE_AFTER.match(after) or _share_at_rate(before, after) or \
+            _contents_bracket(before, after) or (
                 # (or a model's: "modèle à 2 couches", "masques à 3 plis")
                 name in ("couche", "couches", "pli", "plis")
                 and (_OF_CLOTH.match(after) or re.search(r"\bà\s*$", before))):
@@ -2148,6 +2182,10 @@ _TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\
                     # town halls, the State's local channel: "remis aux mairies")
                     r"|\b(?:chacun|chacune|chacun\s+et\s+chacune|l['’]ensemble)\s+de\s+nos\b"
                     r"|\baux\s+(?:mairies|maires)\b"
+                    # (… or to places of a named town: "acheminé vers les établissements
+                    # de Berck", "livré aux pharmacies d'Étaples")
+                    r"|\b(?:vers|aux|à destination)\s+[^.;:]{0,60}?\b(?:de|d['’]|du)\s*"
+                    r"(?!France\b|Europe\b|Hauts-de-France\b)(?-i:[A-ZÀ-Ý][a-zà-ÿ])"
                     # (… or the local body received it: "la commune a reçu de l'État 4 000
                     # masques")
                     r"|\b(?:nous|on|commune|mairie|ville|municipalité|ccas|collectivité"
@@ -2351,7 +2389,10 @@ _ARRIVAL = {"recevoir", "réceptionner", "livrer", "distribuer", "remettre", "ar
 
 
 # a row's label that tallies what was done ("Bilan au 30 avril : 200 litres de gel")
-_TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b", re.I)
+# (… or a time up to now: "Depuis le début :", "Depuis le 16 mars, …")
+_TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b"
+                    r"|^\W*depuis\s+(?:le\s+début|(?:le\s+)?\d+|(?:un|une|deux|trois|quatre|cinq"
+                    r"|six|sept|huit|\d+)\s+(?:jours|semaines?|mois))\b", re.I)
 
 
 def _end_of(sentence: str, token) -> int:

@@ -2192,3 +2192,44 @@ def test_groups_a_model_s_layers_and_a_population_left_elliptic(text, figure, re
 ])
 def test_an_average_basket_one_container_s_measure_and_a_cap(text, figure, reason):
     assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "à raison de" a share, its unit ending the clause past the thing shared
+    ("Le CCAS a remis 2 400 sachets d'hygiène, à raison de trois savons solides et d'une "
+     "brosse à dents par sachet.", [(2400, "done")]),
+    # the part of a goal that its own verb says is done counts; another part does not
+    ("Sur les 9 000 repas prévus, 6 500 ont été préparés par les cuisiniers du lycée.",
+     [(9000, "target"), (6500, "done")]),
+    ("La mairie a commandé 7 000 masques, dont 1 500 pour les écoles.", [(7000, "ordered")]),
+    # (a part of people counted is no goal's part: "dont" stays a part)
+    ("L'association compte 42 bénévoles, dont 11 chauffeurs qui prennent leur voiture.",
+     [(42, "volunteers")]),
+    # a bare figure whose verb says it benefits counts people helped
+    ("L'association a recensé 180 familles isolées ; 45 profitent désormais d'une "
+     "livraison.", [(180, "beneficiaries"), (45, "beneficiaries")]),
+    # half of a round noun; one tonne
+    ("Il faudrait encore une demi-douzaine de chauffeurs bénévoles.", [(6, "needed")]),
+    ("Le traiteur a livré un demi-millier de plateaux aux soignants.", [(500, "done")]),
+    ("Le lycée agricole a offert une tonne de pommes de terre.", [(1, "done")]),
+    # one container's contents, listed with "+" in a bracket after their count
+    ("Les bénévoles ont préparé 75 trousses (2 savons + 1 gel + 1 paquet de mouchoirs) "
+     "pour les sans-abri.", [(75, "done")]),
+    # the State's delivery to places of a named town is a local supply
+    ("Le 4 mai, l'État a livré 6 000 masques chirurgicaux aux pharmacies de Fruges et "
+     "d'Hucqueliers.", [(6000, "done")]),
+])
+def test_a_share_at_a_rate_a_goal_s_part_done_and_half_a_dozen(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("above, row, expected", [
+    # a call for gifts introduces a list of needs
+    ("La Croix-Rouge lance un appel aux dons :", "– 60 couvertures", [(60, "needed")]),
+    ("Nous lançons un appel pour :", "• 80 mètres de tissu en coton ;", [(80, "needed")]),
+    # a time up to now introduces a tally of things done
+    ("Depuis le 16 mars, avec nos douze bénévoles :", "✅ 60 tabliers pour la cantine",
+     [(60, "done")]),
+])
+def test_a_call_introduces_needs_and_a_time_up_to_now_a_tally(above, row, expected):
+    assert [(q.value, q.kind) for _, q in read_numbers(row, above=above) if q] == expected

@@ -3000,3 +3000,57 @@ def test_a_summary_titled_in_a_glance_says_again_the_story_s_figures():
         "• 95 aînés appelés\n")
     figures = [(q.value, q.kind) for i in found.initiatives for q in i.quantities]
     assert figures.count((95, "beneficiaries")) == 1
+
+
+def test_a_list_s_last_town_with_its_article_over_the_next_list_s_title_is_a_row():
+    # a list of single names, its last one opening with its article, then the title of
+    # the next list: that last name is the list's row, no item's title
+    body = release_from_text(
+        "Bulletin de la Communauté de communes\n\n"
+        "► Masques pour tous\n"
+        "La Communauté de communes a reçu 12 000 masques en tissu commandés au début du "
+        "mois d'avril. 6 000 ont déjà été remis par les mairies ; les autres le seront d'ici "
+        "le 16 mai.\n\n"
+        "Communes déjà livrées :\n"
+        " – Hesdin\n"
+        " – Marconne\n"
+        " – Le Parcq\n\n"
+        "Communes livrées la semaine prochaine :\n"
+        " – Les Attaques\n\n"
+        "► Portage de repas\n"
+        "Le portage de repas continue, sur inscription en mairie, du lundi au vendredi, pour "
+        "toutes les personnes de plus de 70 ans qui en font la demande.").body
+    roles = {b.text: b.role for b in split_blocks(body)}
+    assert roles["– Le Parcq"] == "content"
+
+
+def test_a_kicker_town_over_the_headline_and_a_birthplace_in_passing():
+    found = summary(
+        "HERSIN-COUPIGNY\n\n"
+        "Au club des retraités, les aiguilles ne chôment pas\n\n"
+        "Agnès Martel, native de Frévent, coud depuis un mois avec les retraitées du club. "
+        "Elles ont déjà cousu 700 masques pour les aînés de la commune.")
+    assert all(i[1] == ["62443"] for i in found)
+    assert [q for i in found for q in i[2]] == [(700, "done")]
+
+
+def test_a_body_named_bare_after_it_was_named_with_its_town_is_in_that_town():
+    found = summary(
+        "Les maraîchers du Ternois solidaires\n\n"
+        "Les maraîchers de Frévent ont livré 400 kg de légumes à l'épicerie sociale "
+        "d'Avesnes-le-Comte.\n\n"
+        "À l'épicerie sociale, la présidente, Anne Roussel, mesure l'effet de ce geste : "
+        "l'épicerie sert 85 familles.")
+    (epicerie,) = [i for i in found if (85, "beneficiaries") in i[2]]
+    assert epicerie[1] == ["62063"]
+
+
+def test_neighbours_in_the_same_plight_and_inhabitants_not_admitted_are_no_initiative():
+    found = summary(
+        "Isbergues, le 30 avril 2020\n\n"
+        "Chers Isberguois,\n\n"
+        "Le CCAS a porté 320 colis aux aînés de la commune.\n\n"
+        "Nos voisins de Lillers et de Burbure vivent les mêmes difficultés.\n\n"
+        "La déchetterie rouvre le 11 mai ; les habitants de Ferfay n'y sont pas admis.")
+    assert not {"62516", "62188", "62328"} & {code for i in found for code in i[1]}
+    assert [i[2] for i in found if i[2]] == [[(320, "done")]]
