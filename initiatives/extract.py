@@ -383,7 +383,9 @@ _VISIT = {"rendre", "arrêter", "visiter", "aller", "rejoindre", "venir", "dépl
 _CHARITIES = (r"Secours populaire(?: français)?|Secours catholique|Restos du c(?:œ|oe)ur"
               r"|Restaurants du c(?:œ|oe)ur|Croix[- ]Rouge(?: française)?|Emmaüs"
               r"|Petits frères des pauvres|Banque alimentaire|Saint-Vincent-de-Paul"
-              r"|Familles rurales|Ordre de Malte|Armée du salut|Entraide protestante")
+              r"|Familles rurales|Ordre de Malte|Armée du salut|Entraide protestante"
+              # (the home-help network of local associations)
+              r"|ADMR")
 # French intercommunalities, full name or usual abbreviation.
 _EPCI = re.compile(
     rf"\b(?:((?i:communauté) (?:urbaine|d{_A}agglomération|de communes))|(CU|CA|CC|Agglo)"
@@ -960,7 +962,10 @@ _GIFT_OF = re.compile(r"\b(?:dons?|cadeaux?|soutien|concours|générosité|contr
 
 # the name, then a relative clause with a verb of making, carrying or giving, by its stem
 # (the parse may miss the clause, the tagger take "livre" for a noun)
-_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*(?:\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:{DOING_STEMS})"
+_DOES_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*)*"
+                         # (its town after its name: "la boulangerie Martin de Frévent, qui")
+                         rf"(?:\s+(?:de\s+|du\s+|d['’])[{_UP}][\w'’-]*)?"
+                         rf"(?:\s*,?\s*qui\b[^.;]{{0,60}}?\b(?i:{DOING_STEMS})"
                          # … or thanked for its own gift ("… de Mazingarbe pour son don de
                          # 150 kg de fruits")
                          rf"|[^.;]{{0,40}}?\bpour (?:son|leur|ses|leurs) (?:dons?|offre|cadeau"
@@ -1233,7 +1238,9 @@ _TRADE_GROUP = re.compile(
     # (volunteers by their trade: "les couturières bénévoles de Rety")
     rf"(?:\s+(?:bénévoles|volontaires))?"
     rf"(?:\s+(?:de|du|d{_A})\s*(?:la\s+rue\s+{PLACE}(?:\s+{PLACE})?|{_TOWN_NAME})"
-    rf"(?:\s+et\s+(?:de\s+|d{_A}){_TOWN_NAME})?))"
+    # (more towns, their "de" said again or not: "de Clairmarais, Salperwick et Serques")
+    rf"(?:\s*,\s*(?:de\s+|d{_A})?{_TOWN_NAME})*"
+    rf"(?:\s+et\s+(?:de\s+|d{_A})?{_TOWN_NAME})?))"
     rf"(?=\s+(?:(?:ont|a|sont|se|s{_A}|en|y|leur|lui)\b|(?:[a-zà-ÿ]+ent)\b)"
     # … or the subject of a relative clause after it ("…, qui en ont confectionné 430")
     rf"|\s*,\s*qui\s)")
@@ -1417,7 +1424,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         # (or the post's dated line under it, its date then its town: "Les Petites Mains"
         # over "Publication du 2 mai 2020 · Saint-Léonard")
         tail = _town_list(dated.group("town").strip(), dep, r"\s*(?:&|,|/|\bet\b)\s*")
-    author = _title_actor(title) if tail else None
+    author = _title_actor(title, towns_after=True) if tail else None
     voices = [title] + lasts if author is not None and author.type != LOCAL_GOV \
         else header + lasts
     letterhead = [title] + firsts[:1]
@@ -1459,12 +1466,17 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         ctx.towns = tail or _located_towns(firsts, dep)
         ctx.town = ctx.towns[0] if ctx.towns else None
     if ctx.town is None:
-        ctx.town = next((town for text in [title] + [t for t in lasts if "#" in t]
+        # (… or the article's dateline opening its first paragraph: "VITRY-EN-ARTOIS. Ils
+        # ne pouvaient plus …")
+        opening = [d.group() for d in [_BODY_DATELINE.match(blocks[0].text if blocks else "")] if d]
+        ctx.town = next((town for text in [title] + opening + [t for t in lasts if "#" in t]
                          if (town := _headline_town(text, dep, title + "\n" + release.body))
                          is not None), None)
     if ctx.town is None:
         for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
             for word in re.findall(rf"[{_UP}][\w.]+", text):
+                if re.search(rf"(?i)\b(?:du|au)\s+{re.escape(word)}\b", text):
+                    continue   # a territory named after its town ("Pays du Montreuillois")
                 # (a title in capitals: "DES MASQUES POUR TOUS LES GUÎNOIS"; its people,
                 # plural after their article, not a territory: "DU MONTREUILLOIS")
                 word = word.capitalize() if word.isupper() and len(word) > 3 and re.search(
@@ -1536,7 +1548,8 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     if ctx.institution is None and (_OWN_EPCI.search(release.body)
                                     or any(_INTERCOMMUNAL.search(t) for t in tops)):
         ctx.institution = _titled_epci(tops, dep)
-    ctx.actor = ctx.institution or _title_actor(title) or _named_header(title, firsts) or \
+    ctx.actor = ctx.institution or _title_actor(title, towns_after=bool(tail)) or \
+        _named_header(title, firsts) or \
         _author(firsts) or _signer(blocks)
     if ctx.town is None and ctx.actor is not None and firsts and _LEGAL_FORM_LINE.match(firsts[0]):
         ctx.town = next(iter(_tail_towns(firsts[0], dep)), None)   # "… – Villers-lès-Cagnicourt"
@@ -1794,6 +1807,9 @@ def _names_its_bearer(title: str) -> bool:
         bool(_NAMED_SPAN.search(title[actor.start:actor.end]))
 
 
+# a press article's dateline run into its first paragraph: the town in capitals, a full
+# stop, then the first sentence
+_BODY_DATELINE = re.compile(rf"[{_UP}][{_UP}’' -]{{1,40}}?\.\s(?=[{_UP}][a-zà-ÿ])")
 _DATE_THEN_TOWN = re.compile(r"[^·–—|\n]*\b(?:19|20)\d\d\s*[·–—|]\s*(?P<town>[^·–—|\d\n]{2,40})")
 _POSTED = re.compile(rf"(?i)\b(?:publi\w*|posté\w*|mis en ligne|le|du|{'|'.join(MONTHS)}|\d+)\b")
 
@@ -1885,9 +1901,10 @@ def _named_header(title: str, firsts: list[str]) -> Actor | None:
     return Actor(name[:1].upper() + name[1:], kind, 0, 0)
 
 
-def _title_actor(title: str) -> Actor | None:
+def _title_actor(title: str, towns_after: bool = False) -> Actor | None:
     """An association's post or an article about one names it in its title: a quoted
-    name, a legal form and a name, or a title that is a name (no verb)."""
+    name, a legal form and a name, or a title that is a name (no verb). `towns_after`:
+    the title ends with its towns after a dash, an author line's shape."""
     # (a post's header: the account's name, then its handle and the date, "@ES_Samer · 20 avr.")
     title = re.sub(r"\s@\w+\b.*$", "", title)
     if _SITE.match(title):
@@ -1904,6 +1921,10 @@ def _title_actor(title: str) -> Actor | None:
         return None  # a paper's name over its edition ("Le Courrier de l'Artois – Béthunois")
     clean = _DATE_TAIL.sub("", clean)
     actor = find_actor(clean)
+    if actor is not None and towns_after and \
+            (dash := re.search(r"\s[–—|-]\s", clean)) is not None and actor.start > dash.start():
+        # (the towns after the dash are no name: "Anvin / Heuchin" is no person)
+        actor = find_actor(clean[:dash.start()])
     if actor is not None:
         # (a name in capitals is written as a name: "Comité des Fêtes de Bourthes")
         return dataclasses.replace(actor, name=_title_case(actor.name)) \
@@ -1916,6 +1937,10 @@ def _title_actor(title: str) -> Actor | None:
             named.start == 0 and named.end >= len(first) - 1:
         # a body's name in capitals, whole ("FOYER RURAL D'HERBELLES"), is the author
         return Actor(named.name, named.type, 0, 0)
+    if first.isupper() and towns_after and not first.endswith("!"):
+        # an author line in capitals, its towns after the dash ("ENTRAIDE GOHELLE –
+        # Bully-les-Mines / Grenay"): a name, written in capitals
+        first = _title_case(first)
     if first.isupper() or first.endswith("!") or _SALUTATION.match(clean):
         # a letter with no title opens with its salutation
         return None  # a shouted title is a call ("APPEL AUX COUTURIÈRES !"), not a name
@@ -1934,7 +1959,10 @@ def _title_actor(title: str) -> Actor | None:
         titled = all(w[:1].isupper() for w in first.split())
         if named and not any(t.pos_ in ("VERB", "AUX") and not (titled and t.i)
                              for t in doc) and \
-                not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe", first):
+                not re.match(r"(?i)actualités|communiqué|covid|informations?|le mot|préfe"
+                             # (a territory is a topic: "Vallée de la Scarpe : …")
+                             r"|(?:vallée|plaine|marais|bassin|côte|canton|secteur|territoire)\b",
+                             first):
             return Actor(first, ASSOCIATION, 0, len(first))
     return None
 
@@ -2455,14 +2483,17 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         actor = None if _CALL.search(block.text) else find_actor(block.text, here)
         actor = _referred_back(block.text, actor, drafts)
         figures = [q for _, q in read_of.get(block.start, []) if q is not None]
-        if recap and actor is None and figures and current is None and drafts and \
-                BULLET.match(block.text):
+        # (a box's row counting places is still the box's: "• 3 plateformes ouvertes :
+        # Arras, Achicourt et Brebières" tells where)
+        places_counted = any(n.reason == "place_count" for n, _ in read_of.get(block.start, ()))
+        if recap and actor is None and (figures or places_counted) and current is None and \
+                drafts and BULLET.match(block.text):
             # an article's box of key figures ("REPÈRES", "EN CHIFFRES") sums up its
             # subject, the first story (inside a card, they are the card's)
             drafts[0].blocks.append(block)
             continue
-        if recap and actor is None and figures and not drafts and context.actor is None \
-                and BULLET.match(block.text):
+        if recap and actor is None and (figures or places_counted) and not drafts and \
+                context.actor is None and BULLET.match(block.text):
             boxed.append(block)   # a box over the first story: its, once it is named
             continue
         if actor is None and BULLET.match(block.text):
@@ -2553,10 +2584,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current = _Draft(own, [block], block, heading)
             drafts.append(current)
         elif intro and last is not None and not figures and actor is None and \
-                BULLET.match(block.text) and _one_commune(block.text, dep) is not None:
+                BULLET.match(block.text) and (_one_commune(block.text, dep) is not None
+                                              or _opening_towns(_strip_bullet(block.text), dep)):
             # entries naming a town, without figures, under a line a colon ends after a
             # story (a timetable's rows, "Points de retrait :"), or a question ("Où sont
             # partis vos masques ?"), tell where it happens
+            # (an entry may name two towns served together: "• Rimboux et Ambry — 10 h")
             last.blocks.append(block)
             last.reached.append(block)
             current = None
@@ -3034,6 +3067,11 @@ def _finish(release: Release, draft: _Draft, mentions, local: bool, dep: str,
     if not places and context is not None and context.town is not None:
         # the text's town, or the towns its title names
         places = [_place(t, t.nom) for t in context.towns or [context.town]]
+    if not places and context is not None and context.actor is not None and \
+            (voice := resolve(context.actor.name, dep)).level == "epci":
+        # an intercommunality's bulletin tells of its territory: a service it names with
+        # no town ("le service intercommunal de portage") works there
+        places = [_place(voice, context.actor.name)]
     if not places and (adj := _TOWN_ADJECTIVE_END.search(draft.actor.name)):
         # … or, in a text of no town, its town's adjective (« Le Fil rinxentois »)
         town = demonym_town(adj.group(1), body, dep)
@@ -3154,6 +3192,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    # … or its end ("faire la route jusqu'à Arras", "le trajet jusqu'au
                    # marché de Lens"): a way there, no act there
                    rf"|\b(?:route|trajets?|chemin|déplacements?)\s+jusqu{_A}(?:à|au)\s+"
+                   # … or the road named after it ("prennent chaque matin la route de Lillers")
+                   rf"|\b(?:la|une)\s+route\s+(?:de\s+|d{_A}|du\s+)"
                    rf"(?:[^.;,:]{{0,30}}?\s(?:de\s+|d{_A}))?"
                    # where a person lives, told as such ("Jocelyne, elle, habite Houchin")
                    rf"|\b(?:habit(?:e|es|ent|ait|aient)|résid(?:e|ent|ait|aient))\s+(?:à\s+|au\s+|en\s+)?"
@@ -3173,7 +3213,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|route|chemin|axe|trajet|départementale)"
                    rf"\s+entre\s+(?:[^.;,:]{{1,40}}?\s(?:et|de)\s+|d{_A}|de\s+)?"
                    # the nearest of a kind ("la pharmacie la plus proche étant à Achiet")
-                   rf"|\bplus proches?\b[^.;,]{{0,30}}?\s(?:à|au)\s+"
+                   rf"|\bplus proches?\b[^.;,]{{0,30}}?\s(?:à|au|de|d{_A})\s*"
                    # an outer limit reached now and then ("parfois jusqu'à Saint-Omer")
                    rf"|\b(?:parfois|quelquefois|même|voire)\s+jusqu{_A}(?:à|au)\s+"
                    # … or another's of the kind ("jusqu'à celui d'Arras si besoin")
@@ -3268,6 +3308,7 @@ _PARTY_NOUNS = (
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
     # (in the feminine too: "Martine, productrice à Ruisseauville")
     r"|maraîchères?|productrices?|agricultrices?|éleveuses?|fermières?|fournisseuses?"
+    r"|céréali(?:er|ère)s?|arboricult(?:eur|rice)s?|apicult(?:eur|rice)s?|viticult(?:eur|rice)s?"
     r"|voisins?|voisines?|amis?|retraitée?s?"
     r"|confrères?|consœurs?|marchés?"
     # the State's officials and offices are visitors; their seat is not the place
@@ -3292,6 +3333,14 @@ _OTHER_PARTY = re.compile(
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
     rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+# peers of two towns ("nos amis du Touquet et de Camiers", "mes collègues de Lillers et
+# de Burbure"): the second town is theirs as much as the first
+_PEERS_SECOND_TOWN = re.compile(rf"\b(?:amie?s|collègues|homologues|confrères|consœurs)\s+"
+                                rf"(?:de\s+|d{_A}|du\s+)[\w’'-]+(?:[\s-][\w’'-]+){{0,3}}?"
+                                rf"\s+et\s+(?:de\s+|d{_A}|du\s+)$", re.I)
+# (… unless they are given to: "distribués à nos amis de Thélus et de Farbus")
+_GIVEN_TO_PEERS = re.compile(r"\b(?:à|aux|pour)\s+(?:nos\s+|mes\s+|leurs\s+|ses\s+|les\s+)?"
+                             r"(?:amie?s|collègues|homologues|confrères|consœurs)\s", re.I)
 # friends or neighbours given to are the people served, like a town's inhabitants
 # ("distribués à Vimy mais aussi à nos amis de Thélus"), no other party's seat; friends
 # thanked are that party ("merci à nos amis de Marck qui nous ont prêté …")
@@ -3351,6 +3400,9 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          rf"[^.;:!?\n]{{0,100}}"
                          # (the means may come between: "acheté grâce à vos dons dans une
                          # boutique de Boulogne")
+                         # (… or the depot things left: "acheminés depuis la plateforme de Dourges")
+                         rf"|\bdepuis\s+(?:la|le|l{_A}|les)\s*(?:plate-?formes?|entrepôts?|dépôts?"
+                         rf"|usines?|sites?)\b[^.,;:!?\n]{{0,40}}"
                          rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
                          rf"[^.,;:!?\n]{{0,60}}"
                          # supplies fetched ("on va les chercher chaque mardi à l'entrepôt
@@ -3620,7 +3672,9 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
     if not in_actor and r.level in ("commune", "territoire") and \
             not _NEIGHBOUR_PLACE.search(before) and \
             not _AT_A_PARTY.search(body[max(0, m.start - 70):m.start]) and (
-            (_OTHER_PARTY.search(body[max(0, m.start - 70):m.start])
+            ((_OTHER_PARTY.search(body[max(0, m.start - 70):m.start])
+              or (_PEERS_SECOND_TOWN.search(body[max(0, m.start - 70):m.start])
+                  and not _GIVEN_TO_PEERS.search(body[max(0, m.start - 70):m.start])))
              and not _FRIENDS_SERVED.search(body[max(0, m.start - 140):m.start]))
             or _EPCI_NAME.search(before)
             or _PROVENANCE.search(body[max(0, m.start - 140):m.start])):
@@ -3678,6 +3732,7 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     sentence = _sentence_at(body, m.start)
     if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
+            _PRODUCE_OF.search(body[max(0, m.start - 40):m.start]) or \
             _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
             _from_town(body, m) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
@@ -3685,6 +3740,13 @@ def _passing(body: str, m, in_actor: bool) -> bool:
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
+
+
+# a foodstuff named with its town ("fromage de chèvre de Plouvain", "le miel d'Ecques"):
+# where it comes from, not where the story happens
+_PRODUCE_OF = re.compile(rf"\b(?:fromages?|miels?|cidres?|bières?|volailles?|viandes?|endives?"
+                         rf"|fraises?|charcuterie|rillettes|beurre|légumes|fruits|œufs)"
+                         rf"(?:\s+de\s+[a-zà-ÿ]+)?\s+(?:de\s+|d{_A})$", re.I)
 
 
 # a town the story says it leaves out ("les habitants de Gosnay ne sont pas concernés",
@@ -3708,7 +3770,15 @@ def _compared(body: str, start: int) -> bool:
     if (also := _AS_WELL_AS.search(window)) is not None:
         first = start - len(window) + also.start() + len(re.match(r"\w+\s+", also.group()).group())
         return _compared(body, first)
+    if _SPAN_THROUGH.search(body[max(0, start - 100):start]):
+        return False     # "de Tilques à Houlle en passant par Moulle": inside the span
     return bool(_NEAR.search(body[max(0, start - 100):start]))
+
+
+# a span's middle point ("de Tilques à Houlle en passant par Moulle") is as much reached as
+# its ends: a span of towns tells an extent, not a route's waypoint
+_SPAN_THROUGH = re.compile(rf"\b(?:de\s+|d{_A}){_TOWN_NAME}\s+(?:à|jusqu{_A}à)\s+{_TOWN_NAME}"
+                           rf"\s*,?\s+en passant par\s+$")
 
 
 # another town compared with the author's own ("À Saint-Léonard comme chez nous, …")

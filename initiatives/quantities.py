@@ -131,7 +131,7 @@ NOT_COUNTED = {
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
         marchés pôle pôles guichet guichets agence agences maison maisons résidence
-        résidences""",
+        résidences plateforme plateformes plate-forme plates-formes""",
     # uses one unit bears ("ces masques supportent 30 lavages"): a property of each
     # (a pattern's layers: "2 épaisseurs de coton")
     "per_unit": """lavage lavages lessive lessives utilisation utilisations épaisseur
@@ -562,6 +562,7 @@ _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*
 # "vient de passer commande : 1 000 visières": a colon announces what an order holds
 # (the order its own head, right before the colon: "livrent les commandes à domicile :
 # environ 40 livraisons par semaine" tells of deliveries)
+_OWN_VERB_AFTER = re.compile(r"\s*(?:ont|sont|a|est|seront|sera)\b")
 _ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
                           r"(?:(?:encore|environ|près de|plus de)\s+)?$)", re.I)
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
@@ -1978,6 +1979,11 @@ def _does_the_work(chain) -> bool:
     if "Fin" not in verb.morph.get("VerbForm") and not any(c.dep_ == "aux:tense"
                                                            for c in verb.children):
         return False
+    if "Fin" in verb.morph.get("VerbForm") and verb.morph.get("Number") and \
+            noun.morph.get("Number") and verb.morph.get("Number") != noun.morph.get("Number"):
+        # a finite verb agrees with its subject: "320 masques cousus main" (read "cousus",
+        # singular, as its verb) is a participle's noun, no subject
+        return False
     own = {t.i for t in noun.subtree}
     # what is made is another thing than what makes it ("900 masques …, objectif de 3 000
     # masques" counts masks twice), and it is the verb's own, not a relative clause's:
@@ -2543,8 +2549,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # (a verb coordinated before the figure opens its own clause: "a honoré 1 150
     # commandes et prépare 150 paniers")
     relative = _AND_VERB.split(relative)[-1]
+    # (a label's colon gives its kind to a figure with no verb, "En commande : 40"; one
+    # with its own verb after it has its own clause: "… à leur commande : 64 ont déjà été
+    # offerts")
     order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
-        _ORDER_COLON.search(before) or (label and _order_label(label.group())) or next(
+        (None if _OWN_VERB_AFTER.match(after) else _ORDER_COLON.search(before)) or (label and _order_label(label.group())) or next(
         (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     # (what was ordered and has come in is no order any more)
     if order is not None and not _arrived(verbs, first, clause_start) and not DELIVERED.search(

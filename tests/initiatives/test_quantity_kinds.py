@@ -2233,3 +2233,21 @@ def test_a_share_at_a_rate_a_goal_s_part_done_and_half_a_dozen(text, expected):
 ])
 def test_a_call_introduces_needs_and_a_time_up_to_now_a_tally(above, row, expected):
     assert [(q.value, q.kind) for _, q in read_numbers(row, above=above) if q] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after the counted noun is no verb whose subject the noun is
+    ("L'association a distribué 410 masques cousus main dans toutes les boîtes aux lettres "
+     "du bourg, un par habitant de plus de 10 ans.", [(410, "done")]),
+    # a figure with its own verb after a colon has its own clause, not the label's
+    ("Au moment de payer, on peut ajouter un repas suspendu à sa commande : 38 ont déjà "
+     "été offerts.",
+     [(38, "done")]),
+])
+def test_a_participle_s_noun_and_a_colon_s_own_clause(text, expected):
+    assert kinds(text) == expected
+
+
+def test_distribution_platforms_are_places_counted():
+    assert ("4", "place_count") in aside("• 4 plateformes de distribution ouvertes : Arras, "
+                                         "Achicourt, Dainville et Beaurains")

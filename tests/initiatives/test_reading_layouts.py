@@ -3054,3 +3054,100 @@ def test_neighbours_in_the_same_plight_and_inhabitants_not_admitted_are_no_initi
         "La déchetterie rouvre le 11 mai ; les habitants de Ferfay n'y sont pas admis.")
     assert not {"62516", "62188", "62328"} & {code for i in found for code in i[1]}
     assert [i[2] for i in found if i[2]] == [[(320, "done")]]
+
+
+def test_growers_of_several_towns_and_a_span_s_middle_town_are_its_places():
+    (ini,) = summary(
+        "Les producteurs de Clairmarais, Serques et Tilques ont offert 900 kg de légumes "
+        "aux familles du secteur.")
+    assert set(ini[1]) == {"62225", "62792", "62819"}
+    (ini,) = summary(
+        "Le réseau Fil du marais réunit 80 couturières, de Tilques à Serques en passant par "
+        "Moulle. Elles ont cousu 3 000 masques.")
+    assert "62595" in ini[1]
+
+
+def test_an_intercommunality_s_bulletin_its_service_and_a_home_help_branch():
+    found = summary(
+        "La Lettre de la Communauté de communes du Haut Pays du Montreuillois\n\n"
+        "PORTAGE DE REPAS\n"
+        "Le service intercommunal de portage livre désormais 120 repas par jour.\n\n"
+        "APPEL\n"
+        "L'ADMR de Heuchin, qui intervient chaque jour auprès des aînés, a besoin de 200 "
+        "surblouses pour ses aides à domicile.")
+    portage = next(i for i in found if (120, "per_day") in i[2])
+    assert portage[1] == ["200069235"]        # the intercommunality, not Montreuil
+    admr = next(i for i in found if (200, "needed") in i[2])
+    assert admr[0] == "ADMR de Heuchin" and admr[1] == ["62451"]
+
+
+def test_a_thanked_bakery_named_with_its_town_gives_its_own_figure():
+    found = summary(
+        "Les Paniers d'Anvin\n\n"
+        "Cette semaine, nos bénévoles ont livré 120 colis aux familles d'Anvin.\n\n"
+        "Un grand merci à la boulangerie Lenoir de Pernes, qui nous offre 40 baguettes par "
+        "jour !")
+    bakery = next(i for i in found if (40, "per_day") in i[2])
+    assert bakery[0].startswith("Boulangerie Lenoir") and bakery[1] == ["62652"]
+
+
+def test_friends_of_two_towns_the_nearest_pharmacy_and_a_road_are_passing():
+    found = summary(
+        "Heuchin, le 30 avril 2020\n\n"
+        "Chers Heuchinois,\n\n"
+        "Le CCAS a livré 85 colis aux aînés de la commune. Je n'oublie pas nos amis d'Ecques "
+        "et de Bomy, avec qui nous échangeons chaque jour. La pharmacie la plus proche reste "
+        "celle de Pernes, qui livre à domicile. Beaucoup d'entre vous prennent chaque matin "
+        "la route de Fléchin.")
+    assert {code for i in found for code in i[1]} == {"62451"}
+
+
+def test_an_author_line_in_capitals_with_its_towns_names_the_author():
+    (ini,) = summary(
+        "ENTRAIDE DU TERNOIS – Anvin / Heuchin\n\n"
+        "Grâce à vous, voilà ce qu'on a fait ensemble depuis le 20 mars :\n"
+        "🥫 800 kg de denrées collectées\n"
+        "🧺 90 colis distribués\n")
+    assert ini[0] == "Entraide du Ternois" and ini[1] == ["62036", "62451"]
+    assert ini[2] == [(800, "done"), (90, "done")]
+
+
+def test_a_dateline_opening_the_first_paragraph_a_territory_title_a_produce_s_town():
+    found = summary(
+        "Vallée de la Ternoise : les producteurs s'organisent\n\n"
+        "HEUCHIN. Les marchés sont fermés depuis le 24 mars. Une poignée de producteurs a "
+        "monté un drive fermier sur le parking de la salle des fêtes.\n\n"
+        "« On prépare 90 paniers par semaine, avec des légumes, des œufs et du fromage de "
+        "chèvre de Brias », explique Paul, porte-parole du collectif Les Paniers de la "
+        "Ternoise.")
+    assert all(i[1] == ["62451"] for i in found)
+    assert [q for i in found for q in i[2]] == [(90, "per_week")]
+
+
+def test_goods_come_from_a_depot_s_town():
+    (ini,) = summary(
+        "Le préfet a remis 20 000 masques aux maires de Pernes et d'Anvin. Acheminés depuis "
+        "la plateforme logistique de Heuchin, ils seront distribués dès lundi.")
+    assert "62451" not in ini[1]
+
+
+def test_a_timetable_row_naming_two_towns_tells_where_it_happens():
+    found = summary(
+        "LE RELAIS — Bulletin de la Communauté de communes du Ternois\n"
+        "N° 9 — mai 2020\n\n"
+        "MASQUES\n"
+        "La Communauté de communes a distribué 6 000 masques lavables aux habitants du "
+        "territoire.\n\n"
+        "Prochaines distributions (en mairie) :\n\n"
+        "| Commune              | Jour            | Horaires     |\n"
+        "|----------------------|-----------------|--------------|\n"
+        "| Anvin                | mardi 5 mai     | 9 h – 12 h   |\n"
+        "| Heuchin              | mercredi 6 mai  | 14 h – 17 h  |\n"
+        "| Brias et Bergueneuse | jeudi 7 mai     | 10 h – 11 h  |\n\n"
+        "PORTAGE DE REPAS\n"
+        "Le service de portage livre désormais 90 repas par jour.")
+    masks = next(i for i in found if (6000, "done") in i[2])
+    assert {"62036", "62451", "62180", "62109"} <= set(masks[1])
+    # the service the intercommunality's bulletin names with no town works on its territory
+    portage = next(i for i in found if (90, "per_day") in i[2])
+    assert portage[1] == ["200069672"]
