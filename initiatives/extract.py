@@ -3168,7 +3168,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\binspir\w*\s+(?:de|par|d{_A})\b[^.;]{{0,80}}(?:\s|d{_A})"
                    # a route through a place ("transiteront par la plateforme de ", "via ")
                    rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
-                   rf"|\bvia\s+(?:[^.;]{{0,40}}\s(?:de\s+|d{_A}))?"
+                   # (a list after a colon is no route: "via quatre points de retrait : les
+                   # mairies de Bapaume, Croisilles …" are where it happens)
+                   rf"|\bvia\s+(?:[^.;:]{{0,40}}\s(?:de\s+|d{_A}))?"
                    # a side set against ours ("le derby contre Outreau", "face à Arques")
                    rf"|\b(?:contre|face à)\s+"
                    # a trip's start ("qui fait le trajet depuis Oignies")
@@ -3332,7 +3334,11 @@ _OTHER_PARTY = re.compile(
     # an indefinite party governed by a preposition ("à l'initiative d'une couturière de
     # Longuenesse", "les invendus d'une grande surface de Coquelles")
     rf"|(?:\b(?:à|par|avec|pour|chez|auprès d{_A}|de)\s+|\bd{_A}\s*)(?:un|une)\s+"
-    rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$", re.I)
+    rf"(?:[\w’'-]+\s+){{1,3}}(?:de\s+|d{_A})$"
+    # one person of a town, brought in indefinitely, gives from home ("un habitant de
+    # Hames-Boucres a livré plusieurs rouleaux de coton")
+    rf"|\b(?:un|une)\s+(?:habitante?|particulier|particulière|riveraine?|voisine?)\s+"
+    rf"(?:de\s+|d{_A})$", re.I)
 # peers of two towns ("nos amis du Touquet et de Camiers", "mes collègues de Lillers et
 # de Burbure"): the second town is theirs as much as the first
 _PEERS_SECOND_TOWN = re.compile(rf"\b(?:amie?s|collègues|homologues|confrères|consœurs)\s+"

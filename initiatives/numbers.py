@@ -87,6 +87,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # ("à ce jour 3 400 masques" is a figure after "to this day")
     ("ordinal", re.compile(r"(?<!chaque )(?<!par )(?<!ce )\bjour\s+\d{1,3}\b(?![\s\u202f.]\d)"
                            r"(?!\s*(?!(?:de|du|des|d['’])(?![^\W\d_]))[^\W\d_])", re.I)),
+    # a step's number in a procedure ("Étape 2 : présentez-vous", "phase 3")
+    ("ordinal", re.compile(r"\b(?:étape|phase|palier|épisode|chapitre|acte)\s+\d{1,2}\b", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
     # a yearly thing named by its year ("la cotisation 2020", "l'édition 2019")
@@ -105,8 +107,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d\d\b", re.I)),
     # a French postcode before its town, or closing an address line ("… – 62140")
     # … or in brackets after its town ("à Vitry-en-Artois (62490)")
+    # … or after its town and a comma, closing its part of an address line ("Mairie de
+    # Wimereux, 62930 — 03 21 …")
     ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=[ \t]+[A-ZÉÈ])"
                             r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$"
+                            r"|(?<=[^\W\d], )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*(?:[–—,;(]|$))"
                             r"|(?<=[^\W\d] \()(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?=\))")),
     ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),

@@ -269,7 +269,7 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
-                           rf"|(?:propos|vend|cèd|revend|factur)\w*\s+à"
+                           rf"|(?:propos|vend|cèd|revend|factur|affich)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
                            rf"|une (?:participation|contribution)(?:\s+[a-zà-ÿ]+){{0,2}}\s+de"
                            # an average basket's or ticket's sum ("Le panier moyen tourne
@@ -562,9 +562,11 @@ _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*
 # "vient de passer commande : 1 000 visières": a colon announces what an order holds
 # (the order its own head, right before the colon: "livrent les commandes à domicile :
 # environ 40 livraisons par semaine" tells of deliveries)
-_OWN_VERB_AFTER = re.compile(r"\s*(?:ont|sont|a|est|seront|sera)\b")
 _ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
                           r"(?:(?:encore|environ|près de|plus de)\s+)?$)", re.I)
+# a figure's own verb right after it: the figure is its clause's subject ("480 sont déjà
+# dans vos boîtes aux lettres")
+_OWN_VERB_AFTER = re.compile(r"\s*(?:ont|sont|a|est|seront|sera)\b")
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
@@ -597,6 +599,8 @@ _CONTENTS_BRACKET = re.compile(rf"\b{_CONTAINER}s?\s*\(([^()]*)$", re.I)
 def _contents_bracket(before: str, after: str) -> bool:
     opened = _CONTENTS_BRACKET.search(before)
     return opened is not None and "+" in opened.group(1) + after.split(")")[0]
+
+
 # a list introduced as what one unit holds ("Contenu type d'un colis :", "Dans chaque
 # kit :", "Composition d'un panier :"): its rows are amounts per unit
 _ONE_UNIT_HOLDS = re.compile(rf"\b(?:contenu|composition)\b[^:]{{0,20}}\b(?:d{_APOS}une?|de chaque)\s"
@@ -1040,7 +1044,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # pages of something printed are paper made ("3 500 pages de devoirs"); a
         # document's size has none ("un guide de 12 pages")
         name, group = f"pages de {content.group(1)}", MATERIAL
-    if name in _NOT_COUNTED:
+    if name in _NOT_COUNTED and not (name == "missions" and _PERFORMED.match(text, item_end)):
+        # (missions performed, or at a rate, are acts: "1 140 missions réalisées", "45
+        # missions par jour"; missions named are kinds of work: "4 missions vitales")
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
     if _MEASURE_OF_ITEM.match(text, item_end):
@@ -1549,6 +1555,8 @@ _EACH_MEASURE = re.compile(rf"(?:\b(?:des|les|ses|nos|leurs|ces|chaque|de|\d[\d\
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý«])")
 # one container's measure in apposition to it ("Le panier de base, environ 6 kg de
 # légumes, est vendu 12 euros")
+# … or as its complement ("Un panier de 5 kg de légumes coûte 15 euros")
+_ONE_CONTAINER_OF = re.compile(rf"\b(?:un|une|le|la|chaque)\s+{_CONTAINER}\s+(?:de\s+|d['’])$", re.I)
 _ONE_CONTAINER_APPOSED = re.compile(rf"\b(?:le|la|l['’]|un|une|chaque)\s*{_CONTAINER}\b"
                                     r"[^,;.:!?\d]{0,30},\s*$", re.I)
 
@@ -1559,7 +1567,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (within the figure's sentence: "…, soit 3 100 personnes. Chacun recevra …")
     if _PER_UNIT_AFTER.match(_SENTENCE_END.split(after, maxsplit=1)[0]) or \
             (_per_unit_before(before) and not _CAP_AFTER.match(after)) or (unit in _MEASURES and (
-                _EACH_MEASURE.search(before) or _ONE_CONTAINER_APPOSED.search(before))) or \
+                _EACH_MEASURE.search(before) or _ONE_CONTAINER_APPOSED.search(before)
+                or _ONE_CONTAINER_OF.search(before))) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after) or _share_at_rate(before, after) or \
             _contents_bracket(before, after) or (
@@ -1568,6 +1577,13 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                 and (_OF_CLOTH.match(after) or re.search(r"\bà\s*$", before))):
         return None, "price" if group == MONEY else "per_unit"
     chain = _chain(doc, number)
+    if group not in (PEOPLE, VOLUNTEER, BENEFICIARY) and any(
+            t.dep_ == "nsubj" and t.head.lemma_.lower() == "suffire"
+            and not re.search(r"rai(?:t|ent)$", t.head.lower_) for t in chain[:2]):
+        # a verb of sufficiency weighs an amount against a need, nothing is made ("deux
+        # masques ne suffiront pas pour reprendre le travail"); in the conditional it
+        # sizes the need ("une vingtaine suffirait", the tagger's mood aside)
+        return None, "per_unit"
     # the national cue may stand far in the clause, before the figure as after it
     # ("Selon l'Agence régionale de santé, les établissements des Hauts-de-France
     # consomment …", "… en situation de … en France")
@@ -1795,7 +1811,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue
-    if (verb := _bare_infinitive(chain)) is not None:
+    if (verb := _bare_infinitive(chain)) is not None and not _OWN_VERB_AFTER.match(after):
         return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
@@ -1836,9 +1852,11 @@ def _bare_infinitive(chain):
 # nouns of action are listed)
 _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépist|nettoy"
                         r"|emball|repass|pass)age|(?:déplace|accompagne|héberge)ment"
-                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation"
+                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation|^mission"
                         # requests answered or handled ("a répondu à 230 demandes")
                         r"|^demande|^requête|^sollicitation)s$", re.I)
+_PERFORMED = re.compile(r"\s+(?:(?:ont|sont)\s+(?:été\s+)?|déjà\s+)*(?:réalisée|effectuée|assurée"
+                        r"|accomplie|menée)s?\b|\s+par\s+(?:jour|semaine)\b", re.I)
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
 _HOLDS_BEFORE = re.compile(r"\b(?:compt|poss[eè]d|dispos|abrit|regroup|totalis)\w*\s+"
                            r"(?:\w+\s+){0,2}$", re.I)
@@ -1893,7 +1911,11 @@ CAPACITY = {"permettre", "pouvoir", "suffire"}
 _LIMIT_BEFORE = re.compile(r"\b(?:(?:un|le|au) (?:maximum|minimum) (?:de\s+|d['’])?|une jauge de\s+"
                            r"|(?:minimale?s?|maximale?s?|minimum|maximum)\s*:\s*"  # "Commande minimale : 15 €"
                            r"|au plus\s+|pas plus de\s+|dans la limite de\s+"
-                           r"|au-delà de\s+|à partir de\s+)$", re.I)
+                           r"|au-delà de\s+|à partir de\s+"
+                           # a negated "none … more than" states a cap ("aucune classe
+                           # n'accueillera plus de 15 élèves")
+                           r"|\baucune?\s+[^\W\d]+\s+(?:ne\s+|n['’]\s*)(?:\w+\s+){1,2}(?:plus|moins)\s+de\s+)$",
+                           re.I)
 # A place's capacity, told by a verb of size ("ma salle fait 60 couverts", "le gîte offre 12
 # lits"): no output
 _CAPACITY_NOUNS = {"couverts", "places", "lits", "chambres", "sièges"}
@@ -2658,6 +2680,9 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         reading, words = _verb_reading(verb)
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"
+        if reading == "infinitive" and verb.idx < clause_start and \
+                _OWN_VERB_AFTER.match(clause_after):
+            continue  # another clause's, across a colon: "… à coudre des masques : 480 sont …"
         if reading == "infinitive":
             if n == len(verbs) - 1:
                 return TARGET, f"infinitif d'un projet (« {verb.text} »)"

@@ -2251,3 +2251,40 @@ def test_a_participle_s_noun_and_a_colon_s_own_clause(text, expected):
 def test_distribution_platforms_are_places_counted():
     assert ("4", "place_count") in aside("• 4 plateformes de distribution ouvertes : Arras, "
                                          "Achicourt, Dainville et Beaurains")
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a step's number in a procedure
+    ("Étape 2 : présentez-vous en mairie avec votre coupon.", "Étape 2", "ordinal"),
+    # a postcode after its town and a comma
+    ("Mairie de Marck, 62730 — ouverte le matin.", "62730", "postcode"),
+    # a price displayed
+    ("Autrefois, la formule était affichée à 11 euros ; désormais, les repas sont offerts.",
+     "11", "price"),
+    # "none … more than" states a cap
+    ("À la reprise, aucun groupe ne comptera plus de 10 enfants.", "plus de 10", "limit"),
+    # one container's weight as its complement
+    ("Un panier de 4 kg de fruits coûte 10 euros.", "4", "per_unit"),
+    # a verb of sufficiency weighs an amount, nothing is made
+    ("Trois masques ne suffiront pas pour toute la semaine.", "Trois", "per_unit"),
+])
+def test_a_step_a_postcode_after_its_town_a_displayed_price_a_cap_and_enough(text, figure,
+                                                                              reason):
+    assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people said to suffice still count as helpers
+    ("Trois bénévoles suffisent pour livrer 40 colis par semaine.",
+     [(3, "volunteers"), (40, "per_week")]),
+    # missions performed are acts; a colon's own clause is not the infinitive's before it
+    ("– 820 missions réalisées (courses, pharmacie, appels)", [(820, "done")]),
+    ("Nous sommes 12 bénévoles à coudre des blouses : 300 sont déjà à l'hôpital.",
+     [(12, "volunteers"), (300, "done")]),
+])
+def test_helpers_who_suffice_missions_performed_and_a_colon_s_own_clause(text, expected):
+    assert kinds(text) == expected
+
+
+def test_missions_named_as_kinds_of_work_are_no_count():
+    assert kinds("Les bénévoles se répartissent autour de 4 missions prioritaires.") == []

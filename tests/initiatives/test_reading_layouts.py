@@ -3151,3 +3151,20 @@ def test_a_timetable_row_naming_two_towns_tells_where_it_happens():
     # the service the intercommunality's bulletin names with no town works on its territory
     portage = next(i for i in found if (90, "per_day") in i[2])
     assert portage[1] == ["200069672"]
+
+
+def test_pickup_points_listed_after_via_and_a_colon_are_where_it_happens():
+    (ini,) = summary(
+        "Bulletin de la Communauté de communes du Ternois\n\n"
+        "La Communauté de communes du Ternois a distribué 9 000 masques aux habitants, via "
+        "trois points de retrait : les mairies d'Anvin, Heuchin et Pernes.")
+    assert {"62036", "62451", "62652"} <= set(ini[1])
+
+
+def test_a_person_of_a_town_gives_from_home():
+    found = summary(
+        "Les Paniers de Brias\n\n"
+        "Cette semaine, nos bénévoles ont livré 95 colis aux familles de Brias.\n\n"
+        "L'hypermarché de Pernes nous a donné 2 tonnes de denrées depuis avril. Un habitant "
+        "d'Anvin a livré plusieurs cartons de conserves.")
+    assert "62036" not in {code for i in found for code in i[1]}
