@@ -113,6 +113,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                             r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$"
                             r"|(?<=[^\W\d], )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*(?:[–—,;(]|$))"
                             r"|(?<=[^\W\d] \()(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?=\))")),
+    # … or labelled as one ("Code postal pour vos courriers : 62380")
+    ("postcode", re.compile(r"\bcode postal\b[^\d\n]{0,30}?(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b",
+                            re.I)),
     ("address", re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd"
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),

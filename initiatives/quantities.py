@@ -297,7 +297,7 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"|canton|département|secteur|bassin)"
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
                                 rf"|(?:\s+(?!de\b)[a-zà-ÿ]+){{1,3}}\s+(?:de\s+|d{_APOS}\s*))"
-                                rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+(?:de\s+)?)?"
+                                rf"(?:\d[\d\s\u00a0\u202f]*\s+[a-zà-ÿ]+\s+et\s+(?:de\s+|d{_APOS}\s*)?)?"
                                 # (the hedge is the number's own: "d'un peu plus de")
                                 rf"(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|quelque\s+"
                                 rf"|environ\s+|à peine\s+|tout juste\s+|un peu\s+|bien\s+)?"
@@ -325,6 +325,9 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"|quelque\s+|plus de\s+)?)$", re.I)
 # The next town's population, its verb and noun left out ("Lillers compte 9 900
 # habitants, Burbure un peu moins de 2 900"), the figure bare
+# inhabitants told after a count of communes are a territory's size ("53 communes ·
+# 105 000 habitants")
+_AFTER_TOWNS_COUNT = re.compile(r"\b\d[\d\s\u00a0\u202f]*\s+communes\s*(?:[·•,|–—-]|\bet\b)\s*$")
 _GAPPED_POPULATION = re.compile(r"\bhabitants\s*,\s*(?:et\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}?"
                                 r"\s+(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|un peu\s+|bien\s+"
                                 r"|environ\s+|quelque\s+)?$")
@@ -1649,6 +1652,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # (a place's inhabitants are its population when all are meant, "les quelque 23 000
     # habitants de nos communes"; "à 120 habitants de la commune" counts some, helped)
     if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
+                                 or _AFTER_TOWNS_COUNT.search(before)
                                  or _RESTATED_SIZE.search(before)
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \

@@ -2288,3 +2288,18 @@ def test_helpers_who_suffice_missions_performed_and_a_colon_s_own_clause(text, e
 
 def test_missions_named_as_kinds_of_work_are_no_count():
     assert kinds("Les bénévoles se répartissent autour de 4 missions prioritaires.") == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    # inhabitants after a count of communes: a territory's size
+    ("Ternois Com · 38 communes · 41 000 habitants", "41 000"),
+    ("Notre canton de 22 communes et d'environ 18 000 habitants se serre les coudes.",
+     "environ 18 000"),
+])
+def test_inhabitants_after_a_count_of_communes_are_a_population(text, figure):
+    assert (figure, "population") in aside(text)
+
+
+def test_a_postcode_labelled_as_one():
+    assert [reason for text, reason in aside("Code postal à indiquer sur vos envois : 62130")
+            if "62130" in text] == ["postcode"]
