@@ -567,9 +567,6 @@ _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*
 # environ 40 livraisons par semaine" tells of deliveries)
 _ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
                           r"(?:(?:encore|environ|près de|plus de)\s+)?$)", re.I)
-# a figure's own verb right after it: the figure is its clause's subject ("480 sont déjà
-# dans vos boîtes aux lettres")
-_OWN_VERB_AFTER = re.compile(r"\s*(?:ont|sont|a|est|seront|sera)\b")
 GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
                         r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
                         re.I)
@@ -1815,7 +1812,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "no_item"                # "il y a 500 bouteilles", "avec ses 6 imprimantes"
     if grammar is not None:
         return grammar, cue
-    if (verb := _bare_infinitive(chain)) is not None and not _OWN_VERB_AFTER.match(after):
+    if (verb := _bare_infinitive(chain)) is not None and not _BARE_SUBJECT.match(after):
         return TARGET, f"infinitif d'un projet (« {verb.text} »)"   # "En sortir 5 000."
     if group == MATERIAL:
         return DONE, "objet compté, sans verbe d'intention ni futur"
@@ -2579,7 +2576,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # with its own verb after it has its own clause: "… à leur commande : 64 ont déjà été
     # offerts")
     order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
-        (None if _OWN_VERB_AFTER.match(after) else _ORDER_COLON.search(before)) or (label and _order_label(label.group())) or next(
+        (None if _BARE_SUBJECT.match(after) else _ORDER_COLON.search(before)) or \
+        (label and _order_label(label.group())) or next(
         (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
     # (what was ordered and has come in is no order any more)
     if order is not None and not _arrived(verbs, first, clause_start) and not DELIVERED.search(
@@ -2685,7 +2683,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"
         if reading == "infinitive" and verb.idx < clause_start and \
-                _OWN_VERB_AFTER.match(clause_after):
+                _BARE_SUBJECT.match(clause_after):
             continue  # another clause's, across a colon: "… à coudre des masques : 480 sont …"
         if reading == "infinitive":
             if n == len(verbs) - 1:
