@@ -261,7 +261,7 @@ class _Context:
                 and self.norm[nxt] not in FUNCTION_WORDS
                 and _PERSON_GAP.fullmatch(self.gap_before(nxt)) is not None)
 
-    def street_or_person(self, i: int) -> bool:
+    def street_or_person(self, i: int, outside: bool = False) -> bool:
         before = self.norm[max(0, i - 2):i]
         # (French goes "à" a town and "chez" someone: "chez Véro" is no Vero)
         if before and (before[-1] in CIVILITIES | VENUES or before[-1] == "chez"):
@@ -270,8 +270,10 @@ class _Context:
         if linked:
             before = before[:-1]
         # "la place de Fruges" is that town's square: roads are named after the towns
-        # they lead to ("rue de Lens"), squares not
-        return bool(before) and before[-1] in STREETS and not (linked and before[-1] == "place")
+        # they lead to ("rue de Lens"), squares not; but a square of ours is none of a
+        # town elsewhere ("place d'Armes" is no Armes, in the Nièvre)
+        return bool(before) and before[-1] in STREETS and not (
+            linked and before[-1] == "place" and not outside)
 
     def in_compound(self, i: int, last: int) -> bool:
         """Part of a longer hyphenated word: "Seine-Saint-Denis", "Île-de-France"."""
@@ -295,7 +297,8 @@ class _Context:
             return False
         if key in self.acronyms and not self.raw[i].isupper():
             return False
-        if kind in ("commune", "alias", "former", "outside") and self.street_or_person(i):
+        if kind in ("commune", "alias", "former", "outside") and \
+                self.street_or_person(i, outside=kind == "outside"):
             return False
         if kind in ("commune", "alias", "former"):
             if key in AMBIGUOUS:

@@ -80,8 +80,11 @@ def recapped(blocks, read_of: dict) -> None:
         if is_recap(line):
             under = True
             continue
-        # (its rows marked, or each opening with its figure: "10 000 masques remis")
-        under = under and (line[:1] in "•-–—*▪·▸►|" or line[:1].isdigit())
+        # (its rows marked, or each opening with its figure: "10 000 masques remis"; a
+        # heading in capitals may come joined to its first row: "EN CHIFFRES 2 400 …")
+        head = re.match(r"(\D{3,80}?)\s+(?=\d)", line)
+        under = bool(head and head.group(1).isupper() and is_recap(head.group(1))) or (
+            under and (line[:1] in "•-–—*▪·▸►|" or line[:1].isdigit()))
         for k, (note, q) in enumerate(read_of.get(block.start, [])):
             if q is None:
                 continue

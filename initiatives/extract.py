@@ -322,7 +322,8 @@ _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?)
 _EDITION = re.compile(r"[ÉE]dition(?:\s+(?:de|du|des|d['’]))?\s+[^\W\d][^\d.!?:]{0,60}$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
-                  "société": COMPANY, "collectif": CITIZEN}
+                  "société": COMPANY, "collectif": CITIZEN,
+                  "groupe": CITIZEN}
 # Titles of office: a person named with one speaks for an institution, and is
 # no actor of their own ("Fabien SUDRY, préfet", "le maire, Jean Dupont").
 _TITLES = (r"(?:préfet\w*|maire|adjoint\w*|président\w*|directeur|directrice|ministre"
@@ -347,6 +348,9 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|groupement|épicerie|banque a
               r"|fromagerie|MJC|foyer rural|réseau|chorale|harmonie|fanfare|troupe"
               r"|cuisine centrale|IUT|université|faculté|institut|fab ?lab|tiers-lieu"
               r"|repair café|ressourcerie|relais (?:alimentaire|solidaire|social)"
+              # producers' shared points of sale ("le drive fermier de X", "l'AMAP du Val")
+              r"|drive(?= fermier| paysan| de producteurs| solidaire)|AMAP"
+              r"|marché solidaire"
               # (a shop by its brand: "le magasin Intermarché", not "le magasin partenaire")
               r"|(?:magasin|hypermarché)(?=\s+(?-i:[A-ZÀ-Ý]))"
               # a town's public services for culture and children
@@ -363,7 +367,7 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|groupement|épicerie|banque a
               r"|[a-zé]{3,}erie")
 # a company's legal form heads its name, in capitals ("l'EARL des Prés", "la SCEA Delattre")
 _ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b")
-_NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie"}
+_NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie", "drive", "marché solidaire"}
 _ADDRESS = re.compile(rf"\s*(?:de la|du|de l{_A}|des|d{_A})?\s*(?:rue|avenue|boulevard|place|allée"
                       rf"|impasse|chemin|route|quai)\b", re.I)
 # Prepositions that make an organisation the recipient, supplier or agent of another's
@@ -570,8 +574,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         found.append(Actor(name.strip(" ,"), kind, m.start(), m.end()))
 
     # A keyword of legal form followed by the name ("l'association Les Anges gardins").
-    for m in re.finditer(r"\b(association|fondation|entreprise|société|collectif)\b\s+", text,
-                         re.I):
+    # ("groupe" names a collective only with its quoted name: "le groupe « Les Fils d'or »")
+    for m in re.finditer(r"\b(association|fondation|entreprise|société|collectif|groupe)\b\s+",
+                         text, re.I):
         if "\n\n" in m.group():
             continue   # a name never runs over a paragraph's end
         rest = text[m.end():]
@@ -582,6 +587,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             if name[:1].islower():
                 name = f"{keyword} « {name} »"
             add(_Span(m.start(), m.end() + q.end()), name, _KEYWORD_TYPES[keyword])
+            continue
+        if keyword == "groupe":
             continue
         # (the name's own article may be written in lower case in a sentence: "l'association
         # les Fils d'Argent")

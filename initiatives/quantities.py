@@ -145,6 +145,17 @@ NOT_COUNTED = {
         session sessions kilomètres km distance distances écart écarts groupe groupes""",
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
+# bodies an aid may reach, as it reaches people
+_ORGANISATIONS = {"entreprise", "entreprises", "commerce", "commerces", "association",
+                  "associations", "structure", "structures", "exploitation", "exploitations",
+                  "boulangerie", "boulangeries", "épicerie", "épiceries", "atelier", "ateliers"}
+_AIDED = r"(?:aidée?s?|soutenue?s?|accompagnée?s?|indemnisée?s?|subventionnée?s?|secourue?s?)"
+_HELPED_AFTER = re.compile(rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:(?:ont|sont|ont été|a été|ont déjà été)"
+                           rf"\s+)?(?:déjà\s+)?(?:{_AIDED}|(?:en\s+|y\s+)?(?:ont\s+)?(?:déjà\s+)?"
+                           rf"bénéfici(?:é|ent|aient|eront)|bénéficiaires)\b", re.I)
+_HELPED_BEFORE = re.compile(r"\b(?:aid|soutenu|soutien[ts]?|accompagn|indemnis|subventionn)\w*\s+"
+                            r"(?:déjà\s+)?(?:plus de\s+|près de\s+|environ\s+|pas moins de\s+)?$",
+                            re.I)
 # ("anciens" before an agent noun is "former": "quatre anciens serveurs"; alone, "nos 40
 # anciens" are the elderly)
 _ADJECTIVES = (r"(?:(?:nouveaux|nouvelles|premiers|premières|autres|petits|petites|grands"
@@ -398,6 +409,8 @@ def _unit_price(chain) -> bool:
 # (a sale in any tense: "je le vendrais 12 euros"; not Friday, "vendredi")
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vend(?!redi)|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
+_COST_ASKED = re.compile(r"\b(?:combien|quel(?:le)?)\b[^?.!]{0,60}?\b(?:co[uû]t|prix|tarif)\w*"
+                         r"[^?.!]{0,60}\?\s*$", re.I)
 # (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
 # are an aid per person, `_PRICE_BEFORE`)
 # a donation said made by its giver is a sum given, not an aid's size ("le club a fait
@@ -497,6 +510,12 @@ _NEED_AFTER = re.compile(r"^\s*(?:supplémentaires\s+)?(?:(?:sont|seraient|serai
 _AWAITED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est|restent|reste)\s+"
                       r"(?:(?:encore|toujours|désormais|aujourd['’]hui)\s+)?(attendue?s?|en attente)\b",
                       re.I)
+_AWAITED_LATER = re.compile(r"[,;]\s*(?:et\s+|mais\s+)?(?:ils|elles)\s+(?:nous\s+|leur\s+|lui\s+)?"
+                            r"(?:sont|seront)\s+(?:encore\s+|toujours\s+)?(attendue?s|promise?s)\b",
+                            re.I)
+# another figure with its noun, a date's month excepted
+_ANOTHER_FIGURE = re.compile(r"\d[\d .]*\s+(?!(?:janvier|février|mars|avril|mai|juin|juillet|août"
+                             r"|septembre|octobre|novembre|décembre)\b)[a-zà-ÿ]", re.I)
 _UNDER_WAY = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est)\s+(?:(?:actuellement|encore|déjà)\s+)?"
                         r"(en (?:cours de )?(?:fabrication|confection|production|préparation"
                         r"|livraison|acheminement))\b", re.I)
@@ -581,6 +600,10 @@ CONTAINMENT = {"contenir", "comporter", "comprendre", "renfermer", "inclure"}
 # The nouns of a container: its contents, weight or size are one unit's, no amount made
 _CONTAINER = (r"(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|trousse|cabas|sac|cagette|caisse"
               r"|bouteille|flacon|bidon|bocal|bocaux|pot|barquette|bac)")
+# what one thing takes to be made is per unit ("Un masque demande 25 minutes et 2 élastiques")
+_ONE_TAKES = re.compile(rf"\b(?:un|une|chaque)\s+(?:{_CONTAINER}|masque|visière|blouse|surblouse"
+                        r"|sur-blouse|repas|plateau)\s+(?:[^\W\d]+\s+)?(?:demande|nécessite|exige"
+                        r"|requiert|consomme|utilise)\b[^.;!?]*$", re.I)
 _ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
                          rf"|(?:le|la|l['’])\s*(?:{_CONTAINER}|masque|visière|blouse|surblouse))"
                          r"\s+(?:pèse|mesure)\s+(?:environ\s+|près de\s+|en moyenne\s+)?$", re.I)
@@ -916,7 +939,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # "- Masques distribués : 24 800": a list line's label names what its figure
         # counts, and says how (a participle, a rate), as a list's introducing line does;
         # a label that is a place ("– Audruicq : 46") leaves that to the list's line
-        item, intro = named, label.group("label")
+        # (a need or an order the list's introducing line states is still its entries':
+        # "Ce qu'il nous faut :" then "- des bénévoles avec le permis : une dizaine")
+        item, intro = named, label.group("label") + (
+            "\n" + intro if _intro_kind(intro) and not _intro_kind(label.group("label")) else "")
     if item is None and (noun := _BRACKETED_COUNT.search(before)) and \
             text[number.end:number.end + 2].lstrip().startswith(")") and \
             noun.group(1).lower() in _NOT_COUNTED:
@@ -1044,7 +1070,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # pages of something printed are paper made ("3 500 pages de devoirs"); a
         # document's size has none ("un guide de 12 pages")
         name, group = f"pages de {content.group(1)}", MATERIAL
-    if name in _NOT_COUNTED and not (name == "missions" and _PERFORMED.match(text, item_end)):
+    if name in _ORGANISATIONS and (_HELPED_AFTER.match(text, item_end)
+                                   or _HELPED_BEFORE.search(before)):
+        # firms, shops or charities that an aid reached are who it helped, no places:
+        # "230 entreprises ont été aidées", "96 commerces en ont bénéficié"
+        group = BENEFICIARY
+    elif name in _NOT_COUNTED and not (name == "missions" and _PERFORMED.match(text, item_end)):
         # (missions performed, or at a rate, are acts: "1 140 missions réalisées", "45
         # missions par jour"; missions named are kinds of work: "4 missions vitales")
         return None, _NOT_COUNTED[name], item_end
@@ -1294,7 +1325,7 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
     if word and word.group().lower() in _DAYS:
         return None   # a day after the figure tells when, it counts nothing ("18 mardi soir")
     # (the tagger takes an auxiliary after a bare figure for a noun: "4 autres seront")
-    noun = word and (unit or (_is_noun(doc, at, at + word.end())
+    noun = word and (unit or ((_is_noun(doc, at, at + word.end()) or _COMPOUND.fullmatch(word.group()))
                               and not _AUXILIARY.fullmatch(word.group())))
     lone = (opening.group().split() or [""])[-1].lower()
     if unit is None and not noun and lone in _STANDS_FOR_NOUN:
@@ -1311,6 +1342,10 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
 
 _SERIES = re.compile(r"(?:\s*,\s*\d+(?:[.,]\d+)?)*\s*(?:,|\bet\b|\bou\b|\bà\b)\s*\d+(?:[.,]\d+)?"
                      r"(?=\s*(?:€|euros?\b|kg\b|kilos?\b|litres?\b|l\b|%))", re.I)
+# words joined by a hyphen are a compound noun, whatever the tagger makes of its first
+# part ("allers-retours"); a verb's inverted pronoun is none ("sont-ils")
+_COMPOUND = re.compile(r"[^\W\d]{2,}-(?!(?:t-)?(?:ils?|elles?|on|nous|vous|je|tu|là|ci)$)"
+                       r"[^\W\d]{2,}", re.I)
 _BEING_BEFORE = re.compile(r"\b(?:sont|sommes|êtes|étaient|étions|seront|serons|furent|est|était)"
                            r"(?:\s+\S+){1,4}$")
 
@@ -1609,6 +1644,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if any(t.lemma_.lower() in CONTAINMENT for t in chain[1:3] if t.pos_ == "VERB") or \
             _CONTAINS_BEFORE.search(re.split(r"[.;!?]", upto or before)[-1]) or \
             _ONE_WEIGHS.search(before) or _ONE_UNIT_HOLDS.search(intro) or \
+            _ONE_TAKES.search(re.split(r"[.;!?]", upto or before)[-1]) or \
             _PRICED_UNIT_BRACKET.search(before):
         # "un kit contient 3 mètres de tissu"; what else it holds, and what it yields,
         # are its own ("… et 2 élastiques pour réaliser 4 masques")
@@ -1621,6 +1657,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             group == MONEY and (
             # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
+            # (the answer to a question of cost: "Combien coûte une visière ? « 1,20 € »")
+            or _COST_ASKED.search(text, max(0, number.start - len(upto) - 120),
+                                  number.start - len(upto))
             or _COST.search(re.split(r"[.;,]", after)[0]))):  # "3 € : le prix d'un rouleau"
         return None, "price"
     # (the people a relative clause names as doing it, after the distributive's clause,
@@ -1853,7 +1892,7 @@ def _bare_infinitive(chain):
 # nouns of action are listed)
 _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépist|nettoy"
                         r"|emball|repass|pass)age|(?:déplace|accompagne|héberge)ment"
-                        r"|^appel|^visite|^tournée|^trajet|^maraude|^rotation|^mission"
+                        r"|^appel|^visite|^tournée|^trajet|^allers?-retour|^navette|^maraude|^rotation|^mission"
                         # requests answered or handled ("a répondu à 230 demandes")
                         r"|^demande|^requête|^sollicitation)s$", re.I)
 _PERFORMED = re.compile(r"\s+(?:(?:ont|sont)\s+(?:été\s+)?|déjà\s+)*(?:réalisée|effectuée|assurée"
@@ -2190,6 +2229,11 @@ def _chain(doc, number: Number) -> list:
     while token.i not in seen:
         seen.add(token.i)
         chain.append(token)
+        if token.head.i == token.i and len(chain) == 1 and (noun := _cut_noun(token)):
+            # the parser left the figure a root of its own, cut from the noun it counts
+            # (a sentence's first "3.344 masques …"): its noun's verb governs it
+            token = noun
+            continue
         if token.head.i == token.i:
             break
         a, b = sorted((token.idx, token.head.idx))
@@ -2199,6 +2243,17 @@ def _chain(doc, number: Number) -> list:
             # cell or on another line is another's ("Samer | 4 500": no verb "samer")
         token = token.head
     return chain
+
+
+def _cut_noun(token):
+    """The noun right after a figure (past its adjectives) when the parse hangs it
+    elsewhere than under the figure."""
+    for nxt in token.doc[token.i + 1:token.i + 3]:
+        if nxt.pos_ == "NOUN":
+            return nxt if nxt.head.i != token.i else None
+        if nxt.pos_ != "ADJ":
+            return None
+    return None
 
 
 # A sentence opened by "Pour rappel," or "Pour mémoire," recalls background (the State's,
@@ -2298,6 +2353,8 @@ def _named_departement() -> re.Pattern:
 
 # The future's endings, and "sera", "aura", "fera", "ira".
 _FUTURE = re.compile(r"(?:rai|ras|ra|rons|rez|ront)$", re.I)
+# (the plural persons' endings, which no participle or present of a verb in -rer has)
+_FUTURE_PLURAL = re.compile(r"(?:erons|erez|eront|irons|irez|iront|dront|tront|vront)$", re.I)
 # The conditional's endings, when the tagger reads it as an imperfect ("aimerait").
 _CONDITIONAL = re.compile(r"(?:rais|rait|rions|riez|raient)$", re.I)
 
@@ -2340,7 +2397,9 @@ def _verb_reading(token) -> tuple[str | None, str]:
     words = re.sub(r"(?<=\d)\.(?=\d{3}\b)", " ", words)  # the parse's joined thousands
     for t in auxes + [token]:
         # the tagger's future must show a future's ending ("accueille" is a present)
+        # (no participle ends as a future does: "arriveront" tagged a participle is one)
         if (("Fut" in t.morph.get("Tense") and _FUTURE.search(t.text)) or
+                ("Part" in t.morph.get("VerbForm") and _FUTURE_PLURAL.search(t.text)) or
                 "Cnd" in t.morph.get("Mood") or (
                 "Fin" in t.morph.get("VerbForm") and _CONDITIONAL.search(t.text))) and \
                 not _stem_and_ending(t):
@@ -2519,6 +2578,17 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the noun's own participle of order decides before the verb of another clause
         # ("dès réception des 3 500 masques supplémentaires commandés à un fournisseur")
         return ORDERED, f"commande (« {ordered.text} »)"
+    made = next((c for c in (noun.children if noun is not None and noun.dep_ == "nmod"
+                             and noun.head.dep_.startswith("obl") else ())
+                 if c.dep_.startswith("acl") and "Part" in c.morph.get("VerbForm")
+                 and _verb_reading(c)[0] == "past" and _reported(c.text)
+                 and not PURCHASE.match(c.text)), None)
+    # (a goal's noun over it still sets the goal: "la barre des 2 000 repas livrés")
+    if made is not None and not any(lemma in GOAL_NOUNS for lemma in lemmas):
+        # so does a participle of making or giving on a noun in the complement of an
+        # adverbial phrase, before the verb governing the sentence's subject ("Après une
+        # vague de 15 000 masques distribués …, une seconde distribution est prévue")
+        return DONE, f"participe du nom (« {made.text} »)"
     if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
             and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1]) and not (
             # (an order's noun is told delivered by its own verb after it: "une première
@@ -2594,6 +2664,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if awaited:
         # things still awaited are ordered, not in hand ("19 500 autres sont encore attendus")
         return ORDERED, f"attendu, pas encore livré (« {awaited.group(1)} »)"
+    tail = sentence[sentence.find(after[:20]):] if after[:20] and after[:20] in sentence else after
+    later = _AWAITED_LATER.search(re.split(r"[.!?]", tail)[0])
+    if later and not _ANOTHER_FIGURE.search(tail[:later.start()]):
+        # a later clause says of them, by its pronoun, that they are awaited ("… arriveront
+        # par l'agglomération ; la demande est faite, ils sont attendus pour le 9 mai")
+        return ORDERED, f"attendu, pas encore livré (« {later.group(1)} »)"
     purchase = PURCHASE.search(_last(clause_before, 40))
     # (its delivery told of it, not of the next verb's object: "a déjà acheté 150
     # mètres de tissu, …, et vient de commander 400 mètres d'élastique, qui devraient

@@ -2303,3 +2303,43 @@ def test_inhabitants_after_a_count_of_communes_are_a_population(text, figure):
 def test_a_postcode_labelled_as_one():
     assert [reason for text, reason in aside("Code postal à indiquer sur vos envois : 62130")
             if "62130" in text] == ["postcode"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger's participle with a future's ending is a future
+    ("2 180 blouses, une par soignant, arriveront par la poste.", [(2180, "target")]),
+    # a first figure the parse cuts from its noun still has its noun's verb
+    ("3 344 blouses lavables arriveront lundi.", [(3344, "target")]),
+    # a later clause's pronoun says they are awaited: on order
+    ("900 visières viendront du département ; la demande est partie, elles sont attendues "
+     "pour le 12 mai.", [(900, "ordered")]),
+    # a figure in another noun's complement has its own participle's time
+    ("Après un premier envoi de 6 000 masques livrés aux écoles, un second envoi de 6 000 "
+     "masques est prévu en juin.", [(6000, "done"), (6000, "target")]),
+    # trips counted are acts done, a compound noun whatever the tagger says of its parts
+    ("Côté santé : une quarantaine d'allers-retours chez le kiné et à la pharmacie.",
+     [(40, "done")]),
+])
+def test_a_future_misread_a_figure_cut_from_its_noun_an_awaited_pronoun_and_trips(text,
+                                                                                  expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le fonds intercommunal a déjà soutenu 140 entreprises du territoire.",
+     [(140, "beneficiaries")]),
+    ("- 75 commerces indemnisés par la communauté de communes", [(75, "beneficiaries")]),
+    ("À ce jour, 31 associations en ont bénéficié.", [(31, "beneficiaries")]),
+])
+def test_organisations_an_aid_reached_are_beneficiaries(text, expected):
+    assert kinds(text) == expected
+
+
+def test_organisations_counted_without_an_aid_stay_places():
+    assert ("18", "place_count") in aside("Le marché réunit 18 commerces le samedi matin.")
+
+
+def test_what_one_thing_takes_to_be_made_is_per_unit():
+    assert ("3", "per_unit") in aside("Une surblouse nécessite près d'une heure et 3 mètres "
+                                      "de tissu.")
+

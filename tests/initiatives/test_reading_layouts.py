@@ -3168,3 +3168,43 @@ def test_a_person_of_a_town_gives_from_home():
         "L'hypermarché de Pernes nous a donné 2 tonnes de denrées depuis avril. Un habitant "
         "d'Anvin a livré plusieurs cartons de conserves.")
     assert "62036" not in {code for i in found for code in i[1]}
+
+
+def test_a_need_heading_carries_to_a_labelled_entry_of_people():
+    found = summary(
+        "Les Jardins partagés de Renty\n\n"
+        "Ce dont nous avons besoin :\n"
+        "- 2 brouettes en bon état ;\n"
+        "- des bénévoles motorisés : une quinzaine, si possible.")
+    assert [q for i in found for q in i[2]] == [(2, "needed"), (15, "needed")]
+
+
+def test_a_drive_of_producers_and_a_quoted_group_are_actors_and_a_square_is_no_far_town():
+    found = summary(
+        "LA LETTRE DU CANTON\n\n"
+        "CIRCUITS COURTS\n"
+        "Le drive fermier de Bourthes, ouvert par quatre maraîchers, prépare 55 paniers par "
+        "semaine. Retrait le samedi, place d'Armes à Fauquembergues.\n\n"
+        "COUTURE\n"
+        "À Thiembronne, le groupe « Les Fils d'Argent » a remis 640 masques aux infirmières.")
+    actors = {i[0]: i for i in found}
+    assert "62168" in actors["Drive fermier de Bourthes"][1]
+    assert actors["Les Fils d'Argent"][2] == [(640, "done")]
+    assert not [code for i in found for code in i[1] if not code.startswith("62")]
+
+
+def test_a_box_of_figures_whose_heading_is_joined_to_its_first_row_counts_them_once():
+    found = summary(
+        "Les couturières de Rumilly ont déjà remis 1 300 masques à l'hôpital.\n\n"
+        "L'épicerie solidaire de Renty prépare chaque semaine 90 paniers.\n\n"
+        "EN CHIFFRES 1 300 masques remis\n"
+        "90 paniers par semaine")
+    assert sorted(q for i in found for q in i[2]) == [(90, "per_week"), (1300, "done")]
+
+
+def test_the_answer_to_a_question_of_cost_is_a_price():
+    (ini,) = summary(
+        "Les makers de Rumilly\n\n"
+        "Les makers de Rumilly ont livré 800 visières aux soignants. Combien coûte une "
+        "visière ? « À peine 0,90 € de plastique », répond Paul. Tout est offert.")
+    assert ini[2] == [(800, "done")]
