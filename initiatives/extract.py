@@ -3585,15 +3585,20 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
     ranked += [(0, m.start, m) for m in _named_before(body, actor, mentions)
                if not any(t == 0 for t, _, _ in ranked)]
-    # a receiver's town only when no other commune, and no town of the section or the
-    # text, says where it happens; then it ranks as a commune (a receiver in the text's
-    # own town is the text's town: "nos masques sont partis à l'EHPAD de Berck", from
-    # a Berck association)
+    # a receiver's town the text sends the help to is a commune the initiative reaches
+    # ("livrées au centre hospitalier de Lens"), after its own places; one named
+    # otherwise ("vous qui travaillez à l'hôpital de Lens") only when no other commune,
+    # and no town of the section or the text, says where it happens. Alone, either
+    # ranks as a commune (a receiver in the text's own town is the text's town: "nos
+    # masques sont partis à l'EHPAD de Berck", from a Berck association)
     other_town = any(t < RECEIVER_ONLY and m.resolution.level == "commune" for t, _, m in ranked)
     at_home = home.code if home is not None else None
+    alone = home is None and not other_town
+    ranked = [((_SPECIFIC["commune"] if alone else _PARTNER_TIER)
+               if t == RECEIVER_ONLY and _sent_there(body, m) else t, p, m)
+              for t, p, m in ranked]
     ranked = [(_SPECIFIC["commune"] if t == RECEIVER_ONLY else t, p, m) for t, p, m in ranked
-              if t != RECEIVER_ONLY or m.resolution.code == at_home
-              or (home is None and not other_town)]
+              if t != RECEIVER_ONLY or m.resolution.code == at_home or alone]
     if any(tier < ADDRESS_ONLY for tier, _, _ in ranked):
         ranked = [t for t in ranked if t[0] < ADDRESS_ONLY]
     kept, codes = [], set()
@@ -3867,6 +3872,27 @@ def _sentence_at(body: str, pos: int) -> str:
 
 def _receives(body: str, pos: int) -> bool:
     return bool(_RECEIVER.search(body[max(0, pos - 70):pos]))
+
+
+# what sends help to a receiver: a verb of giving or sending, or a purpose
+_SENDING = re.compile(rf"\b(?:{_GIVING}|parti(?:e|s|es)?|partent|achemin\w*|fourni\w*|destin\w*)\b"
+                      rf"|\b(?:pour|vers|au profit d(?:es?|u)|à destination d(?:es?|u))\s", re.I)
+# … unless another verb, of working or living there, governs the receiver after it
+_BEING_THERE = re.compile(r"\b(?:travaill\w*|exerc(?:e|ent|ait|aient)|viv(?:ent|ait|aient)|vit"
+                          r"|habit(?:e|ent|ait|aient)|séjourn\w*)\b", re.I)
+# a town in a receiver's name when its site follows ("le centre hospitalier de la région
+# de Saint-Omer, à Helfaut"): the name's, not where help went
+_SITE_APPOSED = re.compile(r"\s*,\s*(?:(?:installée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+"
+                           r"(?-i:[A-ZÀ-Ý])")
+
+
+def _sent_there(body: str, m) -> bool:
+    """A receiver's town in the département that its clause sends things to."""
+    if not m.resolution.inside or _SITE_APPOSED.match(body, m.end):
+        return False
+    clause = re.split(r"[.;!?\n]", body[max(0, m.start - 200):m.start])[-1]
+    sent = list(_SENDING.finditer(clause))
+    return bool(sent) and not _BEING_THERE.search(clause, sent[-1].end())
 
 
 def _apposed_to_party(body: str, m, mine) -> str | None:

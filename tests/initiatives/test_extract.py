@@ -308,7 +308,6 @@ def test_find_actor_general_heads(text, actor):
 @pytest.mark.parametrize("sentence", [
     "Le tissu a été acheté à une entreprise de Bapaume.",
     "Les repas sont préparés grâce aux légumes d'un maraîcher de Marck.",
-    "Des gels ont été offerts au centre hospitalier d'Helfaut.",
     "Comme nos voisins d'Étaples, nous équipons chaque foyer.",
 ])
 def test_another_partys_town_is_not_a_place_reached(sentence):
@@ -317,6 +316,15 @@ def test_another_partys_town_is_not_a_place_reached(sentence):
         f"La Ville a distribué 4 000 masques aux habitants. {sentence}")
     (found,) = extract(release)
     assert [p.nom for p in found.places] == ["Lillers"]
+
+
+def test_a_receiver_s_town_help_is_sent_to_is_reached_after_the_initiative_s_own():
+    release = release_from_text(
+        "Actualités – Ville de Lillers\n\n"
+        "La Ville a distribué 4 000 masques aux habitants. Des gels ont été offerts au centre "
+        "hospitalier d'Helfaut.")
+    (found,) = extract(release)
+    assert [p.nom for p in found.places] == ["Lillers", "Helfaut"]
 
 
 def test_reading_accounts_for_every_number_and_flags_paragraphs_without_initiative():
