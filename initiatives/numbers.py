@@ -91,10 +91,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(r"\b(?:étape|phase|palier|épisode|chapitre|acte)\s+\d{1,2}\b", re.I)),
     ("year", re.compile(rf"\b(?:{_MONTH}|depuis|en|dès|année|jusqu['’]en|fin|début|depuis"
                         rf"|printemps|été|automne|hiver)\s+(?:19|20)\d\d\b", re.I)),
-    # a yearly thing named by its year ("la cotisation 2020", "l'édition 2019")
+    # a yearly thing named by its year ("la cotisation 2020", "l'édition 2019"), or a law
+    # ("association loi 1901")
     ("year", re.compile(r"\b(?:cotisation|saison|édition|promotion|session|exercice|budget"
-                        r"|bilan|rentrée|calendrier|programme|campagne|millésime)s?\s+"
-                        r"(?:19|20)\d\d\b", re.I)),
+                        r"|bilan|rentrée|calendrier|programme|campagne|millésime|loi)s?\s+"
+                        r"(?:de\s+|du\s+)?(?:19|20)\d\d\b", re.I)),
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?]|$))", re.I)),

@@ -318,6 +318,9 @@ _POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|ci
                                 rf"(?:quelque\s+|environ\s+|(?:un peu |bien )?(?:près|plus|moins) de\s+"
                                 rf"|un peu\s+|bien\s+)?"
                                 rf"|\bpeuplée?s? de\s+|\bpopulation de\s+|\bnos\s+|\bses\s+"
+                                # (a population's label in a sentence: "(population
+                                # intercommunale : environ 29 000 habitants)")
+                                rf"|\bpopulation(?:\s+[a-zà-ÿ]+)?\s*:\s*(?:environ\s+|près de\s+)?"
 
                                 # … or in brackets after it ("toute la population du
                                 # village (un peu plus de 1 900 habitants)")
@@ -526,7 +529,9 @@ _NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous
 # "réservé aux aînés" restricts, it books nothing
 # ("sur commande" is a way of selling, no order placed: "40 paniers par semaine, sur
 # commande la veille")
-ORDER = re.compile(r"\b(?<!sur )(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:aux?|à)\b))",
+# (… nor when an adverb comes between: "réservés en priorité aux aînés")
+ORDER = re.compile(r"\b(?<!sur )(?:command\w*|précommand\w*|réservée?s?\b(?!\s+(?:(?:en priorité"
+                   r"|prioritairement|exclusivement|uniquement|d['’]abord)\s+)?(?:aux?|à|pour)\b))",
                    re.I)
 # (the noun too: "a voté l'achat de 700 masques")
 PURCHASE = re.compile(r"\b(?:achet\w*|achats?\b|acqu\w+)", re.I)
@@ -606,7 +611,8 @@ _ONE_TAKES = re.compile(rf"\b(?:un|une|chaque)\s+(?:{_CONTAINER}|masque|visière
                         r"|requiert|consomme|utilise)\b[^.;!?]*$", re.I)
 _ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
                          rf"|(?:le|la|l['’])\s*(?:{_CONTAINER}|masque|visière|blouse|surblouse))"
-                         r"\s+(?:pèse|mesure)\s+(?:environ\s+|près de\s+|en moyenne\s+)?$", re.I)
+                         r"\s+(?:pèse|mesure|représente|équivaut à)\s+"
+                         r"(?:environ\s+|près de\s+|en moyenne\s+)?$", re.I)
 # a unit's contents told earlier in the sentence ("Le kit comprend 1 mètre de tissu et …")
 _CONTAINS_BEFORE = re.compile(rf"\b{_CONTAINER}s?"
                               r"\s+(?:\w+\s+){0,2}?(?:contien(?:t|nent)|compren(?:d|nent)"
@@ -1629,7 +1635,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "epidemic"    # "1 347 patients atteints du Covid-19 ont été hospitalisés"
     clause = re.split(r"[.;!?]", before)[-1] + " " + re.split(r"[.;!?]", after)[0]
     # (every commune of it may be counted past the next figure: "aux 890 communes du …")
-    whole = re.split(r"[.;!?]", before)[-1] + " " + \
+    # (… or open its sentence, however far: "À l'échelle du département, la banque
+    # alimentaire indique avoir distribué 480 tonnes")
+    whole = re.split(r"[.;!?]", upto or before)[-1] + " " + \
         re.split(r"[.;!?]", text[number.end:number.end + 200])[0]
     if _DEPARTEMENT_WIDE.search(whole) or _named_departement().search(clause):
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
@@ -2234,6 +2242,13 @@ def _chain(doc, number: Number) -> list:
             # (a sentence's first "3.344 masques …"): its noun's verb governs it
             token = noun
             continue
+        if token.head.i == token.i and len(chain) == 2 and token.pos_ == "NOUN" and \
+                (verb := _root_verb_after(token)) is not None:
+            # … and the noun a root too: the next root verb of the sentence, without a
+            # subject of its own, is the fragment's verb ("1.120 chèques de 15 € | ont
+            # été remis")
+            chain.append(verb)
+            break
         if token.head.i == token.i:
             break
         a, b = sorted((token.idx, token.head.idx))
@@ -2243,6 +2258,33 @@ def _chain(doc, number: Number) -> list:
             # cell or on another line is another's ("Samer | 4 500": no verb "samer")
         token = token.head
     return chain
+
+
+def _order_near(clause_after: str) -> re.Match | None:
+    """A word of order within the first words after the figure, read with what follows
+    it ("… réservés en priorité aux aînés" books nothing)."""
+    order = ORDER.search(clause_after[:30])
+    return order if order is not None and ORDER.match(clause_after, order.start()) else None
+
+
+def _books(token) -> bool:
+    """A word of order; "réserver" for someone keeps, it books nothing ("450 masques,
+    réservés en priorité aux aînés")."""
+    return token.lemma_.lower() in ORDER_LEMMAS and not (
+        token.lemma_.lower() == "réserver" and ORDER.match(token.doc.text, token.idx) is None)
+
+
+def _root_verb_after(noun):
+    """The next root of the parse in the noun's sentence, a conjugated verb or a
+    participle without a subject."""
+    for t in noun.doc[noun.i + 1:noun.i + 12]:
+        if t.text in ".;!?\n" or (t.head.i == t.i and t.pos_ not in ("VERB", "AUX")):
+            return None
+        if t.head.i == t.i:
+            # (an infinitive is a purpose's, "…, pour prendre des nouvelles": no verb of it)
+            return t if not any(c.dep_.startswith("nsubj") for c in t.children) and \
+                "Inf" not in t.morph.get("VerbForm") else None
+    return None
 
 
 def _cut_noun(token):
@@ -2566,10 +2608,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             return TARGET, f"futur (« {own.text} »)"
     # (kept for someone is no booking: "450 masques, réservés aux jeunes")
     ordered = next((c for c in (noun.children if noun is not None else ())
-                    if c.dep_.startswith("acl") and c.lemma_.lower() in ORDER_LEMMAS
-                    and not (c.lemma_.lower() == "réserver" and re.match(
-                        r"\s*(?:en priorité\s+|exclusivement\s+|uniquement\s+)?(?:à|aux|pour)\b",
-                        c.doc.text[c.idx + len(c.text):]))
+                    if c.dep_.startswith("acl") and _books(c)
                     and not any(a.dep_.startswith("aux") and a.lemma_ == "avoir"
                                 for a in c.children)), None)
     # (unless delivered since: "ont été livrés", "nous avons reçu les 2 000 … commandés")
@@ -2589,7 +2628,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # adverbial phrase, before the verb governing the sentence's subject ("Après une
         # vague de 15 000 masques distribués …, une seconde distribution est prévue")
         return DONE, f"participe du nom (« {made.text} »)"
-    if verbs and verbs[0].lemma_.lower() in ORDER_LEMMAS and verbs[0].idx >= clause_start \
+    if verbs and _books(verbs[0]) and verbs[0].idx >= clause_start \
             and not DELIVERED.search(re.split(r"[,;]", clause_before)[-1]) and not (
             # (an order's noun is told delivered by its own verb after it: "une première
             # commande de 12 000 masques a été livrée")
@@ -2645,10 +2684,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # (a label's colon gives its kind to a figure with no verb, "En commande : 40"; one
     # with its own verb after it has its own clause: "… à leur commande : 64 ont déjà été
     # offerts")
-    order = ORDER.search(_last(relative, 50)) or ORDER.search(clause_after[:30]) or \
+    order = ORDER.search(_last(relative, 50)) or _order_near(clause_after) or \
         (None if _BARE_SUBJECT.match(after) else _ORDER_COLON.search(before)) or \
         (label and _order_label(label.group())) or next(
-        (t for t in own if t.lemma_.lower() in ORDER_LEMMAS and t.idx >= clause_start), None)
+        (t for t in own if _books(t) and t.idx >= clause_start), None)
     # (what was ordered and has come in is no order any more)
     if order is not None and not _arrived(verbs, first, clause_start) and not DELIVERED.search(
             re.split(r"[,;]", clause_before)[-1] + " " + re.split(r"[,;]", clause_after)[0]):

@@ -2343,3 +2343,32 @@ def test_what_one_thing_takes_to_be_made_is_per_unit():
     assert ("3", "per_unit") in aside("Une surblouse nécessite près d'une heure et 3 mètres "
                                       "de tissu.")
 
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a sentence opened by the département's scale, however far before its figure
+    ("À l'échelle du département, la fédération des épiceries sociales indique avoir "
+     "servi 2 300 colis depuis la fin du mois de mars.", "2 300", "departement_wide"),
+    # a law named by its year
+    ("Entraide Ternoise, association loi 1901, agréée par la préfecture.", "loi 1901",
+     "year"),
+    # a population's label inside a sentence
+    ("La commune a distribué 5 000 masques (population communale : environ 4 800 habitants).",
+     "environ 4 800", "population"),
+    # what one unit represents
+    ("Un sac type représente environ 9 kg de conserves.", "environ 9", "per_unit"),
+])
+def test_a_far_scale_a_law_s_year_a_population_label_and_one_unit_s_weight(text, figure,
+                                                                             reason):
+    assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # kept for some people, even with an adverb between, is no order
+    ("Les couturières sortent 120 masques par jour, réservés en priorité aux infirmières.",
+     [(120, "per_day")]),
+    # a noun the parse leaves a root of its own, with its verb a root after it
+    ("2 460 chèques de 20 € ont été envoyés aux aînés.", [(2460, "done")]),
+])
+def test_things_kept_for_some_and_a_fragment_s_verb(text, expected):
+    assert kinds(text) == expected
