@@ -195,10 +195,29 @@ def find_numbers(text: str) -> list[Number]:
         if number is not None:
             found.append(number)
     found.sort(key=lambda n: n.start)
+    for number in found:
+        if number.value is not None and _house_number(text, number):
+            number.value, number.reason = None, "address"
     for first, second in zip(found, found[1:]):
         if second.reason and first.value is not None and _range(text, first, second):
             first.value, first.reason = None, second.reason
     return found
+
+
+# a bare number after "au" closing its phrase, past a street's name ("Rue Carnot. … au 18,
+# ça sent le bouillon"): the house's number in that street
+_AT_NUMBER = re.compile(r"\bau\s+$", re.I)
+_RANGE_FROM = re.compile(r"\b(?:de|du)\s+\d+(?:\s+[^\W\d]+){0,3}\s+au\s+$", re.I)   # "de 40 au 60"
+_STREET_NAMED = re.compile(r"\b(?:rue|avenue|boulevard|place|impasse|chemin|allée|quai)\s+"
+                           r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý]", re.I)
+
+
+def _house_number(text: str, number: Number) -> bool:
+    return bool(_AT_NUMBER.search(text, max(0, number.start - 4), number.start)) and \
+        bool(re.match(r"\s*,", text[number.end:number.end + 3])) and \
+        number.value is not None and number.value < 1000 and \
+        not _RANGE_FROM.search(text, max(0, number.start - 50), number.start) and \
+        bool(_STREET_NAMED.search(text, max(0, number.start - 200), number.start))
 
 
 # A range shares its unit: "entre 19 et 35 ans", "de 9 à 12 h", "2 ou 3 %": the first

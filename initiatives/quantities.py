@@ -412,6 +412,11 @@ def _unit_price(chain) -> bool:
 # (a sale in any tense: "je le vendrais 12 euros"; not Friday, "vendredi")
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vend(?!redi)|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
+# (of a thing sold, not of a kitty's level: "la cagnotte est à 2 300 €")
+_PRICED_AT = re.compile(r"\b(?:kits?|colis|paniers?|lots?|sachets?|boîtes?|sacs?|cabas|repas|masques?|visières?|menus?|formules?|plateaux?"
+                        r"|parts?|plats?|pains?|baguettes?|bons?)\s+(?:[^\W\d]+\s+)?"
+                        r"(?:est|sont|était|étaient|reste|restent)\s+(?:fixée?s?\s+|vendue?s?\s+)?"
+                        r"à\s+(?:seulement\s+|environ\s+)?$", re.I)
 _COST_ASKED = re.compile(r"\b(?:combien|quel(?:le)?)\b[^?.!]{0,60}?\b(?:co[uû]t|prix|tarif)\w*"
                          r"[^?.!]{0,60}\?\s*$", re.I)
 # (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
@@ -1665,6 +1670,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             group == MONEY and (
             # (a bracket opens its own clause: "coûte 15 €, merci (900 € récoltés)")
             _PRICE_AFTER.match(after) or _COST.search(re.split(r"[.;(]", before)[-1])
+            # ("Le panier est à 15 €": a sum a thing "is at" is its price)
+            or _PRICED_AT.search(before)
             # (the answer to a question of cost: "Combien coûte une visière ? « 1,20 € »")
             or _COST_ASKED.search(text, max(0, number.start - len(upto) - 120),
                                   number.start - len(upto))
@@ -1825,7 +1832,10 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
     # (a list entry's label before a dash is no part of it: "• Avesnes — Chaque semaine, …")
     clause = re.split(r"[.;:!?]|\s[—–]\s|,\s*(?:et|mais|puis)\b", upto or before)[-1].strip()
-    rate = _RATE_BEFORE.search(re.split(r"[,;:]", before)[-1]) or _RATE_OPENING.match(clause)
+    # (… or set off by commas right before it: "nous préparons aussi, chaque semaine, 45
+    # paniers")
+    rate = _RATE_BEFORE.search(re.split(r"[,;:]", re.sub(r",\s*$", "", before))[-1]) or \
+        _RATE_OPENING.match(clause)
     if grammar == DONE and "au passé" in cue:
         # a total made, in the past: a rate in the relative clause after it is another
         # act's ("a cousu plus de 700 masques, qu'elle dépose chaque matin")
@@ -2267,6 +2277,10 @@ def _order_near(clause_after: str) -> re.Match | None:
     return order if order is not None and ORDER.match(clause_after, order.start()) else None
 
 
+_DASH_ASIDE_OPEN = re.compile(r"\s[—–]\s[^—–.;!?]*$")
+_DASH_ASIDE_CLOSE = re.compile(r"[^—–.;!?]*\s[—–]\s")
+
+
 def _books(token) -> bool:
     """A word of order; "réserver" for someone keeps, it books nothing ("450 masques,
     réservés en priorité aux aînés")."""
@@ -2597,6 +2611,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # is another clause's ("vise les 2 000 masques et recherche encore une vingtaine de
     # bénévoles", "a commandé 500 masques et a besoin de 12 couturières")
     verbs = [v for v in verbs if not _need_between(v, first)]
+    if first is not None and (opened := _DASH_ASIDE_OPEN.search(before)) and \
+            _DASH_ASIDE_CLOSE.match(after):
+        # a figure in an aside between dashes glosses the phrase before it ("Pour tenir ce
+        # rythme — près de 700 masques par jour — l'atelier …"): no verb outside governs it
+        aside_start = first.idx - (len(before) - opened.start())
+        verbs = [v for v in verbs if v.idx > aside_start]
     if verbs and first is not None and verbs[0].i < first.i and _COORDINATION.search(
             first.doc.text[verbs[0].idx:first.idx]):
         # a figure coordinated after another clause, with a verb of its own after it,

@@ -2372,3 +2372,30 @@ def test_a_far_scale_a_law_s_year_a_population_label_and_one_unit_s_weight(text,
 ])
 def test_things_kept_for_some_and_a_fragment_s_verb(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a house's number after "au", a street named before
+    ("Midi, place Carnot. Dans la cuisine de l'ancien café, au 24, les marmites chauffent.",
+     "24", "address"),
+    # a sum a thing sold "is at"
+    ("Le panier est à 9 €, à commander la veille.", "9", "price"),
+])
+def test_a_house_number_after_au_and_a_thing_s_price_told_by_etre_a(text, figure, reason):
+    assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range is no house number, and a kitty's level is no price
+    ("Rue Pasteur, les repas sont passés de 40 au 60, puis 80.",
+     [(40, "done"), (60, "done"), (80, "done")]),
+    ("La cagnotte est à 2 300 euros aujourd'hui.", [(2300, "done")]),
+    # a rate set off by commas right before the figure
+    ("Les maraîchers préparent aussi, chaque semaine, 35 paniers pour les aînés.",
+     [(35, "per_week")]),
+    # a figure in an aside between dashes: no verb outside governs it
+    ("Pour suivre ce rythme — environ 400 masques par jour — l'atelier cherche du tissu.",
+     [(400, "per_day")]),
+])
+def test_a_range_a_kitty_a_rate_between_commas_and_an_aside_between_dashes(text, expected):
+    assert kinds(text) == expected
