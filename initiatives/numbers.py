@@ -98,7 +98,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                         r"(?:de\s+|du\s+)?(?:19|20)\d\d\b", re.I)),
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
-                        r"(?=\s*(?:[.,;:)!?]|$))", re.I)),
+                        r"(?=\s*(?:[.,;:)!?—–]|$))", re.I)),
+    # a past event named with its year ("sa bataille de 1415", "l'incendie de 1887")
+    ("year", re.compile(r"\b(?:bataille|siège|traité|fondation|construction|incendie|guerre"
+                        r"|crue|tempête|naissance|mort)s?\s+(?:de\s+|d['’]|en\s+)?1[0-9]\d\d\b",
+                        re.I)),
     # an older year, a founding's ("fondée en 1812", "depuis 1870"): no noun after it,
     # unlike a count ("en 1500 exemplaires")
     ("year", re.compile(r"\b(?:en|depuis|dès)\s+1[0-8]\d\d\b(?!\s*[^\W\d_])", re.I)),
@@ -209,10 +213,11 @@ def find_numbers(text: str) -> list[Number]:
 _AT_NUMBER = re.compile(r"\bau\s+$", re.I)
 _RANGE_FROM = re.compile(r"\b(?:de|du)\s+\d+(?:\s+[^\W\d]+){0,3}\s+au\s+$", re.I)   # "de 40 au 60"
 _STREET_NAMED = re.compile(r"\b(?:rue|avenue|boulevard|place|impasse|chemin|allée|quai)\s+"
-                           r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?[A-ZÀ-Ý]", re.I)
+                           r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?(?-i:[A-ZÀ-Ý])", re.I)
 
 
 def _house_number(text: str, number: Number) -> bool:
+    """A small number after "au", then a comma, a street named shortly before."""
     return bool(_AT_NUMBER.search(text, max(0, number.start - 4), number.start)) and \
         bool(re.match(r"\s*,", text[number.end:number.end + 3])) and \
         number.value is not None and number.value < 1000 and \

@@ -131,7 +131,7 @@ NOT_COUNTED = {
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
         marchés pôle pôles guichet guichets agence agences maison maisons résidence
-        résidences plateforme plateformes plate-forme plates-formes""",
+        résidences plateforme plateformes plate-forme plates-formes bâtiment bâtiments""",
     # uses one unit bears ("ces masques supportent 30 lavages"): a property of each
     # (a pattern's layers: "2 épaisseurs de coton")
     "per_unit": """lavage lavages lessive lessives utilisation utilisations épaisseur

@@ -2399,3 +2399,13 @@ def test_a_house_number_after_au_and_a_thing_s_price_told_by_etre_a(text, figure
 ])
 def test_a_range_a_kitty_a_rate_between_commas_and_an_aside_between_dashes(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a past event named with its year
+    ("Le bourg, connu pour le siège de 1537, a reçu 300 masques.", "siège de 1537", "year"),
+    # buildings are places
+    ("Les 4 bâtiments scolaires ont été désinfectés avant la rentrée.", "4", "place_count"),
+])
+def test_an_event_s_year_and_buildings_counted(text, figure, reason):
+    assert (figure, reason) in aside(text)
