@@ -322,8 +322,7 @@ _BYLINE = re.compile(rf"(?:Par|De notre (?:correspondante?|envoyée? spéciale?)
 _EDITION = re.compile(r"[ÉE]dition(?:\s+(?:de|du|des|d['’]))?\s+[^\W\d][^\d.!?:]{0,60}$")
 QUOTED = r"«\s*([^»]{2,120}?)\s*»|\"([^\"]{2,120}?)\""
 _KEYWORD_TYPES = {"association": ASSOCIATION, "fondation": ASSOCIATION, "entreprise": COMPANY,
-                  "société": COMPANY, "collectif": CITIZEN,
-                  "groupe": CITIZEN}
+                  "société": COMPANY, "collectif": CITIZEN, "groupe": CITIZEN}
 # Titles of office: a person named with one speaks for an institution, and is
 # no actor of their own ("Fabien SUDRY, préfet", "le maire, Jean Dupont").
 _TITLES = (r"(?:préfet\w*|maire|adjoint\w*|président\w*|directeur|directrice|ministre"

@@ -200,7 +200,7 @@ def find_numbers(text: str) -> list[Number]:
             found.append(number)
     found.sort(key=lambda n: n.start)
     for number in found:
-        if number.value is not None and _house_number(text, number):
+        if _house_number(text, number):
             number.value, number.reason = None, "address"
     for first, second in zip(found, found[1:]):
         if second.reason and first.value is not None and _range(text, first, second):

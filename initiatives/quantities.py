@@ -151,8 +151,7 @@ _ORGANISATIONS = {"entreprise", "entreprises", "commerce", "commerces", "associa
                   "boulangerie", "boulangeries", "épicerie", "épiceries", "atelier", "ateliers"}
 _AIDED = r"(?:aidée?s?|soutenue?s?|accompagnée?s?|indemnisée?s?|subventionnée?s?|secourue?s?)"
 _HELPED_AFTER = re.compile(rf"\s+(?:[^\W\d]+\s+){{0,2}}?(?:(?:ont|sont|ont été|a été|ont déjà été)"
-                           rf"\s+)?(?:déjà\s+)?(?:{_AIDED}|(?:en\s+|y\s+)?(?:ont\s+)?(?:déjà\s+)?"
-                           rf"bénéfici(?:é|ent|aient|eront)|bénéficiaires)\b", re.I)
+                           rf"\s+)?(?:déjà\s+)?(?:{_AIDED}|bénéficiaires)\b", re.I)
 _HELPED_BEFORE = re.compile(r"\b(?:aid|soutenu|soutien[ts]?|accompagn|indemnis|subventionn)\w*\s+"
                             r"(?:déjà\s+)?(?:plus de\s+|près de\s+|environ\s+|pas moins de\s+)?$",
                             re.I)
@@ -412,11 +411,6 @@ def _unit_price(chain) -> bool:
 # (a sale in any tense: "je le vendrais 12 euros"; not Friday, "vendredi")
 _COST = re.compile(r"\b(?:coût|coûte|prix|tarif|revient|vend(?!redi)|facturé|adhésion|cotisation"
                    r"|abonnement|négoci)\w*\b", re.I)
-# (of a thing sold, not of a kitty's level: "la cagnotte est à 2 300 €")
-_PRICED_AT = re.compile(r"\b(?:kits?|colis|paniers?|lots?|sachets?|boîtes?|sacs?|cabas|repas|masques?|visières?|menus?|formules?|plateaux?"
-                        r"|parts?|plats?|pains?|baguettes?|bons?)\s+(?:[^\W\d]+\s+)?"
-                        r"(?:est|sont|était|étaient|reste|restent)\s+(?:fixée?s?\s+|vendue?s?\s+)?"
-                        r"à\s+(?:seulement\s+|environ\s+)?$", re.I)
 _COST_ASKED = re.compile(r"\b(?:combien|quel(?:le)?)\b[^?.!]{0,60}?\b(?:co[uû]t|prix|tarif)\w*"
                          r"[^?.!]{0,60}\?\s*$", re.I)
 # (one cheque's sum is a gift: "a remis un chèque de 3 000 € au CCAS"; cheques of a sum
@@ -614,6 +608,12 @@ _CONTAINER = (r"(?:kit|colis|panier|lot|sachet|boîte|carton|pochette|trousse|ca
 _ONE_TAKES = re.compile(rf"\b(?:un|une|chaque)\s+(?:{_CONTAINER}|masque|visière|blouse|surblouse"
                         r"|sur-blouse|repas|plateau)\s+(?:[^\W\d]+\s+)?(?:demande|nécessite|exige"
                         r"|requiert|consomme|utilise)\b[^.;!?]*$", re.I)
+# a sum a thing sold "is at" is its price, not a kitty's level ("Le panier est à 15 €";
+# "la cagnotte est à 2 300 €")
+_PRICED_AT = re.compile(rf"\b(?:{_CONTAINER}s?|repas|masques?|visières?|menus?|formules?"
+                        r"|plateaux?|parts?|plats?|pains?|baguettes?|bons?)\s+(?:[^\W\d]+\s+)?"
+                        r"(?:est|sont|était|étaient|reste|restent)\s+(?:fixée?s?\s+|vendue?s?\s+)?"
+                        r"à\s+(?:seulement\s+|environ\s+)?$", re.I)
 _ONE_WEIGHS = re.compile(rf"\b(?:(?:un|une|chaque)\s+[^\W\d]+(?:\s+[^\W\d]+)?"
                          rf"|(?:le|la|l['’])\s*(?:{_CONTAINER}|masque|visière|blouse|surblouse))"
                          r"\s+(?:pèse|mesure|représente|équivaut à)\s+"
@@ -1082,6 +1082,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # document's size has none ("un guide de 12 pages")
         name, group = f"pages de {content.group(1)}", MATERIAL
     if name in _ORGANISATIONS and (_HELPED_AFTER.match(text, item_end)
+                                   or _BENEFIT_AFTER.match(text, item_end)
                                    or _HELPED_BEFORE.search(before)):
         # firms, shops or charities that an aid reached are who it helped, no places:
         # "230 entreprises ont été aidées", "96 commerces en ont bénéficié"
