@@ -293,7 +293,10 @@ class _Context:
             if needed and not (i > 0 and self.norm[i - 1] in needed):
                 return False
             return not self.named_before(i)
-        if head not in GENERIC_HEADS and not self.capitalised(i):
+        # a generic head may open a phrase in lower case ("à l'échelle nationale"); alone,
+        # lower case is the word, not a commune of that name ("change d'échelle")
+        if not self.capitalised(i) and (head not in GENERIC_HEADS or key == head and kind in (
+                "commune", "alias", "former", "outside")):
             return False
         if key in self.acronyms and not self.raw[i].isupper():
             return False

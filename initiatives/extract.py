@@ -426,6 +426,9 @@ _WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
                          r"(?!\s+(?:amie?s|voisine?s|partenaires|homologues)\s+(?:du|de|des|d['’]))")
 # a headline opening with an indefinite article presents a kind, no name
 _INDEFINITE_OPENING = re.compile(r"\W{0,4}(?:Une?|Des)\s", re.UNICODE)
+# a past participle then where or by whom: what a line says of the things above it
+_PARTICIPLE_OPENING = re.compile(r"\w+(?:é|ée|és|ées|is|ies|its?|ites?)\s+"
+                                 r"(?:à|aux?|dans|par|chez|auprès)\s", re.I)
 # a town's social welfare office, abbreviated or spelled out
 _CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
 # an intercommunality's social action centre, abbreviated or spelled out
@@ -734,12 +737,16 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # inside a clause, a charity given to receives ("récoltés pour les Restos");
             # "permettre à X de …" makes X the doer
             continue
-        base = re.sub(r"\s*[–-]?\s*comité$", "", re.sub(r"\s+(?:de\s+|d['’]).*$", "",
-                                                        m.group()))
-        base = re.sub(r"\s+français\w*$", "", base)
+        base = re.sub(r"(?i)\s*[–-]?\s*comité$", "", re.sub(r"(?i)\s+(?:de\s+|d['’]).*$", "",
+                                                            m.group()))
+        base = re.sub(r"(?i)\s+français\w*$", "", base)
+        # (a line in capitals, not an acronym: "RESTOS DU CŒUR DE MERLIMONT", "ADMR")
+        base = _title_case(base) if base.isupper() and " " in base else base
         # (its branch is the sentence's town: "à Courcelles, où l'antenne du Secours …")
         where = m.group(1) or _seat_name(text, m.start()) or _scene_town(text, m.start()) or (
             town.nom if town else None)
+        if where and where.isupper() and (r := resolve(where)).level == "commune":
+            where = r.nom   # a line in capitals ("RESTOS DU CŒUR DE MERLIMONT")
         add(m, f"{base} {_of(where)}{where}" if where else base, ASSOCIATION)
     for m in _ORG_HEAD.finditer(text):
         org = _organisation(text, m, town)
@@ -1027,6 +1034,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     if case is None and re.search(r"\bauprès\s+d(?:e|u|es|['’])\s*(?:une?\s+|la\s+|l['’]\s*)?$",
                                   text[max(0, m.start() - 20):m.start()]):
         case = head   # ordered from a supplier ("commandé auprès d'un atelier de Saint-Pol")
+    if case is not None and case.lower_ == "par" and _counted_by(head.head):
+        # the agent of a participle that qualifies counted things is who made them ("3 200
+        # repas préparés par la cuisine centrale de Berck")
+        agent = True
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
         # inside a clause: "commandés à un atelier d'Arras", "merci à la mercerie" name
@@ -1081,7 +1092,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # (or an adverb of time or negation: "l'épicerie recherche encore …")
         predicate = any(c.dep_ in ("obj", "obl:arg", "ccomp", "xcomp")
                         or c.lower_ in _VERB_ADVERBS for c in tok.children)
-        if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or \
+        # (those it works for are no part of its name: "la cuisine centrale de Berck pour
+        # les soignants")
+        served = tok.lower_ == "pour" and tok.i + 1 < len(doc) and \
+            doc[tok.i + 1].lower_ in ("les", "nos", "ses", "leurs", "des", "ces", "vos")
+        if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or served or \
                 tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
@@ -1159,6 +1174,12 @@ _QUOTED_APPOSED = re.compile(rf"(?:{QUOTED}),\s+(?:une?\s+|la\s+|le\s+|l{_A})"
                              rf"|chaîne|cellule|brigade|opération)\b", re.I)
 _NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]es?|[Ll]a|[Aa]ux?|[Dd]u|[Dd]es)\s+([{_UP}][a-zà-ÿ]{{3,}}"
                            rf"(?:[ \t]+[{_UP}][a-zà-ÿ]{{3,}}){{0,2}})[ \t]+({_DEMONYM_WORD})\b")
+
+
+def _counted_by(verb) -> bool:
+    """A participle qualifying a noun its figure counts ("3 200 repas préparés")."""
+    return verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") and \
+        verb.dep_.startswith("acl") and any(c.dep_ == "nummod" for c in verb.head.children)
 
 
 def _names_town(word: str, town) -> bool:
@@ -1386,6 +1407,12 @@ _TOWN_NAMED = (rf"\s*(?:de\s+|d{_A}|du\s+|–\s*\d{{5}}\s+|-\s*\d{{5}}\s+)"
                rf"[\s-]+)*[{_UP}][\w’'-]*)*)")
 _TOWN_OWN = re.compile(r"\b(?:[Vv]ille|[Cc]ommune|[Mm]airie|[Mm]aire|[Hh]ôtel de ville)"
                        + _TOWN_NAMED)
+_SHOUTED_TOWN_OWN = re.compile(rf"\W*(?:VILLE|COMMUNE|MAIRIE)\s+(?:DE\s|D{_A}|DU\s)")
+
+
+def _letterhead(text: str) -> str:
+    """A town's letterhead in capitals ("COMMUNE DE FRUGES") as its name is written."""
+    return _title_case(text) if _SHOUTED_TOWN_OWN.match(text) else text
 # the town's council named in a lead, in a text that speaks as the town ("la municipalité
 # de Meurchin a choisi …" over "notre commune")
 _MUNICIPALITY = re.compile(r"\b[Mm]unicipalité" + _TOWN_NAMED)
@@ -1440,7 +1467,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         # (the letterhead's second line too: "LE FIL DU PAYS" over "Bulletin de la
         # Communauté de communes du …")
         voices = letterhead
-    for text in voices:
+    for text in map(_letterhead, voices):
         m = _TOWN_OWN.search(text)
         # (a town hall as a complement of place is where to go, not the voice)
         if m and not _as_complement(text[:m.start()]):
@@ -1470,6 +1497,14 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         own = ctx.town is not None
     if ctx.town is None:
         ctx.towns = tail or _located_towns(firsts, dep)
+        ctx.town = ctx.towns[0] if ctx.towns else None
+    if ctx.town is None:
+        # the speaker's own site in its lead ("dans notre atelier de Marles-sur-Canche")
+        # is where the text happens, and its author's seat
+        ctx.towns = [m.resolution for text in firsts for seat in _OUR_SEAT.finditer(text)
+                     for m in find_places(text[seat.end():seat.end() + 60], dep)[:1]
+                     if m.start == 0 and m.resolution.level == "commune"
+                     and m.resolution.inside][:1]
         ctx.town = ctx.towns[0] if ctx.towns else None
     if ctx.town is None:
         # (… or the article's dateline opening its first paragraph: "VITRY-EN-ARTOIS. Ils
@@ -1530,7 +1565,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     if ctx.town is not None and (own or (epci is None and (
             _TOWN_PAGE.search(whole) or _OWN_VOICE.search(release.body)))):
         # (the word its letterhead gives it first: "VILLE DE WINGLES")
-        said = [m.group().split()[0].capitalize() for text in header
+        said = [m.group().split()[0].capitalize() for text in map(_letterhead, header)
                 if (m := _TOWN_OWN.search(text)) and not re.match(r"(?i)maire|hôtel", m.group())]
         word = (said[0] if said else None) or _own_word(release.body) or (
             m.group().split()[0].capitalize() if (m := _TOWN_OWN.search(whole)) and not
@@ -1539,9 +1574,10 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         ctx.institution = Actor(f"{word} {_of(nom)}{nom}", LOCAL_GOV, 0, 0)
     for text in header:
         # a letterhead in capitals, its commas included ("… DE BÉTHUNE-BRUAY, ARTOIS-LYS ROMANE")
-        shout = re.match(rf"(?:[{_UP}’'-]+,?(?:\s+|$))+", text)
-        shouted = _title_case(shout.group().strip(" ,")) \
-            if shout and len(shout.group().split()) >= 3 else ""
+        # (after a pictograph: "🌊 L'AGGLO DES BAIES …")
+        shout = re.match(rf"[^\w«\"]*((?:[{_UP}’'-]+,?(?:\s+|$))+)", text)
+        shouted = _title_case(shout.group(1).strip(" ,")) \
+            if shout and len(shout.group(1).split()) >= 3 else ""
         m = _EPCI.search(text) or (_EPCI.search(shouted) if shouted else None)
         if m and ctx.institution is None:
             # a name with a comma is whole when the gazetteer knows it so
@@ -1563,6 +1599,12 @@ def document_context(release: Release, blocks: list[Block], dep: str,
     ctx.named = frozenset(w for text in [title] + headlines
                           for w in re.findall(rf"(?<=\s)[{_UP}][a-zà-ÿ’'-]+", text))
     return ctx
+
+
+# A speaker's own site, then its town: "notre atelier de", "nos locaux à"
+_OUR_SEAT = re.compile(rf"(?i)\b(?:notre|nos)\s+(?:atelier|local|locaux|siège|entrepôt|usine"
+                       rf"|cuisine|boutique|magasin|permanence|épicerie)s?\s+"
+                       rf"(?:de\s+|d{_A}\s*|à\s+|sur\s+)")
 
 
 # A header calling the text intercommunal ("La lettre intercommunale"): its territory's
@@ -2166,7 +2208,14 @@ def section_name(block: Block, following: Block | None) -> str | None:
         return None
     if not (_ENTRY.match(text) or text.isupper()):
         return None
-    if not (DATA_LINE.match(_strip_bullet(following.text)) or _field_under(text, following.text)):
+    # a name in capitals with its town in brackets ("🧵 LES BLOUSES DE LA BAIE (Groffliers)")
+    # is an organisation's, over the lines of its figures ("• 27 bénévoles")
+    seated = re.fullmatch(r"\W*([^()]+?)\s*\(([^()]+)\)", stripped)
+    seated = seated is not None and seated.group(1).isupper() and \
+        resolve(seated.group(2)).level == "commune"
+    if not (DATA_LINE.match(_strip_bullet(following.text)) or _field_under(text, following.text)
+            or seated and BULLET.match(following.text)
+            and re.match(r"\d", _strip_bullet(following.text))):
         return None  # over sentences, an entry is a heading of the list's topics
     # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
     # took for a verb ("— Frévent"); a mark without letters is no verb ("•")
@@ -2187,12 +2236,15 @@ def section_name(block: Block, following: Block | None) -> str | None:
     if _INDEFINITE_OPENING.match(name) and any("Part" in t.morph.get("VerbForm")
                                                for t in parse(name)):
         return None   # an event told ("🚚 Des masques livrés à Wimille…"), no name
+    if _PARTICIPLE_OPENING.match(name) or "Part" in parse(name)[0].morph.get("VerbForm"):
+        return None   # a predicate of the lines above ("📦 Remis aux mairies de…"), no name
     if counted_once.TOTAL_CUE.fullmatch(name):
         return None   # a table's total row names no one: its figure sums the rows above
-    letters = [c for c in name if c.isalpha()]
+    head, bracket = re.match(r"([^(]*)(.*)", name, re.S).groups()
+    letters = [c for c in head if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        name = name[:1] + name[1:].lower()   # a common noun's name, in capitals: which
-    return name                              # words are proper is unknown; its town is added
+        name = head[:1] + head[1:].lower() + bracket   # a common noun's name, in capitals:
+    return name          # which words are proper is unknown; its town is added
 
 
 def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | None:
@@ -2600,12 +2652,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             last.reached.append(block)
             current = None
         elif current is not None and not current.contacts and actor is None and \
-                not figures and _pictograph_line(block.text) and \
-                _pictograph_line(current.blocks[-1].text) and any(
+                not figures and _same_list(block.text, current.blocks[-1].text) and any(
                     m.resolution.level == "commune" and m.resolution.inside
                     for m in find_places(block.text, dep)):
             # a post's pictograph line naming towns amid its lines of figures ("📦 Des
-            # masques distribués à Wierre-Effroy, Conteville…") says where they went
+            # masques distribués à Wierre-Effroy, Conteville…"), or a line of the same list
+            # ("• Distribution dans vos mairies de Verton, Waben…"), says where they went
             current.blocks.append(block)
         else:
             current = None  # editorial text closes the current initiative
@@ -2842,6 +2894,17 @@ _QUESTION = re.compile(r"^\W*(?:où|qui|quand|comment|combien|quel\w*)\b[^?\n]{0
 def _pictograph_line(text: str) -> bool:
     """A post's line opened by a pictograph ("📦 …"), not a list's dash or number."""
     return bool(BULLET.match(text)) and not _listed(text)
+
+
+def _same_list(text: str, before: str) -> bool:
+    """Two pictograph lines, or two lines of notes of one list marked alike."""
+    if _pictograph_line(text) and _pictograph_line(before):
+        return True
+    # (lines of notes, not sentences: a list of sentences tells of one party each)
+    mark, other = BULLET.match(text), BULLET.match(before)
+    return bool(mark and other) and not mark.group()[:1].isdigit() and \
+        mark.group().strip() == other.group().strip() and \
+        not any(re.search(r"[.!?…]\s*$", t) for t in (text, before))
 
 
 def _listed(text: str) -> bool:
@@ -3287,7 +3350,10 @@ _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|
 _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
                      rf"|\b(?:originaires?|en provenance|venue?s?|débarqu\w*|arriv(?:ée?s?|e|ent|ait|aient)"
                      # (a time between, its words hyphenated: "vient tous les après-midi de")
-                     rf"|vien(?:t|nent|nait|naient))(?:\s+[\w-]+){{0,3}}\s+(?:de\s+|d{_A})$", re.I)
+                     rf"|vien(?:t|nent|nait|naient))(?:\s+[\w-]+){{0,3}}\s+(?:de\s+|d{_A})$"
+                     # people shared out by where they are from ("certaines de Guisy,
+                     # d'autres de Contes")
+                     rf"|\b(?:certaine?s|quelques-une?s|d{_A}autres)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # a person's first name, then where the person is from, set apart by commas ("merci à
 # Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
 # (the name alone after a common word: "les Transports Delattre, de Gauchin" is a firm's)
@@ -3310,7 +3376,7 @@ def _from_town(body: str, m) -> bool:
 _OTHER_MANDATE = re.compile(rf"\b(?:vice-)?présidente?\b[^.;\n]{{0,60}},\s*(?:et\s+)?maire"
                             rf"\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # the verbs of giving: what follows them is given to someone
-_GIVING = r"(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*)"
+_GIVING = r"(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*|dépos\w*)"
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
@@ -3753,10 +3819,18 @@ def _passing(body: str, m, in_actor: bool) -> bool:
             _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
             _from_town(body, m) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
-            _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or (
+            _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or \
+            _ENROLLED.search(body[max(0, m.start - 80):m.start]) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
     return False
+
+
+# where pupils or students are enrolled ("les enfants inscrits au collège de Montreuil"):
+# a school they attend elsewhere, not a place the story reaches
+_ENROLLED = re.compile(rf"\b(?:inscrit|scolarisé|étudiant)e?s?\s+(?:au|aux|à la|à l{_A}"
+                       rf"|dans (?:le|la|les|l{_A}))\s*(?:[\w’'-]+\s+){{0,3}}(?:de\s+|d{_A}|du\s+)$",
+                       re.I)
 
 
 # a foodstuff named with its town ("fromage de chèvre de Plouvain", "le miel d'Ecques"):
@@ -3843,7 +3917,8 @@ _THOUGHT = re.compile(r"\W{0,4}(?:(?:j['’]ai|nous avons|ayons)\s+une\s+(?:\w+\
                       r"(?:\w+\s+){0,2}?pour\b"
                       r"|(?:je|nous) pens\w*\s+(?:(?:aussi|également|enfin|bien sûr"
                       r"|évidemment|particulièrement|tout particulièrement)\s+)*(?:à|aux?)\b"
-                      r"|(?:une\s+)?(?:\w+\s+)?pensée\s+(?:\w+\s+){0,2}?pour\b)", re.I)
+                      # (an adverb set off by commas: "Une pensée, enfin, pour")
+                      r"|(?:une\s+)?(?:\w+\s+)?pensée[\s,]+(?:\w+[\s,]+){0,2}?pour\b)", re.I)
 
 
 # another doing "the same" is a comparison: its town is not where this happens

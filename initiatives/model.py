@@ -40,6 +40,7 @@ SET_ASIDE_LABELS = {
     "no_item": "rien de compté",
     "no_initiative": "hors initiative", "part": "partie d'un chiffre déjà donné (« dont »)",
     "restated": "même chiffre déjà donné plus haut dans le même récit",
+    "refined": "estimation remplacée par son compte exact, donné juste après",
     "sum": "total des chiffres donnés juste avant, déjà comptés",
     "comparison": "chiffre d'une autre période, donné pour comparer (« contre », « l'an "
                   "dernier », « d'habitude »)",

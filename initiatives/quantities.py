@@ -795,11 +795,22 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
+        if reason == REFINED_CUE and out and out[-1][1] is previous[0]:
+            out[-1] = (dataclasses.replace(out[-1][0], status=SET_ASIDE, reason="refined",
+                                           kind=None, item=""), None)
         q.sentence, q.reason = sentence, reason
         status = COUNTED if q.kind == DONE else APART
         out.append((NumberNote(written, q.value, sentence, status, reason, q.kind, q.item), q))
         previous = (q, item_end)
     return out
+
+
+# An estimate's exact count right after it, in an aside: "une vingtaine de bénévoles –
+# 23 précisément –", "une centaine de colis (exactement 104)"
+_REFINED_BEFORE = re.compile(r"[^.;:!?\d\n]{0,60}?(?:[–—(]|,)\s*(?P<cue>(?:très\s+)?(?:exactement"
+                             r"|précisément)\s*:?\s*)?", re.I)
+_REFINED_AFTER = re.compile(r"\s+(?:très\s+)?(?:exactement|précisément|pile)\b", re.I)
+REFINED_CUE = "compte exact de l'estimation qui précède (« précisément »)"
 
 
 def _lines_backwards(text: str):
@@ -900,6 +911,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
             return None, "comparison", number.end
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
+    if previous and previous[0] is not None and previous[0].approx and not number.approx and \
+            (refined := _REFINED_BEFORE.fullmatch(text, previous[1], number.start)) and \
+            (refined.group("cue") or _REFINED_AFTER.match(text, number.end)):
+        # "une vingtaine de couturières – 23 précisément –": the exact count of the
+        # estimate just before, which it replaces
+        return dataclasses.replace(previous[0], value=number.value, approx=False), \
+            REFINED_CUE, number.end
     # (a figure naming its own thing counts that: "… sont une dizaine à coudre. Elles en
     # sont déjà à 520 masques")
     if previous and previous[0] is not None and previous[0].kind in _LEVELS and \
@@ -1927,6 +1945,16 @@ _PAST_OVER_LIST = re.compile(r"\b((?:ai|as|a|avons|avez|ont)\s+(?:(?:déjà|auss
                              r"(?:pu|su|réussi\s+à|permis\s+(?:de|d['’])))\s*:\s*$", re.I)
 
 
+def _bracket_depth(verb, figure) -> int:
+    """How many brackets deeper the verb stands than the figure (negative: shallower)."""
+    text = figure.doc.text
+    if verb.idx > figure.idx:
+        between = text[figure.idx:verb.idx]
+        return between.count("(") - between.count(")")
+    between = text[verb.idx:figure.idx]
+    return between.count(")") - between.count("(")
+
+
 def _made_just_before(before: str) -> re.Match | None:
     """A compound past of making or giving right before the figure, whatever the parse
     made of a complement between ("a collecté pour nous 450 draps")."""
@@ -2612,6 +2640,14 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     # is another clause's ("vise les 2 000 masques et recherche encore une vingtaine de
     # bénévoles", "a commandé 500 masques et a besoin de 12 couturières")
     verbs = [v for v in verbs if not _need_between(v, first)]
+    if first is not None:
+        # a verb in brackets the figure is not in is an aside's ("200 barquettes (les
+        # nôtres font 350 g, n'importe quel modèle ira)"): it governs nothing outside; a
+        # figure in brackets with a verb of its own there is that verb's ("a cousu 700
+        # masques (nous en coudrons 300 de plus)"), without one the verb outside's
+        depth = {v.i: _bracket_depth(v, first) for v in verbs}
+        verbs = [v for v in verbs if depth[v.i] == 0 or depth[v.i] < 0 and not any(
+            d == 0 for d in depth.values())]
     if first is not None and (opened := _DASH_ASIDE_OPEN.search(before)) and \
             _DASH_ASIDE_CLOSE.match(after):
         # a figure in an aside between dashes glosses the phrase before it ("Pour tenir ce

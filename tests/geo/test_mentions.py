@@ -67,6 +67,13 @@ def test_common_words_need_context():
     assert codes("les habitants de La Couture") == ["62252"]
 
 
+def test_a_generic_head_alone_in_lower_case_is_the_word():
+    # "échelle" opens "à l'échelle nationale"; alone, lower case, it is no commune (08)
+    assert codes("notre atelier de couture a changé d'échelle") == []
+    assert codes("à l'échelle nationale, des millions de masques") == ["FR"]
+    assert codes("les bénévoles d'Échelle ont livré") == ["08149"]
+
+
 def test_person_and_organisation_names():
     assert codes("à l’image de celle de Jonathan Petit qui a créé") == []
     assert codes("A Harnes, l’entreprise Durand Production") == ["62413"]

@@ -2409,3 +2409,18 @@ def test_a_range_a_kitty_a_rate_between_commas_and_an_aside_between_dashes(text,
 ])
 def test_an_event_s_year_and_buildings_counted(text, figure, reason):
     assert (figure, reason) in aside(text)
+
+
+
+@pytest.mark.parametrize("text, expected, set_aside", [
+    ("Une trentaine de bénévoles – 34 précisément – assurent les livraisons.",
+     [(34, "volunteers")], [("Une trentaine", "refined")]),
+    ("Le club a livré une centaine de colis (très exactement 107) depuis mars.",
+     [(107, "done")], [("une centaine", "refined")]),
+    # parts in brackets, with no word of precision, are no exact count
+    ("Une quinzaine de bénévoles (9 couturières et 6 livreurs) se relaient.",
+     [(15, "volunteers"), (9, "volunteers"), (6, "volunteers")], []),
+])
+def test_an_estimate_s_exact_count_said_just_after_replaces_it(text, expected, set_aside):
+    assert kinds(text) == expected
+    assert aside(text) == set_aside

@@ -3216,3 +3216,75 @@ def test_the_answer_to_a_question_of_cost_is_a_price():
         "Les makers de Rumilly ont livré 800 visières aux soignants. Combien coûte une "
         "visière ? « À peine 0,90 € de plastique », répond Paul. Tout est offert.")
     assert ini[2] == [(800, "done")]
+
+
+def test_a_post_s_own_workshop_in_its_lead_is_its_town_and_a_line_opened_by_a_participle_names_no_one():
+    found = summary(
+        "Les Aiguilles du Haut-Pays\nPublié ce matin · 🌍\n\n"
+        "Bonjour à tous ! Un point rapide sur la semaine dans notre atelier de Bourthes.\n\n"
+        "✅ 1 300 masques cousus depuis mars\n"
+        "📦 Remis aux mairies de Zoteux et Wicquinghem, et à la pharmacie de Fruges\n"
+        "🎯 Notre objectif : 2 000 masques avant la fin du mois\n")
+    assert found == [("Les Aiguilles du Haut-Pays", ["62168", "62903", "62886", "62364"],
+                      [(1300, "done"), (2000, "target")])]
+
+
+def test_a_name_in_capitals_with_its_town_in_brackets_heads_the_figures_under_it():
+    found = summary(
+        "LA LETTRE DU CANTON\n\n"
+        "🍞 RESTOS DU CŒUR DE FRUGES\n"
+        "• 1 200 repas servis depuis le 17 mars\n\n"
+        "🧶 LES DOIGTS D’OR (Hucqueliers)\n"
+        "• 14 bénévoles\n"
+        "• 350 blouses remises à l'hôpital de Montreuil-sur-Mer\n")
+    assert found == [("Restos du Cœur de Fruges", ["62364"], [(1200, "done")]),
+                     ("Les doigts d’or", ["62463", "62588"],
+                      [(14, "volunteers"), (350, "done")])]
+
+
+def test_a_verb_in_brackets_beside_a_needed_figure_does_not_govern_it():
+    found = summary(
+        "Les Cuistots de Cormont\n\n"
+        "Cette semaine, nous avons préparé 320 repas pour les aînés du village.\n\n"
+        "🆘 ON CHERCHE :\n"
+        "– 150 barquettes avec couvercle (les nôtres font 500 ml, n'importe quel modèle ira)\n"
+        "– des bras le jeudi matin !\n")
+    assert found == [("Les Cuistots de Cormont", ["62241"], [(320, "done"), (150, "needed")])]
+
+
+def test_a_bulletin_s_letterhead_after_a_pictograph_and_a_line_of_its_list_naming_towns():
+    found = summary(
+        "🌳 LA COMMUNAUTÉ DE COMMUNES DU PAYS DE LUMBRES — LETTRE SPÉCIALE\n\n"
+        "📌 BILAN\n"
+        "• 9 000 masques distribués par la Communauté de communes\n"
+        "• 1 400 repas livrés par la cuisine centrale d'Esquerdes pour les aînés isolés\n\n"
+        "🔜 LA SUITE\n"
+        "• 6 000 masques commandés par la Communauté de communes\n"
+        "• Retrait dans vos mairies de Setques, Elnes et Wisques : samedi, de 9 h à 12 h\n")
+    assert found == [
+        ("Communauté de communes du Pays de Lumbres", ["62794", "62292", "62898"],
+         [(9000, "done"), (6000, "ordered")]),
+        ("cuisine centrale d'Esquerdes", ["62309"], [(1400, "done")])]
+
+
+def test_a_town_s_letterhead_in_capitals_names_its_institution_not_a_supplier_s_town():
+    found = summary(
+        "VILLE DE THÉROUANNE\nActualités municipales\n\n"
+        "Masques : où en sommes-nous ?\n\n"
+        "La commune a commandé 2 500 masques lavables auprès d'un atelier textile "
+        "d'Aire-sur-la-Lys. Ils seront distribués en mairie le 9 mai.")
+    assert found == [("Ville de Thérouanne", ["62811"], [(2500, "ordered")])]
+
+
+@pytest.mark.parametrize("sentence", [
+    # helpers shared out by where they come from
+    "Elles sont venues avec leur machine, certaines de Quelmes, d'autres de Bouvelinghem.",
+    # a thought for others, an adverb set off by commas
+    "Une pensée, enfin, pour les familles de Quelmes, durement touchées.",
+    # where pupils are enrolled
+    "Les élèves inscrits au collège de Quelmes recevront leurs devoirs par courrier.",
+])
+def test_towns_named_in_passing_are_not_reached(sentence):
+    found = summary("Les Couturières d'Acquin-Westbécourt\n\n"
+                    "Nous avons cousu 640 masques pour le village. " + sentence)
+    assert found == [("Les Couturières d'Acquin-Westbécourt", ["62008"], [(640, "done")])]
