@@ -84,7 +84,8 @@ def recapped(blocks, read_of: dict) -> None:
         # heading in capitals may come joined to its first row: "EN CHIFFRES 2 400 …")
         head = re.match(r"(\D{3,80}?)\s+(?=\d)", line)
         under = bool(head and head.group(1).isupper() and is_recap(head.group(1))) or (
-            under and (line[:1] in "•-–—*▪·▸►|" or line[:1].isdigit()))
+            under and (line[:1] in "•-–—*▪·▸►|" or line[:1].isdigit()
+                       or "\u2500" <= line[:1] <= "\u257f"))   # a box's frame: "┃ 380 …"
         for k, (note, q) in enumerate(read_of.get(block.start, [])):
             if q is None:
                 continue

@@ -823,6 +823,8 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         acting = [a for a in found if not (_FRONTED_PARTNER.search(text[:a.start]) and any(
             b.start > a.end and "," in text[a.end:b.start] for b in found))]
         return min(acting or found, key=lambda a: a.start)
+    if (named := _named_subject(text)) is not None:
+        return named
     if context is not None and context.institution is not None:
         m = _OWN_INSTITUTION.search(text) or (
             _FIRST_PERSON.search(text) if context.institution.type == LOCAL_GOV else None)
@@ -836,6 +838,39 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         if m:
             return Actor(context.actor.name, context.actor.type, m.start(), m.end())
     return None
+
+
+# A group's proper name opening its sentence, with no head noun to tell what it is:
+# its article, two capitalised words at least, maybe its town ("Les Petites Mains de
+# Frévent ne chôment pas")
+_NAMED_OPENING = re.compile(rf"\W*((?:Les|Le|La|L{_A})\s*[{_UP}][\w’'-]+(?:\s+[{_UP}][\w’'-]+)+"
+                            rf"(?:\s+(?:de|du|d{_A})\s*[{_UP}][\w’'-]+(?:-[\w’'-]+)*)?)")
+
+
+def _named_subject(text: str) -> Actor | None:
+    """The proper name a sentence opens with, when it is its verb's subject."""
+    m = _NAMED_OPENING.match(text)
+    if m is None or resolve(m.group(1)).level is not None:
+        return None   # a place's name ("La Couture-Boussey"), not a group's
+    first = re.sub(rf"^(?:Les|Le|La|L{_A})\s*", "", m.group(1)).split()[0]
+    if re.search(r"(?:ois|oise|ais|aise|ien|ienne)s?$", first) or \
+            _INSTITUTION_WORD.fullmatch(first):
+        return None   # inhabitants ("Les Lensois"), an institution ("La Région …"): read
+        #               as such elsewhere
+    # its verb follows (a clitic or the verb itself; the parse of a name it does not
+    # know may lose its subject)
+    after = parse(text[m.end(1):])
+    if not (_CLITIC_NEXT.match(text, m.end(1)) or (
+            len(after) > 1 and after[1].pos_ in ("VERB", "AUX") and after[0].is_space)
+            or (len(after) and after[0].pos_ in ("VERB", "AUX"))):
+        return None
+    return Actor(m.group(1), ASSOCIATION, m.start(1), m.end(1))
+
+
+_INSTITUTION_WORD = re.compile(r"(?i)région|préfecture|état|ville|mairie|commune|département"
+                               r"|agglo|agglomération|communauté|république|gouvernement|poste")
+_CLITIC_NEXT = re.compile(r"\s+(?:ne|n['’]|se|s['’]|y|en|l['’]|leur|lui|nous|vous|ont|a|sont|est"
+                          r"|vont|va|font|fait)\b")
 
 
 def _named_further(a: Actor, found: list[Actor], text: str) -> Actor:
@@ -2431,6 +2466,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                     # au rendez-vous": its bearer heads the item
                     headline = block
                 continue
+        if block.role == "heading" and last is not None and block.text.rstrip().endswith(":") \
+                and _SITES_HEADING.search(block.text):
+            # a heading that introduces the story's sites ("📍 Dépôts possibles :") goes on
+            # with it: the entries under it say where it happens
+            current, intro = None, True
+            continue
         if block.role in ("separator", "heading"):
             current = None
             if block.role == "heading":
@@ -2587,6 +2628,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  # (where the story's vehicle stops: "Le camion stationne chaque semaine
                  # à Hesmond, à …", naming nobody and no figure)
                  or (actor is None and not figures and bool(_STOPS_AT.search(block.text)))
+                 # (or the sites it counts: "le retrait s'est organisé sur trois sites : …")
+                 or (actor is None and not figures and places_counted
+                     and not BULLET.match(block.text))
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
@@ -2896,6 +2940,11 @@ def _pictograph_line(text: str) -> bool:
     return bool(BULLET.match(text)) and not _listed(text)
 
 
+# a heading naming sites: drop-off, collection or pick-up points, places, addresses
+_SITES_HEADING = re.compile(r"(?i)\b(?:dépôts?|points?\s+(?:de\s+)?(?:collecte|retrait|dépôt"
+                            r"|distribution|relais)|lieux|adresses|où\b)")
+
+
 def _same_list(text: str, before: str) -> bool:
     """Two pictograph lines, or two lines of notes of one list marked alike."""
     if _pictograph_line(text) and _pictograph_line(before):
@@ -2961,8 +3010,11 @@ def _one_commune(text: str, dep: str):
     if not towns and BULLET.match(text):
         # a list's line that is a name alone is that commune's, even a name that is
         # also a word ("- Vélu")
-        r = resolve(_strip_bullet(text).strip(" .;,"), dep)
-        if r.code and r.level == "commune" and r.inside and r.method == "exact":
+        # (in capitals, case tells no name from the word: "🧵 COUTURE" heads a topic)
+        name = _strip_bullet(text).strip(" .;,")
+        r = resolve(name, dep)
+        if r.code and r.level == "commune" and r.inside and r.method == "exact" and \
+                not (name.isupper() and fold(name) in AMBIGUOUS):
             return r
     return next(iter(towns.values())) if len(towns) == 1 else None
 
@@ -3417,13 +3469,13 @@ _PEERS_SECOND_TOWN = re.compile(rf"\b(?:amie?s|collègues|homologues|confrères|
                                 rf"(?:de\s+|d{_A}|du\s+)[\w’'-]+(?:[\s-][\w’'-]+){{0,3}}?"
                                 rf"\s+et\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # (… unless they are given to: "distribués à nos amis de Thélus et de Farbus")
-_GIVEN_TO_PEERS = re.compile(r"\b(?:à|aux|pour)\s+(?:nos\s+|mes\s+|leurs\s+|ses\s+|les\s+)?"
+_GIVEN_TO_PEERS = re.compile(r"\b(?:à|aux|pour|chez)\s+(?:nos\s+|mes\s+|leurs\s+|ses\s+|les\s+)?"
                              r"(?:amie?s|collègues|homologues|confrères|consœurs)\s", re.I)
 # friends or neighbours given to are the people served, like a town's inhabitants
 # ("distribués à Vimy mais aussi à nos amis de Thélus"), no other party's seat; friends
 # thanked are that party ("merci à nos amis de Marck qui nous ont prêté …")
 _FRIENDS_SERVED = re.compile(rf"\b{_GIVING}\b[^.;:!?]{{0,80}}"
-                             rf"\b(?:à|aux|pour)\s+(?:nos|leurs|ses|mes|vos|des|les)\s+"
+                             rf"\b(?:à|aux|pour|chez)\s+(?:nos|leurs|ses|mes|vos|des|les)\s+"
                              rf"(?:amie?s|voisine?s)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # a party's premises where the action takes place ("une collecte devant le supermarché
 # de Fouquières-lès-Lens"): there it happens, whoever owns the place
@@ -3640,14 +3692,19 @@ def choose_places(body: str, draft: _Draft, mentions, home=None) -> list[Place]:
     ranked = []
     passing = _passing_flags(body, mine, actor)
     for m, in_passing in zip(mine, passing):
+        listed = any(b.start <= m.start < b.end for b in draft.reached)
+        # (a list of where it went names its sites, a person's home among them: "- chez
+        # Nathalie, à Saint-Josse"; only a town it compares or sets near is not one)
+        if listed and in_passing and not _compared(body, m.start):
+            in_passing = False
         tier = None if in_passing else _tier(body, m, actor, mine)
-        if tier is not None and any(b.start <= m.start < b.end for b in draft.reached):
+        if tier is not None and listed:
             # a town a list of where it went names ("Où sont partis les masques ?" over
             # "👉 à l'Ehpad de Lières") is reached, a receiver's or not
             tier = _SPECIFIC["commune"]
         if tier is not None:
             ranked.append((tier, m.start, m))
-    ranked += [(0, m.start, m) for m in _referred(body, actor, mentions)]
+    ranked += [(0, m.start, m) for m in _referred(body, actor, mentions, home)]
     ranked += [(0, m.start, m) for m in _named_before(body, actor, mentions)
                if not any(t == 0 for t, _, _ in ranked)]
     # a receiver's town the text sends the help to is a commune the initiative reaches
@@ -3699,14 +3756,14 @@ _SEAT_ANAPHOR = re.compile(r"\b(?:(?:situ|implant|bas|install|établi|domicili)�
 _ANAPHOR_REACH = 400   # characters back to the commune an anaphor refers to
 
 
-def _referred(body: str, actor: tuple[int, int], mentions) -> list:
+def _referred(body: str, actor: tuple[int, int], mentions, home=None) -> list:
     """The commune an anaphor of place in the actor's sentence refers back to."""
     start = max(body.rfind(".", 0, actor[0]), body.rfind("\n", 0, actor[0])) + 1
     end = min((i for i in (body.find(".", actor[1]), body.find("\n", actor[1])) if i >= 0),
               default=len(body))
     anaphor = _SEAT_ANAPHOR.search(body, start, end)
-    if anaphor is None:
-        return []
+    if anaphor is None or (home is not None and re.match(r"(?i)du|au\b", anaphor.group())):
+        return []   # "les enfants du village" in a text of its own town: that town, its home
     # (a receiver's town is where help goes, not a village one lives in: "• Offekerque
     # — Blouses pour le centre hospitalier de Calais — Couturières du village")
     before = [m for m in _within(mentions, [(anaphor.start() - _ANAPHOR_REACH,

@@ -496,6 +496,26 @@ def _row_figures(header: list[str], cells: list[str]) -> tuple[list[str], list[s
     return figures, rest
 
 
+def _without_row_index(out: list) -> list:
+    """A table's first column numbering its rows 1, 2, 3… (« Tournée », « N° ») is an
+    index, no figure: it is dropped, with its header."""
+    runs: list[list[int]] = []
+    for i, item in enumerate(out):
+        if isinstance(item, tuple):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    out = list(out)
+    for run in runs:
+        firsts = [out[i][1][0] if out[i][1] else "" for i in run]
+        if len(run) >= 2 and firsts == [str(n) for n in range(1, len(run) + 1)]:
+            for i in run:
+                header, cells = out[i]
+                out[i] = (header[1:] if len(header) == len(cells) else header, cells[1:])
+    return out
+
+
 def _table_rows(lines: list[str]) -> list[str]:
     """A table drawn with pipes ("| Marquise | CCAS | 18 bénévoles |"): its header (its
     first row, without figures) and its rules are dropped, and each row becomes a list
@@ -549,7 +569,7 @@ def _table_rows(lines: list[str]) -> list[str]:
             out.append((header, _cells(line)))
         in_table = True
     flat: list[str] = []
-    for item in out:
+    for item in _without_row_index(out):
         if isinstance(item, tuple):
             header, item = item
             figures, cells = _row_figures(header, item) if len(header) == len(item) \

@@ -99,6 +99,9 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # a year after a preposition, ending its clause ("le stock date de 2009.")
     ("year", re.compile(r"\b(?:de|d['’]|avant|après|vers|à partir de)\s*(?:19|20)\d\d\b"
                         r"(?=\s*(?:[.,;:)!?—–]|$))", re.I)),
+    # … or the year a thing is put off to ("le tournoi est reporté à 2021")
+    ("year", re.compile(r"\b(?:report|repouss|remis|décal|ajourn)\w*\s+(?:à|en|au)\s+"
+                        r"(?:l['’]année\s+|l['’]an\s+|printemps\s+|automne\s+)?(?:19|20)\d\d\b", re.I)),
     # a past event named with its year ("sa bataille de 1415", "l'incendie de 1887")
     ("year", re.compile(r"\b(?:bataille|siège|traité|fondation|construction|incendie|guerre"
                         r"|crue|tempête|naissance|mort)s?\s+(?:de\s+|d['’]|en\s+)?1[0-9]\d\d\b",
@@ -116,7 +119,7 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # Wimereux, 62930 — 03 21 …")
     ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=[ \t]+[A-ZÉÈ])"
                             r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$"
-                            r"|(?<=[^\W\d], )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*(?:[–—,;(]|$))"
+                            r"|(?<=[^\W\d], )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*(?:[–—,;(]|\.(?!\d)|$))"
                             r"|(?<=[^\W\d] \()(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?=\))")),
     # … or labelled as one ("Code postal pour vos courriers : 62380")
     ("postcode", re.compile(r"\bcode postal\b[^\d\n]{0,30}?(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b",
@@ -145,8 +148,14 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                             r"|\d{1,2})(?=\s*(?:[,.;!?»\"”)]|$))", re.I)),
     ("ordinal", re.compile(r"\b\d+\s?(?:e|è|ème|eme|er|ère|re|nd|nde)\b", re.I)),
     # a list's item number at the start of a line ("2 – À Oignies", "3) La ville")
-    ("ordinal", re.compile(r"(?m)^\s*\d{1,2}\s*(?:[–—)]|-(?=\s)|\.(?=\s))")),
+    # (… or of a heading, after the rule that frames it: "━━━ 2. ILS SE SONT MOBILISÉS ━━━")
+    ("ordinal", re.compile(r"(?m)^[\s━─═=*#■▪►▶~_]*\d{1,2}\s*(?:[–—)]|-(?=\s)|\.(?=\s))")),
     ("age", re.compile(r"\b\d{1,3}\s+ans\b|\bâgée?s? de\s+\d{1,3}", re.I)),
+    # an age whose "ans" an ellipsis leaves out, after a superlative of age ("la plus
+    # jeune a 19 ans, la plus âgée 81")
+    ("age", re.compile(r"\b(?:le|la|les)\s+plus\s+(?:âgée?s?|jeunes?|vieux|vieilles?|ancien(?:ne)?s?)"
+                       r"\s*(?::\s*|(?:a|avait|aura)\s+)?\d{1,3}\b(?![\s\u202f.,]?\d)(?!\s*[^\W\d_])",
+                       re.I)),
     # a schedule: "24 heures sur 24", "7 jours sur 7", "24h/24", "7j/7", in words too
     # ("sept jours sur sept", "six soirs sur sept")
     ("duration", re.compile(r"\b\d{1,2}\s*(?:heures|h|jours|j)\s*(?:sur|/)\s*\d{1,2}\b", re.I)),

@@ -434,6 +434,8 @@ _REGIONS = (r"(?:Hauts-de-France|Île-de-France|Grand Est|Normandie|Bretagne|Pay
 _NATIONAL_PHRASE = re.compile(
     rf"\b(?:(?:au|à l{_APOS}) ?(?:niveau|plan|échelon) (?:national|régional)|à l{_APOS}échelle (?:nationale|du pays|de la France"
     rf"|de l{_APOS}Hexagone|régionale|de la région)|en France|(?:dans|sur|à travers) (?:toute )?la France"
+    # (the country by its figure of speech: "dans l'Hexagone", "partout dans l'Hexagone")
+    rf"|(?:dans|sur|à travers) (?:tout )?l{_APOS} ?Hexagone"
     rf"|(?:à titre de |pour )comparaison"
     # (the Region as a funder, "grâce à une dotation de la Région", is no scope either)
     rf"|(?<!par )(?<!avec )(?<!grâce à )(?<!dotation de )(?<!aide de )(?<!soutien de )"
@@ -483,6 +485,8 @@ _RATE_WORDS = re.compile(rf"\b(?:(?P<day>(?:par|chaque) (?:jour|soir|matin|midi)
                          rf"|(?P<week>par semaine|{_WEEKLY}|hebdomadaire\w*))\b", re.I)
 _PER_DAY = re.compile(r"^[^.;]{0,60}?(?:\b(?:par|chaque) (?:jour|soir|matin|midi)|/\s?jour"
                       r"|\bquotidien\w*)", re.I)
+_RATE_RIGHT_AFTER = re.compile(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:(?:par|chaque)\s+(?:jour|soir|matin|midi"
+                               rf"|semaine)|{_WEEKLY}|/\s?(?:jour|semaine))\b", re.I)
 # A rate adverbial opening the sentence ("Chaque jour, …") sets the rate of the whole sentence.
 _RATE_OPENING = re.compile(rf"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs?|matins?|midis?)"
                            rf"|au quotidien)|(?P<week>{_WEEKLY}))\b", re.I)
@@ -555,7 +559,8 @@ GOAL_NOUNS = {"objectif", "but", "ambition", "cible", "projet", "visée", "défi
 GOAL_BEFORE = re.compile(
     # (a goal reached is none: "Objectif atteint pour les bénévoles : 6 000 masques")
     rf"(?:\b(?:objectif|ambition|but|cible|défi|challenge)\b"
-    rf"(?!\s+{_REACHED}\b)[^.;]{{0,40}}$"
+    # (not across a coordinated clause: "c'était un vrai défi, et je remercie les 23 …")
+    rf"(?!\s+{_REACHED}\b)(?:(?!,\s*(?:et|mais|puis)\b)[^.;]){{0,40}}$"
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
@@ -768,6 +773,11 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         # … and so does a title reporting what was done: "1) Ce que nous avons fait")
         intro = _last_sentence(line) if line.endswith(":") or (
             _LIST_TITLE.fullmatch(line) and (NEED.search(line) or _reported(line))) else ""
+    elif above and _NEED_TITLE.fullmatch(above) and NEED.search(above) and \
+            not any("Fin" in t.morph.get("VerbForm") for t in parse(text)):
+        # a need's heading ("4. ON RECHERCHE") over a line without a verb ("Une quinzaine
+        # de bénévoles pour la distribution") names what is sought
+        intro = above
     doc = None
     previous: tuple[Quantity, int] | None = None
     for i, number in enumerate(numbers):
@@ -795,6 +805,13 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
+        if q.kind in (DONE, VOLUNTEERS, BENEFICIARIES) and previous and previous[0] is not None \
+                and previous[0].kind in (NEEDED, ORDERED) and \
+                (joined := _ALSO_JOINED.fullmatch(text, previous[1], number.start)):
+            # an object coordinated to a need's or an order's ("il lui manque 300 kg de
+            # denrées (pâtes, conserves) ainsi qu'une dizaine de bénévoles") shares its verb
+            q = dataclasses.replace(q, kind=previous[0].kind)
+            reason = f"{previous[0].reason} … coordonné (« {joined.group(1).strip()} »)"
         if reason == REFINED_CUE and out and out[-1][1] is previous[0]:
             out[-1] = (dataclasses.replace(out[-1][0], status=SET_ASIDE, reason="refined",
                                            kind=None, item=""), None)
@@ -805,6 +822,10 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
     return out
 
 
+# "… ainsi qu'", "… et aussi": a second object coordinated to the figure before, past its
+# noun's complements and a bracket
+_ALSO_JOINED = re.compile(r"[^.;:!?\d\n]{0,80}?\s(ainsi\s+qu['’]\s*|ainsi\s+que\s+|et\s+(?:aussi|également)\s+)"
+                          r"(?:de\s+|d['’]\s*|des\s+)?", re.I)
 # An estimate's exact count right after it, in an aside: "une vingtaine de bénévoles –
 # 23 précisément –", "une centaine de colis (exactement 104)"
 _REFINED_BEFORE = re.compile(r"[^.;:!?\d\n]{0,60}?(?:[–—(]|,)\s*(?P<cue>(?:très\s+)?(?:exactement"
@@ -826,6 +847,8 @@ def _lines_backwards(text: str):
 
 
 _LIST_TITLE = re.compile(r"[^.!?\n]{3,60}(?<![.])[!?\W]*")
+# a short heading, maybe numbered ("4. ON RECHERCHE", "🙏 Nos besoins")
+_NEED_TITLE = re.compile(r"\W*(?:\d{1,2}[.)]\s+)?[^.!?:\n\d]{3,50}(?<![.])[!?:\W]*")
 
 
 def _last_sentence(text: str) -> str:
@@ -906,8 +929,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
                                                                    number.start):
         # "130 repas par jour, contre 85 avant la crise": a figure of comparison counts
         # the same thing the same way, shown apart; an amount done another time is no
-        # output of this report
-        if previous[0].kind == DONE:
+        # output of this report, nor are the people helped or helping then ("62 inscrits,
+        # contre une vingtaine avant la crise")
+        if previous[0].kind in (DONE, BENEFICIARIES, VOLUNTEERS):
             return None, "comparison", number.end
         return dataclasses.replace(previous[0], value=number.value, approx=number.approx), \
             "comparaison avec le chiffre qui précède (« contre »)", number.end
@@ -1859,6 +1883,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         # a total made, in the past: a rate in the relative clause after it is another
         # act's ("a cousu plus de 700 masques, qu'elle dépose chaque matin")
         rate_zone = _RELATIVE_AFTER.split(rate_zone, maxsplit=1)[0]
+    if grammar == ORDERED and told and (own_rate := _RATE_RIGHT_AFTER.match(rate_zone)) and \
+            told[-1] in rate_zone[own_rate.end():]:
+        # a rate right after its noun, then how each is ordered ("230 paniers par semaine,
+        # commandés en ligne"): a flow served, not an order waiting
+        grammar = None
     if grammar not in (TARGET, ORDERED):
         # "Colis remis chaque semaine, par commune :"; "comme chaque lundi" in it compares
         # the report with its habit, and gives its figures no rate
@@ -2077,6 +2106,11 @@ WORK_LEMMAS = {"produire", "fabriquer", "imprimer", "sortir", "coudre", "confect
                "réaliser", "livrer", "transporter", "acheminer", "assembler", "découper"}
 
 
+# "par" and who, in the verb's clause: a passive's agent, whatever the parse made of it
+_AGENT_AFTER = re.compile(r"[^.;:!?\n]{0,40}?\bpar\s+(?:\d|les\s|la\s|le\s|l['’]|des\s|une?\s|nos\s"
+                          r"|ses\s|leurs\s|[A-ZÀ-Ý])")
+
+
 def _does_the_work(chain) -> bool:
     """The things counted are the active subject of a verb of making or carrying whose
     own figure counts the output: the means (machines, vehicles), not what is made ("les
@@ -2093,6 +2127,10 @@ def _does_the_work(chain) -> bool:
         # a finite verb agrees with its subject: "320 masques cousus main" (read "cousus",
         # singular, as its verb) is a participle's noun, no subject
         return False
+    if any(c.dep_ == "obl:agent" for c in verb.children) or _AGENT_AFTER.match(
+            verb.doc.text, verb.idx + len(verb.text)):
+        return False   # an agent makes it passive, the subject what is made: "3 200 masques
+        #                cousus par 28 couturières" (a participle the tagger took as finite)
     own = {t.i for t in noun.subtree}
     # what is made is another thing than what makes it ("900 masques …, objectif de 3 000
     # masques" counts masks twice), and it is the verb's own, not a relative clause's:
@@ -2308,6 +2346,13 @@ def _order_near(clause_after: str) -> re.Match | None:
 
 _DASH_ASIDE_OPEN = re.compile(r"\s[—–]\s[^—–.;!?]*$")
 _DASH_ASIDE_CLOSE = re.compile(r"[^—–.;!?]*\s[—–]\s")
+
+
+_ARRIVING = {"parvenir", "arriver"}
+# an appeal, and a purpose of getting things right before their figure
+_APPEAL = re.compile(r"\bappel(?:s|ons|le|lent)?\b", re.I)
+_TO_OBTAIN = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:obtenir|recevoir|réunir|récolter"
+                        r"|rassembler)\s+(?:encore\s+)?$", re.I)
 
 
 def _books(token) -> bool:
@@ -2712,6 +2757,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
         return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
+    if first is not None and (purpose := _TO_OBTAIN.search(clause_before)) and \
+            (appeal := _APPEAL.search(first.doc.text, first.sent.start_char, first.idx)):
+        # what an appeal is made to obtain is needed, however long the call's addressees
+        # ("lance un appel aux entreprises et aux associations du littoral … pour obtenir
+        # 3 000 blouses")
+        return NEEDED, f"besoin exprimé (« {appeal.group()} … {purpose.group().strip()} »)"
     near = _last(clause_before, 60)
     base = first.idx - len(near) if first is not None else 0
     need = next((m for m in NEED.finditer(near) if (only or not re.search(
@@ -2838,6 +2889,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                 and lemma in INTENTION and not _had_to(verb)) or \
                 lemma in GOAL_VERBS:  # "va distribuer", "vise"
             return TARGET, f"verbe d'intention (« {verb.text} »)"
+        arriving = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in _ARRIVING),
+                        None) if lemma in ("devoir", "aller") and not _had_to(verb) else None
+        if arriving is not None:
+            # things that are still to reach us were bought or ordered, not yet delivered
+            # ("un réassort de 10 000 masques doit encore nous parvenir")
+            return ORDERED, f"attendu, pas encore livré (« {verb.text} … {arriving.text} »)"
         if lemma in ("devoir", "aller") and any(c.dep_ == "xcomp" and c.pos_ == "VERB"
                                                 for c in verb.children) and not _had_to(verb):
             # a modal over the act: still to be done ("30 tablettes doivent être remises")

@@ -2424,3 +2424,48 @@ def test_an_event_s_year_and_buildings_counted(text, figure, reason):
 def test_an_estimate_s_exact_count_said_just_after_replaces_it(text, expected, set_aside):
     assert kinds(text) == expected
     assert aside(text) == set_aside
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # the year a thing is put off to
+    ("La kermesse de l'école est repoussée à 2021.", "2021", "year"),
+    # an age whose "ans" an ellipsis leaves out
+    ("Nos tricoteuses sont 11 : la plus jeune a 23 ans, la plus âgée 88.", "88", "age"),
+    # a postcode after its town, closing the sentence
+    ("Écrivez-nous : Mairie de Fressin, 62140.", "62140", "postcode"),
+    # a heading's number after the rule framing it
+    ("═══ 3. NOS BÉNÉVOLES ═══", "═══ 3.", "ordinal"),
+    # figures of another period given to compare: people helped then
+    ("Le portage sert 74 personnes, contre une trentaine avant la crise.", "une trentaine",
+     "comparison"),
+    # the country by its figure of speech
+    ("Dans l'Hexagone, une cinquantaine de brasseries ont fabriqué du gel.", "une cinquantaine",
+     "national"),
+])
+def test_a_year_put_off_an_elided_age_a_closing_postcode_a_heading_s_number_and_comparisons(
+        text, figure, reason):
+    assert (figure, reason) in [(t.split()[-1] if reason in ("year", "age") else t, r)
+                                for t, r in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things still to reach us were bought or ordered
+    ("Un complément de 6 000 masques, déjà réglé, doit encore nous parvenir.", [(6000, "ordered")]),
+    # what an appeal is made to obtain, however long its addressees
+    ("L'hôpital lance un appel aux artisans, aux commerçants et aux associations du canton de "
+     "Fruges pour obtenir 2 500 blouses.", [(2500, "needed")]),
+    # a rate right after its noun, then how each is ordered: a flow served
+    ("La ferme écoule 140 paniers par semaine, commandés la veille sur son site.",
+     [(140, "per_week")]),
+    # an object coordinated to a need's, past a bracket
+    ("Il nous manque encore 200 kg de denrées non périssables (conserves, pâtes, riz, lait, "
+     "café) ainsi qu'une quinzaine de bénévoles motorisés.", [(200, "needed"), (15, "needed")]),
+    # a goal noun in a coordinated clause before governs nothing after
+    ("Ce fut un vrai défi, et je remercie les 31 bénévoles qui ont tout emballé.",
+     [(31, "volunteers")]),
+    # an agent makes a participle passive, whatever the tagger read
+    ("Les Doigts d'Or ne chôment pas : 2 700 masques cousus à ce jour par 24 couturières !",
+     [(2700, "done"), (24, "volunteers")]),
+])
+def test_orders_awaited_appeals_rates_coordinated_needs_and_passives(text, expected):
+    assert kinds(text) == expected

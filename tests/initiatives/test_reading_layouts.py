@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from geo.geocode import resolve
+from initiatives import counted_once
 from initiatives.extract import Context, find_actor, read, split_blocks
 from initiatives.ingest import release_from_text
 from initiatives.model import SET_ASIDE
+from initiatives.quantities import read_numbers
 
 
 def reading(text: str):
@@ -3288,3 +3290,80 @@ def test_towns_named_in_passing_are_not_reached(sentence):
     found = summary("Les Couturières d'Acquin-Westbécourt\n\n"
                     "Nous avons cousu 640 masques pour le village. " + sentence)
     assert found == [("Les Couturières d'Acquin-Westbécourt", ["62008"], [(640, "done")])]
+
+
+def test_a_table_s_column_numbering_its_rows_is_no_figure():
+    found = summary(
+        "Mairie de Fressin\n\n"
+        "Le CCAS livre chaque midi 38 repas aux aînés.\n\n"
+        "| N° | Secteur | Départ |\n|---|---|---|\n"
+        "| 1 | Centre et rue du Moulin | 10 h |\n| 2 | Hameaux | 11 h |\n| 3 | Route de Créquy | 11 h 30 |\n")
+    assert [q for _, _, qs in found for q in qs] == [(38, "per_day")]
+
+
+def test_a_framed_box_of_key_figures_says_again_what_the_body_tells():
+    text = ("LA LETTRE DU CANTON\nSpécial solidarité\n\n"
+            "CHIFFRES CLÉS\n"
+            "┃ 4 200 masques distribués entre le 2 et le 9 mai dans les mairies\n"
+            "┃ 95 foyers accompagnés (courses, pharmacie, appels de convivialité)\n\n"
+            "Les 4 200 masques ont été distribués en mairie de Fruges et de Créquy. Le CCAS "
+            "de Fruges a accompagné 95 foyers.")
+    blocks = split_blocks(release_from_text(text).body)
+    read_of = {b.start: read_numbers(b.text) for b in blocks}
+    counted_once.recapped(blocks, read_of)
+    boxed = [n for b in blocks if b.text.startswith("┃") for n, q in read_of[b.start]
+             if n.value and n.value > 50]
+    assert [(n.text, n.reason) for n in boxed] == [("4 200", "restated"), ("95", "restated")]
+
+
+def test_a_heading_in_capitals_that_is_also_a_word_and_a_group_named_without_a_head_noun():
+    found = summary(
+        "CANTON INFOS – Spécial solidarité\n\n"
+        "🍲 AIDE ALIMENTAIRE\n"
+        "L'épicerie solidaire de Fressin a distribué 180 colis depuis mars.\n\n"
+        "🧵 COUTURE\n"
+        "Les Fées Tisseuses de Créquy ne chôment pas : 1 900 masques cousus à ce jour par "
+        "17 couturières !\n")
+    assert ("Les Fées Tisseuses de Créquy", ["62257"], [(1900, "done"), (17, "volunteers")]) \
+        in found
+    assert all("62252" not in places for _, places, _ in found)   # Couture (62)
+
+
+def test_a_need_heading_over_a_line_without_a_verb():
+    found = summary(
+        "Mairie de Torcy\n\n"
+        "Le CCAS a livré 260 colis depuis le début du confinement.\n\n"
+        "3. ON RECHERCHE\n"
+        "Une douzaine de bénévoles pour les tournées du samedi matin.\n")
+    assert [q for _, _, qs in found for q in qs] == [(260, "done"), (12, "needed")]
+
+
+def test_where_a_story_went_sites_it_counts_and_friends_it_gave_to():
+    # a paragraph without an actor counting the story's sites says where it happens
+    found = summary(
+        "La sous-préfecture de Montreuil a remis hier 9 000 masques aux maires du secteur.\n\n"
+        "Le retrait s'est organisé sur deux sites : la salle des fêtes de Fressin et la "
+        "maison des associations de Créquy.")
+    assert {"62359", "62257"} <= set(found[0][1])
+    # a heading introducing the story's drop-off points goes on with it
+    found = summary(
+        "Les Bobines de Royon\n\n"
+        "On a cousu 700 masques ce mois-ci pour les villages du coin !\n\n"
+        "📍 Points de dépôt :\n"
+        "- à la mairie d'Embry\n"
+        "- chez Josiane, à Torcy\n")
+    assert found == [("Les Bobines de Royon", ["62725", "62293", "62823"], [(700, "done")])]
+    # friends given to at their place are reached
+    found = summary(
+        "Les Bobines de Royon\n\n"
+        "Nous avons cousu 300 masques, distribués à Royon mais aussi chez nos amis "
+        "d'Ambricourt.")
+    assert found == [("Les Bobines de Royon", ["62725", "62026"], [(300, "done")])]
+
+
+def test_the_village_in_a_town_s_own_page_is_that_town_not_the_last_one_named():
+    found = summary(
+        "Mairie de Wambercourt\nActualités municipales\n\n"
+        "Le marchand de légumes, qui vient de Planques, passe désormais le jeudi.\n\n"
+        "L'Amicale Les Joyeux Lurons offre des œufs de Pâques aux 37 enfants du village.")
+    assert ("Amicale Les Joyeux Lurons", ["62871"], [(37, "beneficiaries")]) in found
