@@ -2505,7 +2505,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current, headline = None, block
             continue
         if block.role == "contact":
-            if current is not None:
+            if current is not None and current.blocks == [current.actor_block] and \
+                    len(current.actor_block.text) <= 80 and \
+                    not _ENDS_SENTENCE.search(current.actor_block.text) and \
+                    re.match(r"(?i)\W*(?:adresse|siège|local|lieu)\s*:", block.text):
+                # a card's address field under its name ("Adresse : 4 place …") opens the
+                # card: its data lines follow
+                current.blocks.append(block)
+            elif current is not None:
                 current.contacts.append(block)
             continue
         if breakdown is not None and BULLET.match(block.text) and (
@@ -3980,6 +3987,11 @@ _THOUGHT = re.compile(r"\W{0,4}(?:(?:j['’]ai|nous avons|ayons)\s+une\s+(?:\w+\
 
 # another doing "the same" is a comparison: its town is not where this happens
 _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:font|fera|feront|ont fait) autant"
+                   # … or another like it, by a demonstrative ("dans la continuité de celle
+                   # engagée à Boulogne", "sur le modèle de celui lancé à Calais")
+                   # ("à l'image de celle de X qui a créé …" gives the example itself)
+                   r"|(?:dans la (?:continuité|lignée)|sur le modèle)"
+                   r"\s+(?:de\s+)?(?:celle|celui|celles|ceux)\b"
                    r"|(?:font|fait|feront|fera|ont fait|a fait) pareil"
                    # … or "the same choice" ("nos voisins de Marck ont fait le même choix")
                    r"|(?:le|la|les) mêmes? (?:choix|décisions?|démarches?|initiatives?)"
@@ -4006,7 +4018,9 @@ def _receives(body: str, pos: int) -> bool:
 
 
 # what sends help to a receiver: a verb of giving or sending, or a purpose
-_SENDING = re.compile(rf"\b(?:{_GIVING}|parti(?:e|s|es)?|partent|achemin\w*|fourni\w*|destin\w*)\b"
+# (letters written or addressed to them are sent: "ont écrit 120 lettres aux résidents")
+_SENDING = re.compile(rf"\b(?:{_GIVING}|parti(?:e|s|es)?|partent|achemin\w*|fourni\w*|destin\w*"
+                      rf"|écri(?:t|ts|te|tes|vent|vons|re)|adress\w*)\b"
                       rf"|\b(?:pour|vers|au profit d(?:es?|u)|à destination d(?:es?|u))\s", re.I)
 # … unless another verb, of working or living there, governs the receiver after it
 _BEING_THERE = re.compile(r"\b(?:travaill\w*|exerc(?:e|ent|ait|aient)|viv(?:ent|ait|aient)|vit"

@@ -571,7 +571,8 @@ _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
                          r"|prochain cap|prochain palier|nouveau cap"
                          rf"|défi|challenge)(?:\s+(?!{_REACHED}\b)"
-                         r"(?:[dl]['’]\s*)?[a-zà-ÿ]+|\s*/\s*[a-zà-ÿ]+){0,6}"
+                         # (a date among them: "Objectif d'ici le 11 mai :")
+                         r"(?:[dl]['’]\s*)?(?:[a-zà-ÿ]+|\d{1,2}(?:er)?)|\s*/\s*[a-zà-ÿ]+){0,6}"
                          # "Objectif affiché :", "Objectif / besoin :" (a column's header),
                          # "Objectif d'ici fin mai :", "L'objectif fixé par l'atelier est
                          # ambitieux :" (a goal the sentence names before its colon; one
@@ -1469,7 +1470,8 @@ _SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|
 # A line "label : figure" (a bulletin's table written as a list), or a table's row of two
 # cells, written "• label — figure"
 _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)(?:\s*:|\s+[—–])\s*$")
-_ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,]|\()")
+# (an exclamation or a pictograph may close a post's row: "Bénévoles actifs : 30 ! 🙌")
+_ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,!]|\(|[\u2600-\u27bf\U0001f300-\U0001faff])")
 # … the size's figure, its unit maybe repeated ("Population : 322 hab.")
 _SIZE_END = re.compile(r"(?:\s*(?:hab\.?|habitants))?\s*(?:$|\n|[.;,]|\()", re.I)
 
@@ -1535,9 +1537,16 @@ def _label_noun(doc, label, end: int):
     if first is None or first.idx >= label.end("label"):
         return None
     # a town is no noun: the noun's participle or adjective, agreeing, says it is one
+    # (after nouns coordinated with it: "Courses et médicaments livrés : 210")
+    k = first.i + 1
+    while k + 1 < len(doc) and doc[k].lower_ in ("et", "ou") and doc[k + 1].pos_ == "NOUN" and \
+            doc[k + 1].idx < label.end("label"):
+        k += 2
     agreed = first.pos_ in ("NOUN", "PROPN") and first.text[-1:] in "sx" \
-        and first.i + 1 < len(doc) and doc[first.i + 1].pos_ in ("VERB", "ADJ") \
-        and "Plur" in doc[first.i + 1].morph.get("Number")
+        and k < len(doc) and doc[k].pos_ in ("VERB", "ADJ") \
+        and "Plur" in doc[k].morph.get("Number")
+    if agreed and k > first.i + 1:
+        return doc[first.i:k].text.lower(), "unités", MATERIAL, end
     # or a plural common noun and its complement ("Appels de courtoisie, chaque semaine")
     completed = first.pos_ == "NOUN" and first.text[-1:] in "sx" \
         and "Plur" in first.morph.get("Number") and first.i + 2 < len(doc) \
@@ -1687,7 +1696,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # alimentaire indique avoir distribué 480 tonnes")
     whole = re.split(r"[.;!?]", upto or before)[-1] + " " + \
         re.split(r"[.;!?]", text[number.end:number.end + 200])[0]
-    if _DEPARTEMENT_WIDE.search(whole) or _named_departement().search(clause):
+    # (a figure given to towns it names is theirs, whoever's scope names the giver: "les
+    # services de l'État dans le Pas-de-Calais ont remis 25 000 masques aux communes de
+    # Calais, Marck et Coulogne")
+    if _DEPARTEMENT_WIDE.search(whole) or (_named_departement().search(clause) and not
+                                           _TO_NAMED_TOWNS.search(re.split(r"[.;!?]", after)[0])):
         return None, "departement_wide"    # "À l'échelle du département, près de 600 …"
     if _REMINDER.match(upto or "") or _RECALLS.search(upto or before):
         return None, "reminder"
@@ -2467,6 +2480,10 @@ _DEPARTEMENT_WIDE = re.compile(
     # "aux mairies des 164 communes de l'arrondissement")
     rf"|(?:les|aux|des|toutes les)\s+(?:\d[\d\s\u00a0\u202f]*\s+)?communes (?:du (?:département"
     rf"|Pas-de-Calais)|de l{_APOS}arrondissement))\b", re.I)
+
+
+_TO_NAMED_TOWNS = re.compile(r"\b(?:aux|à la|à l['’]|pour les|pour la)\s*(?:communes?|mairies?|villes?)"
+                             r"\s+(?:de\s+|d['’]\s*)(?-i:[A-ZÀ-Ý])", re.I)
 
 
 @functools.cache

@@ -2469,3 +2469,19 @@ def test_a_year_put_off_an_elided_age_a_closing_postcode_a_heading_s_number_and_
 ])
 def test_orders_awaited_appeals_rates_coordinated_needs_and_passives(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure given to towns it names is theirs, whatever scope names its giver
+    ("Les services de l'État dans le Pas-de-Calais ont remis 12 000 masques aux communes de "
+     "Fruges et de Créquy.", [(12000, "done")]),
+    # a row's label of coordinated nouns and their participle
+    ("Trajets et dépannages effectués : 64", [(64, "done")]),
+    # a goal's label with its date
+    ("Objectif pour le 15 juin : 9 000 repas", [(9000, "target")]),
+    # a post's row closed by an exclamation or a pictograph
+    ("🙌 Bénévoles actifs : une vingtaine !", [(20, "volunteers")]),
+    ("Masques cousus : 450 🎉", [(450, "done")]),
+])
+def test_figures_given_to_named_towns_and_rows_of_coordinated_nouns_goals_and_posts(text, expected):
+    assert kinds(text) == expected

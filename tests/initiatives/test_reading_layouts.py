@@ -3367,3 +3367,24 @@ def test_the_village_in_a_town_s_own_page_is_that_town_not_the_last_one_named():
         "Le marchand de légumes, qui vient de Planques, passe désormais le jeudi.\n\n"
         "L'Amicale Les Joyeux Lurons offre des œufs de Pâques aux 37 enfants du village.")
     assert ("Amicale Les Joyeux Lurons", ["62871"], [(37, "beneficiaries")]) in found
+
+
+def test_a_card_s_address_under_its_name_and_letters_written_to_a_care_home():
+    found = summary(
+        "Aide alimentaire : le point de la préfecture\n\n"
+        "Secours populaire – antenne de Fruges\n"
+        "Adresse : 12 rue de Saint-Omer, 62310 Fruges\n"
+        "Colis distribués depuis le 20 mars : 410\n"
+        "Familles accompagnées : 96\n")
+    assert found == [("Secours populaire", ["62364"], [(410, "done"), (96, "beneficiaries")])]
+    found = summary(
+        "Mairie de Wambercourt\n\n"
+        "Les élèves de l'école ont écrit 85 lettres aux résidents de l'EHPAD de Fruges.")
+    assert {"62871", "62364"} <= set(found[0][1])
+
+
+def test_a_like_action_elsewhere_is_no_place_of_this_one():
+    found = summary(
+        "La Ville de Fruges a distribué 2 400 masques samedi. Cette opération s'inscrit dans "
+        "la continuité de celle menée la semaine passée à Hesdin-la-Forêt.")
+    assert found == [("Ville de Fruges", ["62364"], [(2400, "done")])]
