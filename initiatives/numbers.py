@@ -69,6 +69,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("phone", re.compile(r"(?im)\b(?:samu|police|pompiers|gendarmerie|urgences?|secours|"
                          r"violences?|allô|allo|écoute|sans-abri|numéro|ligne|permanence)"
                          r"\b[^:\n\d]{0,40}:\s*\d{2,4}(?=[ \t]*$)")),
+    # … or an extension of a switchboard ("Service portage de repas : poste 2", "poste 214")
+    ("phone", re.compile(r"\bposte\s+\d{1,4}\b(?!\s*[^\W\d_])", re.I)),
     ("date", re.compile(rf"\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
                         rf"(?:1er|\d{{1,2}})\s+(?:{_MONTH})(?:\s+\d{{4}})?", re.I)),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")),

@@ -568,8 +568,9 @@ GOAL_BEFORE = re.compile(
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 # (the next milestone too: "Prochain cap pour ce collectif de couturières : 8 000 masques")
+# (the next one of a series is to come: "Prochaine récolte attendue : 400 kg")
 _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|prochain objectif"
-                         r"|prochain cap|prochain palier|nouveau cap"
+                         r"|prochain cap|prochain palier|nouveau cap|prochaine?s?(?=\s+[a-zà-ÿ])"
                          rf"|défi|challenge)(?:\s+(?!{_REACHED}\b)"
                          # (a date among them: "Objectif d'ici le 11 mai :")
                          r"(?:[dl]['’]\s*)?(?:[a-zà-ÿ]+|\d{1,2}(?:er)?)|\s*/\s*[a-zà-ÿ]+){0,6}"

@@ -2485,3 +2485,8 @@ def test_orders_awaited_appeals_rates_coordinated_needs_and_passives(text, expec
 ])
 def test_figures_given_to_named_towns_and_rows_of_coordinated_nouns_goals_and_posts(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_switchboard_s_extension_and_the_next_one_of_a_series():
+    assert ("poste 12", "phone") in aside("Accueil de la mairie : 03 21 04 05 06, poste 12")
+    assert kinds("Prochaine livraison attendue : 800 masques le 20 mai") == [(800, "target")]
