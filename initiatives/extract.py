@@ -3769,7 +3769,7 @@ def _referred(body: str, actor: tuple[int, int], mentions, home=None) -> list:
     end = min((i for i in (body.find(".", actor[1]), body.find("\n", actor[1])) if i >= 0),
               default=len(body))
     anaphor = _SEAT_ANAPHOR.search(body, start, end)
-    if anaphor is None or (home is not None and re.match(r"(?i)du|au\b", anaphor.group())):
+    if anaphor is None or (home is not None and re.match(r"(?i)(?:du|au)\b", anaphor.group())):
         return []   # "les enfants du village" in a text of its own town: that town, its home
     # (a receiver's town is where help goes, not a village one lives in: "• Offekerque
     # — Blouses pour le centre hospitalier de Calais — Couturières du village")
