@@ -549,6 +549,31 @@ def _bearer(text: str, town) -> Actor | None:
     return Actor(name[0].upper() + name[1:], kind, m.start("name"), m.start("name") + written)
 
 
+# A list entry labelled by a proper name before its colon, the clause after it opening
+# on a definite description or a subject pronoun that refers back to the label ("•
+# Transports Lenoir (Wingles) : l'entreprise prête …", "• Les Jardins du Marais : ils
+# ont donné …"): the label names the entry's actor. (A proper name has a capitalised
+# word past its first; an activity's label, "• Aide alimentaire : …", names none.)
+_LABELLED_ENTRY = re.compile(
+    rf"{BULLET.pattern}\s*(?P<name>(?:(?:Les|La|Le|L{_A})\s*)?[{_UP}][^\n:()«»\d]{{2,60}}?)"
+    rf"\s*(?:\([^()\n]{{2,40}}\)\s*)?:\s+(?:(?:l{_A}|le\s|la\s|les\s)\s*[a-zà-ÿ]{{3,}}\b"
+    rf"|(?:elle|il|ils|elles|nous)\s)")
+
+
+def _labelled_entry(text: str) -> Actor | None:
+    m = _LABELLED_ENTRY.match(text)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = re.sub(rf"^(?:Les|La|Le|L{_A})\s*", "", name).split()
+    if len(words) < 2 or not re.search(rf"[{_UP}]", " ".join(words[1:])) or \
+            _ACTION_NOUN.match(words[0]) or resolve(name).level is not None or \
+            any(resolve(w).level == "commune" for w in
+                (re.match(_TOWN_NAME, " ".join(words)).group(), words[0])):
+        return None   # (nor a place: "• Marquise Centre : la mairie …")
+    return Actor(name, _org_kind(name), m.start("name"), m.start("name") + len(name))
+
+
 _PERSON = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}][\w’'-]+")
 _OF_THE_TOWN = re.compile(r"\s+(?:du village|du bourg|de la (?:commune|ville)"
                           r"|de (?:notre|votre) (?:commune|ville|village))$", re.I)
@@ -568,7 +593,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """
     found: list[Actor] = []
     town = context.town if context else None
-    bearer = _bearer(text, town)
+    bearer = _bearer(text, town) or _labelled_entry(text)
     if bearer is not None:
         return bearer
 
@@ -1621,6 +1646,11 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                                     and whole.method == "exact" else _epci_name(m),
                                     LOCAL_GOV, 0, 0)
             break
+    if ctx.institution is None:
+        # an intercommunal syndicate's letterhead ("SIVOM DE LA COMMUNAUTÉ DU BRUAYSIS",
+        # "Syndicat mixte du …") names it: a public body of several communes
+        ctx.institution = next((Actor(_syndicate_name(m.group(1), m.group(2)), PUBLIC, 0, 0)
+                                for text in letterhead if (m := _SYNDICATE.match(text))), None)
     tops = [title] + [t for t in firsts if len(t) <= 80]
     if ctx.institution is None and (_OWN_EPCI.search(release.body)
                                     or any(_INTERCOMMUNAL.search(t) for t in tops)):
@@ -1649,6 +1679,18 @@ _INTERCOMMUNAL = re.compile(r"\bintercommuna(?:l|le|les|ux)\b", re.I)
 # commandé…", "votre communauté de communes")
 _OWN_EPCI = re.compile(rf"\b(?i:la|votre|notre)\s+(?i:communauté (?:de communes|urbaine"
                        rf"|d{_A}agglomération)|intercommunalité)\b(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+
+
+# A syndicate of communes by its legal form: "syndicat intercommunal à vocation
+# multiple / unique" (SIVOM, SIVU), "syndicat mixte", then its name
+_SYNDICATE = re.compile(r"\W*(SIVOM|SIVU|(?i:syndicat (?:intercommunal|mixte)))\b\s*"
+                        r"([^\n:–—|]{3,70}?)\s*(?:[:–—|]|$)")
+
+
+def _syndicate_name(form: str, rest: str) -> str:
+    form = form if form.isupper() and len(form) <= 5 else form.capitalize()
+    rest = _title_case(rest) if rest.isupper() else rest
+    return f"{form} {rest}".strip()
 
 
 def _titled_epci(lines: list[str], dep: str) -> Actor | None:
@@ -2140,7 +2182,8 @@ def _of_kind(text: str, drafts: list[_Draft], last: _Draft) -> _Draft:
 def _card_line(text: str, draft: _Draft) -> bool:
     """A labelled line marked unlike the entry that opened `draft` ("– Lieu : …" under
     "• Brasserie …"): a sub-item of that entry, as a card's fields are."""
-    entry = draft.actor_block.text
+    # (the entry's own paragraph, when a headline was joined over it)
+    entry = draft.actor_block.text.split("\n\n")[-1]
     # (a figureless entry's unmarked lines of figures, as a table's row gives them:
     # "• Action : Portage de repas (CIAS)" over "Réalisé : 38 repas par jour"; a card
     # opened by its bearer's line, "Porteur : …", over "Zone desservie : …")
@@ -2194,6 +2237,14 @@ def _field_under(entry_text: str, text: str) -> bool:
 
 # a card's field: a short label, a colon, its value of any length ("Perspective : …")
 _FIELD = re.compile(r"[^\W\d][^\n:]{0,40}\s?:\s*\S")
+
+
+def _by_acronym(text: str, actor: Actor) -> bool:
+    """The text calls the actor by the acronym its name opens with ("Le SIVOM maintient …"
+    for "SIVOM de la Communauté du Bruaysis"): a body's acronym alone names it."""
+    head = actor.name.split()[0] if actor.name else ""
+    return len(head) >= 3 and head.isupper() and head.isalpha() and \
+        bool(re.search(rf"\b(?:[Ll]e|[Ll]a|[Ll]{_A}|[Dd]u|[Aa]u)\s*{re.escape(head)}\b", text))
 
 
 def _names(text: str, actor: Actor) -> bool:
@@ -2639,6 +2690,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  or (actor is None and not figures and places_counted
                      and not BULLET.match(block.text))
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
+                 # (the rows of a list whose introducing line is the story's: "Le service
+                 # en chiffres :" over "Repas livrés : 9 600")
+                 or (intro and actor is None and _is_list_line(block.text)
+                     and not BULLET.match(block.text))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
             # as the card's is the next card: "• Action : …" under "• Action : …")
@@ -2713,7 +2768,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         else:
             current = None  # editorial text closes the current initiative
             if actor is None and not figures and context.actor is not None and \
-                    block.role == "content" and _names(block.text, context.actor):
+                    block.role == "content" and (_names(block.text, context.actor)
+                                                 or _by_acronym(block.text, context.actor)):
                 about_author.append(block)
         if current is not None and current.town is None:
             current.town, current.also = section_town, section_also
@@ -2928,9 +2984,10 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
     draft.blocks.sort(key=lambda b: b.start)
 
 
-# where a vehicle or a round stops ("Le camion stationne chaque semaine à Hesmond")
+# where a vehicle or a round stops ("Le camion stationne chaque semaine à Hesmond",
+# "Tournées renforcées à Rouvroy, …")
 _STOPS_AT = re.compile(rf"\b(?:stationn\w*|s{_A}arrêt\w*|sillonn\w*|fai(?:t|sons|ont) (?:étape|halte)"
-                       rf"|passe(?:nt|ra|ront)? (?:par|dans)|fai(?:t|sons|ont) sa tournée)\b"
+                       rf"|passe(?:nt|ra|ront)? (?:par|dans)|fai(?:t|sons|ont) sa tournée|tournées?)\b"
                        rf"[^.!?]{{0,40}}?\bà\s+(?-i:[{_UP}])", re.I)
 # a newsletter's practical section: its items inform, they report no action
 _PRACTICAL = re.compile(r"\W*(?:bon à savoir|(?:infos?\s+)?pratiques?|à noter|rappels?"
@@ -3542,6 +3599,9 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          rf"|usines?|sites?)\b[^.,;:!?\n]{{0,40}}"
                          rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
                          rf"[^.,;:!?\n]{{0,60}}"
+                         # (goods arriving from a depot: "une partie des denrées arrive de la
+                         # plateforme régionale de Lens")
+                         rf"|\barriv(?:e|ent|ait|aient|ée?s?)\s+(?:de|du|des|d{_A})\b[^.,;:!?\n]{{0,60}}"
                          # supplies fetched ("on va les chercher chaque mardi à l'entrepôt
                          # de la banque alimentaire, à Saint-Pol")
                          rf"|\b(?:va|vont|allons|vais|vas|allez|aller|allée?s?|sommes allée?s|est allée?)"
@@ -3855,7 +3915,12 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
         j = i - 1
         while j >= 0 and mine[j].end > m.start:   # the last mention ending before it
             j -= 1
-        flags.append(_passing(body, m, in_actor) or (
+        # (the acting subject's own sentence: "À Libercourt, Julien Morel a fait de
+        # même" is where he does it)
+        start = max(body.rfind(". ", 0, m.start), body.rfind("\n", 0, m.start)) + 1
+        ends = [e for e in (body.find(". ", m.start), body.find("\n", m.start)) if e >= 0]
+        acts_here = start <= actor[0] and actor[1] <= min(ends, default=len(body))
+        flags.append(_passing(body, m, in_actor, acts_here) or (
             not in_actor and j >= 0 and flags[j]
             and bool(_COORDINATED.fullmatch(body, mine[j].end, m.start))) or (
             # a partner's town, in a fronted adverbial before the acting subject ("En
@@ -3865,7 +3930,7 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
     return flags
 
 
-def _passing(body: str, m, in_actor: bool) -> bool:
+def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
     """A town its own words name in passing: near another, compared, imitated, thought
     of, where helpers come from."""
     if _compared(body, m.start):
@@ -3877,7 +3942,8 @@ def _passing(body: str, m, in_actor: bool) -> bool:
     if in_actor:
         return False
     sentence = _sentence_at(body, m.start)
-    if _SAME.search(sentence) or _THOUGHT.match(sentence) or _SUPPLIES_US.match(body, m.end) or \
+    if (_SAME.search(sentence) and not acts_here) or _THOUGHT.match(sentence) or \
+            _SUPPLIES_US.match(body, m.end) or \
             _ORIGIN.search(body[max(0, m.start - 40):m.start]) or \
             _PRODUCE_OF.search(body[max(0, m.start - 40):m.start]) or \
             _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
@@ -3999,6 +4065,10 @@ _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:fon
                    # mêmes difficultés")
                    r"|(?:le|la|les) mêmes? (?:difficultés|problèmes|inquiétudes|épreuves"
                    r"|contraintes|situations?|soucis)"
+                   # … or showing the same quality or effort ("nos voisins d'Auchy ont fait
+                   # preuve de la même générosité", "le même élan")
+                   r"|(?:le|la|les|du|de la|d['’]une?) mêmes? (?:générosité|élan|solidarité|mobilisation"
+                   r"|engagement|dévouement|enthousiasme|énergie|esprit|générosités|gestes?)"
                    # choices alike ("nos voisins de Wimereux ont fait des choix semblables")
                    r"|(?:choix|mesures|décisions|démarches?|dispositifs?)\s+(?:très |fort |assez )?"
                    r"(?:semblables|similaires|analogues|comparables)"

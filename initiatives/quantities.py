@@ -245,8 +245,10 @@ def _one_of_a_kind(before: str) -> bool:
     quatre ergots"): its figures tell of one unit, unless a total is told."""
     # (a clause coordinated after a comma has its own subject: "Chaque cuisine prépare
     # un plat, et 140 plateaux partent chaque jour")
-    opening = re.split(r"[.!?;]\s|\bsoit\b|\b(?:au total|en tout)\b|,\s*(?:et|mais|puis|alors)\b",
-                       before)[-1]
+    # (and a closed quotation is another speaker's sentence: "« Chaque visière revient à
+    # 1 € », précise-t-il, qui a commandé 60 bobines")
+    opening = re.split(r"[.!?;]\s|\bsoit\b|\b(?:au total|en tout)\b|,\s*(?:et|mais|puis|alors)\b"
+                       r"|»", before)[-1]
     return bool(_EACH_OPENING.match(opening)) and not _SET_OF_EACH.search(before)
 
 
@@ -1860,6 +1862,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return TARGET, "objectif de recrutement (« objectif »)"   # "objectif : 100 bénévoles"
     if group == VOLUNTEER:
         return VOLUNTEERS, f"personnes qui aident (« {name} »)"
+    if group in (PEOPLE, "open") and (group == PEOPLE or _AGENT_NOUN.search(name)) and _lent(chain):
+        # (people by their trade too: "met deux chauffeurs à disposition")
+        return VOLUNTEERS, f"personnes mises à disposition (« {name} »)"
     if group == PEOPLE and _OF_THE_BODY.match(after) and not _benefits(chain):
         # the members of the acting body help ("Les 11 membres du bureau appellent …")
         return VOLUNTEERS, f"membres (« {name} »)"
@@ -2081,9 +2086,11 @@ _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{
 
 def _capacity(chain) -> bool:
     """What one unit can give, told in the present ("un rouleau permet de coudre 50
-    masques", "chaque kit peut en donner 10"): a per-unit amount, not an output."""
+    masques", "chaque kit peut en donner 10"): a per-unit amount, not an output. (In the
+    subjunctive it tells a purpose: "… pour que chaque famille puisse être équipée".)"""
     for token in chain[1:]:
-        if token.lemma_.lower() in CAPACITY and "Pres" in token.morph.get("Tense"):
+        if token.lemma_.lower() in CAPACITY and "Pres" in token.morph.get("Tense") and \
+                "Sub" not in token.morph.get("Mood"):
             return any(c.dep_ == "nsubj" and any(d.lower_ in ("un", "une", "chaque")
                                                   for d in c.children if d.dep_ == "det")
                        for c in token.children)
@@ -2277,6 +2284,27 @@ _HELPING_GROUP = re.compile(r"(?:brigade|collectif|groupe|réseau|équipe|associ
 
 
 _AT_SERVICE = re.compile(r"\b(?:au service|à (?:la )?disposition)\b", re.I)
+
+
+# verbs of lending people to a task: those lent work for it, they are not helped
+_LEND_LEMMA = re.compile(r"(?:mobiliser|détacher|prêter|dépêcher|affecter|réquisitionner)$")
+_LEND_FORM = re.compile(r"(?:mobilis|détach|prêt|dépêch|affect|réquisitionn)(?:e|es|ent|é|ée|és|ées)$")
+
+
+def _lent(chain) -> bool:
+    """The counted people are the object of a verb that lends them to the action ("met
+    deux chauffeurs à disposition", "a détaché trois agents")."""
+    noun = chain[1] if len(chain) > 1 and chain[1].pos_ == "NOUN" else (chain[0] if chain else None)
+    while noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head   # ("un minibus et deux chauffeurs": the first object's verb)
+    # (the parser may hang a second object on the verb itself, as a conjunct)
+    if noun is None or not (noun.dep_ == "obj" or (noun.dep_ == "conj" and noun.head.pos_ == "VERB")):
+        return False
+    verb = noun.head
+    # (by its form too: the tagger may take "prête" for the adjective)
+    return bool(_LEND_LEMMA.match(verb.lemma_) or _LEND_FORM.match(verb.lower_) or (
+        verb.pos_ == "VERB" and verb.lemma_ == "mettre"
+        and _AT_SERVICE.search(verb.doc[verb.i:min(len(verb.doc), verb.i + 15)].text)))
 
 
 def _acts(chain) -> bool:

@@ -2490,3 +2490,19 @@ def test_figures_given_to_named_towns_and_rows_of_coordinated_nouns_goals_and_po
 def test_a_switchboard_s_extension_and_the_next_one_of_a_series():
     assert ("poste 12", "phone") in aside("Accueil de la mairie : 03 21 04 05 06, poste 12")
     assert kinds("Prochaine livraison attendue : 800 masques le 20 mai") == [(800, "target")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people lent to the action help it
+    ("La mairie met quatre chauffeurs à disposition du CCAS.", [(4, "volunteers")]),
+    ("L'entreprise met un fourgon et deux chauffeurs à disposition des bénévoles.",
+     [(2, "volunteers")]),
+    # a closed quotation's distributive governs nothing after it
+    ("« Chaque masque nous coûte 0,80 € », explique la présidente, qui vient de passer "
+     "commande de 40 bobines de fil.", [(40, "ordered")]),
+    # "pouvoir" in the subjunctive tells a purpose, no unit's capacity
+    ("Avec un objectif clair : 3 000 repas d'ici juin, pour que chaque aîné puisse manger "
+     "chaud.", [(3000, "target")]),
+])
+def test_people_lent_quotations_closed_and_purposes(text, expected):
+    assert kinds(text) == expected

@@ -3388,3 +3388,51 @@ def test_a_like_action_elsewhere_is_no_place_of_this_one():
         "La Ville de Fruges a distribué 2 400 masques samedi. Cette opération s'inscrit dans "
         "la continuité de celle menée la semaine passée à Hesdin-la-Forêt.")
     assert found == [("Ville de Fruges", ["62364"], [(2400, "done")])]
+
+
+def test_a_syndicate_s_letterhead_speaks_and_its_acronym_tells_where_it_works():
+    found = summary(
+        "SIVU DU PAYS DE LA CLARENCE\nLettre aux habitants – mai 2020\n\n"
+        "Le SIVU poursuit le portage des repas dans ses communes, notamment à Ferfay et "
+        "Camblain-Châtelain.\n\n"
+        "1) Portage de repas\n• Repas livrés : 640 par semaine\n• Nouveaux inscrits : 35\n")
+    assert found == [("SIVU du Pays de la Clarence", ["62328", "62197"],
+                      [(640, "per_week"), (35, "beneficiaries")])]
+
+
+def test_a_story_s_list_its_rounds_and_entries_labelled_by_their_bearer():
+    found = summary(
+        "Communauté de communes du Bruaysis – Bulletin n° 4\n\n"
+        "Depuis le 20 mars, le service de portage de repas de la communauté a été ouvert à "
+        "toutes les personnes isolées.\n\n"
+        # a list whose introducing line is the story's
+        "Le service en chiffres (au 25 avril) :\n"
+        "Repas livrés depuis le début : 4 100\nRepas livrés chaque jour : 150\n\n"
+        # where its rounds go
+        "Tournées renforcées à Ruitz, Houdain et Barlin, où la demande a doublé.\n\n"
+        ">>> ILS NOUS AIDENT\n\n"
+        # a label named before its colon, referred back to after it; its rows under it
+        "• Transports Hennebelle (Lapugnoy) : l'entreprise met un fourgon et trois chauffeurs "
+        "à disposition pour livrer les colis.\n  Livraisons effectuées : 48\n\n"
+        "• Les Vergers du Moulin (Vaudricourt) : ils ont offert leurs pommes aux familles "
+        "suivies par le CCAS.\n  Pommes données : 350 kg\n")
+    assert found == [
+        ("service de portage de repas de la communauté", ["62727", "62457", "62083"],
+         [(4100, "done"), (150, "per_day")]),
+        ("Transports Hennebelle", ["62489"], [(3, "volunteers"), (48, "done")]),
+        ("Les Vergers du Moulin", ["62836"], [(350, "done")])]
+    # an activity's label, or a town's, names no bearer
+    assert find_actor("• Aide alimentaire à Houdain : les bénévoles livrent les colis.") is None
+    assert find_actor("• Barlin Centre : la mairie prête un local.") is None
+
+
+def test_supplies_arriving_from_a_depot_neighbours_alike_and_one_who_does_the_same():
+    found = summary(
+        "Ferfay solidaire\n\n"
+        "L'association Les Fils d'Ariane a cousu 900 masques. Une partie du tissu arrive de "
+        "l'entrepôt régional de Barlin.\n\n"
+        "Nos voisins de Gosnay et de Verquin ont fait preuve de la même générosité.\n\n"
+        "À Annezin, Paul Lemaire, retraité, a fait de même avec sa machine. Il a déjà donné "
+        "120 masques.")
+    assert found == [("Les Fils d'Ariane", ["62328"], [(900, "done")]),
+                     ("Paul Lemaire", ["62035"], [(120, "done")])]
