@@ -523,6 +523,8 @@ def _bearer(text: str, town) -> Actor | None:
     # the value ends where the form's next label starts ("… Quoi ? Des visières")
     name = re.split(rf"\s+(?=[{_UP}][\w’']*(?:\s+[a-zà-ÿ’']+){{0,2}}\s*[?:](?:\s|$))",
                     m.group("name"))[0]
+    if _EVERYONE.match(name.strip()):
+        return None   # "Qui ? Tous les habitants de plus de 11 ans": who receives
     name = re.sub(r"^(?:les?|la|l['’]|un|une)\s*", "", name.strip(" .;"), flags=re.I)
     # "du village", "de la ville", "de notre commune" in a bearer's name stand for its town
     here = _OF_THE_TOWN.search(name) if town is not None else None
@@ -574,6 +576,10 @@ def _labelled_entry(text: str) -> Actor | None:
     return Actor(name, _org_kind(name), m.start("name"), m.start("name") + len(name))
 
 
+# a quantifier over people ("tous les habitants", "toute personne", "chaque foyer"):
+# a notice's public, not who acts
+_EVERYONE = re.compile(r"(?i)(?:tou(?:s|tes)\s+(?:les|nos|vos|ces)|toute\s+personne|chaque\s+(?-i:[a-zà-ÿ])"
+                       r"|l['’]ensemble\s+des)\b")
 _PERSON = re.compile(rf"[{_UP}][a-zà-ÿ]+(?:-[{_UP}][a-zà-ÿ]+)?\s+[{_UP}][\w’'-]+")
 _OF_THE_TOWN = re.compile(r"\s+(?:du village|du bourg|de la (?:commune|ville)"
                           r"|de (?:notre|votre) (?:commune|ville|village))$", re.I)
@@ -581,7 +587,12 @@ _OF_THE_TOWN = re.compile(r"\s+(?:du village|du bourg|de la (?:commune|ville)"
 
 _STATE_ACTS = re.compile(rf"\b((?:les\s+|Les\s+)?services\s+de\s+l{_A}[ÉE]tat|[Ll]a\s+(?:sous-)?préfecture"
                          rf"(?:\s+(?:du\s+Pas-de-Calais|de\s+{PLACE}|d{_A}{PLACE}))?)"
-                         rf"(?=\s+(?:a|ont|avait|avaient|vient\s+de|viennent\s+de|va|vont)\s)")
+                         rf"(?=\s+(?:a|ont|avait|avaient|vient\s+de|viennent\s+de|va|vont)\s)"
+                         # the State's officer handing things over ("le sous-préfet de
+                         # Montreuil a procédé à la remise de …"); praising, he is no actor
+                         rf"|\b([Ll]e\s+(?:sous-)?préfet(?:\s+(?:du\s+Pas-de-Calais|de\s+{PLACE}|d{_A}{PLACE}))?)"
+                         rf"(?=\s+(?:a|avait|vient\s+de|va)\s+(?:procédé|remis|distribué|livré"
+                         rf"|réparti|remettre|distribuer|livrer|répartir|procéder)\b)")
 
 
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
@@ -733,8 +744,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
     # commandé 12 000 masques", "les services de l'État ont remis …" (a reminder of
     # national figures is set aside by its figures' reading)
     for m in _STATE_ACTS.finditer(text):
-        name = re.sub(r"^(?:les|la)\s+", "", m.group(1), flags=re.I)
-        add(_Span(m.start(1), m.end(1)), name[:1].upper() + name[1:], PUBLIC)
+        group = 1 if m.group(1) else 2
+        name = re.sub(r"^(?:les|la|le)\s+", "", m.group(group), flags=re.I)
+        add(_Span(m.start(group), m.end(group)), name[:1].upper() + name[1:], PUBLIC)
     # A numbered unit of the police or the army, and its home town ("CRS 9 de Rennes").
     for m in re.finditer(rf"\b(?:CRS|RI|RIMa|BSPP)\s*\d+(?:\s+(?:de\s+|d{_A}){PLACE})?", text):
         add(m, m.group(), PUBLIC)
@@ -1094,9 +1106,12 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     if case is None and re.search(r"\bauprès\s+d(?:e|u|es|['’])\s*(?:une?\s+|la\s+|l['’]\s*)?$",
                                   text[max(0, m.start() - 20):m.start()]):
         case = head   # ordered from a supplier ("commandé auprès d'un atelier de Saint-Pol")
-    if case is not None and case.lower_ == "par" and _counted_by(head.head):
+    if case is not None and case.lower_ == "par" and _counted_by(head.head) and \
+            not _subject_over(head.head):
         # the agent of a participle that qualifies counted things is who made them ("3 200
-        # repas préparés par la cuisine centrale de Berck")
+        # repas préparés par la cuisine centrale de Berck"), unless a verb with its own
+        # subject governs those things ("la municipalité a commandé 10 000 masques,
+        # fabriqués par un atelier de Lillers": the municipality acts, the maker supplies)
         agent = True
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
@@ -1236,6 +1251,13 @@ _NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]es?|[Ll]a|[Aa]ux?|[Dd]u|[Dd]es)\s+([{_UP}
                            rf"(?:[ \t]+[{_UP}][a-zà-ÿ]{{3,}}){{0,2}})[ \t]+({_DEMONYM_WORD})\b")
 
 
+def _subject_over(participle) -> bool:
+    noun = participle.head
+    verb = noun.head
+    return verb.i not in (noun.i, participle.i) and verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i for c in verb.children)
+
+
 def _counted_by(verb) -> bool:
     """A participle qualifying a noun its figure counts ("3 200 repas préparés")."""
     return verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") and \
@@ -1279,6 +1301,12 @@ _STREET_BEFORE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|imp
                             re.I)
 
 
+# a venue's name opens with its kind ("Salle Léo-Lagrange", "Gymnase Jean-Zay"), though
+# the parse may take it for a person's
+_VENUE_NAME = re.compile(r"(?:Salle|Gymnase|Stade|Espace|Complexe|Parc|Square|Place|Rue|Avenue"
+                         r"|Boulevard|Résidence|Foyer|Halle|Médiathèque|Piscine)\s")
+
+
 def _people(text: str, named: frozenset = frozenset()) -> list[Actor]:
     """Private persons: the parse's PER names of two words or more, or first names
     coordinated ("Paul et Jimmy"); not office holders, not speakers of a quotation
@@ -1306,7 +1334,8 @@ def _people(text: str, named: frozenset = frozenset()) -> list[Actor]:
                          after, re.I) or \
                 (re.search(rf"\b{_SPEECH}\s*$", before) and not named & set(words)) or \
                 re.search(r"\bbienvenue\s+(?:à|aux)\s*$", before, re.I) or \
-                re.match(r"\s*(?:\(|,)?\s*[»”]", after) or _STREET_BEFORE.search(before):
+                re.match(r"\s*(?:\(|,)?\s*[»”]", after) or _STREET_BEFORE.search(before) or \
+                _VENUE_NAME.match(name):
             continue
         out.append(Actor(name, CITIZEN, start, end))
     return out
@@ -2299,7 +2328,13 @@ def section_name(block: Block, following: Block | None) -> str | None:
     seated = re.fullmatch(r"\W*([^()]+?)\s*\(([^()]+)\)", stripped)
     seated = seated is not None and seated.group(1).isupper() and \
         resolve(seated.group(2)).level == "commune"
+    # (… or, a card's title in capitals, over its labelled field: "2) LES FILS D'OR" over
+    # "Action : couture de masques")
     if not (DATA_LINE.match(_strip_bullet(following.text)) or _field_under(text, following.text)
+            or (text.upper() == text and _FIELD.match(following.text) and "\n" not in following.text
+                # (a field naming its bearer names the card's actor: the title is its topic)
+                and not _BEARER.match(following.text) and not framed(text)
+                and not BULLET.match(following.text) and len(following.text) <= 100)
             or seated and BULLET.match(following.text)
             and re.match(r"\d", _strip_bullet(following.text))):
         return None  # over sentences, an entry is a heading of the list's topics
@@ -2310,11 +2345,13 @@ def section_name(block: Block, following: Block | None) -> str | None:
     shouted = text.upper() == text
     # (a table row's labelled cells are fields, no verb: "— Action : Gel et savons")
     read = " — ".join(c for c in text.split(" — ") if not re.match(r"[^:]{1,30}\s:\s", c))
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-           and any(c.isalpha() for c in t.text)
-           and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
-           and not (shouted and resolve(t.text).level == "commune")
-           for t in parse(read[:1] + read[1:].lower() if shouted else read)):
+    # (a body named after its town, "MERLIMONT ENTRAIDE", is a name, whatever the tagger)
+    if not (shouted and _named_after_its_town(_ENTRY.sub("", text, count=1).strip(), None)) and \
+            any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                and any(c.isalpha() for c in t.text)
+                and not (t.text[:1].isupper() and (t.i > 1 or resolve(t.text).level == "commune"))
+                and not (shouted and resolve(t.text).level == "commune")
+                for t in parse(read[:1] + read[1:].lower() if shouted else read)):
         return None
     name = _ENTRY.sub("", text, count=1).strip()
     if _COMPLEMENT_ENTRY.match(name):
@@ -2330,7 +2367,15 @@ def section_name(block: Block, following: Block | None) -> str | None:
     letters = [c for c in head if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         name = head[:1] + head[1:].lower() + bracket   # a common noun's name, in capitals:
+        # (the commune that closes it as its seat keeps its own: "BRASSERIE DE SAINT-JOSSE")
+        name = re.sub(r"(?<=\sde\s)[a-zà-ÿ][\w’'-]+$", lambda w: _commune_spelling(w.group()), name)
     return name          # which words are proper is unknown; its town is added
+
+
+def _commune_spelling(word: str) -> str:
+    r = resolve(word)
+    return r.nom if r.level == "commune" and r.method == "exact" and r.nom.lower() == word.lower() \
+        else word
 
 
 def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | None:
@@ -2380,6 +2425,11 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
         if seat is not None and normalise_key(seat.nom) not in normalise_key(found.name):
             return Actor(f"{found.name} {_of(seat.nom)}{seat.nom}", found.type, 0, len(line))
         return found
+    # a commune's name then a word or two, no article nor preposition between, names a
+    # body after its town ("MERLIMONT ENTRAIDE", "Berles Solidarité"), not a topic
+    named_after = _named_after_its_town(main, dep)
+    if named_after is not None:
+        return Actor(named_after, ASSOCIATION, 0, len(line))
     # a bullet lists entities; a heading in capitals or lettered names a topic, unless
     # an organisation's head opens it ("C. ATELIER DE COUTURE")
     listed = bool(BULLET.match(line)) and not re.match(r"\d", line)
@@ -2398,6 +2448,19 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
 
 
 _INDEFINITE = re.compile(r"(?:des|du|de la|de l['’]|un|une|quelques)\s", re.I)
+
+
+def _named_after_its_town(name: str, dep: str) -> str | None:
+    words = name.split()
+    for k in (3, 2, 1):
+        rest = words[k:]
+        if not 1 <= len(rest) <= 2 or any(w.lower() in _SMALL_WORDS or w.lower() in (
+                "à", "pour", "par", "avec", "d'", "l'") or not w.isalpha() for w in rest):
+            continue
+        town = resolve(" ".join(words[:k]), dep)
+        if town.level == "commune" and town.inside and town.method == "exact":
+            return " ".join([town.nom] + [w[:1].upper() + w[1:].lower() for w in rest])
+    return None
 
 
 def _towns_only(text: str, dep: str) -> list:
@@ -2490,6 +2553,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     intro = False                  # the blocks are a list a colon introduced
     sites = False                  # … a list of the speaker's own sites
     breakdown: _Draft | None = None  # … a breakdown by town of this story's figures
+    shared_out: _Draft | None = None  # … maybe, a story telling it shared things out
     recap = False                  # … the lines of a box of key figures
     boxed: list[Block] = []        # … such lines over the first story
     about_author: list[Block] = []  # paragraphs naming the text's author, without figures
@@ -2566,8 +2630,13 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             elif current is not None:
                 current.contacts.append(block)
             continue
+        town_row = BULLET.match(block.text) and _TOWN_ROW.match(block.text) and \
+            _entry_town(block.text, dep) is not None
+        if breakdown is None and shared_out is not None and town_row:
+            breakdown = shared_out   # (see `_SHARED_OUT`)
         if breakdown is not None and BULLET.match(block.text) and (
-                _FIGURE_ROW.search(block.text) or _one_commune(block.text, dep) is not None):
+                _FIGURE_ROW.search(block.text) or _one_commune(block.text, dep) is not None
+                or town_row):
             # the entries of a breakdown by town ("Répartition des familles aidées par
             # commune :") share out the story's figures before it: its, each in its town
             breakdown.blocks.append(block)
@@ -2630,6 +2699,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 drafts.append(current)
                 last, intro = current, block.text.rstrip().endswith(":") or \
                     bool(_COMMUNES_COUNTED.search(block.text))
+                shared_out = current if block.text.rstrip().endswith(":") and \
+                    _SHARED_OUT.search(block.text) else None
                 continue
             current = None  # a subtitle: its paragraph is read on its own
         # under a commune's heading, a generic actor is that commune's ("l'union
@@ -2686,6 +2757,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  # (where the story's vehicle stops: "Le camion stationne chaque semaine
                  # à Hesmond, à …", naming nobody and no figure)
                  or (actor is None and not figures and bool(_STOPS_AT.search(block.text)))
+                 # (or an act told in the passive without its agent, the story's: "Les
+                 # premiers colis ont été remis aux maires de …")
+                 or (actor is None and not figures and bool(_AGENTLESS_PASSIVE.match(block.text)))
                  # (or the sites it counts: "le retrait s'est organisé sur trois sites : …")
                  or (actor is None and not figures and places_counted
                      and not BULLET.match(block.text))
@@ -2749,11 +2823,13 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             drafts.append(current)
         elif intro and last is not None and not figures and actor is None and \
                 BULLET.match(block.text) and (_one_commune(block.text, dep) is not None
-                                              or _opening_towns(_strip_bullet(block.text), dep)):
+                                              or _opening_towns(_strip_bullet(block.text), dep)
+                                              or _towns_only(_strip_bullet(block.text), dep)):
             # entries naming a town, without figures, under a line a colon ends after a
             # story (a timetable's rows, "Points de retrait :"), or a question ("Où sont
             # partis vos masques ?"), tell where it happens
-            # (an entry may name two towns served together: "• Rimboux et Ambry — 10 h")
+            # (an entry may name two towns served together: "• Rimboux et Ambry — 10 h",
+            # "• Anvin, Heuchin" over its day)
             last.blocks.append(block)
             last.reached.append(block)
             current = None
@@ -2786,6 +2862,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             else sites and bool(BULLET.match(block.text))
         breakdown = (last if _BREAKDOWN.search(block.text) else None) \
             if block.text.rstrip().endswith(":") else breakdown if BULLET.match(block.text) else None
+        shared_out = (current if current is not None and _SHARED_OUT.search(block.text) else None) \
+            if block.text.rstrip().endswith(":") else shared_out if BULLET.match(block.text) else None
         untold = block if current is None and block.text.rstrip().endswith(":") else \
             untold if intro and BULLET.match(block.text) else None
     if boxed and drafts:
@@ -2842,6 +2920,13 @@ _A_TOWN = r"(?:commune|village|ville|localité)"
 # (or by the bare word before its colon, "Répartition :", over rows that are towns)
 _BREAKDOWN = re.compile(rf"(?i)\b(?:répartition|ventilation|détail)\b[^:\n]*\bpar\s+{_A_TOWN}"
                         rf"|\b{_A_TOWN}\s+par\s+{_A_TOWN}\b|\b(?:répartition|ventilation)\s*:\s*$")
+# A story's paragraph telling it shared things out among towns, ending on a colon
+# ("… les a répartis entre les communes. Livraisons effectuées :"): the rows under it
+# that give a town and a figure alone ("- Arques : 5.000 masques") are its breakdown
+_SHARED_OUT = re.compile(r"(?i)\b(?:répart\w*|distribu\w*|livr\w*|remis\w*|dispatch\w*|ventil\w*)"
+                         r"\b[^:]*\b(?:communes|villes|villages|mairies)\b")
+_TOWN_ROW = re.compile(rf"{BULLET.pattern}\s*[^:–—\n\d]{{2,40}}?\s*(?::|\s[–—-])\s*(?:environ\s+)?"
+                       r"\d[\d\s.,\u202f]*(?:\s+[^\W\d]+){0,2}\s*\.?$")
 # A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
 _OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"
                         r"|adresses|permanences|antennes|locaux|local|dépôts?)\b")
@@ -2984,6 +3069,12 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
     draft.blocks.sort(key=lambda b: b.start)
 
 
+# a first sentence in the passive, its agent untold ("Les premiers lots ont été remis
+# aux maires de …"): the agent is the one the story named
+# (a verb of handing things over: "le confinement a été annoncé" tells no act of it)
+_AGENTLESS_PASSIVE = re.compile(r"[^.!?\n]*?\b(?:a|ont)\s+(?:déjà\s+|aussi\s+|ensuite\s+)?été\s+"
+                                r"(?:remis|distribu|livr|donn|offert|dépos|réparti|envoy|achemin"
+                                r"|apport)[a-zà-ÿ]*\b(?![^.!?\n]*\bpar\s)")
 # where a vehicle or a round stops ("Le camion stationne chaque semaine à Hesmond",
 # "Tournées renforcées à Rouvroy, …")
 _STOPS_AT = re.compile(rf"\b(?:stationn\w*|s{_A}arrêt\w*|sillonn\w*|fai(?:t|sons|ont) (?:étape|halte)"
@@ -3092,6 +3183,10 @@ def _commune_actor(town, figures: list) -> Actor:
 
 
 _LEGAL_FORM = re.compile(r"^(?:collectif|association)\s+(?=[«\"]|[A-ZÀ-Ý])", re.I)
+# a body by its head, then its members in small letters ("Collectif de couturières
+# bénévoles d'Aire-sur-la-Lys"): a description, no name
+_DESCRIBED_BODY = re.compile(r"(collectif|association|groupe|atelier|club|réseau)\s+(?:de|des|d['’])\s*"
+                             r"[a-zà-ÿ]", re.I)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
@@ -3158,11 +3253,28 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             full.contacts += generic.contacts
             # (the town the bare head was given, a proper name, is the named one's seat)
             full.town = full.town or generic.town or _named_seat(generic.actor.name)
+    # a body described by its head and its members ("un collectif de couturières
+    # bénévoles", an article's lead) is the one the text names with that head ("le
+    # collectif Les Petites Mains"), when it names one only
+    text = " ".join(b.text for d in out.values() for b in d.blocks)
+    for key in list(out):
+        described = _DESCRIBED_BODY.match(out[key].actor.name)
+        if described is None:
+            continue
+        head = described.group(1).lower()
+        named = [k for k, d in out.items() if k != key and re.search(
+            rf"(?i:\b{head})\s+(?:« ?)?{re.escape(_without_head(d.actor.name, head))}\b", text)]
+        if len(named) == 1:
+            generic, full = out.pop(key), out[named[0]]
+            full.blocks = sorted(full.blocks + generic.blocks, key=lambda b: b.start)
+            full.contacts += generic.contacts
     # a legal form before a name is no part of it: "Collectif « Fil et Aiguille »" and
-    # "Fil et Aiguille" are one, the first named keeping its name
+    # "Fil et Aiguille" are one, the first named keeping its name; nor is its article
+    # ("Les Petites Mains airoises", "Petites Mains airoises")
     by_name: dict[str, _Draft] = {}
     for key, d in sorted(out.items(), key=lambda kv: kv[1].blocks[0].start):
-        name = normalise_key(_LEGAL_FORM.sub("", d.actor.name))
+        name = normalise_key(re.sub(rf"^(?:Les|La|Le|L{_A})\s*(?=[{_UP}])", "",
+                                    _LEGAL_FORM.sub("", d.actor.name)))
         if name in by_name and not _head_of_a_town(name):
             first = by_name[name]
             first.blocks = sorted(first.blocks + [b for b in d.blocks if b not in first.blocks],
@@ -3188,6 +3300,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             firm.contacts += d.contacts
             out.pop(key)
     return sorted(out.values(), key=lambda d: d.blocks[0].start)
+
+
+def _without_head(name: str, head: str) -> str:
+    return re.sub(rf"(?i)^{head}\s+", "", name)
 
 
 def _named_seat(name: str):
@@ -3338,6 +3454,8 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
+                   # what another did, given as a model ("à l'image de ce qu'a fait Thérouanne")
+                   rf"|\bà l{_A}(?:image|exemple) de ce qu(?:e\s+|{_A}\s*)(?:\w+\s+){{0,3}}?"
                    # others compared by where they are ("comme dans plusieurs communes
                    # voisines, à Lillers notamment")
                    rf"|\bcomme (?:dans|en)\s[^.;]{{0,60}}?(?:,\s*)?(?:à|au|en)\s+"

@@ -293,6 +293,8 @@ def _read(text: str, m: re.Match) -> Number | None:
         # adjective ("Neuf, le tissu coûte…", "un ordinateur neuf et …"); after a verb of
         # being or a quantifier it counts ("elles sont neuf, et …")
         return None
+    if words == ["neuf"] and re.search(r"(?i)\b(?:à|flambant|tout)\s+$", text[max(0, start - 10):start]):
+        return None   # the adjective in its idioms: "remis à neuf", "flambant neuf"
     if m.group("words")[:1].isupper() and (
             re.search(r"[\w,]\s+$", text[max(0, start - 3):start])
             or re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end():m.end() + 3])):

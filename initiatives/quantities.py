@@ -109,8 +109,9 @@ for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "s
 _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
           for p, item, unit, group in ITEMS]
 # A capitalised inhabitants' name ("les 620 Carvinois") counts people of a town.
+# (-ard too: "les 5 000 Oyards")
 _ITEMS.append((re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:ois|oise|oises|ais|aise|aises|iens?|iennes?"
-                          r"|ains?|aines?|ins|ines)(?![\w-])"), "habitants", "personnes",
+                          r"|ains?|aines?|ins|ines|ards|ardes)(?![\w-])"), "habitants", "personnes",
                BENEFICIARY))
 _UNITS = re.compile(r"(litres?|l|tonnes?|t|kg|kilos?|kilogrammes?|mètres?|m|km)\b", re.I)
 _UNIT_NAMES = {"l": "litres", "t": "tonnes", "kg": "kilos", "kilogramme": "kilos",
@@ -184,6 +185,10 @@ _PER_UNIT_AFTER = re.compile(
     # … or per shop, per client, per home
     r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
     r"|donateur|participant|ménage|logement|chambre|lit))\b", re.I)
+# a share per one of the things made, closing the figure's phrase: the amount each one
+# takes ("1,20 mètre de tissu et 45 minutes de travail par blouse"), not an output
+_MATERIALS = "|".join(p for p, _, _, group in ITEMS if group == MATERIAL)
+_PER_ITEM_AFTER = re.compile(rf"[^,;:.!?()\n]{{0,60}}?\bpar\s+(?:(?:{_MATERIALS})(?![\w-]))", re.I)
 # a pattern's layers of cloth ("2 couches de tissu"), not nappies ("200 couches bébé"):
 # the words after the noun "couches"
 _OF_CLOTH = re.compile(r"\s*(?:de\s+|d['’])(?:tissu|coton|toile|polyester|molleton|non[- ]tissé"
@@ -978,7 +983,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # (litres of milk are not litres of gel)
         matter = _label_item(text, label.start("label"), number.end) or \
             _label_matter(doc, label)
-        if matter:
+        # (a label naming no thing, "Objectif : 1 500 litres", leaves the bare unit)
+        if matter and _NOT_COUNTED.get(matter[0].split()[0].lower()) != "no_item":
             item = (matter[0], item[1], item[2], item[3])
     label = _label(text, number) if item is None or item[2] == "open" else None
     if label and item is not None and not re.match(
@@ -1672,6 +1678,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                 or _ONE_CONTAINER_OF.search(before))) or \
             _EQUATION.search(after[:3]) or "=" in re.split(r"[.;!?]", upto or before)[-1] or \
             _DISTRIBUTIVE_AFTER.match(after) or _share_at_rate(before, after) or \
+            _PER_ITEM_AFTER.match(text, number.end) or \
             _contents_bracket(before, after) or (
                 # (or a model's: "modèle à 2 couches", "masques à 3 plis")
                 name in ("couche", "couches", "pli", "plis")

@@ -2506,3 +2506,18 @@ def test_a_switchboard_s_extension_and_the_next_one_of_a_series():
 ])
 def test_people_lent_quotations_closed_and_purposes(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a share per one of the things made closes the phrase of every amount before it
+    ("Il faut compter 2 mètres de tissu et une heure de travail par blouse.", "per_unit"),
+    # a town's people by their name in -ard are its population
+    ("Chacun des 2 100 Frévennards recevra un masque.", "population"),
+])
+def test_shares_per_thing_made_and_demonyms_in_ard(text, reason):
+    assert aside(text)[0][1] == reason
+
+
+def test_neuf_in_its_idioms_is_no_number():
+    assert kinds("Vélos solidaires : 40 vélos remis à neuf pour les soignants") == [(40, "done")]
+    assert kinds("Un local flambant neuf pour les 25 bénévoles.") == [(25, "volunteers")]

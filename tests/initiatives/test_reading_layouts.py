@@ -3436,3 +3436,77 @@ def test_supplies_arriving_from_a_depot_neighbours_alike_and_one_who_does_the_sa
         "120 masques.")
     assert found == [("Les Fils d'Ariane", ["62328"], [(900, "done")]),
                      ("Paul Lemaire", ["62035"], [(120, "done")])]
+
+
+def test_numbered_cards_in_capitals_over_their_fields_and_bodies_named_after_their_town():
+    found = summary(
+        "Communauté de communes du Ternois – Lettre n° 2\n\n"
+        "LE POINT SUR LA SOLIDARITÉ\n\n"
+        "1) PORTAGE DE REPAS PAR LA COMMUNAUTÉ\nRepas livrés : 5 200\n\n"
+        "2) FRÉVENT SOLIDARITÉ\nAction : courses pour les aînés\nCourses livrées : 310\n"
+        "Bénévoles mobilisés : 18\n\n"
+        "3) FERME DU MOULIN DE WAIL\nAction : production de jus de pomme\n"
+        "Jus produit : 600 litres\nObjectif : 1 000 litres\n")
+    assert found == [
+        ("Communauté de communes du Ternois", ["200069672"], [(5200, "done")]),
+        ("Frévent Solidarité", ["62361"], [(310, "done"), (18, "volunteers")]),
+        # (a commune a name in capitals gives keeps its own spelling)
+        ("Ferme du moulin de Wail", ["62868"], [(600, "done"), (1000, "target")])]
+
+
+def test_the_subject_that_orders_acts_and_a_notice_s_public_or_venue_acts_not():
+    found = summary(
+        "Ville d'Anvin – Actualités\n\n"
+        "Un masque pour chaque habitant\n\n"
+        # the maker of things a named subject ordered supplies them; it does not act here
+        "La municipalité a commandé 3 000 masques lavables, fabriqués par un atelier de Pernes. "
+        "Une première livraison a permis d'en distribuer 1 200.\n\n"
+        "Ce qu'il faut savoir :\n"
+        "- Qui ? Tous les habitants de plus de 10 ans\n"
+        "- Où ? Salle Jean-Moulin, aux heures d'ouverture de la mairie\n")
+    assert found == [("Ville d'Anvin", ["62036"], [(3000, "ordered"), (1200, "done")])]
+
+
+def test_an_article_s_subject_described_then_named_is_one_initiative():
+    found = summary(
+        "HEUCHIN\n\n"
+        "Les Aiguilles heuchinoises habillent les soignants\n\n"
+        "Depuis un mois, un collectif de couturières bénévoles coud des blouses pour la maison "
+        "de santé. Quatre cents ont été remises.\n\n"
+        "Dans la cuisine de Denise, la machine tourne. Comme elle, 25 couturières ont rejoint "
+        "le collectif Les Aiguilles heuchinoises, créé au début du confinement.\n")
+    assert found == [("Aiguilles heuchinoises", ["62451"], [(400, "done"), (25, "volunteers")])]
+
+
+def test_what_another_town_did_given_as_a_model_is_no_place_reached():
+    found = summary(
+        "Mairie d'Anvin\n\n"
+        "La mairie a passé commande de 900 masques auprès d'un fournisseur, à l'image de ce "
+        "qu'a fait Heuchin.")
+    assert found == [("Mairie d'Anvin", ["62036"], [(900, "ordered")])]
+
+
+def test_the_state_s_officer_hands_over_and_an_agentless_passive_goes_on_with_him():
+    found = summary(
+        "PRÉFET DU PAS-DE-CALAIS\nCommuniqué de presse\n\n"
+        "Masques : la sous-préfecture remet 12 000 masques aux maires\n\n"
+        "Le sous-préfet de Saint-Pol-sur-Ternoise a procédé ce mardi à la remise de 12 000 "
+        "masques en tissu aux maires de l'arrondissement.\n\n"
+        "Les premiers lots ont été remis aux maires d'Anvin, de Heuchin et de Pernes.\n")
+    assert found == [("Sous-préfet de Saint-Pol-sur-Ternoise", ["62767", "62036", "62451", "62652"],
+                      [(12000, "done")])]
+
+
+def test_rows_of_towns_under_a_story_that_shared_things_out_and_towns_served_together():
+    found = summary(
+        "Communauté de communes du Ternois – Lettre n° 3\n\n"
+        "1. DES MASQUES POUR CHAQUE COMMUNE\n"
+        "La Communauté de communes a acheté des masques et les a répartis entre les communes. "
+        "Livraisons faites au 2 mai :\n"
+        "  - Frévent : 2.400 masques\n  - Anvin : 900 masques\n"
+        "  - Ligny-sur-Canche : 300 masques\n\n"
+        "2. NOS COURSES SOLIDAIRES\nLes bénévoles ont livré 140 paniers.\n\n"
+        "Jours de passage :\n• Heuchin, Pernes\nJour : mardi\n• Monchel-sur-Canche\nJour : jeudi\n")
+    assert found == [("Communauté de communes du Ternois",
+                      ["62361", "62036", "62513", "62451", "62652", "62577"],
+                      [(2400, "done"), (900, "done"), (300, "done"), (140, "done")])]
