@@ -36,19 +36,21 @@ def restated(drafts, read_of: dict) -> None:
     """The same amount of the same thing, of the same kind, said again in another
     paragraph of one story is one figure said twice (a headline, then its story; a
     summary at the end): it is counted once. Within one paragraph two equal figures
-    are two ("200 masques lundi, 200 mardi")."""
+    are two ("200 masques lundi, 200 mardi"), unless written once in digits and once in
+    words: that is the writer saying it again ("la barre des 5 000 masques ! Cinq mille
+    masques cousus main…")."""
     for draft in drafts:
         seen: set = set()
         for block in draft.blocks:
-            pairs, here = read_of.get(block.start, []), set()
+            pairs, here = read_of.get(block.start, []), {}
             for k, (note, q) in enumerate(pairs):
                 if q is None:
                     continue
-                key = figure_key(q)
-                if key in seen:
+                key, digits = figure_key(q), bool(re.match(r"\W*\d", note.text))
+                if key in seen or here.get(key, digits) != digits:
                     pairs[k] = said_again(note)
-                here.add(key)
-            seen |= here
+                here.setdefault(key, digits)
+            seen |= set(here)
 
 
 # the heading of a summary or a box that recaps the text's figures ("EN RÉSUMÉ", "En

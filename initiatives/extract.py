@@ -1063,6 +1063,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     d'Anvin)."""
     if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
+    if re.search(r"(?i)\ben\s+$", text[max(0, m.start() - 4):m.start()]):
+        return None  # a manner ("la cérémonie se tiendra en comité restreint")
     if _source(text, m.start()):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
     if _GIFT_OF.search(text[max(0, m.start() - 40):m.start()]) and \
@@ -1171,8 +1173,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # les soignants")
         served = tok.lower_ == "pour" and tok.i + 1 < len(doc) and \
             doc[tok.i + 1].lower_ in ("les", "nos", "ses", "leurs", "des", "ces", "vos")
+        # (a town's name the tagger took for a verb: "le Foyer rural de Bienvillers-au-Bois")
+        town_word = tok.text[:1].isupper() and resolve(tok.text).level == "commune"
         if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or served or \
-                tok.pos_ in ("VERB", "AUX", "NUM", "PRON") or tok.text in ",;:.()":
+                (tok.pos_ in ("VERB", "AUX", "NUM", "PRON") and not town_word) or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
     if end == m.end() and (of := _OF_NAME.match(text, end)) and \
@@ -1187,7 +1191,8 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # a head, its activity and its town ("l'atelier couture de Villers-Châtel")
         end = kind.end()
     placed = False
-    if end > m.end() and (of := _THEN_TOWN.match(text, end)) and \
+    # (or right after a head of two words, "Foyer Rural de …", whatever the parse)
+    if (end > m.end() or " " in m.group().strip()) and (of := _THEN_TOWN.match(text, end)) and \
             resolve(of.group("town")).level == "commune":
         # its town right after the phrase, whatever the parse hangs it on ("les agents du
         # lycée professionnel de Saint-Pol", parsed as the agents' town)
@@ -1219,9 +1224,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
             rf"|ce|cet|cette)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
         return None  # a noun without its determiner is a task listed ("courses, pharmacie")
     if m.group().lower() in _NAMED_ONLY and not placed and (
-            not named or _ADDRESS.match(rest)):
+            not named or (_ADDRESS.match(rest) and not head.dep_.startswith("nsubj"))):
         # "un atelier", "le réseau": common nouns unless a name follows; an address is no
-        # name ("dans l'atelier de la rue du Moulin" is a room)
+        # name ("dans l'atelier de la rue du Moulin" is a room), unless the room acts ("l'atelier
+        # de la salle Jean-Moulin a fabriqué …")
         return None
     if not named and not placed:
         where = _seat_name(text, m.start()) or (town.nom if town else None)
@@ -1403,6 +1409,8 @@ def _trades_of_a_town(text: str, town=None) -> list[Actor]:
         place = re.search(rf"(?:de|du|d{_A})\s*({_TOWN_NAME})", name)
         if place and resolve(place.group(1)).level != "commune":
             continue
+        if re.search(r"(?i)\bcomme\s+$", text[max(0, m.start("group") - 8):m.start("group")]):
+            continue   # others compared ("nous avons procédé comme nos voisins de X, qui …")
         out.append(Actor(name[:1].upper() + name[1:], CITIZEN, m.start("group"), m.end("group")))
     return out
 
@@ -2845,7 +2853,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current = None  # editorial text closes the current initiative
             if actor is None and not figures and context.actor is not None and \
                     block.role == "content" and (_names(block.text, context.actor)
-                                                 or _by_acronym(block.text, context.actor)):
+                                                 or _by_acronym(block.text, context.actor)
+                                                 or _RUNS_IN.search(block.text)):
                 about_author.append(block)
         if current is not None and current.town is None:
             current.town, current.also = section_town, section_also
@@ -3069,6 +3078,10 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
     draft.blocks.sort(key=lambda b: b.start)
 
 
+# where a service runs, in its author's text ("Le service fonctionne à Bienvillers, à
+# Pas-en-Artois et à …"): the author's towns
+_RUNS_IN = re.compile(rf"\b(?:fonctionn|dessert|desserv|couvr|couvre|intervien)\w*\s+"
+                      rf"(?:(?:à|dans|sur)\s+|les\s+communes\s+(?:de|d{_A})\s*)(?-i:[{_UP}])", re.I)
 # a first sentence in the passive, its agent untold ("Les premiers lots ont été remis
 # aux maires de …"): the agent is the one the story named
 # (a verb of handing things over: "le confinement a été annoncé" tells no act of it)
@@ -3573,6 +3586,14 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bdont (?:le|la|les|l{_A})\s*(?!siège|local|atelier)\w+\s+(?:se trouve|se situe|est|sont)\w*"
                    rf"\s+(?:à|au)\s+)$",
                    re.I)
+def _quoted_at(body: str, pos: int) -> bool:
+    """Whether `pos` is inside a quotation of its paragraph (« … »)."""
+    said = body[body.rfind("\n", 0, pos) + 1:pos]
+    return said.count("«") > said.count("»")
+
+
+# a town, or the last of towns coordinated with it, then a relative clause of place
+_WHERE_AFTER = re.compile(rf"(?:\s*(?:,|et|ou)\s+(?:de\s+|d{_A}|à\s+)?{_TOWN_NAME})*\s*,\s*où\s")
 # others imitating the story there
 _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|au))\s+$", re.I)
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
@@ -4039,7 +4060,7 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
         ends = [e for e in (body.find(". ", m.start), body.find("\n", m.start)) if e >= 0]
         acts_here = start <= actor[0] and actor[1] <= min(ends, default=len(body))
         flags.append(_passing(body, m, in_actor, acts_here) or (
-            not in_actor and j >= 0 and flags[j]
+            not in_actor and j >= 0 and flags[j] and not _WHERE_AFTER.match(body, m.end)
             and bool(_COORDINATED.fullmatch(body, mine[j].end, m.start))) or (
             # a partner's town, in a fronted adverbial before the acting subject ("En
             # lien avec l'antenne de Calais, le CCAS prépare …")
@@ -4053,8 +4074,13 @@ def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
     of, where helpers come from."""
     if _compared(body, m.start):
         return True                       # "près de Béthune", "arrondissement de ..."
-    if _EMULATED.search(body[max(0, m.start - 60):m.start]) and \
-            not re.match(r"\s*,\s*où\b", body[m.end:m.end + 10]):
+    if not m.resolution.inside and _quoted_at(body, m.start):
+        return True                       # a speaker's words on life elsewhere: « Beaucoup
+        # ont des enfants à Lille »
+    if _WHERE_AFTER.match(body, m.end):
+        return False                      # the sentence goes on with the town, as a scene:
+        # "les clients viennent de Carly et de Tingry, où une tournée a été organisée"
+    if _EMULATED.search(body[max(0, m.start - 60):m.start]):
         return True                       # "a fait des émules jusqu'à Auxi": others there,
         # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
     if in_actor:
@@ -4068,6 +4094,9 @@ def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
             _from_town(body, m) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
             _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or \
+            _CLOSED_TO.search(body[max(0, m.start - 80):m.start]) or \
+            _SHOPPED_AT.search(body[max(0, m.start - 80):m.start]) or \
+            _KIN_AT.search(body[max(0, m.start - 40):m.start]) or \
             _ENROLLED.search(body[max(0, m.start - 80):m.start]) or (
                 _GOING.search(body[max(0, m.start - 40):m.start]) and _ERRAND.match(body, m.end)):
         return True         # "nos voisins feront de même", "Je pense aussi aux soignants de"
@@ -4090,9 +4119,25 @@ _PRODUCE_OF = re.compile(rf"\b(?:fromages?|miels?|cidres?|bières?|volailles?|vi
 
 # a town the story says it leaves out ("les habitants de Gosnay ne sont pas concernés",
 # "toutes les communes sauf Auchel")
-_LEFT_OUT = re.compile(r"(?:\s*(?:,|et|ou)\s+(?:de\s+|d['’]|à\s+)?[\w'’-]+)*\s+(?:ne|n['’])\s*"
+_LEFT_OUT = re.compile(r"(?:\s*(?:,|et|ou)\s+(?:de\s+|d['’]|à\s+)?[\w'’-]+)*\s+(?:(?:ne|n['’])\s*"
                        r"(?:y\s+)?(?:sont|est|seront|sera|étaient|était)\s+pas\s+(?:concern|desservi"
-                       r"|inclu|servi|visé|admis|accepté|éligible)", re.I)
+                       r"|inclu|servi|visé|admis|accepté|éligible)"
+                       # … or sent to another's service ("sont invités à contacter le CCAS
+                       # de leur propre commune")
+                       r"|(?:sont|est|seront|sera)\s+(?:invitée?s?|priée?s?)\s+à\s+(?:contacter|s['’]adresser"
+                       r"|se\s+tourner|appeler))", re.I)
+# where the errands are run, a shop's town ("un bénévole fait vos courses au supermarché
+# d'Avesnes"): the people served live elsewhere
+_SHOPPED_AT = re.compile(r"\bfai\w*\s+(?:les|vos|leurs|ses|nos|des|tes|mes)\s+(?:courses|achats)\s+"
+                         r"(?:(?:au|à\s+la|à\s+l['’]|chez|dans\s+(?:le|la|les|l['’]|une?))\s*[^.,;:!?]{0,40}?"
+                         r"(?:de\s+|d['’]|du\s+)|à\s+)$", re.I)
+# where the readers' relatives live ("vous avez de la famille à Achicourt, à Arras")
+_KIN_AT = re.compile(r"\b(?:famille|enfants|petits-enfants|proches|parents)\s+(?:à|au|en)\s+$", re.I)
+# a service said closed to a town's people, before it ("la distribution n'est pas
+# ouverte aux résidents de Wimereux")
+_CLOSED_TO = re.compile(r"\b(?:ne|n['’])\s*(?:est|sont|sera|seront)\s+pas\s+(?:ouverte?s?|destinée?s?"
+                        r"|accessibles?|réservée?s?)\s+(?:aux|à)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])$", re.I)
 _EXCEPT = re.compile(r"\b(?:sauf|excepté|hormis|à l['’]exception\s+(?:de|d['’]|du|des))\s+"
                      r"(?:(?:les\s+)?(?:habitants|communes?|villes?)\s+(?:de\s+|d['’]))?$", re.I)
 # a supplier from a town who provides us ("un meunier de X qui me les cède à prix

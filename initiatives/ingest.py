@@ -797,7 +797,8 @@ def _ends(word: str) -> str:
 MONTHS = {m: i for i, m in enumerate(dates.MONTHS, start=1)}
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 DATE = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
-_DATELINE = re.compile(r"^[\w' -]{0,40},?\s+le\s+(?:\w+\s+)?" + DATE.pattern[2:], re.I)
+# (a letter may drop the article: "Dainville, 26 avril 2020")
+_DATELINE = re.compile(r"^[\w' -]{0,40}(?:,\s+(?:le\s+)?|\s+le\s+)(?:\w+\s+)?" + DATE.pattern[2:], re.I)
 _NUMBER = re.compile(r"\b(?:n\s*[°º]|no\.?|num[ée]ro)\s*(\d{1,4})\b", re.I)
 
 
@@ -824,7 +825,7 @@ def _pop_date(blocks: list[str]) -> tuple[date | None, str, list[str]]:
         m = _DATELINE.match(block)
         if m:  # the rest of the block, if any, is the title run into it
             rest = [block[m.end():].strip()] if block[m.end():].strip() else []
-            place = re.match(r"\s*([^,]*?),?\s+le\s", block, re.I)
+            place = re.match(r"\s*([^,]*?)(?:,\s+(?:le\s+)?|\s+le\s+)(?:\w+\s+)?\d", block, re.I)
             return parse_date(block), place.group(1).strip() if place else "", \
                 blocks[:i] + rest + blocks[i + 1:]
     head = " ".join(blocks[:2])[:400]

@@ -87,7 +87,7 @@ ITEMS = [
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?"
      # (people by their sex: "les dames du club"; "Mamie", "Papi" title a name)
-     r"|dames?|femmes?|hommes?|messieurs", "personnes",
+     r"|dames?|femmes?|hommes?|messieurs|garçons|filles", "personnes",
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
@@ -124,7 +124,7 @@ NOT_COUNTED = {
     "place_count": """commune communes ville villes village villages hameau hameaux bourg
         bourgs site sites centre centres point points rue rues
         lieu lieux école écoles collège collèges lycée lycées établissement établissements
-        exploitation exploitations
+        exploitation exploitations ferme fermes
         structure structures association associations partenaire partenaires entreprise
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
         mairie mairies quartier quartiers ehpad départements département région régions
@@ -143,7 +143,8 @@ NOT_COUNTED = {
         matinée matinées après-midi soirée soirées""",
     "no_item": """mission missions objectif objectifs page pages concours fois étape étapes
         axe axes action actions initiative initiatives ami amis numéro numéros séance séances
-        session sessions kilomètres km distance distances écart écarts groupe groupes""",
+        session sessions kilomètres km distance distances écart écarts groupe groupes
+        raison raisons façon façons manière manières""",
 }
 _NOT_COUNTED = {w: reason for reason, words in NOT_COUNTED.items() for w in words.split()}
 # bodies an aid may reach, as it reaches people

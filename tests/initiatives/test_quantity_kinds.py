@@ -2521,3 +2521,17 @@ def test_shares_per_thing_made_and_demonyms_in_ard(text, reason):
 def test_neuf_in_its_idioms_is_no_number():
     assert kinds("Vélos solidaires : 40 vélos remis à neuf pour les soignants") == [(40, "done")]
     assert kinds("Un local flambant neuf pour les 25 bénévoles.") == [(25, "volunteers")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    # farms taking part are counted as places, not made
+    ("Grâce au collectif, 7 fermes d'Anvin proposent un retrait groupé.", "place_count"),
+    # reasons, ways: abstract nouns count nothing made
+    ("Ce sont 800 raisons de rester prudents.", "no_item"),
+])
+def test_farms_taking_part_and_abstract_nouns(text, reason):
+    assert aside(text)[0][1] == reason
+
+
+def test_people_by_their_sex_who_act_help():
+    assert kinds("Trois garçons du quartier ont livré les courses.") == [(3, "volunteers")]

@@ -3510,3 +3510,58 @@ def test_rows_of_towns_under_a_story_that_shared_things_out_and_towns_served_tog
     assert found == [("Communauté de communes du Ternois",
                       ["62361", "62036", "62513", "62451", "62652", "62577"],
                       [(2400, "done"), (900, "done"), (300, "done"), (140, "done")])]
+
+
+def test_towns_a_sentence_goes_on_with_those_left_out_and_a_speaker_s_life_elsewhere():
+    found = summary(
+        "FRÉVENT. Le drive fermier séduit\n\n"
+        "Depuis avril, le collectif « Paniers du Ternois » a ouvert un drive fermier. Il traite "
+        "120 commandes par semaine. Les clients viennent de Frévent mais aussi de "
+        "Ligny-sur-Canche et de Bouret-sur-Canche, où une tournée a été organisée. « Mes "
+        "enfants vivent à Lille et ne peuvent plus venir », confie une cliente.")
+    codes = found[0][1]
+    assert {"62513", "62163"} <= set(codes) and "59350" not in codes
+    found = summary(
+        "Ville d'Anvin – Actualités\n\n"
+        "Le CCAS d'Anvin a livré 320 colis aux aînés.\n\n"
+        "Rappel : ce service est réservé aux habitants de la commune. Les habitants de Heuchin "
+        "sont invités à contacter le CCAS de leur propre commune. La distribution n'est pas "
+        "ouverte aux résidents de Pernes.")
+    assert found == [("CCAS d'Anvin", ["62036"], [(320, "done")])]
+
+
+def test_a_figure_said_in_digits_then_in_words_counts_once():
+    found = summary(
+        "Les Couturières d'Anvin\n\n"
+        "On a passé la barre des 3 000 masques !!! Trois mille masques cousus main depuis mars. "
+        "Lundi 200 blouses, mardi 200 blouses.")
+    assert found == [("Les Couturières d'Anvin", ["62036"],
+                      [(3000, "done"), (200, "done"), (200, "done")])]
+
+
+def test_a_rural_club_s_letterhead_where_its_service_runs_and_where_errands_are_run():
+    found = summary(
+        "FOYER RURAL DE HEUCHIN\nLa Lettre du Foyer — mai 2020\n\nBonjour à tous,\n\n"
+        "Le principe\nVous nous donnez votre liste le lundi, un bénévole fait vos courses au "
+        "supermarché de Pernes et vous les dépose le mardi. Le service fonctionne à Heuchin, à "
+        "Anvin et à Bours.\n\n"
+        "En chiffres\n• 64 livraisons effectuées\n• 15 bénévoles inscrits\n")
+    assert found == [("Foyer Rural de Heuchin", ["62451", "62036", "62166"],
+                      [(64, "done"), (15, "volunteers")])]
+    # (a town the tagger takes for a verb still closes the name)
+    assert find_actor("Le Foyer rural de Bours a livré 80 colis.").name == "Foyer rural de Bours"
+
+
+def test_a_mayor_s_letter_dated_without_its_article_and_towns_of_relatives_neighbours_and_addresses():
+    found = summary(
+        "LE MOT DU MAIRE\nAnvin, 28 avril 2020\n\nMadame, Monsieur,\n\n"
+        "– Le CCAS a livré 140 colis aux foyers les plus modestes.\n"
+        "– L'atelier couture de la salle Jean-Moulin a fabriqué 700 masques.\n\n"
+        "Beaucoup d'entre vous ont de la famille à Heuchin, à Pernes ou ailleurs : appelez-les.\n\n"
+        "Nous avons procédé comme nos voisins de Bours, qui avaient distribué leurs masques plus "
+        "tôt. Le 8 mai, la cérémonie se tiendra en comité restreint.\n\n"
+        "Les dons sont à déposer au local, 3 rue Victor-Hugo.\n\n"
+        "Prenez soin de vous et de notre commune.\n")
+    assert found == [("CCAS d'Anvin", ["62036"], [(140, "done")]),
+                     ("Commune d'Anvin", ["62036"], [(700, "done")])]
+    assert release_from_text("Lens, 3 mai 2020\n\nTitre\n\nTexte.").dateline == "Lens"
