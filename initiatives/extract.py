@@ -524,7 +524,7 @@ def _bearer(text: str, town) -> Actor | None:
     name = re.split(rf"\s+(?=[{_UP}][\w’']*(?:\s+[a-zà-ÿ’']+){{0,2}}\s*[?:](?:\s|$))",
                     m.group("name"))[0]
     if _EVERYONE.match(name.strip()):
-        return None   # "Qui ? Tous les habitants de plus de 11 ans": who receives
+        return None   # "Qui ? Tous les habitants de plus de 10 ans": who receives
     name = re.sub(r"^(?:les?|la|l['’]|un|une)\s*", "", name.strip(" .;"), flags=re.I)
     # "du village", "de la ville", "de notre commune" in a bearer's name stand for its town
     here = _OF_THE_TOWN.search(name) if town is not None else None
@@ -589,7 +589,7 @@ _STATE_ACTS = re.compile(rf"\b((?:les\s+|Les\s+)?services\s+de\s+l{_A}[ÉE]tat|[
                          rf"(?:\s+(?:du\s+Pas-de-Calais|de\s+{PLACE}|d{_A}{PLACE}))?)"
                          rf"(?=\s+(?:a|ont|avait|avaient|vient\s+de|viennent\s+de|va|vont)\s)"
                          # the State's officer handing things over ("le sous-préfet de
-                         # Montreuil a procédé à la remise de …"); praising, he is no actor
+                         # Saint-Pol a procédé à la remise de …"); praising, he is no actor
                          rf"|\b([Ll]e\s+(?:sous-)?préfet(?:\s+(?:du\s+Pas-de-Calais|de\s+{PLACE}|d{_A}{PLACE}))?)"
                          rf"(?=\s+(?:a|avait|vient\s+de|va)\s+(?:procédé|remis|distribué|livré"
                          rf"|réparti|remettre|distribuer|livrer|répartir|procéder)\b)")
@@ -1064,7 +1064,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
     if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
         return None  # a bare noun after "de" qualifies another ("des produits d'épicerie")
     if re.search(r"(?i)\ben\s+$", text[max(0, m.start() - 4):m.start()]):
-        return None  # a manner ("la cérémonie se tiendra en comité restreint")
+        return None  # a manner ("la réunion se tiendra en comité restreint")
     if _source(text, m.start()):
         return None  # where goods come from ("des pommes de terre venues de la ferme")
     if _GIFT_OF.search(text[max(0, m.start() - 40):m.start()]) and \
@@ -1113,7 +1113,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # the agent of a participle that qualifies counted things is who made them ("3 200
         # repas préparés par la cuisine centrale de Berck"), unless a verb with its own
         # subject governs those things ("la municipalité a commandé 10 000 masques,
-        # fabriqués par un atelier de Lillers": the municipality acts, the maker supplies)
+        # fabriqués par un atelier de Pernes": the municipality acts, the maker supplies)
         agent = True
     if case is not None and not visited and not agent and \
             not re.search(r"(?:^|[.:;!?»•–—-])\s*$", text[:case.idx]):
@@ -1173,7 +1173,7 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # les soignants")
         served = tok.lower_ == "pour" and tok.i + 1 < len(doc) and \
             doc[tok.i + 1].lower_ in ("les", "nos", "ses", "leurs", "des", "ces", "vos")
-        # (a town's name the tagger took for a verb: "le Foyer rural de Bienvillers-au-Bois")
+        # (a town's name the tagger took for a verb: "le Foyer rural de Bours")
         town_word = tok.text[:1].isupper() and resolve(tok.text).level == "commune"
         if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or served or \
                 (tok.pos_ in ("VERB", "AUX", "NUM", "PRON") and not town_word) or tok.text in ",;:.()":
@@ -1307,7 +1307,7 @@ _STREET_BEFORE = re.compile(r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|imp
                             re.I)
 
 
-# a venue's name opens with its kind ("Salle Léo-Lagrange", "Gymnase Jean-Zay"), though
+# a venue's name opens with its kind ("Salle Jean-Moulin", "Gymnase Jean-Zay"), though
 # the parse may take it for a person's
 _VENUE_NAME = re.compile(r"(?:Salle|Gymnase|Stade|Espace|Complexe|Parc|Square|Place|Rue|Avenue"
                          r"|Boulevard|Résidence|Foyer|Halle|Médiathèque|Piscine)\s")
@@ -1684,7 +1684,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                                     LOCAL_GOV, 0, 0)
             break
     if ctx.institution is None:
-        # an intercommunal syndicate's letterhead ("SIVOM DE LA COMMUNAUTÉ DU BRUAYSIS",
+        # an intercommunal syndicate's letterhead ("SIVU DU PAYS DE LA CLARENCE",
         # "Syndicat mixte du …") names it: a public body of several communes
         ctx.institution = next((Actor(_syndicate_name(m.group(1), m.group(2)), PUBLIC, 0, 0)
                                 for text in letterhead if (m := _SYNDICATE.match(text))), None)
@@ -2353,7 +2353,7 @@ def section_name(block: Block, following: Block | None) -> str | None:
     shouted = text.upper() == text
     # (a table row's labelled cells are fields, no verb: "— Action : Gel et savons")
     read = " — ".join(c for c in text.split(" — ") if not re.match(r"[^:]{1,30}\s:\s", c))
-    # (a body named after its town, "MERLIMONT ENTRAIDE", is a name, whatever the tagger)
+    # (a body named after its town, "FRÉVENT SOLIDARITÉ", is a name, whatever the tagger)
     if not (shouted and _named_after_its_town(_ENTRY.sub("", text, count=1).strip(), None)) and \
             any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
                 and any(c.isalpha() for c in t.text)
@@ -2375,7 +2375,7 @@ def section_name(block: Block, following: Block | None) -> str | None:
     letters = [c for c in head if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         name = head[:1] + head[1:].lower() + bracket   # a common noun's name, in capitals:
-        # (the commune that closes it as its seat keeps its own: "BRASSERIE DE SAINT-JOSSE")
+        # (the commune that closes it as its seat keeps its own: "FERME DU MOULIN DE WAIL")
         name = re.sub(r"(?<=\sde\s)[a-zà-ÿ][\w’'-]+$", lambda w: _commune_spelling(w.group()), name)
     return name          # which words are proper is unknown; its town is added
 
@@ -2434,7 +2434,7 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
             return Actor(f"{found.name} {_of(seat.nom)}{seat.nom}", found.type, 0, len(line))
         return found
     # a commune's name then a word or two, no article nor preposition between, names a
-    # body after its town ("MERLIMONT ENTRAIDE", "Berles Solidarité"), not a topic
+    # body after its town ("FRÉVENT SOLIDARITÉ", "Berles Solidarité"), not a topic
     named_after = _named_after_its_town(main, dep)
     if named_after is not None:
         return Actor(named_after, ASSOCIATION, 0, len(line))
@@ -2773,7 +2773,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                      and not BULLET.match(block.text))
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
                  # (the rows of a list whose introducing line is the story's: "Le service
-                 # en chiffres :" over "Repas livrés : 9 600")
+                 # en chiffres :" over "Repas livrés : 4 100")
                  or (intro and actor is None and _is_list_line(block.text)
                      and not BULLET.match(block.text))
                  or _field_of_story(block.text, current, dep)):
@@ -2931,7 +2931,7 @@ _BREAKDOWN = re.compile(rf"(?i)\b(?:répartition|ventilation|détail)\b[^:\n]*\b
                         rf"|\b{_A_TOWN}\s+par\s+{_A_TOWN}\b|\b(?:répartition|ventilation)\s*:\s*$")
 # A story's paragraph telling it shared things out among towns, ending on a colon
 # ("… les a répartis entre les communes. Livraisons effectuées :"): the rows under it
-# that give a town and a figure alone ("- Arques : 5.000 masques") are its breakdown
+# that give a town and a figure alone ("- Anvin : 900 masques") are its breakdown
 _SHARED_OUT = re.compile(r"(?i)\b(?:répart\w*|distribu\w*|livr\w*|remis\w*|dispatch\w*|ventil\w*)"
                          r"\b[^:]*\b(?:communes|villes|villages|mairies)\b")
 _TOWN_ROW = re.compile(rf"{BULLET.pattern}\s*[^:–—\n\d]{{2,40}}?\s*(?::|\s[–—-])\s*(?:environ\s+)?"
@@ -3078,18 +3078,18 @@ def _one_voice(drafts: list[_Draft], blocks: list[Block], read_of: dict,
     draft.blocks.sort(key=lambda b: b.start)
 
 
-# where a service runs, in its author's text ("Le service fonctionne à Bienvillers, à
+# where a service runs, in its author's text ("Le service fonctionne à Heuchin, à
 # Pas-en-Artois et à …"): the author's towns
 _RUNS_IN = re.compile(rf"\b(?:fonctionn|dessert|desserv|couvr|couvre|intervien)\w*\s+"
                       rf"(?:(?:à|dans|sur)\s+|les\s+communes\s+(?:de|d{_A})\s*)(?-i:[{_UP}])", re.I)
-# a first sentence in the passive, its agent untold ("Les premiers lots ont été remis
+# a first sentence in the passive, its agent untold ("Les premiers colis ont été remis
 # aux maires de …"): the agent is the one the story named
 # (a verb of handing things over: "le confinement a été annoncé" tells no act of it)
 _AGENTLESS_PASSIVE = re.compile(r"[^.!?\n]*?\b(?:a|ont)\s+(?:déjà\s+|aussi\s+|ensuite\s+)?été\s+"
                                 r"(?:remis|distribu|livr|donn|offert|dépos|réparti|envoy|achemin"
                                 r"|apport)[a-zà-ÿ]*\b(?![^.!?\n]*\bpar\s)")
 # where a vehicle or a round stops ("Le camion stationne chaque semaine à Hesmond",
-# "Tournées renforcées à Rouvroy, …")
+# "Tournées renforcées à Ruitz, …")
 _STOPS_AT = re.compile(rf"\b(?:stationn\w*|s{_A}arrêt\w*|sillonn\w*|fai(?:t|sons|ont) (?:étape|halte)"
                        rf"|passe(?:nt|ra|ront)? (?:par|dans)|fai(?:t|sons|ont) sa tournée|tournées?)\b"
                        rf"[^.!?]{{0,40}}?\bà\s+(?-i:[{_UP}])", re.I)
@@ -3467,7 +3467,7 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|à proximité|à deux pas|à (?:[\w-]+\s+){{1,2}}(?:kilomètres?|km|minutes?)"
                    rf"|au (?:nord|sud|est|ouest)(?:-(?:est|ouest))?)"
                    rf" (?:de\s+|d{_A})|\barrondissement (?:de\s+|d{_A})|\bcomme (?:à|chez)\s+"
-                   # what another did, given as a model ("à l'image de ce qu'a fait Thérouanne")
+                   # what another did, given as a model ("à l'image de ce qu'a fait Heuchin")
                    rf"|\bà l{_A}(?:image|exemple) de ce qu(?:e\s+|{_A}\s*)(?:\w+\s+){{0,3}}?"
                    # others compared by where they are ("comme dans plusieurs communes
                    # voisines, à Lillers notamment")
@@ -3738,8 +3738,8 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          rf"|usines?|sites?)\b[^.,;:!?\n]{{0,40}}"
                          rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
                          rf"[^.,;:!?\n]{{0,60}}"
-                         # (goods arriving from a depot: "une partie des denrées arrive de la
-                         # plateforme régionale de Lens")
+                         # (goods arriving from a depot: "une partie du tissu arrive de
+                         # l'entrepôt régional de Barlin")
                          rf"|\barriv(?:e|ent|ait|aient|ée?s?)\s+(?:de|du|des|d{_A})\b[^.,;:!?\n]{{0,60}}"
                          # supplies fetched ("on va les chercher chaque mardi à l'entrepôt
                          # de la banque alimentaire, à Saint-Pol")
@@ -4054,7 +4054,7 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
         j = i - 1
         while j >= 0 and mine[j].end > m.start:   # the last mention ending before it
             j -= 1
-        # (the acting subject's own sentence: "À Libercourt, Julien Morel a fait de
+        # (the acting subject's own sentence: "À Annezin, Paul Lemaire a fait de
         # même" is where he does it)
         start = max(body.rfind(". ", 0, m.start), body.rfind("\n", 0, m.start)) + 1
         ends = [e for e in (body.find(". ", m.start), body.find("\n", m.start)) if e >= 0]
@@ -4076,10 +4076,10 @@ def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
         return True                       # "près de Béthune", "arrondissement de ..."
     if not m.resolution.inside and _quoted_at(body, m.start):
         return True                       # a speaker's words on life elsewhere: « Beaucoup
-        # ont des enfants à Lille »
+        # enfants vivent à Lille »
     if _WHERE_AFTER.match(body, m.end):
         return False                      # the sentence goes on with the town, as a scene:
-        # "les clients viennent de Carly et de Tingry, où une tournée a été organisée"
+        # "les clients viennent de Ligny et de Bouret, où une tournée a été organisée"
     if _EMULATED.search(body[max(0, m.start - 60):m.start]):
         return True                       # "a fait des émules jusqu'à Auxi": others there,
         # unless the sentence goes on with them ("…à Courrières, où la boulangerie …")
@@ -4127,14 +4127,14 @@ _LEFT_OUT = re.compile(r"(?:\s*(?:,|et|ou)\s+(?:de\s+|d['’]|à\s+)?[\w'’-]+)
                        r"|(?:sont|est|seront|sera)\s+(?:invitée?s?|priée?s?)\s+à\s+(?:contacter|s['’]adresser"
                        r"|se\s+tourner|appeler))", re.I)
 # where the errands are run, a shop's town ("un bénévole fait vos courses au supermarché
-# d'Avesnes"): the people served live elsewhere
+# de Pernes"): the people served live elsewhere
 _SHOPPED_AT = re.compile(r"\bfai\w*\s+(?:les|vos|leurs|ses|nos|des|tes|mes)\s+(?:courses|achats)\s+"
                          r"(?:(?:au|à\s+la|à\s+l['’]|chez|dans\s+(?:le|la|les|l['’]|une?))\s*[^.,;:!?]{0,40}?"
                          r"(?:de\s+|d['’]|du\s+)|à\s+)$", re.I)
-# where the readers' relatives live ("vous avez de la famille à Achicourt, à Arras")
+# where the readers' relatives live ("vous avez de la famille à Heuchin, à Pernes")
 _KIN_AT = re.compile(r"\b(?:famille|enfants|petits-enfants|proches|parents)\s+(?:à|au|en)\s+$", re.I)
 # a service said closed to a town's people, before it ("la distribution n'est pas
-# ouverte aux résidents de Wimereux")
+# ouverte aux résidents de Pernes")
 _CLOSED_TO = re.compile(r"\b(?:ne|n['’])\s*(?:est|sont|sera|seront)\s+pas\s+(?:ouverte?s?|destinée?s?"
                         r"|accessibles?|réservée?s?)\s+(?:aux|à)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])$", re.I)
@@ -4228,7 +4228,7 @@ _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:fon
                    # mêmes difficultés")
                    r"|(?:le|la|les) mêmes? (?:difficultés|problèmes|inquiétudes|épreuves"
                    r"|contraintes|situations?|soucis)"
-                   # … or showing the same quality or effort ("nos voisins d'Auchy ont fait
+                   # … or showing the same quality or effort ("nos voisins de Gosnay ont fait
                    # preuve de la même générosité", "le même élan")
                    r"|(?:le|la|les|du|de la|d['’]une?) mêmes? (?:générosité|élan|solidarité|mobilisation"
                    r"|engagement|dévouement|enthousiasme|énergie|esprit|générosités|gestes?)"

@@ -797,7 +797,7 @@ def _ends(word: str) -> str:
 MONTHS = {m: i for i, m in enumerate(dates.MONTHS, start=1)}
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 DATE = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
-# (a letter may drop the article: "Dainville, 26 avril 2020")
+# (a letter may drop the article: "Anvin, 28 avril 2020")
 _DATELINE = re.compile(r"^[\w' -]{0,40}(?:,\s+(?:le\s+)?|\s+le\s+)(?:\w+\s+)?" + DATE.pattern[2:], re.I)
 _NUMBER = re.compile(r"\b(?:n\s*[°º]|no\.?|num[ée]ro)\s*(\d{1,4})\b", re.I)
 

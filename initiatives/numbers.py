@@ -79,6 +79,10 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:(?:avant|après|dès|depuis|pour|vers|d['’]ici)\s+le|jusqu['’]au"
                         r"|à partir du)\s+(?:1er|[1-9]|[12]\d|3[01])\b(?!\s*(?:[,.]\d|[^\W\d_]|\d))",
                         re.I)),
+    # … or with its part of the day ("si le sac n'est pas arrivé le 14 au soir")
+    ("date", re.compile(r"\ble\s+(?:1er|[1-9]|[12]\d|3[01])\s+(?=(?:au\s+(?:soir|matin)|à\s+midi"
+                        r"|dans\s+la\s+(?:matinée|soirée|journée)|en\s+(?:soirée|matinée|fin de journée))\b)",
+                        re.I)),
     # a week's number ("livraison prévue semaine 19"), unless a noun follows: "chaque
     # semaine 40 colis" counts colis
     # ("semaine 6 de nos tournées" names the week, its complement after it)

@@ -85,7 +85,7 @@ ITEMS = [
      r"|adhérente?s?|joueurs?|joueuses?|sportifs?|sportives?|parents?|voisine?s?|retraitée?s?"
      r"|enseignantes?|professeures?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
-     r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?"
+     r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?|chefs"
      # (people by their sex: "les dames du club"; "Mamie", "Papi" title a name)
      r"|dames?|femmes?|hommes?|messieurs|garçons|filles", "personnes",
      "personnes", PEOPLE),
@@ -109,7 +109,7 @@ for _word in ("collégiens", "lycéens", "élèves", "enfants", "étudiants", "s
 _ITEMS = [(re.compile(rf"(?:{p})(?![\w-])", re.I), item, unit, group)
           for p, item, unit, group in ITEMS]
 # A capitalised inhabitants' name ("les 620 Carvinois") counts people of a town.
-# (-ard too: "les 5 000 Oyards")
+# (-ard too: "les 2 100 Frévennards")
 _ITEMS.append((re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:ois|oise|oises|ais|aise|aises|iens?|iennes?"
                           r"|ains?|aines?|ins|ines|ards|ardes)(?![\w-])"), "habitants", "personnes",
                BENEFICIARY))
@@ -187,7 +187,7 @@ _PER_UNIT_AFTER = re.compile(
     r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
     r"|donateur|participant|ménage|logement|chambre|lit))\b", re.I)
 # a share per one of the things made, closing the figure's phrase: the amount each one
-# takes ("1,20 mètre de tissu et 45 minutes de travail par blouse"), not an output
+# takes ("2 mètres de tissu et une heure de travail par blouse"), not an output
 _MATERIALS = "|".join(p for p, _, _, group in ITEMS if group == MATERIAL)
 _PER_ITEM_AFTER = re.compile(rf"[^,;:.!?()\n]{{0,60}}?\bpar\s+(?:(?:{_MATERIALS})(?![\w-]))", re.I)
 # a pattern's layers of cloth ("2 couches de tissu"), not nappies ("200 couches bébé"):
@@ -251,8 +251,8 @@ def _one_of_a_kind(before: str) -> bool:
     quatre ergots"): its figures tell of one unit, unless a total is told."""
     # (a clause coordinated after a comma has its own subject: "Chaque cuisine prépare
     # un plat, et 140 plateaux partent chaque jour")
-    # (and a closed quotation is another speaker's sentence: "« Chaque visière revient à
-    # 1 € », précise-t-il, qui a commandé 60 bobines")
+    # (and a closed quotation is another speaker's sentence: "« Chaque masque nous coûte
+    # 0,80 € », explique-t-elle, qui a commandé 40 bobines")
     opening = re.split(r"[.!?;]\s|\bsoit\b|\b(?:au total|en tout)\b|,\s*(?:et|mais|puis|alors)\b"
                        r"|»", before)[-1]
     return bool(_EACH_OPENING.match(opening)) and not _SET_OF_EACH.search(before)
@@ -286,6 +286,8 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|aide (?:(?:financière|exceptionnelle|forfaitaire|individuelle) )?de|prime de|chèques de|(?<!\bun )chèque de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à"
+                           # what an order or a purchase costs ("pour un montant de 4 000 euros")
+                           rf"|(?:pour )?un montant (?:total |global )?de|coût (?:total|global) de"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
                            rf"|(?:propos|vend|cèd|revend|factur|affich)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
@@ -1479,7 +1481,8 @@ _SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|
                          rf"(?:\s*\(\w+\))?\s*", re.I)
 # A line "label : figure" (a bulletin's table written as a list), or a table's row of two
 # cells, written "• label — figure"
-_LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:\n]{1,80}?)(?:\s*:|\s+[—–])\s*$")
+# (a table's cell bar sets a row's label apart too: "Personnes âgées appelées | 420")
+_LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:|\n]{1,80}?)(?:\s*:|\s+[—–|])\s*$")
 # (an exclamation or a pictograph may close a post's row: "Bénévoles actifs : 30 ! 🙌")
 _ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,!]|\(|[\u2600-\u27bf\U0001f300-\U0001faff])")
 # … the size's figure, its unit maybe repeated ("Population : 322 hab.")
@@ -2095,7 +2098,7 @@ _CAPACITY_BEFORE = re.compile(rf"\b(?:un|une|chaque)\s+[^\W\d]+(?:\s+(?:de\s+|d{
 def _capacity(chain) -> bool:
     """What one unit can give, told in the present ("un rouleau permet de coudre 50
     masques", "chaque kit peut en donner 10"): a per-unit amount, not an output. (In the
-    subjunctive it tells a purpose: "… pour que chaque famille puisse être équipée".)"""
+    subjunctive it tells a purpose: "… pour que chaque aîné puisse manger chaud".)"""
     for token in chain[1:]:
         if token.lemma_.lower() in CAPACITY and "Pres" in token.morph.get("Tense") and \
                 "Sub" not in token.morph.get("Mood"):
@@ -2361,6 +2364,14 @@ def _chain(doc, number: Number) -> list:
         return []
     token, chain, seen = span.root, [], set()
     text = doc.text
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos_ in ("AUX", "VERB") and token.head.i < token.i and \
+            re.search(r",\s*$", text[:span.start_char]) and token.dep_ in ("appos", "nmod", "conj"):
+        # a figure opening its clause after a comma, its verb right after it, is that
+        # verb's subject, whatever the parse hung it on ("Sur les 20 000 masques commandés
+        # par la Communauté de communes, 12 500 ont été remis")
+        chain, seen = [token], {token.i}
+        token = after.head if after.pos_ == "AUX" else after
     while token.i not in seen:
         seen.add(token.i)
         chain.append(token)
@@ -2489,10 +2500,21 @@ def _national(chain, before: str, after: str) -> bool:
     # the figure's clause: a comparison or another clause after a comma is not its
     # ("… 300 masques, comme partout en France"), nor the channel it came through
     # ("commandé 5 000 masques par l'intermédiaire du groupement d'achat de la Région")
+    # (a colon after a national scope introduces its figure: "un élan national :
+    # plus de 200 000 bénévoles …")
+    label = re.split(rf"[.;!?{PICTOGRAPHS}]", before)[-1]
+    if ":" in label and _NATIONAL_SCOPE_BEFORE_COLON.search(label.rsplit(":", 1)[0]) and \
+            not _TO_US.search(label):
+        return True
     clause = (re.split(rf"[.;:!?{PICTOGRAPHS}]", before)[-1] + " "
               + re.split(rf"[.;!?{PICTOGRAPHS}]|,\s*(?:comme|alors|tandis|mais|et)\b|{_CHANNEL}",
                          after)[0])
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
+
+
+_NATIONAL_SCOPE_BEFORE_COLON = re.compile(
+    rf"(?:\b(?:mouvement|élan|mobilisation|dispositif|plan|campagne|opération|échelle|niveau)"
+    rf"\s+(?:national|nationale)|{_NATIONAL_PHRASE.pattern})\s*$", re.I)
 
 
 # The epidemic's toll: people counted by the disease (sick, in hospital, dead) are no

@@ -2535,3 +2535,29 @@ def test_farms_taking_part_and_abstract_nouns(text, reason):
 
 def test_people_by_their_sex_who_act_help():
     assert kinds("Trois garçons du quartier ont livré les courses.") == [(3, "volunteers")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a colon after a national scope introduces its figure
+    ("Ce geste s'inscrit dans un élan national : plus de 200 000 bénévoles se sont inscrits.",
+     "national"),
+    # a day with its part of the day, its month understood
+    ("Si le sac n'est pas arrivé le 14 au soir, appelez la mairie.", "date"),
+    # what an order costs
+    ("La mairie a commandé 2 000 masques pour un montant de 4 000 euros.", "price"),
+])
+def test_national_scopes_before_a_colon_days_with_their_part_and_costs(text, reason):
+    assert reason in [why for _, why in aside(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cooks by their trade, who act
+    ("Les quatre chefs préparent chaque midi des plateaux-repas.", [(4, "volunteers")]),
+    # a table's row, its label set apart by a cell bar
+    ("Personnes âgées appelées | 420", [(420, "beneficiaries")]),
+    # a figure opening its clause after a fronted "sur les N …" is its verb's subject
+    ("Sur les 20 000 masques lavables commandés par la Communauté de communes du Pays de "
+     "Fruges, 12 500 ont déjà été remis aux familles.", [(20000, "ordered"), (12500, "done")]),
+])
+def test_cooks_table_rows_and_a_part_of_a_whole(text, expected):
+    assert kinds(text) == expected
