@@ -37,7 +37,7 @@ def restated(drafts, read_of: dict) -> None:
     paragraph of one story is one figure said twice (a headline, then its story; a
     summary at the end): it is counted once. Within one paragraph two equal figures
     are two ("200 masques lundi, 200 mardi"), unless written once in digits and once in
-    words: that is the writer saying it again ("la barre des 5 000 masques ! Cinq mille
+    words: that is the writer saying it again ("la barre des 3 000 masques ! Trois mille
     masques cousus main…")."""
     for draft in drafts:
         seen: set = set()
