@@ -1258,6 +1258,7 @@ _NOUN_OF_TOWN = re.compile(rf"\b(?:[Ll]es?|[Ll]a|[Aa]ux?|[Dd]u|[Dd]es)\s+([{_UP}
 
 
 def _subject_over(participle) -> bool:
+    """The noun a participle qualifies is governed by a verb with a subject of its own."""
     noun = participle.head
     verb = noun.head
     return verb.i not in (noun.i, participle.i) and verb.pos_ in ("VERB", "AUX") and \
