@@ -597,6 +597,11 @@ _GOAL_COLON = re.compile(r"\b(?:objectif|but|ambition|cible|prochaine étape|pro
 _NO_NEED_WORD = r"\b(?:pas|nul|aucun|point|sans)"
 _NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s+de\b", re.I)
 # "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
+# … or the last of the things a need's colon lists, coordinated ("On a besoin de :
+# shampoing, mouchoirs, et de 5 bénévoles pour trier")
+_NEED_LIST = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?]{0,30}:"
+                        r"[^.;:!?\d]{1,120}\bet\s+(?:de\s+|d['’])?(?:(?:au moins|encore|environ)\s+)?$",
+                        re.I)
 _NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
                          # (the row's value may name the thing first: "Ce qui manque : du
                          # tissu coton, environ 40 mètres")
@@ -1387,7 +1392,11 @@ def _item(text: str, pos: int, s_start: int, s_end: int, doc=None, lead: str = "
                              and not _BEING_BEFORE.search(text, max(0, pos - 60), pos))):
         # "1 600 réalisés à ce jour", "les 15 000 premiers ont été livrés", "1 600 déjà
         # glissés dans les boîtes", "encore 300 à réaliser": the noun said before
-        return _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
+        said = _nearest(text, s_start, s_end, pos) or _reference(text, s_start, pos, pos, lead)
+        if said is not None or unit is not None:
+            return said
+        # (with no noun said before, a participle's form the tagger reads as a noun is
+        # the noun: "1 300 produits d'hygiène récoltés")
     word = re.match(r"[a-zà-ÿœ][a-zà-ÿœ'-]{2,}", text[at:s_end], re.I)
     if word and word.group().lower() in _DAYS:
         return None   # a day after the figure tells when, it counts nothing ("18 mardi soir")
@@ -2848,9 +2857,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))
          and not _fetches(t.doc.text, t.idx) and not _own_verb_after(chain, t.idx + 1)), None)
     # (a goal named with it, "Objectif / besoin :", is a goal)
-    need = need or (_NEED_COLON.search(before) if not GOAL_BEFORE.search(before) else None)
+    need = need or (_NEED_COLON.search(before) if not GOAL_BEFORE.search(before) else None) \
+        or _NEED_LIST.search(re.split(r"[.!?]\s", before)[-1])
     if need is not None:
-        word = need.group(1) if isinstance(need, re.Match) and need.re is _NEED_COLON else \
+        word = need.group(1) if isinstance(need, re.Match) and need.re in (_NEED_COLON, _NEED_LIST) else \
             need.group() if isinstance(need, re.Match) else need.text
         return NEEDED, f"besoin exprimé (« {word} »)"
     # a label–value row's label is its clause ("En commande : 40", "Commandés : 300")

@@ -2561,3 +2561,15 @@ def test_national_scopes_before_a_colon_days_with_their_part_and_costs(text, rea
 ])
 def test_cooks_table_rows_and_a_part_of_a_whole(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle's form read as a noun, no noun said before it: the noun itself
+    ("Notre collecte a dépassé nos espérances : 900 produits d'hygiène récoltés.", [(900, "done")]),
+    ("On vise 1 500 produits d'ici la fin du mois.", [(1500, "target")]),
+    # the last thing a need's colon lists, coordinated
+    ("Nous avons besoin de : savon, mouchoirs, jeux de cartes, et de 6 bénévoles pour les "
+     "tournées du samedi.", [(6, "needed")]),
+])
+def test_products_counted_and_a_need_s_listed_people(text, expected):
+    assert kinds(text) == expected
