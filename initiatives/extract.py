@@ -2278,8 +2278,8 @@ _FIELD = re.compile(r"[^\W\d][^\n:]{0,40}\s?:\s*\S")
 
 
 def _by_acronym(text: str, actor: Actor) -> bool:
-    """The text calls the actor by the acronym its name opens with ("Le SIVOM maintient …"
-    for "SIVOM de la Communauté du Bruaysis"): a body's acronym alone names it."""
+    """The text calls the actor by the acronym its name opens with ("Le SIVU poursuit …"
+    for "SIVU du Pays de la Clarence"): a body's acronym alone names it."""
     head = actor.name.split()[0] if actor.name else ""
     return len(head) >= 3 and head.isupper() and head.isalpha() and \
         bool(re.search(rf"\b(?:[Ll]e|[Ll]a|[Ll]{_A}|[Dd]u|[Aa]u)\s*{re.escape(head)}\b", text))
