@@ -1174,9 +1174,10 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         served = tok.lower_ == "pour" and tok.i + 1 < len(doc) and \
             doc[tok.i + 1].lower_ in ("les", "nos", "ses", "leurs", "des", "ces", "vos")
         # (a town's name the tagger took for a verb: "le Foyer rural de Bours")
-        town_word = tok.text[:1].isupper() and resolve(tok.text).level == "commune"
+        misread = tok.pos_ in ("VERB", "AUX", "NUM", "PRON") and not (
+            tok.text[:1].isupper() and resolve(tok.text).level == "commune")
         if not inside or not (tok.dep_ in _NP_DEPS or quote) or bare_noun or predicate or served or \
-                (tok.pos_ in ("VERB", "AUX", "NUM", "PRON") and not town_word) or tok.text in ",;:.()":
+                misread or tok.text in ",;:.()":
             break
         end = tok.idx + len(tok.text)
     if end == m.end() and (of := _OF_NAME.match(text, end)) and \

@@ -2375,7 +2375,8 @@ def _chain(doc, number: Number) -> list:
     text = doc.text
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.pos_ in ("AUX", "VERB") and token.head.i < token.i and \
-            re.search(r",\s*$", text[:span.start_char]) and token.dep_ in ("appos", "nmod", "conj"):
+            token.dep_ in ("appos", "nmod", "conj") and \
+            re.search(r",\s*$", text[max(0, span.start_char - 8):span.start_char]):
         # a figure opening its clause after a comma, its verb right after it, is that
         # verb's subject, whatever the parse hung it on ("Sur les 20 000 masques commandés
         # par la Communauté de communes, 12 500 ont été remis")
