@@ -82,6 +82,7 @@ STOP_PHRASES = ("Université du Littoral Côte d'Opale", "Université du Littora
                 "Hauts-de-France", "Fondation de France", "Île-de-France", "Radio France",
                 "Pôle emploi")
 _STOP = object()
+_ON_A_FEATURE = re.compile(r" (?:sur|sous) (?:la |le |les |l )?([a-z]+(?: [a-z]+)?)$")
 _TOKEN = re.compile(r"[^\W_]+")
 _MASK = re.compile(rf"{EMAIL.pattern}|{URL.pattern}", re.I)  # "ville.marck", "…@orange.fr"
 _GAP = re.compile(r"[\s\-‐‑'’ʼ`/]*")       # allowed between the words of one name
@@ -102,6 +103,13 @@ class _Matcher:
                 self._insert(key, key)
         for phrase in STOP_PHRASES:
             self._insert(normalize(phrase), _STOP)
+        # A river or the sea the département's communes are named on ("Calonne-sur-la-Lys",
+        # "Berck-sur-Mer") is that feature when named alone ("au bord de la Lys"), not the
+        # commune of another département that bears its name
+        for key, entry in gaz.index.items():
+            feature = _ON_A_FEATURE.search(key) if entry.kind == "commune" else None
+            if feature and gaz.index.get(feature.group(1), entry).kind == "outside":
+                self._insert(feature.group(1), _STOP)
 
     def _insert(self, key: str, value) -> None:
         node = self.trie
@@ -193,12 +201,37 @@ def _listed_ahead(text: str, mentions: list[Mention], held: list, ctx) -> list[M
         elif nxt is not None and ctx.gap_before(last + 1).strip() not in (",", ";", "/"):
             nxt = None
         if nxt is None:
+            # (… or a column of them: a table's rows or a list's entries, each opening on
+            # its commune, "Avion | 8 800" over "Grenay | 3 500", "• Avion" over its
+            # figures' line, then "• Grenay")
+            nxt = _next_entry(text, ctx.spans[i][0], {m.start: m for m in by_start.values()})
+        if nxt is None:
             continue
         start, end = ctx.spans[i][0], ctx.spans[last][1]
         by_start[i] = Mention(start, end, text[start:end], dataclasses.replace(
             entry.resolution, query=text[start:end]))
     return sorted({id(m): m for m in [*mentions, *by_start.values()]}.values(),
                   key=lambda m: m.start)
+
+
+def _next_entry(text: str, start: int, communes: dict):
+    """The commune opening the next entry of the list or table whose entry opens on
+    `start`: the first of the next four lines that opens as it does (the same marks and
+    blanks), when a commune follows those marks; None otherwise."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = text[line_start:start]
+    if re.search(r"\w", mark):
+        return None
+    pos = text.find("\n", start)
+    for n in range(4):
+        if pos < 0:
+            return None
+        pos += 1
+        if text.startswith(mark, pos) and (pos + len(mark) < len(text)) and \
+                not text[pos + len(mark)].isspace() and (mark.strip() or n == 0):
+            return communes.get(pos + len(mark))
+        pos = text.find("\n", pos)
+    return None
 
 
 class _Context:

@@ -53,6 +53,25 @@ def restated(drafts, read_of: dict) -> None:
             seen |= set(here)
 
 
+# a milestone passed ("franchi le cap des 10 000 masques", "dépassé la barre des 5 000")
+_MILESTONE = r"\b(?:cap|barre|seuil|palier)\s+(?:symbolique\s+)?(?:des|de|du)\s+"
+
+
+def milestones(drafts, read_of: dict) -> None:
+    """A milestone passed is the story's running count rounded down: when the story
+    also tells that count (the same thing and kind, at least as many and less than half
+    as many again: "le cap des 10 000 masques", then "10 400 masques cousus"), the
+    milestone says it again and is counted once, as the count."""
+    for draft in drafts:
+        told = [(block, k, note, q) for block in draft.blocks
+                for k, (note, q) in enumerate(read_of.get(block.start, [])) if q is not None]
+        for block, k, note, q in told:
+            if re.search(_MILESTONE + re.escape(note.text) + r"(?!\d)", note.sentence, re.I) and \
+                    any(other is not q and (other.item, other.kind) == (q.item, q.kind)
+                        and q.value <= other.value < 1.5 * q.value for *_, other in told):
+                read_of[block.start][k] = said_again(note)
+
+
 # the heading of a summary or a box that recaps the text's figures ("EN RÉSUMÉ", "En
 # bref :", "REPÈRES"), after its topic ("OPÉRATION X – CHIFFRES CLÉS") or with its date
 # ("LES CHIFFRES CLÉS AU 24 AVRIL", "LES CHIFFRES CLÉS (au 23 avril)")

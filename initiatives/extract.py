@@ -255,6 +255,13 @@ def _role(text: str, following: str) -> str:
     # "=== PRATIQUE ===", heads its section whatever follows)
     # (… or a line of sub-items, marked otherwise, goes under it: "▸ Frévent" over " –
     # L'atelier couture …")
+    # (a numbered line in capitals is a section's title, however short its paragraph:
+    # "2. « VOISINS RELAIS » : LE DISPOSITIF"; over data lines or a list, it names
+    # their entry or introduces it)
+    if _NUMBERED_CAPS.fullmatch(text) and not _FIGURE.search(inner) and following and \
+            not DATA_LINE.match(following) and not _FORM_LINE.match(following) and \
+            not BULLET.match(following):
+        return "headline"
     if (not BULLET.match(text) or (not _FIGURE.search(inner) and (
             not BULLET.match(following) or _under_another_mark(text, following)))) \
             and len(text) < 150 and (not _ENDS_SENTENCE.search(text) or _EXCLAIMED_TITLE.fullmatch(text)) \
@@ -262,6 +269,11 @@ def _role(text: str, following: str) -> str:
                                                     or not DATA_LINE.match(following)):
         return "headline"
     return "content"
+
+
+_FIGURE_ENTRY = re.compile(rf"{BULLET.pattern}\s*(?:[^\d:.;\n]{{1,40}}:\s*)?(?:environ\s+|près de\s+"
+                           r"|plus de\s+)?\d")
+_NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}")
 
 
 def _under_another_mark(text: str, following: str) -> bool:
@@ -672,9 +684,16 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, _quoted(m, 1), PUBLIC)
     # (its name follows it, or an adjective: past a comma a quote is someone's words;
     # an operation's name, « Un masque pour chaque habitant », names what is done)
-    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|réserve)"
+    # (a neighbourhood's own firm, "la régie de quartier « X »", is one such body)
+    for m in re.finditer(rf"\b(?:centre d{_A}aide|dispositif|plateforme|réserve|régie)"
                          rf"\s+[^«\".,]{{0,30}}?(?:{QUOTED})", text, re.I):
         add(m, _quoted(m, 1).rstrip(". "), PUBLIC)
+    # … or its name then a colon and the scheme it names, as a title gives them ("« Voisins
+    # Relais » : le dispositif d'entraide", in capitals or not)
+    for m in re.finditer(rf"(?:{QUOTED})\s*:\s*(?:la|le|l{_A}|un|une)\s*(?:plateforme|dispositif"
+                         rf"|réseau|service)\b", text, re.I):
+        name = _quoted(m, 1)
+        add(m, _title_case(name) if name.isupper() else name, PUBLIC)
     # A quoted name then its legal form ("« Imprimeurs de cœur » dont le collectif").
     for m in re.finditer(rf"(?:{QUOTED})\s+(?:dont le |, )?(collectif|association)", text):
         add(m, _quoted(m, 1), CITIZEN if m.group(3) == "collectif" else ASSOCIATION)
@@ -2572,6 +2591,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
+    practical = False              # the entries of a practical notice's list
     for block in blocks:
         if counted_once.is_recap(_FRAME.sub("", block.text)):
             recap = True
@@ -2674,6 +2694,15 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             current.blocks.append(block)
             continue
         listing = False
+        if practical and BULLET.match(block.text) and \
+                not any(q for _, q in read_of.get(block.start, ())):
+            continue
+        # (a practical notice's title over its list: "Infos pratiques" over "- La piscine
+        # reste fermée")
+        practical = block.role != "headline" and bool(_PRACTICAL.fullmatch(block.text))
+        if practical:
+            current = None
+            continue
         if headline is not None:  # a newsletter item: headline + paragraph
             hl, headline = headline, None
             joined = hl.text + "\n\n" + block.text  # as in the body
@@ -2700,8 +2729,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             if actor is None and town is not None and figures:
                 actor = _commune_actor(town, figures)  # figures naming nobody: the town's
             if not figures and _PRACTICAL.fullmatch(hl.text):
-                # a practical notice ("BON À SAVOIR": a tip's opening hours), no action
-                current = None
+                # a practical notice ("BON À SAVOIR": a tip's opening hours), no action,
+                # nor the entries of its list without figures (a service closed, hours)
+                current, practical = None, True
                 continue
             if actor is not None:
                 current = _Draft(actor, [hl, block], Block(hl.start, block.end, joined), None,
@@ -2774,6 +2804,11 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  or (actor is None and not figures and places_counted
                      and not BULLET.match(block.text))
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
+                 # (a newsletter item's list of figures under its paragraph, each entry
+                 # opening on its figure or a label's: "• 540 bénévoles inscrits", "• Un
+                 # besoin persistant : 80 bénévoles", under the platform's)
+                 or (actor is None and entry_town is None and _FIGURE_ENTRY.match(block.text)
+                     and current.blocks[0].role == "headline")
                  # (the rows of a list whose introducing line is the story's: "Le service
                  # en chiffres :" over "Repas livrés : 4 100")
                  or (intro and actor is None and _is_list_line(block.text)
@@ -2890,6 +2925,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     _orphan_lead(drafts, blocks, read_of)
     _one_voice(drafts, blocks, read_of, context)
     counted_once.restated(drafts, read_of)
+    counted_once.milestones(drafts, read_of)
     counted_once.recapped(blocks, read_of)
     counted_once.sums(blocks, read_of)
     counted_once.periods(drafts, read_of)

@@ -43,12 +43,18 @@ _LABEL_DASH = re.compile(r"(?m)^([ \t]*(?:[•▪◦‣∙·*-][ \t]*)?[A-ZÀ-Ý
                          r"[ \t][–—][ \t](?=[A-ZÀ-Ý])")
 
 
+# "d'ores et déjà" is one adverb, "déjà" said firmly; the tagger takes "ores" for the
+# sentence's head and the verb after it for a conjunct: only "déjà" is left to read
+_ALREADY = re.compile(r"\bd['’]ores\s+et\s+(?=déjà\b)", re.I)
+
+
 def for_parsing(text: str) -> str:
     """The text with French thousands joined by a dot, pictographs blanked, runs of
-    punctuation cut and a list entry's label closed by a full stop, offsets unchanged
-    (one character for one)."""
+    punctuation cut, a list entry's label closed by a full stop and a locution left as
+    its one adverb, offsets unchanged (one character for one)."""
     text = _PICTOGRAPHS.sub(" ", _THOUSANDS.sub(".", text))
     text = _LABEL_DASH.sub(lambda m: m.group(1) + ".  ", text)
+    text = _ALREADY.sub(lambda m: " " * len(m.group()), text)
     return _RUN.sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), text)
 
 

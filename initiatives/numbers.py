@@ -124,7 +124,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     # … or after its town and a comma, closing its part of an address line ("Mairie de
     # Wimereux, 62930 — 03 21 …")
     ("postcode", re.compile(r"(?m)\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b(?=[ \t]+[A-ZÉÈ])"
-                            r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b\s*$"
+                            # (… or a field of its own between dashes: "Lestrem – 62136 – tél.")
+                            r"|(?<=[–-] )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*$|\s+[–—-]\s)"
                             r"|(?<=[^\W\d], )(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?=\s*(?:[–—,;(]|\.(?!\d)|$))"
                             r"|(?<=[^\W\d] \()(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?=\))")),
     # … or labelled as one ("Code postal pour vos courriers : 62380")
@@ -134,6 +135,8 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    # a size is named by its number ("des couches taille 4", "pointure 38")
+    ("reference", re.compile(r"\b(?:taille|pointure)\s+\d{1,2}\b", re.I)),
     # a figure in the quoted name of an operation ("l'opération « 10 000 masques »"): the
     # name says the aim, told again (or not) in the text's own words
     ("reference", re.compile("(?:" + "|".join(

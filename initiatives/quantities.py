@@ -35,6 +35,7 @@ from initiatives.model import (
     PER_DAY,
     PER_WEEK,
     SET_ASIDE,
+    SET_ASIDE_LABELS,
     TARGET,
     VOLUNTEERS,
     NumberNote,
@@ -86,13 +87,16 @@ ITEMS = [
      r"|enseignantes?|professeures?"
      r"|scouts?|citoyens?|citoyennes?|participante?s?|intervenante?s?|commerçante?s?"
      r"|gérante?s?|assistante?s?|passionnée?s?|bricoleu(?:r|se)s?|chefs"
+     r"|supporters?|supporteurs?|supportrices?"
      # (people by their sex: "les dames du club"; "Mamie", "Papi" title a name)
      r"|dames?|femmes?|hommes?|messieurs|garçons|filles", "personnes",
      "personnes", PEOPLE),
     # a town's residents, as its mayor calls them ("ses 17 000 administrés")
     # … or "âmes", the old word for them ("un village de 617 âmes")
     # … and "hab.", their abbreviation in a table's cell ("322 hab.")
-    (r"habitante?s?|hab\.|administrée?s?|âmes", "habitants", "personnes", POPULATION),
+    # … or "concitoyens", their fellows ("pour nos 9 000 concitoyens")
+    (r"habitante?s?|hab\.|administrée?s?|âmes|concitoyen(?:ne)?s?", "habitants", "personnes",
+     POPULATION),
     (r"euros?|€", "euros", "euros", MONEY),
     (r"exemplaires?|unités?|pièces?", "", "unités", REF),
 ]
@@ -258,6 +262,9 @@ def _one_of_a_kind(before: str) -> bool:
     return bool(_EACH_OPENING.match(opening)) and not _SET_OF_EACH.search(before)
 
 
+# a figure told as a total sums the shares ("un colis pour chacun de nos aînés : 420
+# colis en tout"), it is none of them
+_AS_TOTAL_AFTER = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,2}?\s+(?:au total|en tout)\b", re.I)
 # "Chaque colis : 1 kg de pâtes, 2 litres de lait": a list after "chaque X :" tells
 # what each one holds
 _EACH_HEAD = re.compile(r"\bchaque\s+(?!(?:jour|soir|matin|midi|semaine|mois|lundi|mardi"
@@ -401,7 +408,9 @@ _ORGANISATION_SIZE = re.compile(rf"\b(?:usine|entreprise|société|collège|lyc�
                                 rf"|établissement|structure|PME|TPE|PMI|start-up|association"
                                 rf"|club|famille|foyer|ménage)\s+(?:de\s+|d{_APOS}\s*)$", re.I)
 # "À Croisilles, 1 900 habitants, …": a number of inhabitants in apposition to a place.
-_APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:moins|plus|près) de\s+)?$")
+# (the hedge may be the figure's own: "Saint-Pol, un peu plus de 5 000 habitants, …")
+_APPOSITION = re.compile(r"[A-ZÀ-Ý][\w'’-]+\s*[,(]\s*(?:(?:un peu |bien )?(?:(?:moins|plus|près) de\s+)?"
+                         r"|environ\s+|quelque\s+)?$")
 # "soit" restating a whole population in people: "la population de ses 104 communes, soit
 # près de 38 000 habitants", "nos 12 communes, soit 9 000 habitants"
 _RESTATED_SIZE = re.compile(r"\b(?:population|(?:ses|nos|leurs|les|ces|compte|regroupe|rassemble)\s+\d[\d\s\u202f]*\s+communes)"
@@ -836,7 +845,27 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
         status = COUNTED if q.kind == DONE else APART
         out.append((NumberNote(written, q.value, sentence, status, reason, q.kind, q.item), q))
         previous = (q, item_end)
+    _bounds_alike(text, numbers, out)
     return out
+
+
+# The bounds of a range count the same thing ("entre six et huit heures", "de 4 à 5
+# heures"): the lower bound of hours is a duration like the upper one
+_LOWER_BOUND = re.compile(r"\b(?:entre|de|d['’])\s*$", re.I)
+_TO_UPPER = re.compile(r"\s*(?:et|à)\s*", re.I)
+
+
+def _bounds_alike(text: str, numbers: list[Number], out: list) -> None:
+    """A range's lower bound set aside as its upper one is (`out` pairs `numbers`)."""
+    for i in range(len(out) - 1):
+        (low, _), (high, _) = out[i], out[i + 1]
+        if high.status == SET_ASIDE and high.reason in SET_ASIDE_LABELS and \
+                high.reason not in ("no_item", "reference") and \
+                (low.status != SET_ASIDE or low.reason == "no_item") and \
+                _TO_UPPER.fullmatch(text, numbers[i].end, numbers[i + 1].start) and \
+                _LOWER_BOUND.search(text, max(0, numbers[i].start - 8), numbers[i].start):
+            out[i] = (dataclasses.replace(low, status=SET_ASIDE, reason=high.reason, kind=None,
+                                          item=""), None)
 
 
 # "… ainsi qu'", "… et aussi": a second object coordinated to the figure before, past its
@@ -1760,8 +1789,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # are counted whole: "Chaque habitant recevra 2 masques, qui seront déposés par les
     # élus et une quarantaine de bénévoles")
     helpers_after = group in (VOLUNTEER, PEOPLE) and bool(_RELATIVE_AFTER.search(upto or before))
-    if _distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or \
-            _EACH_HEAD.search(upto or before):
+    if (_distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or
+            _EACH_HEAD.search(upto or before)) and not _AS_TOTAL_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price

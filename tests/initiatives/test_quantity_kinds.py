@@ -2573,3 +2573,39 @@ def test_cooks_table_rows_and_a_part_of_a_whole(text, expected):
 ])
 def test_products_counted_and_a_need_s_listed_people(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    # a town's inhabitants in apposition, hedged ("un peu plus de")
+    ("Fruges, un peu plus de 2 300 habitants, a vu naître trois ateliers de couture.",
+     "plus de 2 300", "population"),
+    # a mayor's "concitoyens" are the town's residents
+    ("La commune a commandé 8 000 masques, soit un par personne pour nos 7 900 concitoyens.",
+     "7 900", "population"),
+    # both bounds of a range of hours are durations
+    ("Je travaille entre cinq et sept heures par jour à la machine.", "cinq", "duration"),
+    ("Il repasse de 3 à 4 heures chaque soir.", "3", "duration"),
+    # a postcode as a field of its own between dashes
+    ("Maison des associations – 62380 – tél. 03 21 00 11 22", "62380", "postcode"),
+    # a size named by its number
+    ("Nous avons reçu 40 paires de gants taille 7.", "taille 7", "reference"),
+])
+def test_hedged_populations_concitoyens_bounds_of_hours_postcodes_between_dashes_and_sizes(
+        text, figure, reason):
+    assert (figure, reason) in aside(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "d'ores et déjà" is an adverb: the participle after it is the sentence's verb
+    ("Une nouvelle livraison de 4 000 masques est d'ores et déjà prévue pour mardi.",
+     [(4000, "target")]),
+    ("Nous avons d'ores et déjà remis 250 colis.", [(250, "done")]),
+    # a figure told as a total sums the shares: none of them
+    ("L'école a offert un colis à chacun des résidents de l'Ehpad : 85 colis au total.",
+     [(85, "done")]),
+    ("Chaque bénévole a reçu 2 masques.", []),
+    # fans who take turns give their time
+    ("Une trentaine de supporters se sont relayés au stand de collecte.", [(30, "volunteers")]),
+])
+def test_already_as_an_adverb_totals_of_shares_and_supporters(text, expected):
+    assert kinds(text) == expected

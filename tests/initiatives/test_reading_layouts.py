@@ -3565,3 +3565,60 @@ def test_a_mayor_s_letter_dated_without_its_article_and_towns_of_relatives_neigh
     assert found == [("CCAS d'Anvin", ["62036"], [(140, "done")]),
                      ("Commune d'Anvin", ["62036"], [(700, "done")])]
     assert release_from_text("Lens, 3 mai 2020\n\nTitre\n\nTexte.").dateline == "Lens"
+
+
+def test_a_numbered_section_in_capitals_naming_a_quoted_scheme_keeps_its_list():
+    found = summary(
+        "LA LETTRE DU PAYS\n\n"
+        "1. LES MASQUES\nLa Communauté de communes a distribué 9 000 masques dans ses communes, "
+        "de Fruges aux villages voisins, en lien avec les mairies du territoire.\n\n"
+        "2. « COUP DE MAIN » : LE RÉSEAU D'ENTRAIDE\n"
+        "Ouvert le 25 mars, le réseau relie voisins et aînés.\n"
+        "• 120 bénévoles inscrits\n• 700 courses livrées à Fruges et à Lugy\n"
+        "• Encore recherchés : 30 bénévoles\n")
+    assert found[-1] == ("Coup de Main", ["62364", "62533"],
+                         [(120, "volunteers"), (700, "done"), (30, "needed")])
+
+
+def test_a_milestone_passed_says_again_the_count_the_story_gives():
+    found = reading(
+        "HESDIN\nL'atelier de couture passe le cap des 5 000 masques\n\n"
+        "Depuis fin mars, l'atelier de couture de Hesdin a confectionné 5 300 masques en tissu "
+        "pour les habitants.\n")
+    assert [(q.value, q.kind) for i in found.initiatives for q in i.quantities] == [(5300, "done")]
+    assert ("5 000", "restated") in [(n.text, n.reason) for n in found.numbers]
+    # alone, the milestone is the count the text gives
+    alone = summary("Le collectif de Lugy a franchi la barre des 2 000 masques cousus.")
+    assert [q for *_, qs in alone for q in qs] == [(2000, "done")]
+
+
+def test_a_river_the_departement_s_towns_are_named_on_is_no_other_departement_s_commune():
+    found = summary("Au bord de la Lys, les bénévoles de Saint-Venant ont livré 300 colis.")
+    assert [codes for _, codes, _ in found] == [["62770"]]
+    assert resolve("Lys").code != "62770"   # the commune of that name is still found when asked
+
+
+def test_a_commune_that_is_also_a_word_heading_a_column_of_communes():
+    table = ("Livraisons de colis par commune :\n\n"
+             "  Commune       | Colis\n  --------------|------\n"
+             "  Avion         | 420\n  Rouvroy       | 310\n")
+    found = summary("Le CCAS de Méricourt a livré des colis aux familles.\n\n" + table)
+    assert "62065" in [code for _, codes, _ in found for code in codes]
+    entries = summary("Repas livrés à domicile :\n• Avion : 120 repas\n• Sallaumines : 90 repas\n")
+    assert {"62065", "62771"} <= {code for _, codes, _ in entries for code in codes}
+    # (a neighbourhood's firm, its quoted name after "régie", acts)
+    assert find_actor("La régie de quartier « Les Bras Ouverts » livre des repas.").name == \
+        "Les Bras Ouverts"
+    # (a word alone on its line over another line is no entry of a list)
+    assert "62065" not in [code for _, codes, _ in summary(
+        "Un avion\nRouvroy a reçu 300 masques.") for code in codes]
+
+
+def test_the_entries_of_a_practical_notice_without_figures_are_no_initiatives():
+    found = summary(
+        "Lugy : les nouvelles de la semaine\n\n"
+        "Le club de foot de Lugy a livré 150 colis aux aînés de la commune.\n\n"
+        "Infos pratiques\n"
+        "- La piscine intercommunale de Fruges reste fermée jusqu'à nouvel ordre.\n"
+        "- La boulangerie de Lugy ouvre le mardi matin.\n")
+    assert [actor for actor, _, _ in found] == ["Club de foot de Lugy"]
