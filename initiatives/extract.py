@@ -447,7 +447,8 @@ _CCAS = rf"(?:CCAS|[Cc]entre communal d{_A}action sociale(?:\s*\(CCAS\))?)"
 _CIAS = re.compile(rf"\bCIAS\b|\b[Cc]entre intercommunal d{_A}action sociale(?:\s*\(CIAS\))?")
 # (a town named after the acronym in brackets is the office's own: "le centre communal
 # d'action sociale (CCAS) de Saint-Pol")
-_OWN_CCAS = re.compile(rf"\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) {_CCAS}(?!\w)"
+# (a list entry's cell after its town's, "■ LUGY – CCAS", is that town's too)
+_OWN_CCAS = re.compile(rf"(?:\b(?:[Ll]e|[Ss]on|[Dd]u|[Aa]u|[Nn]otre) |(?<=[–—-] )){_CCAS}(?!\w)"
                        rf"(?!\s*(?:\(CCAS\)\s*)?(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
@@ -898,9 +899,10 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
 
 # A group's proper name opening its sentence, with no head noun to tell what it is:
 # its article, two capitalised words at least, maybe its town ("Les Petites Mains de
-# Frévent ne chôment pas")
-_NAMED_OPENING = re.compile(rf"\W*((?:Les|Le|La|L{_A})\s*[{_UP}][\w’'-]+(?:\s+[{_UP}][\w’'-]+)+"
-                            rf"(?:\s+(?:de|du|d{_A})\s*[{_UP}][\w’'-]+(?:-[\w’'-]+)*)?)")
+# Frévent ne chôment pas"), or one and its town ("Les Bobineuses de Hucqueliers")
+_OF_TOWN = rf"\s+(?:de|du|d{_A})\s*[{_UP}][\w’'-]+(?:-[\w’'-]+)*"
+_NAMED_OPENING = re.compile(rf"\W*((?:Les|Le|La|L{_A})\s*[{_UP}][\w’'-]+(?:(?:\s+[{_UP}][\w’'-]+)+"
+                            rf"(?:{_OF_TOWN})?|{_OF_TOWN}))")
 
 
 def _named_subject(text: str) -> Actor | None:
@@ -910,7 +912,7 @@ def _named_subject(text: str) -> Actor | None:
         return None   # a place's name ("La Couture-Boussey"), not a group's
     first = re.sub(rf"^(?:Les|Le|La|L{_A})\s*", "", m.group(1)).split()[0]
     if re.search(r"(?:ois|oise|ais|aise|ien|ienne)s?$", first) or \
-            _INSTITUTION_WORD.fullmatch(first):
+            _INSTITUTION_WORD.fullmatch(first) or _OFFICE_WORD.fullmatch(first):
         return None   # inhabitants ("Les Lensois"), an institution ("La Région …"): read
         #               as such elsewhere
     # its verb follows (a clitic or the verb itself; the parse of a name it does not
@@ -925,6 +927,9 @@ def _named_subject(text: str) -> Actor | None:
 
 _INSTITUTION_WORD = re.compile(r"(?i)région|préfecture|état|ville|mairie|commune|département"
                                r"|agglo|agglomération|communauté|république|gouvernement|poste")
+# (an office's holder named by the town, "Le Maire de Bapaume", is no group)
+_OFFICE_WORD = re.compile(r"(?i)maire|adjointe?|conseil|élue?s?|président|préfet|sous-préfet"
+                          r"|directeur|directrice|député|sénateur|curé|habitants")
 _CLITIC_NEXT = re.compile(r"\s+(?:ne|n['’]|se|s['’]|y|en|l['’]|leur|lui|nous|vous|ont|a|sont|est"
                           r"|vont|va|font|fait)\b")
 
@@ -2252,7 +2257,8 @@ def _card_line(text: str, draft: _Draft) -> bool:
 
 
 # a paragraph opening on a definite description ("Les masques sont remis …")
-_DEFINITE_OPENING = re.compile(r"(?:Les|Ces|Leurs|Nos)\s+[a-zà-ÿ-]{3,}\b")
+# (all of them: "Tous nos masques sont remis …")
+_DEFINITE_OPENING = re.compile(r"(?:Tou(?:te)?s\s+(?:les|ces|leurs|nos)|Les|Ces|Leurs|Nos)\s+[a-zà-ÿ-]{3,}\b")
 
 
 def _told_things(text: str, draft: _Draft, read_of: dict) -> bool:
@@ -2337,6 +2343,10 @@ def _is_list_line(text: str) -> bool:
     return bool(BULLET.match(text) or DATA_LINE.match(text) or _LABELLED.match(text))
 
 
+_LONG_ROW = re.compile(r"[^\n:]{1,160}:\s*(?:environ\s+|près de\s+|plus de\s+)?\d[\d\s.,]*"
+                       r"(?:\s+[^\W\d]+){0,3}\s*\.?")
+
+
 def section_name(block: Block, following: Block | None) -> str | None:
     """The name an entry of a bulletin's list gives the data lines under it ("• Fab lab de
     Hallines", "C. ATELIER DE COUTURE – BLANGY"): a mark, no figure, no verb, no full
@@ -2365,7 +2375,10 @@ def section_name(block: Block, following: Block | None) -> str | None:
                 and not _BEARER.match(following.text) and not framed(text)
                 and not BULLET.match(following.text) and len(following.text) <= 100)
             or seated and BULLET.match(following.text)
-            and re.match(r"\d", _strip_bullet(following.text))):
+            and re.match(r"\d", _strip_bullet(following.text))
+            # (… or an entry whose long label ends on its figure: "› Paniers offerts aux
+            # familles de … : 40 par semaine")
+            or (BULLET.match(following.text) and _LONG_ROW.fullmatch(_strip_bullet(following.text)))):
         return None  # over sentences, an entry is a heading of the list's topics
     # a verb makes it a sentence; a capitalised word inside the line is a name the tagger
     # took for a verb ("— Frévent"); a mark without letters is no verb ("•")
@@ -2395,7 +2408,10 @@ def section_name(block: Block, following: Block | None) -> str | None:
     head, bracket = re.match(r"([^(]*)(.*)", name, re.S).groups()
     letters = [c for c in head if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        name = head[:1] + head[1:].lower() + bracket   # a common noun's name, in capitals:
+        # a common noun's name, in capitals (its words in capitals only: "LUGY – Ferme
+        # Dupuis" keeps the name as written):
+        name = head[:1] + re.sub(r"[^\W\d]+", lambda w: w.group().lower() if w.group().isupper()
+                                 else w.group(), head[1:]) + bracket
         # (the commune that closes it as its seat keeps its own: "FERME DU MOULIN DE WAIL")
         name = re.sub(r"(?<=\sde\s)[a-zà-ÿ][\w’'-]+$", lambda w: _commune_spelling(w.group()), name)
     return name          # which words are proper is unknown; its town is added
@@ -2813,6 +2829,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  # en chiffres :" over "Repas livrés : 4 100")
                  or (intro and actor is None and _is_list_line(block.text)
                      and not BULLET.match(block.text))
+                 # (… marked as entries, each a label and its value, opening on no town:
+                 # "Portée par l'association X :" over "- Foyers inscrits : 118")
+                 or (intro and actor is None and entry_town is None and BULLET.match(block.text)
+                     and bool(_LABELLED.match(_strip_bullet(block.text))))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
             # as the card's is the next card: "• Action : …" under "• Action : …")

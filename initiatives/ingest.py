@@ -260,8 +260,8 @@ def _page_text(page, budget: Budget, done: str) -> str:
 # A list mark; in a social post a line opening with a pictograph ("🧵 340 masques …",
 # "➡️ 15 couturières") is a list item too.
 # (any of the geometric shapes and arrows a keyboard or a word processor offers: "▸", "◆",
-# "‣", "⇒")
-BULLET = re.compile(r"^(?:[-–—•*✓✔\u25A0-\u25FF\u2190-\u21FF\u2023\u2043\u2219\u27A4-\u27BF"
+# "‣", "⇒", and the single chevron "›")
+BULLET = re.compile(r"^(?:[-–—•*✓✔\u25A0-\u25FF\u2190-\u21FF\u2023\u2043\u2219\u27A4-\u27BF\u203A"
                     # (a shape may carry the selector that asks for its pictograph
                     # form: "▪️")
                     r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\uFE0F?|\d{1,2}[.)](?=\s)"

@@ -133,6 +133,7 @@ NOT_COUNTED = {
         entreprises atelier ateliers pharmacie pharmacies commerce commerces magasin magasins
         mairie mairies quartier quartiers ehpad départements département région régions
         antenne antennes salle salles bureau bureaux permanence permanences stand stands
+        emplacement emplacements
         boulangerie boulangeries épicerie épiceries supermarché supermarchés gymnase
         gymnases déchèterie déchèteries déchetterie déchetteries crèche crèches marché
         marchés pôle pôles guichet guichets agence agences maison maisons résidence
@@ -715,7 +716,8 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
                                rf"|(?:^|[.;:!?»]\s*)avec\s+(?:l{_APOS}aide\s+(?:de\s+|d{_APOS}))?$",
                                re.I)
 # A counted noun followed by a helper's adjective ("12 élèves volontaires") counts helpers.
-_HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s))?"   # ("habitantes et habitants")
+# ("habitantes et habitants" who offered; "joueurs et dirigeants bénévoles")
+_HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s|volontaires\b|bénévoles\b))?"
                             r"(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
                             r"(?:volontaires|bénévoles|mobilisée?s)\b"
                             # … or coordinated with them ("41 adhérentes et bénévoles")
@@ -1170,15 +1172,21 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # pages of something printed are paper made ("3 500 pages de devoirs"); a
         # document's size has none ("un guide de 12 pages")
         name, group = f"pages de {content.group(1)}", MATERIAL
+    elif name == "pages" and (printed := _PRINTED_AFTER.match(text, item_end)):
+        # … and so are pages said printed ("1 800 pages imprimées")
+        name, group = f"pages {printed.group(1).lower()}", MATERIAL
     if name in _ORGANISATIONS and (_HELPED_AFTER.match(text, item_end)
                                    or _BENEFIT_AFTER.match(text, item_end)
                                    or _HELPED_BEFORE.search(before)):
         # firms, shops or charities that an aid reached are who it helped, no places:
         # "230 entreprises ont été aidées", "96 commerces en ont bénéficié"
         group = BENEFICIARY
-    elif name in _NOT_COUNTED and not (name == "missions" and _PERFORMED.match(text, item_end)):
+    elif name in _NOT_COUNTED and not (name == "missions" and (
+            _PERFORMED.match(text, item_end) or _PERFORMED_BEFORE.search(before))):
         # (missions performed, or at a rate, are acts: "1 140 missions réalisées", "45
-        # missions par jour"; missions named are kinds of work: "4 missions vitales")
+        # missions par jour", "Missions assurées : 310", "nous avons effectué 80
+        # missions", or set as a goal, "Objectif : 500 missions"; missions named are
+        # kinds of work: "4 missions vitales")
         return None, _NOT_COUNTED[name], item_end
     after = text[item_end:min(next_start, item_end + 60)]
     if _MEASURE_OF_ITEM.match(text, item_end):
@@ -1522,7 +1530,10 @@ _SIZE_LABEL = re.compile(rf"\s*(?:nombre d{_APOS}\s*)?(?:habitants|administrés|
 # (a table's cell bar sets a row's label apart too: "Personnes âgées appelées | 420")
 _LABEL = re.compile(r"^[\W\d]{0,3}?(?P<label>[^\W\d][^:|\n]{1,80}?)(?:\s*:|\s+[—–|])\s*$")
 # (an exclamation or a pictograph may close a post's row: "Bénévoles actifs : 30 ! 🙌")
-_ENTRY_END = re.compile(r"\s*(?:$|\n|[.;,!]|\(|[\u2600-\u27bf\U0001f300-\U0001faff])")
+# (a hedge may follow the figure: "Colis remis : 75 environ")
+# (… or its rate: "Repas livrés : 65 / jour")
+_ENTRY_END = re.compile(r"(?:\s+(?:environ|à peu près|au moins))?(?:\s*/\s*(?:jour|semaine)\b)?"
+                        r"\s*(?:$|\n|[.;,!]|\(|[\u2600-\u27bf\U0001f300-\U0001faff])")
 # … the size's figure, its unit maybe repeated ("Population : 322 hab.")
 _SIZE_END = re.compile(r"(?:\s*(?:hab\.?|habitants))?\s*(?:$|\n|[.;,]|\()", re.I)
 
@@ -1931,6 +1942,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
+        if (label := _HELPERS_LABEL.search(before)) is not None:
+            # a row's label calls them helpers ("Parents volontaires : 9")
+            return VOLUNTEERS, f"personnes qui aident (« {label.group(1)} »)"
         if (_acts(chain) and _helps(chain)) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
         return BENEFICIARIES, "personnes aidées"
@@ -2029,6 +2043,11 @@ _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépi
                         r"|^appel|^visite|^tournée|^trajet|^allers?-retour|^navette|^maraude|^rotation|^mission"
                         # requests answered or handled ("a répondu à 230 demandes")
                         r"|^demande|^requête|^sollicitation)s$", re.I)
+_HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|bénévoles|mobilisée?s"
+                            r"|engagée?s)\s*:\s*$", re.I)
+_PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
+_PERFORMED_BEFORE = re.compile(r"(?:\b(?:réalis|effectu|assur|accompl|men)\w*(?:\s+(?:déjà|plus de"
+                               r"|près de|environ))*\s*:?|\bobjectif\s*(?::|de))\s*$", re.I)
 _PERFORMED = re.compile(r"\s+(?:(?:ont|sont)\s+(?:été\s+)?|déjà\s+)*(?:réalisée|effectuée|assurée"
                         r"|accomplie|menée)s?\b|\s+par\s+(?:jour|semaine)\b", re.I)
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")

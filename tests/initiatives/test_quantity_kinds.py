@@ -2609,3 +2609,26 @@ def test_hedged_populations_concitoyens_bounds_of_hours_postcodes_between_dashes
 ])
 def test_already_as_an_adverb_totals_of_shares_and_supporters(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row's figure with its hedge or its rate after it
+    ("- Paniers remis par semaine : 60 environ", [(60, "per_week")]),
+    ("- Repas portés : 45 / jour", [(45, "per_day")]),
+    # missions performed, by a label, a verb or a goal
+    ("• Missions assurées : 320", [(320, "done")]),
+    ("L'équipe a effectué 85 missions depuis mars.", [(85, "done")]),
+    ("Objectif : 400 missions avant l'été", [(400, "target")]),
+    ("Ses 3 missions sont claires.", []),
+    # pages said printed are paper made
+    ("Bilan : 1 800 pages imprimées pour les écoliers.", [(1800, "done")]),
+    # a row's label calling people helpers, an adjective shared by coordinated nouns
+    ("- Parents volontaires : 9", [(9, "volunteers")]),
+    ("Onze joueurs et éducateurs bénévoles ont livré 70 colis.", [(11, "volunteers"), (70, "done")]),
+])
+def test_rows_with_a_hedge_or_a_rate_missions_performed_printed_pages_and_helpers(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_market_s_stalls_are_places():
+    assert ("12", "place_count") in aside("Le marché rouvrira mardi avec 12 emplacements.")

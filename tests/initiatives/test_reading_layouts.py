@@ -3622,3 +3622,48 @@ def test_the_entries_of_a_practical_notice_without_figures_are_no_initiatives():
         "- La piscine intercommunale de Fruges reste fermée jusqu'à nouvel ordre.\n"
         "- La boulangerie de Lugy ouvre le mardi matin.\n")
     assert [actor for actor, _, _ in found] == ["Club de foot de Lugy"]
+
+
+def test_an_entry_carried_by_an_association_keeps_its_labelled_lines():
+    found = summary(
+        "LETTRE DU PAYS DE FRUGES\n\n"
+        "1) MASQUES\n- Masques remis par les mairies : 4 000\n\n"
+        "2) PANIERS SOLIDAIRES « LE PANIER DU PAYS »\n"
+        "Porté par l'association Les Amis de Lugy, avec l'aide de la communauté de communes :\n"
+        "- Villages desservis : Lugy, Ruisseauville, Verchin\n"
+        "- Paniers livrés chaque semaine : 40 environ\n"
+        "- Bénévoles : 9\n")
+    assert found[-1] == ("Les Amis de Lugy", ["62533", "62726", "62843"],
+                         [(40, "per_week"), (9, "volunteers")])
+
+
+def test_all_the_things_told_given_to_towns_and_a_group_named_by_one_word_and_its_town():
+    found = summary(
+        "LE POINT DU VENDREDI 🧵\n\n"
+        "Les Bobineuses de Fruges ont cousu 900 masques cette semaine 🙌\n\n"
+        "Tous nos masques sont offerts aux habitants de Fruges, de Lugy et de Verchin.\n\n"
+        "Merci à tous ❤️")
+    assert found == [("Les Bobineuses de Fruges", ["62364", "62533", "62843"],
+                      [(900, "done")])]
+    assert find_actor("Le Maire de Fruges a commandé 300 masques.") is None
+
+
+def test_a_chevron_marks_an_entry():
+    found = summary("■ LUGY – Atelier couture du foyer rural\n"
+                    "  › Masques cousus : 420\n  › Objectif : 800 avant le 11 mai\n")
+    assert [q for *_, qs in found for q in qs] == [(420, "done"), (800, "target")]
+
+
+def test_entries_headed_by_a_town_and_their_bearer_with_long_labels_and_a_town_s_ccas():
+    found = summary(
+        "LA LETTRE DU CANTON\n\n"
+        "■ LUGY – Ferme Dupuis\n"
+        "  › Œufs et légumes offerts chaque semaine aux familles modestes de Lugy et de "
+        "Verchin : 30 paniers\n"
+        "  › Total depuis le 30 mars : 150 paniers\n\n"
+        "■ VERCHIN – CCAS\n"
+        "  › Commande de 400 masques pour les aides à domicile (livraison attendue)\n"
+        "  › Attestations imprimées : 250\n")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Ferme Dupuis de Lugy", ["62533", "62843"]), ("CCAS de Verchin", ["62843"])]
+    assert found[1][2] == [(400, "ordered"), (250, "done")]
