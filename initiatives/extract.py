@@ -3667,6 +3667,12 @@ _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
                      # people shared out by where they are from ("certaines de Guisy,
                      # d'autres de Contes")
                      rf"|\b(?:certaine?s|quelques-une?s|d{_A}autres)\s+(?:de\s+|d{_A}|du\s+)$", re.I)
+# … unless those who come are the ones served: their towns are reached ("52 familles
+# accueillies ce matin, venues de Renty et de Verchin")
+_SERVED_FROM = re.compile(r"\b(?:familles|foyers|personnes|bénéficiaires|habitants|usagers)\s+"
+                          r"(?:[\w’'-]+\s+){0,2}?(?:servi|aidé|accueilli|reçu|inscrit|livré)e?s?\b"
+                          r"[^.;!?]{0,40}?\b(?:venue?s?|originaires?)\s+(?:[\w-]+\s+){0,3}?(?:de\s+|d['’])$",
+                          re.I)
 # a person's first name, then where the person is from, set apart by commas ("merci à
 # Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
 # (the name alone after a common word: "les Transports Delattre, de Gauchin" is a firm's)
@@ -4130,6 +4136,8 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
 def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
     """A town its own words name in passing: near another, compared, imitated, thought
     of, where helpers come from."""
+    if _SERVED_FROM.search(body[max(0, m.start - 120):m.start]):
+        return False                      # where those served come from: reached
     if _compared(body, m.start):
         return True                       # "près de Béthune", "arrondissement de ..."
     if not m.resolution.inside and _quoted_at(body, m.start):
@@ -4286,6 +4294,11 @@ _SAME = re.compile(r"\b(?:(?:f[aei]\w*|agi\w*) de même|la même chose|en (?:fon
                    # mêmes difficultés")
                    r"|(?:le|la|les) mêmes? (?:difficultés|problèmes|inquiétudes|épreuves"
                    r"|contraintes|situations?|soucis)"
+                   # … or bound by the same rules as the writer ("nos voisins appliquent
+                   # les mêmes consignes que nous")
+                   r"|(?:le|la|les) mêmes? (?:règles|consignes|mesures|horaires) que (?:nous|chez nous)"
+                   # … or a sentence given as a comparison ("À titre de comparaison, …")
+                   r"|\b(?:à titre de|par|en) comparaison\b"
                    # … or showing the same quality or effort ("nos voisins de Gosnay ont fait
                    # preuve de la même générosité", "le même élan")
                    r"|(?:le|la|les|du|de la|d['’]une?) mêmes? (?:générosité|élan|solidarité|mobilisation"

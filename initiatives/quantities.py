@@ -1175,6 +1175,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     elif name == "pages" and (printed := _PRINTED_AFTER.match(text, item_end)):
         # … and so are pages said printed ("1 800 pages imprimées")
         name, group = f"pages {printed.group(1).lower()}", MATERIAL
+    if name == "fois" and _PER_WEEK_OR_DAY.match(text, item_end) and _COMES_BEFORE.search(before):
+        # times a week a service comes are its rounds ("le camion passe 2 fois par semaine")
+        name, group = "passages", "open"
     if name in _ORGANISATIONS and (_HELPED_AFTER.match(text, item_end)
                                    or _BENEFIT_AFTER.match(text, item_end)
                                    or _HELPED_BEFORE.search(before)):
@@ -2045,6 +2048,9 @@ _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépi
                         r"|^demande|^requête|^sollicitation)s$", re.I)
 _HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|bénévoles|mobilisée?s"
                             r"|engagée?s)\s*:\s*$", re.I)
+# (a round's verbs, not a person's coming: "une couturière vient deux fois par semaine")
+_COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
+_PER_WEEK_OR_DAY = re.compile(r"\s+par\s+(?:jour|semaine)\b", re.I)
 _PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
 _PERFORMED_BEFORE = re.compile(r"(?:\b(?:réalis|effectu|assur|accompl|men)\w*(?:\s+(?:déjà|plus de"
                                r"|près de|environ))*\s*:?|\bobjectif\s*(?::|de))\s*$", re.I)

@@ -2632,3 +2632,8 @@ def test_rows_with_a_hedge_or_a_rate_missions_performed_printed_pages_and_helper
 
 def test_a_market_s_stalls_are_places():
     assert ("12", "place_count") in aside("Le marché rouvrira mardi avec 12 emplacements.")
+
+
+def test_the_times_a_week_a_service_comes_are_its_rounds():
+    assert kinds("La navette solidaire passe trois fois par semaine à Lugy.") == [(3, "per_week")]
+    assert kinds("Il faut laver ces masques deux fois par jour.") == []

@@ -3667,3 +3667,17 @@ def test_entries_headed_by_a_town_and_their_bearer_with_long_labels_and_a_town_s
     assert [(actor, codes) for actor, codes, _ in found] == [
         ("Ferme Dupuis de Lugy", ["62533", "62843"]), ("CCAS de Verchin", ["62843"])]
     assert found[1][2] == [(400, "ordered"), (250, "done")]
+
+
+def test_where_those_served_come_from_is_reached_and_comparisons_are_passing():
+    found = summary(
+        "Restos du cœur – antenne de Fruges\n\n"
+        "Belle matinée au local ! 64 familles accueillies ce samedi, venues de Fruges, Lugy "
+        "et Verchin.\n\n"
+        "À titre de comparaison, la distribution organisée à Hesdin a servi moins de monde. "
+        "Nos voisins de Ruisseauville appliquent les mêmes consignes que nous.")
+    assert [codes for _, codes, _ in found] == [["62364", "62533", "62843"]]
+    # helpers who come from a town still only come from there
+    helpers = summary("Restos du cœur – antenne de Fruges\n\n"
+                      "Douze bénévoles, venus de Lugy et de Verchin, ont servi 80 repas à Fruges.")
+    assert [codes for _, codes, _ in helpers] == [["62364"]]
