@@ -2052,7 +2052,7 @@ _HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|
 _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
 _PER_WEEK_OR_DAY = re.compile(r"\s+par\s+(?:jour|semaine)\b", re.I)
 _PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
-_PERFORMED_BEFORE = re.compile(r"(?:\b(?:réalis|effectu|assur|accompl|men)\w*(?:\s+(?:déjà|plus de"
+_PERFORMED_BEFORE = re.compile(r"(?:\b(?:(?:réalis|effectu|assur|accompl)\w*|men(?:ée?s?|er))(?:\s+(?:déjà|plus de"
                                r"|près de|environ))*\s*:?|\bobjectif\s*(?::|de))\s*$", re.I)
 _PERFORMED = re.compile(r"\s+(?:(?:ont|sont)\s+(?:été\s+)?|déjà\s+)*(?:réalisée|effectuée|assurée"
                         r"|accomplie|menée)s?\b|\s+par\s+(?:jour|semaine)\b", re.I)
