@@ -271,7 +271,7 @@ def _role(text: str, following: str) -> str:
     return "content"
 
 
-_FIGURE_ENTRY = re.compile(rf"{BULLET.pattern}\s*(?:[^\d:.;\n]{{1,40}}:\s*)?(?:environ\s+|près de\s+"
+_FIGURE_ENTRY = re.compile(rf"{BULLET.pattern}\s*(?:[^\d:.;\n]{{1,80}}:\s*)?(?:environ\s+|près de\s+"
                            r"|plus de\s+)?\d")
 _NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}")
 
@@ -2822,9 +2822,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  or (_FORM_LINE.match(block.text) and not _sibling(block.text, current))
                  # (a newsletter item's list of figures under its paragraph, each entry
                  # opening on its figure or a label's: "• 540 bénévoles inscrits", "• Un
-                 # besoin persistant : 80 bénévoles", under the platform's)
-                 or (actor is None and entry_town is None and _FIGURE_ENTRY.match(block.text)
-                     and current.blocks[0].role == "headline")
+                 # besoin persistant : 80 bénévoles", "• Communes couvertes : …", under
+                 # the platform's)
+                 or (actor is None and entry_town is None and current.blocks[0].role == "headline"
+                     and bool(_FIGURE_ENTRY.match(block.text)
+                              or (BULLET.match(block.text)
+                                  and _LABELLED.match(_strip_bullet(block.text)))))
                  # (the rows of a list whose introducing line is the story's: "Le service
                  # en chiffres :" over "Repas livrés : 4 100")
                  or (intro and actor is None and _is_list_line(block.text)

@@ -135,6 +135,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
                            r"|place|chemin|allée|impasse|route|quai|square|résidence)\b", re.I)),
     ("reference", re.compile(r"\b(?:n\s*[°º]|no\.|num[ée]ro)\s*\d+", re.I)),
     ("reference", re.compile(r"covid[\s-]*19", re.I)),
+    # an emergency line's short number ("orientés vers le 115", "appelez le 15"): the
+    # numbers no day can be after "le" or "au", the others after a verb of calling
+    ("phone", re.compile(r"\b(?:(?:le|au)\s+(?:112|114|115|119|3114|3919)"
+                         r"|(?:appel\w*|compos\w*|joindre|contact\w*)\s+(?:le\s+)?(?:15|17|18))\b"
+                         r"(?!\s*\d|\s+[^\W\d]+s\b)", re.I)),
     # a size is named by its number ("des couches taille 4", "pointure 38")
     ("reference", re.compile(r"\b(?:taille|pointure)\s+\d{1,2}\b", re.I)),
     # a figure in the quoted name of an operation ("l'opération « 10 000 masques »"): the

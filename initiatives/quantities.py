@@ -263,6 +263,10 @@ def _one_of_a_kind(before: str) -> bool:
     return bool(_EACH_OPENING.match(opening)) and not _SET_OF_EACH.search(before)
 
 
+# what one unit is worth or holds, said of "un X" ("Un colis, c'est environ 30 € de
+# produits", "une visière représente 20 minutes de travail")
+_ONE_IS = re.compile(r"(?:^|[.!?…]\s+)\W*(?:Un|Une)\s+[a-zà-ÿ-]+\s*,?\s*(?:c['’]est|ça fait|représente"
+                     r"|coûte|vaut)\b[^.;!?]*$")
 # a figure told as a total sums the shares ("un colis pour chacun de nos aînés : 420
 # colis en tout"), it is none of them
 _AS_TOTAL_AFTER = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,2}?\s+(?:au total|en tout)\b", re.I)
@@ -513,7 +517,9 @@ _RATE_OPENING = re.compile(rf"^\W*(?:(?P<day>(?:chaque|tous les) (?:jours?|soirs
 _PER_WEEK = re.compile(rf"^[^.;]{{0,60}}?(?:\b(?:par semaine|{_WEEKLY}|hebdomadaire\w*)"
                        rf"|/\s?semaine)", re.I)
 # Verbs and nouns of a need; "il faut" with its clitics ("il nous en faudrait").
-NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|besoin|manqu\w*|réclam\w*"
+# ("dans le besoin" says who is needy, it asks for nothing: "les familles dans le besoin")
+_NEEDY = re.compile(r"\bdans le\s+$", re.I)
+NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|(?<!dans le )besoin|manqu\w*|réclam\w*"
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   # (a call for: "faire appel à eux" relies on someone, asks for nothing)
                   r"|appel à(?!\s+(?:eux|elles?|lui|nous|vous|leurs?\s+services)\b)"
@@ -585,7 +591,7 @@ GOAL_BEFORE = re.compile(
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
 # the label of a label–value row, alone on its line before the figure
-_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 # (the next milestone too: "Prochain cap pour ce collectif de couturières : 8 000 masques")
 # (the next one of a series is to come: "Prochaine récolte attendue : 400 kg")
@@ -609,10 +615,10 @@ _NO_NEED = re.compile(rf"{_NO_NEED_WORD}\s+besoin\b|\b(?:inutile|pas la peine)\s
 # "nous avons besoin de bras : 8 bénévoles": a need announced by a colon
 # … or the last of the things a need's colon lists, coordinated ("On a besoin de :
 # shampoing, mouchoirs, et de 5 bénévoles pour trier")
-_NEED_LIST = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?]{0,30}:"
+_NEED_LIST = re.compile(r"\b((?<!dans le )besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?]{0,30}:"
                         r"[^.;:!?\d]{1,120}\bet\s+(?:de\s+|d['’])?(?:(?:au moins|encore|environ)\s+)?$",
                         re.I)
-_NEED_COLON = re.compile(r"\b(besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
+_NEED_COLON = re.compile(r"\b((?<!dans le )besoin|recherch\w*|cherch(?:e|ent|ons|ez)|manqu\w*)\b[^.;:!?,]{0,30}"
                          # (the row's value may name the thing first: "Ce qui manque : du
                          # tissu coton, environ 40 mètres")
                          r":\s*(?:(?:du|de la|de l['’]|des)\s+[^.;:!?\d]{1,30},\s*)?"
@@ -719,6 +725,9 @@ _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*
 # ("habitantes et habitants" who offered; "joueurs et dirigeants bénévoles")
 _HELPERS_AFTER = re.compile(r"^\s*(?:et\s+[a-zà-ÿ]+\s+(?=se\s|volontaires\b|bénévoles\b))?"
                             r"(?:se\s+(?:sont|est)\s+(?:portée?s|proposée?s|déclarée?s)\s+)?"
+                            # (past one adjective of their own: "assistantes maternelles
+                            # volontaires")
+                            r"(?:[a-zà-ÿ]+\s+(?=volontaires|bénévoles))?"
                             r"(?:volontaires|bénévoles|mobilisée?s)\b"
                             # … or coordinated with them ("41 adhérentes et bénévoles")
                             r"|^\s*(?:et|ou)\s+(?:volontaires|bénévoles)\b"
@@ -1282,7 +1291,7 @@ _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|e
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
-_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*|][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
+_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›|][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
 _BRACKETED_COUNT = re.compile(r"([^\W\d]+)\s*\(\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
@@ -1804,7 +1813,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # élus et une quarantaine de bénévoles")
     helpers_after = group in (VOLUNTEER, PEOPLE) and bool(_RELATIVE_AFTER.search(upto or before))
     if (_distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or
-            _EACH_HEAD.search(upto or before)) and not _AS_TOTAL_AFTER.match(after):
+            _EACH_HEAD.search(upto or before) or _ONE_IS.search(before)) and \
+            not _AS_TOTAL_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
         return None, "price"               # "Panier à 12 €": a thing's price
@@ -1887,6 +1897,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         else:
             return None, STOCK
     line = before.split("\n")[-1] + after.split("\n")[0]
+    if _WE_ARE_BEFORE.search(before) and (doing := _STILL_TO_DO.match(after)):
+        # the speakers counted by what they do ("on est 15 motards à tourner") help
+        return VOLUNTEERS, f"personnes qui font (« à {doing.group(1)} »)"
     told = re.findall(r"« ([^»]+) »", cue or "")   # (the words the cue quotes last)
     # ("il reste 150 sacs à remplir": what remains is not done)
     if (grammar is None or (grammar == DONE and told and (told[-1] not in line
@@ -2050,6 +2063,8 @@ _HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|
                             r"|engagée?s)\s*:\s*$", re.I)
 # (a round's verbs, not a person's coming: "une couturière vient deux fois par semaine")
 _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
+_WE_ARE_BEFORE = re.compile(r"\b(?:on est|nous sommes|on était|nous étions)\s+(?:maintenant\s+|désormais"
+                            r"\s+|déjà\s+|aujourd['’]hui\s+)?$", re.I)
 _PER_WEEK_OR_DAY = re.compile(r"\s+par\s+(?:jour|semaine)\b", re.I)
 _PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
 _PERFORMED_BEFORE = re.compile(r"(?:\b(?:(?:réalis|effectu|assur|accompl)\w*|men(?:ée?s?|er))(?:\s+(?:déjà|plus de"
@@ -2908,7 +2923,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     need = next((m for m in NEED.finditer(near) if (only or not re.search(
         rf"\b(?:ne|n['’])\s*(?:\w+\s+)?$|{_NO_NEED_WORD}\s+$", near[:m.start()]))
         and not _own_verb_after(chain, base + m.end())), None) or next(
-        (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and (only or not any(
+        (t for t in chain if t.lemma_.lower() in NEED_LEMMAS and not _NEEDY.search(
+            t.doc.text, max(0, t.idx - 8), t.idx) and (only or not any(
             c.lower_ in ("pas", "ne", "n'", "jamais", "plus") for c in t.children))
          and not _fetches(t.doc.text, t.idx) and not _own_verb_after(chain, t.idx + 1)), None)
     # (a goal named with it, "Objectif / besoin :", is a goal)

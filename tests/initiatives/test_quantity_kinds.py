@@ -2637,3 +2637,25 @@ def test_a_market_s_stalls_are_places():
 def test_the_times_a_week_a_service_comes_are_its_rounds():
     assert kinds("La navette solidaire passe trois fois par semaine à Lugy.") == [(3, "per_week")]
     assert kinds("Il faut laver ces masques deux fois par jour.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one unit is worth, said of "un X"
+    ("Un panier, c'est environ 25 € de courses, alors merci pour vos dons.", []),
+    # an order's row marked by a chevron
+    ("› Commande de la commune : 6 000 masques, livraison attendue lundi.", [(6000, "ordered")]),
+    # helpers past an adjective of their own, and the speakers counted by what they do
+    ("- 9 assistantes sociales volontaires", [(9, "volunteers")]),
+    ("On est désormais 11 cyclistes à livrer les courses.", [(11, "volunteers")]),
+])
+def test_one_unit_s_worth_chevron_orders_and_speakers_counted_by_what_they_do(text, expected):
+    assert kinds(text) == expected
+
+
+def test_emergency_lines_and_the_needy_ask_for_nothing():
+    assert ("le 115", "phone") in aside("Nous les avons orientés vers le 115 pour la nuit.")
+    assert ("appelez le 15", "phone") in aside("En cas de fièvre forte, appelez le 15.")
+    assert ("15 avril", "date") in aside("La distribution reprendra le 15 avril.")
+    # "dans le besoin" says who is needy: the helpers counted after it are no need
+    assert kinds("Le réseau relie les familles dans le besoin et 140 bénévoles inscrits.") == \
+        [(140, "volunteers")]

@@ -3575,9 +3575,12 @@ def test_a_numbered_section_in_capitals_naming_a_quoted_scheme_keeps_its_list():
         "2. « COUP DE MAIN » : LE RÉSEAU D'ENTRAIDE\n"
         "Ouvert le 25 mars, le réseau relie voisins et aînés.\n"
         "• 120 bénévoles inscrits\n• 700 courses livrées à Fruges et à Lugy\n"
-        "• Encore recherchés : 30 bénévoles\n")
-    assert found[-1] == ("Coup de Main", ["62364", "62533"],
-                         [(120, "volunteers"), (700, "done"), (30, "needed")])
+        "• Encore recherchés : 30 bénévoles\n"
+        "• Aînés appelés (courses, pharmacie, simples nouvelles) : 260\n"
+        "• Autres villages couverts : Verchin, Ruisseauville\n")
+    assert found[-1] == ("Coup de Main", ["62364", "62533", "62843", "62726"],
+                         [(120, "volunteers"), (700, "done"), (30, "needed"),
+                          (260, "beneficiaries")])
 
 
 def test_a_milestone_passed_says_again_the_count_the_story_gives():
