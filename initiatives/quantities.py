@@ -266,7 +266,7 @@ def _one_of_a_kind(before: str) -> bool:
 # what one unit is worth or holds, said of "un X" ("Un colis, c'est environ 30 € de
 # produits", "une visière représente 20 minutes de travail")
 _ONE_IS = re.compile(r"(?:^|[.!?…]\s+)\W*(?:Un|Une)\s+[a-zà-ÿ-]+\s*,?\s*(?:c['’]est|ça fait|représente"
-                     r"|coûte|vaut)\b[^.;!?]*$")
+                     r"|coûte|vaut)\b[^.;!?()«»]{0,40}$")   # (a bracket opens another clause)
 # a figure told as a total sums the shares ("un colis pour chacun de nos aînés : 420
 # colis en tout"), it is none of them
 _AS_TOTAL_AFTER = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,2}?\s+(?:au total|en tout)\b", re.I)
