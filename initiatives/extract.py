@@ -2339,6 +2339,11 @@ _NAME_TAIL = re.compile(r"\s+[–—-]\s+|\s*\(")
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}:\s*[^\n]{1,100}$")
 
 
+def _label_value_entry(text: str) -> bool:
+    """A list entry that is a label and its value ("- Foyers inscrits : 118")."""
+    return bool(BULLET.match(text) and _LABELLED.match(_strip_bullet(text)))
+
+
 def _is_list_line(text: str) -> bool:
     return bool(BULLET.match(text) or DATA_LINE.match(text) or _LABELLED.match(text))
 
@@ -2825,17 +2830,14 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  # besoin persistant : 80 bénévoles", "• Communes couvertes : …", under
                  # the platform's)
                  or (actor is None and entry_town is None and current.blocks[0].role == "headline"
-                     and bool(_FIGURE_ENTRY.match(block.text)
-                              or (BULLET.match(block.text)
-                                  and _LABELLED.match(_strip_bullet(block.text)))))
+                     and bool(_FIGURE_ENTRY.match(block.text) or _label_value_entry(block.text)))
                  # (the rows of a list whose introducing line is the story's: "Le service
                  # en chiffres :" over "Repas livrés : 4 100")
                  or (intro and actor is None and _is_list_line(block.text)
                      and not BULLET.match(block.text))
                  # (… marked as entries, each a label and its value, opening on no town:
                  # "Portée par l'association X :" over "- Foyers inscrits : 118")
-                 or (intro and actor is None and entry_town is None and BULLET.match(block.text)
-                     and bool(_LABELLED.match(_strip_bullet(block.text))))
+                 or (intro and actor is None and entry_town is None and _label_value_entry(block.text))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
             # as the card's is the next card: "• Action : …" under "• Action : …")

@@ -1184,7 +1184,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     elif name == "pages" and (printed := _PRINTED_AFTER.match(text, item_end)):
         # … and so are pages said printed ("1 800 pages imprimées")
         name, group = f"pages {printed.group(1).lower()}", MATERIAL
-    if name == "fois" and _PER_WEEK_OR_DAY.match(text, item_end) and _COMES_BEFORE.search(before):
+    if name == "fois" and _RATE_RIGHT_AFTER.match(text[item_end:item_end + 60]) and \
+            _COMES_BEFORE.search(before):
         # times a week a service comes are its rounds ("le camion passe 2 fois par semaine")
         name, group = "passages", "open"
     if name in _ORGANISATIONS and (_HELPED_AFTER.match(text, item_end)
@@ -2065,7 +2066,6 @@ _HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|
 _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
 _WE_ARE_BEFORE = re.compile(r"\b(?:on est|nous sommes|on était|nous étions)\s+(?:maintenant\s+|désormais"
                             r"\s+|déjà\s+|aujourd['’]hui\s+)?$", re.I)
-_PER_WEEK_OR_DAY = re.compile(r"\s+par\s+(?:jour|semaine)\b", re.I)
 _PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
 _PERFORMED_BEFORE = re.compile(r"(?:\b(?:(?:réalis|effectu|assur|accompl)\w*|men(?:ée?s?|er))(?:\s+(?:déjà|plus de"
                                r"|près de|environ))*\s*:?|\bobjectif\s*(?::|de))\s*$", re.I)
