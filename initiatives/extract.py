@@ -377,7 +377,9 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|groupement|épicerie|banque a
               # Lefebvre", "l'imprimerie Dubois")
               r"|[a-zé]{3,}erie")
 # a company's legal form heads its name, in capitals ("l'EARL des Prés", "la SCEA Delattre")
-_ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b")
+_ORG_HEAD = re.compile(rf"\b(?:(?i:{_ORG_HEADS})|EARL|SCEA|SARL|EURL|SASU|SAS|SCOP)\b"
+                       # (a small firm's short form heads its name only: "la PME Agrinove")
+                       rf"|\b(?:PME|TPE)(?=\s+[{_UP}«\"])")
 _NAMED_ONLY = {"atelier", "réseau", "troupe", "traiteur", "harmonie", "drive", "marché solidaire"}
 _ADDRESS = re.compile(rf"\s*(?:de la|du|de l{_A}|des|d{_A})?\s*(?:rue|avenue|boulevard|place|allée"
                       rf"|impasse|chemin|route|quai)\b", re.I)
@@ -431,7 +433,9 @@ _WE = re.compile(r"\b(?:[Nn]ous (?:avons|sommes|distribuons|livrons|préparons|c
                  # (what we lack, we need: "il nous manque des gants")
                  r"|il nous (?:manque|faut|faudrait)|nous manquons|nous (?:cherchons|recherchons))\b")
 # A paragraph whose subject is the author's "we" (not thanking others, who act)
-_WE_OPENING = re.compile(r"\W{0,4}(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
+# (after a shouted label of its own, maybe between pictographs: "⚠️ APPEL ⚠️ On …",
+# "URGENT : nous …")
+_WE_OPENING = re.compile(r"\W{0,4}(?:[A-ZÀ-Ý]{3,}(?:\s+[A-ZÀ-Ý]{2,})?\W{1,6})?(?:[Nn]ous|[Nn]os|[Nn]otre|[Oo]n)\b"
                          r"(?!\s+(?:remerci|ten\w* à remercier|salu|félicit))"
                          # (our friends or neighbours of another body are that body: "Nos
                          # amis du club de l'Âge d'Or, eux, …")
@@ -524,7 +528,7 @@ _MEMBERS_OF = re.compile(rf"\b(?:membres|bénévoles|adhérente?s|volontaires|jo
 _BEARER = re.compile(r"^\W{0,3}(?:[^—\n]{1,80}?\s—\s){0,4}"
                      r"(?:porteu(?:r|se)s?(?: du projet)?|qui\s*(?=[?:])\??|structure|acteurs?|organismes?"
                      r"|associations?|initiative de"
-                     r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative(?: de)?)\s*:?\s*"
+                     r"|organisat(?:eur|rice)s?|responsables?|à l['’]initiative(?: de)?)(?!\w)\s*:?\s*"
                      r"(?P<name>[^,\n(—]{2,80})", re.I)
 _OWN_WORD = re.compile(r"(?i)(?:la |le )?(mairie|commune|municipalité|ville|ccas)$")
 
@@ -571,8 +575,8 @@ def _bearer(text: str, town) -> Actor | None:
 # word past its first; an activity's label, "• Aide alimentaire : …", names none.)
 _LABELLED_ENTRY = re.compile(
     rf"{BULLET.pattern}\s*(?P<name>(?:(?:Les|La|Le|L{_A})\s*)?[{_UP}][^\n:()«»\d]{{2,60}}?)"
-    rf"\s*(?:\([^()\n]{{2,40}}\)\s*)?:\s+(?:(?:l{_A}|le\s|la\s|les\s)\s*[a-zà-ÿ]{{3,}}\b"
-    rf"|(?:elle|il|ils|elles|nous)\s)")
+    rf"\s*(?P<seat>\([^()\n]{{2,40}}\)\s*)?:\s+(?:(?:l{_A}|le\s|la\s|les\s)\s*[a-zà-ÿ]{{3,}}\b"
+    rf"|(?:elle|il|ils|elles|nous)\s|(?P<figure>(?:environ\s+|près de\s+|plus de\s+)?\d))")
 
 
 def _labelled_entry(text: str) -> Actor | None:
@@ -580,6 +584,9 @@ def _labelled_entry(text: str) -> Actor | None:
     if m is None:
         return None
     name = m.group("name").strip()
+    if m.group("figure") and not (m.group("seat") or re.match(rf"(?:Les|La|Le|L{_A})\s*[{_UP}]", name)):
+        return None   # a figure's label ("• Masques Cousus : 400"), unless a name's article
+        #               or its bracket says who it is ("• Les Ateliers du Pont (Arques) : 40")
     words = re.sub(rf"^(?:Les|La|Le|L{_A})\s*", "", name).split()
     if len(words) < 2 or not re.search(rf"[{_UP}]", " ".join(words[1:])) or \
             _ACTION_NOUN.match(words[0]) or resolve(name).level is not None or \
@@ -818,7 +825,9 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
         add(m, _quoted(m, 1), ASSOCIATION if kind == "association" else
             COMPANY if kind in ("entreprise", "société") else CITIZEN)
     for m in _FIRM_APPOSED.finditer(text):
-        if resolve(m.group(1)).level is None:
+        # (a sentence adverb before its subject is no firm: "Enfin, l'entreprise X …")
+        if resolve(m.group(1)).level is None and \
+                parse(text[m.start(1):m.end() + 40])[0].pos_ not in ("ADV", "CCONJ", "SCONJ"):
             add(_Span(m.start(1), m.end(1)), m.group(1), COMPANY)
     # A capitalised noun qualified by its town's adjective is a name ("au Panier
     # héninois", "la Ruche arrageoise"), as a street's or a club's would be
@@ -900,7 +909,7 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
 # A group's proper name opening its sentence, with no head noun to tell what it is:
 # its article, two capitalised words at least, maybe its town ("Les Petites Mains de
 # Frévent ne chôment pas"), or one and its town ("Les Bobineuses de Hucqueliers")
-_OF_TOWN = rf"\s+(?:de|du|d{_A})\s*[{_UP}][\w’'-]+(?:-[\w’'-]+)*"
+_OF_TOWN = rf"\s+(?:de\s+la\s+|de\s+l{_A}|des\s+|de|du|d{_A})\s*[{_UP}][\w’'-]+(?:-[\w’'-]+)*"
 _NAMED_OPENING = re.compile(rf"\W*((?:Les|Le|La|L{_A})\s*[{_UP}][\w’'-]+(?:(?:\s+[{_UP}][\w’'-]+)+"
                             rf"(?:{_OF_TOWN})?|{_OF_TOWN}))")
 
@@ -917,14 +926,19 @@ def _named_subject(text: str) -> Actor | None:
         #               as such elsewhere
     # its verb follows (a clitic or the verb itself; the parse of a name it does not
     # know may lose its subject)
-    after = parse(text[m.end(1):])
-    if not (_CLITIC_NEXT.match(text, m.end(1)) or (
+    # (past an apposition saying what it is: "Les Vergers du Ternois, producteurs
+    # installés à Frévent, livrent …")
+    end = apposed.end() if (apposed := _APPOSITION.match(text, m.end(1))) else m.end(1)
+    after = parse(text[end:])
+    if not (_CLITIC_NEXT.match(text, end) or (
             len(after) > 1 and after[1].pos_ in ("VERB", "AUX") and after[0].is_space)
             or (len(after) and after[0].pos_ in ("VERB", "AUX"))):
         return None
     return Actor(m.group(1), ASSOCIATION, m.start(1), m.end(1))
 
 
+# (an apposition: a common noun's phrase between commas)
+_APPOSITION = re.compile(r"\s*,\s*(?:une?\s+|des\s+|les?\s+|la\s+|l['’])?[a-zà-ÿ][^,.;:!?\n\d]{1,70},")
 _INSTITUTION_WORD = re.compile(r"(?i)région|préfecture|état|ville|mairie|commune|département"
                                r"|agglo|agglomération|communauté|république|gouvernement|poste")
 # (an office's holder named by the town, "Le Maire de Bapaume", is no group)
@@ -1152,10 +1166,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # a proper word before the head is the name's first ("le Rotary club d'Auchel",
         # "le Lions club"): the phrase hangs on it
         start, head = first.idx, first
-    # (a head in capitals is a line in capitals, where case tells no name)
-    apposed = _APPOSED_NAME.match(text, m.end()) if not m.group().isupper() else None
-    kind_word = _KIND_WORD.match(text, m.end()) \
-        if apposed is None and not m.group().isupper() else None
+    # (a head in capitals is a line in capitals, where case tells no name, unless it is
+    # an acronym the next word's case tells apart: "la PME Agrinove")
+    shouted = m.group().isupper() and not re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end():])
+    apposed = _APPOSED_NAME.match(text, m.end()) if not shouted else None
+    kind_word = _KIND_WORD.match(text, m.end()) if apposed is None and not shouted else None
     if kind_word and any(t.idx == kind_word.start(1) and t.pos_ in ("ADJ", "NOUN") for t in doc):
         # a word of kind between the head and the name ("le club informatique Izel
         # Clic", "l'école maternelle Jules Ferry"): the name is still set after it
@@ -1312,7 +1327,7 @@ def _org_kind(name: str) -> str:
                                r"|hypermarché|magasin"
                                r"|GAEC|coopérative|ferme|traiteur"
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
-                               r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP)\b", name) else \
+                               r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP|PME|TPE)\b", name) else \
         PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université"
                            r"|faculté|institut|médiathèque|bibliothèque|ludothèque"
                            r"|accueil de loisirs|centre de loisirs|crèche", name) else \
@@ -1636,6 +1651,11 @@ def document_context(release: Release, blocks: list[Block], dep: str,
         ctx.town = next((town for text in [title] + opening + [t for t in lasts if "#" in t]
                          if (town := _headline_town(text, dep, title + "\n" + release.body))
                          is not None), None)
+    # the title, or the headline under a rubric in capitals ("PAYS DE LUMBRES" over "À
+    # Nielles, le drive …")
+    titles = [title] + [b.text for b in blocks[:1] if not _ENDS_SENTENCE.search(b.text)
+                        and len(b.text) <= 120 and "\n" not in b.text
+                        and title.upper() == title and len(title.split()) <= 5]
     if ctx.town is None:
         for text in [title] + [t for t in firsts + lasts if len(t) <= 80]:
             for word in re.findall(rf"[{_UP}][\w.]+", text):
@@ -1674,7 +1694,7 @@ def document_context(release: Release, blocks: list[Block], dep: str,
                     # Marœuil se serre les coudes"), its subject or its scene
                     opening = opening or re.match(r"[^:\d]{3,40}\s:\s*(?:[ÀA]\s+)?$",
                                                   text[:p.start])
-                    if len(rest.split()) <= 2 or (text == title and opening):
+                    if len(rest.split()) <= 2 or (text in titles and opening):
                         ctx.town = r
                         break
             if ctx.town is not None:
@@ -1739,9 +1759,11 @@ _OUR_SEAT = re.compile(rf"(?i)\b(?:notre|nos)\s+(?:atelier|local|locaux|siège|e
 # intercommunality publishes it
 _INTERCOMMUNAL = re.compile(r"\bintercommuna(?:l|le|les|ux)\b", re.I)
 # An intercommunality speaking of itself without its name ("la Communauté de communes a
-# commandé…", "votre communauté de communes")
-_OWN_EPCI = re.compile(rf"\b(?i:la|votre|notre)\s+(?i:communauté (?:de communes|urbaine"
-                       rf"|d{_A}agglomération)|intercommunalité)\b(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
+# commandé…", "votre communauté de communes", or by its usual short name, "l'Agglo",
+# "l'agglomération")
+_OWN_EPCI = re.compile(rf"(?:\b(?i:la|votre|notre)\s+(?i:communauté (?:de communes|urbaine"
+                       rf"|d{_A}agglomération)|intercommunalité)|\b[Ll]{_A}[Aa]gglo(?:mération)?)\b"
+                       rf"(?!\s+(?:de|du|des|d{_A})\s*[{_UP}])")
 
 
 # A syndicate of communes by its legal form: "syndicat intercommunal à vocation
@@ -1883,6 +1905,7 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
     by block start, with their communes (the section's first), when they name at least
     two towns: a release's or a bulletin's sections."""
     heads = {}
+    series: dict[str, list[int]] = {}   # the headings under each list mark ("■")
     for b in blocks:
         # a line in capitals, framed by rules or not ("——— BAPAUME ———"), may give the
         # town's size ("ACQUIN (833 habitants)")
@@ -1895,6 +1918,8 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         if _FIGURE_ROW.search(b.text):
             continue   # a town's row of figures ("• Brêmes : 52"): data, no section's head
         if b.role in ("heading", "headline") or shouting:
+            if (mark := BULLET.match(b.text)):
+                series.setdefault(mark.group().strip(), []).append(b.start)
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
             joint = _joint_towns(name, dep)
@@ -1905,6 +1930,13 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
                 heads[b.start] = joint
             elif (towns := _opening_towns(_strip_bullet(b.text).strip(), dep)):
                 heads[b.start] = towns
+    for starts in series.values():
+        # headings under one mark are of one sort: when most name no town ("■ AIDE
+        # ALIMENTAIRE", "■ LIEN SOCIAL"), one that reads as a town names a theme ("■
+        # COUTURE")
+        if len(starts) >= 3 and 2 * sum(start in heads for start in starts) < len(starts):
+            for start in starts:
+                heads.pop(start, None)
     # (a heading naming two towns together is already a section's: "AVION et MÉRICOURT")
     return heads if sum(len(towns) for towns in heads.values()) >= 2 else {}
 
@@ -2484,9 +2516,11 @@ def section_actor(line: str, name: str, context: Context, dep: str) -> Actor | N
     # an organisation's head opens it ("C. ATELIER DE COUTURE")
     listed = bool(BULLET.match(line)) and not re.match(r"\d", line)
     # (an indefinite or partitive noun phrase names things, never someone: "- des bobines
-    # de fil blanc")
-    if not _ORG_HEAD.match(main) and (_ACTION_NOUN.match(main.split()[0]) or not listed
-                                      or _INDEFINITE.match(main)):
+    # de fil blanc"; and so does a heading opening on the thing it counts, "■ MASQUES
+    # POUR LA POPULATION", framed or not)
+    head = (_FRAME.sub("", main).split() or [""])[0]
+    if not _ORG_HEAD.match(main) and (_ACTION_NOUN.match(head) or not listed
+                                      or _INDEFINITE.match(main) or things_named(head.lower())):
         return context.actor
     town = resolve(tail, dep) if tail and "(" not in name else None
     if town is not None and town.level == "commune" and town.inside and \
@@ -2711,7 +2745,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             last, intro, listing = current, False, True
             continue
         if listing and current is not None and _is_list_line(block.text) and \
-                _entry_town(block.text, dep) is None:   # another town's entry is its own
+                _entry_town(block.text, dep) is None and \
+                _labelled_entry(block.text) is None:    # another town's or bearer's entry is its own
             current.blocks.append(block)
             continue
         listing = False
@@ -2937,6 +2972,15 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             if block.text.rstrip().endswith(":") else shared_out if BULLET.match(block.text) else None
         untold = block if current is None and block.text.rstrip().endswith(":") else \
             untold if intro and BULLET.match(block.text) else None
+    # a title in capitals with no line of its own under it, over a paragraph naming its
+    # own bearer ("—— RÉSEAU X ——" over "Porté par l'association Y :"), is that story's
+    # topic: nothing on its own
+    drafts = [d for d, after in zip(drafts, drafts[1:] + [None])
+              if not (len(d.blocks) == 1 and after is not None
+                      and d.blocks[0].text.upper() == d.blocks[0].text
+                      and not BULLET.match(after.blocks[0].text)
+                      and position[after.blocks[0].start] == position[d.blocks[0].start] + 1
+                      and not any(q for _, q in read_of.get(d.blocks[0].start, ())))]
     if boxed and drafts:
         drafts[0].blocks[:0] = boxed
     # a paragraph without figures naming the text's author by its name tells where it
@@ -3571,13 +3615,19 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"(?:[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){{0,2}}?\s*,?\s*(?:et|ou|mais)\s+"
                    rf"(?:aussi\s+)?(?:de\s+|d{_A}|du\s+))*"
                    # … or its end ("faire la route jusqu'à Arras", "le trajet jusqu'au
-                   # marché de Lens"): a way there, no act there
-                   rf"|\b(?:route|trajets?|chemin|déplacements?)\s+jusqu{_A}(?:à|au)\s+"
+                   # marché de Lens", "limitez vos déplacements, même vers Lens"): a way
+                   # there, no act there
+                   rf"|\b(?:route|trajets?|chemin|déplacements?)\s*,?\s+(?:(?:y compris|même|surtout"
+                   rf"|notamment)\s+)?(?:jusqu{_A}(?:à|au)|vers)\s+"
                    # … or the road named after it ("prennent chaque matin la route de Lillers")
                    rf"|\b(?:la|une)\s+route\s+(?:de\s+|d{_A}|du\s+)"
                    rf"(?:[^.;,:]{{0,30}}?\s(?:de\s+|d{_A}))?"
                    # where a person lives, told as such ("Jocelyne, elle, habite Houchin")
                    rf"|\b(?:habit(?:e|es|ent|ait|aient)|résid(?:e|ent|ait|aient))\s+(?:à\s+|au\s+|en\s+)?"
+                   # … or lived once ("installé autrefois à Lens", "a longtemps vécu à Auchel")
+                   rf"|\b(?:installée?s?|établie?s?)\s+(?:autrefois|jadis|naguère|auparavant"
+                   rf"|longtemps)\s+(?:à|au|en)\s+"
+                   rf"|\b(?:a|ont|avait|avaient)\s+(?:longtemps\s+|autrefois\s+|jadis\s+)?vécu\s+(?:à|au|en)\s+"
                    # … or where she was born or grew up ("Karim a grandi à Grenay", "elle est
                    # née à Auchel", "originaire de Lillers"): her life's places, not the act's
                    rf"|\b(?:a|ont|avait|est|sont|était)\s+(?:grandi|née?s?)\s+(?:à|au|en)\s+"
@@ -3656,7 +3706,9 @@ def _quoted_at(body: str, pos: int) -> bool:
 
 
 # a town, or the last of towns coordinated with it, then a relative clause of place
-_WHERE_AFTER = re.compile(rf"(?:\s*(?:,|et|ou)\s+(?:de\s+|d{_A}|à\s+)?{_TOWN_NAME})*\s*,\s*où\s")
+# (a clause of act, not of state: "…, où les commerces restent fermés" describes the town)
+_WHERE_AFTER = re.compile(rf"(?:\s*(?:,|et|ou)\s+(?:de\s+|d{_A}|à\s+)?{_TOWN_NAME})*\s*,\s*où\s"
+                          rf"(?![^.;:!?,]{{0,40}}\b(?:rest|demeur)(?:e|ent|ait|aient)\b)")
 # others imitating the story there
 _EMULATED = re.compile(rf"\bémules?\b[^.;]{{0,20}}\s(?:à|au|en|jusqu{_A}(?:à|au))\s+$", re.I)
 # A town qualifying another party (a supplier, a hospital, neighbours) or an origin is
@@ -3803,7 +3855,7 @@ _PROVENANCE = re.compile(rf"\b(?:(?:prov(?:ien|en)\w*|fourni(?:s|t|e|es|ssent|ss
                          # (the means may come between: "acheté grâce à vos dons dans une
                          # boutique de Boulogne")
                          # (… or the depot things left: "acheminés depuis la plateforme de Dourges")
-                         rf"|\bdepuis\s+(?:la|le|l{_A}|les)\s*(?:plate-?formes?|entrepôts?|dépôts?"
+                         rf"|\bdepuis\s+(?:la|le|l{_A}|les|une?|des)\s*(?:plate-?formes?|entrepôts?|dépôts?"
                          rf"|usines?|sites?)\b[^.,;:!?\n]{{0,40}}"
                          rf"|achet(?:é|ée|és|ées)\s+(?:[^.,;:!?\n]{{0,40}}?\s)?(?:auprès|au|aux|à|chez|dans)\b"
                          rf"[^.,;:!?\n]{{0,60}}"
@@ -4063,6 +4115,11 @@ def _named_before(body: str, actor: tuple[int, int], mentions) -> list:
 
 # the farthest towns a delivery reached ("livrées jusqu'à Mory et Beaulencourt"): reached
 # from the actor's home, which stays where it happens
+# … and so are the towns of the people a delivery serves ("la livraison pour les clients
+# de Wismes et d'Ouve-Wirquin")
+_DELIVERED_TO_PEOPLE = re.compile(rf"\blivr\w*\b[^.;:]{{0,60}}?\b(?:pour|aux?|chez)\s+(?:les\s+|des\s+|nos\s+)?"
+                                  rf"(?:clients|habitants|familles|foyers|abonnés)\s+(?:de\s+|d{_A}|du\s+)"
+                                  rf"(?:[^.;:]{{0,40}}?(?:,|\bet)\s+(?:de\s+|d{_A}|du\s+)?)?$", re.I)
 _REACHED_AS_FAR = re.compile(rf"\bjusqu{_A}(?:à|au)\s+(?:[^.;:,]{{0,40}}?(?:,|\bet)\s+)?$", re.I)
 
 
@@ -4079,6 +4136,9 @@ def _tier(body: str, m, actor: tuple[int, int], mine) -> float | None:
         return RECEIVER_ONLY              # "livrées à l'EHPAD de Marck"
     if not in_actor and r.level == "commune" and _REACHED_AS_FAR.search(before):
         return _PARTNER_TIER              # "livrées jusqu'à Mory": reached from its home
+    if not in_actor and r.level == "commune" and \
+            _DELIVERED_TO_PEOPLE.search(body[max(0, m.start - 160):m.start]):
+        return _PARTNER_TIER              # "livre les clients de Fléchin": reached from home
     if not in_actor and _JOINED.search(body[max(0, m.start - 100):m.start]):
         return _PARTNER_TIER              # "nous regrouper avec nos voisines de Zouafques"
     if not in_actor and r.level == "commune" and \
@@ -4272,7 +4332,9 @@ _CLASSIFYING = re.compile(rf",\s+(?:une?\s+|l{_A}|la\s+|le\s+)?(?:entreprise|soc
                           re.I)
 # … and so does the actor's own trade ("Thomas Bernard, maraîcher à Widehem, a offert"),
 # which after another's name tells a supplier's town (`_OTHER_PARTY`)
-_TRADE_APPOSED = re.compile(rf",\s*(?:une?\s+|la\s+|le\s+)?{_PARTY_NOUNS}\s+(?:à|au)\s+", re.I)
+# (its seat's participle between: "Les Vergers d'Opale, arboriculteurs installés à Lumbres")
+_TRADE_APPOSED = re.compile(rf",\s*(?:une?\s+|la\s+|le\s+)?{_PARTY_NOUNS}\s+"
+                            rf"(?:(?:installée?s?|basée?s?|située?s?|implantée?s?)\s+)?(?:à|au)\s+", re.I)
 
 
 # a thought for others, in a speech or a letter, names those thought of, not where the

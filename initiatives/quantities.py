@@ -523,8 +523,9 @@ NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|(?<!dans le )b
                   r"|il\s+(?:(?:nous|leur|lui|en|y)\s+)*fau(?:t|drait|dra)\b"
                   # (a call for: "faire appel à eux" relies on someone, asks for nothing)
                   r"|appel à(?!\s+(?:eux|elles?|lui|nous|vous|leurs?\s+services)\b)"
-                  # (… "un appel aux dons", "un appel pour du tissu" too)
-                  r"|appel (?:aux?|pour)\b"
+                  # (… "un appel aux dons", "un appel pour du tissu", "un appel afin de
+                  # réunir …" too)
+                  r"|appel (?:aux?|pour|afin d(?:e\b|['’]))"
                   r"|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
@@ -1072,7 +1073,14 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # 57 bénéficient d'un portage", "une trentaine en profitent")
         item = ("personnes", "personnes", BENEFICIARY, number.end)
     if item is None and _AU_NOMBRE.search(before):     # "les couturières, au nombre de 45"
+        # (fronted, it counts the people its clause's pronoun stands for: "Au nombre de
+        # 12, ils livrent …")
         item = _antecedent(text, s_start, number.start, number.end)
+        if item is None and (pronoun := _PRONOUN_SUBJECT.match(text, number.end)) and \
+                (item := _subject_people(doc, text, max(0, s_start - 300), number.start,
+                                         number.end)) is not None and \
+                re.match(rf"\s*(?:{DOING_STEMS})\w*ent\b", text[pronoun.end():]):
+            item = (*item[:2], VOLUNTEER, *item[3:])   # … who do it: "ils livrent", "elles cousent"
     if item is None and _WE_ARE_N.search(before) and \
             re.search(r"\bhabitant", text[s_start:s_end], re.I):
         return None, "population", number.end      # "un par habitant (nous sommes 6 600)"
@@ -1152,10 +1160,13 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
                          or _per_unit_before(before)
                          or _distributive(before) or _one_of_a_kind(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
-    if (pending := _PENDING.match(text[:s_end], number.end)):
-        # requests still waiting ("12 demandes restent en attente") are a need
-        return Quantity(item="demandes", value=number.value, unit="unités", kind=NEEDED,
-                        approx=number.approx), "demandes en attente", pending.end()
+    if (pending := _PENDING.match(text[:s_end], number.end)) or \
+            (pending := _PENDING_LABEL.search(before)):
+        # requests or tasks still waiting ("12 demandes restent en attente", "Missions à
+        # pourvoir : 9") are a need
+        noun = pending.group(1).lower()
+        return Quantity(item=noun, value=number.value, unit="unités", kind=NEEDED,
+                        approx=number.approx), f"{noun} en attente", max(pending.end(), number.end)
     if item is None and previous and _SUBSET.fullmatch(text, previous[1], number.start):
         return None, "part", number.end      # "540 masques (dont 120 la semaine dernière)"
     if item is None:
@@ -1230,6 +1241,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     if kind == DONE and previous and previous[0].kind in (PER_DAY, PER_WEEK) and \
             _COORDINATED.fullmatch(text[previous[1]:number.start]):
         kind, reason = previous[0].kind, "rythme partagé avec l'objet coordonné"
+    if kind == DONE and previous and previous[0].kind in (PER_DAY, PER_WEEK) and \
+            previous[0].item == name and _PACE_BEFORE.search(before):
+        # a verb of pace ("l'atelier tourne à 250") runs at the rate the thing was just
+        # given at ("… 80 blouses par jour au début ; on tourne à 250")
+        kind, reason = previous[0].kind, "cadence, au rythme du chiffre qui précède"
     approx = number.approx
     # "plus de 70 familles et de 180 personnes": the repeated "de" carries the hedge over.
     if previous and previous[0].approx and re.fullmatch(
@@ -1240,8 +1256,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
 
 
 # requests not yet met: "12 demandes restent en attente", "1 800 demandes non satisfaites"
-_PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?demandes\b(?=[^.;!?]{0,40}?(?:en attente"
-                      r"|non satisfaites|à satisfaire|sans réponse|restent|encore))", re.I)
+_PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?(demandes|missions)\b(?=[^.;!?]{0,40}?(?:en attente"
+                      r"|non satisfaites|à satisfaire|à pourvoir|sans réponse|restent|encore))", re.I)
+# … or a row's label saying so ("Demandes en attente : 12", "Missions à pourvoir …… 9")
+_PENDING_LABEL = re.compile(r"(?:^|\n)\W{0,3}(demandes|missions)\s+(?:en attente|non satisfaites"
+                            r"|à satisfaire|à pourvoir|sans réponse)\s*[:.…]*\s*$", re.I)
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
@@ -1300,6 +1319,7 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 _RESTATES = re.compile(r",\s*soit\s+(?:au total\s+|en tout\s+)?$", re.I)
 # "Les couturières, au nombre de 45, …": the number counts the people named before.
 _AU_NOMBRE = re.compile(r"\bau nombre de\s*$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*,\s*(?:ils|elles)(?:\s+(?:en|y|les|leur|nous))?")
 _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
 # "80 d'entre vous": some of the readers (or of the writers, "d'entre nous"), people
 _OF_US = re.compile(r"\s+d['’]entre\s+(?:vous|nous)\b", re.I)
@@ -1334,6 +1354,9 @@ _ONE_BATCH = re.compile(r"\b(?:un|une|ce|cet|cette)\s+(?:(?:premier|première|de
                         r"|petit|petite)\s+)?(?:lot|envoi|livraison|colis|carton"
                         r"|chargement|arrivage)\s+(?:de\s+)?$", re.I)
 # objects coordinated under one verb share its rate ("chaque jour 80 baguettes et 50 …")
+# a verb of pace before its figure: "on tourne à 400", "la chaîne roule autour de 90"
+_PACE_BEFORE = re.compile(r"\b(?:tourn|roul)\w*\s+(?:à|autour de|aux alentours de)\s+"
+                          r"(?:environ\s+|près de\s+|plus de\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de\s+|d['’]\s*)?")
 _TO_DO = re.compile(r"\s+à\s+(?:se\s+|s['’]|nous\s+|vous\s+)?[a-zéèêà]+(?:er|ir|re)\b", re.I)
 _BENEFIT_AFTER = re.compile(r"\s+(?:en\s+|y\s+)?(?:ont\s+)?(?:désormais\s+|déjà\s+)?"
@@ -2275,9 +2298,10 @@ def _gathers(chain) -> bool:
     # the counted noun, or "dizaine" itself in "une dizaine de chefs"; things gathered
     # ("420 produits ont été rassemblés") are collected, people gather themselves
     noun = next((t for t in chain[:2] if t.pos_ in ("NOUN", "PROPN")), None)
-    # (or people qualified by the participle: "six restaurateurs … réunis au sein de …")
+    # (or people qualified by the participle: "six restaurateurs … réunis au sein de …";
+    # or people a group gathers, its members: "le réseau fédère 14 boulangers")
     return noun is not None and ((noun.dep_ == "nsubj" or (
-        noun.dep_ == "nsubj:pass" and _AGENT_NOUN.search(noun.text))) and
+        noun.dep_ in ("nsubj:pass", "obj") and _AGENT_NOUN.search(noun.text))) and
         noun.head.lemma_.lower() in GATHER or bool(_AGENT_NOUN.search(noun.text)) and any(
             c.dep_.startswith("acl") and c.lemma_.lower() in GATHER for c in noun.children))
 
@@ -2581,12 +2605,13 @@ def _national(chain, before: str, after: str) -> bool:
     # ("commandé 5 000 masques par l'intermédiaire du groupement d'achat de la Région")
     # (a colon after a national scope introduces its figure: "un élan national :
     # plus de 200 000 bénévoles …")
-    label = re.split(rf"[.;!?{PICTOGRAPHS}]", before)[-1]
+    # (a dot inside a word is a web address's, no sentence's end: "jeveuxaider.gouv.fr")
+    label = re.split(rf"[;!?{PICTOGRAPHS}]|\.(?!\w)", before)[-1]
     if ":" in label and _NATIONAL_SCOPE_BEFORE_COLON.search(label.rsplit(":", 1)[0]) and \
             not _TO_US.search(label):
         return True
-    clause = (re.split(rf"[.;:!?{PICTOGRAPHS}]", before)[-1] + " "
-              + re.split(rf"[.;!?{PICTOGRAPHS}]|,\s*(?:comme|alors|tandis|mais|et)\b|{_CHANNEL}",
+    clause = (re.split(rf"[;:!?{PICTOGRAPHS}]|\.(?!\w)", before)[-1] + " "
+              + re.split(rf"[;!?{PICTOGRAPHS}]|\.(?!\w)|,\s*(?:comme|alors|tandis|mais|et)\b|{_CHANNEL}",
                          after)[0])
     return bool(_NATIONAL_PHRASE.search(clause)) and not _TO_US.search(clause)
 

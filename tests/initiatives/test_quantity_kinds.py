@@ -2659,3 +2659,27 @@ def test_emergency_lines_and_the_needy_ask_for_nothing():
     # "dans le besoin" says who is needy: the helpers counted after it are no need
     assert kinds("Le réseau relie les familles dans le besoin et 140 bénévoles inscrits.") == \
         [(140, "volunteers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people a group gathers are its members
+    ("Le collectif réunit désormais 9 restaurateurs.", [(9, "volunteers")]),
+    # "au nombre de" fronted counts the people its clause's pronoun stands for
+    ("Les jeunes du club ont repris les courses des aînés. Au nombre de 14, ils livrent "
+     "50 foyers.", [(14, "volunteers"), (50, "beneficiaries")]),
+    # an appeal "afin de" gather something asks for it
+    ("Elle lance un appel afin de réunir 300 kg de pâtes.", [(300, "needed")]),
+    # tasks or requests still waiting, in a row's label
+    ("Missions à pourvoir : 8", [(8, "needed")]),
+    ("Demandes en attente : 5", [(5, "needed")]),
+    # a verb of pace runs at the rate the thing was just given at
+    ("« On cousait 50 blouses par jour au début. Aujourd'hui, on tourne à 120 », dit-elle.",
+     [(50, "per_day"), (120, "per_day")]),
+])
+def test_members_gathered_appeals_pending_tasks_and_a_pace(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_web_address_s_dots_end_no_sentence_before_a_national_figure():
+    assert aside("Au niveau national, le site entraide.gouv.fr recense déjà 200 000 inscrits.") \
+        == [("200 000", "national")]

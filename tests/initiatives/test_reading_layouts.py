@@ -3684,3 +3684,111 @@ def test_where_those_served_come_from_is_reached_and_comparisons_are_passing():
     helpers = summary("Restos du cœur – antenne de Fruges\n\n"
                       "Douze bénévoles, venus de Lugy et de Verchin, ont servi 80 repas à Fruges.")
     assert [codes for _, codes, _ in helpers] == [["62364"]]
+
+
+def test_an_agglomeration_s_bulletin_by_its_short_name_its_topics_and_a_bearer_s_seat():
+    found = summary(
+        "GRAND CALAIS TERRES ET MERS – INFOS\n\n"
+        "Pendant la crise, l'Agglo et ses communes restent mobilisées.\n\n"
+        "▶ DES MASQUES\n"
+        "- Commande passée : 40 000 masques lavables, livraison attendue fin mai\n"
+        "- Déjà remis aux mairies : 12 000 masques\n"
+        "- Premières communes servies : Marck, Coulogne\n\n"
+        "▶ CIRCUIT COURT\n"
+        "Les Vergers du Calaisis, arboriculteurs installés à Guînes, proposent un drive :\n"
+        "- 80 paniers préparés par semaine\n\n"
+        "▶ ENTRAIDE ENTRE VOISINS\n"
+        "Porté par l'association Calais Solidaire :\n"
+        "Inscrits comme bénévoles ........ 140\n"
+        "Missions en attente ........ 12\n")
+    assert found[0] == ("Communauté d'agglomération Grand Calais Terres et Mers",
+                        ["62548", "62244"], [(40000, "ordered"), (12000, "done")])
+    assert found[1] == ("Les Vergers du Calaisis", ["62397"], [(80, "per_week")])
+    assert found[2][2] == [(140, "volunteers"), (12, "needed")]
+
+
+def test_headings_of_one_series_are_topics_even_when_one_reads_as_a_town():
+    found = summary(
+        "LA LETTRE DU TERNOIS\n\n"
+        "■ COUTURE\n"
+        "Atelier des Fils d'Anvin (Anvin, Heuchin)\n"
+        "→ 900 masques cousus\n\n"
+        "■ COURSES\n"
+        "Épicerie solidaire de Frévent\n"
+        "→ 40 familles aidées\n\n"
+        "■ LIEN SOCIAL\n"
+        "Commune de Wail\n"
+        "→ 20 tablettes prêtées aux aînés\n\n"
+        "■ À NOTER\n"
+        "Prochaine lettre le 4 mai.\n")
+    assert all("62252" not in codes for _, codes, _ in found)    # Couture, the village
+    assert [codes for _, codes, _ in found] == [["62036", "62451"], ["62361"], ["62868"]]
+
+
+def test_a_topic_heading_is_no_name_and_an_entry_s_name_before_its_figure_is():
+    found = summary(
+        "VILLE DE SAINT-POL-SUR-TERNOISE – LETTRE AUX HABITANTS\n\n"
+        "■ MASQUES POUR TOUS\n"
+        "- Masques lavables commandés par la ville : 5 000\n"
+        "- Déjà distribués : 2 000\n\n"
+        "■ FABRICATION DE BLOUSES\n"
+        "- Les Ateliers du Moulin (chantier d'insertion, Frévent) : 300 blouses par semaine\n")
+    assert [(actor, codes) for actor, codes, _ in found] == [
+        ("Ville de Saint-Pol-sur-Ternoise", ["62767"]), ("Les Ateliers du Moulin", ["62361"])]
+    assert found[1][2] == [(300, "per_week")]
+
+
+def test_a_title_in_capitals_over_a_paragraph_naming_its_bearer_is_its_topic():
+    found = summary(
+        "LA LETTRE DU TERNOIS\n\n"
+        "—— RÉSEAU « COUP DE FIL » ——\n"
+        "Porté par l'association Entraide Frévent :\n"
+        "• Bénévoles mobilisés : 30\n"
+        "• Personnes aidées : 90\n")
+    assert [(actor, quantities) for actor, _, quantities in found] == [
+        ("Entraide Frévent", [(30, "volunteers"), (90, "beneficiaries")])]
+
+
+def test_trips_advised_against_and_a_former_home_are_passing():
+    found = summary(
+        "Ville de Frévent\n\n"
+        "Chers Fréventins,\n\n"
+        "La commune a distribué 3 000 masques cette semaine. Je vous demande de limiter vos "
+        "déplacements, même vers Hesdin ou Auxi-le-Château, où les commerces restent fermés.\n\n"
+        "Le club de marche livre les courses de 25 aînés ; son président, un retraité "
+        "installé autrefois à Ligny-sur-Canche, organise les tournées.")
+    assert sorted({c for _, codes, _ in found for c in codes}) == ["62361"]
+
+
+def test_the_headline_under_a_rubric_and_the_towns_a_delivery_serves():
+    found = summary(
+        "TERNOIS\n"
+        "À Ligny-sur-Canche, les paniers du drive s'arrachent\n\n"
+        "Lancé par une jeune éleveuse, le point de vente a trouvé son public.\n\n"
+        "Marie Caron a vendu 200 paniers depuis avril. Elle assure aussi la livraison pour "
+        "les clients de Wail et de Frévent qui ne peuvent pas se déplacer.")
+    assert [(codes, quantities) for _, codes, quantities in found] == [
+        (["62513", "62868", "62361"], [(200, "done")])]
+
+
+def test_a_call_under_a_shouted_label_is_the_author_s_and_a_closed_shop_is_passing():
+    found = summary(
+        "Les Fils d'Or de Pernes\n\n"
+        "⚠️ URGENT ⚠️ On manque de tissu ! Il nous en faudrait 30 mètres. La mercerie de "
+        "Saint-Pol-sur-Ternoise est fermée depuis lundi.")
+    assert found == [("Les Fils d'Or de Pernes", ["62652"], [(30, "needed")])]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a sentence adverb before the subject is no firm's name
+    ("Enfin, l'entreprise Caron, basée à Frévent, a offert 500 gants à la commune.",
+     "Caron", "entreprise"),
+    # a small firm by its usual short form
+    ("À Pernes, la PME Agrinove a fabriqué 300 visières.", "PME Agrinove", "entreprise"),
+    # a name past an apposition saying what it is
+    ("Les Jardins de la Ternoise, maraîchers installés à Wail, livrent 40 paniers.",
+     "Les Jardins de la Ternoise", "association"),
+])
+def test_named_subjects_past_an_adverb_or_an_apposition(text, name, kind):
+    actor = find_actor(text)
+    assert (actor.name, actor.type) == (name, kind)
