@@ -2646,6 +2646,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     untold: Block | None = None    # … introduced by a block no initiative took
     heading: str | None = None
     headline: Block | None = None
+    subtitled: Block | None = None  # an item's paragraph without figures nor actor
     practical = False              # the entries of a practical notice's list
     for block in blocks:
         if counted_once.is_recap(_FRAME.sub("", block.text)):
@@ -2799,6 +2800,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                     _SHARED_OUT.search(block.text) else None
                 continue
             current = None  # a subtitle: its paragraph is read on its own
+            subtitled = block if not figures else None
         # under a commune's heading, a generic actor is that commune's ("l'union
         # commerciale"), and so in a list entry opening with a commune ("• Zutkerque —
         # Courses — Conseil municipal des jeunes")
@@ -2898,6 +2900,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             # d'Audruicq, la plateforme … Bilan au 24 avril :")
             own = context.actor
             lead = [untold] if untold is not None and intro and BULLET.match(block.text) else []
+            if subtitled is not None and position[subtitled.start] == position[block.start] - 1 \
+                    and not lead:
+                # (… or the item's paragraph under its headline, without figures nor
+                # actor, over the item's rows: "Service intercommunal, tournées à …" over
+                # "Rythme actuel : 240 repas")
+                lead = [subtitled]
             current = _Draft(Actor(own.name, own.type, 0, 0), [*lead, block], block, heading)
             drafts.append(current)
         elif figures and BULLET.match(block.text) and (own := _town_actor(block.text, figures,
@@ -3588,7 +3596,9 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bcomme\s+(?:l{_A}\s*)?(?:\w+\s+){{0,2}}(?:fait|font|faisai\w+)\b"
                    rf"(?:[^.;]{{0,50}}\s(?:à|au|en|de|d{_A})\s*|\s+)"
                    # what inspired it, named bare ("on s'est inspirés de ce qu'avait lancé ")
-                   rf"|\binspir\w*\s+(?:de|par|d{_A})\b[^.;]{{0,80}}(?:\s|d{_A})"
+                   # (past a qualifier: "inspirées pour certaines de l'opération de")
+                   rf"|\binspir\w*\s+(?:pour\s+(?:certaine?s|partie|beaucoup)\s+|en\s+partie\s+)?"
+                   rf"(?:de|par|d{_A})\b[^.;]{{0,80}}(?:\s|d{_A})"
                    # a route through a place ("transiteront par la plateforme de ", "via ")
                    rf"|\btransit\w*\s+(?:par|via)\b[^.;]{{0,60}}\s(?:de\s+|d{_A}|à\s+|au\s+)?"
                    # (a list after a colon is no route: "via quatre points de retrait : les
@@ -4392,7 +4402,9 @@ def _receives(body: str, pos: int) -> bool:
 # (letters written or addressed to them are sent: "ont écrit 120 lettres aux résidents")
 _SENDING = re.compile(rf"\b(?:{_GIVING}|parti(?:e|s|es)?|partent|achemin\w*|fourni\w*|destin\w*"
                       rf"|écri(?:t|ts|te|tes|vent|vons|re)|adress\w*)\b"
-                      rf"|\b(?:pour|vers|au profit d(?:es?|u)|à destination d(?:es?|u))\s", re.I)
+                      rf"|\b(?:pour|vers|au profit d(?:es?|u)|à destination d(?:es?|u))\s"
+                      # (a way told without its verb: "Direction l'Ehpad de Bapaume")
+                      rf"|\bdirection\s+(?=le\s|la\s|les\s|l{_A})", re.I)
 # … unless another verb, of working or living there, governs the receiver after it
 _BEING_THERE = re.compile(r"\b(?:travaill\w*|exerc(?:e|ent|ait|aient)|viv(?:ent|ait|aient)|vit"
                           r"|habit(?:e|ent|ait|aient)|séjourn\w*)\b", re.I)

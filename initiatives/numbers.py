@@ -79,6 +79,11 @@ SHAPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:(?:avant|après|dès|depuis|pour|vers|d['’]ici)\s+le|jusqu['’]au"
                         r"|à partir du)\s+(?:1er|[1-9]|[12]\d|3[01])\b(?!\s*(?:[,.]\d|[^\W\d_]|\d))",
                         re.I)),
+    # … or after its weekday, with no noun after it ("Samedi 25, de 14 h à 17 h",
+    # "rendez-vous mardi 12 à la salle")
+    ("date", re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+"
+                        r"(?:1er|[1-9]|[12]\d|3[01])\b(?!\s*(?:[,.]\d|\d|(?!(?:à|au|de|dès|entre|et"
+                        r"|matin|soir)\b)[^\W\d_]))", re.I)),
     # … or with its part of the day ("si le sac n'est pas arrivé le 14 au soir")
     ("date", re.compile(r"\ble\s+(?:1er|[1-9]|[12]\d|3[01])\s+(?=(?:au\s+(?:soir|matin)|à\s+midi"
                         r"|dans\s+la\s+(?:matinée|soirée|journée)|en\s+(?:soirée|matinée|fin de journée))\b)",

@@ -395,6 +395,9 @@ _WHERE_THEY_LIVE = re.compile(
 # inhabitants spread over places, or a text's "avec" giving them first: the territory's
 # size ("Avec plus de 34 000 habitants répartis sur 96 communes, notre territoire …")
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
+# inhabitants a scheme covers are its scope, no one it has helped yet ("18 000 habitants
+# concernés par le dispositif")
+_COVERED = re.compile(r"\s*(?:concerné|couvert|visé)e?s\s+par\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
@@ -526,7 +529,9 @@ NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|(?<!dans le )b
                   # (… "un appel aux dons", "un appel pour du tissu", "un appel afin de
                   # réunir …" too)
                   r"|appel (?:aux?|pour|afin d(?:e\b|['’]))"
-                  r"|recrut\w*|sollicit\w*|sont attendu\w*)", re.I)
+                  r"|recrut\w*|sollicit\w*|sont attendu\w*"
+                  # (a wish to find: "on aimerait trouver 10 bénévoles de plus")
+                  r"|(?:aim|voudr|souhait|espér)\w*\s+trouver)", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
 _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
@@ -591,8 +596,10 @@ GOAL_BEFORE = re.compile(
     rf"|\b(?:d{_APOS}ici|à terme|pour atteindre|jusqu{_APOS}à atteindre|prochaine étape"
     rf"|en projet)\b[^.;]{{0,30}}$)",
     re.I)
-# the label of a label–value row, alone on its line before the figure
-_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›][ \t]*)?[^\W\d][^\n:.;]{0,50}:[ \t]*$")
+# the label of a label–value row, alone on its line before the figure (a list's entry
+# may run long: "• Commande groupée passée auprès d'un fournisseur de la région :")
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›][ \t]*[^\W\d][^\n:.;]{0,80}|[^\W\d][^\n:.;]{0,50})"
+                        r":[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 # (the next milestone too: "Prochain cap pour ce collectif de couturières : 8 000 masques")
 # (the next one of a series is to come: "Prochaine récolte attendue : 400 kg")
@@ -1068,6 +1075,9 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # (or things: "10 000 masques commandés. 4 500 d'entre eux ont été distribués")
     if item is None and (part := _OF_US.match(text, number.end)):
         item = ("personnes", "personnes", PEOPLE, part.end())
+    if item is None and _WE_ARE_N.search(before) and (team := _IN_OUR_TEAM.match(text, number.end)):
+        # the speakers counting their team ("on est 12 dans l'équipe") are its helpers
+        item = ("bénévoles", "personnes", VOLUNTEER, team.end())
     if item is None and _BENEFIT_AFTER.match(text, number.end):
         # a bare figure whose verb says it benefits counts people helped ("Parmi elles,
         # 57 bénéficient d'un portage", "une trentaine en profitent")
@@ -1323,6 +1333,8 @@ _PRONOUN_SUBJECT = re.compile(r"\s*,\s*(?:ils|elles)(?:\s+(?:en|y|les|leur|nous)
 _OF_THEM = re.compile(r"\s+d['’]entre\s+(?:eux|elles)\b", re.I)
 # "80 d'entre vous": some of the readers (or of the writers, "d'entre nous"), people
 _OF_US = re.compile(r"\s+d['’]entre\s+(?:vous|nous)\b", re.I)
+_IN_OUR_TEAM = re.compile(r"\s+(?:dans|au sein de)\s+(?:l['’]équipe|le groupe|le collectif"
+                          r"|l['’]association|le club|l['’]atelier)\b", re.I)
 # "Ils sont douze à se relayer": a count of the subject's people, then what they do;
 # `_ARE_NOW` in the present or the past only ("ils seront 30 à coudre" is to come).
 _BEING_NOW = r"sont|sommes|étaient|étions|êtes|(?<=on )est|(?<=on )était"
@@ -1370,7 +1382,7 @@ _DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 # (a day after the figure tells when: "ils étaient 18 mardi soir")
 _ELLIPSIS = re.compile(rf"[ \t]*(?:[.,;:()!?\n»”\"–—]|$|et\b(?!\s+\d)|pour\b|à la\b|au\b|avant\b"
                        rf"|(?:{'|'.join(sorted(_DAYS))})\b"
-                       rf"|au total\b|par (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
+                       rf"|au total\b|(?:par|chaque) (?:jour|soir|midi|matin|semaine)\b"  # "60 par jour"
                        rf"|depuis\b|en tout\b|à ce jour\b|jusqu{_APOS}(?:ici|à présent)\b"
                        rf"|d{_APOS}ici\b|dès\b|de plus\b|supplémentaires\b)")
 # "en" before a verb of making: what is made is a thing, never its makers
@@ -1864,6 +1876,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
                                  or _WE_ARE_N.search(before))) or \
             (name == "habitants" and (_ALL_OF.search(before) or _SPREAD.match(after)
+                                      or _COVERED.match(after)
                                       # a line that is only the count ("27 000 habitants",
                                       # in a box of key figures) states a size
                                       # (… or with where they live: "33 000 habitants
@@ -2090,8 +2103,10 @@ _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’
 _WE_ARE_BEFORE = re.compile(r"\b(?:on est|nous sommes|on était|nous étions)\s+(?:maintenant\s+|désormais"
                             r"\s+|déjà\s+|aujourd['’]hui\s+)?$", re.I)
 _PRINTED_AFTER = re.compile(r"\s+((?:imprimé|photocopié|tiré|édité)e?s)\b", re.I)
+# (a row's label may detail them in brackets: "Missions réalisées (courses, appels) : 80")
 _PERFORMED_BEFORE = re.compile(r"(?:\b(?:(?:réalis|effectu|assur|accompl)\w*|men(?:ée?s?|er))(?:\s+(?:déjà|plus de"
-                               r"|près de|environ))*\s*:?|\bobjectif\s*(?::|de))\s*$", re.I)
+                               r"|près de|environ))*(?:\s*\([^()\n]{1,60}\))?\s*:?|\bobjectif\s*(?::|de))\s*$",
+                               re.I)
 _PERFORMED = re.compile(r"\s+(?:(?:ont|sont)\s+(?:été\s+)?|déjà\s+)*(?:réalisée|effectuée|assurée"
                         r"|accomplie|menée)s?\b|\s+par\s+(?:jour|semaine)\b", re.I)
 # ... unless a verb of holding or counting governs them ("la commune compte 300 habitations")
@@ -2341,7 +2356,8 @@ _MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|e
                            # (the body they belong to: "douze jeunes de l'association « X »")
                            rf"(?:(?:de l['’]|du|de la|des)\s*(?:association|club|collectif|comité"
                            rf"|centre|foyer)\b[^,.;:!?\d]{{0,50}}?\s+)?"
-                           rf"(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
+                           # (or by a relative clause: "les 9 salariés qui cuisinent")
+                           rf"(?:qui\s+)?(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
                            rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b"
                            # errands done for others ("font chaque semaine les courses")
                            rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons)\b)",
@@ -3091,6 +3107,16 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             # aux infirmiers, est attendue vendredi"), however far its verb stands
             return ORDERED, f"attendu, pas encore livré (« {verb.text} »)"
         reading, words = _verb_reading(verb)
+        if reading == "infinitive" and \
+                (causer := next((c for c in verb.children if c.lemma_ == "faire"
+                                 and c.pos_ in ("AUX", "VERB") and c.i < verb.i), None)) is not None:
+            # a causative's infinitive takes the tense of "faire" ("fait porter chaque
+            # semaine 120 croissants": done by proxy, now)
+            reading, words = _verb_reading(causer)
+        if reading == "infinitive" and first is not None and verb.i > first.i and \
+                any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children):
+            continue  # a purpose after the figure, of the act that counts it ("12 élèves
+            #           aidés par téléphone pour se connecter")
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"
         if reading == "infinitive" and verb.idx < clause_start and \

@@ -2683,3 +2683,33 @@ def test_members_gathered_appeals_pending_tasks_and_a_pace(text, expected):
 def test_a_web_address_s_dots_end_no_sentence_before_a_national_figure():
     assert aside("Au niveau national, le site entraide.gouv.fr recense déjà 200 000 inscrits.") \
         == [("200 000", "national")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speakers counting their team, then a wish to find more: helpers, then a need
+    ("On est 7 dans l'équipe et on aimerait trouver 5 bénévoles de plus.",
+     [(7, "volunteers"), (5, "needed")]),
+    # people a relative clause says make things help
+    ("Les 6 salariés qui cuisinent le font sur leur temps libre.", [(6, "volunteers")]),
+    # a causative takes the tense of "faire": done by proxy, at its rate
+    ("L'épicerie fait livrer chaque semaine 60 colis aux aînés.", [(60, "per_week")]),
+    # a purpose after the figure is the act's, no project of its own
+    ("- une vingtaine d'aînés aidés par téléphone pour utiliser leur tablette",
+     [(20, "beneficiaries")]),
+    # an order's row with a long label
+    ("• Commande groupée passée auprès d'un fournisseur de la région : 20 000 masques, "
+     "livraison attendue fin mai", [(20000, "ordered")]),
+    # missions performed, detailed in brackets
+    ("• Missions réalisées (courses, appels) : 80", [(80, "done")]),
+    # a total restated as a rate
+    ("En un mois, 600 repas ont été livrés, soit une vingtaine chaque jour.",
+     [(600, "done"), (20, "per_day")]),
+])
+def test_teams_wishes_causatives_purposes_long_labels_and_rates_restated(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_weekday_s_date_and_the_inhabitants_a_scheme_covers_are_no_counts():
+    assert ("Samedi 16", "date") in aside("Samedi 16, de 9 h à 12 h, distribution au local.")
+    assert kinds("Samedi 25 bénévoles étaient présents.") == [(25, "volunteers")]
+    assert aside("12 000 habitants concernés par le dispositif.") == [("12 000", "population")]

@@ -3792,3 +3792,20 @@ def test_a_call_under_a_shouted_label_is_the_author_s_and_a_closed_shop_is_passi
 def test_named_subjects_past_an_adverb_or_an_apposition(text, name, kind):
     actor = find_actor(text)
     assert (actor.name, actor.type) == (name, kind)
+
+
+def test_an_item_s_paragraph_over_its_rows_and_a_way_told_without_its_verb():
+    found = summary(
+        "Communauté de communes du Haut Pays du Montreuillois\n"
+        "LA LETTRE – semaine 17\n\n"
+        "▶ Portage de repas\n"
+        "Service intercommunal, tournées à Fruges, Lugy et Verchin.\n"
+        "Rythme actuel ........ 90 repas / semaine\n")
+    assert [(codes, quantities) for _, codes, quantities in found] == [
+        (["62364", "62533", "62843"], [(90, "per_week")])]
+    found = summary(
+        "Le traiteur de Fruges cuisine pour les soignants\n\n"
+        "Le traiteur Lenoir, installé à Fruges, prépare 60 repas par jour. Direction "
+        "l'Ehpad de Lugy, où l'équipe attend son déjeuner. Cette initiative est inspirée "
+        "pour partie de l'opération menée à Hesdin.")
+    assert [codes for _, codes, _ in found] == [["62364", "62533"]]
