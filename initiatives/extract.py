@@ -1917,10 +1917,16 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
         shouting = "\n" not in bare and loud.upper() == loud and bare.lower() != bare
         if _FIGURE_ROW.search(b.text):
             continue   # a town's row of figures ("• Brêmes : 52"): data, no section's head
-        if b.role in ("heading", "headline") or shouting:
+        # (a marked line opening on towns in capitals before a dash heads their section,
+        # whatever its length beside its card's: "▶ AVION / MÉRICOURT — Devoirs à distance")
+        towns_first = bool(BULLET.match(b.text)) and "\n" not in b.text and not _FIGURE.search(b.text) \
+            and bool(_CAPITAL_TOWNS_DASH.match(_strip_bullet(b.text)))
+        if b.role in ("heading", "headline") or shouting or towns_first:
             if (mark := BULLET.match(b.text)):
                 series.setdefault(mark.group().strip(), []).append(b.start)
             name = (bare if shouting else _strip_bullet(b.text)).strip().rstrip(":").strip()
+            if towns_first and not shouting:
+                name = re.split(r"\s+[—–]\s+", name, maxsplit=1)[0]   # its towns, before the dash
             r = resolve(name, dep) if 0 < len(name.split()) <= 6 else None
             joint = _joint_towns(name, dep)
             if r is not None and r.code and r.level == "commune" and r.inside and \
@@ -1939,6 +1945,9 @@ def town_heads(blocks: list[Block], dep: str) -> dict:
                 heads.pop(start, None)
     # (a heading naming two towns together is already a section's: "AVION et MÉRICOURT")
     return heads if sum(len(towns) for towns in heads.values()) >= 2 else {}
+
+
+_CAPITAL_TOWNS_DASH = re.compile(rf"[{_UP}][{_UP}'’ /-]{{2,}}(?=\s+[—–]\s+\S)")
 
 
 def _joint_towns(name: str, dep: str) -> list:
@@ -2661,8 +2670,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             section_town, section_also = towns[0], towns[1:]
             current, last, headline = None, None, None
             if section_town is not None:
-                if block.role == "headline" and (_named_after_towns(block.text, dep)
-                                                  or _names_its_bearer(block.text)):
+                # (… or a marked line, however short its card: "■ LUGY – Ferme Dupuis")
+                if (block.role == "headline" or BULLET.match(block.text)) and \
+                        (_named_after_towns(block.text, dep) or _names_its_bearer(block.text)):
                     # "● Lumbres – Aa Couture", "1. Beussent : le club « Fil et Aiguille »
                     # au rendez-vous": its bearer heads the item
                     headline = block
@@ -2875,6 +2885,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                  # (… marked as entries, each a label and its value, opening on no town:
                  # "Portée par l'association X :" over "- Foyers inscrits : 118")
                  or (intro and actor is None and entry_town is None and _label_value_entry(block.text))
+                 # (… or under a card's bearer line: "Porteur : collectif X" over "• Paniers
+                 # préparés : 90", "• Retrait : …", "• Livraison à domicile à …")
+                 # (not the next card, its title marked otherwise: "■ Des visières …")
+                 or (actor is None and entry_town is None and bool(_BEARER.match(current.actor_block.text))
+                     and (_label_value_entry(block.text) or (
+                         bool(BULLET.match(block.text)) and _same_list(block.text, current.blocks[-1].text))))
                  or _field_of_story(block.text, current, dep)):
             # (a card's lines, "Où : …", "Combien : …", are its bearer's; an entry marked
             # as the card's is the next card: "• Action : …" under "• Action : …")
@@ -3634,6 +3650,11 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"(?:[^.;,:]{{0,30}}?\s(?:de\s+|d{_A}))?"
                    # where a person lives, told as such ("Jocelyne, elle, habite Houchin")
                    rf"|\b(?:habit(?:e|es|ent|ait|aient)|résid(?:e|ent|ait|aient))\s+(?:à\s+|au\s+|en\s+)?"
+                   # … or where one works or worked ("ceux qui continuent à travailler, ici
+                   # ou à Lens", "la plupart bossent à Arras", "toute sa carrière dans une
+                   # filature de Lille")
+                   rf"|\b(?:travaill|boss)\w*\b[^.;:]{{0,20}}?\s(?:à|au|en)\s+"
+                   rf"|\bcarrière\b[^.;:]{{0,50}}?\s(?:de\s+|d{_A}|à\s+|au\s+)"
                    # … or lived once ("installé autrefois à Lens", "a longtemps vécu à Auchel")
                    rf"|\b(?:installée?s?|établie?s?)\s+(?:autrefois|jadis|naguère|auparavant"
                    rf"|longtemps)\s+(?:à|au|en)\s+"
@@ -3643,7 +3664,10 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\b(?:a|ont|avait|est|sont|était)\s+(?:grandi|née?s?)\s+(?:à|au|en)\s+"
                    rf"|\b(?:originaires?|natifs?|natives?)\s+(?:de\s+|d{_A}|du\s+)"
                    # a line between two towns ("la ligne reliant Ambleteuse à Boulogne")
-                   rf"|\b(?:reliant|relie|relient|reliait|desservant)\s+(?:[^.;,:]{{1,40}}?\s(?:à|au|et)\s+)?"
+                   rf"|\b(?:reliant|relie|relient|reliait|desservant)\s+(?:(?:à|au)\s+|[^.;,:]{{1,40}}?\s(?:à|au|et)\s+)?"
+                   # an edge toward a town ("la sortie vers Dourges", "à la frontière avec
+                   # Drocourt"): near it, not in it
+                   rf"|\b(?:sortie|route)\s+vers\s+|\b(?:frontière|limite)\s+avec\s+"
                    rf"|\b(?:sur le modèle|à l{_A}image|à l{_A}exemple"
                    # something alike elsewhere ("une opération similaire menée à Marquion")
                    rf"|(?:similaires?|comparables?|semblables?|analogues?)\b)"

@@ -329,8 +329,9 @@ def _unboxed(text: str) -> str:
 
 
 # a row drawn with dot leaders ("Balinghem ........ 38"): a label and its figure, as a
-# list's entry
-_DOT_LEADER = re.compile(r"(?m)^[ \t]*([^\W\d][^\n.]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*(\d[^\n]*?)[ \t]*$")
+# list's entry (marked already or not: "• Repas livrés ....... 140")
+_DOT_LEADER = re.compile(r"(?m)^[ \t]*(?:[-–—•▪*›][ \t]*)?([^\W\d][^\n.]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*"
+                         r"(\d[^\n]*?)[ \t]*$")
 
 
 def _normalise(text: str) -> str:

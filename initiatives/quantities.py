@@ -241,6 +241,13 @@ def _per_unit_before(before: str) -> bool:
         not _LACKS_MEANS.search(before)
 
 
+_PART_OF_SOME = re.compile(r"\b(?:plusieurs|quelques|de nombreu(?:x|ses)|certaine?s)\s+[^\d,;:.!?]{1,30}"
+                           r",?\s+dont\s+$", re.I)
+_SHARE_AGAIN = re.compile(r"\s+(?:pour|par)\s+(?:les?\s|la\s|l['’]|chaque\s)", re.I)
+# a count said to happen now and then is one occasion's, no total ("avec parfois 3 ou 4
+# passages dans le même", "quelquefois jusqu'à 12 appels")
+_SOMETIMES = re.compile(r"\b(?:parfois|quelquefois|de temps en temps)\s+(?:jusqu['’]à\s+)?"
+                        r"(?:\d+\s+(?:ou|à)\s+)?$", re.I)
 _LACKS_MEANS = re.compile(r"\b(?:manqu\w*|faut|faudrait|besoin)\s+(?:\w+\s+){0,2}?de quoi"
                           r"\s+\w+(?:\s+\w+)?\s*$", re.I)
 
@@ -467,6 +474,9 @@ _NATIONAL_PHRASE = re.compile(
     # (the Region as a funder, "grâce à une dotation de la Région", is no scope either)
     rf"|(?<!par )(?<!avec )(?<!grâce à )(?<!dotation de )(?<!aide de )(?<!soutien de )"
     rf"(?<!financement de )(?<!subvention de )(?-i:[Ll]a Région)"
+    # (… nor a named area's "Région de X", a body's name: "Communauté de communes de la
+    # Région d'Audruicq")
+    rf"(?!\s+(?:de\s+|d{_APOS})\s*(?-i:[A-ZÀ-Ý]))"
     # ("l'ensemble du territoire", bare, is a local body's own: "210 bénéficiaires
     # répartis sur l'ensemble du territoire" in an intercommunality's bulletin)
     rf"|dans (?:tout )?le pays|partout en France|territoire (?:national|français)"
@@ -531,7 +541,9 @@ NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|(?<!dans le )b
                   r"|appel (?:aux?|pour|afin d(?:e\b|['’]))"
                   r"|recrut\w*|sollicit\w*|sont attendu\w*"
                   # (a wish to find: "on aimerait trouver 10 bénévoles de plus")
-                  r"|(?:aim|voudr|souhait|espér)\w*\s+trouver)", re.I)
+                  r"|(?:aim|voudr|souhait|espér)\w*\s+trouver"
+                  # (things asked of others: "Tablettes demandées aux entreprises : 40")
+                  r"|demandée?s\s+(?:aux?|à)\s)", re.I)
 # a figure given as the aim of a purpose clause ("pour atteindre 3 000", "afin de
 # franchir la barre des 10 000")
 _PURPOSE_GOAL = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:atteindre|arriver à|parvenir à"
@@ -847,6 +859,12 @@ def read_numbers(text: str, lead: str = "", above: str | None = None, check=None
             # "27 bénévoles, dont 19 couturières … et 8 personnes à la découpe": the
             # parts a "dont" lists go on to its last one
             q, reason = None, "part"
+        if q is not None and out and out[-1][0].reason == "per_unit" and \
+                _SHARE_AGAIN.match(text, number.end) and \
+                re.fullmatch(r"[^.;:!?\d]{0,40},\s*", text[numbers[i - 1].end:number.start]):
+            # a share told again for others, its noun left out ("1 masque par personne, 2
+            # pour les soignants") is one too
+            q, reason = None, "per_unit"
         if q is None:
             out.append((NumberNote(written, number.value, sentence, SET_ASIDE, reason), None))
             continue
@@ -1177,6 +1195,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         noun = pending.group(1).lower()
         return Quantity(item=noun, value=number.value, unit="unités", kind=NEEDED,
                         approx=number.approx), f"{noun} en attente", max(pending.end(), number.end)
+    if _PART_OF_SOME.search(before):
+        # a part of a whole left uncounted ("plusieurs fermes, dont deux maraîchers") names
+        # who some of them are: no count of anything done
+        return None, "part", number.end
     if item is None and previous and _SUBSET.fullmatch(text, previous[1], number.start):
         return None, "part", number.end      # "540 masques (dont 120 la semaine dernière)"
     if item is None:
@@ -1849,7 +1871,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # élus et une quarantaine de bénévoles")
     helpers_after = group in (VOLUNTEER, PEOPLE) and bool(_RELATIVE_AFTER.search(upto or before))
     if (_distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or
-            _EACH_HEAD.search(upto or before) or _ONE_IS.search(before)) and \
+            _EACH_HEAD.search(upto or before) or _ONE_IS.search(before)
+            or _SOMETIMES.search(before)) and \
             not _AS_TOTAL_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
     if group == MONEY and _unit_price(chain):
@@ -2001,6 +2024,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         if (_acts(chain) and _helps(chain)) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
         return BENEFICIARIES, "personnes aidées"
+    if group == BENEFICIARY and (label := _HELPERS_LABEL.search(before)) is not None:
+        # … and so are those a row's label calls helpers ("Étudiants bénévoles : 22")
+        return VOLUNTEERS, f"personnes qui aident (« {label.group(1)} »)"
     # (inhabitants too: "une douzaine d'habitants se relaient pour assembler")
     if group in (BENEFICIARY, POPULATION) and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
@@ -2347,20 +2373,25 @@ _HELP_LEMMA = re.compile(r"^(?:livr|distribu|fabriqu|produi|confection|coudre|co
 # people, maybe their ages, then a verb of making in the third person plural, whatever
 # the parse makes of it ("18 jeunes de 14 à 17 ans découpent, épinglent et assemblent")
 # (or in the past, "Sept jeunes de 15 à 19 ans ont pris en charge les courses")
-_MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|cuisin|collect"
+_MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|cuisin|collect|réalis"
                  r"|tricot|assembl|découp|répar|bricol|récolt")
 # … and of giving or carrying: who does either acts
 DOING_STEMS = _MAKING_STEMS + r"|coud|offr|offert|donn|apport|fourni|prêt|port"
-_MAKING_AFTER = re.compile(r"\s*[^\W\d]+\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
+# (two nouns may share the figure: "18 joueuses et joueurs ont …")
+_MAKING_AFTER = re.compile(r"\s*[^\W\d]+(?:\s+et\s+[^\W\d]+)?\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
                            rf"\s*,?\s*)?"
                            # (the body they belong to: "douze jeunes de l'association « X »")
                            rf"(?:(?:de l['’]|du|de la|des)\s*(?:association|club|collectif|comité"
-                           rf"|centre|foyer)\b[^,.;:!?\d]{{0,50}}?\s+)?"
+                           rf"|centre|foyer|conseil)\b[^,.;:!?\d]{{0,50}}?\s*"
+                           # (then their ages: "du conseil des jeunes, âgés de 11 à 17 ans,")
+                           rf"(?:,\s*âgée?s de\s+\d+\s+(?:à|et)\s+\d+\s+ans\s*,)?\s+)?"
                            # (or by a relative clause: "les 9 salariés qui cuisinent")
                            rf"(?:qui\s+)?(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
                            rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b"
                            # errands done for others ("font chaque semaine les courses")
-                           rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons)\b)",
+                           rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons)\b"
+                           # … or one's services offered ("ont proposé leurs services")
+                           rf"|(?:ont\s+)?(?:propos|offr|offert)\w*\s+leurs\s+services\b)",
                            re.I)
 
 

@@ -2713,3 +2713,27 @@ def test_a_weekday_s_date_and_the_inhabitants_a_scheme_covers_are_no_counts():
     assert ("Samedi 16", "date") in aside("Samedi 16, de 9 h à 12 h, distribution au local.")
     assert kinds("Samedi 25 bénévoles étaient présents.") == [(25, "volunteers")]
     assert aside("12 000 habitants concernés par le dispositif.") == [("12 000", "population")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # things asked of others are a need; helpers named by a row's label help
+    ("• Tablettes demandées aux entreprises : 30", [(30, "needed")]),
+    ("• Étudiants bénévoles : 12", [(12, "volunteers")]),
+    # members of a body, their ages between, who made things
+    ("Les 11 membres du conseil des jeunes, âgés de 10 à 15 ans, ont réalisé 200 cartes.",
+     [(11, "volunteers"), (200, "done")]),
+    # two nouns sharing the figure, who offered their services
+    ("Bravo au club : 15 joueuses et joueurs ont proposé leurs services.", [(15, "volunteers")]),
+    # a share told again for others, and a part of a whole left uncounted
+    ("• 1 masque par personne, 2 pour les aides à domicile", []),
+    ("• Partenaires : plusieurs fermes, dont trois maraîchers du village", []),
+    # an area's name with "Région" in it is no Region council
+    ("La Communauté de communes de la Région de Lumbres a commandé 8 000 masques.",
+     [(8000, "ordered")]),
+])
+def test_asked_of_others_members_shares_again_parts_and_an_area_s_name(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_count_said_to_happen_now_and_then_is_no_total():
+    assert ("4", "per_unit") in aside("On a visité 12 fermes, avec parfois 3 ou 4 passages dans la même.")

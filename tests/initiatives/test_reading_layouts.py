@@ -3809,3 +3809,32 @@ def test_an_item_s_paragraph_over_its_rows_and_a_way_told_without_its_verb():
         "l'Ehpad de Lugy, où l'équipe attend son déjeuner. Cette initiative est inspirée "
         "pour partie de l'opération menée à Hesdin.")
     assert [codes for _, codes, _ in found] == [["62364", "62533"]]
+
+
+def test_cards_under_marked_town_headings_with_their_bearer_and_dot_leaders():
+    found = summary(
+        "COMMUNAUTÉ DE COMMUNES DU TERNOIS – LA LETTRE\n\n"
+        "Trois initiatives de nos villages.\n\n"
+        "▶ ANVIN / HEUCHIN — Repas chauds\n"
+        "Porteur : association Les Tabliers\n"
+        "• Repas livrés depuis avril ........ 1 200\n"
+        "• Livraison à domicile à Wail pour les personnes sans voiture\n\n"
+        "▶ FRÉVENT — Masques\n"
+        "Porteur : atelier Fil Rouge\n"
+        "• Masques cousus ........ 900\n"
+        "• Couturières bénévoles ........ 14\n")
+    assert [(sorted(codes), quantities) for _, codes, quantities in found] == [
+        (["62036", "62451", "62868"], [(1200, "done")]),
+        (["62361"], [(900, "done"), (14, "volunteers")])]
+
+
+def test_where_people_work_and_roads_and_edges_are_passing():
+    found = summary(
+        "Ville de Fruges\n\n"
+        "Chers Frugeois,\n\n"
+        "La commune a distribué 2 000 masques. Merci à celles et ceux qui continuent à "
+        "travailler, ici ou à Hesdin. Notre couturière, qui a fait toute sa carrière dans une "
+        "usine de Saint-Pol-sur-Ternoise, a cousu 300 blouses pour l'Ehpad.\n\n"
+        "La rue qui nous relie à Lugy reste fermée, comme la zone artisanale à la sortie vers "
+        "Verchin et les hameaux à la frontière avec Coupelle-Vieille.")
+    assert sorted({c for _, codes, _ in found for c in codes}) == ["62364"]
