@@ -3622,6 +3622,11 @@ _NEAR = re.compile(rf"(?:\b(?:près|proche|non loin|à côté|aux portes|à l{_A
                    rf"|\bvia\s+(?:[^.;:]{{0,40}}\s(?:de\s+|d{_A}))?"
                    # a side set against ours ("le derby contre Outreau", "face à Arques")
                    rf"|\b(?:contre|face à)\s+"
+                   # … or where something may be found, a mere possibility ("la pharmacie
+                   # de garde peut se trouver à Outreau")
+                   rf"|\b(?:peu(?:t|vent)|pourr\w*)\s+(?:aussi\s+|parfois\s+)?se\s+trouver\s+(?:à|au|en)\s+"
+                   # … or a town set in contrast ("Contrairement à Boulogne, aucune …")
+                   rf"|\b(?:contrairement\s+(?:à|au)|à la différence\s+(?:de|d{_A}|du))\s*"
                    # a trip's start ("qui fait le trajet depuis Oignies")
                    # (… or to a place one frequents: "que beaucoup fréquentaient depuis Watten")
                    rf"|\b(?:trajets?|routes?|navettes?|vien\w*|venue?s?|fréquent\w*)\s+"
@@ -3739,6 +3744,13 @@ def _quoted_at(body: str, pos: int) -> bool:
     return said.count("«") > said.count("»")
 
 
+# a service of a town said closed, suspended or cut down ("le marché du lundi à Samer est
+# suspendu", "les marchés de Berck et d'Étaples restent fermés"): a notice, no act there
+# (the town's own service, the closure's subject: "Hallines, dont la boulangerie est fermée"
+# tells why it is served)
+_CLOSED_AFTER = re.compile(r"[^.;:!?,]{0,60}?\b(?:(?:est|sont|reste|restent|demeure|demeurent)[\s,]+"
+                           r"(?:[\w’']+[\s,]+){0,4}?(?:suspendue?s?|fermée?s?|annulée?s?|reportée?s?)"
+                           r"|fonctionn\w*\s+en\s+horaires?\s+réduits)\b", re.I)
 # a town, or the last of towns coordinated with it, then a relative clause of place
 # (a clause of act, not of state: "…, où les commerces restent fermés" describes the town)
 _WHERE_AFTER = re.compile(rf"(?:\s*(?:,|et|ou)\s+(?:de\s+|d{_A}|à\s+)?{_TOWN_NAME})*\s*,\s*où\s"
@@ -3762,7 +3774,9 @@ _ORIGIN = re.compile(rf"\b[{_UP}][a-zà-ÿ-]+,\s+née?s?\s+(?:à|au)\s+$"
 # accueillies ce matin, venues de Renty et de Verchin")
 _SERVED_FROM = re.compile(r"\b(?:familles|foyers|personnes|bénéficiaires|habitants|usagers)\s+"
                           r"(?:[\w’'-]+\s+){0,2}?(?:servi|aidé|accueilli|reçu|inscrit|livré)e?s?\b"
-                          r"[^.;!?]{0,40}?\b(?:venue?s?|originaires?)\s+(?:[\w-]+\s+){0,3}?(?:de\s+|d['’])$",
+                          r"[^.;!?]{0,40}?\b(?:venue?s?|originaires?)\s+(?:[\w-]+\s+){0,3}?(?:de\s+|d['’])$"
+                          # (clients, served by name: "clients venus de Crémarest, …")
+                          r"|\b(?:clients|clientes|usagers)\s+(?:venue?s?|originaires?)\s+(?:de\s+|d['’])$",
                           re.I)
 # a person's first name, then where the person is from, set apart by commas ("merci à
 # Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
@@ -4258,7 +4272,8 @@ def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
             _OTHER_MANDATE.search(body[max(0, m.start - 120):m.start]) or \
             _from_town(body, m) or \
             _COME_TO_HELP.match(body, m.end) or _LIKE_US.match(body, m.end) or \
-            _LEFT_OUT.match(body, m.end) or _EXCEPT.search(body[max(0, m.start - 60):m.start]) or \
+            _LEFT_OUT.match(body, m.end) or _CLOSED_AFTER.match(body, m.end) or \
+            _EXCEPT.search(body[max(0, m.start - 60):m.start]) or \
             _CLOSED_TO.search(body[max(0, m.start - 80):m.start]) or \
             _SHOPPED_AT.search(body[max(0, m.start - 80):m.start]) or \
             _KIN_AT.search(body[max(0, m.start - 40):m.start]) or \
@@ -4348,8 +4363,10 @@ _AS_WELL_AS = re.compile(rf"\b(?:à|au|en)\s+[{_UP}][\w’'-]*(?:[\s-]+[\w’'-]
                          rf"\s+comme\s+(?:à|au|en)\s+$")
 # people of a town come to help ("des habitants de Corbehem venus renforcer l'équipe"):
 # their home, not where the action is
-_COME_TO_HELP = re.compile(r"\s+(?:venue?s?|qui (?:viennent|sont venue?s))\s+(?:\w+\s+){0,2}?"
-                           r"(?:renforcer|aider|prêter|donner|épauler|soutenir|participer)", re.I)
+# (or to bring their gifts: "des gens de Lillers sont venus déposer des sacs")
+_COME_TO_HELP = re.compile(r"\s+(?:venue?s?|qui (?:viennent|sont venue?s)|sont venue?s)\s+(?:\w+\s+){0,2}?"
+                           r"(?:renforcer|aider|prêter|donner|épauler|soutenir|participer|déposer|apporter)",
+                           re.I)
 
 
 # the link between coordinated towns, their preposition repeated or not

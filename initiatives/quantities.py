@@ -569,6 +569,9 @@ _ANOTHER_FIGURE = re.compile(r"\d[\d .]*\s+(?!(?:janvier|février|mars|avril|mai
 _UNDER_WAY = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:sont|est)\s+(?:(?:actuellement|encore|déjà)\s+)?"
                         r"(en (?:cours de )?(?:fabrication|confection|production|préparation"
                         r"|livraison|acheminement))\b", re.I)
+# … or a row's label saying so ("En cours de fabrication : 300")
+_UNDER_WAY_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\n:]{0,30}?\b(en (?:cours de )?(?:fabrication|confection"
+                              r"|production|préparation|livraison|acheminement))\s*:\s*$", re.I)
 # … or denies their arrival ("… n'ont toujours pas été livrés", "ne sont pas encore arrivés")
 _NOT_ARRIVED = re.compile(r"^\s*(?:[^\W\d]+\s+){0,5}?(?:ne\s+|n['’]\s*)(?:nous\s+|leur\s+|lui\s+)?"
                           r"(?:ont|a|sont|est)\s+(?:toujours\s+|encore\s+)?(pas\s+(?:encore\s+)?"
@@ -1189,7 +1192,8 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
                          or _distributive(before) or _one_of_a_kind(before)):
         return None, "per_unit", number.end                # "à raison de trois par personne"
     if (pending := _PENDING.match(text[:s_end], number.end)) or \
-            (pending := _PENDING_LABEL.search(before)):
+            (pending := _PENDING_LABEL.search(before)) or \
+            (pending := _WAITING_FOR.match(text[:s_end], number.end)):
         # requests or tasks still waiting ("12 demandes restent en attente", "Missions à
         # pourvoir : 9") are a need
         noun = pending.group(1).lower()
@@ -1290,6 +1294,10 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
 # requests not yet met: "12 demandes restent en attente", "1 800 demandes non satisfaites"
 _PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?(demandes|missions)\b(?=[^.;!?]{0,40}?(?:en attente"
                       r"|non satisfaites|à satisfaire|à pourvoir|sans réponse|restent|encore))", re.I)
+# … or people still waiting for something ("une trentaine de familles restent en attente
+# d'un ordinateur"): a need of as many
+_WAITING_FOR = re.compile(r"\s+(?:de\s+|d['’]\s*)?(familles|foyers|élèves|personnes)\s+(?:restent\s+|sont\s+)?"
+                          r"(?:toujours\s+|encore\s+)?en attente\s+d(?:e\b|u\b|es\b|['’])", re.I)
 # … or a row's label saying so ("Demandes en attente : 12", "Missions à pourvoir …… 9")
 _PENDING_LABEL = re.compile(r"(?:^|\n)\W{0,3}(demandes|missions)\s+(?:en attente|non satisfaites"
                             r"|à satisfaire|à pourvoir|sans réponse)\s*[:.…]*\s*$", re.I)
@@ -2122,8 +2130,9 @@ _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépi
                         r"|^appel|^visite|^tournée|^trajet|^allers?-retour|^navette|^maraude|^rotation|^mission"
                         # requests answered or handled ("a répondu à 230 demandes")
                         r"|^demande|^requête|^sollicitation)s$", re.I)
-_HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,40}?\b(volontaires|bénévoles|mobilisée?s"
-                            r"|engagée?s)\s*:\s*$", re.I)
+# (… or "sur la base du volontariat": "Animateurs mobilisés sur la base du volontariat : 9")
+_HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,50}?\b(volontaires|bénévoles|mobilisée?s"
+                            r"|engagée?s|volontariat)\s*:\s*$", re.I)
 # (a round's verbs, not a person's coming: "une couturière vient deux fois par semaine")
 _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
 _WE_ARE_BEFORE = re.compile(r"\b(?:on est|nous sommes|on était|nous étions)\s+(?:maintenant\s+|désormais"
@@ -2378,7 +2387,8 @@ _MAKING_STEMS = (r"livr|distribu|fabriqu|produi|confection|cous|imprim|prépar|c
 # … and of giving or carrying: who does either acts
 DOING_STEMS = _MAKING_STEMS + r"|coud|offr|offert|donn|apport|fourni|prêt|port"
 # (two nouns may share the figure: "18 joueuses et joueurs ont …")
-_MAKING_AFTER = re.compile(r"\s*[^\W\d]+(?:\s+et\s+[^\W\d]+)?\s+(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
+_MAKING_AFTER = re.compile(r"\s*[^\W\d]+(?:\s+et\s+[^\W\d]+)?(?:\s+(?:actifs|actives))?\s+"
+                           r"(?:(?:de|âgée?s de)\s+\d+\s+(?:à|et)\s+\d+\s+ans"
                            rf"\s*,?\s*)?"
                            # (the body they belong to: "douze jeunes de l'association « X »")
                            rf"(?:(?:de l['’]|du|de la|des)\s*(?:association|club|collectif|comité"
@@ -2389,7 +2399,9 @@ _MAKING_AFTER = re.compile(r"\s*[^\W\d]+(?:\s+et\s+[^\W\d]+)?\s+(?:(?:de|âgée?
                            rf"(?:qui\s+)?(?:(?:{_MAKING_STEMS})\w*ent\b|ont\s+(?:déjà\s+|aussi\s+)?"
                            rf"(?:(?:{_MAKING_STEMS})\w*|pris en charge)\b"
                            # errands done for others ("font chaque semaine les courses")
-                           rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons)\b"
+                           rf"|(?:font|ont fait)\s+(?:\w+\s+){{0,2}}les\s+(?:courses|livraisons|achats)\b"
+                           # … or taking turns at it ("12 motards qui roulent à tour de rôle")
+                           rf"|[^\W\d]+ent\s+à\s+tour\s+de\s+rôle\b"
                            # … or one's services offered ("ont proposé leurs services")
                            rf"|(?:ont\s+)?(?:propos|offr|offert)\w*\s+leurs\s+services\b)",
                            re.I)
@@ -3030,7 +3042,7 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
             re.split(r"[,;]", clause_before)[-1] + " " + re.split(r"[,;]", clause_after)[0]):
         word = order.group() if isinstance(order, re.Match) else order.text
         return ORDERED, f"commande (« {word} »)"
-    under_way = _UNDER_WAY.match(clause_after)
+    under_way = _UNDER_WAY.match(clause_after) or _UNDER_WAY_LABEL.search(before)
     if under_way:
         # being made is not made yet; on its way is ordered ("3 000 masques sont en cours
         # de fabrication", "… en cours de livraison")
@@ -3148,6 +3160,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
                 any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children):
             continue  # a purpose after the figure, of the act that counts it ("12 élèves
             #           aidés par téléphone pour se connecter")
+        if reading == "future" and lemma in _ARRIVING and ORDER.search(before[-250:]):
+            # what will arrive of an order told just before was ordered ("… a commandé
+            # 25 000 masques … le solde arrivera avant le 11 mai")
+            return ORDERED, f"attendu, pas encore livré (« {words} »)"
         if reading == "future":
             return TARGET, f"futur ou conditionnel (« {words} »)"
         if reading == "infinitive" and verb.idx < clause_start and \

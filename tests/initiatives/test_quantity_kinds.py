@@ -2737,3 +2737,18 @@ def test_asked_of_others_members_shares_again_parts_and_an_area_s_name(text, exp
 
 def test_a_count_said_to_happen_now_and_then_is_no_total():
     assert ("4", "per_unit") in aside("On a visité 12 fermes, avec parfois 3 ou 4 passages dans la même.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what will arrive was ordered; a row's label saying it is being made sets a goal
+    ("La commune a commandé 9 000 masques ; le solde (4 000 masques) arrivera lundi.",
+     [(9000, "ordered"), (4000, "ordered")]),
+    ("• Blouses cousues : 500\n• En cours de fabrication : 200", [(500, "done"), (200, "target")]),
+    # active members doing errands; people waiting for something are a need
+    ("Ses 7 membres actifs font les achats des aînés.", [(7, "volunteers")]),
+    ("Une vingtaine de familles restent en attente d'une tablette.", [(20, "needed")]),
+    # helpers named by a row's label on the basis of volunteering
+    ("- Animateurs mobilisés sur la base du volontariat : 6", [(6, "volunteers")]),
+])
+def test_arrivals_to_come_work_under_way_active_members_and_people_waiting(text, expected):
+    assert kinds(text) == expected

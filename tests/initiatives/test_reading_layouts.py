@@ -3838,3 +3838,17 @@ def test_where_people_work_and_roads_and_edges_are_passing():
         "La rue qui nous relie à Lugy reste fermée, comme la zone artisanale à la sortie vers "
         "Verchin et les hameaux à la frontière avec Coupelle-Vieille.")
     assert sorted({c for _, codes, _ in found for c in codes}) == ["62364"]
+
+
+def test_clients_towns_are_reached_and_contrasts_closures_and_givers_towns_are_passing():
+    found = summary(
+        "Communauté de communes du Haut Pays du Montreuillois\n\n"
+        ">> DRIVE FERMIER DE LUGY\n"
+        "Un drive fermier a ouvert à la salle des fêtes de Lugy.\n"
+        "  • commandes préparées : environ 40 par semaine\n"
+        "  • clients venus de Lugy, Verchin et Fruges\n\n"
+        "Contrairement à Hesdin, aucune distribution centralisée n'est prévue. Le marché de "
+        "Saint-Pol-sur-Ternoise reste, quant à lui, fermé. La pharmacie de garde peut se trouver "
+        "à Auxi-le-Château. Des gens de Frévent sont venus déposer des sacs.")
+    communes = {c for _, codes, _ in found for c in codes if len(c) == 5}
+    assert sorted(communes) == ["62364", "62533", "62843"]
