@@ -1292,15 +1292,15 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
 
 
 # requests not yet met: "12 demandes restent en attente", "1 800 demandes non satisfaites"
-_PENDING = re.compile(r"\s+(?:de\s+|d['’]\s*)?(demandes|missions)\b(?=[^.;!?]{0,40}?(?:en attente"
-                      r"|non satisfaites|à satisfaire|à pourvoir|sans réponse|restent|encore))", re.I)
+_UNMET = r"en attente|non satisfaites|à satisfaire|à pourvoir|sans réponse"
+_PENDING = re.compile(rf"\s+(?:de\s+|d['’]\s*)?(demandes|missions)\b(?=[^.;!?]{{0,40}}?(?:{_UNMET}"
+                      r"|restent|encore))", re.I)
 # … or people still waiting for something ("une trentaine de familles restent en attente
 # d'un ordinateur"): a need of as many
 _WAITING_FOR = re.compile(r"\s+(?:de\s+|d['’]\s*)?(familles|foyers|élèves|personnes)\s+(?:restent\s+|sont\s+)?"
                           r"(?:toujours\s+|encore\s+)?en attente\s+d(?:e\b|u\b|es\b|['’])", re.I)
 # … or a row's label saying so ("Demandes en attente : 12", "Missions à pourvoir …… 9")
-_PENDING_LABEL = re.compile(r"(?:^|\n)\W{0,3}(demandes|missions)\s+(?:en attente|non satisfaites"
-                            r"|à satisfaire|à pourvoir|sans réponse)\s*[:.…]*\s*$", re.I)
+_PENDING_LABEL = re.compile(rf"(?:^|\n)\W{{0,3}}(demandes|missions)\s+(?:{_UNMET})\s*[:.…]*\s*$", re.I)
 # ", contre 85 avant la crise", "(contre 40 en temps normal)": a figure of comparison
 _AGAINST = re.compile(r"[^.;:\n]{0,40}?[,(]\s*contre\s+(?:plus de\s+|près de\s+|environ\s+"
                       r"|à peine\s+|seulement\s+)?", re.I)
