@@ -145,7 +145,7 @@ def _find(text: str, dep: str) -> list[Mention]:
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(masked)]
     raw = [masked[s:e] for s, e in spans]
     norm = [_norm_token(t, masked[e:e + 1]) for t, (s, e) in zip(raw, spans)]
-    ctx = _Context(masked, spans, raw, norm, matcher.gaz.acronyms)
+    ctx = _Context(masked, spans, raw, norm, matcher.gaz.acronyms, matcher.gaz.first_elements)
     mentions: list[Mention] = []
     held: list = []  # names that are also words, without a cue before them
     trie, index = matcher.trie, matcher.gaz.index
@@ -178,7 +178,8 @@ def _find(text: str, dep: str) -> list[Mention]:
                 ctx.last_mention_end = last
                 i = last
                 break
-            if value in AMBIGUOUS and entry.kind in ("commune", "alias", "former") and \
+            if (value in AMBIGUOUS or value in ctx.first_elements) and \
+                    entry.kind in ("commune", "alias", "former") and \
                     ctx.capitalised(i) and not ctx.raw[i].isupper() and not ctx.named_before(i) and \
                     not ctx.street_or_person(i):
                 held.append((i, last, entry))
@@ -237,9 +238,10 @@ def _next_entry(text: str, start: int, communes: dict):
 class _Context:
     """Token view of one text and the context rules."""
 
-    def __init__(self, text, spans, raw, norm, acronyms):
+    def __init__(self, text, spans, raw, norm, acronyms, first_elements=frozenset()):
         self.text, self.spans, self.raw, self.norm = text, spans, raw, norm
         self.acronyms = acronyms
+        self.first_elements = first_elements
         self.last_mention_end = -10
 
     def joined(self, j: int) -> bool:
@@ -337,7 +339,7 @@ class _Context:
                 self.street_or_person(i, outside=kind == "outside"):
             return False
         if kind in ("commune", "alias", "former"):
-            if key in AMBIGUOUS:
+            if key in AMBIGUOUS or key in self.first_elements:
                 # in capitals, case tells no name from a word ("ATELIER DE COUTURE"):
                 # only a noun of place before it says it is the commune
                 cues = PLACE_NOUNS if self.shouting(i) else CUES

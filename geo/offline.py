@@ -46,6 +46,9 @@ _EPCI_SHORT = {"d agglomeration": ("ca", "communaute d agglomeration", "agglomer
                                    "agglo", "communaute d agglo"),
                "de communes": ("cc", "communaute de communes", "com com"),
                "urbaine": ("cu", "communaute urbaine")}
+# a commune's name whose rest situates its first element ("Bienvillers-au-Bois",
+# "Marles-les-Mines", "Vitry-en-Artois")
+_SITUATED = re.compile(r"^([^-]+)-(?:au|aux|en|sur|sous|lès|lez|les|le|la|de|du|des|près)-")
 _LINKERS = ("", "de ", "du ", "des ", "d ", "de la ", "de l ")
 
 
@@ -88,6 +91,9 @@ class Gazetteer:
         self.dep = dep
         self.index: dict[str, Entry] = {}
         self.acronyms: set[str] = set()  # "CALL", "CUA": only in capitals in running text
+        # a commune's first element standing for it ("Bienvillers"): it may also begin
+        # another name ("Blangy Chimie"), so running text needs a cue before it
+        self.first_elements: set[str] = set()
         # ("annay", "58") → ("58007", "Annay"): for queries naming another département
         self.by_departement: dict[tuple[str, str], tuple[str, str]] = {}
         self._build()
@@ -154,6 +160,7 @@ class Gazetteer:
                 self._add(alias, self._entry(code, alias, "departement", code, False, "exact",
                                              1.0, "other_departement"))
         self._add_outside(gaz)
+        self._add_first_elements(com)
 
     def _add_departement(self, aliases) -> None:
         dep = self.dep
@@ -211,6 +218,22 @@ class Gazetteer:
                         for short in _EPCI_SHORT[match.group(1)]:
                             for linker in _LINKERS:
                                 self._add(f"{short} {linker}{alias}", alias_entry)
+
+    def _add_first_elements(self, com) -> None:
+        # Locals name a commune by its first element when the rest only situates it
+        # ("Bienvillers" for Bienvillers-au-Bois): that element stands for the commune
+        # when no other commune of the département begins with it, no place anywhere
+        # bears it (added last, it never displaces a name) and it is no short word.
+        firsts = Counter(normalize(nom.split("-")[0]) for nom in com["nom"])
+        for r in com.itertuples():
+            situated = _SITUATED.match(r.nom)
+            key = normalize(situated.group(1)) if situated else ""
+            if len(key) >= FUZZY_MIN_LENGTH and " " not in key and firsts[key] == 1 and \
+                    key not in self.index:
+                self.first_elements.add(key)
+                self._add(situated.group(1), self._entry(
+                    r.code, r.nom, "commune", self.dep, True, "alias", 0.85, "alias",
+                    r.population))
 
     def _add_outside(self, gaz) -> None:
         # Current communes first, the most populous first; then former communes

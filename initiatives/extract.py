@@ -2002,6 +2002,21 @@ def _named_after_towns(title: str, dep: str) -> str | None:
 _NAMED_SPAN = re.compile(rf"[«\"]|\s[{_UP}]")
 
 
+def _told_before(text: str, drafts: list[_Draft], context) -> _Draft | None:
+    """The draft of the organisation a line names as its subject, when one was read
+    before under that very name, or its proper name in quotes ("Les Paniers d'Aubigny"
+    for « Les Paniers d'Aubigny », a drive's)."""
+    actor = find_actor(text, context)
+    if actor is None or actor.type == LOCAL_GOV:
+        return None
+
+    def keys(name: str) -> set[str]:
+        return {normalise_key(name)} | {normalise_key(q) for q in re.findall(r"«\s*([^»]+?)\s*»", name)}
+
+    own = keys(actor.name)
+    return next((d for d in reversed(drafts) if keys(d.actor.name) & own), None)
+
+
 def _referred_back(text: str, actor: Actor | None, drafts: list[_Draft]) -> Actor | None:
     """A bare head ("responsable du club") stands for the last organisation of that
     head the text named ("le club informatique Izel Clic"), not a new one of its town;
@@ -2763,6 +2778,10 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
         listing = False
         if practical and BULLET.match(block.text) and \
                 not any(q for _, q in read_of.get(block.start, ())):
+            # (a note on an organisation read before is more of its story: "– L'épicerie
+            # X livre aussi les habitants de Y" tells another place it reaches)
+            if (told := _told_before(block.text, drafts, context)) is not None:
+                told.blocks.append(block)
             continue
         # (a practical notice's title over its list: "Infos pratiques" over "- La piscine
         # reste fermée")

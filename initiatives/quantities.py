@@ -651,9 +651,16 @@ _NEED_COLON = re.compile(r"\b((?<!dans le )besoin|recherch\w*|cherch(?:e|ent|ons
 # environ 40 livraisons par semaine" tells of deliveries)
 _ORDER_COLON = re.compile(r"\b(?:command\w*|précommand\w*)\b(?=\s*:\s*"
                           r"(?:(?:encore|environ|près de|plus de)\s+)?$)", re.I)
-GOAL_AFTER = re.compile(r"^[^.;]{0,12}?\b(?:supplémentaires?|à (?:produire|fabriquer|"
-                        r"confectionner|venir|coudre|distribuer|livrer)|de plus(?! d)|d['’]ici)\b",
-                        re.I)
+# (things or people left to do something to: "300 masques à coudre", "12 personnes
+# isolées à ajouter à la tournée", "80 aînés à appeler"; the tool nouns a verb names,
+# "machines à coudre", never take a figure's adjective, so the verb follows the noun)
+_LEFT_TO_DO = (r"à (?:produire|fabriquer|confectionner|venir|coudre|distribuer|livrer|ajouter"
+               r"|appeler|contacter|visiter|équiper|servir|remettre|imprimer|assembler"
+               r"|récupérer|trouver|pourvoir)")
+GOAL_AFTER = re.compile(rf"^[^.;]{{0,12}}?\b(?:supplémentaires?|{_LEFT_TO_DO}|de plus(?! d)"
+                        rf"|d['’]ici)\b", re.I)
+# people left to serve are the aim, not yet helped
+_PEOPLE_TO_SERVE = re.compile(rf"^[^.;,]{{0,12}}?\b{_LEFT_TO_DO}\b", re.I)
 _OTHERS_AFTER = re.compile(r"\s*autres\b", re.I)
 # (a goal noun that opens its own clause is no gloss: "… 13 422 habitants : l'objectif est
 # de remettre …")
@@ -716,6 +723,17 @@ INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprête
                           "tenter", "essayer", "proposer", "penser", "engager", "préparer",
                           "chercher"}
 DECISION = {"décider", "choisir", "résoudre"}
+def _speaks(verbs, n: int) -> bool:
+    """The verb of wish at n governs a verb of speech (see SPEECH_ACTS), the one before it
+    on the way up from the figure."""
+    return verbs[n].lemma_.lower() in INTENTION and n > 0 and \
+        verbs[n - 1].lemma_.lower() in SPEECH_ACTS and verbs[n - 1].head.i == verbs[n].i
+
+
+# A wish to speak performs itself ("je veux saluer deux lycéens", "je tiens à remercier
+# les 40 bénévoles"): the people it names are thanked now, no goal.
+SPEECH_ACTS = {"saluer", "remercier", "féliciter", "citer", "souligner", "dire", "rendre",
+               "mentionner", "signaler", "rappeler", "adresser", "exprimer", "honorer"}
 PURCHASE_LEMMAS = {"acheter", "acquérir", "commander", "précommander"}
 # The aim verbs read from the words when the tagger takes them for nouns ("en vise 8 000").
 _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+"
@@ -733,6 +751,9 @@ _AND_VERB = re.compile(r"\bet\s+(?=(?:ne\s+|n['’])?[a-zà-ÿ]{3,}(?:e|es|ent|o
 # the body a count of members belongs to ("membres du bureau", "de l'association")
 _OF_THE_BODY = re.compile(rf"\s*(?:du bureau|du conseil d{_APOS}administration|de l{_APOS}association"
                           rf"|du collectif|du club|de l{_APOS}équipe|du comité)\b", re.I)
+# … or the body's by a possessive ("Ses 14 membres se partagent les appels")
+_ITS_OWN = re.compile(r"(?:^|[.;:!?]\s*|\n\W*)(?:ses|nos|leurs)\s+(?:(?:quelque|près de|environ)\s+)?$",
+                      re.I)
 _VOLUNTEER_BEFORE = re.compile(rf"\b(?:compos\w*|compt\w*|regroup\w*|rassembl\w*|réuni\w*"
                                rf"|mobilis\w*|équipe|groupe|collectif|grâce à"
                                rf"|(?:aid|encadr|anim|accompagn|soutenu|épaul)\w* par"
@@ -788,11 +809,16 @@ def _last(text: str, n: int) -> str:
     return tail
 
 
+_AGENT_ENDING = re.compile(r"(?:eur|euse|rice)s?$", re.I)
+
+
 def _reported(text: str) -> re.Match | None:
     """A verb of making or giving, not in the infinitive, in `text`."""
     for m in _DONE_VERB.finditer(text):
         word = _WORD.match(text, m.start())
-        if not _INFINITIVE_END.search(word.group()):
+        # (an agent noun shares the stem, no verb form ends as it does: "livreurs",
+        # "distributrices")
+        if not _INFINITIVE_END.search(word.group()) and not _AGENT_ENDING.search(word.group()):
             return word   # the whole word, as the reviewer reads it
     return None
 
@@ -1176,6 +1202,12 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         since = sorted(_known(text, previous[1], number.start))
         item = (since[-1][1], since[-1][2], since[-1][3], number.end) if since else \
             (previous[0].item, previous[0].unit, "open", number.end)
+    if item is None and previous and previous[0] is not None and _AMONG_THEM.search(before) \
+            and previous[1] >= s_start - 400:
+        # "Parmi elles, 35 reçoivent leurs courses": part of the group just counted (a
+        # part, as after "dont", below)
+        group = next((g for _, name, _, g in _ITEMS if name == previous[0].item), "open")
+        item = (previous[0].item, previous[0].unit, group, number.end)
     if item is None and (need := _NEED_COLON.search(before)) is not None and \
             (noun := _PARTITIVE.search(before, need.start())) is not None:
         # a bare figure after a need and its colon counts what is lacking ("Il leur
@@ -1213,6 +1245,7 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         group = named[2]   # "les élus et les agents, soit 11 personnes": the people named
     part_of_goal = False
     if previous and (_SUBSET.fullmatch(text, previous[1], number.start) or (
+            _AMONG_THEM.search(before) and previous[1] >= s_start - 400) or (
             _OUT_OF.search(text, s_start, number.start)
             and _BARE_SUBJECT.match(text, number.end))) and not (
             previous[0].kind != DONE and DELIVERED.match(text, number.end + 1)):
@@ -1335,6 +1368,8 @@ _CHANGED_TO = re.compile(rf"[^.;!?\d]{{0,80}}?{_CHANGE}\s+(?:[\w'’]+\s+){{0,2}
 _CHANGED_FROM = re.compile(rf"{_CHANGE}\s+de\s+[^.;!?]*$", re.I)
 _TO_AFTER = re.compile(rf"[^.;!?\d]{{0,40}}?\s{_UP_TO}", re.I)
 # a bare figure followed by its verb: the figure is the subject ("22 000 sont arrivés")
+_AMONG_THEM = re.compile(r"(?:^|[.;:!?]\s*)parmi (?:eux|elles|ceux-ci|celles-ci|lesquels|lesquelles)"
+                         r"\s*,?\s*(?:(?:environ|près de|plus de)\s+)?$", re.I)
 _BARE_SUBJECT = re.compile(r"\s+(?:(?:ont|sont|a|est|restent|reste|seront|seraient|vont|va"
                            r"|doivent|doit|avaient|étaient)\b)")
 # "Sur 500 colis préparés, 320 …": the whole a part is taken from
@@ -1343,15 +1378,27 @@ _OUT_OF = re.compile(r"\b[Ss]ur\s+(?:les\s+|ces\s+|ses\s+|nos\s+|leurs\s+)?\d")
 _SUBSET = re.compile(r"[^.;:]{0,60}?,?\s*dont\s+(?:plus de\s+|près de\s+|environ\s+"
                      r"|au moins\s+|quelque\s+)?", re.I)
 # "A sur B": B is the whole A is part of, planned or expected ("sur les 4 500 prévus")
-_OUT_OF_WHOLE = re.compile(r"\s+sur\s+(?:les\s+|un total de\s+)?")
+# (a sum's sign may stand between: "en est à 730 € sur 2 000 € espérés")
+_OUT_OF_WHOLE = re.compile(r"(?:\s*(?:€|euros?))?\s+sur\s+(?:les\s+|un total de\s+)?")
 _WHOLE_AFTER = re.compile(r"\s+sur\s+(?:les\s+|un total de\s+)?\d[\d\s.,]*?\s*(?:$|\n|[.;,(])")
-_WHOLE_END = re.compile(r"\s*(?:(?:prévu|attendu|visé|commandé|promis)e?s?\b|$|\n|[.;,)])")
+_WHOLE_END = re.compile(r"\s*(?:(?:€|euros?)\s*)?(?:(?:prévu|attendu|visé|commandé|promis|espéré"
+                        r"|souhaité)e?s?\b|$|\n|[.;,)])")
 # the next part of a "dont" list, after a comma or "et"
 _MORE_PARTS = re.compile(r"[^.;:]{0,80}?(?:,|\bet)\s+(?:plus de\s+|près de\s+|environ\s+)?",
                          re.I)
 # A rate belongs to its own clause: a coordinated one (", et chaque midi, …") starts anew.
 _RELATIVE_AFTER = re.compile(r",\s*(?:qu['’]|que\b|qui\b|dont\b|où\b)", re.I)
-_LINE_ALONE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›|][ \t]*)?(?:environ[ \t]+|près de[ \t]+)?$")
+_HEDGE_ALONE = re.compile(r"(?:environ\s+|près de\s+|quelque\s+|plus de\s+)?")
+
+
+def _line_alone(before: str) -> bool:
+    """Nothing before the figure on its line but a list's mark (any the reader knows:
+    "•", "✓", "►") and a hedge."""
+    line = before.rsplit("\n", 1)[-1].lstrip(" \t|")
+    mark = BULLET.match(line)
+    return bool(_HEDGE_ALONE.fullmatch(line[mark.end() if mark else 0:].lstrip(" \t")))
+
+
 _BRACKETED_COUNT = re.compile(r"([^\W\d]+)\s*\(\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|tandis que|alors que)\b|;")
 # "Les élus et les agents municipaux, soit 11 personnes, …": a count restating people
@@ -1427,6 +1474,7 @@ _PARTITIVE = re.compile(r"\b(?:des|du|de la|de l['’]|de|d['’])\s*(?=[^\W\d])
 # verbs of amount, their figure bare ("atteignent 45", "s'élèvent à 300", "tournent
 # autour de 20", the hedge the figure's own)
 _AMOUNT_VERB_BEFORE = re.compile(rf"\b(?:atteign(?:ent|ait|aient)|atteint|s{_APOS}él[eè]v\w*\s+à"
+                                 rf"|en (?:est|sont|était|étaient) (?:déjà |maintenant |aujourd{_APOS}hui )?à"
                                  rf"|se mont\w*\s+à|tourn(?:e|ent|ait|aient)|dépass\w*"
                                  rf"|avoisin\w*)\s+(?:désormais\s+|aujourd{_APOS}hui\s+"
                                  rf"|maintenant\s+|déjà\s+)?$", re.I)
@@ -1892,6 +1940,14 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group == MONEY and re.search(r"\b(?:un|une|le|la|les|des|du|sa|son|ses)\s+[^\W\d][^,;:.!?]{0,60}"
                                     r"[,]?\s+pour\s*$", re.split(r"[.;:!?]", before)[-1]):
         return None, "price"   # a thing for a sum: its price ("un panier … pour 10 euros")
+    clause = re.split(r"[.;:!?,]", before)[-1]
+    if group == MONEY and (amount := _AMOUNT_VERB_BEFORE.search(clause)) and \
+            _COLLECT.search(clause) and not any(
+            w.lower() in GOAL_NOUNS for w in re.findall(r"\w+", clause)):
+        # a sum a verb of amount reports of a pot is what it holds so far ("la cagnotte en
+        # est à 410 €", "les dons s'élèvent à 900 €"); a goal's ("l'objectif s'élève à") or
+        # a fine's ("l'amende s'élève à 135 €") is not
+        return DONE, f"montant atteint (« {amount.group().strip()} »)"
     if group == MONEY:
         grammar, cue = _grammar(chain, before, after, sentence)
         if grammar in (TARGET, NEEDED, ORDERED):
@@ -1914,7 +1970,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
                                       # sur le territoire")
                                       # (… or labelled by its town: "• Le Portel : 9 200
                                       # habitants.", a label of help no town)
-                                      or ((_LINE_ALONE.search(before) or (
+                                      or ((_line_alone(before) or (
                                           (label := _ROW_LABEL.search(before))
                                           and not _HELPED_WORD.search(label.group())))
                                           and _WHERE_THEY_LIVE.match(after))
@@ -2009,7 +2065,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (PEOPLE, "open") and (group == PEOPLE or _AGENT_NOUN.search(name)) and _lent(chain):
         # (people by their trade too: "met deux chauffeurs à disposition")
         return VOLUNTEERS, f"personnes mises à disposition (« {name} »)"
-    if group == PEOPLE and _OF_THE_BODY.match(after) and not _benefits(chain):
+    if group == PEOPLE and (_OF_THE_BODY.match(after) or _ITS_OWN.search(before)) and \
+            not _benefits(chain):
         # the members of the acting body help ("Les 11 membres du bureau appellent …")
         return VOLUNTEERS, f"membres (« {name} »)"
     # (the figure's words run on past another figure: "15 jeunes de 18 à 25 ans, tous
@@ -2031,6 +2088,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return VOLUNTEERS, f"personnes qui aident (« {label.group(1)} »)"
         if (_acts(chain) and _helps(chain)) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
+        if left := _PEOPLE_TO_SERVE.match(after):
+            return TARGET, f"personnes à servir (« {left.group().strip()} »)"
         return BENEFICIARIES, "personnes aidées"
     if group == BENEFICIARY and (label := _HELPERS_LABEL.search(before)) is not None:
         # … and so are those a row's label calls helpers ("Étudiants bénévoles : 22")
@@ -2039,6 +2098,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (BENEFICIARY, POPULATION) and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
+    if group in (BENEFICIARY, POPULATION) and (left := _PEOPLE_TO_SERVE.match(after)):
+        return TARGET, f"personnes à servir (« {left.group().strip()} »)"
     if group in (BENEFICIARY, POPULATION) or (group == "open" and _benefits(chain)):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
     # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
@@ -2096,6 +2157,11 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if made:  # "le nombre d'appels passés, commune par commune :" then "- Arras : 1 240 appels"
         # (or a tally: "Le bilan :" then "✔ 1,2 tonne de denrées")
         return DONE, f"fait rapporté en tête de liste (« {made.group()} »)"
+    lead = re.split(r"[.;!?\n]", before)[-1]
+    if ":" in lead and (made := _TALLY.search(lead.rsplit(":", 1)[0])):
+        # the sentence's own lead before a colon tallies ("Bilan de la collecte de samedi
+        # devant le magasin : 850 kg de denrées")
+        return DONE, f"fait rapporté en tête de phrase (« {made.group()} »)"
     return None, "no_item"                                 # the open list needs a verb
 
 
@@ -2676,8 +2742,9 @@ def _national(chain, before: str, after: str) -> bool:
 
 
 _NATIONAL_SCOPE_BEFORE_COLON = re.compile(
-    rf"(?:\b(?:mouvement|élan|mobilisation|dispositif|plan|campagne|opération|échelle|niveau)"
-    rf"\s+(?:national|nationale)|{_NATIONAL_PHRASE.pattern})\s*$", re.I)
+    # (either number: "aux dispositifs nationaux :")
+    rf"(?:\b(?:mouvement|élan|mobilisation|dispositif|plan|campagne|opération|échelle|niveau)s?"
+    rf"\s+nationa(?:l|le|ux|les)|{_NATIONAL_PHRASE.pattern})\s*$", re.I)
 
 
 # The epidemic's toll: people counted by the disease (sick, in hospital, dead) are no
@@ -2784,6 +2851,11 @@ def _verb_reading(token) -> tuple[str | None, str]:
     if "Inf" in token.morph.get("VerbForm") and infinitive and (
             not auxes or any(c.dep_ == "mark" for c in token.children)):
         return "infinitive", words
+    if auxes and all(a.lower_ in ("avoir", "être") for a in auxes) and \
+            token.head.lemma_.lower() in GOAL_VERBS | {"compter"}:
+        # a past infinitive under a verb of hope is a future perfect ("espère avoir
+        # équipé toute la population d'ici vendredi")
+        return "future", f"{token.head.text} {words}"
     if auxes or "Past" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense"):
         return "past", words
     if "Fin" in token.morph.get("VerbForm") or ("Inf" in token.morph.get("VerbForm")
@@ -2850,6 +2922,14 @@ _ARRIVAL = {"recevoir", "réceptionner", "livrer", "distribuer", "remettre", "ar
 _TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b"
                     r"|^\W*depuis\s+(?:le\s+début|(?:le\s+)?\d+|(?:un|une|deux|trois|quatre|cinq"
                     r"|six|sept|huit|\d+)\s+(?:jours|semaines?|mois))\b", re.I)
+
+
+_FROM_SUPPLIER = re.compile(r"\b(?:auprès\s+(?:d['’]\s*|des?\s+|du\s+)|chez\s+|à\s+)(?:un|une|des|le|la"
+                            r"|l['’]|son|ses|leur|leurs|notre|nos)?\s*(?:\w+\s+)?(?:fabricants?"
+                            r"|fournisseurs?|grossistes?|industriels?|distributeurs?|prestataires?"
+                            r"|laboratoires?|usines?|centrales? d['’]achat)\b", re.I)
+_HANDED_ON = re.compile(r"\b(?:qu['’](?:il|elle|ils|elles|on)|et\s+(?:les|en))\s+(?:a|ont|avons)\s+"
+                        r"(?:\w+\s+)?(?:offert|distribu|remis|donn|livr|répart)", re.I)
 
 
 def _end_of(sentence: str, token) -> int:
@@ -2977,7 +3057,10 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the figure's own verb decides before a cue word of another phrase
         # ("pour couvrir les besoins, la Ville en a commandé 28 000")
         return ORDERED, f"commande (« {verbs[0].text} »)"
-    if verbs and verbs[0].lemma_.lower() in GOAL_VERBS and verbs[0].idx >= clause_start:
+    # (a compound past of making right before the figure is its own verb, whatever the
+    # parse hung it on: "je veux remercier Mme X, qui a déjà cousu 120 masques")
+    if verbs and verbs[0].lemma_.lower() in GOAL_VERBS and verbs[0].idx >= clause_start \
+            and not _speaks(verbs, 0) and not _made_just_before(clause_before):
         # the figure's own verb of aim decides before an order coordinated after it
         # ("vise les 5 000 visières et a commandé 40 kilos de filament")
         return TARGET, f"verbe d'intention (« {verbs[0].text} »)"
@@ -3066,6 +3149,11 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     rest = re.split(_NEXT_VERB, rest)[0]
     if purchase and TO_COME.search(rest):
         return ORDERED, f"achat (« {purchase.group()} ») livré plus tard"
+    if purchase and (seller := _FROM_SUPPLIER.search(rest)) and not _HANDED_ON.search(rest):
+        # bought from a maker or a dealer: the buyer placed an order, it made nothing
+        # ("a acheté 24 000 masques auprès d'un fabricant"); unless it has handed them on
+        # since ("… qu'elle a distribués")
+        return ORDERED, f"achat (« {purchase.group()} … {seller.group().strip()} »)"
     if purchase and first is not None and (end := _end_of(sentence, first)) >= 0 and \
             _ARRIVAL_NEXT.match(first.doc.text, end):
         # its arrival told in the next sentence, of it ("… a acheté 400 masques. Ils
@@ -3111,6 +3199,8 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         return TARGET, f"en cours (« {verbs[0].text} … autres »)"
     for n, verb in enumerate(verbs):
         lemma = verb.lemma_.lower()
+        if _speaks(verbs, n) or (lemma in INTENTION and _made_just_before(clause_before)):
+            continue   # (see the figure's own verb of aim above)
         if lemma == "aller" and _fetches_as_habit(verb):
             continue   # "font les courses et vont chercher les médicaments": a habit, no future
         # a purchase decided is committed (ordered); one wished for is a goal

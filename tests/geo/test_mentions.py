@@ -176,3 +176,18 @@ def test_a_name_with_a_small_number_in_digits_is_the_name_in_words():
 ])
 def test_a_name_that_is_a_word_first_in_a_list_of_communes(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first element of a name whose rest situates it, when no other commune begins so
+    ("Les bénévoles livrent à Fortel et à Grincourt chaque jeudi.", ["62346", "62389"]),
+    ("Le club de Vitry a prêté son minibus.", ["62865"]),
+    # several communes begin so ("Berles-au-Bois", "Berles-Monchel"): no short form
+    ("Une collecte a eu lieu à Berles samedi.", []),
+])
+def test_a_commune_told_by_its_first_element(text, expected):
+    assert codes(text) == expected
+
+
+def test_a_first_element_that_begins_a_firm_s_name_is_no_commune():
+    assert codes("La société Fortel Emballages a offert des cartons.") == []

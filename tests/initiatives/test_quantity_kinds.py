@@ -2752,3 +2752,50 @@ def test_a_count_said_to_happen_now_and_then_is_no_total():
 ])
 def test_arrivals_to_come_work_under_way_active_members_and_people_waiting(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a purchase from a maker or a dealer is an order; bought and handed on, it is done
+    ("L'agglomération a acheté 30 000 masques lavables auprès d'un industriel du Nord.",
+     [(30000, "ordered")]),
+    ("Le foyer a acheté 200 blouses chez un grossiste et les a distribuées aux aides.",
+     [(200, "done")]),
+    # a wish to thank performs itself; the thanked person's own past decides
+    ("Je tiens à saluer Mme Ledoux, qui a déjà tricoté 90 bonnets pour la maternité.",
+     [(90, "done")]),
+    # people left to serve are the aim
+    ("Le traiteur a reçu une liste de 25 aînés isolés à ajouter à ses livraisons.",
+     [(25, "target")]),
+    # the body's own members by a possessive, a pot's amount reached so far
+    ("Le club de pétanque s'est mobilisé. Ses 18 membres portent les repas aux anciens.",
+     [(18, "volunteers")]),
+    ("La collecte pour la banque alimentaire en est à 730 € sur 2 000 € espérés.",
+     [(730, "done"), (2000, "target")]),
+    # a sentence's lead that tallies before its colon
+    ("Bilan du week-end au marché couvert : 420 kg de conserves !", [(420, "done")]),
+    # a past infinitive under a verb of hope is still to come
+    ("La mairie espère avoir équipé tous les foyers d'ici samedi, soit quelque 1 800 masques.",
+     [(1800, "target")]),
+])
+def test_purchases_thanks_people_left_to_serve_own_members_pots_and_tallies(text, expected):
+    assert kinds(text) == expected
+
+
+def test_list_marks_habitants_and_national_schemes_are_set_aside():
+    # a territory's size on a ticked line, figures of national schemes named in the plural
+    assert ("environ 9 500", "population") in aside(
+        "► Masques\nLa commune a remis 3 000 masques.\n   ✓ 12 villages\n   ✓ environ 9 500 habitants\n")
+    assert ("près de 450 000", "national") in aside(
+        "Ces gestes complètent les plans nationaux : près de 450 000 repas ont été servis "
+        "par les associations agréées.")
+    # an agent noun shares a verb's stem, it reports nothing: the people are helpers
+    assert kinds("Nous sommes une dizaine de livreurs et de préparatrices.") == \
+        [(10, "volunteers")]
+
+
+def test_a_part_among_a_group_just_counted_is_not_added_again():
+    assert aside("La mairie a joint les 420 aînés du fichier. Parmi eux, 28 sont désormais "
+                 "livrés chaque mardi.") == [("28", "part")]
+    # the part of an order that its own verb says arrived counts
+    assert kinds("La commune a commandé 6 000 masques. Parmi eux, 2 500 ont déjà été remis "
+                 "aux habitants.") == [(6000, "ordered"), (2500, "done")]

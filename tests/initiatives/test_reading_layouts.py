@@ -3852,3 +3852,16 @@ def test_clients_towns_are_reached_and_contrasts_closures_and_givers_towns_are_p
         "à Auxi-le-Château. Des gens de Frévent sont venus déposer des sacs.")
     communes = {c for _, codes, _ in found for c in codes if len(c) == 5}
     assert sorted(communes) == ["62364", "62533", "62843"]
+
+
+def test_a_practical_note_on_an_organisation_read_before_adds_where_it_goes():
+    found = summary(
+        "Communauté de communes des Campagnes de l'Artois\n\n"
+        "Le drive solidaire « Les Paniers d'Aubigny » prépare 60 colis par semaine pour les "
+        "familles d'Aubigny-en-Artois.\n\n"
+        "Infos pratiques\n"
+        "– Les Paniers d'Aubigny livrent aussi les aînés de Tincques, sur appel.\n"
+        "– La déchetterie de Savy-Berlette rouvre le 11 mai.")
+    (paniers,) = [f for f in found if "Paniers" in f[0]]
+    assert paniers[1] == ["62045", "62820"]
+    assert "62785" not in {c for _, codes, _ in found for c in codes}
