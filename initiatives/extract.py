@@ -273,7 +273,10 @@ def _role(text: str, following: str) -> str:
 
 _FIGURE_ENTRY = re.compile(rf"{BULLET.pattern}\s*(?:[^\d:.;\n]{{1,80}}:\s*)?(?:environ\s+|près de\s+"
                            r"|plus de\s+)?\d")
-_NUMBERED_CAPS = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}")
+# (or led by a heading's mark, an arrow or a square, its bearer maybe after a dash: "▶
+# ÉCRANS POUR LES SOIGNANTS – Plexi Concept (entreprise d'insertion)")
+_NUMBERED_CAPS = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[▶►■▸◆➤])[ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}?"
+                            r"(?:[ \t]+[–—][ \t]+[^\n]{2,80})?")
 
 
 def _under_another_mark(text: str, following: str) -> bool:
@@ -373,6 +376,9 @@ _ORG_HEADS = (r"comité|club|union|entente|amicale|groupement|épicerie|banque a
               r"|service(?: intercommunal| municipal| communal)?(?= d['’]aide| de soins"
               r"| de portage)"
               r"|SSIAD|SAAD"
+              # unions of communes for a service ("le SIVOM du Bruaysis") and the public
+              # body for young people's work ("la Mission locale de l'Artois")
+              r"|SIVOM|SIVU|SIVOS|SIRP|syndicat intercommunal|mission locale"
               # a trade's shop or workshop is named by the suffix -erie ("la menuiserie
               # Lefebvre", "l'imprimerie Dubois")
               r"|[a-zé]{3,}erie")
@@ -615,6 +621,13 @@ _STATE_ACTS = re.compile(rf"\b((?:les\s+|Les\s+)?services\s+de\s+l{_A}[ÉE]tat|[
                          rf"|réparti|remettre|distribuer|livrer|répartir|procéder)\b)")
 
 
+_KIND_BRACKETED = re.compile(
+    rf"(?<![\w’'])(?P<name>(?:(?:Les|La|Le|L{_A})\s*)?[{_UP}][\w’'.-]*"
+    rf"(?:[ \t]+(?:(?:&|et|de|du|des|d{_A})[ \t]*)?[{_UP}][\w’'.-]*)*)[ \t]*"
+    rf"\((?P<kind>association|entreprise|société|collectif|coopérative|SARL|SAS|EARL|SCOP"
+    rf"|chantier d{_A}insertion)\b[^()\n]{{0,40}}\)")
+
+
 def find_actor(text: str, context: Context | None = None) -> Actor | None:
     """The earliest actor named in a block, or None for editorial text.
 
@@ -670,6 +683,15 @@ def find_actor(text: str, context: Context | None = None) -> Actor | None:
             # parents d'élèves du collège de Samer", "le collectif des commerçants de Fruges")
             add(_Span(m.start(), m.end() + n.end()), f"{m.group(1).capitalize()} {n.group()}",
                 _KEYWORD_TYPES[keyword])
+    # A proper name, then its kind in brackets ("Tissage & Co (entreprise d'insertion)",
+    # "Les Mailles Vives (association)"): the bracket says what it is
+    for m in _KIND_BRACKETED.finditer(text):
+        kind = m.group("kind").lower()
+        if re.match(r"(?:À|A|Au|Aux|En|Chez|Pour|Dans|Avec|Merci|Bravo)\b", m.group("name")) or \
+                resolve(m.group("name")).level is not None:
+            continue   # a place and its body ("À Houdain (association des parents)")
+        add(_Span(m.start("name"), m.end()), m.group("name"),
+            _KEYWORD_TYPES.get(kind) or _org_kind(kind))
     # The members of a group named after them: the group acts ("les membres d'Opale
     # Informatique Solidaire ont reconditionné", "les bénévoles des Amis du Moulin");
     # a place there is the members' town, read as such elsewhere
@@ -1199,10 +1221,13 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         # a common noun joins a noun only through a preposition ("atelier de couture"):
         # one right after the head is a verb the tagger misread ("la boulangerie livre")
         # (adjectives of the head may come between: "le centre social recherche …")
+        # (… or right after its complement's proper name: "le SIVOM de Bruay livre …")
+        after_name = doc[tok.i - 1].pos_ == "PROPN" and tok.head.i in (head.i, tok.i - 1)
         bare_noun = tok.pos_ == "NOUN" and tok.text.islower() and tok.dep_ == "nmod" \
-            and tok.head.i == head.i \
+            and (tok.head.i == head.i or after_name) \
             and not any(c.dep_ == "case" for c in tok.children) \
-            and all(t.dep_ == "amod" and t.head.i == head.i for t in doc[head.i + 1:tok.i])
+            and (all(t.dep_ == "amod" and t.head.i == head.i for t in doc[head.i + 1:tok.i])
+                 or after_name)
         # (a word with an object or an argument of its own is a verb the tagger misread:
         # "l'épicerie manque toujours de produits")
         # (or an adverb of time or negation: "l'épicerie recherche encore …")
@@ -1328,7 +1353,8 @@ def _org_kind(name: str) -> str:
                                r"|GAEC|coopérative|ferme|traiteur"
                                # companies' legal forms ("SCEA Delattre", "EARL du Moulin")
                                r"|(?-i:EARL|SCEA|SARL|EURL|SAS|SASU|SA|SNC|SCOP|PME|TPE)\b", name) else \
-        PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université"
+        PUBLIC if re.match(r"(?i)lycée|collège|école|classe|cuisine|service|IUT|université|mission locale"
+                           r"|SIVOM|SIVU|SIVOS|SIRP|syndicat intercommunal"
                            r"|faculté|institut|médiathèque|bibliothèque|ludothèque"
                            r"|accueil de loisirs|centre de loisirs|crèche", name) else \
         LOCAL_GOV if re.match(r"(?i)conseil municipal\b|(?:mairie|ville|commune|municipalité|CCAS|CIAS"
@@ -1757,7 +1783,8 @@ _OUR_SEAT = re.compile(rf"(?i)\b(?:notre|nos)\s+(?:atelier|local|locaux|siège|e
 
 # A header calling the text intercommunal ("La lettre intercommunale"): its territory's
 # intercommunality publishes it
-_INTERCOMMUNAL = re.compile(r"\bintercommuna(?:l|le|les|ux)\b", re.I)
+# (or communautaire, the adjective of its "communauté": "INFOS COMMUNAUTAIRES")
+_INTERCOMMUNAL = re.compile(r"\b(?:intercommuna(?:l|le|les|ux)|communautaires?)\b", re.I)
 # An intercommunality speaking of itself without its name ("la Communauté de communes a
 # commandé…", "votre communauté de communes", or by its usual short name, "l'Agglo",
 # "l'agglomération")
@@ -1768,7 +1795,11 @@ _OWN_EPCI = re.compile(rf"(?:\b(?i:la|votre|notre)\s+(?i:communauté (?:de commu
 
 # A syndicate of communes by its legal form: "syndicat intercommunal à vocation
 # multiple / unique" (SIVOM, SIVU), "syndicat mixte", then its name
-_SYNDICATE = re.compile(r"\W*(SIVOM|SIVU|(?i:syndicat (?:intercommunal|mixte)))\b\s*"
+# (its newsletter's title may name it, its name after a dash: "LA LETTRE DU SIVOM –
+# Communauté du Bruaysis")
+_SYNDICATE = re.compile(r"\W*(?:(?i:(?:la\s+|le\s+)?(?:lettre|journal|bulletin|gazette|infos?)\s+"
+                        r"(?:du|de la|de l['’])\s*))?"
+                        r"(SIVOM|SIVU|SIVOS|(?i:syndicat (?:intercommunal|mixte)))\b\s*(?:[–—-]\s*)?"
                         r"([^\n:–—|]{3,70}?)\s*(?:[:–—|]|$)")
 
 
@@ -3795,7 +3826,14 @@ _SERVED_FROM = re.compile(r"\b(?:familles|foyers|personnes|bénéficiaires|habit
                           r"(?:[\w’'-]+\s+){0,2}?(?:servi|aidé|accueilli|reçu|inscrit|livré)e?s?\b"
                           r"[^.;!?]{0,40}?\b(?:venue?s?|originaires?)\s+(?:[\w-]+\s+){0,3}?(?:de\s+|d['’])$"
                           # (clients, served by name: "clients venus de Crémarest, …")
-                          r"|\b(?:clients|clientes|usagers)\s+(?:venue?s?|originaires?)\s+(?:de\s+|d['’])$",
+                          r"|\b(?:clients|clientes|usagers)\s+(?:venue?s?|originaires?)\s+(?:de\s+|d['’])$"
+                          # (… or people a verb of service reached, then where they come from,
+                          # every town of the list: "accompagne 210 familles, venues de Bapaume
+                          # mais aussi de Favreuil et de Grévillers")
+                          r"|\b(?:accompagn|aid|ser[vt]|livr|accueill|nourri|distribu|équip)\w*\s+"
+                          r"(?:[\w’'-]+\s+){0,3}?(?:familles|foyers|personnes|bénéficiaires|usagers"
+                          r"|clients)\s*,?\s+(?:venue?s?|originaires?)\s+(?:de\s+|d['’])"
+                          r"(?:[^.;!?]{0,80}?(?:,\s*|\bet\s+|\bde\s+|d['’]))?$",
                           re.I)
 # a person's first name, then where the person is from, set apart by commas ("merci à
 # Monique, de Sailly-au-Bois, qui nous a cousu 40 masques")
@@ -3819,7 +3857,9 @@ def _from_town(body: str, m) -> bool:
 _OTHER_MANDATE = re.compile(rf"\b(?:vice-)?présidente?\b[^.;\n]{{0,60}},\s*(?:et\s+)?maire"
                             rf"\s+(?:de\s+|d{_A}|du\s+)$", re.I)
 # the verbs of giving: what follows them is given to someone
-_GIVING = r"(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*|dépos\w*)"
+# (carried to the door too: "portés à domicile, chez nos voisins de Mory")
+_GIVING = (r"(?:remi[st]e?s?|donn\w*|offert\w*|offr\w*|distribu\w*|livr\w*|apport\w*|envoy\w*|dépos\w*"
+           r"|porté(?:e|s|es)?\s+à\s+domicile)")
 _PARTY_NOUNS = (
     r"(?:entreprises?|sociétés?|fournisseurs?|fabricants?|industriels?|commerçants?"
     r"|artisans?|maraîchers?|producteurs?|agriculteurs?|imprimeurs?|usines?|ateliers?"
@@ -4268,7 +4308,7 @@ def _passing_flags(body: str, mine, actor: tuple[int, int]) -> list[bool]:
 def _passing(body: str, m, in_actor: bool, acts_here: bool = False) -> bool:
     """A town its own words name in passing: near another, compared, imitated, thought
     of, where helpers come from."""
-    if _SERVED_FROM.search(body[max(0, m.start - 120):m.start]):
+    if _SERVED_FROM.search(body[max(0, m.start - 180):m.start]):
         return False                      # where those served come from: reached
     if _compared(body, m.start):
         return True                       # "près de Béthune", "arrondissement de ..."

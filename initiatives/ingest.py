@@ -713,6 +713,10 @@ def _breaks(a: str, b: str, typical: int, block_lines: int, first: str = "") -> 
         return True  # a heading framed by rules ("=== LICQUES ===") stands alone
     if ends and block_lines == 1 and BULLET.match(a_text) and b_text[:1].isupper():
         return True  # a one-line bullet heading ("-les associations ... confinées.")
+    if block_lines == 1 and _TITLE_MARK.match(a_text) and not _GOES_ON.search(a_text) and \
+            _OPENS_SENTENCE.match(b_text):
+        return True  # … and a line under a title's mark, when the next line opens a
+        # sentence ("▶ Le relais du quartier – Centre social" over "Des jeunes appellent …")
     if ends and 2 <= trailing <= 4:  # Word's paragraph mark left two spaces
         return True
     if ends and len(a_text) < 0.7 * typical:  # short last line of a paragraph
@@ -740,6 +744,12 @@ def _breaks(a: str, b: str, typical: int, block_lines: int, first: str = "") -> 
     return False
 
 
+# the marks of a section's title, not of a list's line (an arrow, a square)
+_TITLE_MARK = re.compile(r"[▶►■▸◆➤➔→⇒]")
+# the words a sentence opens with, in capitals, that a wrapped line never begins with
+# after a complete phrase
+_OPENS_SENTENCE = re.compile(r"(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cet|Cette|Ces|Nous|Ils|Elles|Il"
+                             r"|Elle|On|Depuis|Dès|Chaque|Grâce|Notre|Nos|Leur|Leurs)\s")
 # a box's rows are short: longer lines opening with a figure are a paragraph's, broken
 _BOX_ROW = 60
 _LABELLED = re.compile(r"[^\W\d][^\n:]{0,60}\s?:\s+\S")

@@ -190,7 +190,10 @@ _PER_UNIT_AFTER = re.compile(
     r"|palette|tournée|couturière|bénévole"
     # … or per shop, per client, per home
     r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
-    r"|donateur|participant|ménage|logement|chambre|lit))\b", re.I)
+    r"|donateur|participant|ménage|logement|chambre|lit"
+    # … or per one's day of work, a person's unit, no calendar's ("2 masques par jour
+    # travaillé")
+    r"|jour travaillé|journée travaillée|jour de travail|journée de travail))\b", re.I)
 # a share per one of the things made, closing the figure's phrase: the amount each one
 # takes ("2 mètres de tissu et une heure de travail par blouse"), not an output
 _MATERIALS = "|".join(p for p, _, _, group in ITEMS if group == MATERIAL)
@@ -211,7 +214,8 @@ _PER_UNIT_BEFORE = re.compile(
     r"|\b(?:tissus?|élastiques?|fils?|matériel|matières? premières?|fournitures|kits?)\s+pour"
     # ("à raison de" gives a rate, "à raison de 800 par jour", or a share, "… trois par
     # personne", as what follows says)
-    r"|de quoi \w+(?:\s+\w+)?|chacune?)\s*$", re.I)
+    # (but "de quoi régaler les 68 résidents" serves a known set, its article definite)
+    r"|de quoi \w+(?:\s+(?!(?:les|nos|ses|leurs|ces)\b)\w+)?|chacune?)\s*$", re.I)
 # "Deux masques sont remis à chaque habitant", "2 masques maximum par personne": a
 # distributive recipient later in the figure's clause.
 _DISTRIBUTIVE_AFTER = re.compile(r"^[^,;.:()]{0,40}?(?:\b(?:à|pour) (?:chaque|chacun|chacune)\b"
@@ -306,7 +310,9 @@ _PRICE_BEFORE = re.compile(rf"\b(?:revient à|d{_APOS}une valeur de|valeur de"
                            rf"|bons? (?:d{_APOS}achat )?de|allocation de|forfait de|au prix de"
                            rf"|pour la somme de|tarif de|coût de|coûte|vendus? à"
                            # what an order or a purchase costs ("pour un montant de 4 000 euros")
-                           rf"|(?:pour )?un montant (?:total |global )?de|coût (?:total|global) de"
+                           # (or the least one must order: "un montant minimum de 3 euros")
+                           rf"|(?:pour )?un montant (?:total |global |minimum |minimal |maximum )?de"
+                           rf"|coût (?:total|global) de"
                            # a price asked by a verb of sale ("vous en propose à 8 €")
                            rf"|(?:propos|vend|cèd|revend|factur|affich)\w*\s+à"
                            # (a fee's noun may take adjectives: "une participation symbolique de")
@@ -404,6 +410,12 @@ _WHERE_THEY_LIVE = re.compile(
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
 # inhabitants a scheme covers are its scope, no one it has helped yet ("18 000 habitants
 # concernés par le dispositif")
+# (the text read stops at the next figure: "de plus de " then the age)
+_NARROWED = re.compile(r"\s*(?:(?:âgée?s|isolée?s|seule?s|fragiles|vulnérables|inscrite?s|malades"
+                       r"|handicapée?s|en difficulté)\b|de (?:plus|moins) de(?:\s+\d+|\s*$))", re.I)
+_EVERY_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité|tou(?:te)?s)"
+                       rf"\s+(?:de\s+|des\s+|d{_APOS}entre\s+)?(?:nos|ses|leurs|les|vos)?\s*"
+                       rf"(?:quelque\s+|près de\s+|environ\s+)?$", re.I)
 _COVERED = re.compile(r"\s*(?:concerné|couvert|visé)e?s\s+par\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
@@ -539,6 +551,8 @@ NEED = re.compile(r"\b(?:recherch\w*|cherch(?:e|ent|ons|ez|ait)\b|(?<!dans le )b
                   # (… "un appel aux dons", "un appel pour du tissu", "un appel afin de
                   # réunir …" too)
                   r"|appel (?:aux?|pour|afin d(?:e\b|['’]))"
+                  # (… or announced by its colon: "je lance un appel : …")
+                  r"|\bappel\s*:"
                   r"|recrut\w*|sollicit\w*|sont attendu\w*"
                   # (a wish to find: "on aimerait trouver 10 bénévoles de plus")
                   r"|(?:aim|voudr|souhait|espér)\w*\s+trouver"
@@ -613,7 +627,8 @@ GOAL_BEFORE = re.compile(
     re.I)
 # the label of a label–value row, alone on its line before the figure (a list's entry
 # may run long: "• Commande groupée passée auprès d'un fournisseur de la région :")
-_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›][ \t]*[^\W\d][^\n:.;]{0,80}|[^\W\d][^\n:.;]{0,50})"
+# (a quoting mark opens a row as a bullet does: "> Commande passée : 250 000 masques")
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•▪*›>][ \t]*[^\W\d][^\n:.;]{0,80}|[^\W\d][^\n:.;]{0,50})"
                         r":[ \t]*$")
 # "Objectif : deux masques par habitant, soit 3 800": a goal announced by a colon.
 # (the next milestone too: "Prochain cap pour ce collectif de couturières : 8 000 masques")
@@ -1151,13 +1166,18 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
     elif item is None and _WE_ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
         # "on est une vingtaine et …": the first person counts the team that speaks
         item = ("personnes", "personnes", VOLUNTEER, number.end)
-    elif item is None and _ARE_N.search(before) and _ELLIPSIS.match(text, number.end):
+    elif item is None and _ARE_N.search(before) and (_ELLIPSIS.match(text, number.end)
+                                                     or _AT_WORK_PLACE.match(text, number.end)):
         # "Elles sont une trentaine.": the people the subject pronoun stands for, named
-        # before in the block or else in the text above it (a headline's "les couturières")
+        # before in the block or else in the text above it (a headline's "les couturières"),
+        # a verb's subject first ("Ses membres ont cousu 260 masques à taille d'enfant.
+        # Elles sont 12 autour des machines": where they stand at work tells it too)
         # (a relative "qui" stands for the noun right before it: "aux familles suivies
         # par l'association, qui sont aujourd'hui 230")
         personal = not re.search(r"\bqui\s+\S+(?:\s+\S+)?\s*$", before, re.I)
-        item = _people(text, number.start, number.end, subject=personal) or \
+        item = (personal and _subject_people(doc, text, max(0, s_start - 300), number.start,
+                                             number.end)) or \
+            _people(text, number.start, number.end, subject=personal) or \
             _people(lead, len(lead), number.end, subject=personal)
         if item is not None and item[2] == PEOPLE and personal:
             # (people named by what they do, "les joueurs et dirigeants du club, qui ont
@@ -1235,6 +1255,11 @@ def _read(text, doc, number: Number, s_start, s_end, next_start, previous, lead=
         # a part of a whole left uncounted ("plusieurs fermes, dont deux maraîchers") names
         # who some of them are: no count of anything done
         return None, "part", number.end
+    if (item is None or item[2] in ("open", MATERIAL)) and \
+            (row := _HELPER_ROW.search(before)) and _ENTRY_END.match(text, number.end):
+        # a row's label calling them helpers counts helpers, whatever their trade
+        # ("Chauffeurs bénévoles : 11", "Motards volontaires : 8")
+        item = (row.group(1).lower(), "personnes", VOLUNTEER, number.end)
     if item is None and previous and _SUBSET.fullmatch(text, previous[1], number.start):
         return None, "part", number.end      # "540 masques (dont 120 la semaine dernière)"
     if item is None:
@@ -1419,6 +1444,7 @@ _COUNT_AFTER_BEING = (r"\s+(?:(?:maintenant|désormais|déjà|aujourd['’]hui|e
                       r"(?:(?:plus|près|moins) (?:de\s+|d['’]\s*))?$")
 _ARE_N = re.compile(rf"\b(?:{_BEING_NOW}|seront|serons){_COUNT_AFTER_BEING}", re.I)
 _ARE_NOW = re.compile(rf"\b(?:{_BEING_NOW}){_COUNT_AFTER_BEING}", re.I)
+_AT_WORK_PLACE = re.compile(r"\s+(?:autour|derrière|devant)\s+(?:des|de la|du|de l['’]|les|la|le)\s", re.I)
 # the first person plural counting itself in a town's text: its inhabitants
 _WE_ARE_N = re.compile(r"\b(?:nous sommes|on est)\s+(?:un peu\s+|à peine\s+)?(?:(?:plus|moins|près)"
                        r" de\s+|environ\s+|quelque\s+)?$", re.I)
@@ -1785,34 +1811,38 @@ _GIVEN_TO = re.compile(r"(?<!bravo )(?<!merci )(?<!hommage )(?<!félicitations )
                        r"(?:\d[\d\s\u202f]*\s+)?$", re.I)
 
 
+def _people_hits(text, pos, since=0, subject=False) -> list[tuple]:
+    """Every people noun between `since` and `pos` (start, end, name, unit, group), in
+    reading order; as subjects only, none given to."""
+    hits = sorted((m.start(), m.end(), name, unit, group) for pattern, name, unit, group in _PEOPLE
+                  for m in pattern.finditer(text, since, pos))
+    hits += [(m.start(), m.end(), m.group().lower(), "personnes", PEOPLE)
+             for m in _AGENT_WORD.finditer(text, since, pos)]
+    if subject:
+        hits = [h for h in hits if not _GIVEN_TO.search(text[max(0, h[0] - 40):h[0]])]
+    return sorted(hits)
+
+
 def _people(text, pos, end, since=0, subject=False):
     """The people a subject pronoun stands for: the last people noun before it
     ("livreurs" too, an agent noun); as the subject of a count ("Ils étaient une
     vingtaine"), not the people something was given to."""
-    hits = sorted((m.start(), name, unit, group) for pattern, name, unit, group in _PEOPLE
-                  for m in pattern.finditer(text, since, pos))
-    hits += [(m.start(), m.group().lower(), "personnes", PEOPLE)
-             for m in _AGENT_WORD.finditer(text, since, pos)]
-    if subject:
-        hits = [h for h in hits if not _GIVEN_TO.search(text[max(0, h[0] - 40):h[0]])]
+    hits = _people_hits(text, pos, since, subject)
     if not hits:
         return None
-    _, name, unit, group = max(hits)
+    _, _, name, unit, group = hits[-1]
     return name, unit, group, end
 
 
 def _subject_people(doc, text, since, pos, end):
     """The last people noun between `since` and `pos` that is a verb's subject, the
     people a later pronoun stands for ("Ses 17 bénévoles livrent 40 familles. Ils …")."""
-    hit = _people(text, pos, end, since=since, subject=True)
-    while hit is not None and doc is not None:
-        at = text.rfind(hit[0], since, pos)
-        span = doc.char_span(at, at + len(hit[0]), alignment_mode="expand") if at >= 0 else None
+    hits = _people_hits(text, pos, since, subject=True)
+    for start, stop, name, unit, group in reversed(hits):
+        span = doc.char_span(start, stop, alignment_mode="expand") if doc is not None else None
         if span is None or span.root.dep_.startswith("nsubj"):
-            return hit
-        pos = at
-        hit = _people(text, pos, end, since=since, subject=True)
-    return hit
+            return name, unit, group, end
+    return None
 
 
 def _nearest(text, s_start, s_end, pos):
@@ -1926,8 +1956,12 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     # are counted whole: "Chaque habitant recevra 2 masques, qui seront déposés par les
     # élus et une quarantaine de bénévoles")
     helpers_after = group in (VOLUNTEER, PEOPLE) and bool(_RELATIVE_AFTER.search(upto or before))
-    if (_distributive(before) or (_one_of_a_kind(upto or before) and not helpers_after) or
-            _EACH_HEAD.search(upto or before) or _ONE_IS.search(before)
+    # (a figure opening a clause of its own after a colon is no share of the one before
+    # it: "… un masque à chaque habitant : 1 050 masques sont déjà distribués")
+    own_clause = ":" in re.split(r"[.;,]", before)[-1] and bool(_BARE_SUBJECT.match(after))
+    if (_distributive(re.split(r":", before)[-1] if own_clause else before)
+            or (_one_of_a_kind(upto or before) and not helpers_after) or
+            (_EACH_HEAD.search(upto or before) and not own_clause) or _ONE_IS.search(before)
             or _SOMETIMES.search(before)) and \
             not _AS_TOTAL_AFTER.match(after):
         return None, "price" if group == MONEY else "per_unit"
@@ -1957,7 +1991,12 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
         return None, "price"
     # (a place's inhabitants are its population when all are meant, "les quelque 23 000
     # habitants de nos communes"; "à 120 habitants de la commune" counts some, helped)
-    if (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
+    # (inhabitants narrowed by an age or a state are some of them, never a size: "nos 48
+    # habitants âgés de plus de 80 ans")
+    # (… unless all of them are meant: "l'ensemble de nos 5 600 habitants âgés de plus de
+    # 10 ans", the population the scheme covers)
+    if not (_NARROWED.match(after) and not _EVERY_OF.search(before)) and (
+            (group == POPULATION and (_POPULATION_BEFORE.search(before) or _APPOSITION.search(before)
                                  or _AFTER_TOWNS_COUNT.search(before)
                                  or _RESTATED_SIZE.search(before)
                                  or (_OF_A_PLACE.match(after) and _DEFINITE.search(before))
@@ -1983,7 +2022,7 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             _CENSUS_AFTER.match(text, number.end) or \
             (name in ("foyers", "ménages") and _OF_A_PLACE.match(after)
              and re.search(r"\b(?:les|aux|des)\s+$", before)
-             and re.match(r"(?:quelque|environ)\b", number.text_in(text))):
+             and re.match(r"(?:quelque|environ)\b", number.text_in(text)))):
         # "aux quelque 2 900 foyers de la commune": all of them, told roughly, its size
         return None, "population"                          # "village de 200 habitants"
     if group in (PEOPLE, BENEFICIARY) and (_ORGANISATION_SIZE.search(before)
@@ -2199,6 +2238,8 @@ _ACTS_NOUN = re.compile(r"(?:aison|[st]ion|(?:port|ramass|dépann|covoitur|dépi
 # (… or "sur la base du volontariat": "Animateurs mobilisés sur la base du volontariat : 9")
 _HELPERS_LABEL = re.compile(r"(?:^|\n)\W{0,3}[^\W\d][^:\n]{0,50}?\b(volontaires|bénévoles|mobilisée?s"
                             r"|engagée?s|volontariat)\s*:\s*$", re.I)
+# a row's label of a noun and a helper's adjective ("Chauffeurs bénévoles :")
+_HELPER_ROW = re.compile(r"(?:^|\n)\W{0,3}([^\W\d][\w’'-]*)\s+(?:bénévoles|volontaires)\s*:\s*$", re.I)
 # (a round's verbs, not a person's coming: "une couturière vient deux fois par semaine")
 _COMES_BEFORE = re.compile(r"\b(?:pass|circul|sillonn|tourn|livr)\w*\s+(?:[\w’'-]+\s+){0,2}?$", re.I)
 _WE_ARE_BEFORE = re.compile(r"\b(?:on est|nous sommes|on était|nous étions)\s+(?:maintenant\s+|désormais"
@@ -2640,15 +2681,22 @@ _DASH_ASIDE_CLOSE = re.compile(r"[^—–.;!?]*\s[—–]\s")
 _ARRIVING = {"parvenir", "arriver"}
 # an appeal, and a purpose of getting things right before their figure
 _APPEAL = re.compile(r"\bappel(?:s|ons|le|lent)?\b", re.I)
-_TO_OBTAIN = re.compile(r"\b(?:pour|afin d['’]|afin de)\s*(?:obtenir|recevoir|réunir|récolter"
-                        r"|rassembler)\s+(?:encore\s+)?$", re.I)
+# (to obtain, or wishing to: "souhaiterait recueillir")
+_TO_OBTAIN = re.compile(r"\b(?:pour|afin d['’]|afin de|(?:souhait|voudr|aimer|espér)\w*)\s*"
+                        r"(?:obtenir|recevoir|réunir|récolter|rassembler|recueillir|collecter)"
+                        r"\s+(?:encore\s+)?$", re.I)
 
 
 def _books(token) -> bool:
     """A word of order; "réserver" for someone keeps, it books nothing ("450 masques,
-    réservés en priorité aux aînés")."""
-    return token.lemma_.lower() in ORDER_LEMMAS and not (
-        token.lemma_.lower() == "réserver" and ORDER.match(token.doc.text, token.idx) is None)
+    réservés en priorité aux aînés"); "passer" an order books ("Commande passée par
+    l'Agglo : …", "a passé commande de 2 000 masques")."""
+    lemma = token.lemma_.lower()
+    if lemma == "passer":
+        return any(t.lemma_.lower() == "commande" for t in (token.head, *token.children)
+                   if abs(t.i - token.i) <= 2)
+    return lemma in ORDER_LEMMAS and not (
+        lemma == "réserver" and ORDER.match(token.doc.text, token.idx) is None)
 
 
 def _root_verb_after(noun):
@@ -3057,6 +3105,12 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
         # the figure's own verb decides before a cue word of another phrase
         # ("pour couvrir les besoins, la Ville en a commandé 28 000")
         return ORDERED, f"commande (« {verbs[0].text} »)"
+    if first is not None and (purpose := _TO_OBTAIN.search(clause_before)) and \
+            (appeal := _APPEAL.search(first.doc.text, first.sent.start_char, first.idx)):
+        # what an appeal is made to obtain is needed, however long the call's addressees
+        # ("lance un appel aux entreprises et aux associations du littoral … pour obtenir
+        # 3 000 blouses", "je lance un appel : le club souhaiterait recueillir 50 paquets")
+        return NEEDED, f"besoin exprimé (« {appeal.group()} … {purpose.group().strip()} »)"
     # (a compound past of making right before the figure is its own verb, whatever the
     # parse hung it on: "je veux remercier Mme X, qui a déjà cousu 120 masques")
     if verbs and verbs[0].lemma_.lower() in GOAL_VERBS and verbs[0].idx >= clause_start \
@@ -3079,12 +3133,6 @@ def _grammar(chain, before: str, after: str, sentence: str) -> tuple[str | None,
     if (sought := _NEED_AFTER.match(after)):
         # a participle of seeking after the noun ("4 bénévoles recherchés")
         return NEEDED, f"besoin exprimé (« {sought.group(1)} »)"
-    if first is not None and (purpose := _TO_OBTAIN.search(clause_before)) and \
-            (appeal := _APPEAL.search(first.doc.text, first.sent.start_char, first.idx)):
-        # what an appeal is made to obtain is needed, however long the call's addressees
-        # ("lance un appel aux entreprises et aux associations du littoral … pour obtenir
-        # 3 000 blouses")
-        return NEEDED, f"besoin exprimé (« {appeal.group()} … {purpose.group().strip()} »)"
     near = _last(clause_before, 60)
     base = first.idx - len(near) if first is not None else 0
     need = next((m for m in NEED.finditer(near) if (only or not re.search(

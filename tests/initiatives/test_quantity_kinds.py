@@ -2788,6 +2788,9 @@ def test_list_marks_habitants_and_national_schemes_are_set_aside():
     assert ("près de 450 000", "national") in aside(
         "Ces gestes complètent les plans nationaux : près de 450 000 repas ont été servis "
         "par les associations agréées.")
+    # all of the inhabitants over an age are still the scope a scheme covers
+    assert ("3 900", "population") in aside(
+        "Ils permettront d'équiper l'ensemble de nos 3 900 habitants âgés de plus de 12 ans.")
     # an agent noun shares a verb's stem, it reports nothing: the people are helpers
     assert kinds("Nous sommes une dizaine de livreurs et de préparatrices.") == \
         [(10, "volunteers")]
@@ -2799,3 +2802,27 @@ def test_a_part_among_a_group_just_counted_is_not_added_again():
     # the part of an order that its own verb says arrived counts
     assert kinds("La commune a commandé 6 000 masques. Parmi eux, 2 500 ont déjà été remis "
                  "aux habitants.") == [(6000, "ordered"), (2500, "done")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an order placed, as a quoted row's label
+    ("> Commande passée par la communauté de communes : 90 000 masques", [(90000, "ordered")]),
+    # a wish to collect, announced as an appeal, is a need
+    ("Un appel : l'amicale souhaiterait recueillir 80 boîtes de lait pour bébé.",
+     [(80, "needed")]),
+    # the people a gift was enough for, a known set, are served
+    ("Le primeur a offert 40 cagettes, de quoi régaler les 55 résidents du foyer.",
+     [(40, "done"), (55, "beneficiaries")]),
+    # inhabitants narrowed by age are some of them, helped
+    ("Le maire a téléphoné à nos 75 habitants âgés de plus de 85 ans.", [(75, "beneficiaries")]),
+    # a figure opening its own clause after a colon is no share of the one before
+    ("La mairie a remis un masque à chaque habitant : 2 300 masques sont déjà distribués.",
+     [(2300, "done")]),
+    # where they stand at work tells how many they are
+    ("Les bénévoles du club ont cousu 400 blouses. Elles sont 14 derrière les machines.",
+     [(400, "done"), (14, "volunteers")]),
+    # an allotment per day of one's work is a share, no daily output
+    ("Les agents en recevront, à raison de 3 masques par jour travaillé.", []),
+])
+def test_orders_placed_appeals_known_sets_narrowed_inhabitants_and_teams_at_work(text, expected):
+    assert kinds(text) == expected

@@ -3865,3 +3865,61 @@ def test_a_practical_note_on_an_organisation_read_before_adds_where_it_goes():
     (paniers,) = [f for f in found if "Paniers" in f[0]]
     assert paniers[1] == ["62045", "62820"]
     assert "62785" not in {c for _, codes, _ in found for c in codes}
+
+
+def test_a_syndicate_s_journal_speaks_and_marked_titles_name_their_bearers():
+    found = summary(
+        "LE JOURNAL DU SIVOM – Vallée de la Lawe\n"
+        "Numéro spécial confinement – mai 2020\n\n"
+        "▶ COURSES POUR LES AÎNÉS\n"
+        "Depuis la fermeture des commerces de proximité, nos agents assurent des tournées "
+        "pour les aînés de Gonnehem, de Chocques et de Vendin-lès-Béthune, sur simple appel.\n"
+        "  – Foyers livrés : 140\n"
+        "  – Chauffeurs bénévoles : 11\n\n"
+        "▶ ÉCRANS POUR LES SOIGNANTS – Plexi Concept (entreprise d'insertion)\n"
+        "Installée à Chocques depuis dix ans, l'entreprise a mis ses découpeuses au service "
+        "des soignants et a fabriqué des écrans de protection pour les cabinets de Gonnehem.\n"
+        "  – Écrans livrés : 320\n\n"
+        "▶ « UN APPEL, UN SOURIRE » – Mission locale de Béthune\n"
+        "Des jeunes accompagnés par la Mission locale appellent chaque semaine les personnes "
+        "isolées de Vendin-lès-Béthune, pour prendre des nouvelles et signaler les besoins.\n"
+        "  – Personnes appelées : 75\n")
+    assert [(actor, codes, figures) for actor, codes, figures in found] == [
+        ("SIVOM Vallée de la Lawe", ["62376", "62224", "62841"],
+         [(140, "beneficiaries"), (11, "volunteers")]),
+        ("Plexi Concept", ["62224", "62376"], [(320, "done")]),
+        ("Mission locale de Béthune", ["62119", "62841"], [(75, "beneficiaries")])]
+
+
+def test_a_bulletin_called_communautaire_speaks_as_its_intercommunality():
+    found = summary(
+        "OSARTIS-MARQUION – INFOS COMMUNAUTAIRES\n"
+        "Lettre aux élus et aux habitants – semaine du 4 au 10 mai 2020\n\n"
+        "▶ Portage de repas (service intercommunal)\n"
+        " • Repas livrés depuis le 16 mars : 2 100\n"
+        " • Communes desservies : Marquion, Bourlon, Oisy-le-Verger\n"
+        " Le service prévoit d'atteindre 700 repas par semaine d'ici juin.\n")
+    assert found == [("Communauté de communes Osartis Marquion", ["62559", "62164", "62638"],
+                      [(2100, "done"), (700, "target")])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fil & Co (entreprise d'insertion) a réorienté son atelier.", "Fil & Co"),
+    ("Les Mailles Vives (association) ont cousu 300 masques.", "Les Mailles Vives"),
+    # a town before a bracket is a place, the body inside it acts
+    ("À Chocques (association des parents d'élèves), des masques.", "Association des parents d'élèves"),
+    # a name's complement ends where a misread verb begins
+    ("Le SIVOM de Lillers livre des repas chaque midi.", "SIVOM de Lillers"),
+])
+def test_a_name_then_its_kind_in_brackets_and_a_syndicate(text, name):
+    assert find_actor(text).name == name
+
+
+def test_towns_those_served_come_from_and_neighbours_given_to_are_reached():
+    found = summary(
+        "Achiet-le-Grand : l'épicerie solidaire ne désemplit pas\n\n"
+        "L'épicerie solidaire d'Achiet-le-Grand accompagne désormais 95 familles, venues "
+        "d'Achiet-le-Grand mais aussi de Bihucourt et de Gomiécourt. Les bénévoles ont préparé "
+        "40 colis, portés à domicile chez nos voisins de Courcelles-le-Comte.")
+    assert sorted({c for _, codes, _ in found for c in codes}) == \
+        ["62005", "62131", "62248", "62374"]
