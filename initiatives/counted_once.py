@@ -148,6 +148,27 @@ def sums(blocks, read_of: dict) -> None:
             else ""
 
 
+def sums_ahead(blocks, read_of: dict) -> None:
+    """A total that a colon opens a list with ("soit 10 200 masques remis :" over a row
+    per commune) says again the figures of the same thing and kind in the rows that
+    follow, when they add up to it: counted once, in its parts."""
+    figures = [(block, k, note, q) for block in blocks
+               for k, (note, q) in enumerate(read_of.get(block.start, [])) if q is not None]
+    for n, (block, k, note, q) in enumerate(figures):
+        if not block.text.rstrip().endswith(":") or \
+                any(b is block for b, *_ in figures[n + 1:n + 2]):
+            continue   # (the list's own figures come after its line, none on it after this)
+        running, parts = 0.0, 0
+        for _, _, _, part in figures[n + 1:]:
+            if (part.item.lower(), part.kind) != (q.item.lower(), q.kind) or running > q.value:
+                break
+            running, parts = running + part.value, parts + 1
+            if parts >= 2 and abs(running - q.value) < 1e-9:
+                read_of[block.start][k] = (dataclasses.replace(note, status=SET_ASIDE,
+                                                               reason="sum"), None)
+                break
+
+
 def _sums_a_run(values: list[float], total: float) -> bool:
     """Whether the last two or more of `values` add up to `total`."""
     running = 0.0

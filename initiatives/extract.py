@@ -1139,6 +1139,11 @@ def _organisation(text: str, m: re.Match, town) -> Actor | None:
         return None  # an "-erie" noun that names no shop ("une messagerie de groupe")
     if re.match(r"\s+(?:à la maison|à distance|à domicile)\b", text[m.end():]):
         return None  # a service named by where it is given ("l'école à la maison")
+    if re.search(r"(?i)\b(?:depuis|dès|avant|après)\s+(?:le|la|l['’])\s*$",
+                 text[max(0, m.start() - 12):m.start()]) and \
+            re.match(r"(?i)(?:lycée|collège|école|fac|université)\b", m.group()) and \
+            not re.match(rf"\s+(?:de\s+|d{_A}|du\s+)?[{_UP}]", text[m.end():]):
+        return None  # a time of one's life ("pas touché une machine depuis le lycée")
     if re.search(r"\bpar (?:l['’]intermédiaire|le biais|l['’]entremise) d(?:e|u|es|['’])"
                  r"(?:\s*la|\s*l['’]|\s*le)?\s*$", text[max(0, m.start() - 40):m.start()]):
         return None  # an intermediary ("joint par l'intermédiaire de la gendarmerie")
@@ -2772,6 +2777,12 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             elif current is not None:
                 current.contacts.append(block)
             continue
+        if shared_out is not None and not BULLET.match(block.text) and \
+                _town_list(block.text, dep, r"\s*(?:[–—·•/,;|]|\bet\b|\n)\s*"):
+            # the towns it was shared out to, on one line after its colon ("… dans les
+            # communes suivantes :" over "Desvres – Samer – Wirwignes"): where it went
+            shared_out.blocks.append(block)
+            continue
         town_row = BULLET.match(block.text) and _TOWN_ROW.match(block.text) and \
             _entry_town(block.text, dep) is not None
         if breakdown is None and shared_out is not None and town_row:
@@ -2805,6 +2816,8 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
                 _entry_town(block.text, dep) is None and \
                 _labelled_entry(block.text) is None:    # another town's or bearer's entry is its own
             current.blocks.append(block)
+            if block.text.rstrip().endswith(":") and _SHARED_OUT.search(block.text):
+                shared_out = current   # (a line of the list opening a breakdown by town)
             continue
         listing = False
         if practical and BULLET.match(block.text) and \
@@ -3042,7 +3055,9 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
             else sites and bool(BULLET.match(block.text))
         breakdown = (last if _BREAKDOWN.search(block.text) else None) \
             if block.text.rstrip().endswith(":") else breakdown if BULLET.match(block.text) else None
-        shared_out = (current if current is not None and _SHARED_OUT.search(block.text) else None) \
+        # (a table's header row under it keeps it: "Commune — masques remis :")
+        shared_out = (current if current is not None and _SHARED_OUT.search(block.text) else
+                      shared_out if _COLUMN_HEAD.fullmatch(block.text.strip()) else None) \
             if block.text.rstrip().endswith(":") else shared_out if BULLET.match(block.text) else None
         untold = block if current is None and block.text.rstrip().endswith(":") else \
             untold if intro and BULLET.match(block.text) else None
@@ -3071,6 +3086,7 @@ def read(release: Release, dep: str | None = None, budget: Budget | None = None)
     counted_once.milestones(drafts, read_of)
     counted_once.recapped(blocks, read_of)
     counted_once.sums(blocks, read_of)
+    counted_once.sums_ahead(blocks, read_of)
     counted_once.periods(drafts, read_of)
     mentions = _mentions(release.body, dep)
     local = any(m.resolution.inside and m.resolution.level not in ("national", None)
@@ -3115,7 +3131,10 @@ _BREAKDOWN = re.compile(rf"(?i)\b(?:répartition|ventilation|détail)\b[^:\n]*\b
 # that give a town and a figure alone ("- Anvin : 900 masques") are its breakdown
 _SHARED_OUT = re.compile(r"(?i)\b(?:répart\w*|distribu\w*|livr\w*|remis\w*|dispatch\w*|ventil\w*)"
                          r"\b[^:]*\b(?:communes|villes|villages|mairies)\b")
-_TOWN_ROW = re.compile(rf"{BULLET.pattern}\s*[^:–—\n\d]{{2,40}}?\s*(?::|\s[–—-])\s*(?:environ\s+)?"
+# a table's header row, its columns' names apart ("Commune (population) — masques remis :")
+_COLUMN_HEAD = re.compile(r"[^\d\n:]{2,60}\s—\s[^\d\n:]{2,60}:")
+# (the town's size may follow it in brackets: "• Marquise (5 088 hab.) : 4 200")
+_TOWN_ROW = re.compile(rf"{BULLET.pattern}\s*[^:–—\n\d]{{2,40}}?(?:\s*\([^()\n]{{1,30}}\))?\s*(?::|\s[–—-])\s*(?:environ\s+)?"
                        r"\d[\d\s.,\u202f]*(?:\s+[^\W\d]+){0,2}\s*\.?$")
 # A speaker's own sites ("nos trois points de collecte", "notre local") introducing a list
 _OUR_SITES = re.compile(r"(?i)\b(?:nos|notre)\s+(?:[\wà-ÿ]+\s+){0,2}?(?:points?|lieux|sites?"

@@ -330,8 +330,15 @@ def _unboxed(text: str) -> str:
 
 # a row drawn with dot leaders ("Balinghem ........ 38"): a label and its figure, as a
 # list's entry (marked already or not: "• Repas livrés ....... 140")
-_DOT_LEADER = re.compile(r"(?m)^[ \t]*(?:[-–—•▪*›][ \t]*)?([^\W\d][^\n.]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*"
-                         r"(\d[^\n]*?)[ \t]*$")
+# (an abbreviation's dot may stand in the label: "Marquise (5 088 hab.) ...... 4 200")
+# (the longest label leaves room for one dot only, set apart by spaces, as no sentence's
+# stop is: "Landrethun-le-Nord (1 299 hab.) . 1 100")
+_DOT_LEADER = re.compile(r"(?m)^[ \t]*(?:[-–—•▪*›][ \t]*)?([^\W\d](?:[^\n.]|\.(?=[^\s.]))*?)"
+                         r"(?:[ \t]*(?:\.[ \t]?){4,}|[ \t]+\.(?:[ \t]?\.)*[ \t]+)[ \t]*(\d[^\n]*?)[ \t]*$")
+# … and the table's header row names what its figures count ("Commune ....... masques
+# remis"): it introduces the rows
+_DOT_HEADER = re.compile(r"(?m)^[ \t]*([^\W\d][^\n.]*?)[ \t]*(?:\.[ \t]?){4,}[ \t]*"
+                         r"([^\W\d][^\n.:]*?)[ \t]*$")
 
 
 def _normalise(text: str) -> str:
@@ -339,6 +346,7 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _unboxed(text)
     text = _DOT_LEADER.sub(r"• \1 : \2", text)
+    text = _DOT_HEADER.sub(r"\1 — \2 :", text)
     text = _tab_tables(text)
     text = re.sub(r"[\u00a0\u202f\u2007\t]", " ", text)
     text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)

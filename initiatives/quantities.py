@@ -190,7 +190,8 @@ _PER_UNIT_AFTER = re.compile(
     r"|palette|tournée|couturière|bénévole"
     # … or per shop, per client, per home
     r"|commerce|magasin|boutique|entreprise|association|pharmacie|cabinet|client|patient"
-    r"|donateur|participant|ménage|logement|chambre|lit"
+    r"|donateur|participant|ménage|logement|chambre|lit|officine|ehpad|médecin|infirmière?"
+    r"|soignant|service"
     # … or per one's day of work, a person's unit, no calendar's ("2 masques par jour
     # travaillé")
     r"|jour travaillé|journée travaillée|jour de travail|journée de travail))\b", re.I)
@@ -337,7 +338,7 @@ _PRICE_AFTER = re.compile(r"^\s*(?:le|la|l['’]|les|par|pièce|l['’]unité"
 # A place's noun complement counts its inhabitants, after adjectives and a coordinated
 # count ("un arrondissement rural de quelque 115 000 habitants", "une intercommunalité
 # de 15 communes et 26 000 habitants"); so does a possessive ("nos 3 000 habitants").
-_POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|cité|quartier|localité"
+_POPULATION_BEFORE = re.compile(rf"(?:\b(?:village|hameau|commune|ville|bourg|cité|quartier|localité|station"
                                 rf"|agglomération|arrondissement|intercommunalité|communauté|territoire"
                                 rf"|canton|département|secteur|bassin)"
                                 rf"(?:\s+(?:de\s+|d{_APOS}\s*)?"
@@ -2165,7 +2166,9 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return PER_DAY, "rythme « par jour »"
         if _PER_WEEK.match(rate_zone) or (rate and rate.group("week")):
             return PER_WEEK, "rythme « par semaine »"
-    if group == "open" and (_AGENT_NOUN.search(name) and _acts(chain) or _gathers(chain)):
+    # (… or counting themselves by their trade: "on est maintenant 23 couseuses")
+    if group == "open" and (_AGENT_NOUN.search(name) and (_acts(chain) or _WE_ARE_BEFORE.search(before))
+                            or _gathers(chain)):
         return VOLUNTEERS, f"personnes sujet d'un verbe d'action (« {name} »)"
     row = before.split("\n")[-1]
     if row.count(" — ") >= 2 and (made := _reported(row)):
@@ -2727,7 +2730,11 @@ def _cut_noun(token):
 # the country's, a federation's figures), not what the text reports as done.
 _REMINDER = re.compile(r"\W*(?:pour (?:rappel|mémoire)|à titre de rappel|petit rappel)\b",
                        re.I)
-_TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\b|\b(?:à|pour)\s+(?:notre|nos)"
+# (… or buying from us: "la Région vient de lui commander 10 000 surblouses", an order
+# the local firm received)
+_TO_US = re.compile(r"\b(?:nous|lui|leur)\s+(?:a|ont|avait|avaient|aura|auront)\b"
+                    r"|\b(?:nous|lui|leur)\s+(?:commander|passer commande)\b"
+                    r"|\b(?:à|pour)\s+(?:notre|nos)"
                     r"\s+(?:commune|ville|village|écoles?|habitants|aînés|soignants)\b"
                     # (… each of us, "de quoi équiper chacun de nos 777 habitants"; or the
                     # town halls, the State's local channel: "remis aux mairies")

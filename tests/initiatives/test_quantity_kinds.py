@@ -2826,3 +2826,19 @@ def test_a_part_among_a_group_just_counted_is_not_added_again():
 ])
 def test_orders_placed_appeals_known_sets_narrowed_inhabitants_and_teams_at_work(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bought from us by the Region: an order the firm received
+    ("La Région vient de lui commander 6 000 blouses, livrables en juin.", [(6000, "ordered")]),
+    # a share per pharmacy; a resort's size; a team counting itself by its trade
+    ("600 litres de gel ont été offerts, à raison de 4 litres par officine.", [(600, "done")]),
+    ("On est maintenant 17 brodeuses, et ça tourne !", [(17, "volunteers")]),
+])
+def test_orders_received_shares_per_pharmacy_and_teams_by_their_trade(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_resort_s_inhabitants_are_its_size():
+    assert ("environ 4 800", "population") in aside(
+        "Dans cette station d'environ 4 800 habitants, la mairie a ouvert une permanence.")

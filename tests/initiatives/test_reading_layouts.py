@@ -3923,3 +3923,37 @@ def test_towns_those_served_come_from_and_neighbours_given_to_are_reached():
         "40 colis, portés à domicile chez nos voisins de Courcelles-le-Comte.")
     assert sorted({c for _, codes, _ in found for c in codes}) == \
         ["62005", "62131", "62248", "62374"]
+
+
+def test_a_dotted_table_with_its_header_shares_out_the_total_before_it_once():
+    found = summary(
+        "Communauté de communes de la Terre des Deux Caps\n\n"
+        "■ MASQUES\n"
+        "- La Communauté de communes a commandé 12 000 masques lavables à un fabricant.\n"
+        "- Distribution faite dans quatre communes, soit 5 100 masques remis :\n\n"
+        "  Commune (habitants) .............. masques remis\n"
+        "  Rety (2 096 hab.) ................ 2 000\n"
+        "  Hardinghen (1 210 hab.) .......... 1 300\n"
+        "  Fiennes (891 hab.) ............... 1 000\n"
+        "  Hermelinghen (422 hab.) .......... 800\n")
+    ((actor, codes, figures),) = found
+    assert codes == ["62705", "62412", "62334", "62439"]
+    # the total is said again by its rows: counted once, in them
+    assert [v for v, kind in figures if kind == "done"] == [2000, 1300, 1000, 800]
+
+
+def test_the_towns_a_story_was_shared_out_to_on_one_line_are_reached():
+    found = summary(
+        "Pays de Licques infos\n\n"
+        "La cellule couture : bilan\n\n"
+        "Lancée dès le confinement, la cellule couture du Pays de Licques rassemble des "
+        "bénévoles de tout le secteur, qui cousent à la maison avec le tissu fourni.\n\n"
+        "Les masques ont été distribués dans les communes suivantes :\n"
+        "Licques – Hardinghen – Caffiers\n\n"
+        "Appel aux dons ! Il manque 100 mètres d'élastique.")
+    assert {"62506", "62412", "62191"} <= {c for _, codes, _ in found for c in codes}
+
+
+def test_a_school_named_as_a_time_of_life_is_no_actor():
+    assert find_actor("Certaines n'avaient pas cousu depuis le lycée.") is None
+    assert find_actor("Depuis le lycée Pasteur, les élèves livrent des repas.").name == "lycée Pasteur"
