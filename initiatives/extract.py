@@ -258,7 +258,7 @@ def _role(text: str, following: str) -> str:
     # (a numbered line in capitals is a section's title, however short its paragraph:
     # "2. « VOISINS RELAIS » : LE DISPOSITIF"; over data lines or a list, it names
     # their entry or introduces it)
-    if _NUMBERED_CAPS.fullmatch(text) and not _FIGURE.search(inner) and following and \
+    if _TITLE_CAPS.fullmatch(text) and not _FIGURE.search(inner) and following and \
             not DATA_LINE.match(following) and not _FORM_LINE.match(following) and \
             not BULLET.match(following):
         return "headline"
@@ -275,7 +275,7 @@ _FIGURE_ENTRY = re.compile(rf"{BULLET.pattern}\s*(?:[^\d:.;\n]{{1,80}}:\s*)?(?:e
                            r"|plus de\s+)?\d")
 # (or led by a heading's mark, an arrow or a square, its bearer maybe after a dash: "▶
 # ÉCRANS POUR LES SOIGNANTS – Plexi Concept (entreprise d'insertion)")
-_NUMBERED_CAPS = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[▶►■▸◆➤])[ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}?"
+_TITLE_CAPS = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[▶►■▸◆➤])[ \t]+(?=[^\n]*[A-ZÀ-Ý]{3})[^a-zà-ÿ\n]{3,120}?"
                             r"(?:[ \t]+[–—][ \t]+[^\n]{2,80})?")
 
 

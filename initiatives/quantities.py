@@ -2979,6 +2979,7 @@ _TALLY = re.compile(r"\b(?:bilan|résultats?|réalisations?)\b"
                     r"|six|sept|huit|\d+)\s+(?:jours|semaines?|mois))\b", re.I)
 
 
+# bought from a maker or a dealer, and whether what was bought has been handed on since
 _FROM_SUPPLIER = re.compile(r"\b(?:auprès\s+(?:d['’]\s*|des?\s+|du\s+)|chez\s+|à\s+)(?:un|une|des|le|la"
                             r"|l['’]|son|ses|leur|leurs|notre|nos)?\s*(?:\w+\s+)?(?:fabricants?"
                             r"|fournisseurs?|grossistes?|industriels?|distributeurs?|prestataires?"
