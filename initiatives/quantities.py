@@ -381,9 +381,11 @@ _GAPPED_POPULATION = re.compile(r"\bhabitants\s*,\s*(?:et\s+)?[A-ZÀ-Ý][\w'’-
                                 r"\s+(?:(?:un peu |bien )?(?:moins|plus|près) de\s+|un peu\s+|bien\s+"
                                 r"|environ\s+|quelque\s+)?$")
 # All the inhabitants of a town are its population: "chacun des 10 000 habitants",
-# "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants".
-_ALL_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité)\s+des\s+"
-                     rf"$|\btou(?:te)?s (?:les|nos|ses|leurs)\s+$"
+# "l'ensemble des 6 500 Wimereusiens", "tous les 900 habitants", "chacun de nos …".
+_EVERY_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité|tou(?:te)?s)"
+                       rf"\s+(?:(?:de\s+|d{_APOS}entre\s+)?(?:nos|ses|leurs|les|vos)|des)\s+"
+                       rf"(?:quelque\s+|près de\s+|environ\s+)?$", re.I)
+_ALL_OF = re.compile(rf"{_EVERY_OF.pattern}"
                      # a town's own people, by its possessive ("pour nos 4 900 Desvrois")
                      rf"|\b(?:nos|ses|leurs)\s+(?:quelque\s+|près de\s+|environ\s+)?$"
                      # everyone, restated by "soit" ("chacun d'entre vous, soit près de 9 900")
@@ -411,13 +413,11 @@ _WHERE_THEY_LIVE = re.compile(
 _SPREAD = re.compile(r"\s*répartis\s+(?:sur|dans|entre)\b", re.I)
 # inhabitants a scheme covers are its scope, no one it has helped yet ("18 000 habitants
 # concernés par le dispositif")
+_COVERED = re.compile(r"\s*(?:concerné|couvert|visé)e?s\s+par\b", re.I)
+# inhabitants narrowed by an age or a state are some of them (see `_kind`)
 # (the text read stops at the next figure: "de plus de " then the age)
 _NARROWED = re.compile(r"\s*(?:(?:âgée?s|isolée?s|seule?s|fragiles|vulnérables|inscrite?s|malades"
                        r"|handicapée?s|en difficulté)\b|de (?:plus|moins) de(?:\s+\d+|\s*$))", re.I)
-_EVERY_OF = re.compile(rf"\b(?:l{_APOS}ensemble|chacune?|la totalité|l{_APOS}intégralité|tou(?:te)?s)"
-                       rf"\s+(?:de\s+|des\s+|d{_APOS}entre\s+)?(?:nos|ses|leurs|les|vos)?\s*"
-                       rf"(?:quelque\s+|près de\s+|environ\s+)?$", re.I)
-_COVERED = re.compile(r"\s*(?:concerné|couvert|visé)e?s\s+par\b", re.I)
 _WITH_SIZE = re.compile(r"(?:^|[.;:!?]\s*)Avec\s+(?:ses\s+|nos\s+|leurs\s+)?(?:(?:plus|près|moins)\s+de"
                         r"\s+|environ\s+|quelque\s+)?$")
 # "une usine de 250 salariés", "un collège de 600 élèves": the size of an organisation.
@@ -739,6 +739,12 @@ INTENTION = GOAL_VERBS | {"souhaiter", "vouloir", "compter", "compte", "apprête
                           "tenter", "essayer", "proposer", "penser", "engager", "préparer",
                           "chercher"}
 DECISION = {"décider", "choisir", "résoudre"}
+# A wish to speak performs itself ("je veux saluer deux lycéens", "je tiens à remercier
+# les 40 bénévoles"): the people it names are thanked now, no goal.
+SPEECH_ACTS = {"saluer", "remercier", "féliciter", "citer", "souligner", "dire", "rendre",
+               "mentionner", "signaler", "rappeler", "adresser", "exprimer", "honorer"}
+
+
 def _speaks(verbs, n: int) -> bool:
     """The verb of wish at n governs a verb of speech (see SPEECH_ACTS), the one before it
     on the way up from the figure."""
@@ -746,10 +752,6 @@ def _speaks(verbs, n: int) -> bool:
         verbs[n - 1].lemma_.lower() in SPEECH_ACTS and verbs[n - 1].head.i == verbs[n].i
 
 
-# A wish to speak performs itself ("je veux saluer deux lycéens", "je tiens à remercier
-# les 40 bénévoles"): the people it names are thanked now, no goal.
-SPEECH_ACTS = {"saluer", "remercier", "féliciter", "citer", "souligner", "dire", "rendre",
-               "mentionner", "signaler", "rappeler", "adresser", "exprimer", "honorer"}
 PURCHASE_LEMMAS = {"acheter", "acquérir", "commander", "précommander"}
 # The aim verbs read from the words when the tagger takes them for nouns ("en vise 8 000").
 _GOAL_VERB_BEFORE = re.compile(r"\b(?:vis(?:e|ent|ons|ez|ait|aient)|ambitionn\w+"
@@ -2120,6 +2122,8 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (PEOPLE, BENEFICIARY) and name not in ("familles", "foyers") and \
             (making := _MAKING_AFTER.match(text, number.end)):
         return VOLUNTEERS, f"personnes qui font (« {making.group().strip()} »)"
+    if group in (PEOPLE, BENEFICIARY, POPULATION) and (left := _PEOPLE_TO_SERVE.match(after)):
+        return TARGET, f"personnes à servir (« {left.group().strip()} »)"
     if group == PEOPLE:
         if _VOLUNTEER_BEFORE.search(before):
             return VOLUNTEERS, "personnes qui composent l'équipe"
@@ -2128,8 +2132,6 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
             return VOLUNTEERS, f"personnes qui aident (« {label.group(1)} »)"
         if (_acts(chain) and _helps(chain)) or _gathers(chain):
             return VOLUNTEERS, "personnes sujet d'un verbe d'aide"
-        if left := _PEOPLE_TO_SERVE.match(after):
-            return TARGET, f"personnes à servir (« {left.group().strip()} »)"
         return BENEFICIARIES, "personnes aidées"
     if group == BENEFICIARY and (label := _HELPERS_LABEL.search(before)) is not None:
         # … and so are those a row's label calls helpers ("Étudiants bénévoles : 22")
@@ -2138,8 +2140,6 @@ def _kind(doc, text, number, name, group, before, after, rate_zone, sentence, bl
     if group in (BENEFICIARY, POPULATION) and name not in ("familles", "foyers") and (
             (_acts(chain) and _helps(chain)) or _gathers(chain)):
         return VOLUNTEERS, "personnes sujet d'un verbe d'action"
-    if group in (BENEFICIARY, POPULATION) and (left := _PEOPLE_TO_SERVE.match(after)):
-        return TARGET, f"personnes à servir (« {left.group().strip()} »)"
     if group in (BENEFICIARY, POPULATION) or (group == "open" and _benefits(chain)):
         return BENEFICIARIES, f"personnes ou foyers aidés (« {name} »)"
     # a rate adverbial opening the number's clause ("…, et chaque midi, ce sont 85 …")
